@@ -1,0 +1,6 @@
+namespace Sitrep.Cli;
+
+internal static class Program
+{
+    public static int Main(string[] args) => throw new NotImplementedException();
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Sitrep.Events;
+
+/// <summary>JSON Lines reading and writing of event records, with the spec's snake_case names.</summary>
+public static class EventJson
+{
+    public static string Serialize(EventRecord record) =>
+        JsonSerializer.Serialize(record, EventJsonContext.Default.EventRecord);
+
+    public static EventRecord? Deserialize(string line) =>
+        JsonSerializer.Deserialize(line, EventJsonContext.Default.EventRecord);
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    WriteIndented = false)]
+[JsonSerializable(typeof(EventRecord))]
+internal sealed partial class EventJsonContext : JsonSerializerContext;
