@@ -1,0 +1,87 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Sitrep.Documents;
+
+/// <summary>
+/// The readable main text of an HTML page: one line per block element, scripts, navigation
+/// and page furniture dropped. Offsets of HTML reports point into this text.
+/// </summary>
+internal static class HtmlText
+{
+    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "nav", "footer", "header", "aside", "form",
+        "button", "svg", "iframe", "figure", "figcaption", "select", "menu",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+        "blockquote", "pre", "table", "tr", "td", "th", "br", "hr", "dd", "dt", "time",
+    };
+
+    public static string MainText(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var root = (IElement?)document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
+        var sb = new StringBuilder();
+        var title = document.QuerySelector("h1")?.TextContent ?? document.Title;
+        if (root is not null && !string.IsNullOrWhiteSpace(title) && !root.TextContent.Contains(title.Trim(), StringComparison.Ordinal))
+            sb.Append(Collapse(title)).Append('\n');
+        if (root is not null)
+            Walk(root, sb);
+        return Tidy(sb.ToString());
+    }
+
+    private static void Walk(INode node, StringBuilder sb)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText text:
+                    sb.Append(Collapse(text.Data));
+                    break;
+                case IElement element when Dropped.Contains(element.LocalName):
+                    break;
+                case IElement element:
+                    var block = Blocks.Contains(element.LocalName);
+                    if (block)
+                        sb.Append('\n');
+                    Walk(element, sb);
+                    if (block)
+                        sb.Append('\n');
+                    break;
+            }
+        }
+    }
+
+    private static string Collapse(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+            if (space && sb.Length > 0)
+                sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        if (space)
+            sb.Append(' ');
+        return sb.ToString();
+    }
+
+    private static string Tidy(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+        return string.Join('\n', lines);
+    }
+}

@@ -1,0 +1,163 @@
+using Sitrep.Recognizers;
+using Sitrep.Text;
+
+namespace Sitrep.Events;
+
+// Who did it, and who says so.
+internal sealed partial class EventBuilder
+{
+    /// <summary>How far from a cue ("said", "according to") its source may stand, in tokens.</summary>
+    private const int CueReach = 10;
+
+    /// <summary>
+    /// The source the sentence attributes its facts to: the actor or office nearest a cue, on
+    /// the side the cue expects ("Moscow said", "according to DeepState"). The source's tokens
+    /// are returned so that the source is not also taken for the one who acted.
+    /// </summary>
+    private ClaimSource? ReadClaim(SentenceReading r, out HashSet<int> sourceTokens)
+    {
+        sourceTokens = [];
+        foreach (var cue in r.Cues)
+        {
+            if (r.InQuote(cue.First))
+                continue;
+            var position = cue.Value.SourcePosition;
+            if (position != CuePosition.After && SourceBefore(r, cue.First, sourceTokens) is { } before)
+                return before;
+            if (position != CuePosition.Before && SourceAfter(r, cue.Last, sourceTokens) is { } after)
+                return after;
+        }
+        return null;
+    }
+
+    private ClaimSource? SourceBefore(SentenceReading r, int cue, HashSet<int> sourceTokens)
+    {
+        for (var k = cue - 1; k >= 0 && k >= cue - CueReach; k--)
+        {
+            if (r.Tokens[k].Norm is "\"" || r.Tokens[k].Norm == "that" && k < cue - 1)
+                break;
+            if (SourceAt(r, k, sourceTokens) is { } source)
+                return source;
+        }
+        return null;
+    }
+
+    private ClaimSource? SourceAfter(SentenceReading r, int cueEnd, HashSet<int> sourceTokens)
+    {
+        for (var k = cueEnd; k < r.Tokens.Count && k < cueEnd + CueReach; k++)
+        {
+            if (r.Tokens[k].Kind == TokenKind.Punct && r.Tokens[k].Norm is "," or "." or ";")
+                break;
+            if (SourceAt(r, k, sourceTokens) is { } source)
+                return source;
+        }
+        return null;
+    }
+
+    /// <summary>An actor or office phrase ending at (or covering) token k, with any side named before it.</summary>
+    private ClaimSource? SourceAt(SentenceReading r, int k, HashSet<int> sourceTokens)
+    {
+        foreach (var a in r.Actors)
+        {
+            if (a.First <= k && k < a.Last)
+            {
+                for (var j = a.First; j < a.Last; j++)
+                    sourceTokens.Add(j);
+                return new ClaimSource(a.Value.Code, null);
+            }
+        }
+        foreach (var o in r.Offices)
+        {
+            if (o.First <= k && k < o.Last)
+            {
+                // "Ukraine's interior ministry", "the Russian Defence Ministry": the side is named.
+                var side = r.Actors.LastOrDefault(a => a.Last <= o.First && o.First - a.Last <= 2);
+                for (var j = o.First; j < o.Last; j++)
+                    sourceTokens.Add(j);
+                if (side.Value is not null)
+                {
+                    for (var j = side.First; j < side.Last; j++)
+                        sourceTokens.Add(j);
+                    return new ClaimSource(side.Value.Code, null);
+                }
+                return o.Value.Scope == OfficeScope.National && _sectionSide is not null
+                    ? new ClaimSource(_sectionSide, null)
+                    : new ClaimSource(null, o.Value.Scope);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The initiator: a side named as the attack's adjective ("Russian missile strike"), an
+    /// agent after "by", or the nearest side named before the trigger that is neither the
+    /// source of the claim nor a place the event happened at.
+    /// </summary>
+    private void AssignActor(SentenceReading r, EventDraft draft, List<int> anchors, HashSet<int> claimTokens, ClaimSource? claim)
+    {
+        var trigger = anchors[0];
+        string? actor = null;
+        foreach (var a in r.Actors)
+        {
+            if (a.Value.Role == ActorRole.Adjective && a.Last <= trigger && trigger - a.Last <= 2 && !claimTokens.Contains(a.First))
+                actor = a.Value.Code;
+        }
+        if (actor is null)
+        {
+            foreach (var anchor in anchors)
+            {
+                var by = r.Actors.FirstOrDefault(a => a.First > anchor && a.First - anchor <= 6 && a.First > 0
+                    && r.Tokens[a.First - 1].Norm == "by" || a.First > 1 && r.Tokens[a.First - 2].Norm == "by" && a.First > anchor && a.First - anchor <= 6);
+                if (by.Value is not null)
+                {
+                    actor = by.Value.Code;
+                    break;
+                }
+            }
+        }
+        if (actor is null)
+        {
+            for (var i = r.Actors.Count - 1; i >= 0; i--)
+            {
+                var a = r.Actors[i];
+                if (a.First >= trigger || claimTokens.Contains(a.First) || r.InQuote(a.First))
+                    continue;
+                if (a.First > 0 && IsPreposition(r.Tokens[a.First - 1]) && r.Tokens[a.First - 1].Norm != "of")
+                    continue;
+                // "the Russian city of Belgorod": an adjective far from the trigger names a place, not a side.
+                if (a.Value.Role == ActorRole.Adjective && a.Last < r.Tokens.Count && !ForcesNoun(r.Tokens[a.Last]))
+                    continue;
+                actor = a.Value.Code;
+                break;
+            }
+        }
+        if (actor is null && r.Weapons.Count > 0)
+        {
+            // "a Russian missile", "Russian drones": the side that fired them.
+            foreach (var w in r.Weapons)
+            {
+                var adj = r.Actors.LastOrDefault(a => a.Value.Role == ActorRole.Adjective && a.Last <= w.First && w.First - a.Last <= 1);
+                if (adj.Value is not null)
+                {
+                    actor = adj.Value.Code;
+                    break;
+                }
+            }
+        }
+        if (actor is not null)
+        {
+            draft.Actor = draft.ActorInverse ? Sides.Opponent(actor) : actor;
+            draft.ActorExplicit = true;
+        }
+        else if (claim?.Code is { } source && draft.Type is EventType.AirDefense or EventType.TerritorialChange or EventType.GroundCombat
+                     or EventType.Threat or EventType.Policy)
+        {
+            // "The ministry said its troops liberated...": the source speaks of its own side.
+            draft.Actor = source;
+        }
+    }
+
+    private static bool ForcesNoun(Token t) => t.Lemma is "force" or "troop" or "army" or "military" or "unit" or "soldier"
+        or "hacker" or "occupier" or "missile" or "drone" or "strike" or "attack" or "airstrike" or "artillery" or "aircraft"
+        or "warplane" or "jet" or "bomber" or "hacking" or "group" or "navy" or "fleet" or "shelling" or "assault" or "offensive";
+}

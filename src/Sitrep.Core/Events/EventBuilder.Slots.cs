@@ -1,0 +1,281 @@
+using Sitrep.Recognizers;
+using Sitrep.Text;
+
+namespace Sitrep.Events;
+
+// Weapons with their counts, casualties, aid amounts and dates.
+internal sealed partial class EventBuilder
+{
+    /// <summary>Words that may stand between a figure and what it counts: "six US-made ballistic missiles".</summary>
+    private const int FigureGap = 3;
+
+    private static bool Counts(EventType type) => type is EventType.Strike or EventType.AirDefense;
+
+    private void AssignWeapons(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts)
+    {
+        if (!drafts.Any(d => Counts(d.Draft.Type)))
+            return;
+        var headline = r.Sentence.Role == SentenceRole.Headline;
+        var weapons = r.Weapons;
+        for (var i = 0; i < weapons.Count; i++)
+        {
+            // "ATACMS ballistic missiles", "X-59 missile": adjacent matches are one weapon.
+            var first = weapons[i].First;
+            var last = weapons[i].Last;
+            var entry = weapons[i].Value;
+            while (i + 1 < weapons.Count && weapons[i + 1].First == last)
+            {
+                var next = weapons[i + 1].Value;
+                entry = entry.Model is not null ? entry : next.Model is not null ? next : entry;
+                last = weapons[i + 1].Last;
+                i++;
+            }
+            var target = drafts[Nearest(drafts, first)].Draft;
+            if (!Counts(target.Type))
+                target = drafts.First(d => Counts(d.Draft.Type)).Draft;
+            // The defender's weapon ("intercepted by F-16 warplanes") and a subset ("including
+            // 11 cruise missiles") are not what was launched at the target.
+            if (Preceded(r, first, "by", 2) || Preceded(r, first, "including", 3))
+                continue;
+            if (entry.Class == WeaponClass.AirDefenseSystem)
+                continue;
+            var figure = FigureBefore(r, first);
+            int? launched = null, intercepted = null;
+            if (figure is { } n)
+            {
+                if (Intercepted(r, first, last))
+                    intercepted = n;
+                else
+                    launched = n;
+            }
+            target.Weapons.Add(new WeaponDraft(entry.Class, entry.Model, launched, intercepted, headline));
+        }
+    }
+
+    private static bool Preceded(SentenceReading r, int token, string word, int within)
+    {
+        for (var k = token - 1; k >= 0 && k >= token - within - 1; k--)
+        {
+            if (r.Tokens[k].Norm == word)
+                return true;
+            if (r.Tokens[k].Kind == TokenKind.Punct)
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>A whole count just before a phrase, allowing a few modifiers between: "almost 200 drones".</summary>
+    private static int? FigureBefore(SentenceReading r, int token)
+    {
+        var limit = token - FigureGap - 1;
+        for (var k = token - 1; k >= 0 && k >= limit; k--)
+        {
+            var t = r.Tokens[k];
+            if (t.Kind == TokenKind.Punct && t.Norm != "-")
+                return null;
+            foreach (var q in r.Numbers)
+            {
+                if (q.End <= t.End && q.End > t.Start && q.Unit == QuantityUnit.Count)
+                    return q.Value is { } v && v >= 0 && v < 1e7 ? (int)v : null;
+            }
+            if (t.Kind == TokenKind.Word && (IsPreposition(t) || t.Norm is "and" or "or" or "but"))
+                return null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a weapon was met by air defence: an interception word governs it ("shot down
+    /// 81 missiles") or follows it closely ("one drone was shot down").
+    /// </summary>
+    private static bool Intercepted(SentenceReading r, int first, int last)
+    {
+        foreach (var t in r.Triggers)
+        {
+            if (t.Value.Type != EventType.AirDefense)
+                continue;
+            if (t.Last <= first && first - t.Last <= 6 && !Between(r, t.Last, first, EventType.Strike))
+                return true;
+            if (t.First >= last && t.First - last <= 4)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool Between(SentenceReading r, int from, int to, EventType type) =>
+        r.Triggers.Any(t => t.Value.Type == type && t.First >= from && t.Last <= to);
+
+    private void AssignCasualties(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts)
+    {
+        foreach (var (slot, value, token) in ReadCasualties(r))
+        {
+            var draft = drafts[Nearest(drafts, token)].Draft;
+            if (draft.Type is not (EventType.Strike or EventType.GroundCombat or EventType.AirDefense))
+            {
+                var strike = drafts.FirstOrDefault(d => d.Draft.Type is EventType.Strike or EventType.GroundCombat).Draft;
+                if (strike is null)
+                    continue;
+                draft = strike;
+            }
+            SetCasualty(draft, slot, value);
+        }
+    }
+
+    private static void SetCasualty(EventDraft draft, string slot, int value)
+    {
+        if (slot == "killed")
+            draft.Killed = Math.Max(draft.Killed ?? 0, value);
+        else
+            draft.Injured = Math.Max(draft.Injured ?? 0, value);
+    }
+
+    /// <summary>Figures of the dead and wounded as the sentence states them: "killing five", "eight wounded", "a guard was injured".</summary>
+    private static IEnumerable<(string Slot, int Value, int Token)> ReadCasualties(SentenceReading r)
+    {
+        foreach (var c in r.Casualties)
+        {
+            int? value = null;
+            if (c.Value.FigurePosition != CuePosition.After)
+                value = FigureBeforeCasualty(r, c.First);
+            if (value is null && c.Value.FigurePosition != CuePosition.Before)
+                value = FigureAfter(r, c.Last);
+            if (value is { } v)
+                yield return (c.Value.Slot, v, c.First);
+        }
+    }
+
+    /// <summary>"one civilian was killed", "three others were injured", "a security guard was injured", "25 dead".</summary>
+    private static int? FigureBeforeCasualty(SentenceReading r, int cue)
+    {
+        for (var k = cue - 1; k >= 0 && k >= cue - 6; k--)
+        {
+            var t = r.Tokens[k];
+            if (t.Kind == TokenKind.Punct)
+                return null;
+            foreach (var q in r.Numbers)
+            {
+                if (q.End <= t.End && q.End > t.Start && q.Unit == QuantityUnit.Count)
+                    return q.Value is { } v && v >= 0 && v < 1e6 ? (int)v : null;
+            }
+            if (t.Norm is "a" or "an" && k + 1 < cue && r.Tokens[k + 1].IsWord
+                && Enumerable.Range(k + 1, cue - k - 1).Any(j => r.Tokens[j].Norm is "was" or "is" or "has"))
+                return 1;
+            if (t.Norm is "and" or "but" or "while" or "after" or "when" or "no" or "not")
+                return null;
+        }
+        return null;
+    }
+
+    private static int? FigureAfter(SentenceReading r, int cueEnd)
+    {
+        for (var k = cueEnd; k < r.Tokens.Count && k <= cueEnd + 2; k++)
+        {
+            var t = r.Tokens[k];
+            if (t.Kind == TokenKind.Punct)
+                return null;
+            foreach (var q in r.Numbers)
+            {
+                if (q.Start >= t.Start && q.Start < t.End && q.Unit == QuantityUnit.Count)
+                    return q.Value is { } v && v >= 0 && v < 1e6 ? (int)v : null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A casualty figure in a sentence that names no event belongs to the event just told ("One person was killed as a result").</summary>
+    private void AttachLooseCasualties(SentenceReading r)
+    {
+        if (r.Casualties.Count == 0 || _drafts.Count == 0)
+            return;
+        var last = _drafts[^1];
+        if (last.Section != r.Sentence.Section || _sentence - last.FirstSentence > 3
+            || last.Type is not (EventType.Strike or EventType.GroundCombat))
+            return;
+        var added = false;
+        foreach (var (slot, value, _) in ReadCasualties(r))
+        {
+            if ((slot == "killed" ? last.Killed : last.Injured) is null)
+            {
+                SetCasualty(last, slot, value);
+                added = true;
+            }
+        }
+        if (added)
+            last.Evidence.Add((r.Sentence.Start, r.Sentence.End));
+    }
+
+    private static void AssignAmounts(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts)
+    {
+        var aid = drafts.FirstOrDefault(d => d.Draft.Type == EventType.Aid).Draft;
+        if (aid is null)
+            return;
+        foreach (var q in r.Numbers)
+        {
+            if (q.AmountUsd is not { } usd)
+                continue;
+            aid.AmountUsd = usd;
+            aid.AmountApproximate = q.Approximation != Approximation.Exact;
+            break;
+        }
+    }
+
+    /// <summary>
+    /// The day each event happened: a date in the sentence nearest its trigger; else the date
+    /// the paragraph set; else, for copy written as news of the day (present, perfect or
+    /// future tense, or a headline), the publication date; else unknown.
+    /// </summary>
+    private void AssignDates(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts)
+    {
+        foreach (var d in r.Dates)
+        {
+            if (d.Date is null && d.OffsetDays is null)
+                continue;
+            var draft = drafts[Nearest(drafts, r.TokenAt(d.Start))].Draft;
+            if (draft.DateStated && Rank(draft.DatePrecision) >= Rank(d.Precision))
+                continue;
+            draft.Date = d.Date;
+            draft.DatePrecision = d.Date is null ? null : d.Precision;
+            draft.RelativeDays = d.Date is null ? d.OffsetDays : null;
+            draft.DateStated = true;
+        }
+        foreach (var (draft, _) in drafts)
+        {
+            if (!draft.DateStated)
+            {
+                if (_paragraphDate is { } carried)
+                {
+                    draft.Date = carried.Date;
+                    draft.DatePrecision = carried.Precision;
+                    draft.DateStated = true;
+                }
+                else if (published is { } day && (r.Sentence.Role == SentenceRole.Headline || NewsTense(r)))
+                {
+                    draft.Date = day;
+                    draft.DatePrecision = DatePrecision.Day;
+                }
+            }
+            if (published is { } p && draft.Date is { } date && draft.DateStated && p.DayNumber - date.DayNumber > BackgroundDays)
+                draft.Background = true;
+        }
+    }
+
+    internal static int Rank(DatePrecision? p) => p switch
+    {
+        DatePrecision.Day => 4,
+        DatePrecision.Week => 3,
+        DatePrecision.Month => 2,
+        DatePrecision.Year => 1,
+        _ => 0,
+    };
+
+    /// <summary>Present perfect, present progressive or future: the way copy tells today's news.</summary>
+    private static bool NewsTense(SentenceReading r)
+    {
+        foreach (var t in r.Tokens)
+        {
+            if (t.Norm is "has" or "have" or "will" or "is" or "are" or "today" or "tonight" or "overnight")
+                return true;
+        }
+        return false;
+    }
+}

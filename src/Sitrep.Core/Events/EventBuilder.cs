@@ -1,0 +1,216 @@
+using Sitrep.Geo;
+using Sitrep.Recognizers;
+using Sitrep.Text;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// Turns sentence readings into event drafts: which event types a sentence reports (its
+/// triggers, with support for the weak ones), and which of the sentence's places, weapons,
+/// figures, dates and actors belong to which event (each goes to the nearest trigger).
+/// Carries what a careful reader carries from sentence to sentence: the date and the source
+/// of a paragraph, the side last named in a section.
+/// </summary>
+internal sealed partial class EventBuilder(string text, DateOnly? published)
+{
+    /// <summary>Events told as of more than this many days before publication are past context.</summary>
+    private const int BackgroundDays = 30;
+
+    private readonly List<EventDraft> _drafts = [];
+    private int _paragraph = -1;
+    private ClaimSource? _paragraphClaim;
+    private DateMention? _paragraphDate;
+    private int _section = -1;
+    private string? _sectionSide;
+    private int _sentence = -1;
+
+    public IReadOnlyList<EventDraft> Drafts => _drafts;
+
+    public void Add(SentenceReading r)
+    {
+        _sentence++;
+        var s = r.Sentence;
+        if (s.Paragraph != _paragraph)
+        {
+            _paragraph = s.Paragraph;
+            _paragraphClaim = null;
+            _paragraphDate = null;
+        }
+        if (s.Section != _section)
+        {
+            _section = s.Section;
+            _sectionSide = null;
+        }
+
+        var agents = AgentPlaces(r);
+        var claim = ReadClaim(r, out var claimTokens);
+        var events = ActiveTriggers(r, agents);
+        var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
+        foreach (var (type, triggers) in events)
+        {
+            var first = triggers[0].Value;
+            var draft = new EventDraft
+            {
+                Type = type,
+                Subtype = triggers.Select(t => t.Value.Subtype).FirstOrDefault(st => st is not null),
+                Section = s.Section,
+                Paragraph = s.Paragraph,
+                FirstSentence = _sentence,
+                FromHeadline = s.Role == SentenceRole.Headline,
+                Strength = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong) ? TriggerStrength.Strong : TriggerStrength.Weak,
+                ActorInverse = triggers.Any(t => t.Value.Inverse),
+                Background = r.BackgroundCue,
+            };
+            draft.Evidence.Add((s.Start, s.End));
+            drafts.Add((draft, triggers.Select(t => t.First).ToList()));
+        }
+
+        if (drafts.Count == 0)
+        {
+            AttachLooseCasualties(r);
+        }
+        else
+        {
+            AssignPlaces(r, drafts, agents);
+            AssignWeapons(r, drafts);
+            AssignCasualties(r, drafts);
+            AssignAmounts(r, drafts);
+            AssignDates(r, drafts);
+            foreach (var (draft, anchors) in drafts)
+            {
+                AssignActor(r, draft, anchors, claimTokens, claim);
+                draft.Claim = claim ?? _paragraphClaim;
+                _drafts.Add(draft);
+            }
+        }
+
+        if (claim is not null)
+            _paragraphClaim = claim;
+        foreach (var d in r.Dates)
+        {
+            if (d.Date is not null && d.Precision == DatePrecision.Day)
+                _paragraphDate = d;
+        }
+        NoteSide(r, claimTokens);
+    }
+
+    /// <summary>
+    /// Event types the sentence reports. A strong trigger is enough; a weak one ("attack",
+    /// "visit") needs support in the same sentence. When one sentence reports both a strike
+    /// and its interception, it is one strike; a cyberattack is not also a strike.
+    /// </summary>
+    private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers)> ActiveTriggers(SentenceReading r, HashSet<int> agents)
+    {
+        var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>)>();
+        foreach (var group in r.Triggers.GroupBy(t => t.Value.Type))
+        {
+            var triggers = group.ToList();
+            var strong = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong);
+            if (strong || Supported(group.Key, r, agents))
+                active.Add((group.Key, triggers));
+        }
+        bool Has(EventType t) => active.Any(a => a.Item1 == t);
+        bool StrongOf(EventType t) => active.Any(a => a.Item1 == t && a.Item2.Any(x => x.Value.Strength == TriggerStrength.Strong));
+        if (Has(EventType.Cyber))
+        {
+            active.RemoveAll(a => a.Item1 is EventType.Strike or EventType.AirDefense && !StrongOf(a.Item1));
+        }
+        if (Has(EventType.Strike) && Has(EventType.AirDefense))
+        {
+            var strike = active.First(a => a.Item1 == EventType.Strike);
+            var defense = active.First(a => a.Item1 == EventType.AirDefense);
+            strike.Item2.AddRange(defense.Item2);
+            strike.Item2.Sort((a, b) => a.First.CompareTo(b.First));
+            active.Remove(defense);
+        }
+        if (Has(EventType.Policy))
+            active.RemoveAll(a => a.Item1 == EventType.Diplomacy && !StrongOf(EventType.Diplomacy));
+        active.Sort((a, b) => a.Item2[0].First.CompareTo(b.Item2[0].First));
+        return active;
+    }
+
+    private static bool Supported(EventType type, SentenceReading r, HashSet<int> agents)
+    {
+        var place = r.Places.Any(p => !agents.Contains(p.Index) && p.Mention.KindHint != PlaceKind.Country);
+        var weapon = r.Weapons.Any(w => w.Value.Class != WeaponClass.AirDefenseSystem);
+        return type switch
+        {
+            EventType.Strike => weapon || place || r.Casualties.Count > 0,
+            EventType.AirDefense => weapon,
+            EventType.GroundCombat or EventType.TerritorialChange or EventType.Diplomacy => place,
+            EventType.Aid => r.Numbers.Any(n => n.AmountUsd is not null),
+            EventType.Policy or EventType.Threat or EventType.Cyber => r.Actors.Count > 0,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Place mentions that name a side rather than where something happened: "Kyiv's
+    /// administration", "by Moscow", "Moscow said".
+    /// </summary>
+    private static HashSet<int> AgentPlaces(SentenceReading r)
+    {
+        var agents = new HashSet<int>();
+        foreach (var p in r.Places)
+        {
+            var first = r.TokenAt(p.Mention.Start);
+            var last = r.TokenAt(p.Mention.End - 1);
+            var next = last + 1;
+            if (next < r.Tokens.Count && r.Tokens[next].Norm == "'s")
+                next++;
+            var institution = r.Institutions.Any(i => i.First == next || i.First == next + 1 && r.Tokens[next].IsWord && !IsPreposition(r.Tokens[next]));
+            var cue = r.Cues.Any(c => c.First == last + 1 && c.Value.SourcePosition != CuePosition.After);
+            var by = first > 0 && r.Tokens[first - 1].Norm == "by";
+            if (institution || cue || by)
+                agents.Add(p.Index);
+        }
+        return agents;
+    }
+
+    private static bool IsPreposition(Token t) => t.Norm is "in" or "on" or "at" or "near" or "to" or "towards" or "toward"
+        or "into" or "against" or "from" or "over" or "across" or "of" or "with" or "for" or "around" or "outside" or "inside";
+
+    /// <summary>Distance in tokens from an item to the nearest anchor of a draft.</summary>
+    private static int Nearest(List<(EventDraft Draft, List<int> Anchors)> drafts, int token)
+    {
+        var best = 0;
+        var bestDistance = int.MaxValue;
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            foreach (var a in drafts[i].Anchors)
+            {
+                var d = Math.Abs(a - token);
+                if (d < bestDistance)
+                {
+                    best = i;
+                    bestDistance = d;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static bool SharesPlaces(EventType type) =>
+        type is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange or EventType.Diplomacy;
+
+    private static void AssignPlaces(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, HashSet<int> agents)
+    {
+        var candidates = r.Places.Where(p => !agents.Contains(p.Index)).ToList();
+        foreach (var p in candidates)
+            drafts[Nearest(drafts, r.TokenAt(p.Mention.Start))].Draft.Mentions.Add(p.Index);
+        foreach (var (draft, _) in drafts)
+        {
+            if (draft.Mentions.Count == 0 && SharesPlaces(draft.Type))
+                draft.Mentions.AddRange(candidates.Where(p => p.Mention.KindHint != PlaceKind.Country).Select(p => p.Index));
+        }
+    }
+
+    private void NoteSide(SentenceReading r, HashSet<int> claimTokens)
+    {
+        foreach (var a in r.Actors)
+        {
+            if (a.Value.Role != ActorRole.Adjective && !r.InQuote(a.First))
+                _sectionSide = a.Value.Code;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Sitrep.Geo;
+using Sitrep.Recognizers;
+
+namespace Sitrep.Events;
+
+/// <summary>A weapon as read, before drafts merge; headline figures give way to body figures.</summary>
+internal sealed record WeaponDraft(Sitrep.Events.WeaponClass Class, string? Model, int? Launched, int? Intercepted, bool FromHeadline);
+
+/// <summary>Who says so: an actor code read from the text, or an office whose side depends on where it happened.</summary>
+internal readonly record struct ClaimSource(string? Code, OfficeScope? Office);
+
+/// <summary>
+/// An event while it is being read and merged: the mutable working form of an
+/// <see cref="EventRecord"/>. Place mentions are indexes into the document's mention list,
+/// resolved once per document.
+/// </summary>
+internal sealed class EventDraft
+{
+    public required EventType Type { get; set; }
+    public string? Subtype { get; set; }
+    public required int Section { get; init; }
+    public required int Paragraph { get; init; }
+    public required int FirstSentence { get; init; }
+    public bool FromHeadline { get; set; }
+    public TriggerStrength Strength { get; set; }
+    public List<int> Mentions { get; } = [];
+    public List<Place> Places { get; set; } = [];
+    public string? Actor { get; set; }
+    /// <summary>Read from the text rather than inferred from the places: wins in a merge.</summary>
+    public bool ActorExplicit { get; set; }
+    /// <summary>The actor named is the side that lost ground: the actor is its opponent.</summary>
+    public bool ActorInverse { get; set; }
+    public string? TargetActor { get; set; }
+    public ClaimSource? Claim { get; set; }
+    public List<WeaponDraft> Weapons { get; } = [];
+    public int? Killed { get; set; }
+    public int? Injured { get; set; }
+    public double? AmountUsd { get; set; }
+    public bool AmountApproximate { get; set; }
+    public DateOnly? Date { get; set; }
+    public DatePrecision? DatePrecision { get; set; }
+    /// <summary>Days relative to another event's date ("a day earlier"), resolved after building.</summary>
+    public int? RelativeDays { get; set; }
+    public bool DateStated { get; set; }
+    public bool Background { get; set; }
+    public SortedSet<(int Start, int End)> Evidence { get; } = [];
+}

@@ -1,0 +1,88 @@
+using Sitrep.Geo;
+using Sitrep.Text;
+
+namespace Sitrep.Recognizers;
+
+/// <summary>A place mention with its index in the document's mention list.</summary>
+public readonly record struct IndexedMention(int Index, PlaceMention Mention);
+
+/// <summary>Everything the recognizers found in one sentence: what the event builder reads.</summary>
+public sealed class SentenceReading
+{
+    public required Sentence Sentence { get; init; }
+    public required List<Token> Tokens { get; init; }
+    public required List<PhraseMatch<TriggerEntry>> Triggers { get; init; }
+    public required List<PhraseMatch<WeaponEntry>> Weapons { get; init; }
+    public required List<PhraseMatch<ActorEntry>> Actors { get; init; }
+    public required List<PhraseMatch<CasualtyEntry>> Casualties { get; init; }
+    public required List<PhraseMatch<AttributionCue>> Cues { get; init; }
+    public required List<PhraseMatch<OfficeEntry>> Offices { get; init; }
+    public required List<PhraseMatch<bool>> Institutions { get; init; }
+    public required bool BackgroundCue { get; init; }
+    public required IReadOnlyList<Quantity> Numbers { get; init; }
+    public required IReadOnlyList<DateMention> Dates { get; init; }
+    public required List<IndexedMention> Places { get; init; }
+
+    /// <summary>Index of the token that starts at or covers a character offset.</summary>
+    public int TokenAt(int offset)
+    {
+        int lo = 0, hi = Tokens.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (Tokens[mid].End <= offset)
+                lo = mid + 1;
+            else if (Tokens[mid].Start > offset)
+                hi = mid - 1;
+            else
+                return mid;
+        }
+        return Math.Min(lo, Tokens.Count - 1);
+    }
+
+    /// <summary>True when the token at i is inside quotation marks opened earlier in the sentence.</summary>
+    public bool InQuote(int tokenIndex)
+    {
+        var open = false;
+        for (var k = 0; k < tokenIndex && k < Tokens.Count; k++)
+        {
+            if (Tokens[k].Kind == TokenKind.Punct && Tokens[k].Norm == "\"")
+                open = !open;
+        }
+        return open;
+    }
+}
+
+/// <summary>Runs every recognizer over a sentence: the "find" half of the pipeline.</summary>
+public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
+{
+    public SentenceReading Read(string text, Sentence sentence, DateOnly? anchor, List<PlaceMention> documentMentions)
+    {
+        var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
+        var found = new List<IndexedMention>();
+        if (places is not null)
+        {
+            foreach (var mention in places.Find(text, sentence.Start, sentence.End))
+            {
+                found.Add(new IndexedMention(documentMentions.Count, mention));
+                documentMentions.Add(mention);
+            }
+        }
+        return new SentenceReading
+        {
+            Sentence = sentence,
+            Tokens = tokens,
+            Triggers = lexicons.Triggers.Match(text, tokens),
+            Weapons = lexicons.Weapons.Match(text, tokens),
+            Actors = lexicons.Actors.Match(text, tokens),
+            Casualties = lexicons.Casualties.Match(text, tokens),
+            Cues = lexicons.Attribution.Match(text, tokens),
+            Offices = lexicons.Offices.Match(text, tokens),
+            Institutions = lexicons.Institutions.Match(text, tokens),
+            BackgroundCue = lexicons.BackgroundCues.Match(text, tokens).Count > 0,
+            Numbers = NumberRecognizer.Recognize(text, sentence.Start, sentence.End),
+            Dates = DateRecognizer.Recognize(text, sentence.Start, sentence.End, anchor),
+            Places = found,
+        };
+    }
+}

@@ -1,0 +1,138 @@
+using Sitrep.Cleaning;
+
+namespace Sitrep.Text;
+
+/// <summary>
+/// Cuts a report into sections (live-blog posts, subheaded stretches) and sentences, and
+/// leaves out what <see cref="Boilerplate"/> says is not news. Offsets always point into the
+/// original text.
+/// </summary>
+public sealed class Segmenter(Boilerplate boilerplate)
+{
+    private static readonly Lazy<HashSet<string>> Abbreviations = new(() =>
+        DataFiles.ReadTable("abbreviations.tsv").Select(r => r[0]).ToHashSet(StringComparer.Ordinal));
+
+    public static Segmenter Default { get; } = new(Boilerplate.Default);
+
+    public Layout Segment(string text)
+    {
+        var paragraphs = Paragraphs(text);
+        var kinds = boilerplate.Classify(text, paragraphs);
+        var sections = new List<Section>();
+        var sentences = new List<Sentence>();
+        var sectionStart = 0;
+        var previousKept = ParagraphKind.Timestamp;
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            var kind = kinds[p];
+            var (start, end) = paragraphs[p];
+            var opensSection = kind == ParagraphKind.Timestamp
+                || (kind == ParagraphKind.Headline && previousKept is not (ParagraphKind.Headline or ParagraphKind.Timestamp));
+            if (opensSection && p > 0 && sentences.Count > 0 && (sections.Count == 0 || sentences[^1].Section == sections.Count))
+            {
+                sections.Add(new Section(sections.Count, sectionStart, start));
+            }
+            if (opensSection)
+                sectionStart = start;
+            if (kind is ParagraphKind.Body or ParagraphKind.Headline)
+            {
+                var role = kind == ParagraphKind.Headline ? SentenceRole.Headline : SentenceRole.Body;
+                foreach (var (s, e) in SplitSentences(text, start, end))
+                {
+                    if (!boilerplate.IsNoiseSentence(text.AsSpan(s, e - s)))
+                        sentences.Add(new Sentence(s, e, p, sections.Count, role));
+                }
+            }
+            if (kind is ParagraphKind.Body or ParagraphKind.Headline or ParagraphKind.Timestamp)
+                previousKept = kind;
+        }
+        sections.Add(new Section(sections.Count, sectionStart, text.Length));
+        return new Layout(sections, sentences);
+    }
+
+    /// <summary>Lines are paragraphs in the reports we read; blank lines only separate them.</summary>
+    internal static List<(int Start, int End)> Paragraphs(string text)
+    {
+        var list = new List<(int, int)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var nl = text.IndexOf('\n', i);
+            var end = nl < 0 ? text.Length : nl;
+            var s = i;
+            var e = end;
+            while (s < e && char.IsWhiteSpace(text[s]))
+                s++;
+            while (e > s && char.IsWhiteSpace(text[e - 1]))
+                e--;
+            if (e > s)
+                list.Add((s, e));
+            i = end + 1;
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// Sentence ends: . ! ? (with any closing quote) before a capital, a digit or an opening quote,
+    /// unless the word before is an abbreviation or an initial. A full stop glued to a capital
+    /// ("difference.Russia") ends a sentence too: copy pasted from pages loses that space.
+    /// </summary>
+    internal static IEnumerable<(int Start, int End)> SplitSentences(string text, int start, int end)
+    {
+        var s = start;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (c is not ('.' or '!' or '?'))
+                continue;
+            var j = i + 1;
+            while (j < end && Fold.Punct(text[j]) is '"' or '\'' or ')')
+                j++;
+            if (j >= end)
+                break;
+            var glued = j < end && !char.IsWhiteSpace(text[j]);
+            var k = j;
+            while (k < end && char.IsWhiteSpace(text[k]))
+                k++;
+            if (k >= end)
+                break;
+            var next = text[k];
+            var opens = char.IsUpper(next) || char.IsDigit(next) || Fold.Punct(next) is '"' or '\'';
+            if (!opens)
+                continue;
+            if (c == '.' && !EndsWithWord(text, s, i, glued))
+                continue;
+            if (glued && !(c == '.' && char.IsUpper(next) && k + 1 < end && char.IsLower(text[k + 1])))
+                continue;
+            yield return Trim(text, s, j);
+            s = k;
+            i = k - 1;
+        }
+        if (s < end)
+            yield return Trim(text, s, end);
+    }
+
+    private static bool EndsWithWord(string text, int sentenceStart, int dot, bool glued)
+    {
+        var w = dot;
+        while (w > sentenceStart && (char.IsLetterOrDigit(text[w - 1]) || text[w - 1] == '.'))
+            w--;
+        var word = text.AsSpan(w, dot - w);
+        if (word.IsEmpty)
+            return true;
+        if (word.Length == 1 && char.IsUpper(word[0]))
+            return false; // an initial: "Joe R. Biden"
+        if (glued)
+            return word.Length >= 2 && char.IsLower(word[^1]) && !word.Contains('.');
+        return !Abbreviations.Value.Contains(Fold.Normalize(word));
+    }
+
+    private static (int, int) Trim(string text, int s, int e)
+    {
+        while (s < e && char.IsWhiteSpace(text[s]))
+            s++;
+        while (e > s && char.IsWhiteSpace(text[e - 1]))
+            e--;
+        return (s, e);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+
+namespace Sitrep.Text;
+
+/// <summary>
+/// Splits text into words, numbers and punctuation. Hyphenated names stay whole ("Kh-59",
+/// "full-scale") because weapon models and compound adjectives are single lexicon keys; a
+/// possessive 's is its own token so that "Russia's" still matches "Russia".
+/// </summary>
+public static class Tokenizer
+{
+    public static List<Token> Tokenize(string text, int start, int end)
+    {
+        var tokens = new List<Token>(Math.Max(4, (end - start) / 5));
+        var i = start;
+        while (i < end)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsLetterOrDigit(c))
+            {
+                var j = i + 1;
+                while (j < end)
+                {
+                    var d = text[j];
+                    if (char.IsLetterOrDigit(d))
+                    {
+                        j++;
+                        continue;
+                    }
+                    // Keep 1,500 and 1.8 and Kh-59 and Mar'yinka whole; stop before a possessive 's.
+                    if (j + 1 < end && char.IsLetterOrDigit(text[j + 1]))
+                    {
+                        if ((d == ',' || d == '.') && char.IsDigit(text[j - 1]) && char.IsDigit(text[j + 1]))
+                        {
+                            j++;
+                            continue;
+                        }
+                        if (d is '-' or '\u2011')
+                        {
+                            j++;
+                            continue;
+                        }
+                        if (IsApostrophe(d) && !IsPossessive(text, j, end))
+                        {
+                            j++;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                var kind = IsNumber(text, i, j) ? TokenKind.Number : TokenKind.Word;
+                var norm = Fold.Normalize(text.AsSpan(i, j - i));
+                tokens.Add(new Token(i, j, kind, norm, kind == TokenKind.Word ? Lemmatize(norm) : norm));
+                i = j;
+                continue;
+            }
+            if (IsApostrophe(c) && IsPossessive(text, i, end))
+            {
+                var j = i + 2;
+                tokens.Add(new Token(i, j, TokenKind.Word, "'s", "'s"));
+                i = j;
+                continue;
+            }
+            var p = Fold.Punct(c).ToString();
+            tokens.Add(new Token(i, i + 1, TokenKind.Punct, p, p));
+            i++;
+        }
+        return tokens;
+    }
+
+    public static List<Token> Tokenize(string text) => Tokenize(text, 0, text.Length);
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC';
+
+    private static bool IsPossessive(string text, int at, int end) =>
+        at + 1 < end && (text[at + 1] == 's' || text[at + 1] == 'S') && (at + 2 >= end || !char.IsLetterOrDigit(text[at + 2]));
+
+    private static bool IsNumber(string text, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+            if (!char.IsDigit(text[k]) && text[k] != ',' && text[k] != '.')
+                return false;
+        return true;
+    }
+
+    /// <summary>Plural to singular, enough for lexicon keys: "missiles" → "missile", "batteries" → "battery".</summary>
+    public static string Lemmatize(string norm)
+    {
+        if (norm.Length <= 3 || !norm.EndsWith('s') || norm.EndsWith("ss", StringComparison.Ordinal)
+            || norm.EndsWith("us", StringComparison.Ordinal) || norm.EndsWith("is", StringComparison.Ordinal))
+            return norm;
+        if (norm.EndsWith("ies", StringComparison.Ordinal) && norm.Length > 4)
+            return string.Concat(norm.AsSpan(0, norm.Length - 3), "y");
+        return norm[..^1];
+    }
+}
+
+/// <summary>Case and accent folding shared by every lexicon and the gazetteer's callers.</summary>
+public static class Fold
+{
+    public static string Normalize(ReadOnlySpan<char> span)
+    {
+        var ascii = true;
+        foreach (var c in span)
+        {
+            if (c > 0x7F)
+            {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii)
+        {
+            return string.Create(span.Length, span.ToString(), static (dest, src) =>
+            {
+                for (var k = 0; k < src.Length; k++)
+                    dest[k] = char.ToLowerInvariant(src[k]);
+            });
+        }
+        var decomposed = span.ToString().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                continue;
+            sb.Append(char.ToLowerInvariant(Punct(c)));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Typographic punctuation to its plain form.</summary>
+    public static char Punct(char c) => c switch
+    {
+        '\u2018' or '\u2019' or '\u02BC' or '`' => '\'',
+        '\u201C' or '\u201D' or '\u00AB' or '\u00BB' => '"',
+        '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' => '-',
+        _ => c,
+    };
+}
