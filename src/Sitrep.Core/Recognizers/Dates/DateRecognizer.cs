@@ -1,0 +1,337 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sitrep.Events;
+using Sitrep.Text;
+
+namespace Sitrep.Recognizers;
+
+/// <summary>
+/// Finds date expressions in English news text and resolves them against an anchor, the
+/// article's published date. Extract, then parse: a scan picks candidate tokens (a digit, or a
+/// word that can begin a date), one anchored pattern delimits the expression, and
+/// <see cref="Resolve"/> computes the date. Durations ("300 days", "for days"), ages
+/// ("33-month-old"), clock times and the verb "may" are not dates.
+/// </summary>
+public static class DateRecognizer
+{
+    /// <summary>
+    /// A day and month without a year is the latest such day at most this many days after the
+    /// anchor: reports look back, but "talks on 20 March" in a piece of 12 March is this year's.
+    /// </summary>
+    private const int FutureToleranceDays = 14;
+
+    private static readonly Lazy<Grammar> Shared = new(() => new Grammar());
+
+    public static IReadOnlyList<DateMention> Recognize(string text, DateOnly? anchor) => Recognize(text, 0, text.Length, anchor);
+
+    /// <summary>Dates wholly inside <c>text[start..end)</c>, in order, not overlapping; offsets are absolute.</summary>
+    public static IReadOnlyList<DateMention> Recognize(string text, int start, int end, DateOnly? anchor)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+
+        var g = Shared.Value;
+        List<DateMention>? found = null;
+        var i = start;
+        while (i < end)
+        {
+            var c = text[i];
+            if (!IsCandidateStart(text, i, start, c))
+            {
+                i++;
+                continue;
+            }
+            var tokenEnd = char.IsLetter(c) ? TextScan.LetterRunEnd(text, i, end) : i + 1;
+            if (char.IsLetter(c) && !g.Triggers.Contains(text.AsSpan(i, tokenEnd - i)))
+            {
+                i = tokenEnd;
+                continue;
+            }
+            var m = g.Date.Match(text, i, end - i);
+            if (m.Success && Resolve(g, text, end, m, anchor) is { } date)
+            {
+                (found ??= []).Add(date);
+                i = m.Index + m.Length;
+                continue;
+            }
+            i = tokenEnd;
+        }
+        return found is null ? [] : found;
+    }
+
+    private static bool IsCandidateStart(string text, int i, int start, char c)
+    {
+        if (char.IsDigit(c))
+            return !TextScan.GluedOnLeft(text, i);
+        return char.IsLetter(c) && (i == start || !TextScan.IsWordChar(text[i - 1]));
+    }
+
+    private static DateMention? Resolve(Grammar g, string text, int end, Match m, DateOnly? anchor)
+    {
+        var lead = m.Groups["lead"];
+        var mod = m.Groups["mod"];
+        var hasLead = lead.Success;
+        var spanStart = m.Index;
+        if (hasLead)
+        {
+            var last = lead.Captures[^1];
+            spanStart = last.Index + last.Length;
+        }
+        var spanEnd = m.Index + m.Length;
+        var modWord = mod.Success ? mod.ValueSpan : default;
+
+        DateMention Mention(DateOnly? date, DatePrecision precision, DateKind kind, int? offset = null) =>
+            new(spanStart, spanEnd, date, precision, kind) { OffsetDays = offset };
+
+        if (m.Groups["iso"].Success)
+        {
+            return TryDate(Int(m.Groups["iy"]), Int(m.Groups["im"]), Int(m.Groups["id"])) is { } iso
+                ? Mention(iso, DatePrecision.Day, DateKind.Explicit)
+                : null;
+        }
+
+        if (m.Groups["dm"].Success || m.Groups["md"].Success)
+        {
+            var monthGroup = m.Groups["month"];
+            if (!IsCapitalised(monthGroup))
+                return null;
+            var month = g.Months[monthGroup.Value];
+            var day = Int(m.Groups["day"]);
+            if (day > DateTime.DaysInMonth(2024, month))
+                return null;
+            var year = YearOf(m, anchor);
+            if (year is { } y)
+                return TryDate(y, month, day) is { } d ? Mention(d, DatePrecision.Day, DateKind.Explicit) : null;
+            if (anchor is not { } a)
+                return Mention(null, DatePrecision.Day, DateKind.Explicit);
+            // The latest such day that is not too far past the anchor: "5 January" in a piece
+            // of 30 December is next week, in a piece of 3 March it is two months back. A day
+            // that does not exist in the chosen year (29 February) stays unresolved.
+            for (var candidate = a.Year + 1; candidate >= a.Year - 1; candidate--)
+            {
+                if (day <= DateTime.DaysInMonth(candidate, month) && new DateOnly(candidate, month, day).DayNumber - a.DayNumber <= FutureToleranceDays)
+                    return Mention(new DateOnly(candidate, month, day), DatePrecision.Day, DateKind.Explicit);
+            }
+            return Mention(null, DatePrecision.Day, DateKind.Explicit);
+        }
+
+        if (m.Groups["my"].Success)
+        {
+            var monthGroup = m.Groups["month"];
+            if (!IsCapitalised(monthGroup))
+                return null;
+            return Mention(new DateOnly(Int(m.Groups["year"]), g.Months[monthGroup.Value], 1), DatePrecision.Month, DateKind.Explicit);
+        }
+
+        if (m.Groups["mo"].Success)
+        {
+            var monthGroup = m.Groups["month"];
+            if (!IsCapitalised(monthGroup) || !(hasLead || mod.Success))
+                return null;
+            if (mod.Success)
+                spanStart = mod.Index;
+            var month = g.Months[monthGroup.Value];
+            if (YearOf(m, anchor) is { } y)
+                return Mention(new DateOnly(y, month, 1), DatePrecision.Month, DateKind.Explicit);
+            if (anchor is not { } a)
+                return Mention(null, DatePrecision.Month, DateKind.Explicit);
+            int year;
+            if (modWord.Equals("next", StringComparison.OrdinalIgnoreCase) || modWord.Equals("coming", StringComparison.OrdinalIgnoreCase))
+                year = month > a.Month ? a.Year : a.Year + 1;
+            else if (modWord.Equals("last", StringComparison.OrdinalIgnoreCase) || modWord.Equals("past", StringComparison.OrdinalIgnoreCase))
+                year = month < a.Month ? a.Year : a.Year - 1;
+            else if (modWord.Equals("this", StringComparison.OrdinalIgnoreCase))
+                year = a.Year;
+            else
+                year = month <= a.Month ? a.Year : a.Year - 1;
+            return Mention(new DateOnly(year, month, 1), DatePrecision.Month, DateKind.Explicit);
+        }
+
+        if (m.Groups["yo"].Success)
+        {
+            if (!hasLead)
+                return null;
+            return Mention(new DateOnly(Int(m.Groups["year"]), 1, 1), DatePrecision.Year, DateKind.Explicit);
+        }
+
+        if (m.Groups["wdx"].Success)
+        {
+            var wd = m.Groups["wd"];
+            // "Sunday Times", "Friday Prayers": a weekday naming something else.
+            if (FollowedByProperName(g, text, spanEnd, end))
+                return null;
+            if (mod.Success)
+                spanStart = mod.Index;
+            if (anchor is not { } a)
+                return Mention(null, DatePrecision.Day, DateKind.Weekday);
+            var target = g.Weekdays[wd.Value];
+            int offset;
+            if (modWord.Equals("next", StringComparison.OrdinalIgnoreCase) || modWord.Equals("coming", StringComparison.OrdinalIgnoreCase))
+            {
+                offset = ((int)target - (int)a.DayOfWeek + 7) % 7;
+                if (offset == 0)
+                    offset = 7;
+            }
+            else
+            {
+                // News convention: "on Tuesday" in Friday's paper is this week's Tuesday, and in
+                // Tuesday's paper it is that day; "last Tuesday" is strictly before the anchor.
+                offset = -(((int)a.DayOfWeek - (int)target + 7) % 7);
+                if (offset == 0 && (modWord.Equals("last", StringComparison.OrdinalIgnoreCase) || modWord.Equals("past", StringComparison.OrdinalIgnoreCase)))
+                    offset = -7;
+            }
+            return Mention(a.AddDays(offset), DatePrecision.Day, DateKind.Weekday);
+        }
+
+        if (m.Groups["relx"].Success)
+        {
+            var rel = g.Relatives[Normalise(m.Groups["rel"].ValueSpan)];
+            if (rel.Unit == RelativeUnit.Event)
+                return Mention(null, DatePrecision.Day, DateKind.RelativeToEvent, rel.Offset);
+            return Relative(rel.Unit, rel.Offset, anchor, Mention);
+        }
+
+        if (m.Groups["ago"].Success)
+        {
+            var n = Count(m.Groups["n"].ValueSpan);
+            if (n is not { } count)
+                return null;
+            var unit = Enum.Parse<RelativeUnit>(m.Groups["unit"].ValueSpan, ignoreCase: true);
+            var dir = m.Groups["dir"].ValueSpan;
+            if (dir.Equals("ago", StringComparison.OrdinalIgnoreCase))
+                return Relative(unit, -count, anchor, Mention);
+            if (unit is not (RelativeUnit.Day or RelativeUnit.Week))
+                return null;
+            var sign = dir.Equals("earlier", StringComparison.OrdinalIgnoreCase) || dir.Equals("before", StringComparison.OrdinalIgnoreCase) ? -1 : 1;
+            var days = sign * count * (unit == RelativeUnit.Week ? 7 : 1);
+            return Mention(null, unit == RelativeUnit.Week ? DatePrecision.Week : DatePrecision.Day, DateKind.RelativeToEvent, days);
+        }
+
+        return null;
+    }
+
+    /// <summary>The date <paramref name="offset"/> units away from the anchor, at the start of its period.</summary>
+    private static DateMention Relative(RelativeUnit unit, int offset, DateOnly? anchor, Func<DateOnly?, DatePrecision, DateKind, int?, DateMention> mention)
+    {
+        var precision = unit switch
+        {
+            RelativeUnit.Day => DatePrecision.Day,
+            RelativeUnit.Week or RelativeUnit.Weekend => DatePrecision.Week,
+            RelativeUnit.Month => DatePrecision.Month,
+            _ => DatePrecision.Year,
+        };
+        int? offsetDays = unit == RelativeUnit.Day ? offset : null;
+        if (anchor is not { } a)
+            return mention(null, precision, DateKind.Relative, offsetDays);
+        DateOnly date = unit switch
+        {
+            RelativeUnit.Day => a.AddDays(offset),
+            RelativeUnit.Week => MondayOf(a).AddDays(7 * offset),
+            RelativeUnit.Weekend => Weekend(a, offset),
+            RelativeUnit.Month => new DateOnly(a.Year, a.Month, 1).AddMonths(offset),
+            _ => new DateOnly(a.Year + offset, 1, 1),
+        };
+        return mention(date, precision, DateKind.Relative, offsetDays);
+    }
+
+    private static DateOnly MondayOf(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
+
+    /// <summary>
+    /// The Saturday of the weekend meant: "this weekend"/"over the weekend" is the latest one
+    /// that has begun; "last weekend" said during a weekend is the one before it.
+    /// </summary>
+    private static DateOnly Weekend(DateOnly a, int offset)
+    {
+        var saturday = a.AddDays(-(((int)a.DayOfWeek - (int)DayOfWeek.Saturday + 7) % 7));
+        if (offset < 0 && a.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            return saturday.AddDays(-7);
+        if (offset > 0)
+            return saturday.AddDays(7);
+        return saturday;
+    }
+
+    /// <summary>Year from the text: a written year, or "last/this/next year" against the anchor.</summary>
+    private static int? YearOf(Match m, DateOnly? anchor)
+    {
+        var year = m.Groups["year"];
+        if (year.Success)
+            return Int(year);
+        var yrel = m.Groups["yrel"];
+        if (!yrel.Success || anchor is not { } a)
+            return null;
+        return yrel.ValueSpan.Equals("last", StringComparison.OrdinalIgnoreCase) ? a.Year - 1
+            : yrel.ValueSpan.Equals("next", StringComparison.OrdinalIgnoreCase) ? a.Year + 1
+            : a.Year;
+    }
+
+    /// <summary>Month names are capitalised in English prose; "may" and "march" in lower case are a verb and a noun.</summary>
+    private static bool IsCapitalised(Group month) => char.IsUpper(month.ValueSpan[0]);
+
+    private static bool FollowedByProperName(Grammar g, string text, int i, int end)
+    {
+        if (i + 1 >= end || text[i] != ' ' || !char.IsUpper(text[i + 1]))
+            return false;
+        var wordEnd = TextScan.LetterRunEnd(text, i + 1, end);
+        return !g.Months.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text.AsSpan(i + 1, wordEnd - i - 1));
+    }
+
+    private static int? Count(ReadOnlySpan<char> n)
+    {
+        if (char.IsDigit(n[0]))
+            return int.Parse(n, CultureInfo.InvariantCulture);
+        return NumberWords.Parse(n) is { } v ? (int)v : null;
+    }
+
+    private static int Int(Group g) => int.Parse(g.ValueSpan, CultureInfo.InvariantCulture);
+
+    private static DateOnly? TryDate(int year, int month, int day) =>
+        day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+
+    private static string Normalise(ReadOnlySpan<char> phrase) =>
+        string.Join(' ', phrase.ToString().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private enum RelativeUnit { Day, Week, Weekend, Month, Year, Event }
+
+    private readonly record struct RelativeEntry(RelativeUnit Unit, int Offset);
+
+    private sealed class Grammar
+    {
+        internal readonly Regex Date;
+        internal readonly WordSet Triggers;
+        internal readonly Dictionary<string, int> Months;
+        internal readonly Dictionary<string, DayOfWeek> Weekdays;
+        internal readonly Dictionary<string, RelativeEntry> Relatives;
+
+        internal Grammar()
+        {
+            Months = DataFiles.ReadTable("months.tsv")
+                .ToDictionary(r => r[0], r => int.Parse(r[1], CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
+            Weekdays = DataFiles.ReadTable("weekdays.tsv")
+                .ToDictionary(r => r[0], r => Enum.Parse<DayOfWeek>(r[1], ignoreCase: true), StringComparer.OrdinalIgnoreCase);
+            Relatives = DataFiles.ReadTable("relative-dates.tsv")
+                .ToDictionary(r => r[0].ToLowerInvariant(), r => new RelativeEntry(Enum.Parse<RelativeUnit>(r[1], ignoreCase: true), int.Parse(r[2], CultureInfo.InvariantCulture)));
+            var countWords = NumberWords.Words
+                .Where(w => w.Value.Class is NumberWords.WordClass.Unit or NumberWords.WordClass.Teen or NumberWords.WordClass.Tens)
+                .Select(w => w.Key).ToList();
+
+            var patterns = RecognizerPatterns.Load("dates.patterns",
+                ("monthName", Months.Keys, true),
+                ("weekdayName", Weekdays.Keys, true),
+                ("relativePhrase", Relatives.Keys, true),
+                ("countWord", countWords, true));
+            Date = patterns.Regex("date", RegexOptions.Compiled);
+
+            // Lead words come from the pattern's own list so the two cannot drift apart.
+            var leadWords = patterns.Expand("leadWord").Split('|').Select(w => new string(w.TakeWhile(char.IsLetter).ToArray()));
+            Triggers = new WordSet(
+                RecognizerPatterns.FirstWords(Months.Keys)
+                    .Concat(RecognizerPatterns.FirstWords(Weekdays.Keys))
+                    .Concat(RecognizerPatterns.FirstWords(Relatives.Keys))
+                    .Concat(countWords)
+                    .Concat(leadWords)
+                    .Concat(["last", "next", "this", "past", "coming", "the", "a", "an", "mid"]));
+        }
+    }
+}

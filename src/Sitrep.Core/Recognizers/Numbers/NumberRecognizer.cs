@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sitrep.Text;
+
+namespace Sitrep.Recognizers;
+
+/// <summary>
+/// Finds figures in English news text: digits, number words, money, percentages, measures,
+/// hedged figures ("almost 200") and vague ones ("dozens"). Extract, then parse: a cheap scan
+/// picks candidate tokens (a digit, a currency symbol, or a word from the lexicons), one
+/// anchored pattern delimits the quantity there, and <see cref="Parse"/> turns its groups into
+/// a <see cref="Quantity"/>. Years, clock times, days of a month, model designations
+/// ("Shahed-136") and the pronoun "one" are not reported.
+/// </summary>
+public static class NumberRecognizer
+{
+    private static readonly Lazy<Grammar> Shared = new(() => new Grammar());
+
+    public static IReadOnlyList<Quantity> Recognize(string text) => Recognize(text, 0, text.Length);
+
+    /// <summary>Quantities wholly inside <c>text[start..end)</c>, in order, not overlapping; offsets are absolute.</summary>
+    public static IReadOnlyList<Quantity> Recognize(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+
+        var g = Shared.Value;
+        List<Quantity>? found = null;
+        var i = start;
+        while (i < end)
+        {
+            var c = text[i];
+            if (!IsCandidateStart(text, i, start, c))
+            {
+                i++;
+                continue;
+            }
+            var tokenEnd = char.IsLetter(c) ? TextScan.LetterRunEnd(text, i, end) : i + 1;
+            if (char.IsLetter(c) && !g.Triggers.Contains(text.AsSpan(i, tokenEnd - i)))
+            {
+                i = tokenEnd;
+                continue;
+            }
+            var m = g.Quantity.Match(text, i, end - i);
+            if (m.Success && Parse(g, text, start, end, m) is { } q)
+            {
+                (found ??= []).Add(q);
+                i = q.End;
+                continue;
+            }
+            i = tokenEnd;
+        }
+        return found is null ? [] : found;
+    }
+
+    private static bool IsCandidateStart(string text, int i, int start, char c)
+    {
+        if (char.IsDigit(c))
+            return !TextScan.GluedOnLeft(text, i);
+        if (char.IsLetter(c))
+            return i == start || !TextScan.IsWordChar(text[i - 1]);
+        return c is '$' or '€' or '£' or '₴' && !TextScan.GluedOnLeft(text, i);
+    }
+
+    private static Quantity? Parse(Grammar g, string text, int start, int end, Match m)
+    {
+        var cue = m.Groups["cue"];
+        var approximation = cue.Success ? g.Cues[Normalise(cue.ValueSpan)] : Approximation.Exact;
+
+        var vague = m.Groups["vague"];
+        if (vague.Success)
+            return new Quantity(m.Index, m.Index + m.Length, null, Approximation.Vague, QuantityUnit.Count);
+
+        var dnum = m.Groups["dnum"];
+        var wnum = m.Groups["wnum"];
+        var scale = m.Groups["scale"];
+        var cur = m.Groups["cur"];
+        var curs = m.Groups["curs"];
+        var pct = m.Groups["pct"];
+        var unit = m.Groups["unit"];
+        var hdnum = m.Groups["hdnum"];
+        var hwnum = m.Groups["hwnum"];
+        var hscale = m.Groups["hscale"];
+        var hasRange = hdnum.Success || hwnum.Success;
+        var bare = !cue.Success && !scale.Success && !cur.Success && !curs.Success && !pct.Success && !unit.Success;
+
+        double? low = dnum.Success ? ParseDigits(dnum.ValueSpan) : NumberWords.Parse(wnum.ValueSpan);
+        if (low is null)
+            return null;
+
+        if (bare && dnum.Success && IsYear(dnum.ValueSpan) && (!hasRange || !hscale.Success))
+            return null;
+        if (bare && !hasRange && wnum.Success && wnum.ValueSpan.Equals("one", StringComparison.OrdinalIgnoreCase) && IsPronounOne(g, text, start, end, m))
+            return null;
+        if (bare && !hasRange && dnum.Success && low is >= 1 and <= 31 && low == Math.Floor(low.Value) && IsDayOfMonth(g, text, start, end, m))
+            return null;
+
+        double? high = null;
+        if (hasRange)
+        {
+            high = hdnum.Success ? ParseDigits(hdnum.ValueSpan) : NumberWords.Parse(hwnum.ValueSpan);
+            if (high is null)
+                return null;
+            if (hscale.Success)
+                high *= g.Scale(hscale.ValueSpan);
+            // "$1-2 billion": the scale written once applies to both ends.
+            if (scale.Success)
+                low *= g.Scale(scale.ValueSpan);
+            else if (hscale.Success)
+                low *= g.Scale(hscale.ValueSpan);
+            if (high < low)
+                return null;
+        }
+        else if (scale.Success)
+        {
+            low *= g.Scale(scale.ValueSpan);
+        }
+
+        var quantityUnit = QuantityUnit.Count;
+        string? currency = null;
+        string? measure = null;
+        var hcur = m.Groups["hcur"];
+        if (cur.Success || hcur.Success || curs.Success)
+        {
+            quantityUnit = QuantityUnit.Money;
+            currency = g.Currencies[Normalise(cur.Success ? cur.ValueSpan : hcur.Success ? hcur.ValueSpan : curs.ValueSpan)];
+        }
+        else if (pct.Success)
+        {
+            quantityUnit = QuantityUnit.Percent;
+        }
+        else if (unit.Success)
+        {
+            quantityUnit = QuantityUnit.Measure;
+            measure = g.Units[Normalise(unit.ValueSpan)];
+        }
+
+        return new Quantity(m.Index, m.Index + m.Length, low, approximation, quantityUnit)
+        {
+            High = high,
+            Currency = currency,
+            MeasureUnit = measure,
+        };
+    }
+
+    private static double? ParseDigits(ReadOnlySpan<char> digits)
+    {
+        Span<char> buffer = stackalloc char[digits.Length];
+        var n = 0;
+        foreach (var ch in digits)
+        {
+            if (ch != ',')
+                buffer[n++] = ch;
+        }
+        return double.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+
+    /// <summary>A bare four-digit figure from 1900 to 2099 is a year ("in 2022", "since 2014").</summary>
+    private static bool IsYear(ReadOnlySpan<char> digits) =>
+        digits.Length == 4 && digits[0] is '1' or '2' && (digits[..2] is "19" or "20");
+
+    private static bool IsPronounOne(Grammar g, string text, int start, int end, Match m)
+    {
+        var after = m.Index + m.Length;
+        if (g.OneNotCountAfter.Match(text, after, end - after).Success)
+            return true;
+        var from = Math.Max(start, m.Index - 12);
+        return g.OneNotCountBefore.Match(text, from, m.Index - from).Success;
+    }
+
+    private static bool IsDayOfMonth(Grammar g, string text, int start, int end, Match m)
+    {
+        var after = m.Index + m.Length;
+        if (g.MonthAfter.Match(text, after, end - after).Success)
+            return true;
+        var from = Math.Max(start, m.Index - 12);
+        return g.MonthBefore.Match(text, from, m.Index - from).Success;
+    }
+
+    /// <summary>Lower case with single spaces, the key form of the lexicons ("More  than" -> "more than").</summary>
+    private static string Normalise(ReadOnlySpan<char> phrase)
+    {
+        Span<char> buffer = stackalloc char[phrase.Length];
+        var n = 0;
+        var space = false;
+        foreach (var ch in phrase)
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                space = n > 0;
+                continue;
+            }
+            if (space)
+            {
+                buffer[n++] = ' ';
+                space = false;
+            }
+            buffer[n++] = char.ToLowerInvariant(ch);
+        }
+        return new string(buffer[..n]);
+    }
+
+    /// <summary>Patterns and lexicons, loaded once per process.</summary>
+    private sealed class Grammar
+    {
+        internal readonly Regex Quantity;
+        internal readonly Regex OneNotCountAfter;
+        internal readonly Regex OneNotCountBefore;
+        internal readonly Regex MonthAfter;
+        internal readonly Regex MonthBefore;
+        internal readonly WordSet Triggers;
+        internal readonly Dictionary<string, Approximation> Cues;
+        internal readonly Dictionary<string, string> Currencies;
+        internal readonly Dictionary<string, string> Units;
+
+        internal Grammar()
+        {
+            Cues = DataFiles.ReadTable("approximation-cues.tsv")
+                .ToDictionary(r => r[0].ToLowerInvariant(), r => Enum.Parse<Approximation>(r[1], ignoreCase: true));
+            var vague = DataFiles.ReadTable("vague-quantities.tsv").Select(r => r[0]).ToList();
+            var currencyRows = DataFiles.ReadTable("currencies.tsv").ToList();
+            Currencies = currencyRows.ToDictionary(r => r[0].ToLowerInvariant(), r => r[1]);
+            var unitRows = DataFiles.ReadTable("measure-units.tsv").ToList();
+            Units = unitRows.ToDictionary(r => r[0].ToLowerInvariant(), r => r[1]);
+            var months = DataFiles.ReadTable("months.tsv").Select(r => r[0]).ToList();
+            var prefixes = currencyRows.Where(r => r[2] == "prefix").Select(r => r[0]).ToList();
+            var suffixes = currencyRows.Where(r => r[2] == "suffix").Select(r => r[0]).ToList();
+
+            var patterns = RecognizerPatterns.Load("numbers.patterns",
+                ("unitWord", NumberWords.OfClass(NumberWords.WordClass.Unit), true),
+                ("teenWord", NumberWords.OfClass(NumberWords.WordClass.Teen), true),
+                ("tensWord", NumberWords.OfClass(NumberWords.WordClass.Tens), true),
+                ("scaleWord", NumberWords.OfClass(NumberWords.WordClass.Scale), true),
+                ("scaleAbbr", NumberWords.OfClass(NumberWords.WordClass.Abbr), true),
+                ("approxCue", Cues.Keys, true),
+                ("vagueWord", vague, true),
+                ("currencyPrefix", prefixes, false),
+                ("currencySuffix", suffixes, true),
+                ("measureUnit", unitRows.Select(r => r[0]), true),
+                ("monthName", months, true));
+            const RegexOptions compiled = RegexOptions.Compiled;
+            Quantity = patterns.Regex("quantity", compiled);
+            OneNotCountAfter = patterns.Regex("oneNotCountAfter");
+            OneNotCountBefore = patterns.Regex("oneNotCountBefore");
+            MonthAfter = patterns.Regex("monthAfter");
+            MonthBefore = patterns.Regex("monthBefore");
+
+            // A quantity can only start at a digit, a currency symbol, or the first word of a
+            // lexicon phrase; every other token is skipped without running a regex.
+            Triggers = new WordSet(
+                RecognizerPatterns.FirstWords(NumberWords.Words.Where(w => w.Value.Class is NumberWords.WordClass.Unit or NumberWords.WordClass.Teen or NumberWords.WordClass.Tens).Select(w => w.Key))
+                    .Concat(RecognizerPatterns.FirstWords(Cues.Keys))
+                    .Concat(RecognizerPatterns.FirstWords(vague))
+                    .Concat(RecognizerPatterns.FirstWords(prefixes))
+                    .Append("a").Append("an").Append("between"));
+        }
+
+        internal double Scale(ReadOnlySpan<char> word) =>
+            NumberWords.TryGet(word, out var e) ? e.Value : throw new InvalidOperationException($"scale word '{word}' is not in number-words.tsv");
+    }
+}

@@ -1,0 +1,76 @@
+using Sitrep.Text;
+
+namespace Sitrep.Recognizers;
+
+/// <summary>
+/// Loads a pattern file and adds pieces generated from lexicons, so a word list lives in one
+/// TSV and the patterns refer to it by name (<c>{monthName}</c>) instead of repeating it.
+/// </summary>
+internal static class RecognizerPatterns
+{
+    /// <param name="generated">piece name, phrases, and whether to forbid a following letter
+    /// (true for words, so "one" does not match inside "onerous"; false for symbols like "$").</param>
+    internal static PatternSet Load(string fileName, params (string Name, IEnumerable<string> Phrases, bool WordBoundary)[] generated)
+    {
+        var lines = new List<string>(File.ReadLines(DataFiles.PathOf(fileName)));
+        foreach (var (name, phrases, wordBoundary) in generated)
+        {
+            var alternation = PatternSet.Alternation(phrases);
+            if (alternation.Length == 0)
+                throw new FormatException($"{fileName}: the lexicon for '{name}' is empty");
+            lines.Add($"{name} = (?:{alternation}){(wordBoundary ? "(?![a-z])" : "")}");
+        }
+        return PatternSet.Parse(lines, fileName);
+    }
+
+    /// <summary>First word of each phrase, lower-cased: the tokens at which a pattern may start.</summary>
+    /// <remarks>The scanner reads tokens as runs of letters, so "US$" is triggered by "us".</remarks>
+    internal static IEnumerable<string> FirstWords(IEnumerable<string> phrases) =>
+        phrases.Select(p => new string(p.TakeWhile(char.IsLetter).ToArray()).ToLowerInvariant())
+            .Where(w => w.Length > 0);
+}
+
+/// <summary>
+/// A set of lower-case words probed with a span of the text, so the per-token check of a
+/// scanner allocates nothing.
+/// </summary>
+internal sealed class WordSet
+{
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    internal WordSet(IEnumerable<string> words)
+    {
+        var set = new HashSet<string>(words, StringComparer.OrdinalIgnoreCase);
+        _lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    internal bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word);
+}
+
+/// <summary>Character tests shared by the scanners.</summary>
+internal static class TextScan
+{
+    internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+
+    /// <summary>End of the run of letters starting at <paramref name="i"/>.</summary>
+    internal static int LetterRunEnd(string text, int i, int end)
+    {
+        while (i < end && char.IsLetter(text[i]))
+            i++;
+        return i;
+    }
+
+    /// <summary>
+    /// True when a figure at <paramref name="i"/> is glued to a designation ("Kh-59", "S-300",
+    /// "Tu-22M3", "1.8" after a failed "1") or a clock ("2:00"), so it is not a figure itself.
+    /// </summary>
+    internal static bool GluedOnLeft(string text, int i)
+    {
+        if (i == 0)
+            return false;
+        var prev = text[i - 1];
+        if (IsWordChar(prev))
+            return true;
+        return prev is '-' or '/' or ':' or '.' or ',' or '–' && i >= 2 && IsWordChar(text[i - 2]);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Sitrep.Recognizers;
+
+namespace Sitrep.Core.Tests.Recognizers;
+
+public sealed class DateRecognizerTests
+{
+    private sealed record ExpectedDate(string Text, DateOnly? Date, string? Precision, string? Kind, int? Offset);
+
+    private sealed record DateCase(string Input, DateOnly? Anchor, ExpectedDate[] Expected);
+
+    private static readonly Lazy<DateCase[]> Cases = new(() => SpecFile.Read<DateCase[]>("dates.json"));
+
+    public static TheoryData<int, string> Specs()
+    {
+        var data = new TheoryData<int, string>();
+        var cases = Cases.Value;
+        for (var i = 0; i < cases.Length; i++)
+            data.Add(i, $"{cases[i].Input} @ {cases[i].Anchor?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "no anchor"}");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void Spec_case_yields_expected_dates(int index, string label)
+    {
+        Assert.NotNull(label);
+        var spec = Cases.Value[index];
+        var found = DateRecognizer.Recognize(spec.Input, 0, spec.Input.Length, spec.Anchor);
+
+        var actual = found.Select(d => Format(d.TextIn(spec.Input), d.Date, d.Precision.ToString(), d.Kind.ToString(), d.OffsetDays)).ToArray();
+        var expected = spec.Expected.Select(e => Format(e.Text, e.Date, e.Precision ?? "Day", e.Kind ?? "Explicit", e.Offset)).ToArray();
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Spans_stay_inside_the_window_and_do_not_overlap()
+    {
+        var rng = new Random(20241213);
+        var inputs = Cases.Value.Select(c => c.Input).ToArray();
+        for (var round = 0; round < 300; round++)
+        {
+            var text = string.Join(' ', Enumerable.Range(0, 3).Select(_ => inputs[rng.Next(inputs.Length)]));
+            var start = rng.Next(text.Length);
+            var end = start + rng.Next(text.Length - start + 1);
+            var previousEnd = start;
+            foreach (var d in DateRecognizer.Recognize(text, start, end, new DateOnly(2024, 12, 13)))
+            {
+                Assert.InRange(d.Start, previousEnd, end);
+                Assert.InRange(d.End, d.Start + 1, end);
+                previousEnd = d.End;
+            }
+        }
+    }
+
+    [Fact]
+    public void Written_dates_round_trip_for_random_days()
+    {
+        var rng = new Random(11);
+        for (var round = 0; round < 400; round++)
+        {
+            var date = new DateOnly(1995, 1, 1).AddDays(rng.Next(365 * 40));
+            var format = rng.Next(3) switch { 0 => "MMMM d, yyyy", 1 => "d MMMM yyyy", _ => "yyyy-MM-dd" };
+            var written = date.ToString(format, CultureInfo.InvariantCulture);
+            var text = $"The shelling of {written} was confirmed.";
+            var d = Assert.Single(DateRecognizer.Recognize(text, null));
+            Assert.Equal(written, d.TextIn(text));
+            Assert.Equal(date, d.Date);
+        }
+    }
+
+    [Fact]
+    public void Weekdays_without_a_modifier_never_resolve_after_the_anchor()
+    {
+        var days = CultureInfo.InvariantCulture.DateTimeFormat.DayNames;
+        var anchor = new DateOnly(2024, 1, 1);
+        for (var k = 0; k < 28; k++, anchor = anchor.AddDays(1))
+        {
+            foreach (var name in days)
+            {
+                var text = $"Strikes resumed on {name}.";
+                var d = Assert.Single(DateRecognizer.Recognize(text, anchor));
+                Assert.NotNull(d.Date);
+                Assert.InRange(anchor.DayNumber - d.Date.Value.DayNumber, 0, 6);
+                Assert.Equal(name, d.Date.Value.DayOfWeek.ToString());
+            }
+        }
+    }
+
+    private static string Format(string text, DateOnly? date, string precision, string kind, int? offset) =>
+        string.Create(CultureInfo.InvariantCulture, $"'{text}' {date:yyyy-MM-dd} {precision} {kind} offset={offset}");
+}
