@@ -44,7 +44,7 @@ public sealed class Boilerplate
             var (start, end) = paragraphs[i];
             var span = text.AsSpan(start, end - start);
             kinds[i] = ClassifyOne(span);
-            if (kinds[i] == ParagraphKind.Body && i > 0 && span.SequenceEqual(Slice(text, paragraphs[i - 1])))
+            if (kinds[i] is ParagraphKind.Body or ParagraphKind.Headline && i > 0 && span.SequenceEqual(Slice(text, paragraphs[i - 1])))
                 kinds[i] = ParagraphKind.Duplicate;
         }
         // A caption is often printed twice, the second time with its credit appended:

@@ -142,7 +142,7 @@ public static class DocumentReader
         }
     }
 
-    internal static DateOnly? ParsePublished(string text)
+    public static DateOnly? ParsePublished(string text)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var day))
             return day;

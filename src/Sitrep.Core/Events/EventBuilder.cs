@@ -11,7 +11,7 @@ namespace Sitrep.Events;
 /// Carries what a careful reader carries from sentence to sentence: the date and the source
 /// of a paragraph, the side last named in a section.
 /// </summary>
-internal sealed partial class EventBuilder(string text, DateOnly? published)
+internal sealed partial class EventBuilder(DateOnly? published)
 {
     /// <summary>Events told as of more than this many days before publication are past context.</summary>
     private const int BackgroundDays = 30;
@@ -48,7 +48,6 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
         foreach (var (type, triggers) in events)
         {
-            var first = triggers[0].Value;
             var draft = new EventDraft
             {
                 Type = type,

@@ -1,14 +1,163 @@
+using System.Security.Cryptography;
+using System.Text;
 using Sitrep.Documents;
 using Sitrep.Events;
 using Sitrep.Geo;
+using Sitrep.Recognizers;
+using Sitrep.Text;
 
 namespace Sitrep.Pipeline;
 
-/// <summary>Document in, event records out: cleaning, segmenting, recognizing, building, merging, resolving.</summary>
+/// <summary>Options of one extraction run; change with <c>o with { ... }</c>.</summary>
+public readonly record struct ExtractionOptions
+{
+    /// <summary>Keep events the report mentions only as past context (marked <c>background</c>).</summary>
+    public bool IncludeBackground { get; init; }
+}
+
+/// <summary>
+/// Document in, event records out: segmenting (with cleaning), recognizing, building,
+/// resolving places for the whole document at once, merging, and writing the records.
+/// Each stage is a plain function of its input; this class only composes them.
+/// </summary>
 public sealed class ReportPipeline
 {
-    // CONTRACT SKETCH: the extraction work fills this in.
-    public static ReportPipeline Create(Gazetteer gazetteer) => throw new NotImplementedException();
+    private readonly Segmenter _segmenter;
+    private readonly SentenceReader _reader;
+    private readonly Geocoder? _geocoder;
+    private readonly ExtractionOptions _options;
 
-    public IReadOnlyList<EventRecord> Extract(Document document) => throw new NotImplementedException();
+    private ReportPipeline(Gazetteer? gazetteer, ExtractionOptions options)
+    {
+        _segmenter = Segmenter.Default;
+        _reader = new SentenceReader(Lexicons.Default, gazetteer is null ? null : new PlaceRecognizer(gazetteer));
+        _geocoder = gazetteer is null ? null : new Geocoder(gazetteer);
+        _options = options;
+    }
+
+    /// <summary>A pipeline that places events with <paramref name="gazetteer"/>.</summary>
+    public static ReportPipeline Create(Gazetteer gazetteer, ExtractionOptions options = default) => new(gazetteer, options);
+
+    /// <summary>A pipeline without a gazetteer: events carry no places. For tests of the event rules.</summary>
+    internal static ReportPipeline WithoutPlaces(ExtractionOptions options = default) => new(null, options);
+
+    public IReadOnlyList<EventRecord> Extract(Document document)
+    {
+        var text = document.Text;
+        var layout = _segmenter.Segment(text);
+        var mentions = new List<PlaceMention>();
+        var builder = new EventBuilder(document.Meta.Published);
+        foreach (var sentence in layout.Sentences)
+            builder.Add(_reader.Read(text, sentence, document.Meta.Published, mentions));
+
+        var places = _geocoder is null || mentions.Count == 0 ? [] : _geocoder.Resolve(text, mentions);
+        var drafts = builder.Drafts;
+        foreach (var draft in drafts)
+            draft.Places = PlacesOf(draft, places);
+        RelativeDates.Resolve(drafts);
+
+        var events = new List<EventRecord>();
+        foreach (var draft in EventMerger.Merge(drafts))
+        {
+            if (draft.Background && !_options.IncludeBackground)
+                continue;
+            events.Add(Record(document.Id, text, draft));
+        }
+        return events;
+    }
+
+    /// <summary>
+    /// The resolved places of a draft, without a region that only qualifies a settlement
+    /// also named ("Lozova in the Kharkiv region" is Lozova).
+    /// </summary>
+    private static List<Place> PlacesOf(EventDraft draft, IReadOnlyList<Place?> resolved)
+    {
+        var list = new List<Place>();
+        foreach (var i in draft.Mentions)
+        {
+            if (i < resolved.Count && resolved[i] is { } p && !list.Any(q => EventMerger.SamePlace(p, q)))
+                list.Add(p);
+        }
+        var settlements = list.Where(p => p.Kind is PlaceKind.Settlement or PlaceKind.Facility).ToList();
+        list.RemoveAll(r => r.Kind == PlaceKind.Region && settlements.Any(s =>
+            s.Country == r.Country && s.Admin1 is not null && s.Admin1 == r.Admin1
+            || r.Name.StartsWith(s.Name + " ", StringComparison.OrdinalIgnoreCase)));
+        return list;
+    }
+
+    private static EventRecord Record(string doc, string text, EventDraft d)
+    {
+        var country = d.Places.Select(p => p.Country).FirstOrDefault(c => c is "UA" or "RU");
+        var claim = d.Claim is { } c ? c.Code ?? (c.Office == OfficeScope.Local ? country : null) : null;
+        var actor = d.Actor;
+        if (actor is null && d.Type is EventType.Strike or EventType.AirDefense)
+            actor = Sides.AttackerOf(country) ?? (d.Type == EventType.Strike ? Sides.Opponent(claim) : claim);
+        var target = d.Type is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange
+            ? Sides.Opponent(actor)
+            : null;
+        var evidence = d.Evidence.Select(e => new Evidence(e.Start, e.End, text[e.Start..e.End])).ToList();
+        var first = d.Evidence.Min.Start;
+        return new EventRecord
+        {
+            Id = StableId(doc, d.Type, first),
+            Doc = doc,
+            Type = d.Type,
+            Subtype = d.Subtype ?? Subtype(d),
+            Date = d.Date?.ToString("yyyy-MM-dd"),
+            DatePrecision = d.Date is null ? null : d.DatePrecision ?? DatePrecision.Day,
+            Places = d.Places,
+            Actor = actor,
+            TargetActor = target,
+            Weapons = d.Type is EventType.Strike or EventType.AirDefense
+                ? d.Weapons.Select(w => new Weapon(w.Class, w.Model, w.Launched, w.Intercepted)).ToList()
+                : [],
+            Killed = d.Killed,
+            Injured = d.Injured,
+            AmountUsd = d.Type == EventType.Aid ? d.AmountUsd : null,
+            ClaimedBy = claim,
+            Background = d.Background,
+            Confidence = Confidence(d),
+            Evidence = evidence,
+        };
+    }
+
+    /// <summary>A strike's subtype from what was used, when the trigger word did not say.</summary>
+    private static string? Subtype(EventDraft d)
+    {
+        if (d.Type != EventType.Strike || d.Weapons.Count == 0)
+            return null;
+        var classes = d.Weapons.Select(w => w.Class).Distinct().ToList();
+        if (classes.Count > 1)
+            return "combined";
+        return classes[0] switch
+        {
+            WeaponClass.Missile => "missile",
+            WeaponClass.Drone => "drone",
+            WeaponClass.Aircraft or WeaponClass.Helicopter or WeaponClass.GlideBomb => "air",
+            WeaponClass.Artillery or WeaponClass.Mlrs => "artillery",
+            _ => null,
+        };
+    }
+
+    private static double Confidence(EventDraft d)
+    {
+        var c = d.Strength == TriggerStrength.Strong ? 0.6 : 0.45;
+        if (d.Places.Any(p => p.Lat is not null))
+            c += 0.1;
+        if (d.DateStated)
+            c += 0.1;
+        if (d.Actor is not null)
+            c += 0.05;
+        if (d.Evidence.Count > 1)
+            c += 0.1;
+        if (d.FromHeadline)
+            c -= 0.1;
+        return Math.Round(Math.Clamp(c, 0.05, 0.95), 2);
+    }
+
+    private static string StableId(string doc, EventType type, int start)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{doc}\u0001{type}\u0001{start}"));
+        return Convert.ToHexStringLower(bytes.AsSpan(0, 8));
+    }
 }

@@ -22,16 +22,16 @@ public sealed class Segmenter(Boilerplate boilerplate)
         var sentences = new List<Sentence>();
         var sectionStart = 0;
         var previousKept = ParagraphKind.Timestamp;
+        var previousHeadline = (Start: 0, End: 0);
+        var bodySeen = false;
         for (var p = 0; p < paragraphs.Count; p++)
         {
             var kind = kinds[p];
             var (start, end) = paragraphs[p];
             var opensSection = kind == ParagraphKind.Timestamp
-                || (kind == ParagraphKind.Headline && previousKept is not (ParagraphKind.Headline or ParagraphKind.Timestamp));
-            if (opensSection && p > 0 && sentences.Count > 0 && (sections.Count == 0 || sentences[^1].Section == sections.Count))
-            {
+                || kind == ParagraphKind.Headline && !ContinuesHeadline(text, previousKept, previousHeadline, (start, end), bodySeen);
+            if (opensSection && sentences.Count > 0 && sentences[^1].Section == sections.Count)
                 sections.Add(new Section(sections.Count, sectionStart, start));
-            }
             if (opensSection)
                 sectionStart = start;
             if (kind is ParagraphKind.Body or ParagraphKind.Headline)
@@ -45,10 +45,33 @@ public sealed class Segmenter(Boilerplate boilerplate)
             }
             if (kind is ParagraphKind.Body or ParagraphKind.Headline or ParagraphKind.Timestamp)
                 previousKept = kind;
+            if (kind == ParagraphKind.Headline)
+                previousHeadline = (start, end);
+            bodySeen |= kind == ParagraphKind.Body;
         }
         sections.Add(new Section(sections.Count, sectionStart, text.Length));
         return new Layout(sections, sentences);
     }
+
+    /// <summary>
+    /// A headline right after another one is its subtitle, not a new story, when nothing but
+    /// headlines came before (the report's own title block) or when it retells the one before
+    /// (a teaser printed twice with different words).
+    /// </summary>
+    private static bool ContinuesHeadline(string text, ParagraphKind previousKept, (int Start, int End) previous, (int Start, int End) current, bool bodySeen)
+    {
+        if (previousKept == ParagraphKind.Timestamp)
+            return true;
+        if (previousKept != ParagraphKind.Headline)
+            return false;
+        if (!bodySeen)
+            return true;
+        var before = ContentWords(text, previous);
+        return ContentWords(text, current).Count(before.Contains) >= 3;
+    }
+
+    private static HashSet<string> ContentWords(string text, (int Start, int End) range) =>
+        Tokenizer.Tokenize(text, range.Start, range.End).Where(t => t.IsWord && t.Length > 3).Select(t => t.Lemma).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Lines are paragraphs in the reports we read; blank lines only separate them.</summary>
     internal static List<(int Start, int End)> Paragraphs(string text)

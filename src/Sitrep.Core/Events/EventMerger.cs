@@ -1,0 +1,152 @@
+using Sitrep.Geo;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// The same event told twice in one report becomes one event. Within a section (a post, a
+/// subheaded stretch) a later mention joins the nearest earlier event of the same family it
+/// does not contradict; across sections only when the two share a place. Figures from body
+/// copy win over headline figures; a stated date over an assumed one; an exact amount over
+/// a rounded one.
+/// </summary>
+internal static class EventMerger
+{
+    /// <summary>Aid amounts within this ratio are the same package told twice ("nearly $2 billion", "$1.8 billion").</summary>
+    private const double AmountTolerance = 0.15;
+
+    public static List<EventDraft> Merge(IReadOnlyList<EventDraft> drafts)
+    {
+        var merged = new List<EventDraft>();
+        foreach (var d in drafts)
+        {
+            var target = FindWithinSection(merged, d) ?? FindAcrossSections(merged, d);
+            if (target is null)
+                merged.Add(d);
+            else
+                Absorb(target, d);
+        }
+        return merged;
+    }
+
+    private static EventType Family(EventType t) => t == EventType.AirDefense ? EventType.Strike : t;
+
+    private static EventDraft? FindWithinSection(List<EventDraft> merged, EventDraft d)
+    {
+        for (var i = merged.Count - 1; i >= 0; i--)
+        {
+            var c = merged[i];
+            if (c.Section != d.Section || Family(c.Type) != Family(d.Type) || !Compatible(c, d))
+                continue;
+            if (d.Places.Count == 0 || c.Places.Count == 0 || SharePlace(c, d))
+                return c;
+        }
+        return null;
+    }
+
+    private static EventDraft? FindAcrossSections(List<EventDraft> merged, EventDraft d)
+    {
+        for (var i = merged.Count - 1; i >= 0; i--)
+        {
+            var c = merged[i];
+            if (Family(c.Type) != Family(d.Type) || !Compatible(c, d))
+                continue;
+            if (d.Type == EventType.Aid && c.AmountUsd is not null && d.AmountUsd is not null)
+                return c;
+            if (SharePlace(c, d) && (c.DateStated && d.DateStated || c.Places.All(p => p.Kind != PlaceKind.Region)))
+                return c;
+        }
+        return null;
+    }
+
+    private static bool Compatible(EventDraft c, EventDraft d)
+    {
+        if (c.ActorExplicit && d.ActorExplicit && c.Actor != d.Actor)
+            return false;
+        if (c.DateStated && d.DateStated && c.Date is { } a && d.Date is { } b && a != b
+            && c.DatePrecision == DatePrecision.Day && d.DatePrecision == DatePrecision.Day)
+            return false;
+        if (c.AmountUsd is { } x && d.AmountUsd is { } y && Math.Abs(x - y) > AmountTolerance * Math.Max(x, y))
+            return false;
+        return true;
+    }
+
+    private static bool SharePlace(EventDraft c, EventDraft d) =>
+        c.Places.Any(p => p.Kind != PlaceKind.Country && d.Places.Any(q => SamePlace(p, q)));
+
+    internal static bool SamePlace(Place a, Place b) =>
+        a.GeonamesId is not null && a.GeonamesId == b.GeonamesId
+        || string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase) && a.Kind == b.Kind;
+
+    private static void Absorb(EventDraft c, EventDraft d)
+    {
+        if (c.Type == EventType.AirDefense && d.Type == EventType.Strike)
+            c.Type = EventType.Strike;
+        c.Subtype ??= d.Subtype;
+        foreach (var p in d.Places)
+        {
+            if (!c.Places.Any(q => SamePlace(p, q)))
+                c.Places.Add(p);
+        }
+        foreach (var w in d.Weapons)
+            AbsorbWeapon(c, w);
+        c.Killed = Figure(c.Killed, c.FromHeadline, d.Killed, d.FromHeadline);
+        c.Injured = Figure(c.Injured, c.FromHeadline, d.Injured, d.FromHeadline);
+        if (d.AmountUsd is not null && (c.AmountUsd is null || c.AmountApproximate && !d.AmountApproximate))
+        {
+            c.AmountUsd = d.AmountUsd;
+            c.AmountApproximate = d.AmountApproximate;
+        }
+        if (d.DateStated && (!c.DateStated || EventBuilder.Rank(d.DatePrecision) > EventBuilder.Rank(c.DatePrecision)))
+        {
+            c.Date = d.Date;
+            c.DatePrecision = d.DatePrecision;
+            c.RelativeDays = d.RelativeDays;
+            c.DateStated = true;
+        }
+        else if (c.Date is null && c.RelativeDays is null && (d.Date is not null || d.RelativeDays is not null))
+        {
+            c.Date = d.Date;
+            c.DatePrecision = d.DatePrecision;
+            c.RelativeDays = d.RelativeDays;
+        }
+        if (!c.ActorExplicit && d.ActorExplicit || c.Actor is null)
+        {
+            c.Actor = d.Actor ?? c.Actor;
+            c.ActorExplicit |= d.ActorExplicit;
+        }
+        c.Claim ??= d.Claim;
+        c.Background &= d.Background;
+        c.FromHeadline &= d.FromHeadline;
+        if (d.Strength > c.Strength)
+            c.Strength = d.Strength;
+        foreach (var e in d.Evidence)
+            c.Evidence.Add(e);
+    }
+
+    /// <summary>A body figure beats a headline figure; between equals, the larger (a later, fuller count).</summary>
+    private static int? Figure(int? a, bool aHeadline, int? b, bool bHeadline)
+    {
+        if (a is null)
+            return b;
+        if (b is null)
+            return a;
+        if (aHeadline != bHeadline)
+            return aHeadline ? b : a;
+        return Math.Max(a.Value, b.Value);
+    }
+
+    private static void AbsorbWeapon(EventDraft c, WeaponDraft w)
+    {
+        for (var i = 0; i < c.Weapons.Count; i++)
+        {
+            var x = c.Weapons[i];
+            if (x.Class != w.Class || x.Model is not null && w.Model is not null && x.Model != w.Model)
+                continue;
+            var launched = Figure(x.Launched, x.FromHeadline, w.Launched, w.FromHeadline);
+            var intercepted = Figure(x.Intercepted, x.FromHeadline, w.Intercepted, w.FromHeadline);
+            c.Weapons[i] = new WeaponDraft(x.Class, x.Model ?? w.Model, launched, intercepted, x.FromHeadline && w.FromHeadline);
+            return;
+        }
+        c.Weapons.Add(w);
+    }
+}
