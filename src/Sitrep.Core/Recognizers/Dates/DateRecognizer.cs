@@ -157,7 +157,7 @@ public static class DateRecognizer
         if (m.Groups["mo"].Success)
         {
             var monthGroup = m.Groups["month"];
-            if (!IsCapitalised(monthGroup) || !(hasLead || mod.Success))
+            if (!IsCapitalised(monthGroup) || !(hasLead || mod.Success || m.Groups["yrel"].Success))
                 return null;
             if (mod.Success)
                 spanStart = mod.Index;
