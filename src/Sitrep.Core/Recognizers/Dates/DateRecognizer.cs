@@ -207,6 +207,7 @@ public static class DateRecognizer
             {
                 // News convention: "on Tuesday" in Friday's paper is this week's Tuesday, and in
                 // Tuesday's paper it is that day; "last Tuesday" is strictly before the anchor.
+                // "this Tuesday" is read the same way as "on Tuesday".
                 offset = -(((int)a.DayOfWeek - (int)target + 7) % 7);
                 if (offset == 0 && (modWord.Equals("last", StringComparison.OrdinalIgnoreCase) || modWord.Equals("past", StringComparison.OrdinalIgnoreCase)))
                     offset = -7;
