@@ -44,7 +44,7 @@ public static class DateRecognizer
                 continue;
             }
             var tokenEnd = char.IsLetter(c) ? TextScan.LetterRunEnd(text, i, end) : i + 1;
-            if (char.IsLetter(c) && !g.Triggers.Contains(text.AsSpan(i, tokenEnd - i)))
+            if (char.IsLetter(c) && !ReachesDateWord(g, text, i, tokenEnd, end))
             {
                 i = tokenEnd;
                 continue;
@@ -59,6 +59,35 @@ public static class DateRecognizer
             i = tokenEnd;
         }
         return found is null ? [] : found;
+    }
+
+    /// <summary>
+    /// True when the token at <paramref name="i"/> is a date word ("May", "Tuesday", "yesterday",
+    /// "three"), or a run of up to three function words ("in", "the", "last") leads to one or to
+    /// a figure. Function words are most of English text, so checking this first keeps the date
+    /// pattern off "in the", "of a" and the like.
+    /// </summary>
+    private static bool ReachesDateWord(Grammar g, string text, int i, int tokenEnd, int end)
+    {
+        for (var step = 0; step < 4; step++)
+        {
+            var word = text.AsSpan(i, tokenEnd - i);
+            if (g.CoreWords.Contains(word))
+                return true;
+            if (step == 3 || !g.FunctionWords.Contains(word))
+                return false;
+            i = tokenEnd;
+            while (i < end && (text[i] == ' ' || text[i] == '-'))
+                i++;
+            if (i >= end)
+                return false;
+            if (char.IsDigit(text[i]))
+                return true;
+            tokenEnd = TextScan.LetterRunEnd(text, i, end);
+            if (tokenEnd == i)
+                return false;
+        }
+        return false;
     }
 
     private static bool IsCandidateStart(string text, int i, int start, char c)
@@ -128,7 +157,7 @@ public static class DateRecognizer
         if (m.Groups["mo"].Success)
         {
             var monthGroup = m.Groups["month"];
-            if (!IsCapitalised(monthGroup) || !(hasLead || mod.Success))
+            if (!IsCapitalised(monthGroup) || !(hasLead || mod.Success || m.Groups["yrel"].Success))
                 return null;
             if (mod.Success)
                 spanStart = mod.Index;
@@ -178,6 +207,7 @@ public static class DateRecognizer
             {
                 // News convention: "on Tuesday" in Friday's paper is this week's Tuesday, and in
                 // Tuesday's paper it is that day; "last Tuesday" is strictly before the anchor.
+                // "this Tuesday" is read the same way as "on Tuesday".
                 offset = -(((int)a.DayOfWeek - (int)target + 7) % 7);
                 if (offset == 0 && (modWord.Equals("last", StringComparison.OrdinalIgnoreCase) || modWord.Equals("past", StringComparison.OrdinalIgnoreCase)))
                     offset = -7;
@@ -299,7 +329,8 @@ public static class DateRecognizer
     private sealed class Grammar
     {
         internal readonly Regex Date;
-        internal readonly WordSet Triggers;
+        internal readonly WordSet CoreWords;
+        internal readonly WordSet FunctionWords;
         internal readonly Dictionary<string, int> Months;
         internal readonly Dictionary<string, DayOfWeek> Weekdays;
         internal readonly Dictionary<string, RelativeEntry> Relatives;
@@ -323,15 +354,20 @@ public static class DateRecognizer
                 ("countWord", countWords, true));
             Date = patterns.Regex("date", RegexOptions.Compiled);
 
-            // Lead words come from the pattern's own list so the two cannot drift apart.
-            var leadWords = patterns.Expand("leadWord").Split('|').Select(w => new string(w.TakeWhile(char.IsLetter).ToArray()));
-            Triggers = new WordSet(
-                RecognizerPatterns.FirstWords(Months.Keys)
-                    .Concat(RecognizerPatterns.FirstWords(Weekdays.Keys))
-                    .Concat(RecognizerPatterns.FirstWords(Relatives.Keys))
-                    .Concat(countWords)
-                    .Concat(leadWords)
-                    .Concat(["last", "next", "this", "past", "coming", "the", "a", "an", "mid"]));
+            // Function words come from the pattern's own lists so the two cannot drift apart.
+            var functionWords = new[] { "leadWord", "modWord", "article" }
+                .SelectMany(piece => patterns.Expand(piece).Split('|'))
+                .Select(w => new string(w.TakeWhile(char.IsLetter).ToArray()))
+                .Append("mid")
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            FunctionWords = new WordSet(functionWords);
+            // Every other word of a date phrase is a date word: months, weekdays, number words,
+            // and the content words of relative phrases ("yesterday", "day", "weekend").
+            CoreWords = new WordSet(
+                Months.Keys.Concat(Weekdays.Keys).Concat(countWords)
+                    .Concat(Relatives.Keys.SelectMany(p => p.Split(' ')))
+                    .Append("day").Append("week").Append("month").Append("year")
+                    .Where(w => !functionWords.Contains(w)));
         }
     }
 }

@@ -96,6 +96,8 @@ public static class NumberRecognizer
             return null;
         if (bare && !hasRange && dnum.Success && low is >= 1 and <= 31 && low == Math.Floor(low.Value) && IsDayOfMonth(g, text, start, end, m))
             return null;
+        if (!scale.Success && !cur.Success && !curs.Success && !pct.Success && !unit.Success && g.ClockAfter.Match(text, m.Index + m.Length, end - m.Index - m.Length).Success)
+            return null;
 
         double? high = null;
         if (hasRange)
@@ -159,7 +161,7 @@ public static class NumberRecognizer
 
     /// <summary>A bare four-digit figure from 1900 to 2099 is a year ("in 2022", "since 2014").</summary>
     private static bool IsYear(ReadOnlySpan<char> digits) =>
-        digits.Length == 4 && digits[0] is '1' or '2' && (digits[..2] is "19" or "20");
+        digits.Length == 4 && digits[..2] is "19" or "20";
 
     private static bool IsPronounOne(Grammar g, string text, int start, int end, Match m)
     {
@@ -210,6 +212,7 @@ public static class NumberRecognizer
         internal readonly Regex OneNotCountBefore;
         internal readonly Regex MonthAfter;
         internal readonly Regex MonthBefore;
+        internal readonly Regex ClockAfter;
         internal readonly WordSet Triggers;
         internal readonly Dictionary<string, Approximation> Cues;
         internal readonly Dictionary<string, string> Currencies;
@@ -246,6 +249,7 @@ public static class NumberRecognizer
             OneNotCountBefore = patterns.Regex("oneNotCountBefore");
             MonthAfter = patterns.Regex("monthAfter");
             MonthBefore = patterns.Regex("monthBefore");
+            ClockAfter = patterns.Regex("clockAfter");
 
             // A quantity can only start at a digit, a currency symbol, or the first word of a
             // lexicon phrase; every other token is skipped without running a regex.
