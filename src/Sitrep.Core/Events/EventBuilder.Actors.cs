@@ -30,14 +30,24 @@ internal sealed partial class EventBuilder
         return null;
     }
 
+    /// <summary>
+    /// The speaker before a cue: walking back over names, titles and offices ("Kremlin
+    /// spokesman Dmitry Peskov said", "Ukraine's cyber spy chief told"), stopping at the
+    /// first ordinary word, so "an oil firm in a NATO country, researchers say" names no source.
+    /// </summary>
     private ClaimSource? SourceBefore(SentenceReading r, int cue, HashSet<int> sourceTokens)
     {
         for (var k = cue - 1; k >= 0 && k >= cue - CueReach; k--)
         {
-            if (r.Tokens[k].Norm is "\"" || r.Tokens[k].Norm == "that" && k < cue - 1)
-                break;
             if (SourceAt(r, k, sourceTokens) is { } source)
                 return source;
+            var t = r.Tokens[k];
+            var name = t.IsWord && char.IsUpper(text[t.Start]);
+            var glue = t.Norm is "'s" or "the" or "a" or "an" or "," or "of" or "for" or "its" or "his" or "her" or "their"
+                || t.Kind == TokenKind.Punct && t.Norm is "-" or "(" or ")";
+            var office = r.Offices.Any(o => o.First <= k && k < o.Last) || t.Lemma is "cyber" or "spy" or "senior" or "top" or "regional" or "local" or "deputy" or "press" or "secretary";
+            if (!name && !glue && !office)
+                break;
         }
         return null;
     }
@@ -71,7 +81,7 @@ internal sealed partial class EventBuilder
             if (o.First <= k && k < o.Last)
             {
                 // "Ukraine's interior ministry", "the Russian Defence Ministry": the side is named.
-                var side = r.Actors.LastOrDefault(a => a.Last <= o.First && o.First - a.Last <= 2);
+                var side = r.Actors.LastOrDefault(a => a.Last <= o.First && o.First - a.Last <= 4);
                 for (var j = o.First; j < o.Last; j++)
                     sourceTokens.Add(j);
                 if (side.Value is not null)
@@ -96,12 +106,7 @@ internal sealed partial class EventBuilder
     private void AssignActor(SentenceReading r, EventDraft draft, List<int> anchors, HashSet<int> claimTokens, ClaimSource? claim)
     {
         var trigger = anchors[0];
-        string? actor = null;
-        foreach (var a in r.Actors)
-        {
-            if (a.Value.Role == ActorRole.Adjective && a.Last <= trigger && trigger - a.Last <= 2 && !claimTokens.Contains(a.First))
-                actor = a.Value.Code;
-        }
+        var actor = NounPhraseSide(r, trigger, claimTokens);
         if (actor is null)
         {
             foreach (var anchor in anchors)
@@ -117,10 +122,14 @@ internal sealed partial class EventBuilder
         }
         if (actor is null)
         {
+            // The subject of another event's verb ("Putin vowed ... in retaliation for a
+            // drone attack") is not this event's actor: look no further back than that verb.
+            var floor = r.Triggers.Where(t => t.Last <= trigger && t.Value.Type != draft.Type && Family(t.Value.Type) != Family(draft.Type))
+                .Select(t => t.Last).DefaultIfEmpty(0).Max();
             for (var i = r.Actors.Count - 1; i >= 0; i--)
             {
                 var a = r.Actors[i];
-                if (a.First >= trigger || claimTokens.Contains(a.First) || r.InQuote(a.First))
+                if (a.First >= trigger || a.First < floor || claimTokens.Contains(a.First) || r.InQuote(a.First))
                     continue;
                 if (a.First > 0 && IsPreposition(r.Tokens[a.First - 1]) && r.Tokens[a.First - 1].Norm != "of")
                     continue;
@@ -155,6 +164,29 @@ internal sealed partial class EventBuilder
             // "The ministry said its troops liberated...": the source speaks of its own side.
             draft.Actor = source;
         }
+    }
+
+    private static EventType Family(EventType t) => t == EventType.AirDefense ? EventType.Strike : t;
+
+    /// <summary>
+    /// A side named inside the trigger's own noun phrase: "a Ukrainian airstrike", "Russian
+    /// missile and drone attacks", "Kremlin-linked hackers". The walk stops at the phrase's
+    /// determiner, a preposition or punctuation.
+    /// </summary>
+    private static string? NounPhraseSide(SentenceReading r, int trigger, HashSet<int> claimTokens)
+    {
+        for (var k = trigger - 1; k >= 0 && k >= trigger - 5; k--)
+        {
+            var t = r.Tokens[k];
+            if (t.Kind == TokenKind.Punct && t.Norm != "\"" || IsPreposition(t) || t.Norm is "a" or "an" or "the" or "its" or "their" or "his" or "her")
+                return null;
+            foreach (var a in r.Actors)
+            {
+                if (a.First <= k && k < a.Last && a.Value.Role is ActorRole.Adjective && !claimTokens.Contains(a.First))
+                    return a.Value.Code;
+            }
+        }
+        return null;
     }
 
     private static bool ForcesNoun(Token t) => t.Lemma is "force" or "troop" or "army" or "military" or "unit" or "soldier"

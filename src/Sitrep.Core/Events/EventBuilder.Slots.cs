@@ -230,7 +230,19 @@ internal sealed partial class EventBuilder
         {
             if (d.Date is null && d.OffsetDays is null)
                 continue;
-            var draft = drafts[Nearest(drafts, r.TokenAt(d.Start))].Draft;
+            var at = r.TokenAt(d.Start);
+            // "since February", "until 2025": a span's edge, not the day of this event.
+            if (at > 0 && r.Tokens[at - 1].Norm is "since" or "until" or "till" or "before")
+                continue;
+            // A month or a year is context ("in October 2023"): old enough, it marks the
+            // event as background; it never passes for the day it happened.
+            if (d.Precision is DatePrecision.Month or DatePrecision.Year)
+            {
+                if (published is { } p0 && d.Date is { } coarse && p0.DayNumber - coarse.AddMonths(d.Precision == DatePrecision.Month ? 1 : 12).DayNumber > BackgroundDays)
+                    drafts[Nearest(drafts, at)].Draft.Background = true;
+                continue;
+            }
+            var draft = SpeechEventFor(r, drafts, at) ?? drafts[Nearest(drafts, at)].Draft;
             if (draft.DateStated && Rank(draft.DatePrecision) >= Rank(d.Precision))
                 continue;
             draft.Date = d.Date;
@@ -257,6 +269,18 @@ internal sealed partial class EventBuilder
             if (published is { } p && draft.Date is { } date && draft.DateStated && p.DayNumber - date.DayNumber > BackgroundDays)
                 draft.Background = true;
         }
+    }
+
+    /// <summary>
+    /// "..., Peskov said on Thursday": the date of the saying is the date of a threat or a
+    /// policy told in the sentence, not of the strike the speaker talks about.
+    /// </summary>
+    private static EventDraft? SpeechEventFor(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, int dateToken)
+    {
+        var cue = r.Cues.Any(c => c.Last <= dateToken && dateToken - c.Last <= 2);
+        if (!cue)
+            return null;
+        return drafts.Select(d => d.Draft).FirstOrDefault(d => d.Type is EventType.Threat or EventType.Policy or EventType.Diplomacy);
     }
 
     internal static int Rank(DatePrecision? p) => p switch

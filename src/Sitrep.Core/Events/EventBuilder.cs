@@ -11,7 +11,7 @@ namespace Sitrep.Events;
 /// Carries what a careful reader carries from sentence to sentence: the date and the source
 /// of a paragraph, the side last named in a section.
 /// </summary>
-internal sealed partial class EventBuilder(DateOnly? published)
+internal sealed partial class EventBuilder(string text, DateOnly? published)
 {
     /// <summary>Events told as of more than this many days before publication are past context.</summary>
     private const int BackgroundDays = 30;
@@ -44,6 +44,7 @@ internal sealed partial class EventBuilder(DateOnly? published)
 
         var agents = AgentPlaces(r);
         var claim = ReadClaim(r, out var claimTokens);
+        r.Triggers.RemoveAll(t => InDescriptiveClause(r, t.First));
         var events = ActiveTriggers(r, agents);
         var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
         foreach (var (type, triggers) in events)
@@ -90,7 +91,7 @@ internal sealed partial class EventBuilder(DateOnly? published)
             if (d.Date is not null && d.Precision == DatePrecision.Day)
                 _paragraphDate = d;
         }
-        NoteSide(r, claimTokens);
+        NoteSide(r, claim);
     }
 
     /// <summary>
@@ -136,7 +137,8 @@ internal sealed partial class EventBuilder(DateOnly? published)
         {
             EventType.Strike => weapon || place || r.Casualties.Count > 0,
             EventType.AirDefense => weapon,
-            EventType.GroundCombat or EventType.TerritorialChange or EventType.Diplomacy => place,
+            EventType.GroundCombat or EventType.TerritorialChange => place,
+            EventType.Diplomacy => place || r.Dates.Any(d => d.Precision == DatePrecision.Day),
             EventType.Aid => r.Numbers.Any(n => n.AmountUsd is not null),
             EventType.Policy or EventType.Threat or EventType.Cyber => r.Actors.Count > 0,
             _ => false,
@@ -204,12 +206,42 @@ internal sealed partial class EventBuilder(DateOnly? published)
         }
     }
 
-    private void NoteSide(SentenceReading r, HashSet<int> claimTokens)
+    /// <summary>
+    /// The side a section is speaking about, for "the ministry said": the source of the
+    /// latest claim, else the first side named as a subject in the latest sentence that names one.
+    /// </summary>
+    private void NoteSide(SentenceReading r, ClaimSource? claim)
     {
+        if (claim?.Code is { } source)
+        {
+            _sectionSide = source;
+            return;
+        }
         foreach (var a in r.Actors)
         {
-            if (a.Value.Role != ActorRole.Adjective && !r.InQuote(a.First))
+            if (a.Value.Role != ActorRole.Adjective && !r.InQuote(a.First)
+                && (a.First == 0 || !IsPreposition(r.Tokens[a.First - 1])))
+            {
                 _sectionSide = a.Value.Code;
+                return;
+            }
         }
+    }
+
+    /// <summary>
+    /// A non-restrictive relative clause (", which has seen heavy fighting,") describes; it
+    /// does not report. Triggers inside one make no event.
+    /// </summary>
+    private static bool InDescriptiveClause(SentenceReading r, int token)
+    {
+        for (var k = token - 1; k > 0; k--)
+        {
+            var t = r.Tokens[k];
+            if (t.Kind == TokenKind.Punct && t.Norm is "," or ";" or "(" or ")")
+                return false;
+            if (t.Norm == "which" && r.Tokens[k - 1].Kind == TokenKind.Punct && r.Tokens[k - 1].Norm is "," or "-")
+                return true;
+        }
+        return false;
     }
 }

@@ -37,6 +37,8 @@ internal static class EventMerger
             var c = merged[i];
             if (c.Section != d.Section || Family(c.Type) != Family(d.Type) || !Compatible(c, d))
                 continue;
+            if (c.Type != d.Type && !SameWeaponClass(c, d))
+                continue;
             if (d.Places.Count == 0 || c.Places.Count == 0 || SharePlace(c, d))
                 return c;
         }
@@ -69,6 +71,10 @@ internal static class EventMerger
             return false;
         return true;
     }
+
+    /// <summary>An interception belongs to a strike only when it downed what the strike used.</summary>
+    private static bool SameWeaponClass(EventDraft c, EventDraft d) =>
+        c.Weapons.Count == 0 || d.Weapons.Count == 0 || c.Weapons.Any(w => d.Weapons.Any(x => x.Class == w.Class));
 
     private static bool SharePlace(EventDraft c, EventDraft d) =>
         c.Places.Any(p => p.Kind != PlaceKind.Country && d.Places.Any(q => SamePlace(p, q)));

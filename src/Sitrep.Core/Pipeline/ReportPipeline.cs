@@ -46,7 +46,7 @@ public sealed class ReportPipeline
         var text = document.Text;
         var layout = _segmenter.Segment(text);
         var mentions = new List<PlaceMention>();
-        var builder = new EventBuilder(document.Meta.Published);
+        var builder = new EventBuilder(text, document.Meta.Published);
         foreach (var sentence in layout.Sentences)
             builder.Add(_reader.Read(text, sentence, document.Meta.Published, mentions));
 
@@ -92,6 +92,9 @@ public sealed class ReportPipeline
         var actor = d.Actor;
         if (actor is null && d.Type is EventType.Strike or EventType.AirDefense)
             actor = Sides.AttackerOf(country) ?? (d.Type == EventType.Strike ? Sides.Opponent(claim) : claim);
+        // Assaults on places in Ukraine are Russian unless the text names the side.
+        if (actor is null && d.Type is EventType.GroundCombat or EventType.TerritorialChange)
+            actor = Sides.AttackerOf(country);
         var target = d.Type is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange
             ? Sides.Opponent(actor)
             : null;

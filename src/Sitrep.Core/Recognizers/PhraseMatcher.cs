@@ -31,8 +31,11 @@ public sealed class PhraseMatcher<T>
         foreach (var token in tokens)
         {
             node.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-            if (!node.Next.TryGetValue(token.Lemma, out var child))
-                node.Next[token.Lemma] = child = new Node();
+            // A base form ("missile") also finds its plural; an inflected form written in the
+            // lexicon ("blocks", "threatens") finds only itself, not the noun "block".
+            var key = token.Norm == token.Lemma ? token.Lemma : ExactPrefix + token.Norm;
+            if (!node.Next.TryGetValue(key, out var child))
+                node.Next[key] = child = new Node();
             node = child;
         }
         var cased = phrase.Length <= 3 && phrase.All(char.IsUpper) ? phrase : null;
@@ -52,7 +55,7 @@ public sealed class PhraseMatcher<T>
             var node = _root;
             var bestEnd = -1;
             List<(T, string?)>? bestValues = null;
-            for (var j = i; j < to && node.Next is not null && node.Next.TryGetValue(tokens[j].Lemma, out var child); j++)
+            for (var j = i; j < to && node.Next is not null && Step(node.Next, tokens[j]) is { } child; j++)
             {
                 node = child;
                 if (node.Values is not null && CaseFits(text, tokens, i, j + 1, node.Values))
@@ -75,6 +78,13 @@ public sealed class PhraseMatcher<T>
         }
         return found;
     }
+
+    private const string ExactPrefix = "=";
+
+    private static Node? Step(Dictionary<string, Node> next, Token token) =>
+        next.TryGetValue(token.Lemma, out var byLemma) ? byLemma
+        : next.TryGetValue(ExactPrefix + token.Norm, out var exact) ? exact
+        : null;
 
     private static bool CaseFits(string text, IReadOnlyList<Token> tokens, int first, int last, List<(T, string? Cased)> values)
     {
