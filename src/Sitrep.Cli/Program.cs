@@ -17,6 +17,6 @@ internal static class Program
     // Each verb registers itself here, one line each.
     private static IEnumerable<Command> Verbs()
     {
-        yield break;
+        yield return GazetteerCommand.Create();
     }
 }
