@@ -12,6 +12,7 @@ internal sealed class GazetteerCommand
         var command = new Command("gazetteer", "Build and query the place index (GeoNames data, CC BY 4.0)");
         command.Subcommands.Add(BuildCommand());
         command.Subcommands.Add(LookupCommand());
+        command.Subcommands.Add(GeocodeCommand());
         return command;
     }
 
@@ -101,6 +102,48 @@ internal sealed class GazetteerCommand
             if (candidates.Count > 60)
                 Console.WriteLine($"... and {candidates.Count - 60} more");
             return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command GeocodeCommand()
+    {
+        var files = new Argument<string[]>("files") { Description = "Text files to find and resolve places in" };
+        var gazetteer = CommonOptions.Gazetteer();
+        var command = new Command("geocode", "Find the places a text names and resolve them, one line per mention");
+        command.Arguments.Add(files);
+        command.Options.Add(gazetteer);
+        command.SetAction(parse =>
+        {
+            if (CommonOptions.LoadGazetteer(parse.GetValue(gazetteer)) is not { } g)
+                return ExitCodes.Usage;
+            var recognizer = new PlaceRecognizer(g);
+            var geocoder = new Geocoder(g);
+            var exit = ExitCodes.Ok;
+            foreach (var file in parse.GetValue(files) ?? [])
+            {
+                string text;
+                try
+                {
+                    text = File.ReadAllText(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"sitrep gazetteer geocode: {file}: {e.Message}");
+                    exit = ExitCodes.SomeInputsFailed;
+                    continue;
+                }
+                var mentions = recognizer.Find(text, 0, text.Length);
+                var places = geocoder.Resolve(text, mentions);
+                for (var i = 0; i < mentions.Count; i++)
+                {
+                    var m = mentions[i];
+                    var p = places[i];
+                    var where = p is null ? "not a place" : p.Lat is null ? $"unresolved {p.Kind}" : $"{p.Name} ({p.Kind}, {p.Admin1 ?? "-"}, {p.Country ?? "-"}) {p.Lat:F4},{p.Lon:F4} #{p.GeonamesId}";
+                    Console.WriteLine($"{Path.GetFileName(file)}\t{m.Start}\t{m.Text}\t{m.KindHint}\t{where}");
+                }
+            }
+            return exit;
         });
         return command;
     }
