@@ -18,5 +18,6 @@ internal static class Program
     private static IEnumerable<Command> Verbs()
     {
         yield return ExtractCommand.Create();
+        yield return GazetteerCommand.Create();
     }
 }

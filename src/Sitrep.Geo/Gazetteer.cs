@@ -1,33 +1,193 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Sitrep.Geo.Index;
+using Sitrep.Geo.Text;
+
 namespace Sitrep.Geo;
 
-// CONTRACT SKETCH: the geo work replaces these bodies; the signatures are what the extractor calls.
-
 /// <summary>Sitrep's compact place index, built from GeoNames dumps by <c>sitrep gazetteer build</c>.</summary>
-public sealed class Gazetteer
+public sealed partial class Gazetteer
 {
+    private const string CacheRelative = ".cache/gazetteer.idx";
+
+    private readonly int[] _stringOffsets;
+    private readonly char[] _stringChars;
+    private readonly string?[] _stringCache;
+    private readonly EntryRecord[] _entries;
+    private readonly Admin1Record[] _admin1;
+    private readonly int[] _vocabOffsets;
+    private readonly char[] _vocabChars;
+    private readonly int[] _childStart;
+    private readonly int[] _childToken;
+    private readonly int[] _childNode;
+    private readonly int[] _postStart;
+    private readonly Posting[] _postings;
+    private readonly int[] _fuzzyEntries;
+    private readonly int[] _fuzzyKeys;
+    private readonly Dictionary<string, int> _admin1ByKey;
+
+    private Gazetteer(byte[] bytes, string path)
+    {
+        var r = new Reader(bytes, path);
+        if (Encoding.ASCII.GetString(r.Bytes(IndexWriter.Magic.Length)) != IndexWriter.Magic)
+            throw new InvalidDataException($"{path}: not a Sitrep place index");
+        var version = r.Int();
+        if (version != IndexWriter.Version)
+            throw new InvalidDataException($"{path}: index version {version}, this build reads version {IndexWriter.Version}; rebuild it with 'sitrep gazetteer build'");
+        _stringOffsets = r.Array<int>();
+        _stringChars = r.Array<char>();
+        _stringCache = new string?[_stringOffsets.Length - 1];
+        _entries = r.Array<EntryRecord>();
+        _admin1 = r.Array<Admin1Record>();
+        _vocabOffsets = r.Array<int>();
+        _vocabChars = r.Array<char>();
+        _childStart = r.Array<int>();
+        _childToken = r.Array<int>();
+        _childNode = r.Array<int>();
+        _postStart = r.Array<int>();
+        _postings = r.Array<Posting>();
+        _fuzzyEntries = r.Array<int>();
+        _fuzzyKeys = r.Array<int>();
+        _admin1ByKey = new Dictionary<string, int>(_admin1.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _admin1.Length; i++)
+            _admin1ByKey[String(_admin1[i].Key)] = i;
+    }
+
     /// <summary>Loads an index file written by the builder.</summary>
-    public static Gazetteer Load(string path) => throw new NotImplementedException();
+    public static Gazetteer Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{path}: no place index here; build one with 'sitrep gazetteer build'", path);
+        return new Gazetteer(File.ReadAllBytes(path), path);
+    }
 
-    /// <summary>The index the CLI uses when none is named: $SITREP_GAZETTEER, else .cache/gazetteer.idx above the working folder.</summary>
-    public static string? DefaultPath() => throw new NotImplementedException();
-}
+    /// <summary>The index the CLI uses when none is named: $SITREP_GAZETTEER, else .cache/gazetteer.idx above the working folder or the binaries.</summary>
+    public static string? DefaultPath()
+    {
+        var env = Environment.GetEnvironmentVariable("SITREP_GAZETTEER");
+        if (!string.IsNullOrWhiteSpace(env))
+            return env;
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, CacheRelative);
+                if (File.Exists(candidate))
+                    return candidate;
+            }
+        return null;
+    }
 
-/// <summary>A stretch of text that may name a place, before resolution.</summary>
-public sealed record PlaceMention(int Start, int End, string Text, PlaceKind KindHint);
+    /// <summary>Number of features in the index.</summary>
+    public int Count => _entries.Length;
 
-/// <summary>Finds place mentions in a span of text.</summary>
-public sealed class PlaceRecognizer(Gazetteer gazetteer)
-{
-    public Gazetteer Gazetteer { get; } = gazetteer;
+    internal ref readonly EntryRecord Entry(int i) => ref _entries[i];
 
-    public IReadOnlyList<PlaceMention> Find(string text, int start, int end) => throw new NotImplementedException();
-}
+    internal ReadOnlySpan<Posting> Postings(int node) => _postings.AsSpan(_postStart[node], _postStart[node + 1] - _postStart[node]);
 
-/// <summary>Resolves the mentions of one document together, so that the region and the other places named pick among same-named candidates.</summary>
-public sealed class Geocoder(Gazetteer gazetteer)
-{
-    public Gazetteer Gazetteer { get; } = gazetteer;
+    internal string String(int id)
+    {
+        if (id < 0)
+            return "";
+        return _stringCache[id] ??= new string(_stringChars, _stringOffsets[id], _stringOffsets[id + 1] - _stringOffsets[id]);
+    }
 
-    /// <summary>One result per mention, in order: a Place (coordinates null when unresolved), or null when the mention is not a place in context.</summary>
-    public IReadOnlyList<Place?> Resolve(string text, IReadOnlyList<PlaceMention> mentions) => throw new NotImplementedException();
+    /// <summary>Token id of a skeleton token, or -1: binary search over the sorted vocabulary.</summary>
+    internal int TokenId(ReadOnlySpan<char> key)
+    {
+        int lo = 0, hi = _vocabOffsets.Length - 2;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var cmp = _vocabChars.AsSpan(_vocabOffsets[mid], _vocabOffsets[mid + 1] - _vocabOffsets[mid]).SequenceCompareTo(key);
+            if (cmp == 0)
+                return mid;
+            if (cmp < 0)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return -1;
+    }
+
+    /// <summary>The child of a trie node along a token, or -1.</summary>
+    internal int Child(int node, int token)
+    {
+        if (token < 0)
+            return -1;
+        int lo = _childStart[node], hi = _childStart[node + 1] - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var t = _childToken[mid];
+            if (t == token)
+                return _childNode[mid];
+            if (t < token)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return -1;
+    }
+
+    internal bool HasPostings(int node) => _postStart[node + 1] > _postStart[node];
+
+    /// <summary>The trie node of a whole name, or -1.</summary>
+    internal int NodeOf(string name)
+    {
+        var node = 0;
+        foreach (var token in TextFold.SkeletonTokens(name))
+        {
+            node = Child(node, TokenId(token));
+            if (node < 0)
+                return -1;
+        }
+        return node == 0 ? -1 : node;
+    }
+
+    internal string? Admin1Key(int entry) => _entries[entry].Admin1 is var a and >= 0 ? String(_admin1[a].Key) : null;
+
+    internal string? Admin1Name(int entry) => _entries[entry].Admin1 is var a and >= 0 ? String(_admin1[a].ShortName) : null;
+
+    /// <summary>The region entry standing for an admin-1 key, or -1.</summary>
+    internal int RegionEntry(string admin1Key) => _admin1ByKey.TryGetValue(admin1Key, out var i) ? _admin1[i].Entry : -1;
+
+    internal int FuzzyCount => _fuzzyEntries.Length;
+
+    internal (int Entry, string Key) Fuzzy(int i) => (_fuzzyEntries[i], String(_fuzzyKeys[i]));
+
+    /// <summary>The record form of an entry, with the mention as written.</summary>
+    internal Place ToPlace(int entry, string mention)
+    {
+        ref readonly var e = ref _entries[entry];
+        var kind = (PlaceKind)e.Kind;
+        return new Place(String(e.Name), kind, CountryCode.Unpack(e.Country), kind == PlaceKind.Country ? null : Admin1Name(entry),
+            Math.Round(e.Lat, 4), Math.Round(e.Lon, 4), e.HasId ? e.GeonamesId : null, mention)
+        {
+            Admin2 = e.Admin2 >= 0 ? String(e.Admin2) : null,
+        };
+    }
+
+    private ref struct Reader(byte[] bytes, string path)
+    {
+        private int _pos;
+
+        public ReadOnlySpan<byte> Bytes(int n)
+        {
+            if (_pos + n > bytes.Length)
+                throw new InvalidDataException($"{path}: the place index is truncated; rebuild it with 'sitrep gazetteer build'");
+            var s = bytes.AsSpan(_pos, n);
+            _pos += n;
+            return s;
+        }
+
+        public int Int() => BitConverter.ToInt32(Bytes(4));
+
+        public T[] Array<T>() where T : unmanaged
+        {
+            var n = Int();
+            if (n < 0)
+                throw new InvalidDataException($"{path}: the place index is damaged; rebuild it with 'sitrep gazetteer build'");
+            return MemoryMarshal.Cast<byte, T>(Bytes(n * System.Runtime.CompilerServices.Unsafe.SizeOf<T>())).ToArray();
+        }
+    }
 }

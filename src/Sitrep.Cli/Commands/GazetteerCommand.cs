@@ -1,0 +1,166 @@
+using System.CommandLine;
+using Sitrep.Geo;
+using Sitrep.Geo.Index;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep gazetteer build|lookup|bench</c>: the place index and what is in it.</summary>
+internal sealed class GazetteerCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("gazetteer", "Build and query the place index (GeoNames data, CC BY 4.0)");
+        command.Subcommands.Add(BuildCommand());
+        command.Subcommands.Add(LookupCommand());
+        command.Subcommands.Add(GeocodeCommand());
+        return command;
+    }
+
+    private static Command BuildCommand()
+    {
+        var cities = new Option<string?>("--cities") { Description = "Worldwide settlements file, cities500.txt (default: .cache/geonames/cities500.txt)" };
+        var country = new Option<string[]>("--country")
+        {
+            Description = "GeoNames country file, .txt or .zip (UA.zip, RU.txt, ...); repeat for more (default: ../shared/geo/UA.zip when present)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var noCountry = new Option<string?>("--no-country") { Description = "Seas and straits, no-country.txt (default: ../shared/geo/no-country.txt when present)" };
+        var admin1 = new Option<string?>("--admin1") { Description = "First-level division names, admin1CodesASCII.txt (default: ../shared/geo/admin1CodesASCII.txt when present)" };
+        var output = new Option<string?>("--out") { Description = "Index file to write (default: .cache/gazetteer.idx)" };
+        var command = new Command("build", "Build the place index from GeoNames dump files");
+        foreach (var o in new Option[] { cities, country, noCountry, admin1, output })
+            command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var root = RepositoryRoot();
+            var shared = Path.Combine(root, "..", "shared", "geo");
+            var citiesPath = parse.GetValue(cities);
+            var defaultCities = Path.Combine(root, ".cache", "geonames", "cities500.txt");
+            if (citiesPath is null && File.Exists(defaultCities))
+                citiesPath = defaultCities;
+            var countries = parse.GetValue(country) is { Length: > 0 } given ? given : Existing(Path.Combine(shared, "UA.zip"));
+            var sources = new GazetteerSources
+            {
+                Cities = citiesPath,
+                CountryFiles = countries,
+                NoCountry = parse.GetValue(noCountry) ?? Existing(Path.Combine(shared, "no-country.txt")).FirstOrDefault(),
+                Admin1Codes = parse.GetValue(admin1) ?? Existing(Path.Combine(shared, "admin1CodesASCII.txt")).FirstOrDefault(),
+            };
+            if (sources.Cities is null && sources.CountryFiles.Count == 0)
+            {
+                Console.Error.WriteLine($"sitrep gazetteer build: no input: {defaultCities} is missing and no --cities or --country was given (scripts/build-gazetteer.sh fetches cities500.txt)");
+                return ExitCodes.Usage;
+            }
+            foreach (var missing in new[] { sources.Cities, sources.NoCountry, sources.Admin1Codes }.Concat(sources.CountryFiles))
+                if (missing is not null && !File.Exists(missing))
+                {
+                    Console.Error.WriteLine($"sitrep gazetteer build: {missing}: no such file");
+                    return ExitCodes.Usage;
+                }
+            var outPath = parse.GetValue(output) ?? Path.Combine(root, ".cache", "gazetteer.idx");
+            try
+            {
+                var report = GazetteerBuilder.Build(sources, outPath, new Progress(line => Console.Error.WriteLine($"gazetteer: {line}")));
+                foreach (var input in report.Inputs)
+                    Console.WriteLine($"input    {input}");
+                Console.WriteLine($"wrote    {outPath}: {report.Entries:N0} places, {report.Names:N0} names, {report.Regions:N0} regions, {report.Bytes / 1048576.0:F1} MiB in {report.Elapsed.TotalSeconds:F1} s");
+                Console.WriteLine("data     GeoNames (https://www.geonames.org), CC BY 4.0");
+                return ExitCodes.Ok;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"sitrep gazetteer build: {e.Message}");
+                return ExitCodes.Usage;
+            }
+        });
+        return command;
+    }
+
+    private static Command LookupCommand()
+    {
+        var name = new Argument<string>("name") { Description = "Place name as written (any transliteration)" };
+        var gazetteer = CommonOptions.Gazetteer();
+        var command = new Command("lookup", "List the places a name can stand for");
+        command.Arguments.Add(name);
+        command.Options.Add(gazetteer);
+        command.SetAction(parse =>
+        {
+            if (CommonOptions.LoadGazetteer(parse.GetValue(gazetteer)) is not { } g)
+                return ExitCodes.Usage;
+            var query = parse.GetValue(name) ?? "";
+            var candidates = g.Lookup(query);
+            if (candidates.Count == 0)
+            {
+                Console.WriteLine($"no place named '{query}'");
+                return ExitCodes.Ok;
+            }
+            foreach (var c in candidates.Take(60))
+            {
+                var p = c.Place;
+                Console.WriteLine($"{p.GeonamesId,10}  {p.Name,-28} {p.Kind,-10} {p.Country,-2} {p.Admin1 ?? "-",-16} {p.Admin2 ?? "-",-22} {p.Lat,9:F4} {p.Lon,9:F4}  {c.FeatureCode,-5} pop {c.Population,9:N0}  {c.HowMatched}: {c.MatchedName}");
+            }
+            if (candidates.Count > 60)
+                Console.WriteLine($"... and {candidates.Count - 60} more");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command GeocodeCommand()
+    {
+        var files = new Argument<string[]>("files") { Description = "Text files to find and resolve places in" };
+        var gazetteer = CommonOptions.Gazetteer();
+        var command = new Command("geocode", "Find the places a text names and resolve them, one line per mention");
+        command.Arguments.Add(files);
+        command.Options.Add(gazetteer);
+        command.SetAction(parse =>
+        {
+            if (CommonOptions.LoadGazetteer(parse.GetValue(gazetteer)) is not { } g)
+                return ExitCodes.Usage;
+            var recognizer = new PlaceRecognizer(g);
+            var geocoder = new Geocoder(g);
+            var exit = ExitCodes.Ok;
+            foreach (var file in parse.GetValue(files) ?? [])
+            {
+                string text;
+                try
+                {
+                    text = File.ReadAllText(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"sitrep gazetteer geocode: {file}: {e.Message}");
+                    exit = ExitCodes.SomeInputsFailed;
+                    continue;
+                }
+                var mentions = recognizer.Find(text, 0, text.Length);
+                var places = geocoder.Resolve(text, mentions);
+                for (var i = 0; i < mentions.Count; i++)
+                {
+                    var m = mentions[i];
+                    var p = places[i];
+                    var where = p is null ? "not a place" : p.Lat is null ? $"unresolved {p.Kind}" : $"{p.Name} ({p.Kind}, {p.Admin1 ?? "-"}, {p.Country ?? "-"}) {p.Lat:F4},{p.Lon:F4} #{p.GeonamesId}";
+                    Console.WriteLine($"{Path.GetFileName(file)}\t{m.Start}\t{m.Text}\t{m.KindHint}\t{where}");
+                }
+            }
+            return exit;
+        });
+        return command;
+    }
+
+    private static string[] Existing(string path) => File.Exists(path) ? [Path.GetFullPath(path)] : [];
+
+    /// <summary>The folder holding Sitrep.sln (defaults are relative to it), else the working folder.</summary>
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Sitrep.sln")))
+                return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+
+    private sealed class Progress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Sitrep.Geo.Recognition;
+
+/// <summary>The cue words the recognizer and the geocoder read, loaded once from Data/.</summary>
+internal sealed class GeoLexicon
+{
+    public HashSet<string> RegionWords { get; }
+    public HashSet<string> WaterWords { get; }
+    public HashSet<string> CommonWords { get; }
+    public HashSet<string> PersonCues { get; }
+    public HashSet<string> GivenNames { get; }
+    public HashSet<string> OrgWords { get; }
+    public HashSet<string> Connectors { get; }
+    public HashSet<string> QualifierWords { get; }
+    public HashSet<string> AliasWords { get; }
+    public HashSet<string> SettlementCues { get; }
+    /// <summary>Compass word → bearing in degrees; -1 for "central".</summary>
+    public Dictionary<string, int> Directions { get; } = new(StringComparer.Ordinal);
+
+    private GeoLexicon(string dir)
+    {
+        RegionWords = GeoData.ReadWordSet(dir, "region-words.txt");
+        WaterWords = GeoData.ReadWordSet(dir, "water-words.txt");
+        CommonWords = GeoData.ReadWordSet(dir, "common-words.txt");
+        PersonCues = GeoData.ReadWordSet(dir, "person-cues.txt");
+        GivenNames = GeoData.ReadWordSet(dir, "given-names.txt");
+        OrgWords = GeoData.ReadWordSet(dir, "org-words.txt");
+        Connectors = GeoData.ReadWordSet(dir, "connector-words.txt");
+        QualifierWords = GeoData.ReadWordSet(dir, "qualifier-words.txt");
+        AliasWords = GeoData.ReadWordSet(dir, "alias-words.txt");
+        SettlementCues = GeoData.ReadWordSet(dir, "settlement-cues.txt");
+        foreach (var row in GeoData.ReadTable(dir, "direction-words.tsv"))
+            foreach (var key in Text.TextFold.SkeletonTokens(row[0]).Count == 1 ? [Text.TextFold.Skeleton(row[0])] : Array.Empty<string>())
+                Directions[key] = int.Parse(GeoData.Field(row, 1), CultureInfo.InvariantCulture);
+    }
+
+    private static readonly Lazy<GeoLexicon> Shared = new(() => new GeoLexicon(GeoData.DefaultDirectory));
+
+    public static GeoLexicon Default => Shared.Value;
+}

@@ -1,0 +1,57 @@
+using Sitrep.Geo.Text;
+
+namespace Sitrep.Geo.Recognition;
+
+/// <summary>
+/// Marks words that belong to a person's (or a ship's) name, which are never places:
+/// capitalized words after a title ("President", "Mr", "the cruiser") and a given name with
+/// the capitalized words after it ("Vladimir Putin", "Mark Rutte").
+/// </summary>
+internal static class PersonNames
+{
+    private const int MaxNameWords = 3;
+
+    public static bool[] Mark(string text, List<WordToken> tokens, GeoLexicon lex) => Mark(text, tokens, lex, null);
+
+    /// <summary>Marks the words of person names; adds the last word of each (the surname) to <paramref name="surnames"/>.</summary>
+    public static bool[] Mark(string text, List<WordToken> tokens, GeoLexicon lex, HashSet<string>? surnames)
+    {
+        var blocked = new bool[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            var isCue = lex.PersonCues.Contains(t.Key) && (t.Key != "bi" || t.Capitalized);
+            var isGiven = t.Capitalized && lex.GivenNames.Contains(t.Key);
+            if (!isCue && !isGiven)
+                continue;
+            var last = -1;
+            for (var j = i + 1; j < tokens.Count && j <= i + MaxNameWords; j++)
+            {
+                if (!tokens[j].Capitalized || !NameGap(text, tokens[j - 1], tokens[j]))
+                    break;
+                if (lex.RegionWords.Contains(tokens[j].Key) || lex.WaterWords.Contains(tokens[j].Key))
+                    break;
+                blocked[j] = true;
+                last = j;
+            }
+            if (last < 0)
+                continue;
+            if (isGiven)
+                blocked[i] = true;
+            surnames?.Add(tokens[last].Key);
+            i = last;
+        }
+        return blocked;
+    }
+
+    // Between the words of a name: spaces, a hyphen, or the period of "Capt." / "Lt.".
+    private static bool NameGap(string text, in WordToken left, in WordToken right)
+    {
+        if (right.Start - left.End > 3)
+            return false;
+        for (var k = left.End; k < right.Start; k++)
+            if (text[k] is not (' ' or '.' or '-' or '\u00A0'))
+                return false;
+        return true;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Sitrep.Geo;
+
+/// <summary>A stretch of text that may name a place, before resolution.</summary>
+/// <param name="Start">Offset of the mention in the document (UTF-16 code units).</param>
+/// <param name="End">Offset just past the mention; includes a region or water word ("Donetsk region").</param>
+/// <param name="Text">The mention as written.</param>
+/// <param name="KindHint">What the wording says the place is: a region ("Kharkiv oblast"), water ("Azov Sea"), a country, or a settlement.</param>
+public sealed record PlaceMention(int Start, int End, string Text, PlaceKind KindHint)
+{
+    /// <summary>The name part alone ("Donetsk" of "Donetsk region").</summary>
+    public string Name { get; init; } = Text;
+
+    /// <summary>Compass bearing (degrees) a direction word gives ("northeastern Kharkiv region" → 45); -1 for "central"; null when none.</summary>
+    public int? Bearing { get; init; }
+
+    /// <summary>True when the name matched only one letter or two off ("Kropynmytskyi"): a copy editor's typo.</summary>
+    public bool Fuzzy { get; init; }
+
+    /// <summary>True when a word before the name said it is a settlement ("the city of", "the villages of").</summary>
+    public bool SettlementCue { get; init; }
+
+    /// <summary>Trie node of the name in the index this mention was found with; -1 when looked up by name.</summary>
+    internal int Node { get; init; } = -1;
+
+    /// <summary>The candidate entries of a fuzzy match.</summary>
+    internal int[]? FuzzyEntries { get; init; }
+}

@@ -1,0 +1,271 @@
+using Sitrep.Geo.Index;
+using Sitrep.Geo.Text;
+
+namespace Sitrep.Geo;
+
+/// <summary>
+/// Finds place mentions in a span of text: the longest name of the index over folded words,
+/// written as a proper name, that is not part of a person's or an organisation's name, with
+/// the region or water word after it and the compass word before it.
+/// </summary>
+public sealed class PlaceRecognizer(Gazetteer gazetteer)
+{
+    private const int MinFuzzyLength = 7;
+
+    private readonly Recognition.GeoLexicon _lex = Recognition.GeoLexicon.Default;
+
+    public Gazetteer Gazetteer { get; } = gazetteer;
+
+    /// <summary>Mentions in text[start..end), in text order, not overlapping.</summary>
+    public IReadOnlyList<PlaceMention> Find(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (start < 0 || end > text.Length || start > end)
+            throw new ArgumentOutOfRangeException(nameof(start), $"span {start}..{end} is outside the text (length {text.Length})");
+        var tokens = WordTokenizer.Tokenize(text, start, end);
+        var blocked = Recognition.PersonNames.Mark(text, tokens, _lex);
+        var found = new List<PlaceMention>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (blocked[i] || !tokens[i].Capitalized)
+                continue;
+            var (last, node) = LongestName(text, tokens, blocked, i);
+            int[]? fuzzy = null;
+            if (last < 0)
+            {
+                fuzzy = FuzzyMatch(text, tokens, i);
+                if (fuzzy is null)
+                    continue;
+                last = i;
+            }
+            else if (!Plausible(text, tokens, i, last, node))
+            {
+                continue;
+            }
+            if (last + 1 < tokens.Count && _lex.OrgWords.Contains(tokens[last + 1].Key)
+                && WordTokenizer.Adjacent(text, tokens[last], tokens[last + 1]))
+            {
+                i = last + 1;
+                continue;
+            }
+            found.Add(MakeMention(text, tokens, i, last, node, fuzzy));
+            i = last + (found[^1].End > tokens[last].End ? 1 : 0);
+        }
+        return SpreadPluralRegion(text, found);
+    }
+
+    /// <summary>Longest run of words from token i that is a name in the trie and ends on a capitalized word.</summary>
+    private (int Last, int Node) LongestName(string text, List<WordToken> tokens, bool[] blocked, int i)
+    {
+        var g = Gazetteer;
+        int node = 0, bestLast = -1, bestNode = -1;
+        for (var j = i; j < tokens.Count; j++)
+        {
+            if (j > i && (blocked[j] || !WordTokenizer.Adjacent(text, tokens[j - 1], tokens[j])))
+                break;
+            if (j > i && !tokens[j].Capitalized && !_lex.Connectors.Contains(tokens[j].Key))
+                break;
+            node = g.Child(node, g.TokenId(tokens[j].Key));
+            if (node < 0)
+                break;
+            if (tokens[j].Capitalized && g.HasPostings(node))
+            {
+                bestLast = j;
+                bestNode = node;
+            }
+        }
+        return (bestLast, bestNode);
+    }
+
+    /// <summary>
+    /// A one-word name that is also an English word ("Victory", "Mobile", "Reading") or a name
+    /// opening a sentence counts only when it can be a large place or a country.
+    /// </summary>
+    private bool Plausible(string text, List<WordToken> tokens, int first, int last, int node)
+    {
+        if (first != last)
+            return true;
+        var common = _lex.CommonWords.Contains(tokens[first].Key);
+        if (!common)
+            return true;
+        foreach (var p in Gazetteer.Postings(node))
+        {
+            ref readonly var e = ref Gazetteer.Entry(p.Entry);
+            var kind = (PlaceKind)e.Kind;
+            var exactName = p.Source is not NameSource.Alternate;
+            if (exactName && (kind is PlaceKind.Country or PlaceKind.Water && e.Rank >= 4
+                              || kind == PlaceKind.Settlement && (e.Population >= 100_000 || e.Rank >= 5)))
+                return !SentenceInitial(text, tokens, first) || kind == PlaceKind.Country;
+        }
+        return false;
+    }
+
+    private static bool SentenceInitial(string text, List<WordToken> tokens, int i)
+    {
+        for (var k = tokens[i].Start - 1; k >= 0; k--)
+        {
+            var c = text[k];
+            if (c is '.' or '!' or '?' or '\n' or ':' or '"' or '\u201C')
+                return true;
+            if (!char.IsWhiteSpace(c))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>"Kropynmytskyi": one word, long, unknown, within one or two letters of exactly one Ukrainian or Russian place of some size.</summary>
+    private int[]? FuzzyMatch(string text, List<WordToken> tokens, int i)
+    {
+        var key = tokens[i].Key;
+        if (key.Length < MinFuzzyLength || _lex.CommonWords.Contains(key) || !char.IsLower(text[tokens[i].Start + 1]))
+            return null;
+        var max = key.Length >= 11 ? 2 : 1;
+        var best = max + 1;
+        var hits = new List<int>();
+        var places = new HashSet<(float, float)>();
+        var g = Gazetteer;
+        for (var f = 0; f < g.FuzzyCount; f++)
+        {
+            var (entry, name) = g.Fuzzy(f);
+            if (Math.Abs(name.Length - key.Length) > max)
+                continue;
+            var d = TextFold.EditDistance(key, name, Math.Min(max, best));
+            if (d > max || d > best)
+                continue;
+            if (d < best)
+            {
+                best = d;
+                hits.Clear();
+                places.Clear();
+            }
+            hits.Add(entry);
+            places.Add((g.Entry(entry).Lat, g.Entry(entry).Lon));
+        }
+        // Unambiguous means one place: a city and its region share a name but not a spot, so both must agree.
+        if (hits.Count == 0 || hits.Select(h => g.String(g.Entry(h).Name)).Distinct().Count() > 1)
+            return null;
+        return hits.ToArray();
+    }
+
+    private PlaceMention MakeMention(string text, List<WordToken> tokens, int first, int last, int node, int[]? fuzzy)
+    {
+        var start = tokens[first].Start;
+        var nameEnd = tokens[last].End;
+        var end = nameEnd;
+        var hint = HintFromIndex(node, fuzzy);
+        var lastKey = tokens[last].Key;
+        if (_lex.RegionWords.Contains(lastKey) && last > first)
+            hint = PlaceKind.Region;
+        else if (_lex.WaterWords.Contains(lastKey) && last > first)
+            hint = PlaceKind.Water;
+        else if (last + 1 < tokens.Count && WordTokenizer.Adjacent(text, tokens[last], tokens[last + 1]))
+        {
+            var next = tokens[last + 1].Key;
+            if (_lex.RegionWords.Contains(next) && hint != PlaceKind.Country)
+            {
+                hint = PlaceKind.Region;
+                end = tokens[last + 1].End;
+            }
+            else if (_lex.WaterWords.Contains(next))
+            {
+                hint = PlaceKind.Water;
+                end = tokens[last + 1].End;
+            }
+        }
+        var settlementCue = false;
+        var p = first - 1;
+        if (p >= 0 && tokens[p].Key is "of" && p - 1 >= 0 && _lex.SettlementCues.Contains(tokens[p - 1].Key))
+            settlementCue = true;
+        if (p >= 0 && _lex.SettlementCues.Contains(tokens[p].Key) && !tokens[p].Capitalized)
+            settlementCue = true;
+        if (settlementCue && hint == PlaceKind.Region && end == nameEnd)
+            hint = PlaceKind.Settlement;
+        return new PlaceMention(start, end, text[start..end], hint)
+        {
+            Name = text[start..nameEnd],
+            Bearing = BearingBefore(text, tokens, first),
+            Fuzzy = fuzzy is not null,
+            SettlementCue = settlementCue,
+            Node = node,
+            FuzzyEntries = fuzzy,
+        };
+    }
+
+    /// <summary>The kind the most important exact name says: "Crimea" a region, "Finland" a country, "Kyiv" a settlement.</summary>
+    private PlaceKind HintFromIndex(int node, int[]? fuzzy)
+    {
+        var g = Gazetteer;
+        if (fuzzy is not null)
+            return (PlaceKind)g.Entry(fuzzy[0]).Kind;
+        var bestKind = PlaceKind.Settlement;
+        var bestScore = -1;
+        foreach (var p in g.Postings(node))
+        {
+            if (p.Source == NameSource.Alternate)
+                continue;
+            ref readonly var e = ref g.Entry(p.Entry);
+            var kind = (PlaceKind)e.Kind;
+            // Settlements outrank regions of the same name (Donetsk the city); countries outrank all.
+            var score = kind switch
+            {
+                PlaceKind.Country => 100,
+                PlaceKind.Settlement => 10 + e.Rank * 2,
+                PlaceKind.Region => e.Rank * 2,
+                PlaceKind.Water => e.Rank >= 4 ? 20 : 1,
+                _ => 5,
+            };
+            if (score > bestScore)
+            {
+                bestScore = score;
+                bestKind = kind;
+            }
+        }
+        return bestScore < 0 ? PlaceKind.Settlement : bestKind;
+    }
+
+    /// <summary>"the northeastern Kharkiv region" → 45; "north-eastern" joins its two words.</summary>
+    private int? BearingBefore(string text, List<WordToken> tokens, int first)
+    {
+        var p = first - 1;
+        if (p < 0 || !_lex.Directions.TryGetValue(tokens[p].Key, out var bearing))
+            return null;
+        if (p - 1 >= 0 && _lex.Directions.TryGetValue(tokens[p - 1].Key, out var before) && before >= 0 && bearing >= 0
+            && text.AsSpan(tokens[p - 1].End, tokens[p].Start - tokens[p - 1].End).Trim().SequenceEqual("-"))
+            bearing = CircularMean(before, bearing);
+        return bearing;
+    }
+
+    private static int CircularMean(int a, int b)
+    {
+        var x = Math.Cos(a * Math.PI / 180) + Math.Cos(b * Math.PI / 180);
+        var y = Math.Sin(a * Math.PI / 180) + Math.Sin(b * Math.PI / 180);
+        return ((int)Math.Round(Math.Atan2(y, x) * 180 / Math.PI) + 360) % 360;
+    }
+
+    /// <summary>"Luhansk and Kharkiv regions", "Donetsk, Luhansk and Zaporizhzhia oblasts": the plural region word covers every name of the list.</summary>
+    private static List<PlaceMention> SpreadPluralRegion(string text, List<PlaceMention> found)
+    {
+        var plural = false;
+        for (var k = found.Count - 1; k >= 0; k--)
+        {
+            var m = found[k];
+            var nameEnd = m.Start + m.Name.Length;
+            if (m.KindHint == PlaceKind.Region && m.End > nameEnd)
+            {
+                plural = TextFold.Skeleton(text.AsSpan(nameEnd, m.End - nameEnd)).EndsWith('s');
+                continue;
+            }
+            if (plural && k + 1 < found.Count)
+            {
+                var gap = text.AsSpan(m.End, found[k + 1].Start - m.End).Trim();
+                if (gap.SequenceEqual(",") || gap.SequenceEqual("and") || gap.SequenceEqual(", and") || gap.SequenceEqual("or"))
+                {
+                    found[k] = m with { KindHint = PlaceKind.Region };
+                    continue;
+                }
+            }
+            plural = false;
+        }
+        return found;
+    }
+}

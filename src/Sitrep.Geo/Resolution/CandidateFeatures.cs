@@ -1,0 +1,61 @@
+using Sitrep.Geo.Index;
+
+namespace Sitrep.Geo.Resolution;
+
+/// <summary>One place a mention may stand for, as recalled from the index.</summary>
+internal readonly record struct Candidate(int Entry, NameSource Source, bool Exact, bool Fuzzy)
+{
+    /// <summary>A primary, ASCII or curated name, not one of the many alternates.</summary>
+    public bool ByMainName => Source != NameSource.Alternate;
+}
+
+/// <summary>
+/// The weights of the ranking, one per typed feature. Kept together so that their balance can be
+/// read at a glance: a named region or an alias outweighs population; population only breaks ties.
+/// </summary>
+internal static class Weights
+{
+    public const double MainName = 2.0;
+    public const double AlternateName = 1.0;
+    public const double FuzzyName = 1.0;
+    public const double LooseSpelling = -0.4;      // matched only on the transliteration skeleton
+
+    public const double Ukraine = 1.5;
+    public const double Russia = 1.0;
+    public const double CountryInDocument = 1.0;
+    public const double SmallForeignPlace = -3.5;  // the main source of false positives worldwide
+    public const int ForeignMinPopulation = 50_000;
+    public const int ForeignMinPopulationNamedCountry = 5_000;
+
+    public const double RankStep = 0.25;           // per feature-rank step: PPLC 6, PPLA 5, PPLA2 4, ..., PPL 1
+    public const double PopulationMain = 0.3;      // per decade of population
+    public const double PopulationAlternate = 0.1; // never rank alternate-name matches by population alone
+
+    public const double RegionWanted = 2.5;
+    public const double TrueRegionName = 0.5;      // "Moscow Oblast" over "Moscow City" for "the Moscow region"
+    public const double NotWhatWasAsked = -3.0;
+    public const double RegionForBareName = -0.7;
+    public const double DistrictForBareName = -1.5;
+    public const double CountryForBareName = 3.5;
+    public const double WaterForBareName = -2.0;
+    public const double FacilityForBareName = -0.5;
+    public const double SettlementCued = 1.0;
+    public const double CuratedLandmark = 2.0;     // "White House", "High North": Sitrep's own table says what they mean
+    public const double UnsupportedAlternate = -1.5;
+    public const int AlternateMinPopulation = 10_000;
+
+    public const double QualifierRegionMatch = 4.0;
+    public const double QualifierRegionMismatch = -1.5;
+    public const double QualifierCountryMatch = 2.5;
+    public const double QualifierCountryMismatch = -2.0;
+    public const double DirectionMatch = 2.5;
+    public const double DirectionMismatch = -1.0;
+    public const double RegionInDocument = 0.7;    // per mention of the region, at most two
+    public const double AliasPartner = 5.0;
+    public const double Proximity = 2.5;           // times exp(-km / ProximityKm)
+    public const double ProximityKm = 50.0;
+
+    public const double NoMatch = 2.5;             // the explicit no-match candidate's score
+    public const double AmbiguityMargin = 0.75;
+    public const double ConfidentMargin = 1.0;
+}

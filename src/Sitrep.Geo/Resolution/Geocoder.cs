@@ -1,0 +1,295 @@
+using Sitrep.Geo.Index;
+using Sitrep.Geo.Recognition;
+using Sitrep.Geo.Resolution;
+using Sitrep.Geo.Text;
+
+namespace Sitrep.Geo;
+
+/// <summary>
+/// Resolves the mentions of one document together, so that the region and the other places
+/// named pick among same-named candidates. Recall, then rank on typed features, with an explicit
+/// no-match: a mention whose best candidate scores below it is not a place in context.
+/// </summary>
+public sealed class Geocoder(Gazetteer gazetteer)
+{
+    private readonly GeoLexicon _lex = GeoLexicon.Default;
+
+    public Gazetteer Gazetteer { get; } = gazetteer;
+
+    /// <summary>One result per mention, in order: a Place (coordinates null when unresolved), or null when the mention is not a place in context.</summary>
+    public IReadOnlyList<Place?> Resolve(string text, IReadOnlyList<PlaceMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(mentions);
+        return Rank(text, mentions).Select(r => r.Place).ToList();
+    }
+
+    /// <summary>The full ranking per mention, for tests and the benchmark's failure analysis.</summary>
+    internal IReadOnlyList<Resolution.MentionResult> Rank(string text, IReadOnlyList<PlaceMention> mentions)
+    {
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        PersonNames.Mark(text, WordTokenizer.Tokenize(text, 0, text.Length), _lex, surnames);
+
+        var states = mentions.Select((m, i) => new MentionState(m, Recall(m)) { Index = i }).ToArray();
+        foreach (var s in states)
+            s.IsPerson = IsPersonName(s.Mention, surnames);
+        Link(text, states);
+
+        var ctx = new DocumentContext();
+        // Pass 1: priors only. Pass 2: the document's regions, countries, qualifiers and aliases.
+        // Pass 3: nearness to the places pass 2 resolved with confidence.
+        foreach (var s in states)
+            Score(s, states, ctx);
+        ctx = DocumentContext.From(states, Gazetteer);
+        foreach (var s in states)
+            Score(s, states, ctx);
+        ctx = ctx.WithAnchors(states, Gazetteer);
+        foreach (var s in states)
+            Score(s, states, ctx);
+
+        return states.Select(Decide).ToList();
+    }
+
+    private List<Candidate> Recall(PlaceMention m)
+    {
+        var g = Gazetteer;
+        var result = new List<Candidate>();
+        if (m.FuzzyEntries is { } fuzzy)
+        {
+            foreach (var e in fuzzy)
+                result.Add(new Candidate(e, NameSource.Primary, Exact: false, Fuzzy: true));
+            return result;
+        }
+        var node = m.Node >= 0 ? m.Node : g.NodeOf(m.Name);
+        if (node < 0)
+            return result;
+        var folded = TextFold.Fold(m.Name);
+        var index = new Dictionary<int, int>();
+        foreach (var p in g.Postings(node))
+        {
+            var c = new Candidate(p.Entry, p.Source, TextFold.Fold(g.String(p.Variant)) == folded, Fuzzy: false);
+            if (index.TryGetValue(p.Entry, out var at))
+            {
+                var old = result[at];
+                if (c.ByMainName && !old.ByMainName || c.ByMainName == old.ByMainName && c.Exact && !old.Exact)
+                    result[at] = c;
+                continue;
+            }
+            index[p.Entry] = result.Count;
+            result.Add(c);
+        }
+        return result;
+    }
+
+    /// <summary>A one-word name the document also uses as a surname ("Mr Peskov ... Peskov said").</summary>
+    private static bool IsPersonName(PlaceMention m, HashSet<string> surnames)
+    {
+        if (m.KindHint is PlaceKind.Region or PlaceKind.Water || m.Name.Contains(' '))
+            return false;
+        return surnames.Contains(TextFold.Skeleton(m.Name));
+    }
+
+    /// <summary>
+    /// Links a mention to the next one when only qualifier words stand between them ("Lozova in the
+    /// northeastern Kharkiv region", "Bakhmut, Donetsk region"), or alias words ("Krasnoye, called Sontsivka").
+    /// </summary>
+    private void Link(string text, MentionState[] states)
+    {
+        for (var i = 0; i + 1 < states.Length; i++)
+        {
+            var a = states[i].Mention;
+            var b = states[i + 1].Mention;
+            if (b.Start < a.End || b.Start - a.End > 60)
+                continue;
+            var gap = text.AsSpan(a.End, b.Start - a.End);
+            if (gap.IndexOfAny(".;!?\n") >= 0)
+                continue;
+            var words = TextFold.SkeletonTokens(gap);
+            if (words.Count > 0 && words.All(w => _lex.AliasWords.Contains(w)) || words.Count == 0 && gap.Trim().SequenceEqual("("))
+            {
+                states[i].AliasOf.Add(i + 1);
+                states[i + 1].AliasOf.Add(i);
+            }
+            else if ((b.KindHint == PlaceKind.Country && a.KindHint != PlaceKind.Country
+                      || b.KindHint == PlaceKind.Region && a.KindHint is not (PlaceKind.Region or PlaceKind.Country))
+                     && words.All(w => _lex.QualifierWords.Contains(w) || _lex.Directions.ContainsKey(w))
+                     && (words.Count > 0 || gap.Trim().SequenceEqual(",") || gap.Trim().SequenceEqual("(")))
+            {
+                states[i].Qualifier = i + 1;
+            }
+        }
+    }
+
+    private void Score(MentionState s, MentionState[] states, DocumentContext ctx)
+    {
+        var g = Gazetteer;
+        var m = s.Mention;
+        var scores = new double[s.Candidates.Count];
+        var evidence = new double[s.Candidates.Count];
+        for (var k = 0; k < s.Candidates.Count; k++)
+        {
+            var c = s.Candidates[k];
+            ref readonly var e = ref g.Entry(c.Entry);
+            var kind = (PlaceKind)e.Kind;
+            var cc = CountryCode.Unpack(e.Country);
+            double score = c.Fuzzy ? Weights.FuzzyName : c.ByMainName ? Weights.MainName : Weights.AlternateName;
+            if (!c.Exact && !c.Fuzzy)
+                score += Weights.LooseSpelling;
+            score += KindFit(m, kind, e, g);
+            if (cc == "UA")
+                score += Weights.Ukraine;
+            else if (cc == "RU")
+                score += Weights.Russia;
+            var countryNamed = cc is not null && ctx.Countries.Contains(cc);
+            if (countryNamed && kind != PlaceKind.Country)
+                score += Weights.CountryInDocument;
+            if (kind == PlaceKind.Settlement && cc is not ("UA" or "RU") && e.Rank < 5
+                && e.Population < (countryNamed ? Weights.ForeignMinPopulationNamedCountry : Weights.ForeignMinPopulation))
+                score += Weights.SmallForeignPlace;
+            if (kind == PlaceKind.Region && m.KindHint != PlaceKind.Region && cc is not ("UA" or "RU") && !countryNamed)
+                score += Weights.SmallForeignPlace;
+            if (kind is PlaceKind.Settlement or PlaceKind.Region)
+                score += Weights.RankStep * e.Rank;
+            if (kind == PlaceKind.Settlement)
+                score += (c.ByMainName ? Weights.PopulationMain : Weights.PopulationAlternate) * Math.Log10(e.Population + 1.0);
+            if (c.Source.HasFlag(NameSource.Curated) && kind is PlaceKind.Facility or PlaceKind.Area)
+                score += Weights.CuratedLandmark;
+
+            var ev = 0.0;
+            var admin1 = g.Admin1Key(c.Entry);
+            if (kind != PlaceKind.Region && admin1 is not null && ctx.RegionCounts.TryGetValue(admin1, out var n))
+                ev += Weights.RegionInDocument * Math.Min(n, 2);
+            if (s.Qualifier is { } q && states[q].Best is { } qb)
+                ev += QualifierFit(c.Entry, admin1, cc, qb, states[q].Mention);
+            foreach (var a in s.AliasOf)
+                if (states[a].Candidates.Any(x => x.Entry == c.Entry))
+                    ev += Weights.AliasPartner;
+            if (kind == PlaceKind.Settlement && ctx.Anchors.Count > 0)
+            {
+                // Each distinct place elsewhere in the report pulls by its nearness: a town named among
+                // four neighbours beats a namesake near only one of them.
+                var pull = 0.0;
+                foreach (var (owner, entry, lat, lon) in ctx.Anchors)
+                    if (owner != s.Index && !SameName(states[owner].Mention, m))
+                        pull += Math.Exp(-GreatCircle.Km(e.Lat, e.Lon, lat, lon) / Weights.ProximityKm);
+                ev += Weights.Proximity * pull;
+            }
+            // A small place known by an old or foreign name ("Krasnoye") needs the text to point at it.
+            if (!c.ByMainName && !c.Fuzzy && ev < 0.5 && e.Population < Weights.AlternateMinPopulation && e.Rank < 4)
+                score += Weights.UnsupportedAlternate;
+            scores[k] = score + ev;
+            evidence[k] = ev;
+        }
+        s.Scores = scores;
+        s.Evidence = evidence;
+        s.Best = null;
+        s.Margin = double.PositiveInfinity;
+        var best = -1;
+        for (var k = 0; k < scores.Length; k++)
+            if (best < 0 || scores[k] > scores[best])
+                best = k;
+        if (best < 0 || scores[best] < Weights.NoMatch || s.IsPerson)
+            return;
+        s.Best = s.Candidates[best].Entry;
+        for (var k = 0; k < scores.Length; k++)
+            if (k != best && !SamePlace(s.Candidates[k].Entry, s.Candidates[best].Entry))
+                s.Margin = Math.Min(s.Margin, scores[best] - scores[k]);
+    }
+
+    private static double KindFit(PlaceMention m, PlaceKind kind, in EntryRecord e, Gazetteer g)
+    {
+        switch (m.KindHint)
+        {
+            case PlaceKind.Region:
+                if (kind == PlaceKind.Area)
+                    return Weights.RegionWanted;
+                if (kind != PlaceKind.Region)
+                    return Weights.NotWhatWasAsked;
+                var name = g.String(e.Name);
+                var lastWord = name[(name.LastIndexOf(' ') + 1)..];
+                return Weights.RegionWanted + (GeoLexicon.Default.RegionWords.Contains(TextFold.Skeleton(lastWord)) ? Weights.TrueRegionName : 0);
+            case PlaceKind.Water:
+                return kind == PlaceKind.Water ? Weights.RegionWanted : Weights.NotWhatWasAsked;
+            default:
+                return kind switch
+                {
+                    PlaceKind.Settlement => m.SettlementCue ? Weights.SettlementCued : 0,
+                    PlaceKind.Region => e.Rank >= 5 ? Weights.RegionForBareName : Weights.DistrictForBareName,
+                    PlaceKind.Country => Weights.CountryForBareName,
+                    PlaceKind.Water => e.Rank >= 4 ? 0 : Weights.WaterForBareName,
+                    PlaceKind.Facility => Weights.FacilityForBareName,
+                    _ => 0,
+                };
+        }
+    }
+
+    /// <summary>Agreement with the region or country that qualifies the mention, and with its compass word.</summary>
+    private double QualifierFit(int entry, string? admin1, string? country, int qualifierEntry, PlaceMention qualifier)
+    {
+        var g = Gazetteer;
+        ref readonly var q = ref g.Entry(qualifierEntry);
+        var fit = 0.0;
+        switch ((PlaceKind)q.Kind)
+        {
+            case PlaceKind.Region:
+                var inside = admin1 is not null && admin1 == g.Admin1Key(qualifierEntry);
+                fit += inside ? Weights.QualifierRegionMatch : Weights.QualifierRegionMismatch;
+                if (!inside)
+                    return fit;
+                break;
+            case PlaceKind.Country:
+                var inCountry = country == CountryCode.Unpack(q.Country);
+                fit += inCountry ? Weights.QualifierCountryMatch : Weights.QualifierCountryMismatch;
+                if (!inCountry || (PlaceKind)q.Kind == PlaceKind.Country)
+                    return fit;    // a country's centre says little about "southern Finland"
+                break;
+            default:
+                return 0;
+        }
+        if (qualifier.Bearing is not { } bearing || bearing < 0)
+            return fit;
+        ref readonly var e = ref g.Entry(entry);
+        var actual = GreatCircle.Bearing(q.Lat, q.Lon, e.Lat, e.Lon);
+        var diff = Math.Abs(((actual - bearing) % 360 + 540) % 360 - 180);
+        return fit + (diff <= 60 ? Weights.DirectionMatch : diff > 100 ? Weights.DirectionMismatch : 0);
+    }
+
+    private MentionResult Decide(MentionState s)
+    {
+        var g = Gazetteer;
+        var m = s.Mention;
+        if (s.IsPerson)
+            return new MentionResult(m, null, MentionOutcome.Person, s);
+        if (s.Candidates.Count == 0)
+            return new MentionResult(m, Unresolved(m, []), MentionOutcome.NotInIndex, s);
+        if (s.Best is not { } best)
+            return new MentionResult(m, null, MentionOutcome.NoMatch, s);
+        ref readonly var e = ref g.Entry(best);
+        var bestIndex = s.Candidates.FindIndex(c => c.Entry == best);
+        var evidence = s.Evidence[bestIndex];
+        // Same-named small villages with nothing in the text to tell them apart: keep the mention, do not guess.
+        if ((PlaceKind)e.Kind == PlaceKind.Settlement && s.Margin < Weights.AmbiguityMargin && evidence < 0.5 && e.Population < 20_000 && e.Rank < 4)
+            return new MentionResult(m, Unresolved(m, s.Candidates.Select(c => c.Entry).ToList()), MentionOutcome.Ambiguous, s);
+        return new MentionResult(m, g.ToPlace(best, m.Text), MentionOutcome.Resolved, s);
+    }
+
+    /// <summary>A place kept without coordinates; country and region only when every candidate agrees.</summary>
+    private Place Unresolved(PlaceMention m, List<int> entries)
+    {
+        var g = Gazetteer;
+        var countries = entries.Select(e => g.Entry(e).Country).Distinct().ToList();
+        var regions = entries.Select(e => g.Admin1Name(e)).Distinct().ToList();
+        return new Place(m.Name, m.KindHint, countries.Count == 1 ? CountryCode.Unpack(countries[0]) : null,
+            regions.Count == 1 ? regions[0] : null, null, null, null, m.Text);
+    }
+
+    private bool SamePlace(int a, int b)
+    {
+        ref readonly var x = ref Gazetteer.Entry(a);
+        ref readonly var y = ref Gazetteer.Entry(b);
+        return a == b || x.Kind == y.Kind && GreatCircle.Km(x.Lat, x.Lon, y.Lat, y.Lon) < 25;
+    }
+
+    private static bool SameName(PlaceMention a, PlaceMention b) =>
+        TextFold.Fold(a.Name) == TextFold.Fold(b.Name);
+}

@@ -1,0 +1,136 @@
+using System.Text;
+
+namespace Sitrep.Geo.Text;
+
+/// <summary>
+/// Folds names and text the same way on both sides of the index: lower case, Latin accents off,
+/// apostrophes out ("Mar'yinka" and "Maryinka" meet), anything else a token boundary.
+/// The skeleton goes one step looser so that Ukrainian and Russian transliterations meet
+/// (y and i alike, doubled letters single: Mariinka, Mar'yinka, Marinka).
+/// </summary>
+internal static partial class TextFold
+{
+    public static bool IsApostrophe(char c) =>
+        c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '\u02B9' or '`' or '\u00B4' or '\u2032';
+
+    /// <summary>Appends the folded form of one character (empty for apostrophes and marks).</summary>
+    public static void AppendFolded(StringBuilder sb, char c)
+    {
+        if (c < 0x80)
+        {
+            if (c is >= 'A' and <= 'Z')
+                sb.Append((char)(c + 32));
+            else if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+                sb.Append(c);
+            return;
+        }
+        if (c >= LatinStart && c < LatinStart + LatinTable.Length)
+        {
+            sb.Append(LatinTable[c - LatinStart]);
+            return;
+        }
+        if (c >= ExtendedStart && c < ExtendedStart + ExtendedTable.Length)
+        {
+            sb.Append(ExtendedTable[c - ExtendedStart]);
+            return;
+        }
+        // Combining marks (U+0300..U+036F) vanish; other scripts keep their letters, lower-cased.
+        if (c is >= '\u0300' and <= '\u036F')
+            return;
+        if (char.IsLetterOrDigit(c))
+            sb.Append(char.ToLowerInvariant(c));
+    }
+
+    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is >= '\u0300' and <= '\u036F';
+
+    /// <summary>The tokens of a name as the index keys them: folded, then reduced to skeletons.</summary>
+    public static List<string> SkeletonTokens(ReadOnlySpan<char> name)
+    {
+        var tokens = new List<string>();
+        var sb = new StringBuilder();
+        for (var i = 0; i <= name.Length; i++)
+        {
+            var c = i < name.Length ? name[i] : ' ';
+            if (IsWordChar(c))
+                AppendFolded(sb, c);
+            else if (IsApostrophe(c) && i > 0 && i + 1 < name.Length && IsWordChar(name[i - 1]) && IsWordChar(name[i + 1]))
+                continue;
+            else if (sb.Length > 0)
+            {
+                tokens.Add(Skeletonize(sb));
+                sb.Clear();
+            }
+        }
+        return tokens;
+    }
+
+    /// <summary>Folded text with single spaces between tokens: the form names are compared in.</summary>
+    public static string Fold(ReadOnlySpan<char> text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsWordChar(c))
+            {
+                if (pendingSpace && sb.Length > 0)
+                    sb.Append(' ');
+                pendingSpace = false;
+                AppendFolded(sb, c);
+            }
+            else if (!IsApostrophe(c))
+                pendingSpace = true;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Skeleton of one folded token.</summary>
+    public static string Skeleton(ReadOnlySpan<char> token)
+    {
+        var sb = new StringBuilder(token.Length);
+        foreach (var c in token)
+            if (IsWordChar(c))
+                AppendFolded(sb, c);
+        return Skeletonize(sb);
+    }
+
+    private static string Skeletonize(StringBuilder folded)
+    {
+        var sb = new StringBuilder(folded.Length);
+        for (var i = 0; i < folded.Length; i++)
+        {
+            var c = folded[i] == 'y' ? 'i' : folded[i];
+            if (sb.Length > 0 && sb[^1] == c && char.IsLetter(c))
+                continue;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Levenshtein distance, cut off early past <paramref name="max"/>.</summary>
+    public static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max)
+            return max + 1;
+        Span<int> prev = stackalloc int[b.Length + 1];
+        Span<int> cur = stackalloc int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+            prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            var rowMin = cur[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                rowMin = Math.Min(rowMin, cur[j]);
+            }
+            if (rowMin > max)
+                return max + 1;
+            cur.CopyTo(prev);
+        }
+        return prev[b.Length];
+    }
+}

@@ -1,0 +1,60 @@
+namespace Sitrep.Geo.Text;
+
+/// <summary>A word of the text: its span, its skeleton key, and how it is written.</summary>
+internal readonly record struct WordToken(int Start, int End, string Key, bool Capitalized)
+{
+    public int Length => End - Start;
+}
+
+/// <summary>Splits text into words as place names are keyed: hyphens split, inner apostrophes join, a possessive 's is dropped.</summary>
+internal static class WordTokenizer
+{
+    public static List<WordToken> Tokenize(string text, int start, int end)
+    {
+        var tokens = new List<WordToken>();
+        var i = start;
+        while (i < end)
+        {
+            if (!TextFold.IsWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var s = i;
+            while (i < end)
+            {
+                if (TextFold.IsWordChar(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+                // Mar'yinka keeps its apostrophe inside; Kyiv's ends before it.
+                if (TextFold.IsApostrophe(text[i]) && i + 1 < end && TextFold.IsWordChar(text[i + 1]) && !IsPossessive(text, i, end))
+                {
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            tokens.Add(new WordToken(s, i, TextFold.Skeleton(text.AsSpan(s, i - s)), char.IsUpper(text[s])));
+            if (i < end && TextFold.IsApostrophe(text[i]) && IsPossessive(text, i, end))
+                i += 2;
+        }
+        return tokens;
+    }
+
+    private static bool IsPossessive(string text, int apostrophe, int end) =>
+        apostrophe + 1 < end && text[apostrophe + 1] is 's' or 'S'
+        && (apostrophe + 2 >= end || !TextFold.IsWordChar(text[apostrophe + 2]));
+
+    /// <summary>True when only spaces or a hyphen separate two words, so they may form one name.</summary>
+    public static bool Adjacent(string text, in WordToken left, in WordToken right)
+    {
+        if (right.Start - left.End > 3)
+            return false;
+        for (var i = left.End; i < right.Start; i++)
+            if (text[i] is not (' ' or '-' or '\u2011' or '\u00A0'))
+                return false;
+        return true;
+    }
+}
