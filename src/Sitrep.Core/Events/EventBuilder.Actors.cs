@@ -178,6 +178,12 @@ internal sealed partial class EventBuilder
         for (var k = trigger - 1; k >= 0 && k >= trigger - 5; k--)
         {
             var t = r.Tokens[k];
+            // "Ukraine's ATACMS strike": the possessor is the side.
+            if (t.Norm == "'s" && k > 0)
+            {
+                var owner = r.Actors.FirstOrDefault(a => a.Last == k && a.Value.Role != ActorRole.Adjective && !claimTokens.Contains(a.First));
+                return owner.Value?.Code;
+            }
             if (t.Kind == TokenKind.Punct && t.Norm != "\"" || IsPreposition(t) || t.Norm is "a" or "an" or "the" or "its" or "their" or "his" or "her")
                 return null;
             foreach (var a in r.Actors)

@@ -23,8 +23,12 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     private int _section = -1;
     private string? _sectionSide;
     private int _sentence = -1;
+    private bool _quoteOpen;
 
     public IReadOnlyList<EventDraft> Drafts => _drafts;
+
+    /// <summary>Mentions that are phrases for a place ("the capital"), by mention index, with the name they stand for.</summary>
+    public Dictionary<int, string> PhraseMentions { get; } = [];
 
     public void Add(SentenceReading r)
     {
@@ -35,14 +39,22 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             _paragraph = s.Paragraph;
             _paragraphClaim = null;
             _paragraphDate = null;
+            _quoteOpen = false;
         }
+        r.StartsInQuote = _quoteOpen;
+        _quoteOpen = r.EndsInQuote;
         if (s.Section != _section)
         {
             _section = s.Section;
             _sectionSide = null;
         }
 
-        var agents = AgentPlaces(r);
+        foreach (var p in r.Places)
+        {
+            if (p.Canonical is not null)
+                PhraseMentions[p.Index] = p.Canonical;
+        }
+        var agents = AgentPlaces(r, out var jurisdiction);
         var claim = ReadClaim(r, out var claimTokens);
         r.Triggers.RemoveAll(t => InDescriptiveClause(r, t.First));
         var events = ActiveTriggers(r, agents);
@@ -71,7 +83,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         }
         else
         {
-            AssignPlaces(r, drafts, agents);
+            AssignPlaces(r, drafts, agents, jurisdiction);
             AssignWeapons(r, drafts);
             AssignCasualties(r, drafts);
             AssignAmounts(r, drafts);
@@ -102,12 +114,22 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers)> ActiveTriggers(SentenceReading r, HashSet<int> agents)
     {
         var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>)>();
+        var weapon = r.Weapons.Any(w => w.Value.Class != WeaponClass.AirDefenseSystem);
         foreach (var group in r.Triggers.GroupBy(t => t.Value.Type))
         {
-            var triggers = group.ToList();
+            // Quoted speech is rhetoric ("every strike we endured") unless it names what was fired.
+            var triggers = group.Where(t => t.Value.Strength == TriggerStrength.Strong || !r.InQuote(t.First) || weapon)
+                .Where(t => !StruckByNothing(r, t))
+                .ToList();
+            if (triggers.Count == 0)
+                continue;
             var strong = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong);
-            if (strong || Supported(group.Key, r, agents))
-                active.Add((group.Key, triggers));
+            if (!(strong || Supported(group.Key, r, agents, triggers)))
+                continue;
+            // Fighting and territory are always somewhere: without a place it is commentary.
+            if (group.Key is EventType.GroundCombat or EventType.TerritorialChange && !HasSpecificPlace(r, agents))
+                continue;
+            active.Add((group.Key, triggers));
         }
         bool Has(EventType t) => active.Any(a => a.Item1 == t);
         bool StrongOf(EventType t) => active.Any(a => a.Item1 == t && a.Item2.Any(x => x.Value.Strength == TriggerStrength.Strong));
@@ -129,16 +151,23 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         return active;
     }
 
-    private static bool Supported(EventType type, SentenceReading r, HashSet<int> agents)
+    private static bool HasSpecificPlace(SentenceReading r, HashSet<int> agents) =>
+        r.Places.Any(p => !agents.Contains(p.Index) && p.Mention.KindHint != PlaceKind.Country);
+
+    private static bool Supported(EventType type, SentenceReading r, HashSet<int> agents, List<PhraseMatch<TriggerEntry>> triggers)
     {
-        var place = r.Places.Any(p => !agents.Contains(p.Index) && p.Mention.KindHint != PlaceKind.Country);
+        var place = HasSpecificPlace(r, agents);
         var weapon = r.Weapons.Any(w => w.Value.Class != WeaponClass.AirDefenseSystem);
         return type switch
         {
             EventType.Strike => weapon || place || r.Casualties.Count > 0,
             EventType.AirDefense => weapon,
-            EventType.GroundCombat or EventType.TerritorialChange => place,
-            EventType.Diplomacy => place || r.Dates.Any(d => d.Precision == DatePrecision.Day),
+            EventType.GroundCombat => place,
+            // "captured the moment ... near the Kremlin": what is taken follows the verb closely.
+            EventType.TerritorialChange => r.Places.Any(p => !agents.Contains(p.Index)
+                && p.Mention.KindHint is PlaceKind.Settlement or PlaceKind.Region
+                && triggers.Any(t => r.TokenAt(p.Mention.Start) >= t.Last && r.TokenAt(p.Mention.Start) - t.Last <= 10)),
+            EventType.Diplomacy => place,
             EventType.Aid => r.Numbers.Any(n => n.AmountUsd is not null),
             EventType.Policy or EventType.Threat or EventType.Cyber => r.Actors.Count > 0,
             _ => false,
@@ -146,12 +175,16 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     }
 
     /// <summary>
-    /// Place mentions that name a side rather than where something happened: "Kyiv's
-    /// administration", "by Moscow", "Moscow said".
+    /// Place mentions that are not where the event happened: a side ("Kyiv's administration",
+    /// "by Moscow", "Moscow said", "Moscow bears down"), a reference point ("18 km from the
+    /// boundary of"), or a place described in passing (", which ..."). A place that names an
+    /// office's patch ("head of the Luhansk region military administration") is kept apart as
+    /// the jurisdiction: where an otherwise unplaced strike the office reports happened.
     /// </summary>
-    private static HashSet<int> AgentPlaces(SentenceReading r)
+    private HashSet<int> AgentPlaces(SentenceReading r, out List<int> jurisdiction)
     {
         var agents = new HashSet<int>();
+        jurisdiction = [];
         foreach (var p in r.Places)
         {
             var first = r.TokenAt(p.Mention.Start);
@@ -159,13 +192,53 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var next = last + 1;
             if (next < r.Tokens.Count && r.Tokens[next].Norm == "'s")
                 next++;
-            var institution = r.Institutions.Any(i => i.First == next || i.First == next + 1 && r.Tokens[next].IsWord && !IsPreposition(r.Tokens[next]));
+            var institution = r.Institutions.FirstOrDefault(i => i.First == next || i.First == next + 1 && r.Tokens[next].IsWord && !IsPreposition(r.Tokens[next]));
             var cue = r.Cues.Any(c => c.First == last + 1 && c.Value.SourcePosition != CuePosition.After);
             var by = first > 0 && r.Tokens[first - 1].Norm == "by";
-            if (institution || cue || by)
+            var side = p.Canonical is null && r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= p.Mention.Start && p.Mention.End <= a.End)
+                && !AfterLocative(r, first);
+            if (institution.Value || cue || by || side || Reference(r, first) || InDescriptiveClause(r, first))
+            {
                 agents.Add(p.Index);
+                if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))
+                    jurisdiction.Add(p.Index);
+            }
         }
         return agents;
+    }
+
+    /// <summary>"on Kyiv", "into Moscow's business district", "near the Kremlin": a side's name used as a location.</summary>
+    private static bool AfterLocative(SentenceReading r, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            var t = r.Tokens[k];
+            if (t.Norm is "in" or "on" or "at" or "near" or "into" or "towards" or "toward" or "over" or "across" or "around"
+                or "outside" or "inside" or "from" or "to" or "against" or "above" or "hit" or "struck" or "targeted")
+                return true;
+            if (t.Norm is not ("the" or "central" or "capital" or "city" or "of" or "northern" or "southern" or "eastern" or "western"))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>"18 kilometres (11 miles) from the boundary of X", "within two miles of X": X is a yardstick.</summary>
+    private static bool Reference(SentenceReading r, int first)
+    {
+        var start = r.Tokens[Math.Max(0, first - 8)].Start;
+        var at = r.Tokens[first].Start;
+        foreach (var q in r.Numbers)
+        {
+            if (q.Unit == QuantityUnit.Measure && q.Start >= start && q.End <= at)
+            {
+                for (var k = r.TokenAt(q.End); k < first; k++)
+                {
+                    if (r.Tokens[k].Norm is "from" or "of")
+                        return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static bool IsPreposition(Token t) => t.Norm is "in" or "on" or "at" or "near" or "to" or "towards" or "toward"
@@ -194,15 +267,21 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     private static bool SharesPlaces(EventType type) =>
         type is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange or EventType.Diplomacy;
 
-    private static void AssignPlaces(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, HashSet<int> agents)
+    private static void AssignPlaces(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, HashSet<int> agents, List<int> jurisdiction)
     {
         var candidates = r.Places.Where(p => !agents.Contains(p.Index)).ToList();
+        var placed = drafts.Where(d => d.Draft.Type != EventType.Threat).ToList();
+        if (placed.Count == 0)
+            return;
         foreach (var p in candidates)
-            drafts[Nearest(drafts, r.TokenAt(p.Mention.Start))].Draft.Mentions.Add(p.Index);
-        foreach (var (draft, _) in drafts)
+            placed[Nearest(placed, r.TokenAt(p.Mention.Start))].Draft.Mentions.Add(p.Index);
+        foreach (var (draft, _) in placed)
         {
-            if (draft.Mentions.Count == 0 && SharesPlaces(draft.Type))
-                draft.Mentions.AddRange(candidates.Where(p => p.Mention.KindHint != PlaceKind.Country).Select(p => p.Index));
+            var specific = draft.Mentions.Any(i => candidates.Any(c => c.Index == i && c.Mention.KindHint != PlaceKind.Country));
+            if (!specific && SharesPlaces(draft.Type))
+                draft.Mentions.AddRange(candidates.Where(p => p.Mention.KindHint != PlaceKind.Country && !draft.Mentions.Contains(p.Index)).Select(p => p.Index));
+            if (!specific && draft.Type == EventType.Strike && draft.Mentions.Count == 0)
+                draft.Mentions.AddRange(jurisdiction);
         }
     }
 
@@ -226,6 +305,17 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 return;
             }
         }
+    }
+
+    /// <summary>"was struck by the state of the towns": a passive whose agent is neither a side nor a weapon.</summary>
+    private static bool StruckByNothing(SentenceReading r, PhraseMatch<TriggerEntry> t)
+    {
+        if (t.Value.Strength != TriggerStrength.Weak || t.Last >= r.Tokens.Count || r.Tokens[t.Last].Norm != "by")
+            return false;
+        var k = t.Last + 1;
+        while (k < r.Tokens.Count && r.Tokens[k].Norm is "the" or "a" or "an")
+            k++;
+        return k < r.Tokens.Count && !r.Actors.Any(a => a.First <= k && k < a.Last + 2) && !r.Weapons.Any(w => w.First <= k + 2 && k <= w.First);
     }
 
     /// <summary>

@@ -30,35 +30,56 @@ internal static class EventMerger
 
     private static EventType Family(EventType t) => t == EventType.AirDefense ? EventType.Strike : t;
 
+    /// <summary>
+    /// The event a later mention retells, in its own section: one on the same stated day
+    /// first, else the nearest earlier one it does not contradict. An unplaced mention may join
+    /// a placed one ("Russia likely used an X-59 missile"); two placed ones must share a place.
+    /// </summary>
     private static EventDraft? FindWithinSection(List<EventDraft> merged, EventDraft d)
     {
+        EventDraft? nearest = null;
         for (var i = merged.Count - 1; i >= 0; i--)
         {
             var c = merged[i];
-            if (c.Section != d.Section || Family(c.Type) != Family(d.Type) || !Compatible(c, d))
+            if (c.Section != d.Section || !Joinable(c, d))
                 continue;
-            if (c.Type != d.Type && !SameWeaponClass(c, d))
-                continue;
-            if (d.Places.Count == 0 || c.Places.Count == 0 || SharePlace(c, d))
-                return c;
+            if (!Specific(d) || !Specific(c) || SharePlace(c, d))
+            {
+                if (SameStatedDay(c, d))
+                    return c;
+                nearest ??= c;
+            }
         }
-        return null;
+        return nearest;
     }
 
+    /// <summary>
+    /// Across sections (a live blog retells its stories post after post): a mention joins an
+    /// event of the same family it shares a place with, or, told without a place, the
+    /// event of its type it does not contradict; aid packages join when their amounts agree.
+    /// </summary>
     private static EventDraft? FindAcrossSections(List<EventDraft> merged, EventDraft d)
     {
         for (var i = merged.Count - 1; i >= 0; i--)
         {
             var c = merged[i];
-            if (Family(c.Type) != Family(d.Type) || !Compatible(c, d))
+            if (!Joinable(c, d))
                 continue;
-            if (d.Type == EventType.Aid && c.AmountUsd is not null && d.AmountUsd is not null)
+            if (d.Type == EventType.Aid && (c.AmountUsd is null) != (d.AmountUsd is null || c.AmountUsd is not null))
                 return c;
-            if (SharePlace(c, d) && (c.DateStated && d.DateStated || c.Places.All(p => p.Kind != PlaceKind.Region)))
+            if (SharePlace(c, d) || !Specific(d) && c.Type == d.Type && (SameStatedDay(c, d) || !c.DateStated || !d.DateStated))
                 return c;
         }
         return null;
     }
+
+    private static bool Joinable(EventDraft c, EventDraft d) =>
+        Family(c.Type) == Family(d.Type) && Compatible(c, d) && (c.Type == d.Type || SameWeaponClass(c, d));
+
+    private static bool Specific(EventDraft d) => d.Places.Any(p => p.Kind != PlaceKind.Country);
+
+    private static bool SameStatedDay(EventDraft c, EventDraft d) =>
+        c.DateStated && d.DateStated && c.Date is not null && c.Date == d.Date;
 
     private static bool Compatible(EventDraft c, EventDraft d)
     {

@@ -50,7 +50,7 @@ public sealed class ReportPipeline
         foreach (var sentence in layout.Sentences)
             builder.Add(_reader.Read(text, sentence, document.Meta.Published, mentions));
 
-        var places = _geocoder is null || mentions.Count == 0 ? [] : _geocoder.Resolve(text, mentions);
+        var places = _geocoder is null || mentions.Count == 0 ? [] : ResolvePlaces(text, mentions, builder.PhraseMentions);
         var drafts = builder.Drafts;
         foreach (var draft in drafts)
             draft.Places = PlacesOf(draft, places);
@@ -65,6 +65,24 @@ public sealed class ReportPipeline
         }
         return events;
     }
+
+    /// <summary>
+    /// Resolves the document's mentions together; a phrase that names a place without its
+    /// name ("the capital") takes the gazetteer's first candidate for the name it stands for.
+    /// </summary>
+    private IReadOnlyList<Place?> ResolvePlaces(string text, List<PlaceMention> mentions, IReadOnlyDictionary<int, string> phrases)
+    {
+        var resolved = _geocoder!.Resolve(text, mentions).ToArray();
+        foreach (var (index, name) in phrases)
+        {
+            var candidate = _geocoder.Gazetteer.Lookup(name).FirstOrDefault(c => c.Place.Kind == PlaceKind.Settlement);
+            resolved[index] = candidate is null ? null : candidate.Place with { Mention = mentions[index].Text };
+        }
+        return resolved;
+    }
+
+    /// <summary>Points closer than this are one place told twice ("the White House", "Washington").</summary>
+    private const double SamePointKm = 12;
 
     /// <summary>
     /// The resolved places of a draft, without a region that only qualifies a settlement
@@ -82,7 +100,18 @@ public sealed class ReportPipeline
         list.RemoveAll(r => r.Kind == PlaceKind.Region && settlements.Any(s =>
             s.Country == r.Country && s.Admin1 is not null && s.Admin1 == r.Admin1
             || r.Name.StartsWith(s.Name + " ", StringComparison.OrdinalIgnoreCase)));
+        // A building named beside its city is the city, told twice.
+        list.RemoveAll(f => f.Kind == PlaceKind.Facility && settlements.Any(s => s.Kind == PlaceKind.Settlement && Km(s, f) < SamePointKm));
         return list;
+    }
+
+    private static double Km(Place a, Place b)
+    {
+        if (a.Lat is not { } lat1 || a.Lon is not { } lon1 || b.Lat is not { } lat2 || b.Lon is not { } lon2)
+            return double.MaxValue;
+        static double Rad(double d) => d * Math.PI / 180;
+        var h = Math.Pow(Math.Sin(Rad(lat2 - lat1) / 2), 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Pow(Math.Sin(Rad(lon2 - lon1) / 2), 2);
+        return 6371 * 2 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
     private static EventRecord Record(string doc, string text, EventDraft d)

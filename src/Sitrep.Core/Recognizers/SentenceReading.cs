@@ -3,8 +3,11 @@ using Sitrep.Text;
 
 namespace Sitrep.Recognizers;
 
-/// <summary>A place mention with its index in the document's mention list.</summary>
-public readonly record struct IndexedMention(int Index, PlaceMention Mention);
+/// <summary>
+/// A place mention with its index in the document's mention list. <see cref="Canonical"/>
+/// is set for a phrase that names a place without its name ("the capital").
+/// </summary>
+public readonly record struct IndexedMention(int Index, PlaceMention Mention, string? Canonical = null);
 
 /// <summary>Everything the recognizers found in one sentence: what the event builder reads.</summary>
 public sealed class SentenceReading
@@ -23,6 +26,9 @@ public sealed class SentenceReading
     public required IReadOnlyList<DateMention> Dates { get; init; }
     public required List<IndexedMention> Places { get; init; }
 
+    /// <summary>True when the sentence began inside a quotation opened in an earlier sentence of its paragraph.</summary>
+    public bool StartsInQuote { get; set; }
+
     /// <summary>Index of the token that starts at or covers a character offset.</summary>
     public int TokenAt(int offset)
     {
@@ -40,10 +46,13 @@ public sealed class SentenceReading
         return Math.Min(lo, Tokens.Count - 1);
     }
 
+    /// <summary>Whether a quotation is still open at the end of the sentence.</summary>
+    public bool EndsInQuote => InQuote(Tokens.Count);
+
     /// <summary>True when the token at i is inside quotation marks opened earlier in the sentence.</summary>
     public bool InQuote(int tokenIndex)
     {
-        var open = false;
+        var open = StartsInQuote;
         for (var k = 0; k < tokenIndex && k < Tokens.Count; k++)
         {
             if (Tokens[k].Kind == TokenKind.Punct && Tokens[k].Norm == "\"")
@@ -60,13 +69,26 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
     {
         var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
         var found = new List<IndexedMention>();
+        var actors = lexicons.Actors.Match(text, tokens);
         if (places is not null)
         {
             foreach (var mention in places.Find(text, sentence.Start, sentence.End))
             {
+                // "Kremlin-linked", "Russian": a side's adjective is not a place.
+                if (actors.Any(a => a.Value.Role == ActorRole.Adjective && a.Start <= mention.Start && mention.End <= a.End))
+                    continue;
                 found.Add(new IndexedMention(documentMentions.Count, mention));
                 documentMentions.Add(mention);
             }
+            foreach (var phrase in lexicons.PlacePhrases.Match(text, tokens))
+            {
+                if (found.Any(f => f.Mention.Start < phrase.End && phrase.Start < f.Mention.End))
+                    continue;
+                var mention = new PlaceMention(phrase.Start, phrase.End, text[phrase.Start..phrase.End], PlaceKind.Settlement);
+                found.Add(new IndexedMention(documentMentions.Count, mention, phrase.Value));
+                documentMentions.Add(mention);
+            }
+            found.Sort((a, b) => a.Mention.Start.CompareTo(b.Mention.Start));
         }
         return new SentenceReading
         {
@@ -74,7 +96,7 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
             Tokens = tokens,
             Triggers = lexicons.Triggers.Match(text, tokens),
             Weapons = lexicons.Weapons.Match(text, tokens),
-            Actors = lexicons.Actors.Match(text, tokens),
+            Actors = actors,
             Casualties = lexicons.Casualties.Match(text, tokens),
             Cues = lexicons.Attribution.Match(text, tokens),
             Offices = lexicons.Offices.Match(text, tokens),
