@@ -183,8 +183,9 @@ public static class GazetteerBuilder
                     row.Curated.Add((code.Name, NameSource.Curated));
                     row.Curated.Add((curated.StripRegionWords(code.Name), NameSource.Curated));
                 }
+                // Other names of a region ("Kharkov") rank as alternates: the city of that name comes first.
                 foreach (var alias in over?.Aliases ?? [])
-                    row.Curated.Add((alias, NameSource.Curated));
+                    row.Curated.Add((alias, NameSource.Curated | NameSource.Alternate));
             }
             result[key] = (shortName, row);
         }

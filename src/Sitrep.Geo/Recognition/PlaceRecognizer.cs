@@ -92,7 +92,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
         {
             ref readonly var e = ref Gazetteer.Entry(p.Entry);
             var kind = (PlaceKind)e.Kind;
-            var exactName = p.Source is not NameSource.Alternate;
+            var exactName = (p.Source & NameSource.Alternate) == 0;
             if (exactName && (kind is PlaceKind.Country or PlaceKind.Water && e.Rank >= 4
                               || kind == PlaceKind.Settlement && (e.Population >= 100_000 || e.Rank >= 5)))
                 return !SentenceInitial(text, tokens, first) || kind == PlaceKind.Country;
@@ -156,7 +156,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
         var lastKey = tokens[last].Key;
         if (_lex.RegionWords.Contains(lastKey) && last > first)
             hint = PlaceKind.Region;
-        else if (_lex.WaterWords.Contains(lastKey) && last > first)
+        else if ((_lex.WaterWords.Contains(lastKey) || _lex.WaterWords.Contains(tokens[first].Key)) && last > first)
             hint = PlaceKind.Water;
         else if (last + 1 < tokens.Count && WordTokenizer.Adjacent(text, tokens[last], tokens[last + 1]))
         {
@@ -201,10 +201,12 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
         var bestScore = -1;
         foreach (var p in g.Postings(node))
         {
-            if (p.Source == NameSource.Alternate)
-                continue;
             ref readonly var e = ref g.Entry(p.Entry);
             var kind = (PlaceKind)e.Kind;
+            // Alternates speak only for places big enough to be known by them ("Kirovohrad", "Kharkov").
+            if ((p.Source & NameSource.Alternate) != 0 && !(kind == PlaceKind.Settlement && (e.Population >= 10_000 || e.Rank >= 4))
+                && !(kind == PlaceKind.Water && e.Rank >= 4))
+                continue;
             // Settlements outrank regions of the same name (Donetsk the city); countries outrank all.
             var score = kind switch
             {

@@ -6,7 +6,7 @@ namespace Sitrep.Geo.Resolution;
 internal readonly record struct Candidate(int Entry, NameSource Source, bool Exact, bool Fuzzy)
 {
     /// <summary>A primary, ASCII or curated name, not one of the many alternates.</summary>
-    public bool ByMainName => Source != NameSource.Alternate;
+    public bool ByMainName => (Source & NameSource.Alternate) == 0;
 }
 
 /// <summary>
@@ -34,7 +34,7 @@ internal static class Weights
     public const double RegionWanted = 2.5;
     public const double TrueRegionName = 0.5;      // "Moscow Oblast" over "Moscow City" for "the Moscow region"
     public const double NotWhatWasAsked = -3.0;
-    public const double RegionForBareName = -0.7;
+    public const double RegionForBareName = -2.0;
     public const double DistrictForBareName = -1.5;
     public const double CountryForBareName = 3.5;
     public const double WaterForBareName = -2.0;
@@ -52,8 +52,8 @@ internal static class Weights
     public const double DirectionMismatch = -1.0;
     public const double RegionInDocument = 0.7;    // per mention of the region, at most two
     public const double AliasPartner = 5.0;
-    public const double Proximity = 2.5;           // times exp(-km / ProximityKm)
-    public const double ProximityKm = 50.0;
+    public const double Proximity = 5.5;           // times exp(-km / ProximityKm), summed over the places of the report
+    public const double ProximityKm = 40.0;
 
     public const double NoMatch = 2.5;             // the explicit no-match candidate's score
     public const double AmbiguityMargin = 0.75;

@@ -1,0 +1,110 @@
+using Sitrep.Geo.Index;
+using Sitrep.Geo.Tests.Support;
+
+namespace Sitrep.Geo.Tests;
+
+public class GazetteerTests
+{
+    private static readonly Gazetteer G = MiniGazetteer.Gazetteer;
+
+    [Fact]
+    public void The_index_holds_every_kept_feature_plus_countries_and_curated_places()
+    {
+        var rows = MiniGazetteer.Ukraine.Length + MiniGazetteer.World.Length + MiniGazetteer.NoCountry.Length;
+        Assert.True(G.Count > rows, $"{G.Count} entries for {rows} rows");
+    }
+
+    [Fact]
+    public void Lookup_finds_every_namesake_with_its_region()
+    {
+        var lozova = G.Lookup("Lozova").Where(c => c.Place.Kind == PlaceKind.Settlement).ToList();
+        Assert.Equal(4, lozova.Count);
+        Assert.Equal(702760, lozova[0].Place.GeonamesId);   // the city first: primary name, then rank and population
+        Assert.Contains(lozova, c => c.Place.Admin1 == "Khmelnytskyi");
+    }
+
+    [Fact]
+    public void Oblasts_carry_their_English_names()
+    {
+        var region = G.Lookup("Kharkiv").Single(c => c.Place.Kind == PlaceKind.Region).Place;
+        Assert.Equal("Kharkiv Oblast", region.Name);
+        Assert.Equal("Kharkiv", region.Admin1);
+        Assert.Equal(706482, region.GeonamesId);
+    }
+
+    [Fact]
+    public void Water_names_are_indexed_in_both_word_orders()
+    {
+        Assert.Equal(713066, G.Lookup("Azov Sea").First().Place.GeonamesId);
+        Assert.Equal(706523, G.Lookup("Strait of Kerch").First().Place.GeonamesId);
+    }
+
+    [Fact]
+    public void Alternate_names_that_are_codes_or_other_scripts_are_left_out()
+    {
+        Assert.False(IndexWriter.IsUsableAlternate("KGO"));
+        Assert.False(IndexWriter.IsUsableAlternate("Кропивницький"));
+        Assert.False(IndexWriter.IsUsableAlternate("ke luo pei fu ni ci ji"));
+        Assert.True(IndexWriter.IsUsableAlternate("Kirovohrad"));
+    }
+
+    [Fact]
+    public void Loading_a_file_that_is_not_an_index_says_so()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, "not an index at all, just text");
+        var e = Assert.Throws<InvalidDataException>(() => Gazetteer.Load(path));
+        Assert.Contains(path, e.Message);
+        File.Delete(path);
+    }
+
+    [Fact]
+    public void Building_from_a_missing_file_names_the_file()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-dir", "cities500.txt");
+        var e = Assert.Throws<FileNotFoundException>(() =>
+            GazetteerBuilder.Build(new GazetteerSources { Cities = missing }, Path.Combine(Path.GetTempPath(), "x.idx")));
+        Assert.Contains(missing, e.Message);
+    }
+
+    [Fact]
+    public void Building_from_a_broken_file_names_the_file_and_line()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"sitrep-broken-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        var broken = Path.Combine(dir, "RU.txt");
+        File.WriteAllText(broken, MiniGazetteer.Line(MiniGazetteer.World[0]) + "\nthis line is not a GeoNames row\n");
+        var e = Assert.Throws<InvalidDataException>(() =>
+            GazetteerBuilder.Build(new GazetteerSources { CountryFiles = [broken] }, Path.Combine(dir, "x.idx")));
+        Assert.Contains("RU.txt: line 2", e.Message);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void A_settlements_file_alone_builds_a_working_index()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"sitrep-cities-{Guid.NewGuid():N}");
+        var sources = MiniGazetteer.WriteSources(dir);
+        var path = Path.Combine(dir, "cities-only.idx");
+        var report = GazetteerBuilder.Build(new GazetteerSources { Cities = sources.Cities }, path);
+        var g = Gazetteer.Load(path);
+        Assert.Equal(report.Entries, g.Count);
+        Assert.Equal(4140963, g.Lookup("Washington").First().Place.GeonamesId);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void The_default_path_follows_the_environment_variable()
+    {
+        var old = Environment.GetEnvironmentVariable("SITREP_GAZETTEER");
+        try
+        {
+            Environment.SetEnvironmentVariable("SITREP_GAZETTEER", "/somewhere/places.idx");
+            Assert.Equal("/somewhere/places.idx", Gazetteer.DefaultPath());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SITREP_GAZETTEER", old);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Sitrep.Geo.Tests.Support;
+
+namespace Sitrep.Geo.Tests;
+
+public class PlaceRecognizerTests
+{
+    private static readonly PlaceRecognizer R = new(MiniGazetteer.Gazetteer);
+
+    private static IReadOnlyList<PlaceMention> Find(string text) => R.Find(text, 0, text.Length);
+
+    [Fact]
+    public void Mentions_carry_document_offsets_within_the_span()
+    {
+        var text = "Earlier news. Shelling hit Kharkiv overnight.";
+        var start = text.IndexOf("Shelling", StringComparison.Ordinal);
+        var m = Assert.Single(R.Find(text, start, text.Length));
+        Assert.Equal("Kharkiv", text[m.Start..m.End]);
+        Assert.Equal("Kharkiv", m.Text);
+    }
+
+    [Theory]
+    [InlineData("Fighting raged in the Kharkiv oblast on Monday.", "Kharkiv oblast")]
+    [InlineData("Drones struck the Donetsk region overnight.", "Donetsk region")]
+    public void A_region_word_after_a_name_makes_a_region_mention(string text, string mention)
+    {
+        var m = Assert.Single(Find(text));
+        Assert.Equal(mention, m.Text);
+        Assert.Equal(PlaceKind.Region, m.KindHint);
+    }
+
+    [Fact]
+    public void A_plural_region_word_covers_every_name_of_the_list()
+    {
+        var found = Find("Shelling went on along the border of Luhansk, Donetsk and Kharkiv regions.");
+        Assert.Equal(["Donetsk", "Kharkiv regions"], found.Select(m => m.Text).ToList()[^2..]);
+        Assert.All(found.Where(m => m.Name is "Donetsk" or "Kharkiv"), m => Assert.Equal(PlaceKind.Region, m.KindHint));
+    }
+
+    [Theory]
+    [InlineData("Troops took Lozova in the northeastern Kharkiv region.", 45)]
+    [InlineData("Troops took Lozova in the north-eastern Kharkiv region.", 45)]
+    [InlineData("Shells fell across southern Donetsk region.", 180)]
+    public void A_compass_word_before_a_region_gives_its_bearing(string text, int bearing) =>
+        Assert.Equal(bearing, Find(text).Last().Bearing);
+
+    [Theory]
+    [InlineData("A base on the Azov Sea was hit.", "Azov Sea")]
+    [InlineData("A ship was damaged in the Strait of Kerch.", "Strait of Kerch")]
+    public void Sea_and_strait_names_are_water_in_either_word_order(string text, string mention)
+    {
+        var m = Assert.Single(Find(text));
+        Assert.Equal(mention, m.Text);
+        Assert.Equal(PlaceKind.Water, m.KindHint);
+    }
+
+    [Fact]
+    public void Curated_areas_are_found() =>
+        Assert.Contains(Find("Forces were pulled from the High North to the front."), m => m.Text == "High North" && m.KindHint == PlaceKind.Area);
+
+    [Theory]
+    [InlineData("President Volodymyr Zelensky spoke to troops.")]
+    [InlineData("Mr Zelensky spoke to troops.")]
+    [InlineData("Later, Taras Shevchenko spoke to reporters.")]
+    public void Words_of_a_person_name_are_not_places(string text) =>
+        Assert.DoesNotContain(Find(text), m => m.Name is "Zelensky" or "Shevchenko" or "Volodymyr");
+
+    [Theory]
+    [InlineData("Victory was declared by both sides.")]
+    [InlineData("They spoke of Liberty and Victory.")]
+    public void Capitalized_english_words_are_not_small_places(string text) =>
+        Assert.Empty(Find(text));
+
+    [Fact]
+    public void A_place_name_inside_an_organisation_name_is_not_a_place() =>
+        Assert.Empty(Find("Researchers at Palo Alto Networks said so."));
+
+    [Fact]
+    public void Lowercase_words_are_not_names() =>
+        Assert.Empty(Find("the lozova and kharkiv words in lower case"));
+
+    [Fact]
+    public void A_typo_one_letter_off_a_known_city_is_found()
+    {
+        var m = Assert.Single(Find("A strike on Kropynmytskyi hurt eight."));
+        Assert.True(m.Fuzzy);
+        Assert.Equal("Kropynmytskyi", m.Text);
+    }
+
+    [Fact]
+    public void An_unknown_long_word_near_no_known_place_is_not_found() =>
+        Assert.Empty(Find("The Argonautica was read aloud."));
+
+    [Fact]
+    public void The_longest_name_wins()
+    {
+        var m = Assert.Single(Find("Officials in Washington DC said."));
+        Assert.Equal("Washington DC", m.Text);
+    }
+
+    [Fact]
+    public void A_settlement_cue_before_a_name_is_recorded() =>
+        Assert.True(Find("west of the city of Donetsk").Single().SettlementCue);
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Sitrep.Geo.Index;
+
+namespace Sitrep.Geo.Tests.Support;
+
+/// <summary>
+/// A small hand-written gazetteer in GeoNames dump format, so that builder, recognizer and geocoder
+/// are tested on every machine. Positions are real; ids above 90,000,000 are made up.
+/// </summary>
+internal static class MiniGazetteer
+{
+    public sealed record Row(long Id, string Name, string Alternates, double Lat, double Lon, string Class, string Code,
+        string Country, string Admin1, long Population = 0);
+
+    // A Ukraine file: oblasts, cities, namesake villages, water.
+    public static readonly Row[] Ukraine =
+    [
+        new(706482, "Kharkiv Oblast", "Kharkiv,Kharkivska Oblast,Kharkov Oblast", 49.6167, 36.5, "A", "ADM1", "UA", "07", 2_598_961),
+        new(709716, "Donetska Oblast", "Donetsk,Donetsk Oblast", 48.05, 37.6667, "A", "ADM1", "UA", "05", 4_059_372),
+        new(706370, "Khmelnytska Oblast", "Khmelnytskyi", 49.4, 27.0, "A", "ADM1", "UA", "09", 1_200_000),
+        new(705811, "Kirovohradska Oblast", "Kirovohrad", 48.5, 32.2, "A", "ADM1", "UA", "10", 900_000),
+        new(706483, "Kharkiv", "Kharkov,Khar'kov,Charkiw", 49.98177, 36.25475, "P", "PPLA", "UA", "07", 1_421_125),
+        new(709717, "Donetsk", "Donezk", 48.023, 37.80224, "P", "PPLA", "UA", "05", 901_645),
+        new(702760, "Lozova", "Lozovaya", 48.89066, 36.31412, "P", "PPLA2", "UA", "07", 54_026),
+        new(702758, "Lozova", "Lozovaya", 49.4717, 37.80665, "P", "PPL", "UA", "07"),
+        new(702754, "Lozova", "", 50.14879, 35.57469, "P", "PPL", "UA", "07"),
+        new(702779, "Lozova", "", 49.51344, 26.30285, "P", "PPL", "UA", "09"),
+        new(704840, "Kupiansk", "Kupyansk,Kupjansk", 49.7106, 37.6158, "P", "PPLA2", "UA", "07", 27_000),
+        new(704286, "Krasnoye", "", 48.41667, 37.31667, "P", "PPL", "UA", "05"),
+        new(686741, "Krasnoye", "", 49.48333, 32.11667, "P", "PPL", "UA", "01"),
+        new(704288, "Sontsivka", "Krasnoye,Krasnoe", 48.04866, 37.18893, "P", "PPL", "UA", "05", 626),
+        new(695357, "Kurakhove", "Kurakhovo", 47.9847, 37.2807, "P", "PPLA3", "UA", "05", 18_000),
+        new(713174, "Bakhmut", "Artemivsk,Artemovsk,Artemivs'k", 48.59419, 37.99886, "P", "PPLA2", "UA", "05", 80_500),
+        new(705812, "Kropyvnytskyi", "Kirovohrad,Kirovograd,Kropyvnytskyy,Elisavetgrad", 48.50834, 32.26618, "P", "PPLA", "UA", "10", 219_676),
+        new(704422, "Pokrovsk", "Krasnoarmiisk,Krasnoarmeysk,Krasnoarmiis'k", 48.2801, 37.1771, "P", "PPLA2", "UA", "05", 60_000),
+        new(700051, "Nikopol", "Slov'iansk,Nikopol'", 47.5683, 34.3913, "P", "PPLA2", "UA", "04", 105_160),
+        new(693468, "Slovyansk", "Sloviansk,Slavyansk,Slov'yans'k", 48.8497, 37.5974, "P", "PPL", "UA", "05", 105_141),
+        new(701845, "Mar'yinka", "Mariinka,Marinka,Maryinka", 47.9453, 37.5054, "P", "PPL", "UA", "05", 9_089),
+        new(700569, "Mykolaiv", "Nikolaev,Nikolayev,Mykolayiv", 46.9659, 31.9974, "P", "PPLA", "UA", "16", 498_748),
+        new(687700, "Zaporizhzhia", "Zaporozhye,Zaporizhzhya,Zaporizhia", 47.8228, 35.1903, "P", "PPLA", "UA", "26", 750_685),
+        new(90000001, "Shevchenko", "", 48.1, 37.2, "P", "PPL", "UA", "05"),
+        new(90000002, "Peremoha", "Victory", 50.2, 31.4, "P", "PPL", "UA", "13"),
+        new(706523, "Kerch Strait", "Strait of Kerch,Kerchenskiy Proliv", 45.312, 36.5564, "H", "STRT", "UA", "11"),
+        new(702750, "Lozova", "", 48.61071, 38.87839, "H", "STM", "UA", "14"),
+    ];
+
+    // Settlements elsewhere (the worldwide cities file's share).
+    public static readonly Row[] World =
+    [
+        new(524901, "Moscow", "Moskva,Moskau", 55.75222, 37.61556, "P", "PPLC", "RU", "48", 10_381_222),
+        new(542121, "Krasnoye", "", 50.9297, 38.6817, "P", "PPL", "RU", "09", 2_352),
+        new(4140963, "Washington", "Washington D.C.,Washington DC", 38.89511, -77.03637, "P", "PPLC", "US", "DC", 689_545),
+        new(5218069, "Washington", "", 40.174, -80.2462, "P", "PPLA2", "US", "PA", 13_497),
+        new(642673, "Pargas", "Parainen", 60.3067, 22.301, "P", "PPLA3", "FI", "02", 11_962),
+        new(90000003, "Liberty", "", 39.2461, -94.4191, "P", "PPL", "US", "MO", 30_000),
+        new(90000004, "Victory", "", 43.1, -76.5, "P", "PPL", "US", "NY", 600),
+        new(90000005, "Palo Alto", "", 37.44188, -122.14302, "P", "PPL", "US", "CA", 64_403),
+        new(90000006, "Zelensky", "", 44.0, -100.0, "P", "PPL", "US", "SD", 700),
+    ];
+
+    public static readonly Row[] NoCountry =
+    [
+        new(713066, "Sea of Azov", "Azovskoye More,Mer d'Azov", 46.0297, 36.3734, "H", "SEA", "", ""),
+        new(630673, "Black Sea", "Euxine Sea,Mar Negro", 43.0, 35.0, "H", "SEA", "", ""),
+    ];
+
+    public const string Admin1 = """
+        UA.05	Donetsk	Donetsk	709716
+        UA.07	Kharkivs’ka Oblast’	Kharkivs'ka Oblast'	706482
+        UA.09	Khmelnytskyi	Khmelnytskyi	706370
+        UA.10	Kirovohrad	Kirovohrad	705811
+        FI.02	Southwest Finland	Southwest Finland	830708
+        US.DC	Washington, D.C.	Washington, D.C.	4138106
+        US.PA	Pennsylvania	Pennsylvania	6254927
+        RU.48	Moscow	Moscow	524894
+        """;
+
+    public static string Line(Row r) => string.Join('\t',
+        r.Id.ToString(CultureInfo.InvariantCulture), r.Name, r.Name, r.Alternates,
+        r.Lat.ToString(CultureInfo.InvariantCulture), r.Lon.ToString(CultureInfo.InvariantCulture),
+        r.Class, r.Code, r.Country, "", r.Admin1, "", "", "", r.Population.ToString(CultureInfo.InvariantCulture),
+        "", "100", "Europe/Kyiv", "2024-01-01");
+
+    /// <summary>Writes the dump files to a fresh folder: UA.zip (zipped like the shared copy), cities, no-country, admin1.</summary>
+    public static GazetteerSources WriteSources(string dir)
+    {
+        Directory.CreateDirectory(dir);
+        var zip = Path.Combine(dir, "UA.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            using (var w = new StreamWriter(archive.CreateEntry("readme.txt").Open()))
+                w.WriteLine("test data");
+            using (var w = new StreamWriter(archive.CreateEntry("UA.txt").Open(), new UTF8Encoding(false)))
+                foreach (var r in Ukraine)
+                    w.Write(Line(r) + "\n");
+        }
+        var cities = Path.Combine(dir, "cities500.txt");
+        File.WriteAllText(cities, string.Concat(World.Select(r => Line(r) + "\n")));
+        var noCountry = Path.Combine(dir, "no-country.txt");
+        File.WriteAllText(noCountry, string.Concat(NoCountry.Select(r => Line(r) + "\n")));
+        var admin1 = Path.Combine(dir, "admin1CodesASCII.txt");
+        File.WriteAllText(admin1, string.Join("\n", Admin1.Split('\n').Select(l => l.Trim())) + "\n");
+        return new GazetteerSources { Cities = cities, CountryFiles = [zip], NoCountry = noCountry, Admin1Codes = admin1 };
+    }
+
+    private static readonly Lazy<Gazetteer> Index = new(() =>
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"sitrep-mini-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var sources = WriteSources(dir);
+        var path = Path.Combine(dir, "mini.idx");
+        GazetteerBuilder.Build(sources, path);
+        var g = Gazetteer.Load(path);
+        Directory.Delete(dir, recursive: true);
+        return g;
+    });
+
+    public static Gazetteer Gazetteer => Index.Value;
+}
