@@ -1,0 +1,114 @@
+namespace Sitrep.Store.Sql;
+
+/// <summary>
+/// Every statement the store runs, in one place. The schema itself is Schema.sql beside this
+/// file; query filters are assembled by <see cref="Query.EventFilterSql"/> from fragments there.
+/// </summary>
+internal static class StoreSql
+{
+    public const string Pragmas = """
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        PRAGMA foreign_keys = ON;
+        PRAGMA busy_timeout = 10000;
+        PRAGMA temp_store = MEMORY;
+        PRAGMA cache_size = -65536;
+        """;
+
+    public const string DocumentHash = "SELECT content_hash FROM documents WHERE id = $id";
+
+    public const string InsertDocument = """
+        INSERT INTO documents (id, path, source, url, title, published, content_hash, event_count, ingested_at)
+        VALUES ($id, $path, $source, $url, $title, $published, $hash, $count, $at)
+        """;
+
+    public const string InsertEvent = """
+        INSERT INTO events (id, doc, type, subtype, date, date_precision, actor, target_actor, claimed_by,
+                            killed, injured, amount_usd, background, confidence, place, admin1, lat, lon, record)
+        VALUES ($id, $doc, $type, $subtype, $date, $precision, $actor, $target, $claimed,
+                $killed, $injured, $amount, $background, $confidence, $place, $admin1, $lat, $lon, $record)
+        RETURNING key
+        """;
+
+    public const string InsertPlace = """
+        INSERT INTO event_places (event, ord, name, kind, country, admin1, admin2, lat, lon, geonames_id, admin1_key, name_key, family, date)
+        VALUES ($event, $ord, $name, $kind, $country, $admin1, $admin2, $lat, $lon, $gid, $admin1_key, $name_key, $family, $date)
+        """;
+
+    public const string InsertWeapon = """
+        INSERT INTO event_weapons (event, ord, class, model, launched, intercepted)
+        VALUES ($event, $ord, $class, $model, $launched, $intercepted)
+        """;
+
+    public const string InsertEvidence = "INSERT INTO evidence (rowid, text) VALUES ($event, $text)";
+
+    public const string EventKeysOfDocument = "SELECT key FROM events WHERE doc = $doc";
+
+    /// <summary>Removes one event and everything hanging off it; run per key of a replaced document.</summary>
+    public const string DeleteEvent = """
+        DELETE FROM incident_members WHERE event = $event;
+        DELETE FROM event_places WHERE event = $event;
+        DELETE FROM event_weapons WHERE event = $event;
+        DELETE FROM evidence WHERE rowid = $event;
+        DELETE FROM events WHERE key = $event;
+        """;
+
+    public const string IncidentOfEvent = "SELECT incident FROM incident_members WHERE event = $event";
+
+    public const string DeleteDocument = "DELETE FROM documents WHERE id = $id";
+
+    /// <summary>
+    /// Places of already-clustered events of the same family on the given days that are the same
+    /// place, in the same oblast, or inside a box around the new place: three index range scans.
+    /// The exact rule is applied in code (<see cref="Incidents.IncidentRule"/>).
+    /// </summary>
+    public const string ClusterCandidates = """
+        SELECT m.incident AS Incident, e.doc AS Doc, e.actor AS Actor, e.target_actor AS TargetActor,
+               i.actor AS IncidentActor, i.target_actor AS IncidentTargetActor,
+               p.name AS Name, p.kind AS Kind, p.country AS Country, p.admin1 AS Admin1, p.lat AS Lat, p.lon AS Lon, p.geonames_id AS GeonamesId
+        FROM (
+            SELECT event, ord FROM event_places WHERE family = $family AND date IN ($d0, $d1, $d2) AND name_key = $name_key
+            UNION
+            SELECT event, ord FROM event_places WHERE family = $family AND date IN ($d0, $d1, $d2) AND admin1_key = $admin1_key
+            UNION
+            SELECT event, ord FROM event_places WHERE family = $family AND date IN ($d0, $d1, $d2) AND lat BETWEEN $lat_min AND $lat_max AND lon BETWEEN $lon_min AND $lon_max
+        ) AS hit
+        JOIN event_places p ON p.event = hit.event AND p.ord = hit.ord
+        JOIN events e ON e.key = p.event
+        JOIN incident_members m ON m.event = p.event
+        JOIN incidents i ON i.id = m.incident
+        """;
+
+    public const string DocumentsOfIncident = """
+        SELECT DISTINCT e.doc FROM incident_members m JOIN events e ON e.key = m.event WHERE m.incident = $incident
+        """;
+
+    public const string InsertIncidentStub = "INSERT INTO incidents (family, type, report_count, updated_at) VALUES ($family, $type, 0, $at) RETURNING id";
+
+    public const string InsertMember = "INSERT INTO incident_members (event, incident) VALUES ($event, $incident)";
+
+    public const string IncidentReports = """
+        SELECT e.doc AS Doc, d.source AS Source, d.published AS Published, d.url AS Url, e.record AS Record
+        FROM incident_members m
+        JOIN events e ON e.key = m.event
+        JOIN documents d ON d.id = e.doc
+        WHERE m.incident = $incident
+        ORDER BY e.key
+        """;
+
+    public const string UpdateIncident = """
+        UPDATE incidents SET
+            type = $type, subtype = $subtype, date_min = $date_min, date_max = $date_max,
+            actor = $actor, target_actor = $target_actor, place = $place, place_kind = $place_kind,
+            country = $country, admin1 = $admin1, admin2 = $admin2, lat = $lat, lon = $lon,
+            report_count = $report_count, sources = $sources, claimed_by = $claimed_by,
+            killed_best = $killed_best, killed_min = $killed_min, killed_max = $killed_max,
+            injured_best = $injured_best, injured_min = $injured_min, injured_max = $injured_max,
+            missiles_launched = $missiles_launched, missiles_intercepted = $missiles_intercepted,
+            drones_launched = $drones_launched, drones_intercepted = $drones_intercepted,
+            updated_at = $at
+        WHERE id = $id
+        """;
+
+    public const string DeleteIncident = "DELETE FROM incidents WHERE id = $id";
+}
