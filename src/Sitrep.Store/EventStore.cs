@@ -13,6 +13,9 @@ public sealed partial class EventStore : IDisposable
 {
     private readonly SqliteConnection _connection;
 
+    // Columns are snake_case, record properties PascalCase.
+    static EventStore() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+
     private EventStore(SqliteConnection connection, string path)
     {
         _connection = connection;
