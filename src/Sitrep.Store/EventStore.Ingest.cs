@@ -235,6 +235,7 @@ public sealed partial class EventStore
                 subtype = s.Subtype,
                 date_min = s.DateFirst,
                 date_max = s.DateLast,
+                date_precision = s.DatePrecision,
                 actor = s.Actor,
                 target_actor = s.TargetActor,
                 place = s.Place,

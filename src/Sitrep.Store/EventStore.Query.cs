@@ -85,6 +85,7 @@ public sealed record IncidentRow
     public string? Subtype { get; init; }
     public string? DateMin { get; init; }
     public string? DateMax { get; init; }
+    public string? DatePrecision { get; init; }
     public string? Actor { get; init; }
     public string? TargetActor { get; init; }
     public string? Place { get; init; }

@@ -25,6 +25,8 @@ public sealed record Incident
     public string? Subtype { get; init; }
     public string? DateFirst { get; init; }
     public string? DateLast { get; init; }
+    /// <summary>The finest precision any report gives the date: day, week, month or year.</summary>
+    public string? DatePrecision { get; init; }
     public string? Actor { get; init; }
     public string? TargetActor { get; init; }
     public string? Place { get; init; }

@@ -27,6 +27,8 @@ internal static class IncidentSummarizer
             Subtype = MostCommon(events.Where(e => e.Type == type).Select(e => e.Subtype)),
             DateFirst = dates.FirstOrDefault(),
             DateLast = dates.LastOrDefault(),
+            DatePrecision = events.Where(e => e.Date is not null).Select(e => e.DatePrecision ?? Events.DatePrecision.Day)
+                .Order().Select(p => (DatePrecision?)p).FirstOrDefault() is { } precision ? EventJsonNames.Precision(precision) : null,
             Actor = MostCommon(events.Select(e => e.Actor)),
             TargetActor = MostCommon(events.Select(e => e.TargetActor)),
             Place = place?.Name,

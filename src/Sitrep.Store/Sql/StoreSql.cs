@@ -98,7 +98,7 @@ internal static class StoreSql
 
     public const string UpdateIncident = """
         UPDATE incidents SET
-            type = $type, subtype = $subtype, date_min = $date_min, date_max = $date_max,
+            type = $type, subtype = $subtype, date_min = $date_min, date_max = $date_max, date_precision = $date_precision,
             actor = $actor, target_actor = $target_actor, place = $place, place_kind = $place_kind,
             country = $country, admin1 = $admin1, admin2 = $admin2, lat = $lat, lon = $lon,
             report_count = $report_count, sources = $sources, claimed_by = $claimed_by,
@@ -111,4 +111,43 @@ internal static class StoreSql
         """;
 
     public const string DeleteIncident = "DELETE FROM incidents WHERE id = $id";
+}
+
+/// <summary>Statements behind <c>sitrep stats</c>; all figures come from incidents, so a strike told by three outlets counts once.</summary>
+internal static class StatsSql
+{
+    public const string Totals = """
+        SELECT (SELECT count(*) FROM documents) AS Documents,
+               (SELECT count(*) FROM events) AS Events,
+               (SELECT count(*) FROM incidents) AS Incidents
+        """;
+
+    public const string Daily = """
+        SELECT date_min AS Date, count(*) AS Incidents,
+               coalesce(sum(missiles_launched), 0) AS MissilesLaunched, coalesce(sum(missiles_intercepted), 0) AS MissilesIntercepted,
+               coalesce(sum(drones_launched), 0) AS DronesLaunched, coalesce(sum(drones_intercepted), 0) AS DronesIntercepted,
+               coalesce(sum(killed_best), 0) AS Killed, coalesce(sum(injured_best), 0) AS Injured
+        FROM incidents
+        WHERE date_min IS NOT NULL AND date_min >= $from AND date_min <= $to
+        GROUP BY date_min
+        ORDER BY date_min
+        """;
+
+    public const string ByType = """
+        SELECT type AS Key, count(*) AS Incidents, sum(report_count) AS Reports,
+               coalesce(sum(killed_best), 0) AS Killed, coalesce(sum(injured_best), 0) AS Injured
+        FROM incidents
+        WHERE coalesce(date_min, '') >= $from AND coalesce(date_min, '') <= $to
+        GROUP BY type
+        ORDER BY count(*) DESC, type
+        """;
+
+    public const string ByOblast = """
+        SELECT coalesce(admin1, '(unknown)') AS Key, count(*) AS Incidents, sum(report_count) AS Reports,
+               coalesce(sum(killed_best), 0) AS Killed, coalesce(sum(injured_best), 0) AS Injured
+        FROM incidents
+        WHERE coalesce(date_min, '') >= $from AND coalesce(date_min, '') <= $to
+        GROUP BY coalesce(admin1, '(unknown)')
+        ORDER BY count(*) DESC, Key
+        """;
 }
