@@ -17,6 +17,10 @@ internal static class Program
     // Each verb registers itself here, one line each.
     private static IEnumerable<Command> Verbs()
     {
-        yield break;
+        yield return IngestCommand.Create();
+        yield return QueryCommand.Create();
+        yield return IncidentsCommand.Create();
+        yield return ExportCommand.Create();
+        yield return StatsCommand.Create();
     }
 }

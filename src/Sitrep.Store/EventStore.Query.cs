@@ -40,6 +40,21 @@ public sealed partial class EventStore
             "SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE e.doc = $doc AND e.id = $id",
             new { doc, id = eventId });
 
+    /// <summary>Coordinates of a located place of that name already in the database, the one most often named.</summary>
+    public (double Lat, double Lon)? Locate(string placeName)
+    {
+        var row = _connection.QueryFirstOrDefault<PointRow>(
+            "SELECT lat, lon FROM event_places WHERE name_key = $name AND lat IS NOT NULL GROUP BY lat, lon ORDER BY count(*) DESC LIMIT 1",
+            new { name = placeName.Trim().ToLowerInvariant() });
+        return row is null ? null : (row.Lat, row.Lon);
+    }
+
+    /// <summary>Every stored document's content hash by id, so a caller can skip known reports before extracting them.</summary>
+    public Dictionary<string, string> DocumentHashes() =>
+        _connection.Query<(string Id, string Hash)>("SELECT id, content_hash FROM documents").ToDictionary(r => r.Id, r => r.Hash, StringComparer.Ordinal);
+
+    private sealed record PointRow(double Lat, double Lon);
+
     private static string Limit(EventQuery q) => q.Limit is { } n ? $" LIMIT {n}" : "";
 
     // SQLite reports a bad MATCH expression when the rows are read, so the guard wraps enumeration.
