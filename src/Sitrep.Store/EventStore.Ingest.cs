@@ -177,12 +177,14 @@ public sealed partial class EventStore
                     d2 = day.AddDays(1).ToString("yyyy-MM-dd"),
                     name_key = IncidentRule.NameKey(place),
                     admin1_key = IncidentRule.Admin1Key(place),
+                    // Same-oblast matching needs an oblast on one side: a town looks only for oblast-level reports.
+                    is_region = place.Kind == PlaceKind.Region,
                     lat_min = box?.Item1, lat_max = box?.Item2, lon_min = box?.Item3, lon_max = box?.Item4,
                 }, _transaction);
 
                 foreach (var row in rows)
                 {
-                    if (row.Doc == record.Doc)
+                    if (row.Doc == record.Doc || !IncidentRule.WithinADay(row.DateMin, row.DateMax, record.Date!))
                         continue;
                     if (!IncidentRule.ActorsCompatible(record.Actor, row.Actor) || !IncidentRule.ActorsCompatible(record.Actor, row.IncidentActor)
                         || !IncidentRule.ActorsCompatible(record.TargetActor, row.TargetActor) || !IncidentRule.ActorsCompatible(record.TargetActor, row.IncidentTargetActor))
@@ -292,6 +294,8 @@ public sealed partial class EventStore
         public string? TargetActor { get; init; }
         public string? IncidentActor { get; init; }
         public string? IncidentTargetActor { get; init; }
+        public string? DateMin { get; init; }
+        public string? DateMax { get; init; }
         public string Name { get; init; } = "";
         public string Kind { get; init; } = "";
         public string? Country { get; init; }

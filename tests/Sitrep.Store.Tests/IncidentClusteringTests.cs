@@ -170,3 +170,21 @@ public sealed class IncidentClusteringTests : IDisposable
         Assert.Equal(0, store.Orphans());
     }
 }
+
+public sealed class IncidentChainingTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void Daily_strikes_on_one_city_do_not_chain_into_one_long_incident()
+    {
+        using var store = _db.Open();
+        for (var day = 10; day <= 14; day++)
+            store.Ingest(Reports.Doc($"d{day}"), [Reports.Strike($"d{day}", "e1", Reports.Kharkiv, date: $"2024-05-{day}")]);
+
+        Assert.All(store.QueryIncidents(new EventQuery()), i => Assert.True(i.ReportCount <= 2));
+        Assert.Equal(3, store.QueryIncidents(new EventQuery()).Count());
+    }
+}

@@ -62,3 +62,14 @@ public sealed class IncidentRuleTests
     public void An_event_known_only_to_the_month_cannot_cluster() =>
         Assert.False(IncidentRule.CanCluster(Strike("a", "e", Kharkiv) with { DatePrecision = DatePrecision.Month }));
 }
+
+public sealed class IncidentRuleDateTests
+{
+    [Theory]
+    [InlineData("2024-05-10", "2024-05-10", "2024-05-11", true)]
+    [InlineData("2024-05-10", "2024-05-11", "2024-05-10", true)]
+    [InlineData("2024-05-10", "2024-05-11", "2024-05-12", false)]
+    [InlineData("2024-05-31", "2024-05-31", "2024-06-01", true)]
+    public void An_incident_spans_at_most_a_day(string first, string last, string date, bool joins) =>
+        Assert.Equal(joins, Sitrep.Store.Incidents.IncidentRule.WithinADay(first, last, date));
+}

@@ -39,6 +39,20 @@ internal static class IncidentRule
         && record.DatePrecision is null or DatePrecision.Day
         && record.Places.Count > 0;
 
+    /// <summary>
+    /// Whether an incident dated <paramref name="first"/>..<paramref name="last"/> still spans at most
+    /// a day with <paramref name="date"/> added: reports of one night's attack dated the 10th or the
+    /// 11th join, but a city struck every day does not become one incident a month long.
+    /// </summary>
+    public static bool WithinADay(string? first, string? last, string date)
+    {
+        if (first is null || last is null)
+            return true;
+        var lo = string.CompareOrdinal(date, first) < 0 ? date : first;
+        var hi = string.CompareOrdinal(date, last) > 0 ? date : last;
+        return DateOnly.ParseExact(hi, "yyyy-MM-dd").DayNumber - DateOnly.ParseExact(lo, "yyyy-MM-dd").DayNumber <= 1;
+    }
+
     /// <summary>An unknown actor is compatible with any; two known actors must be the same.</summary>
     public static bool ActorsCompatible(string? a, string? b) =>
         a is null || b is null || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

@@ -72,7 +72,7 @@ CREATE INDEX IF NOT EXISTS event_places_name ON event_places(name_key);
 CREATE INDEX IF NOT EXISTS event_places_admin1 ON event_places(admin1_key);
 CREATE INDEX IF NOT EXISTS event_places_near ON event_places(lat, lon);
 CREATE INDEX IF NOT EXISTS event_places_cluster_name ON event_places(family, date, name_key);
-CREATE INDEX IF NOT EXISTS event_places_cluster_admin1 ON event_places(family, date, admin1_key);
+CREATE INDEX IF NOT EXISTS event_places_cluster_admin1 ON event_places(family, date, admin1_key, kind);
 CREATE INDEX IF NOT EXISTS event_places_cluster_near ON event_places(family, date, lat);
 
 CREATE TABLE IF NOT EXISTS event_weapons (
