@@ -19,5 +19,10 @@ internal static class Program
     {
         yield return ExtractCommand.Create();
         yield return GazetteerCommand.Create();
+        yield return IngestCommand.Create();
+        yield return QueryCommand.Create();
+        yield return IncidentsCommand.Create();
+        yield return ExportCommand.Create();
+        yield return StatsCommand.Create();
     }
 }

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Text.Json;
+using Sitrep.Store;
+using Sitrep.Store.Incidents;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep incidents</c>: reports of the same incident clustered, with every source's figures and the best one.</summary>
+internal sealed class IncidentsCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
+
+    private static readonly JsonSerializerOptions JsonLines = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static Command Create()
+    {
+        var filters = new EventFilterOptions();
+        var id = new Option<long?>("--id") { Description = "Show one incident in full: its reports, every figure each source gives, who claims it" };
+        var format = new Option<string>("--format") { Description = "table (for people) or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var db = CommonOptions.Database();
+
+        var command = new Command("incidents", "List incidents (reports of one event from several documents) or show one with --id");
+        filters.AddTo(command);
+        command.Options.Add(id);
+        command.Options.Add(format);
+        command.Options.Add(db);
+        command.SetAction(result =>
+        {
+            using var store = StoreAccess.OpenExisting(result.GetValue(db)!, "incidents");
+            if (store is null)
+                return ExitCodes.Usage;
+            var json = result.GetValue(format) == "json";
+            if (result.GetValue(id) is { } one)
+                return Show(store, one, json);
+            var query = filters.Read(result, "incidents", store);
+            return query is null ? ExitCodes.Usage : List(store, query, json);
+        });
+        return command;
+    }
+
+    private static int List(EventStore store, EventQuery query, bool json)
+    {
+        using var stdout = StoreAccess.Stdout();
+        try
+        {
+            if (json)
+            {
+                foreach (var row in store.QueryIncidents(query))
+                    stdout.WriteLine(JsonSerializer.Serialize(row, JsonLines));
+                return ExitCodes.Ok;
+            }
+            var table = new TextTable("id", "date", "type", "place", "oblast", "actor", "reports", "killed", "injured", "sources");
+            foreach (var i in store.QueryIncidents(query))
+                table.Add(i.Id.ToString(), i.DateMin == i.DateMax ? i.DateMin : $"{i.DateMin}..{i.DateMax}", i.Subtype is null ? i.Type : $"{i.Type}/{i.Subtype}",
+                    i.Place, i.Admin1, i.Actor, i.ReportCount.ToString(), Range(i.KilledBest, i.KilledMin, i.KilledMax),
+                    Range(i.InjuredBest, i.InjuredMin, i.InjuredMax), i.Sources);
+            table.WriteTo(stdout);
+            Console.Error.WriteLine($"incidents: {table.Count:N0}");
+            return ExitCodes.Ok;
+        }
+        catch (QueryException e)
+        {
+            Console.Error.WriteLine($"sitrep incidents: --text: {e.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static int Show(EventStore store, long id, bool json)
+    {
+        if (store.GetIncident(id) is not { } incident)
+        {
+            Console.Error.WriteLine($"sitrep incidents: no incident {id} in {store.Path}");
+            return ExitCodes.Usage;
+        }
+        using var stdout = StoreAccess.Stdout();
+        if (json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(incident, Json));
+            return ExitCodes.Ok;
+        }
+        stdout.WriteLine($"incident {incident.Id}: {EventTypes.Name(incident.Type)}{(incident.Subtype is null ? "" : "/" + incident.Subtype)}, " +
+                         $"{incident.DateFirst ?? "date unknown"}{(incident.DateLast != incident.DateFirst ? ".." + incident.DateLast : "")}, " +
+                         $"{incident.Place ?? "place unknown"}{(incident.Admin1 is null ? "" : $" ({incident.Admin1})")}");
+        stdout.WriteLine($"actor: {incident.Actor ?? "-"}  target: {incident.TargetActor ?? "-"}  claimed by: {(incident.ClaimedBy.Count == 0 ? "-" : string.Join(", ", incident.ClaimedBy))}");
+        foreach (var (name, figure) in new[]
+                 {
+                     (Measures.Killed, incident.Killed), (Measures.Injured, incident.Injured),
+                     (Measures.MissilesLaunched, incident.MissilesLaunched), (Measures.MissilesIntercepted, incident.MissilesIntercepted),
+                     (Measures.DronesLaunched, incident.DronesLaunched), (Measures.DronesIntercepted, incident.DronesIntercepted),
+                 })
+        {
+            if (figure is not null)
+                stdout.WriteLine($"{name}: {figure.Value}  range {figure.Min}-{figure.Max}  rule: {figure.Rule}");
+        }
+        stdout.WriteLine();
+        var reports = new TextTable("doc", "source", "published", "event", "date", "places", "killed", "injured", "claimed_by");
+        foreach (var r in incident.Reports)
+            reports.Add(r.Doc, r.Source, r.Published, r.Event.Id, r.Event.Date, string.Join("; ", r.Event.Places.Select(p => p.Name)),
+                r.Event.Killed?.ToString(), r.Event.Injured?.ToString(), r.Event.ClaimedBy);
+        reports.WriteTo(stdout);
+        stdout.WriteLine();
+        var figures = new TextTable("figure", "value", "source", "doc", "claimed_by");
+        foreach (var f in incident.Figures)
+            figures.Add(f.Figure, f.Value.ToString(), f.Source, f.Doc, f.ClaimedBy);
+        figures.WriteTo(stdout);
+        return ExitCodes.Ok;
+    }
+
+    private static string? Range(long? best, long? min, long? max) =>
+        best is null ? null : min == max ? $"{best}" : $"{best} ({min}-{max})";
+}

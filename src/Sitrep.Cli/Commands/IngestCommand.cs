@@ -1,0 +1,183 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Sitrep.Pipeline;
+using Sitrep.Store;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep ingest PATH...</c>: reports (or pre-extracted records) into the event database.</summary>
+internal sealed class IngestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Report files (.txt, .html, .htm) or folders of them",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var events = new Option<string?>("--events")
+        {
+            Description = "Store these pre-extracted records (JSON Lines from 'sitrep extract') instead of extracting; " +
+                          "with PATHs, each report is stored with the records naming it; alone, each document's records must be on consecutive lines",
+        };
+        var batch = new Option<int>("--batch")
+        {
+            Description = "Documents per transaction (a crash loses at most the open one, which the next run redoes)",
+            DefaultValueFactory = _ => 100,
+        };
+        var db = CommonOptions.Database();
+        var gazetteer = CommonOptions.Gazetteer();
+
+        var command = new Command("ingest", "Store reports and their events in the database; unchanged reports are skipped, changed ones replaced");
+        command.Arguments.Add(paths);
+        command.Options.Add(events);
+        command.Options.Add(batch);
+        command.Options.Add(db);
+        command.Options.Add(gazetteer);
+        command.SetAction(result => Run(
+            result.GetValue(paths) ?? [], result.GetValue(events), Math.Max(1, result.GetValue(batch)),
+            result.GetValue(db)!, result.GetValue(gazetteer)));
+        return command;
+    }
+
+    private static int Run(string[] paths, string? eventsFile, int batchSize, string dbPath, string? gazetteerPath)
+    {
+        if (paths.Length == 0 && eventsFile is null)
+        {
+            Console.Error.WriteLine("sitrep ingest: name reports to ingest, or --events FILE.jsonl");
+            return ExitCodes.Usage;
+        }
+        if (eventsFile is not null && !File.Exists(eventsFile))
+        {
+            Console.Error.WriteLine($"sitrep ingest: {eventsFile}: no such file");
+            return ExitCodes.Usage;
+        }
+
+        EventStore store;
+        try
+        {
+            store = EventStore.Open(dbPath);
+        }
+        catch (StoreException e)
+        {
+            Console.Error.WriteLine($"sitrep ingest: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        using (store)
+        {
+            IEnumerable<IngestItem> items;
+            if (eventsFile is not null)
+            {
+                items = paths.Length == 0 ? IngestSources.Records(eventsFile) : IngestSources.RecordsWithReports(eventsFile, paths);
+            }
+            else
+            {
+                var places = CommonOptions.LoadGazetteer(gazetteerPath);
+                if (places is null)
+                    return ExitCodes.Usage;
+                items = IngestSources.Extracted(paths, ReportPipeline.Create(places), store.DocumentHashes());
+            }
+            return Write(store, items, batchSize);
+        }
+    }
+
+    private static int Write(EventStore store, IEnumerable<IngestItem> items, int batchSize)
+    {
+        var progress = new IngestProgress();
+        var batch = new List<ExtractedDocument>(batchSize);
+        var sinceCommit = Stopwatch.StartNew();
+
+        void Commit()
+        {
+            if (batch.Count == 0)
+                return;
+            var outcomes = store.Ingest(batch);
+            for (var i = 0; i < batch.Count; i++)
+                progress.Stored(outcomes[i], batch[i].Events.Count);
+            batch.Clear();
+            sinceCommit.Restart();
+        }
+
+        try
+        {
+            foreach (var item in items)
+            {
+                switch (item)
+                {
+                    case IngestItem.Failed failed:
+                        Console.Error.WriteLine($"sitrep ingest: {failed.Path}: {failed.Problem}");
+                        progress.Failed();
+                        break;
+                    case IngestItem.Unchanged:
+                        progress.Stored(IngestOutcome.Unchanged, 0);
+                        break;
+                    case IngestItem.Ready ready when EventStore.Problem(ready.Item) is { } problem:
+                        Console.Error.WriteLine($"sitrep ingest: {ready.Item.Document.Path}: {problem}");
+                        progress.Failed();
+                        break;
+                    case IngestItem.Ready ready:
+                        batch.Add(ready.Item);
+                        break;
+                }
+                // Commit by size, and by time so a slow extraction still shows up in the database.
+                if (batch.Count >= batchSize || sinceCommit.ElapsedMilliseconds > 1000)
+                    Commit();
+                progress.Tick();
+            }
+            Commit();
+        }
+        catch (SqliteException e)
+        {
+            progress.Done();
+            Console.Error.WriteLine($"sitrep ingest: {store.Path}: {e.Message}; documents committed so far are kept, run again to finish");
+            return ExitCodes.Usage;
+        }
+        progress.Done();
+        return progress.Failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+    }
+}
+
+/// <summary>Counts of a running ingest, shown on stderr about once a second and once at the end.</summary>
+internal sealed class IngestProgress
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly bool _terminal = !Console.IsErrorRedirected;
+    private long _added, _replaced, _unchanged, _events, _lastShown;
+
+    public int Failures { get; private set; }
+
+    public void Stored(IngestOutcome outcome, int events)
+    {
+        switch (outcome)
+        {
+            case IngestOutcome.Added: _added++; _events += events; break;
+            case IngestOutcome.Replaced: _replaced++; _events += events; break;
+            default: _unchanged++; break;
+        }
+    }
+
+    public void Failed() => Failures++;
+
+    public void Tick()
+    {
+        if (_clock.ElapsedMilliseconds - _lastShown < 1000)
+            return;
+        _lastShown = _clock.ElapsedMilliseconds;
+        Show(final: false);
+    }
+
+    public void Done() => Show(final: true);
+
+    private void Show(bool final)
+    {
+        var seconds = Math.Max(0.001, _clock.Elapsed.TotalSeconds);
+        var done = _added + _replaced + _unchanged;
+        var line = $"ingest: {done:N0} documents ({_added:N0} added, {_replaced:N0} replaced, {_unchanged:N0} unchanged, {Failures:N0} failed), " +
+                   $"{_events:N0} events stored, {done / seconds:N0} docs/s, {_clock.Elapsed:hh\\:mm\\:ss}";
+        if (_terminal && !final)
+            Console.Error.Write($"\r{line}");
+        else
+            Console.Error.WriteLine(_terminal ? $"\r{line}" : line);
+    }
+}

@@ -1,0 +1,196 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Sitrep.Documents;
+using Sitrep.Events;
+using Sitrep.Pipeline;
+using Sitrep.Store;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>What an ingest source hands the writer: a document to store, one known unchanged, or a failure to report.</summary>
+internal abstract record IngestItem
+{
+    public sealed record Ready(ExtractedDocument Item) : IngestItem;
+    public sealed record Unchanged(string Path) : IngestItem;
+    public sealed record Failed(string Path, string Problem) : IngestItem;
+}
+
+/// <summary>The ways documents and their events reach <c>sitrep ingest</c>.</summary>
+internal static class IngestSources
+{
+    /// <summary>
+    /// Report files through the reader and the extraction pipeline, in parallel and in order.
+    /// Reports whose id and content hash are already stored are not extracted again.
+    /// </summary>
+    public static IEnumerable<IngestItem> Extracted(IEnumerable<string> paths, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes)
+    {
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<IngestItem>();
+        var files = DocumentReader.Expand(paths, (path, problem) => failures.Enqueue(new IngestItem.Failed(path, problem)));
+        var items = files
+            .AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(Environment.ProcessorCount)
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(path => ExtractOne(path, pipeline, storedHashes));
+        foreach (var item in items)
+        {
+            while (failures.TryDequeue(out var failure))
+                yield return failure;
+            yield return item;
+        }
+        while (failures.TryDequeue(out var failure))
+            yield return failure;
+    }
+
+    private static IngestItem ExtractOne(string path, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes)
+    {
+        Document document;
+        try
+        {
+            document = DocumentReader.Read(path);
+        }
+        catch (DocumentException e)
+        {
+            return new IngestItem.Failed(e.Path, e.Problem);
+        }
+        if (storedHashes.TryGetValue(document.Id, out var hash) && hash == document.ContentHash)
+            return new IngestItem.Unchanged(path);
+        try
+        {
+            return new IngestItem.Ready(new ExtractedDocument(document, pipeline.Extract(document)));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // One report the extractor cannot handle must not stop a night's ingest.
+            return new IngestItem.Failed(path, $"extraction failed: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Pre-extracted records (<c>sitrep extract</c> output) with the report files they came from:
+    /// each report is read for its text, meta and hash, and stored with the records naming it.
+    /// </summary>
+    public static IEnumerable<IngestItem> RecordsWithReports(string eventsFile, IEnumerable<string> paths)
+    {
+        var byDoc = new Dictionary<string, List<EventRecord>>(StringComparer.Ordinal);
+        var failures = new List<IngestItem>();
+        foreach (var (line, record, problem) in ReadLines(eventsFile))
+        {
+            if (record is null)
+                failures.Add(new IngestItem.Failed($"{eventsFile}:{line}", problem!));
+            else
+                (byDoc.TryGetValue(record.Doc, out var list) ? list : byDoc[record.Doc] = []).Add(record);
+        }
+        foreach (var failure in failures)
+            yield return failure;
+
+        var pending = new List<IngestItem>();
+        foreach (var path in DocumentReader.Expand(paths, (p, problem) => pending.Add(new IngestItem.Failed(p, problem))))
+        {
+            foreach (var failure in pending)
+                yield return failure;
+            pending.Clear();
+            IngestItem item;
+            try
+            {
+                var document = DocumentReader.Read(path);
+                var records = byDoc.Remove(document.Id, out var found) ? found : [];
+                item = new IngestItem.Ready(new ExtractedDocument(document, records));
+            }
+            catch (DocumentException e)
+            {
+                item = new IngestItem.Failed(e.Path, e.Problem);
+            }
+            yield return item;
+        }
+        foreach (var failure in pending)
+            yield return failure;
+        foreach (var (doc, records) in byDoc)
+            yield return new IngestItem.Failed(eventsFile, $"{records.Count} event(s) of document '{doc}', which is not among the reports given");
+    }
+
+    /// <summary>
+    /// Pre-extracted records alone, streamed: each run of lines with the same <c>doc</c> is one
+    /// document, whose hash is that of its lines, so re-ingesting the same file changes nothing.
+    /// </summary>
+    public static IEnumerable<IngestItem> Records(string eventsFile)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? doc = null;
+        string? refused = null;
+        var records = new List<EventRecord>();
+        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        IngestItem Complete()
+        {
+            var id = doc!;
+            var digest = Convert.ToHexStringLower(hash.GetHashAndReset());
+            var document = new Document(id, eventsFile, "", DocumentMeta.Empty, digest);
+            var item = new IngestItem.Ready(new ExtractedDocument(document, records));
+            records = [];
+            return item;
+        }
+
+        foreach (var (line, record, problem, text) in ReadLinesWithText(eventsFile))
+        {
+            if (record is null)
+            {
+                yield return new IngestItem.Failed($"{eventsFile}:{line}", problem!);
+                continue;
+            }
+            if (record.Doc == refused)
+                continue;
+            if (record.Doc != doc)
+            {
+                if (doc is not null)
+                    yield return Complete();
+                if (!seen.Add(record.Doc))
+                {
+                    // Storing the second run would replace the first: refuse rather than lose events.
+                    doc = null;
+                    refused = record.Doc;
+                    yield return new IngestItem.Failed($"{eventsFile}:{line}", $"events of document '{record.Doc}' appear again after other documents; a document's events must be on consecutive lines");
+                    continue;
+                }
+                doc = record.Doc;
+                refused = null;
+            }
+            if (doc is null)
+                continue;
+            hash.AppendData(Encoding.UTF8.GetBytes(text));
+            hash.AppendData("\n"u8);
+            records.Add(record);
+        }
+        if (doc is not null)
+            yield return Complete();
+    }
+
+    private static IEnumerable<(int Line, EventRecord? Record, string? Problem)> ReadLines(string file) =>
+        ReadLinesWithText(file).Select(x => (x.Line, x.Record, x.Problem));
+
+    private static IEnumerable<(int Line, EventRecord? Record, string? Problem, string Text)> ReadLinesWithText(string file)
+    {
+        using var reader = new StreamReader(file, Encoding.UTF8);
+        var number = 0;
+        while (reader.ReadLine() is { } text)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(text))
+                continue;
+            EventRecord? record = null;
+            string? problem = null;
+            try
+            {
+                record = EventJson.Deserialize(text);
+                if (record is null)
+                    problem = "not an event record";
+            }
+            catch (JsonException e)
+            {
+                problem = $"not an event record: {e.Message}";
+            }
+            yield return (number, record, problem, text);
+        }
+    }
+}

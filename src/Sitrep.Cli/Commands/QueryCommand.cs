@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Sitrep.Events;
+using Sitrep.Store;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep query</c>: events from the database, filtered, as a table or JSON Lines.</summary>
+internal sealed class QueryCommand
+{
+    public static Command Create()
+    {
+        var filters = new EventFilterOptions();
+        var format = new Option<string>("--format") { Description = "table (for people) or jsonl (event records)", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "jsonl");
+        var db = CommonOptions.Database();
+
+        var command = new Command("query", "Find stored events by type, date, place, oblast, distance, actor, weapon or words in the evidence");
+        filters.AddTo(command);
+        command.Options.Add(format);
+        command.Options.Add(db);
+        command.SetAction(result =>
+        {
+            using var store = StoreAccess.OpenExisting(result.GetValue(db)!, "query");
+            if (store is null)
+                return ExitCodes.Usage;
+            var query = filters.Read(result, "query", store);
+            if (query is null)
+                return ExitCodes.Usage;
+            return Run(store, query, result.GetValue(format)!);
+        });
+        return command;
+    }
+
+    private static int Run(EventStore store, EventQuery query, string format)
+    {
+        using var stdout = StoreAccess.Stdout();
+        try
+        {
+            if (format == "jsonl")
+            {
+                foreach (var e in store.Query(query))
+                    stdout.WriteLine(EventJson.Serialize(e));
+                return ExitCodes.Ok;
+            }
+            var table = new TextTable("date", "type", "places", "oblast", "actor", "weapons", "killed", "injured", "claimed_by", "doc", "id");
+            foreach (var e in store.Query(query))
+            {
+                table.Add(e.Date, e.Subtype is null ? EventTypes.Name(e.Type) : $"{EventTypes.Name(e.Type)}/{e.Subtype}",
+                    string.Join("; ", e.Places.Select(p => p.Name)), e.Places.Select(p => p.Admin1).FirstOrDefault(a => a is not null),
+                    e.Actor, string.Join("; ", e.Weapons.Select(Weapon)), e.Killed?.ToString(), e.Injured?.ToString(), e.ClaimedBy, e.Doc, e.Id);
+            }
+            table.WriteTo(stdout);
+            Console.Error.WriteLine($"query: {table.Count:N0} events");
+            return ExitCodes.Ok;
+        }
+        catch (QueryException e)
+        {
+            stdout.Flush();
+            Console.Error.WriteLine($"sitrep query: --text: {e.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static string Weapon(Weapon w) =>
+        (w.Model ?? System.Text.Json.JsonSerializer.Serialize(w.Class).Trim('"'))
+        + (w.Launched is { } l ? $" x{l}" : "")
+        + (w.Intercepted is { } i ? $" ({i} down)" : "");
+}

@@ -1,0 +1,127 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Sitrep.Events;
+using Sitrep.Store.Incidents;
+using Sitrep.Store.Query;
+
+namespace Sitrep.Store;
+
+public sealed partial class EventStore
+{
+    /// <summary>Events matching the query, by date then in the order they were stored; streamed.</summary>
+    /// <exception cref="QueryException">The full-text expression is not valid FTS5.</exception>
+    public IEnumerable<EventRecord> Query(EventQuery query)
+    {
+        var (where, parameters) = EventFilterSql.Build(query);
+        var sql = $"SELECT e.record FROM events e WHERE {where} ORDER BY e.date, e.key{Limit(query)}";
+        return Guard(() => _connection.Query<string>(sql, parameters, buffered: false))
+            .Select(json => EventJson.Deserialize(json) ?? throw new InvalidDataException("empty event record"));
+    }
+
+    /// <summary>Incidents with at least one report matching the query, by first date; summaries without their reports.</summary>
+    public IEnumerable<IncidentRow> QueryIncidents(EventQuery query)
+    {
+        var (where, parameters) = EventFilterSql.Build(query);
+        var filter = where == "1 = 1" ? "" : $"WHERE i.id IN (SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE {where})";
+        var sql = $"SELECT i.* FROM incidents i {filter} ORDER BY i.date_min, i.id{Limit(query)}";
+        return Guard(() => _connection.Query<IncidentRow>(sql, parameters, buffered: false));
+    }
+
+    /// <summary>One incident with every report, every figure each source gives, and the best figures; null when there is none.</summary>
+    public Incident? GetIncident(long id)
+    {
+        var reports = LoadReports(_connection, null, id);
+        return reports.Count == 0 ? null : IncidentSummarizer.Summarize(id, reports);
+    }
+
+    /// <summary>The incident an event of a document belongs to.</summary>
+    public long? IncidentOf(string doc, string eventId) =>
+        _connection.ExecuteScalar<long?>(
+            "SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE e.doc = $doc AND e.id = $id",
+            new { doc, id = eventId });
+
+    /// <summary>Coordinates of a located place of that name already in the database, the one most often named.</summary>
+    public (double Lat, double Lon)? Locate(string placeName)
+    {
+        var row = _connection.QueryFirstOrDefault<PointRow>(
+            "SELECT lat, lon FROM event_places WHERE name_key = $name AND lat IS NOT NULL GROUP BY lat, lon ORDER BY count(*) DESC LIMIT 1",
+            new { name = placeName.Trim().ToLowerInvariant() });
+        return row is null ? null : (row.Lat, row.Lon);
+    }
+
+    /// <summary>Every stored document's content hash by id, so a caller can skip known reports before extracting them.</summary>
+    public Dictionary<string, string> DocumentHashes() =>
+        _connection.Query<(string Id, string Hash)>("SELECT id, content_hash FROM documents").ToDictionary(r => r.Id, r => r.Hash, StringComparer.Ordinal);
+
+    private sealed record PointRow(double Lat, double Lon);
+
+    private static string Limit(EventQuery q) => q.Limit is { } n ? $" LIMIT {n}" : "";
+
+    // SQLite reports a bad MATCH expression when the rows are read, so the guard wraps enumeration.
+    private static IEnumerable<T> Guard<T>(Func<IEnumerable<T>> run)
+    {
+        IEnumerator<T> rows;
+        try
+        {
+            rows = run().GetEnumerator();
+        }
+        catch (SqliteException e)
+        {
+            throw new QueryException(e.Message);
+        }
+        using (rows)
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!rows.MoveNext())
+                        yield break;
+                }
+                catch (SqliteException e)
+                {
+                    throw new QueryException(e.Message);
+                }
+                yield return rows.Current;
+            }
+        }
+    }
+}
+
+/// <summary>A query the database cannot run, such as a malformed full-text expression.</summary>
+public sealed class QueryException(string problem) : Exception(problem);
+
+/// <summary>An incident's stored summary, one row of the incidents table.</summary>
+public sealed record IncidentRow
+{
+    public long Id { get; init; }
+    public string Family { get; init; } = "";
+    public string Type { get; init; } = "";
+    public string? Subtype { get; init; }
+    public string? DateMin { get; init; }
+    public string? DateMax { get; init; }
+    public string? DatePrecision { get; init; }
+    public string? Actor { get; init; }
+    public string? TargetActor { get; init; }
+    public string? Place { get; init; }
+    public string? PlaceKind { get; init; }
+    public string? Country { get; init; }
+    public string? Admin1 { get; init; }
+    public string? Admin2 { get; init; }
+    public double? Lat { get; init; }
+    public double? Lon { get; init; }
+    public long ReportCount { get; init; }
+    public string? Sources { get; init; }
+    public string? ClaimedBy { get; init; }
+    public long? KilledBest { get; init; }
+    public long? KilledMin { get; init; }
+    public long? KilledMax { get; init; }
+    public long? InjuredBest { get; init; }
+    public long? InjuredMin { get; init; }
+    public long? InjuredMax { get; init; }
+    public long? MissilesLaunched { get; init; }
+    public long? MissilesIntercepted { get; init; }
+    public long? DronesLaunched { get; init; }
+    public long? DronesIntercepted { get; init; }
+    public string UpdatedAt { get; init; } = "";
+}

@@ -1,0 +1,88 @@
+using Dapper;
+using Sitrep.Store.Incidents;
+
+namespace Sitrep.Store.Query;
+
+/// <summary>
+/// Turns an <see cref="EventQuery"/> into a WHERE clause over <c>events e</c> and its parameters.
+/// Filters on child tables are uncorrelated <c>e.key IN (SELECT ...)</c> subqueries, so each is
+/// one index scan and the outer query is a primary-key probe.
+/// </summary>
+internal static class EventFilterSql
+{
+    private const string ByType = "e.type IN @types";
+    private const string ByFrom = "e.date >= $from";
+    private const string ByTo = "e.date <= $to";
+    private const string ByPlace = "e.key IN (SELECT event FROM event_places WHERE name_key = $place)";
+    private const string ByOblast = "e.key IN (SELECT event FROM event_places WHERE admin1_key = $oblast)";
+    private const string ByNear = """
+        e.key IN (SELECT event FROM event_places
+                  WHERE lat BETWEEN $lat_min AND $lat_max AND lon BETWEEN $lon_min AND $lon_max
+                    AND distance_km(lat, lon, $lat, $lon) <= $km)
+        """;
+    private const string ByActor = "(e.actor = $actor COLLATE NOCASE OR e.target_actor = $actor COLLATE NOCASE)";
+    private const string ByWeapon = "e.key IN (SELECT event FROM event_weapons WHERE model = $weapon COLLATE NOCASE OR class = lower($weapon))";
+    private const string ByText = "e.key IN (SELECT rowid FROM evidence WHERE evidence MATCH $text)";
+    private const string NotBackground = "e.background = 0";
+
+    public static (string Where, DynamicParameters Parameters) Build(EventQuery q)
+    {
+        var clauses = new List<string>();
+        var p = new DynamicParameters();
+        if (q.Types.Count > 0)
+        {
+            clauses.Add(ByType);
+            p.Add("types", q.Types.Select(EventJsonNames.Type).ToList());
+        }
+        if (q.From is not null)
+        {
+            clauses.Add(ByFrom);
+            p.Add("from", q.From);
+        }
+        if (q.To is not null)
+        {
+            clauses.Add(ByTo);
+            p.Add("to", q.To);
+        }
+        if (q.Place is not null)
+        {
+            clauses.Add(ByPlace);
+            p.Add("place", q.Place.Trim().ToLowerInvariant());
+        }
+        if (q.Oblast is not null)
+        {
+            clauses.Add(ByOblast);
+            p.Add("oblast", IncidentRule.OblastKey(q.Oblast));
+        }
+        if (q.Near is { } near)
+        {
+            var box = GeoMath.BoundingBox(near.Lat, near.Lon, near.Km);
+            clauses.Add(ByNear);
+            p.Add("lat_min", box.LatMin);
+            p.Add("lat_max", box.LatMax);
+            p.Add("lon_min", box.LonMin);
+            p.Add("lon_max", box.LonMax);
+            p.Add("lat", near.Lat);
+            p.Add("lon", near.Lon);
+            p.Add("km", near.Km);
+        }
+        if (q.Actor is not null)
+        {
+            clauses.Add(ByActor);
+            p.Add("actor", q.Actor);
+        }
+        if (q.Weapon is not null)
+        {
+            clauses.Add(ByWeapon);
+            p.Add("weapon", q.Weapon);
+        }
+        if (q.Text is not null)
+        {
+            clauses.Add(ByText);
+            p.Add("text", q.Text);
+        }
+        if (q.ExcludeBackground)
+            clauses.Add(NotBackground);
+        return (clauses.Count == 0 ? "1 = 1" : string.Join("\n  AND ", clauses), p);
+    }
+}

@@ -1,0 +1,33 @@
+using Sitrep.Events;
+
+namespace Sitrep.Store;
+
+/// <summary>A point and a radius: "within 30 km of Kharkiv".</summary>
+public readonly record struct GeoCircle(double Lat, double Lon, double Km);
+
+/// <summary>
+/// Which events an analyst wants; every filter left null lets everything through. Filters
+/// combine with AND; an incident matches when any of its reports does.
+/// </summary>
+public sealed record EventQuery
+{
+    public IReadOnlyList<EventType> Types { get; init; } = [];
+    /// <summary>First day, inclusive (yyyy-MM-dd).</summary>
+    public string? From { get; init; }
+    /// <summary>Last day, inclusive (yyyy-MM-dd).</summary>
+    public string? To { get; init; }
+    /// <summary>A place's canonical name, any case: "Kharkiv" finds the city, not the oblast.</summary>
+    public string? Place { get; init; }
+    /// <summary>An oblast, as "Kharkiv", "Kharkiv Oblast" or "kharkiv region".</summary>
+    public string? Oblast { get; init; }
+    public GeoCircle? Near { get; init; }
+    /// <summary>An actor code, matched on either side (initiator or target), as ACLED's actor filter does.</summary>
+    public string? Actor { get; init; }
+    /// <summary>A weapon model ("Shahed-136") or class ("drone").</summary>
+    public string? Weapon { get; init; }
+    /// <summary>An FTS5 query over the evidence sentences: words, "phrases", AND/OR/NOT, prefix*.</summary>
+    public string? Text { get; init; }
+    /// <summary>Leave out events the document only mentions as past context.</summary>
+    public bool ExcludeBackground { get; init; }
+    public int? Limit { get; init; }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using Sitrep.Events;
+using Sitrep.Store.Export;
+using static Sitrep.Store.Tests.Reports;
+
+namespace Sitrep.Store.Tests;
+
+public sealed class ExportTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+    private readonly EventStore _store;
+
+    public ExportTests()
+    {
+        _store = _db.Open();
+        _store.Ingest(Doc("a", "RTE"), [
+            Strike("a", "e1", Kharkiv, killed: 5, claimedBy: "UA") with { Subtype = "drone" },
+            Event("a", "e2", EventType.Diplomacy, null, "2024-05-10", actor: "US", subtype: "agreement"),
+        ]);
+        _store.Ingest(Doc("b", "BBC"), [Strike("b", "e1", Kharkiv, killed: 6) with { Subtype = "drone" }]);
+        _store.Ingest(Doc("c", "Kyiv Independent"), [Event("c", "e1", EventType.GroundCombat, Chuhuiv, "2024-05-11", actor: "RU")]);
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _db.Dispose();
+    }
+
+    private List<Dictionary<string, string>> ReadCsv(out string[] header)
+    {
+        var text = new StringWriter();
+        AcledCsvExporter.Write(_store.QueryIncidents(new EventQuery()), text);
+        using var csv = new CsvReader(new StringReader(text.ToString()), CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        header = csv.HeaderRecord!;
+        var rows = new List<Dictionary<string, string>>();
+        while (csv.Read())
+            rows.Add(header.ToDictionary(h => h, h => csv.GetField(h)!));
+        return rows;
+    }
+
+    [Fact]
+    public void The_csv_parses_with_acleds_headers_in_acleds_order()
+    {
+        ReadCsv(out var header);
+        Assert.Equal(
+        [
+            "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+            "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+            "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+            "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+        ], header);
+    }
+
+    [Fact]
+    public void A_drone_strike_told_twice_is_one_acled_air_drone_strike_with_the_conservative_fatalities()
+    {
+        var rows = ReadCsv(out _);
+        var strike = Assert.Single(rows, r => r["location"] == "Kharkiv");
+
+        Assert.Equal(("Political violence", "Explosions/Remote violence", "Air/drone strike"),
+            (strike["disorder_type"], strike["event_type"], strike["sub_event_type"]));
+        Assert.Equal("5", strike["fatalities"]);
+        Assert.Equal("RTE; BBC", strike["source"]);
+        Assert.Contains("5-6", strike["notes"]);
+        Assert.Equal(("2024-05-10", "2024", "1", "1"), (strike["event_date"], strike["year"], strike["time_precision"], strike["geo_precision"]));
+        Assert.Equal(("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)", "State forces-State forces"),
+            (strike["actor1"], strike["actor2"], strike["interaction"]));
+        Assert.Equal(("804", "Ukraine", "Kharkiv"), (strike["iso"], strike["country"], strike["admin1"]));
+        Assert.StartsWith("UKR", strike["event_id_cnty"]);
+        Assert.Equal(49.9935, double.Parse(strike["latitude"], CultureInfo.InvariantCulture), 4);
+    }
+
+    [Fact]
+    public void Other_types_map_to_their_acled_types()
+    {
+        var rows = ReadCsv(out _);
+        Assert.Equal(("Battles", "Armed clash"), (rows.Single(r => r["location"] == "Chuhuiv")["event_type"], rows.Single(r => r["location"] == "Chuhuiv")["sub_event_type"]));
+        var agreement = rows.Single(r => r["location"] == "");
+        Assert.Equal(("Strategic developments", "Agreement", "0"), (agreement["event_type"], agreement["sub_event_type"], agreement["fatalities"]));
+    }
+
+    [Fact]
+    public void Every_sitrep_type_has_its_own_row_in_the_acled_mapping() =>
+        Assert.All(Enum.GetValues<EventType>(), type => Assert.True(AcledCodebook.Default.HasRow(EventJsonNames.Type(type)), $"{type} has no '*' row"));
+
+    [Theory]
+    [InlineData("strike", "missile", "Shelling/artillery/missile attack")]
+    [InlineData("strike", "glide_bomb", "Air/drone strike")]
+    [InlineData("air_defense", "interception", "Disrupted weapons use")]
+    [InlineData("territorial_change", "liberated", "Government regains territory")]
+    [InlineData("aid", "military", "Other")]
+    public void Subtypes_pick_the_acled_sub_event_type(string type, string subtype, string subEvent) =>
+        Assert.Equal(subEvent, AcledCodebook.Default.Type(type, subtype).SubEventType);
+
+    [Fact]
+    public void The_geojson_is_a_feature_collection_of_incidents_with_valid_coordinates()
+    {
+        using var stream = new MemoryStream();
+        var (written, unlocated) = GeoJsonExporter.Write(_store.QueryIncidents(new EventQuery()), stream);
+
+        using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(stream.ToArray()));
+        Assert.Equal("FeatureCollection", doc.RootElement.GetProperty("type").GetString());
+        var features = doc.RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal((2, 1), (written, unlocated));
+        Assert.Equal(2, features.Count);
+        foreach (var f in features)
+        {
+            Assert.Equal("Feature", f.GetProperty("type").GetString());
+            Assert.Equal("Point", f.GetProperty("geometry").GetProperty("type").GetString());
+            var c = f.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+            Assert.Equal(2, c.Length);
+            Assert.InRange(c[0], -180, 180);
+            Assert.InRange(c[1], -90, 90);
+        }
+        var kharkiv = features.Single(f => f.GetProperty("properties").GetProperty("place").GetString() == "Kharkiv");
+        Assert.Equal([36.2304, 49.9935], kharkiv.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(x => x.GetDouble()));
+        Assert.Equal((5, 5, 6, 2), (kharkiv.GetProperty("properties").GetProperty("killed").GetInt32(), kharkiv.GetProperty("properties").GetProperty("killed_min").GetInt32(),
+            kharkiv.GetProperty("properties").GetProperty("killed_max").GetInt32(), kharkiv.GetProperty("properties").GetProperty("reports").GetInt32()));
+    }
+}

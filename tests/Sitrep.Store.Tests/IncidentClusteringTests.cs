@@ -1,0 +1,190 @@
+using Sitrep.Events;
+using Sitrep.Store.Incidents;
+using static Sitrep.Store.Tests.Reports;
+
+namespace Sitrep.Store.Tests;
+
+public sealed class IncidentClusteringTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void Three_outlets_reporting_one_strike_make_one_incident_that_keeps_every_figure()
+    {
+        using var store = _db.Open();
+        store.Ingest(Doc("rte", "RTE"), [Strike("rte", "e1", Kharkiv, killed: 5, injured: 20, claimedBy: "UA")]);
+        store.Ingest(Doc("bbc", "BBC"), [Strike("bbc", "e1", Kharkiv, date: "2024-05-11", killed: 6, claimedBy: "UA")]);
+        store.Ingest(Doc("tass", "TASS"), [Strike("tass", "e1", Kharkiv, actor: null, claimedBy: "RU")]);
+
+        var id = Assert.Single(store.QueryIncidents(new EventQuery())).Id;
+        var incident = store.GetIncident(id)!;
+
+        Assert.Equal(3, incident.Reports.Count);
+        Assert.Equal(["RTE", "BBC", "TASS"], incident.Sources);
+        Assert.Equal(["UA", "RU"], incident.ClaimedBy);
+        Assert.Equal(new BestFigure(5, 5, 6, IncidentSummarizer.ConservativeRule), incident.Killed);
+        Assert.Equal("5 (5-6)", incident.Killed!.ToString());
+        Assert.Equal(20, incident.Injured!.Value);
+        Assert.Contains(new SourceFigure(Measures.Killed, 5, "rte", "RTE", "UA"), incident.Figures);
+        Assert.Contains(new SourceFigure(Measures.Killed, 6, "bbc", "BBC", "UA"), incident.Figures);
+        Assert.Equal(("2024-05-10", "2024-05-11"), (incident.DateFirst, incident.DateLast));
+        Assert.Equal("RU", incident.Actor);
+    }
+
+    [Fact]
+    public void The_stored_summary_carries_the_best_figure_and_the_range()
+    {
+        using var store = _db.Open();
+        store.Ingest(Doc("a", "A"), [Strike("a", "e1", Kharkiv, killed: 6)]);
+        store.Ingest(Doc("b", "B"), [Strike("b", "e1", Kharkiv, killed: 5)]);
+
+        var row = Assert.Single(store.QueryIncidents(new EventQuery()));
+
+        Assert.Equal((5L, 5L, 6L), (row.KilledBest!.Value, row.KilledMin!.Value, row.KilledMax!.Value));
+        Assert.Equal(2, row.ReportCount);
+        Assert.Equal("A; B", row.Sources);
+    }
+
+    [Fact]
+    public void A_report_from_a_town_within_25_km_joins_the_incident()
+    {
+        using var store = _db.Open();
+        store.Ingest(Doc("a"), [Strike("a", "e1", Kharkiv)]);
+        store.Ingest(Doc("b"), [Strike("b", "e1", Merefa)]);
+
+        Assert.Single(store.QueryIncidents(new EventQuery()));
+    }
+
+    [Fact]
+    public void A_report_from_a_town_37_km_away_in_the_same_oblast_is_another_incident()
+    {
+        using var store = _db.Open();
+        store.Ingest(Doc("a"), [Strike("a", "e1", Kharkiv)]);
+        store.Ingest(Doc("b"), [Strike("b", "e1", Chuhuiv)]);
+
+        Assert.Equal(2, store.QueryIncidents(new EventQuery()).Count());
+    }
+
+    [Fact]
+    public void A_report_naming_only_the_oblast_joins_an_incident_in_that_oblast()
+    {
+        using var store = _db.Open();
+        store.Ingest(Doc("a"), [Strike("a", "e1", Chuhuiv)]);
+        store.Ingest(Doc("b"), [Strike("b", "e1", KharkivOblast)]);
+
+        var row = Assert.Single(store.QueryIncidents(new EventQuery()));
+        Assert.Equal("Chuhuiv", row.Place);
+    }
+
+    [Fact]
+    public void Reports_two_days_apart_are_different_incidents()
+    {
+        using var store = _db.Open();
+        store.Ingest(Doc("a"), [Strike("a", "e1", Kharkiv, date: "2024-05-10")]);
+        store.Ingest(Doc("b"), [Strike("b", "e1", Kharkiv, date: "2024-05-12")]);
+
+        Assert.Equal(2, store.QueryIncidents(new EventQuery()).Count());
+    }
+
+    [Fact]
+    public void Reports_with_contradicting_actors_are_different_incidents()
+    {
+        using var store = _db.Open();
+        store.Ingest(Doc("a"), [Strike("a", "e1", Kharkiv, actor: "RU")]);
+        store.Ingest(Doc("b"), [Strike("b", "e1", Kharkiv, actor: "UA")]);
+
+        Assert.Equal(2, store.QueryIncidents(new EventQuery()).Count());
+    }
+
+    [Fact]
+    public void An_interception_joins_the_strike_it_was_part_of_but_a_battle_does_not()
+    {
+        using var store = _db.Open();
+        store.Ingest(Doc("a"), [Strike("a", "e1", Kyiv)]);
+        store.Ingest(Doc("b"), [Event("b", "e1", EventType.AirDefense, Kyiv, "2024-05-10", subtype: "interception")]);
+        store.Ingest(Doc("c"), [Event("c", "e1", EventType.GroundCombat, Kyiv, "2024-05-10")]);
+
+        Assert.Equal([2L, 1L], store.QueryIncidents(new EventQuery()).Select(i => i.ReportCount).Order().Reverse());
+    }
+
+    [Fact]
+    public void Two_events_of_one_document_stay_two_incidents()
+    {
+        using var store = _db.Open();
+        store.Ingest(Doc("a"), [Strike("a", "e1", Kharkiv), Strike("a", "e2", Merefa)]);
+
+        Assert.Equal(2, store.QueryIncidents(new EventQuery()).Count());
+    }
+
+    [Fact]
+    public void Events_without_a_day_stay_alone()
+    {
+        using var store = _db.Open();
+        store.Ingest(Doc("a"), [Event("a", "e1", EventType.Strike, Kharkiv, null)]);
+        store.Ingest(Doc("b"), [Event("b", "e1", EventType.Strike, Kharkiv, null)]);
+
+        Assert.Equal(2, store.QueryIncidents(new EventQuery()).Count());
+    }
+
+    [Fact]
+    public void A_new_report_joins_an_existing_incident_without_renumbering_it()
+    {
+        using var store = _db.Open();
+        store.Ingest(Doc("a"), [Strike("a", "e1", Kharkiv)]);
+        store.Ingest(Doc("x"), [Strike("x", "e1", Odesa)]);
+        var kharkiv = store.IncidentOf("a", "e1");
+        var odesa = store.IncidentOf("x", "e1");
+
+        store.Ingest(Doc("b"), [Strike("b", "e1", Kharkiv)]);
+
+        Assert.Equal(kharkiv, store.IncidentOf("b", "e1"));
+        Assert.Equal(odesa, store.IncidentOf("x", "e1"));
+    }
+
+    [Fact]
+    public void Replacing_a_document_takes_its_figure_out_of_the_incident()
+    {
+        using var store = _db.Open();
+        store.Ingest(Doc("a", "A"), [Strike("a", "e1", Kharkiv, killed: 5)]);
+        store.Ingest(Doc("b", "B", text: "v1"), [Strike("b", "e1", Kharkiv, killed: 6)]);
+
+        store.Ingest(Doc("b", "B", text: "v2"), [Strike("b", "e1", Odesa, killed: 2)]);
+
+        var kharkiv = store.GetIncident(store.IncidentOf("a", "e1")!.Value)!;
+        Assert.Single(kharkiv.Reports);
+        Assert.Equal(new BestFigure(5, 5, 5, IncidentSummarizer.ConservativeRule), kharkiv.Killed);
+        Assert.Equal(2, store.Count("incidents"));
+        Assert.Equal(0, store.Orphans());
+    }
+
+    [Fact]
+    public void An_incident_whose_only_report_is_replaced_disappears()
+    {
+        using var store = _db.Open();
+        store.Ingest(Doc("a", text: "v1"), [Strike("a", "e1", Kharkiv)]);
+        store.Ingest(Doc("a", text: "v2"), []);
+
+        Assert.Equal(0, store.Count("incidents"));
+        Assert.Equal(0, store.Orphans());
+    }
+}
+
+public sealed class IncidentChainingTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void Daily_strikes_on_one_city_do_not_chain_into_one_long_incident()
+    {
+        using var store = _db.Open();
+        for (var day = 10; day <= 14; day++)
+            store.Ingest(Reports.Doc($"d{day}"), [Reports.Strike($"d{day}", "e1", Reports.Kharkiv, date: $"2024-05-{day}")]);
+
+        Assert.All(store.QueryIncidents(new EventQuery()), i => Assert.True(i.ReportCount <= 2));
+        Assert.Equal(3, store.QueryIncidents(new EventQuery()).Count());
+    }
+}
