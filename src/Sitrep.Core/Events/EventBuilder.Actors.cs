@@ -131,7 +131,7 @@ internal sealed partial class EventBuilder
                 var a = r.Actors[i];
                 if (a.First >= trigger || a.First < floor || claimTokens.Contains(a.First) || r.InQuote(a.First))
                     continue;
-                if (a.First > 0 && IsPreposition(r.Tokens[a.First - 1]) && r.Tokens[a.First - 1].Norm != "of")
+                if (a.First > 0 && IsPreposition(r.Tokens[a.First - 1]))
                     continue;
                 // "the Russian city of Belgorod": an adjective far from the trigger names a place, not a side.
                 if (a.Value.Role == ActorRole.Adjective && a.Last < r.Tokens.Count && !ForcesNoun(r.Tokens[a.Last]))

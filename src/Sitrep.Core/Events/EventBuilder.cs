@@ -197,7 +197,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var by = first > 0 && r.Tokens[first - 1].Norm == "by";
             var side = p.Canonical is null && r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= p.Mention.Start && p.Mention.End <= a.End)
                 && !AfterLocative(r, first);
-            if (institution.Value || cue || by || side || Reference(r, first) || InDescriptiveClause(r, first))
+            if (institution.Value || cue || by || side || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
             {
                 agents.Add(p.Index);
                 if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))
@@ -222,10 +222,24 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         return false;
     }
 
+    /// <summary>"since the fall of Avdiivka in February": a place that dates the story, not where it happens.</summary>
+    private static bool InSinceClause(SentenceReading r, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 8; k--)
+        {
+            var t = r.Tokens[k];
+            if (t.Kind == TokenKind.Punct)
+                return false;
+            if (t.Norm == "since")
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>"18 kilometres (11 miles) from the boundary of X", "within two miles of X": X is a yardstick.</summary>
     private static bool Reference(SentenceReading r, int first)
     {
-        var start = r.Tokens[Math.Max(0, first - 8)].Start;
+        var start = r.Tokens[Math.Max(0, first - 12)].Start;
         var at = r.Tokens[first].Start;
         foreach (var q in r.Numbers)
         {
