@@ -129,7 +129,8 @@ internal sealed partial class EventBuilder
             for (var i = r.Actors.Count - 1; i >= 0; i--)
             {
                 var a = r.Actors[i];
-                if (a.First >= trigger || a.First < floor || claimTokens.Contains(a.First) || r.InQuote(a.First))
+                // Inside a quotation a side is the actor only of what the quotation tells.
+                if (a.First >= trigger || a.First < floor || claimTokens.Contains(a.First) || r.InQuote(a.First) != r.InQuote(trigger))
                     continue;
                 if (a.First > 0 && IsPreposition(r.Tokens[a.First - 1]))
                     continue;

@@ -39,7 +39,9 @@ internal sealed partial class EventBuilder
                 continue;
             if (entry.Class == WeaponClass.AirDefenseSystem)
                 continue;
-            var figure = FigureBefore(r, first);
+            // "80 MLRS attacks" counts attacks, not rockets launched.
+            var countsAttacks = last < r.Tokens.Count && r.Tokens[last].Lemma is "attack" or "strike" or "raid" or "barrage" or "launch";
+            var figure = countsAttacks ? null : FigureBefore(r, first);
             int? launched = null, intercepted = null;
             if (figure is { } n)
             {
@@ -201,7 +203,10 @@ internal sealed partial class EventBuilder
             }
         }
         if (added)
+        {
             last.Evidence.Add((r.Sentence.Start, r.Sentence.End));
+            last.Claim ??= ReadClaim(r, out _);
+        }
     }
 
     private static void AssignAmounts(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts)

@@ -59,7 +59,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         r.Triggers.RemoveAll(t => InDescriptiveClause(r, t.First));
         var events = ActiveTriggers(r, agents);
         var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
-        foreach (var (type, triggers) in events)
+        foreach (var (type, triggers, joinOnly) in events)
         {
             var draft = new EventDraft
             {
@@ -72,6 +72,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 Strength = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong) ? TriggerStrength.Strong : TriggerStrength.Weak,
                 ActorInverse = triggers.Any(t => t.Value.Inverse),
                 Background = r.BackgroundCue,
+                JoinOnly = joinOnly,
             };
             draft.Evidence.Add((s.Start, s.End));
             drafts.Add((draft, triggers.Select(t => t.First).ToList()));
@@ -111,9 +112,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     /// "visit") needs support in the same sentence. When one sentence reports both a strike
     /// and its interception, it is one strike; a cyberattack is not also a strike.
     /// </summary>
-    private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers)> ActiveTriggers(SentenceReading r, HashSet<int> agents)
+    private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> ActiveTriggers(SentenceReading r, HashSet<int> agents)
     {
-        var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>)>();
+        var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>, bool)>();
         var weapon = r.Weapons.Any(w => w.Value.Class != WeaponClass.AirDefenseSystem);
         foreach (var group in r.Triggers.GroupBy(t => t.Value.Type))
         {
@@ -124,12 +125,19 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             if (triggers.Count == 0)
                 continue;
             var strong = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong);
+            var joinOnly = false;
             if (!(strong || Supported(group.Key, r, agents, triggers)))
-                continue;
+            {
+                // A weak word with a stated day may carry on an event already told.
+                if (r.Dates.Any(d => d.Precision == DatePrecision.Day && d.Date is not null) && group.Key is EventType.Diplomacy)
+                    joinOnly = true;
+                else
+                    continue;
+            }
             // Fighting and territory are always somewhere: without a place it is commentary.
             if (group.Key is EventType.GroundCombat or EventType.TerritorialChange && !HasSpecificPlace(r, agents))
                 continue;
-            active.Add((group.Key, triggers));
+            active.Add((group.Key, triggers, joinOnly));
         }
         bool Has(EventType t) => active.Any(a => a.Item1 == t);
         bool StrongOf(EventType t) => active.Any(a => a.Item1 == t && a.Item2.Any(x => x.Value.Strength == TriggerStrength.Strong));

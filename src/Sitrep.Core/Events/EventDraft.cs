@@ -43,5 +43,10 @@ internal sealed class EventDraft
     public int? RelativeDays { get; set; }
     public bool DateStated { get; set; }
     public bool Background { get; set; }
+    /// <summary>
+    /// Read from a weak cue that can continue an event already told ("The meeting, due on 10
+    /// January, ...") but not report a new one: kept only if it merges.
+    /// </summary>
+    public bool JoinOnly { get; set; }
     public SortedSet<(int Start, int End)> Evidence { get; } = [];
 }

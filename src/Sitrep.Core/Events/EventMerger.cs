@@ -20,10 +20,10 @@ internal static class EventMerger
         foreach (var d in drafts)
         {
             var target = FindWithinSection(merged, d) ?? FindAcrossSections(merged, d);
-            if (target is null)
-                merged.Add(d);
-            else
+            if (target is not null)
                 Absorb(target, d);
+            else if (!d.JoinOnly)
+                merged.Add(d);
         }
         return merged;
     }
@@ -109,11 +109,17 @@ internal static class EventMerger
     /// </summary>
     private static string? Side(EventDraft d)
     {
+        // An interception is told from the defender's side; the strike from the attacker's.
+        if (d.Type == EventType.AirDefense)
+            return d.ActorExplicit ? Sides.Opponent(d.Actor) : null;
+        if (d.Type == EventType.Diplomacy)
+            return null; // a meeting has two sides; either may be named first
         if (d.ActorExplicit)
             return d.Actor;
-        if (Family(d.Type) != EventType.Strike)
+        if (d.Type != EventType.Strike)
             return null;
-        return Sides.AttackerOf(d.Places.FirstOrDefault(p => p.Kind != PlaceKind.Country)?.Country);
+        return Sides.AttackerOf(d.Places.FirstOrDefault(p => p.Kind != PlaceKind.Country)?.Country)
+            ?? (d.Claim?.Code is { } source ? Sides.Opponent(source) : null);
     }
 
     private static bool SharePlace(EventDraft c, EventDraft d) =>

@@ -123,7 +123,8 @@ public sealed class ReportPipeline
     private static EventRecord Record(string doc, string text, EventDraft d)
     {
         var country = d.Places.Select(p => p.Country).FirstOrDefault(c => c is "UA" or "RU");
-        var claim = d.Claim is { } c ? c.Code ?? (c.Office == OfficeScope.Local ? country : null) : null;
+        // An office that did not name its side speaks for the country where it happened.
+        var claim = d.Claim is { } c ? c.Code ?? (c.Office is not null ? country : null) : null;
         var actor = d.Actor;
         if (actor is null && d.Type is EventType.Strike or EventType.AirDefense)
             actor = Sides.AttackerOf(country) ?? (d.Type == EventType.Strike ? Sides.Opponent(claim) : claim);
