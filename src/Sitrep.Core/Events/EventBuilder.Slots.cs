@@ -40,7 +40,14 @@ internal sealed partial class EventBuilder
             if (entry.Class == WeaponClass.AirDefenseSystem)
                 continue;
             // "80 MLRS attacks" counts attacks, not rockets launched.
-            var countsAttacks = last < r.Tokens.Count && r.Tokens[last].Lemma is "attack" or "strike" or "raid" or "barrage" or "launch";
+            var head = last;
+            if (head < r.Tokens.Count && r.Tokens[head].Norm == "(")
+            {
+                while (head < r.Tokens.Count && r.Tokens[head].Norm != ")")
+                    head++;
+                head++;
+            }
+            var countsAttacks = head < r.Tokens.Count && r.Tokens[head].Lemma is "attack" or "strike" or "raid" or "barrage" or "launch";
             var figure = countsAttacks ? null : FigureBefore(r, first);
             int? launched = null, intercepted = null;
             if (figure is { } n)
@@ -254,6 +261,7 @@ internal sealed partial class EventBuilder
             draft.DatePrecision = d.Date is null ? null : d.Precision;
             draft.RelativeDays = d.Date is null ? d.OffsetDays : null;
             draft.DateStated = true;
+            draft.DateRelative = d.Kind == DateKind.RelativeToEvent;
         }
         foreach (var (draft, _) in drafts)
         {

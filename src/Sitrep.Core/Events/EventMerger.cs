@@ -91,7 +91,7 @@ internal static class EventMerger
     {
         if (Side(c) is { } sideC && Side(d) is { } sideD && sideC != sideD)
             return false;
-        if (c.DateStated && d.DateStated && c.Date is { } a && d.Date is { } b && a != b
+        if (c.DateStated && d.DateStated && !c.DateRelative && !d.DateRelative && c.Date is { } a && d.Date is { } b && a != b
             && c.DatePrecision == DatePrecision.Day && d.DatePrecision == DatePrecision.Day)
             return false;
         if (c.AmountUsd is { } x && d.AmountUsd is { } y && Math.Abs(x - y) > AmountTolerance * Math.Max(x, y))
@@ -118,7 +118,8 @@ internal static class EventMerger
             return d.Actor;
         if (d.Type != EventType.Strike)
             return null;
-        return Sides.AttackerOf(d.Places.FirstOrDefault(p => p.Kind != PlaceKind.Country)?.Country)
+        // A sea or strait belongs to no side's territory.
+        return Sides.AttackerOf(d.Places.FirstOrDefault(p => p.Kind is PlaceKind.Settlement or PlaceKind.Region or PlaceKind.Facility)?.Country)
             ?? (d.Claim?.Code is { } source ? Sides.Opponent(source) : null);
     }
 
@@ -177,8 +178,10 @@ internal static class EventMerger
             c.AmountUsd = d.AmountUsd;
             c.AmountApproximate = d.AmountApproximate;
         }
-        if (d.DateStated && (!c.DateStated || EventBuilder.Rank(d.DatePrecision) > EventBuilder.Rank(c.DatePrecision)))
+        if (d.DateStated && (!c.DateStated || EventBuilder.Rank(d.DatePrecision) > EventBuilder.Rank(c.DatePrecision)
+                || c.DateRelative && !d.DateRelative))
         {
+            c.DateRelative = d.DateRelative;
             c.Date = d.Date;
             c.DatePrecision = d.DatePrecision;
             c.RelativeDays = d.RelativeDays;

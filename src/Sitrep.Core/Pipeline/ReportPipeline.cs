@@ -122,7 +122,7 @@ public sealed class ReportPipeline
 
     private static EventRecord Record(string doc, string text, EventDraft d)
     {
-        var country = d.Places.Select(p => p.Country).FirstOrDefault(c => c is "UA" or "RU");
+        var country = d.Places.Where(p => p.Kind != PlaceKind.Water).Select(p => p.Country).FirstOrDefault(c => c is "UA" or "RU");
         // An office that did not name its side speaks for the country where it happened.
         var claim = d.Claim is { } c ? c.Code ?? (c.Office is not null ? country : null) : null;
         var actor = d.Actor;
