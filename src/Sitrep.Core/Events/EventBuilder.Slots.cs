@@ -53,9 +53,22 @@ internal sealed partial class EventBuilder
             if (figure is { } n)
             {
                 if (Intercepted(r, first, last))
-                    intercepted = n;
+                {
+                    // "shot down 40 of the 52 drones": 52 came, 40 were downed.
+                    if (PartOf(r, first) is { } part)
+                    {
+                        intercepted = part;
+                        launched = n;
+                    }
+                    else
+                    {
+                        intercepted = n;
+                    }
+                }
                 else
+                {
                     launched = n;
+                }
             }
             target.Weapons.Add(new WeaponDraft(entry.Class, entry.Model, launched, intercepted, headline));
         }
@@ -91,6 +104,21 @@ internal sealed partial class EventBuilder
                 return null;
         }
         return null;
+    }
+
+    /// <summary>The N of "N of (the) M drones", when the figure before a weapon is such a whole.</summary>
+    private static int? PartOf(SentenceReading r, int weapon)
+    {
+        var whole = r.Numbers.LastOrDefault(q => q.End <= r.Tokens[weapon].Start && q.Unit == QuantityUnit.Count);
+        if (whole.Length == 0)
+            return null;
+        var k = r.TokenAt(whole.Start) - 1;
+        if (k >= 0 && r.Tokens[k].Norm == "the")
+            k--;
+        if (k < 1 || r.Tokens[k].Norm != "of")
+            return null;
+        var part = r.Numbers.LastOrDefault(q => q.End <= r.Tokens[k].Start && q.End > r.Tokens[k - 1].Start && q.Unit == QuantityUnit.Count);
+        return part.Length > 0 && part.Value is { } v && v >= 0 ? (int)v : null;
     }
 
     /// <summary>
