@@ -112,9 +112,9 @@ internal sealed class ExtractCommand
             }
             progress.Report(documents, bytes, events);
         }
+        progress.Done(documents, bytes, events, failures);
         table?.Flush();
         stdout.Flush();
-        progress.Done(documents, bytes, events, failures);
         return failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }
 

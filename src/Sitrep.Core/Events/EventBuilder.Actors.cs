@@ -158,7 +158,8 @@ internal sealed partial class EventBuilder
                 var adj = r.Actors.LastOrDefault(a => a.Value.Role == ActorRole.Adjective && a.Last <= w.First && w.First - a.Last <= 1);
                 if (adj.Value is not null)
                 {
-                    actor = adj.Value.Code;
+                    // "destroyed 64 Ukrainian drones": the drones' side attacked; the defender is the other.
+                    actor = draft.Type == EventType.AirDefense ? Sides.Opponent(adj.Value.Code) : adj.Value.Code;
                     break;
                 }
             }

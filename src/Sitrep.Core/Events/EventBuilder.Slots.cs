@@ -37,7 +37,7 @@ internal sealed partial class EventBuilder
             // 11 cruise missiles") are not what was launched at the target.
             if (Preceded(r, first, "by", 2) || Preceded(r, first, "including", 3))
                 continue;
-            if (entry.Class == WeaponClass.AirDefenseSystem)
+            if (entry.Class == WeaponClass.AirDefenseSystem || InWhereClause(r, first) || DamagedTarget(r, entry.Class, last))
                 continue;
             // "80 MLRS attacks" counts attacks, not rockets launched.
             var head = last;
@@ -74,6 +74,34 @@ internal sealed partial class EventBuilder
         }
     }
 
+    /// <summary>", where Su-34 bombers are based": what a place is known for, not what was used.</summary>
+    private static bool InWhereClause(SentenceReading r, int token)
+    {
+        for (var k = token - 1; k > 0; k--)
+        {
+            if (r.Tokens[k].Kind == TokenKind.Punct && r.Tokens[k].Norm is "," or ";" or "(")
+                return false;
+            if (r.Tokens[k].Norm is "where" && r.Tokens[k - 1].Norm == ",")
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>"at least one aircraft had been damaged": an aircraft hit on the ground is a target.</summary>
+    private static bool DamagedTarget(SentenceReading r, WeaponClass cls, int last)
+    {
+        if (cls is not (WeaponClass.Aircraft or WeaponClass.Helicopter))
+            return false;
+        for (var k = last; k < r.Tokens.Count && k <= last + 4; k++)
+        {
+            if (r.Tokens[k].Norm is "damaged" or "destroyed" or "hit" or "burned" or "struck")
+                return true;
+            if (r.Tokens[k].Kind == TokenKind.Punct)
+                return false;
+        }
+        return false;
+    }
+
     private static bool Preceded(SentenceReading r, int token, string word, int within)
     {
         for (var k = token - 1; k >= 0 && k >= token - within - 1; k--)
@@ -89,6 +117,12 @@ internal sealed partial class EventBuilder
     /// <summary>A whole count just before a phrase, allowing a few modifiers between: "almost 200 drones".</summary>
     private static int? FigureBefore(SentenceReading r, int token)
     {
+        // "71 of the drones": the figure stands before "of the".
+        var k0 = token - 1;
+        if (k0 >= 0 && r.Tokens[k0].Norm == "the")
+            k0--;
+        if (k0 >= 1 && r.Tokens[k0].Norm == "of")
+            token = k0;
         var limit = token - FigureGap - 1;
         for (var k = token - 1; k >= 0 && k >= limit; k--)
         {
@@ -210,6 +244,9 @@ internal sealed partial class EventBuilder
             var t = r.Tokens[k];
             if (t.Kind == TokenKind.Punct)
                 return null;
+            // "wounded a woman", "killing a soldier": one person.
+            if (k == cueEnd && t.Norm is "a" or "an" && k + 1 < r.Tokens.Count && r.Tokens[k + 1].IsWord && !r.Tokens[k + 1].Norm.EndsWith('s'))
+                return 1;
             foreach (var q in r.Numbers)
             {
                 if (q.Start >= t.Start && q.Start < t.End && q.Unit == QuantityUnit.Count)

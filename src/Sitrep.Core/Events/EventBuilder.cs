@@ -64,7 +64,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var draft = new EventDraft
             {
                 Type = type,
-                Subtype = triggers.Select(t => t.Value.Subtype).FirstOrDefault(st => st is not null),
+                Subtype = triggers.Where(t => t.Value.Type == type).Select(t => t.Value.Subtype).FirstOrDefault(st => st is not null),
                 Section = s.Section,
                 Paragraph = s.Paragraph,
                 FirstSentence = _sentence,
@@ -205,7 +205,8 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var by = first > 0 && r.Tokens[first - 1].Norm == "by";
             var side = p.Canonical is null && r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= p.Mention.Start && p.Mention.End <= a.End)
                 && !AfterLocative(r, first);
-            if (institution.Value || cue || by || side || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
+            var origin = Origin(r, first);
+            if (institution.Value || cue || by || side || origin || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
             {
                 agents.Add(p.Index);
                 if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))
@@ -225,6 +226,20 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 or "outside" or "inside" or "from" or "to" or "against" or "above" or "hit" or "struck" or "targeted")
                 return true;
             if (t.Norm is not ("the" or "central" or "capital" or "city" or "of" or "northern" or "southern" or "eastern" or "western"))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>"missiles fired from occupied Crimea": where a weapon came from, not where it struck.</summary>
+    private static bool Origin(SentenceReading r, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            var t = r.Tokens[k];
+            if (t.Norm == "from")
+                return k > 0 && r.Tokens[k - 1].Norm is "fired" or "launched" or "launch" or "flew" or "flying" or "came" or "coming" or "approaching" or "shelled" or "attacked";
+            if (t.Norm is not ("the" or "occupied" or "annexed" or "russian" or "ukrainian" or "northern" or "southern" or "eastern" or "western" or "neighbouring" or "neighboring"))
                 return false;
         }
         return false;

@@ -123,8 +123,16 @@ internal static class EventMerger
             ?? (d.Claim?.Code is { } source ? Sides.Opponent(source) : null);
     }
 
-    private static bool SharePlace(EventDraft c, EventDraft d) =>
-        c.Places.Any(p => p.Kind != PlaceKind.Country && d.Places.Any(q => q.Kind != PlaceKind.Country && Near(p, q)));
+    /// <summary>
+    /// Whether two drafts are told of the same place. An oblast holds a town only for a report
+    /// that names no town of its own: "a fuel depot in the Bryansk region" and "near Klintsy"
+    /// are one place; "Odesa" and "Izmail" are not, though both lie in the Odesa region.
+    /// </summary>
+    private static bool SharePlace(EventDraft c, EventDraft d)
+    {
+        var regional = !c.Places.Any(IsPoint) || !d.Places.Any(IsPoint);
+        return c.Places.Any(p => p.Kind != PlaceKind.Country && d.Places.Any(q => q.Kind != PlaceKind.Country && Near(p, q, regional)));
+    }
 
     internal static bool SamePlace(Place a, Place b) =>
         a.GeonamesId is not null && a.GeonamesId == b.GeonamesId
@@ -137,7 +145,7 @@ internal static class EventMerger
     /// The same place for merging: the same feature, two points in one city, or an oblast and
     /// the city it is named after ("the Moscow region", "Moscow").
     /// </summary>
-    private static bool Near(Place a, Place b)
+    private static bool Near(Place a, Place b, bool regional)
     {
         if (SamePlace(a, b))
             return true;
@@ -145,7 +153,8 @@ internal static class EventMerger
             return Km(a, b) < SamePointKm;
         var (region, point) = a.Kind == PlaceKind.Region ? (a, b) : (b, a);
         return region.Kind == PlaceKind.Region && IsPoint(point)
-            && region.Name.StartsWith(point.Name + " ", StringComparison.OrdinalIgnoreCase);
+            && (region.Name.StartsWith(point.Name + " ", StringComparison.OrdinalIgnoreCase)
+                || regional && region.Country == point.Country && region.Admin1 is not null && region.Admin1 == point.Admin1);
     }
 
     internal static bool IsPoint(Place p) => p.Kind is PlaceKind.Settlement or PlaceKind.Facility;
@@ -162,8 +171,14 @@ internal static class EventMerger
     private static void Absorb(EventDraft c, EventDraft d)
     {
         if (c.Type == EventType.AirDefense && d.Type == EventType.Strike)
+        {
             c.Type = EventType.Strike;
-        c.Subtype ??= d.Subtype;
+            c.Subtype = d.Subtype;
+        }
+        else if (c.Type == d.Type)
+        {
+            c.Subtype ??= d.Subtype;
+        }
         foreach (var p in d.Places)
         {
             if (!c.Places.Any(q => SamePlace(p, q)))
