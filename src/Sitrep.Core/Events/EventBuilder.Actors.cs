@@ -209,7 +209,9 @@ internal sealed partial class EventBuilder
         return null;
     }
 
+    /// <summary>Nouns after which a side's adjective names an agent: its forces, weapons, attacks, or its officials.</summary>
     private static bool ForcesNoun(Token t) => t.Lemma is "force" or "troop" or "army" or "military" or "unit" or "soldier"
+        or "president" or "minister" or "chancellor" or "leader" or "delegation" or "envoy" or "official" or "diplomat" or "ambassador" or "government"
         or "hacker" or "occupier" or "missile" or "drone" or "strike" or "attack" or "airstrike" or "artillery" or "aircraft"
         or "warplane" or "jet" or "bomber" or "hacking" or "group" or "navy" or "fleet" or "shelling" or "assault" or "offensive";
 }

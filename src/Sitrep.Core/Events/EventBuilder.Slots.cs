@@ -35,7 +35,7 @@ internal sealed partial class EventBuilder
                 target = drafts.First(d => Counts(d.Draft.Type)).Draft;
             // The defender's weapon ("intercepted by F-16 warplanes") and a subset ("including
             // 11 cruise missiles") are not what was launched at the target.
-            if (Preceded(r, first, "by", 2) || Preceded(r, first, "including", 3))
+            if (InterceptedBy(r, first) || Preceded(r, first, "including", 3))
                 continue;
             if (entry.Class == WeaponClass.AirDefenseSystem || InWhereClause(r, first) || DamagedTarget(r, entry.Class, last))
                 continue;
@@ -70,6 +70,9 @@ internal sealed partial class EventBuilder
                     launched = n;
                 }
             }
+            // "launched 48 drones, of which 30 were shot down"
+            if (launched is not null && intercepted is null)
+                intercepted = OfWhichDowned(r, last);
             target.Weapons.Add(new WeaponDraft(entry.Class, entry.Model, launched, intercepted, headline));
         }
     }
@@ -100,6 +103,17 @@ internal sealed partial class EventBuilder
                 return false;
         }
         return false;
+    }
+
+    /// <summary>"intercepted by F-16 warplanes": the weapon after "by" is the defender's.</summary>
+    private static bool InterceptedBy(SentenceReading r, int weapon)
+    {
+        if (!Preceded(r, weapon, "by", 2))
+            return false;
+        var by = weapon - 1;
+        while (by > 0 && r.Tokens[by].Norm != "by")
+            by--;
+        return r.Triggers.Any(t => t.Value.Type == EventType.AirDefense && t.Last <= by && by - t.Last <= 2);
     }
 
     private static bool Preceded(SentenceReading r, int token, string word, int within)
@@ -136,6 +150,26 @@ internal sealed partial class EventBuilder
             }
             if (t.Kind == TokenKind.Word && (IsPreposition(t) || t.Norm is "and" or "or" or "but"))
                 return null;
+        }
+        return null;
+    }
+
+    /// <summary>"..., of which 30 were shot down", "... 30 of them were intercepted": the downed part of a launched whole.</summary>
+    private static int? OfWhichDowned(SentenceReading r, int after)
+    {
+        for (var k = after; k + 2 < r.Tokens.Count && k <= after + 6; k++)
+        {
+            var t = r.Tokens[k];
+            var ofWhich = t.Norm == "of" && r.Tokens[k + 1].Norm is "which" or "them";
+            if (!ofWhich)
+                continue;
+            foreach (var q in r.Numbers)
+            {
+                var at = r.TokenAt(q.Start);
+                var near = Math.Abs(at - k) <= 3 && q.Unit == QuantityUnit.Count;
+                if (near && q.Value is { } v && r.Triggers.Any(x => x.Value.Type == EventType.AirDefense && x.First > at && x.First - at <= 4))
+                    return (int)v;
+            }
         }
         return null;
     }

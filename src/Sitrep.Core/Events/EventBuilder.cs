@@ -116,6 +116,13 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     {
         var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>, bool)>();
         var weapon = r.Weapons.Any(w => w.Value.Class != WeaponClass.AirDefenseSystem);
+        // "Two people were killed by a Russian drone": a weapon and the dead tell a strike
+        // even without an attack word.
+        if (weapon && r.Casualties.Count > 0 && !r.Triggers.Any(t => t.Value.Type is EventType.Strike or EventType.AirDefense))
+        {
+            var w = r.Weapons.First(w => w.Value.Class != WeaponClass.AirDefenseSystem);
+            r.Triggers.Add(new PhraseMatch<TriggerEntry>(w.First, w.Last, w.Start, w.End, ImpliedStrike));
+        }
         foreach (var group in r.Triggers.GroupBy(t => t.Value.Type))
         {
             // Quoted speech is rhetoric ("every strike we endured") unless it names what was fired.
@@ -158,6 +165,8 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         active.Sort((a, b) => a.Item2[0].First.CompareTo(b.Item2[0].First));
         return active;
     }
+
+    private static readonly TriggerEntry ImpliedStrike = new(EventType.Strike, null, TriggerStrength.Weak, false);
 
     private static bool HasSpecificPlace(SentenceReading r, HashSet<int> agents) =>
         r.Places.Any(p => !agents.Contains(p.Index) && p.Mention.KindHint != PlaceKind.Country);

@@ -19,6 +19,8 @@ internal sealed class EventDraft
     public required EventType Type { get; set; }
     public string? Subtype { get; set; }
     public required int Section { get; init; }
+    /// <summary>Every section the event was told in, once retellings have merged into it.</summary>
+    public HashSet<int> Sections { get; } = [];
     public required int Paragraph { get; init; }
     public required int FirstSentence { get; init; }
     public bool FromHeadline { get; set; }

@@ -19,6 +19,7 @@ internal static class EventMerger
         var merged = new List<EventDraft>();
         foreach (var d in drafts)
         {
+            d.Sections.Add(d.Section);
             var target = FindWithinSection(merged, d) ?? FindAcrossSections(merged, d);
             if (target is not null)
                 Absorb(target, d);
@@ -41,7 +42,7 @@ internal static class EventMerger
         for (var i = merged.Count - 1; i >= 0; i--)
         {
             var c = merged[i];
-            if (c.Section != d.Section || !Joinable(c, d))
+            if (!c.Sections.Contains(d.Section) || !Joinable(c, d))
                 continue;
             if (!Specific(d) || !Specific(c) || SharePlace(c, d))
             {
@@ -220,6 +221,7 @@ internal static class EventMerger
             c.Strength = d.Strength;
         foreach (var e in d.Evidence)
             c.Evidence.Add(e);
+        c.Sections.UnionWith(d.Sections);
     }
 
     /// <summary>A body figure beats a headline figure; between equals, the larger (a later, fuller count).</summary>
