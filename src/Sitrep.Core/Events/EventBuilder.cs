@@ -123,6 +123,13 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var w = r.Weapons.First(w => w.Value.Class != WeaponClass.AirDefenseSystem);
             r.Triggers.Add(new PhraseMatch<TriggerEntry>(w.First, w.Last, w.Start, w.End, ImpliedStrike));
         }
+        // "attacked Ukrainian positions": an attack on positions with no weapon named is a ground assault.
+        for (var i = 0; i < r.Triggers.Count; i++)
+        {
+            var t = r.Triggers[i];
+            if (t.Value.Type == EventType.Strike && t.Value.Strength == TriggerStrength.Weak && !weapon && AtPositions(r, t.Last))
+                r.Triggers[i] = t with { Value = GroundAssault };
+        }
         foreach (var group in r.Triggers.GroupBy(t => t.Value.Type))
         {
             // Quoted speech is rhetoric ("every strike we endured") unless it names what was fired.
@@ -164,6 +171,18 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             active.RemoveAll(a => a.Item1 == EventType.Diplomacy && !StrongOf(EventType.Diplomacy));
         active.Sort((a, b) => a.Item2[0].First.CompareTo(b.Item2[0].First));
         return active;
+    }
+
+    private static readonly TriggerEntry GroundAssault = new(EventType.GroundCombat, "assault", TriggerStrength.Strong, false);
+
+    private static bool AtPositions(SentenceReading r, int after)
+    {
+        for (var k = after; k < r.Tokens.Count && k <= after + 3; k++)
+        {
+            if (r.Tokens[k].Lemma is "position" or "trench" or "defence" or "defense" or "stronghold" or "frontline" or "line")
+                return true;
+        }
+        return false;
     }
 
     private static readonly TriggerEntry ImpliedStrike = new(EventType.Strike, null, TriggerStrength.Weak, false);
@@ -215,7 +234,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var side = p.Canonical is null && r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= p.Mention.Start && p.Mention.End <= a.End)
                 && !AfterLocative(r, first);
             var origin = Origin(r, first);
-            if (institution.Value || cue || by || side || origin || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
+            // "a Washington-based institute", "Kremlin-backed": the place qualifies a noun.
+            var compound = p.Mention.End + 1 < text.Length && text[p.Mention.End] == '-' && char.IsLetter(text[p.Mention.End + 1]);
+            if (institution.Value || cue || by || side || origin || compound || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
             {
                 agents.Add(p.Index);
                 if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))

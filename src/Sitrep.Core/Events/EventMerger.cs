@@ -38,7 +38,7 @@ internal static class EventMerger
     /// </summary>
     private static EventDraft? FindWithinSection(List<EventDraft> merged, EventDraft d)
     {
-        EventDraft? nearest = null;
+        EventDraft? nearest = null, sameWeapon = null;
         for (var i = merged.Count - 1; i >= 0; i--)
         {
             var c = merged[i];
@@ -48,10 +48,13 @@ internal static class EventMerger
             {
                 if (SameStatedDay(c, d))
                     return c;
+                // "the Iskander-M missiles were fired from Crimea" belongs with the Iskander-M strike.
+                if (sameWeapon is null && c.Weapons.Any(w => w.Model is not null && d.Weapons.Any(x => x.Model == w.Model)))
+                    sameWeapon = c;
                 nearest ??= c;
             }
         }
-        return nearest;
+        return sameWeapon ?? nearest;
     }
 
     /// <summary>
