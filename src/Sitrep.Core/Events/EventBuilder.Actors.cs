@@ -51,14 +51,17 @@ internal sealed partial class EventBuilder
         return null;
     }
 
+    /// <summary>The speaker after a cue ("according to Ukraine's DeepState", "said Moscow"), walking over names and titles only.</summary>
     private ClaimSource? SourceAfter(SentenceReading r, int cueEnd, HashSet<int> sourceTokens)
     {
         for (var k = cueEnd; k < r.Tokens.Count && k < cueEnd + CueReach; k++)
         {
-            if (r.Tokens[k].Kind == TokenKind.Punct && r.Tokens[k].Norm is "," or "." or ";")
-                break;
             if (SourceAt(r, k, sourceTokens) is { } source)
                 return source;
+            var t = r.Tokens[k];
+            var name = t.IsWord && char.IsUpper(text[t.Start]);
+            if (!name && !WordClasses.Default.Is("speaker-glue", t) && !WordClasses.Default.Is("speaker-title", t) || t.Norm is "," or ".")
+                break;
         }
         return null;
     }
@@ -131,9 +134,13 @@ internal sealed partial class EventBuilder
             // drone attack") is not this event's actor: look no further back than that verb.
             var floor = r.Triggers.Where(t => t.Last <= trigger && t.Value.Type != draft.Type && Family(t.Value.Type) != Family(draft.Type))
                 .Select(t => t.Last).DefaultIfEmpty(0).Max();
-            for (var i = r.Actors.Count - 1; i >= 0; i--)
+            // Aid in this war flows to Ukraine: the donor is the side named that is not Ukraine.
+            var donor = draft.Type == EventType.Aid;
+            for (var n = 0; n < r.Actors.Count; n++)
             {
-                var a = r.Actors[i];
+                var a = r.Actors[r.Actors.Count - 1 - n];
+                if (donor && a.Value.Code == "UA")
+                    continue;
                 // Inside a quotation a side is the actor only of what the quotation tells.
                 if (a.First >= trigger || a.First < floor || claimTokens.Contains(a.First) || r.InQuote(a.First) != r.InQuote(trigger))
                     continue;
@@ -168,7 +175,7 @@ internal sealed partial class EventBuilder
             draft.ActorExplicit = true;
         }
         else if (claim?.Code is { } source && draft.Type is EventType.AirDefense or EventType.TerritorialChange or EventType.GroundCombat
-                     or EventType.Threat or EventType.Policy)
+                     or EventType.Threat or EventType.Policy or EventType.Aid or EventType.Diplomacy)
         {
             // "The ministry said its troops liberated...": the source speaks of its own side.
             draft.Actor = source;

@@ -322,9 +322,11 @@ internal sealed partial class EventBuilder
             return;
         foreach (var q in r.Numbers)
         {
-            if (q.AmountUsd is not { } usd)
+            if (q.Unit != QuantityUnit.Money || q.Value is not { } value)
                 continue;
-            aid.AmountUsd = usd;
+            // Only dollars fill amount_usd: no exchange rate is guessed.
+            aid.AmountUsd = q.AmountUsd;
+            aid.Amount = (value, q.Currency ?? "");
             aid.AmountApproximate = q.Approximation != Approximation.Exact;
             break;
         }

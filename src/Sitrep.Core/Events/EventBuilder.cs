@@ -204,7 +204,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 && p.Mention.KindHint is PlaceKind.Settlement or PlaceKind.Region
                 && triggers.Any(t => r.TokenAt(p.Mention.Start) >= t.Last && r.TokenAt(p.Mention.Start) - t.Last <= 10)),
             EventType.Diplomacy => place,
-            EventType.Aid => r.Numbers.Any(n => n.AmountUsd is not null),
+            EventType.Aid => r.Numbers.Any(n => n.Unit == QuantityUnit.Money),
             EventType.Policy or EventType.Threat or EventType.Cyber => r.Actors.Count > 0,
             _ => false,
         };

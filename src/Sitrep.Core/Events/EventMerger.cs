@@ -69,7 +69,8 @@ internal static class EventMerger
             var c = merged[i];
             if (!Joinable(c, d))
                 continue;
-            if (d.Type == EventType.Aid && (c.AmountUsd is null) != (d.AmountUsd is null || c.AmountUsd is not null))
+            // The same package told in another post: its amount agrees (Compatible checked it) or is untold.
+            if (d.Type == EventType.Aid && c.Type == EventType.Aid)
                 return c;
             if (SharePlace(c, d))
                 return c;
@@ -98,7 +99,8 @@ internal static class EventMerger
         if (c.DateStated && d.DateStated && !c.DateRelative && !d.DateRelative && c.Date is { } a && d.Date is { } b && a != b
             && c.DatePrecision == DatePrecision.Day && d.DatePrecision == DatePrecision.Day)
             return false;
-        if (c.AmountUsd is { } x && d.AmountUsd is { } y && Math.Abs(x - y) > AmountTolerance * Math.Max(x, y))
+        if (c.Amount is { } x && d.Amount is { } y
+            && (x.Currency != y.Currency || Math.Abs(x.Value - y.Value) > AmountTolerance * Math.Max(x.Value, y.Value)))
             return false;
         return true;
     }
@@ -118,7 +120,7 @@ internal static class EventMerger
             return d.ActorExplicit ? Sides.Opponent(d.Actor) : null;
         if (d.Type == EventType.Diplomacy)
             return null; // a meeting has two sides; either may be named first
-        if (d.ActorExplicit)
+        if (d.ActorExplicit || d.Type is EventType.Aid or EventType.Policy or EventType.Threat)
             return d.Actor;
         if (d.Type != EventType.Strike)
             return null;
@@ -193,9 +195,10 @@ internal static class EventMerger
             c.AddWeapon(w);
         c.Killed = Figure(c.Killed, c.FromHeadline, d.Killed, d.FromHeadline);
         c.Injured = Figure(c.Injured, c.FromHeadline, d.Injured, d.FromHeadline);
-        if (d.AmountUsd is not null && (c.AmountUsd is null || c.AmountApproximate && !d.AmountApproximate))
+        if (d.Amount is not null && (c.Amount is null || c.AmountApproximate && !d.AmountApproximate))
         {
             c.AmountUsd = d.AmountUsd;
+            c.Amount = d.Amount;
             c.AmountApproximate = d.AmountApproximate;
         }
         if (d.DateStated && (!c.DateStated || EventBuilder.Rank(d.DatePrecision) > EventBuilder.Rank(c.DatePrecision)
