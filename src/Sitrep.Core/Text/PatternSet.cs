@@ -53,8 +53,32 @@ public sealed class PatternSet
     /// <summary>The pattern text with every reference spliced in.</summary>
     public string Expand(string name) => Expand(name, new Stack<string>());
 
-    public Regex Regex(string name, RegexOptions extra = RegexOptions.None) =>
-        new(Expand(name), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | extra, Timeout);
+    public Regex Regex(string name, RegexOptions extra = RegexOptions.None)
+    {
+        var regex = new Regex(Expand(name), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | extra, Timeout);
+        if ((extra & RegexOptions.Compiled) != 0)
+            WarmUp(regex);
+        return regex;
+    }
+
+    /// <summary>
+    /// A compiled regex is JIT-compiled on its first match, and that time counts against the
+    /// match timeout: a large lexicon-driven pattern on a busy machine can time out on the
+    /// first sentence it reads. One match here, on text that reaches the matcher for any
+    /// pattern starting with a letter, digit or symbol, pays for the JIT up front.
+    /// </summary>
+    private static void WarmUp(Regex regex)
+    {
+        const string sample = "a A 1 1,5 $1 one two the 12 km 2024 January Monday \u20AC5 \u00A35 ago";
+        try
+        {
+            regex.Match(sample);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // The JIT is done either way; real matches are fast from here on.
+        }
+    }
 
     private string Expand(string name, Stack<string> path)
     {
