@@ -268,6 +268,20 @@ public sealed class DocumentReaderTests : IDisposable
     }
 
     [Fact]
+    public void Html_inline_tags_do_not_break_or_glue_words()
+    {
+        const string html = "<html><body><main><p>Drones <b>hit</b> the <a href=\"/port\">port</a>.</p><ul><li>One barge sank.</li><li>Two crew were hurt.</li></ul></main></body></html>";
+        Assert.Equal("Drones hit the port.\nOne barge sank.\nTwo crew were hurt.", DocumentReader.Read(Write("inline.html", html)).Text);
+    }
+
+    [Fact]
+    public void Html_with_a_byte_order_mark_is_read()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("<html><body><p>Drones hit the port.</p></body></html>")).ToArray();
+        Assert.Equal("Drones hit the port.", DocumentReader.Read(WriteBytes("bom.html", bytes)).Text);
+    }
+
+    [Fact]
     public void Html_with_no_readable_text_is_refused()
     {
         const string html = "<html><body><nav>Home</nav><script>x()</script></body></html>";

@@ -20,6 +20,10 @@ public sealed class SegmenterTests
     [InlineData("Analyst Anna K. Moroz disagreed. She cited losses.", new[] { "Analyst Anna K. Moroz disagreed.", "She cited losses." })]
     [InlineData("The sirens stopped at 2.30 in the morning.", new[] { "The sirens stopped at 2.30 in the morning." })]
     [InlineData("More at kyivpost.com today. Nothing else.", new[] { "More at kyivpost.com today.", "Nothing else." })]
+    [InlineData("It fired a Kh-59. Russia denied it.", new[] { "It fired a Kh-59.", "Russia denied it." })]
+    [InlineData("He paused... Then the sirens began.", new[] { "He paused...", "Then the sirens began." })]
+    [InlineData("Why now? he asked.", new[] { "Why now? he asked." })]
+    [InlineData("Lt. Col. Ivan Hrytsenko and Sgt. Oksana Ivanenko were decorated.", new[] { "Lt. Col. Ivan Hrytsenko and Sgt. Oksana Ivanenko were decorated." })]
     public void Sentences_split_at_final_punctuation_but_not_after_abbreviations_or_initials(string text, string[] expected) =>
         Assert.Equal(expected, Split(text));
 
