@@ -145,6 +145,57 @@ public sealed class EventBuilderTests
         Assert.Equal(new[] { "missile -/6" }, e.Weapons.Select(Reports.Describe));
     }
 
+    [Fact(Skip = "not yet: 'Shahed-type' is one token and matches no lexicon entry, so the model is lost")]
+    public void Shahed_type_drones_are_Shahed_136()
+    {
+        var e = Single("Russian forces attacked the region with Shahed-type drones overnight.");
+        Assert.Equal(new[] { "drone Shahed-136 -/-" }, e.Weapons.Select(Reports.Describe));
+    }
+
+    [Fact(Skip = "not yet: the mass in '300-kilogram bomb' is read as a count of 300 bombs launched")]
+    public void A_bomb_weight_is_not_a_count()
+    {
+        var e = Single("A 300-kilogram bomb hit the school on Tuesday.");
+        Assert.Equal(new[] { "glide_bomb -/-" }, e.Weapons.Select(Reports.Describe));
+    }
+
+    // ---- casualties ----
+
+    [Fact]
+    public void An_age_is_not_a_casualty_count()
+    {
+        var e = Single("A Russian drone attack on the city injured a 10-year-old boy on Tuesday.");
+        Assert.NotEqual(10, e.Injured);
+    }
+
+    [Fact(Skip = "not yet: a single person named after the cue ('injured a 10-year-old boy') is not counted; only 'a guard was injured' before the cue is")]
+    public void A_single_victim_after_the_cue_counts_one()
+    {
+        var e = Single("A Russian drone attack on the city injured a 10-year-old boy on Tuesday.");
+        Assert.Equal(1, e.Injured);
+    }
+
+    [Fact(Skip = "not yet: 'killed a woman and injured her son' gives no figures")]
+    public void Killed_a_woman_and_injured_her_son_counts_one_each()
+    {
+        var e = Single("The missile strike on Tuesday killed a woman and injured her son.");
+        Assert.Equal((1, 1), (e.Killed, e.Injured));
+    }
+
+    [Fact(Skip = "not yet: the figure search before a casualty cue stops at the comma of an inserted 'including ...' phrase")]
+    public void A_figure_before_an_including_phrase_is_the_count()
+    {
+        var e = Single("Three people, including two children, were killed in the shelling on Tuesday.");
+        Assert.Equal(3, e.Killed);
+    }
+
+    [Fact(Skip = "not yet: 'death toll ... rose to 14' is too far from its figure (the cue reads at most 2 tokens after)")]
+    public void A_death_toll_that_rose_to_a_figure_is_the_count()
+    {
+        var e = Single("The death toll from Tuesday's missile strike rose to 14.");
+        Assert.Equal(14, e.Killed);
+    }
+
     // ---- actors and sources ----
 
     [Fact(Skip = "not yet: for an air_defense event the adjective on the downed weapon ('a Russian Mi-8') is taken as the actor; the actor should be the defender")]
@@ -152,6 +203,22 @@ public sealed class EventBuilderTests
     {
         var e = Single("A Russian Mi-8 helicopter was shot down on Tuesday.");
         Assert.Equal(("UA", "RU"), (e.Actor, e.TargetActor));
+    }
+
+    [Theory(Skip = "not yet: for an air_defense event the adjective on the downed weapon ('Ukrainian drones') is taken as the actor, though Russia did the shooting down")]
+    [InlineData("Moscow said its forces had shot down 14 Ukrainian drones over the Belgorod region on Tuesday.")]
+    [InlineData("Russia's defence ministry said air defences destroyed 9 Ukrainian drones overnight.")]
+    public void An_interception_Russia_reports_of_Ukrainian_drones_is_done_by_Russia(string text)
+    {
+        var e = Single(text);
+        Assert.Equal((EventType.AirDefense, "RU", "UA", "RU"), (e.Type, e.Actor, e.TargetActor, e.ClaimedBy));
+    }
+
+    [Fact(Skip = "not yet: 'blamed' is not an attribution cue, so Moscow's accusation is not recorded as its claim")]
+    public void Moscow_blaming_Kyiv_is_a_Russian_claim_of_a_Ukrainian_strike()
+    {
+        var e = Single("Moscow blamed Kyiv for the drone attack on the refinery on Tuesday.");
+        Assert.Equal(("UA", "RU"), (e.Actor, e.ClaimedBy));
     }
 
     [Fact(Skip = "not yet: DeepState is not in actors.tsv, so 'according to DeepState' gives claimed_by null")]
