@@ -115,7 +115,7 @@ public sealed class Boilerplate
         var last = Fold.Punct(t[^1]);
         if (last is '"' or '\'' or ')' && t.Length > 1)
             last = t[^2];
-        return last is '.' or '!' or '?' or ':' or ';' or ',';
+        return last is '.' or '!' or '?' or ':' or ';' or ',' or '\u2026';
     }
 
     private static ReadOnlySpan<char> Slice(string text, (int Start, int End) range) =>

@@ -97,6 +97,7 @@ public sealed class BoilerplateTests
     [InlineData("\"We will rebuild,\" the mayor said.", ParagraphKind.Body)]
     [InlineData("What happens next?", ParagraphKind.Body)]
     [InlineData("The governor listed the damaged sites:", ParagraphKind.Body)]
+    [InlineData("Sirens sounded over the city again\u2026", ParagraphKind.Body)]
     public void Short_lines_without_final_punctuation_are_headlines(string line, ParagraphKind kind) =>
         Assert.Equal(kind, One(line));
 

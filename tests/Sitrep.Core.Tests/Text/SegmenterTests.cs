@@ -23,6 +23,8 @@ public sealed class SegmenterTests
     [InlineData("It fired a Kh-59. Russia denied it.", new[] { "It fired a Kh-59.", "Russia denied it." })]
     [InlineData("He paused... Then the sirens began.", new[] { "He paused...", "Then the sirens began." })]
     [InlineData("Why now? he asked.", new[] { "Why now? he asked." })]
+    [InlineData("Then came the blasts\u2026 Residents ran to shelters.", new[] { "Then came the blasts\u2026", "Residents ran to shelters." })]
+    [InlineData("The blasts\u2026 and then silence.", new[] { "The blasts\u2026 and then silence." })]
     [InlineData("Lt. Col. Ivan Hrytsenko and Sgt. Oksana Ivanenko were decorated.", new[] { "Lt. Col. Ivan Hrytsenko and Sgt. Oksana Ivanenko were decorated." })]
     public void Sentences_split_at_final_punctuation_but_not_after_abbreviations_or_initials(string text, string[] expected) =>
         Assert.Equal(expected, Split(text));
