@@ -214,6 +214,20 @@ public sealed class EventBuilderTests
         Assert.Equal((EventType.AirDefense, "RU", "UA", "RU"), (e.Type, e.Actor, e.TargetActor, e.ClaimedBy));
     }
 
+    [Fact]
+    public void The_US_in_capitals_is_the_source_of_an_aid_package()
+    {
+        var e = Single("The US announced a $300 million military aid package for Ukraine on Tuesday.");
+        Assert.Equal((EventType.Aid, "US", 300_000_000d), (e.Type, e.ClaimedBy, e.AmountUsd));
+    }
+
+    [Fact(Skip = "not yet: 'U.S.' with full stops tokenizes as U . S . and actors.tsv has no 'U.S.' entry, so the source is lost")]
+    public void The_US_written_with_full_stops_is_the_US()
+    {
+        var e = Single("The U.S. announced a $300 million military aid package for Ukraine on Tuesday.");
+        Assert.Equal((EventType.Aid, "US", 300_000_000d), (e.Type, e.ClaimedBy, e.AmountUsd));
+    }
+
     [Fact(Skip = "not yet: 'blamed' is not an attribution cue, so Moscow's accusation is not recorded as its claim")]
     public void Moscow_blaming_Kyiv_is_a_Russian_claim_of_a_Ukrainian_strike()
     {
