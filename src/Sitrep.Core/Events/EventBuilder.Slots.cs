@@ -35,21 +35,85 @@ internal sealed partial class EventBuilder
                 target = drafts.First(d => Counts(d.Draft.Type)).Draft;
             // The defender's weapon ("intercepted by F-16 warplanes") and a subset ("including
             // 11 cruise missiles") are not what was launched at the target.
-            if (Preceded(r, first, "by", 2) || Preceded(r, first, "including", 3))
+            if (InterceptedBy(r, first) || Preceded(r, first, "including", 3))
                 continue;
-            if (entry.Class == WeaponClass.AirDefenseSystem)
+            if (entry.Class == WeaponClass.AirDefenseSystem || InWhereClause(r, first) || DamagedTarget(r, entry.Class, last))
                 continue;
-            var figure = FigureBefore(r, first);
+            // "80 MLRS attacks" counts attacks, not rockets launched.
+            var head = last;
+            if (head < r.Tokens.Count && r.Tokens[head].Norm == "(")
+            {
+                while (head < r.Tokens.Count && r.Tokens[head].Norm != ")")
+                    head++;
+                head++;
+            }
+            var countsAttacks = head < r.Tokens.Count && r.Tokens[head].Lemma is "attack" or "strike" or "raid" or "barrage" or "launch";
+            var figure = countsAttacks ? null : FigureBefore(r, first);
             int? launched = null, intercepted = null;
             if (figure is { } n)
             {
                 if (Intercepted(r, first, last))
-                    intercepted = n;
+                {
+                    // "shot down 40 of the 52 drones": 52 came, 40 were downed.
+                    if (PartOf(r, first) is { } part)
+                    {
+                        intercepted = part;
+                        launched = n;
+                    }
+                    else
+                    {
+                        intercepted = n;
+                    }
+                }
                 else
+                {
                     launched = n;
+                }
             }
+            // "launched 48 drones, of which 30 were shot down"
+            if (launched is not null && intercepted is null)
+                intercepted = OfWhichDowned(r, last);
             target.Weapons.Add(new WeaponDraft(entry.Class, entry.Model, launched, intercepted, headline));
         }
+    }
+
+    /// <summary>", where Su-34 bombers are based": what a place is known for, not what was used.</summary>
+    private static bool InWhereClause(SentenceReading r, int token)
+    {
+        for (var k = token - 1; k > 0; k--)
+        {
+            if (r.Tokens[k].Kind == TokenKind.Punct && r.Tokens[k].Norm is "," or ";" or "(")
+                return false;
+            if (r.Tokens[k].Norm is "where" && r.Tokens[k - 1].Norm == ",")
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>"at least one aircraft had been damaged": an aircraft hit on the ground is a target.</summary>
+    private static bool DamagedTarget(SentenceReading r, WeaponClass cls, int last)
+    {
+        if (cls is not (WeaponClass.Aircraft or WeaponClass.Helicopter))
+            return false;
+        for (var k = last; k < r.Tokens.Count && k <= last + 4; k++)
+        {
+            if (r.Tokens[k].Norm is "damaged" or "destroyed" or "hit" or "burned" or "struck")
+                return true;
+            if (r.Tokens[k].Kind == TokenKind.Punct)
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>"intercepted by F-16 warplanes": the weapon after "by" is the defender's.</summary>
+    private static bool InterceptedBy(SentenceReading r, int weapon)
+    {
+        if (!Preceded(r, weapon, "by", 2))
+            return false;
+        var by = weapon - 1;
+        while (by > 0 && r.Tokens[by].Norm != "by")
+            by--;
+        return r.Triggers.Any(t => t.Value.Type == EventType.AirDefense && t.Last <= by && by - t.Last <= 2);
     }
 
     private static bool Preceded(SentenceReading r, int token, string word, int within)
@@ -67,6 +131,12 @@ internal sealed partial class EventBuilder
     /// <summary>A whole count just before a phrase, allowing a few modifiers between: "almost 200 drones".</summary>
     private static int? FigureBefore(SentenceReading r, int token)
     {
+        // "71 of the drones": the figure stands before "of the".
+        var k0 = token - 1;
+        if (k0 >= 0 && r.Tokens[k0].Norm == "the")
+            k0--;
+        if (k0 >= 1 && r.Tokens[k0].Norm == "of")
+            token = k0;
         var limit = token - FigureGap - 1;
         for (var k = token - 1; k >= 0 && k >= limit; k--)
         {
@@ -82,6 +152,41 @@ internal sealed partial class EventBuilder
                 return null;
         }
         return null;
+    }
+
+    /// <summary>"..., of which 30 were shot down", "... 30 of them were intercepted": the downed part of a launched whole.</summary>
+    private static int? OfWhichDowned(SentenceReading r, int after)
+    {
+        for (var k = after; k + 2 < r.Tokens.Count && k <= after + 6; k++)
+        {
+            var t = r.Tokens[k];
+            var ofWhich = t.Norm == "of" && r.Tokens[k + 1].Norm is "which" or "them";
+            if (!ofWhich)
+                continue;
+            foreach (var q in r.Numbers)
+            {
+                var at = r.TokenAt(q.Start);
+                var near = Math.Abs(at - k) <= 3 && q.Unit == QuantityUnit.Count;
+                if (near && q.Value is { } v && r.Triggers.Any(x => x.Value.Type == EventType.AirDefense && x.First > at && x.First - at <= 4))
+                    return (int)v;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The N of "N of (the) M drones", when the figure before a weapon is such a whole.</summary>
+    private static int? PartOf(SentenceReading r, int weapon)
+    {
+        var whole = r.Numbers.LastOrDefault(q => q.End <= r.Tokens[weapon].Start && q.Unit == QuantityUnit.Count);
+        if (whole.Length == 0)
+            return null;
+        var k = r.TokenAt(whole.Start) - 1;
+        if (k >= 0 && r.Tokens[k].Norm == "the")
+            k--;
+        if (k < 1 || r.Tokens[k].Norm != "of")
+            return null;
+        var part = r.Numbers.LastOrDefault(q => q.End <= r.Tokens[k].Start && q.End > r.Tokens[k - 1].Start && q.Unit == QuantityUnit.Count);
+        return part.Length > 0 && part.Value is { } v && v >= 0 ? (int)v : null;
     }
 
     /// <summary>
@@ -173,6 +278,9 @@ internal sealed partial class EventBuilder
             var t = r.Tokens[k];
             if (t.Kind == TokenKind.Punct)
                 return null;
+            // "wounded a woman", "killing a soldier": one person.
+            if (k == cueEnd && t.Norm is "a" or "an" && k + 1 < r.Tokens.Count && r.Tokens[k + 1].IsWord && !r.Tokens[k + 1].Norm.EndsWith('s'))
+                return 1;
             foreach (var q in r.Numbers)
             {
                 if (q.Start >= t.Start && q.Start < t.End && q.Unit == QuantityUnit.Count)
@@ -201,7 +309,10 @@ internal sealed partial class EventBuilder
             }
         }
         if (added)
+        {
             last.Evidence.Add((r.Sentence.Start, r.Sentence.End));
+            last.Claim ??= ReadClaim(r, out _);
+        }
     }
 
     private static void AssignAmounts(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts)
@@ -249,6 +360,7 @@ internal sealed partial class EventBuilder
             draft.DatePrecision = d.Date is null ? null : d.Precision;
             draft.RelativeDays = d.Date is null ? d.OffsetDays : null;
             draft.DateStated = true;
+            draft.DateRelative = d.Kind == DateKind.RelativeToEvent;
         }
         foreach (var (draft, _) in drafts)
         {

@@ -59,12 +59,12 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         r.Triggers.RemoveAll(t => InDescriptiveClause(r, t.First));
         var events = ActiveTriggers(r, agents);
         var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
-        foreach (var (type, triggers) in events)
+        foreach (var (type, triggers, joinOnly) in events)
         {
             var draft = new EventDraft
             {
                 Type = type,
-                Subtype = triggers.Select(t => t.Value.Subtype).FirstOrDefault(st => st is not null),
+                Subtype = triggers.Where(t => t.Value.Type == type).Select(t => t.Value.Subtype).FirstOrDefault(st => st is not null),
                 Section = s.Section,
                 Paragraph = s.Paragraph,
                 FirstSentence = _sentence,
@@ -72,6 +72,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 Strength = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong) ? TriggerStrength.Strong : TriggerStrength.Weak,
                 ActorInverse = triggers.Any(t => t.Value.Inverse),
                 Background = r.BackgroundCue,
+                JoinOnly = joinOnly,
             };
             draft.Evidence.Add((s.Start, s.End));
             drafts.Add((draft, triggers.Select(t => t.First).ToList()));
@@ -111,10 +112,24 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     /// "visit") needs support in the same sentence. When one sentence reports both a strike
     /// and its interception, it is one strike; a cyberattack is not also a strike.
     /// </summary>
-    private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers)> ActiveTriggers(SentenceReading r, HashSet<int> agents)
+    private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> ActiveTriggers(SentenceReading r, HashSet<int> agents)
     {
-        var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>)>();
+        var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>, bool)>();
         var weapon = r.Weapons.Any(w => w.Value.Class != WeaponClass.AirDefenseSystem);
+        // "Two people were killed by a Russian drone": a weapon and the dead tell a strike
+        // even without an attack word.
+        if (weapon && r.Casualties.Count > 0 && !r.Triggers.Any(t => t.Value.Type is EventType.Strike or EventType.AirDefense))
+        {
+            var w = r.Weapons.First(w => w.Value.Class != WeaponClass.AirDefenseSystem);
+            r.Triggers.Add(new PhraseMatch<TriggerEntry>(w.First, w.Last, w.Start, w.End, ImpliedStrike));
+        }
+        // "attacked Ukrainian positions": an attack on positions with no weapon named is a ground assault.
+        for (var i = 0; i < r.Triggers.Count; i++)
+        {
+            var t = r.Triggers[i];
+            if (t.Value.Type == EventType.Strike && t.Value.Strength == TriggerStrength.Weak && !weapon && AtPositions(r, t.Last))
+                r.Triggers[i] = t with { Value = GroundAssault };
+        }
         foreach (var group in r.Triggers.GroupBy(t => t.Value.Type))
         {
             // Quoted speech is rhetoric ("every strike we endured") unless it names what was fired.
@@ -124,12 +139,19 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             if (triggers.Count == 0)
                 continue;
             var strong = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong);
+            var joinOnly = false;
             if (!(strong || Supported(group.Key, r, agents, triggers)))
-                continue;
+            {
+                // A weak word with a stated day may carry on an event already told.
+                if (r.Dates.Any(d => d.Precision == DatePrecision.Day && d.Date is not null) && group.Key is EventType.Diplomacy)
+                    joinOnly = true;
+                else
+                    continue;
+            }
             // Fighting and territory are always somewhere: without a place it is commentary.
             if (group.Key is EventType.GroundCombat or EventType.TerritorialChange && !HasSpecificPlace(r, agents))
                 continue;
-            active.Add((group.Key, triggers));
+            active.Add((group.Key, triggers, joinOnly));
         }
         bool Has(EventType t) => active.Any(a => a.Item1 == t);
         bool StrongOf(EventType t) => active.Any(a => a.Item1 == t && a.Item2.Any(x => x.Value.Strength == TriggerStrength.Strong));
@@ -150,6 +172,20 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         active.Sort((a, b) => a.Item2[0].First.CompareTo(b.Item2[0].First));
         return active;
     }
+
+    private static readonly TriggerEntry GroundAssault = new(EventType.GroundCombat, "assault", TriggerStrength.Strong, false);
+
+    private static bool AtPositions(SentenceReading r, int after)
+    {
+        for (var k = after; k < r.Tokens.Count && k <= after + 3; k++)
+        {
+            if (r.Tokens[k].Lemma is "position" or "trench" or "defence" or "defense" or "stronghold" or "frontline" or "line")
+                return true;
+        }
+        return false;
+    }
+
+    private static readonly TriggerEntry ImpliedStrike = new(EventType.Strike, null, TriggerStrength.Weak, false);
 
     private static bool HasSpecificPlace(SentenceReading r, HashSet<int> agents) =>
         r.Places.Any(p => !agents.Contains(p.Index) && p.Mention.KindHint != PlaceKind.Country);
@@ -197,7 +233,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var by = first > 0 && r.Tokens[first - 1].Norm == "by";
             var side = p.Canonical is null && r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= p.Mention.Start && p.Mention.End <= a.End)
                 && !AfterLocative(r, first);
-            if (institution.Value || cue || by || side || Reference(r, first) || InDescriptiveClause(r, first))
+            var origin = Origin(r, first);
+            // "a Washington-based institute", "Kremlin-backed": the place qualifies a noun.
+            var compound = p.Mention.End + 1 < text.Length && text[p.Mention.End] == '-' && char.IsLetter(text[p.Mention.End + 1]);
+            if (institution.Value || cue || by || side || origin || compound || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
             {
                 agents.Add(p.Index);
                 if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))
@@ -222,10 +261,38 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         return false;
     }
 
+    /// <summary>"missiles fired from occupied Crimea": where a weapon came from, not where it struck.</summary>
+    private static bool Origin(SentenceReading r, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            var t = r.Tokens[k];
+            if (t.Norm == "from")
+                return k > 0 && r.Tokens[k - 1].Norm is "fired" or "launched" or "launch" or "flew" or "flying" or "came" or "coming" or "approaching" or "shelled" or "attacked";
+            if (t.Norm is not ("the" or "occupied" or "annexed" or "russian" or "ukrainian" or "northern" or "southern" or "eastern" or "western" or "neighbouring" or "neighboring"))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>"since the fall of Avdiivka in February": a place that dates the story, not where it happens.</summary>
+    private static bool InSinceClause(SentenceReading r, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 8; k--)
+        {
+            var t = r.Tokens[k];
+            if (t.Kind == TokenKind.Punct)
+                return false;
+            if (t.Norm == "since")
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>"18 kilometres (11 miles) from the boundary of X", "within two miles of X": X is a yardstick.</summary>
     private static bool Reference(SentenceReading r, int first)
     {
-        var start = r.Tokens[Math.Max(0, first - 8)].Start;
+        var start = r.Tokens[Math.Max(0, first - 12)].Start;
         var at = r.Tokens[first].Start;
         foreach (var q in r.Numbers)
         {
