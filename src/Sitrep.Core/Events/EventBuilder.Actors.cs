@@ -43,10 +43,8 @@ internal sealed partial class EventBuilder
                 return source;
             var t = r.Tokens[k];
             var name = t.IsWord && char.IsUpper(text[t.Start]);
-            var glue = t.Norm is "'s" or "the" or "a" or "an" or "," or "of" or "for" or "its" or "his" or "her" or "their"
-                or "also" or "later" or "earlier" or "then" or "had" or "has"
-                || t.Kind == TokenKind.Punct && t.Norm is "-" or "(" or ")";
-            var office = r.Offices.Any(o => o.First <= k && k < o.Last) || t.Lemma is "cyber" or "spy" or "senior" or "top" or "regional" or "local" or "deputy" or "press" or "secretary";
+            var glue = WordClasses.Default.Is("speaker-glue", t);
+            var office = r.Offices.Any(o => o.First <= k && k < o.Last) || WordClasses.Default.Is("speaker-title", t);
             if (!name && !glue && !office)
                 break;
         }
@@ -198,7 +196,7 @@ internal sealed partial class EventBuilder
                 var owner = r.Actors.FirstOrDefault(a => a.Last == k && a.Value.Role != ActorRole.Adjective && !claimTokens.Contains(a.First));
                 return owner.Value?.Code;
             }
-            if (t.Kind == TokenKind.Punct && t.Norm != "\"" || IsPreposition(t) || t.Norm is "a" or "an" or "the" or "its" or "their" or "his" or "her")
+            if (t.Kind == TokenKind.Punct && t.Norm != "\"" || IsPreposition(t) || WordClasses.Default.Is("determiner", t))
                 return null;
             foreach (var a in r.Actors)
             {
@@ -210,8 +208,5 @@ internal sealed partial class EventBuilder
     }
 
     /// <summary>Nouns after which a side's adjective names an agent: its forces, weapons, attacks, or its officials.</summary>
-    private static bool ForcesNoun(Token t) => t.Lemma is "force" or "troop" or "army" or "military" or "unit" or "soldier"
-        or "president" or "minister" or "chancellor" or "leader" or "delegation" or "envoy" or "official" or "diplomat" or "ambassador" or "government"
-        or "hacker" or "occupier" or "missile" or "drone" or "strike" or "attack" or "airstrike" or "artillery" or "aircraft"
-        or "warplane" or "jet" or "bomber" or "hacking" or "group" or "navy" or "fleet" or "shelling" or "assault" or "offensive";
+    private static bool ForcesNoun(Token t) => WordClasses.Default.Is("side-noun-lemma", t);
 }

@@ -47,7 +47,7 @@ internal sealed partial class EventBuilder
                     head++;
                 head++;
             }
-            var countsAttacks = head < r.Tokens.Count && r.Tokens[head].Lemma is "attack" or "strike" or "raid" or "barrage" or "launch";
+            var countsAttacks = head < r.Tokens.Count && WordClasses.Default.Is("attack-noun-lemma", r.Tokens[head]);
             var figure = countsAttacks ? null : FigureBefore(r, first);
             int? launched = null, intercepted = null;
             if (figure is { } n)
@@ -97,7 +97,7 @@ internal sealed partial class EventBuilder
             return false;
         for (var k = last; k < r.Tokens.Count && k <= last + 4; k++)
         {
-            if (r.Tokens[k].Norm is "damaged" or "destroyed" or "hit" or "burned" or "struck")
+            if (WordClasses.Default.Is("target-verb", r.Tokens[k]))
                 return true;
             if (r.Tokens[k].Kind == TokenKind.Punct)
                 return false;
@@ -265,7 +265,7 @@ internal sealed partial class EventBuilder
             if (t.Norm is "a" or "an" && k + 1 < cue && r.Tokens[k + 1].IsWord
                 && Enumerable.Range(k + 1, cue - k - 1).Any(j => r.Tokens[j].Norm is "was" or "is" or "has"))
                 return 1;
-            if (t.Norm is "and" or "but" or "while" or "after" or "when" or "no" or "not")
+            if (WordClasses.Default.Is("casualty-stop", t))
                 return null;
         }
         return null;
@@ -343,7 +343,7 @@ internal sealed partial class EventBuilder
                 continue;
             var at = r.TokenAt(d.Start);
             // "since February", "until 2025": a span's edge, not the day of this event.
-            if (at > 0 && r.Tokens[at - 1].Norm is "since" or "until" or "till" or "before")
+            if (at > 0 && WordClasses.Default.Is("span-edge", r.Tokens[at - 1]))
                 continue;
             // A month or a year is context ("in October 2023"): old enough, it marks the
             // event as background; it never passes for the day it happened.
@@ -409,7 +409,7 @@ internal sealed partial class EventBuilder
     {
         foreach (var t in r.Tokens)
         {
-            if (t.Norm is "has" or "have" or "will" or "is" or "are" or "today" or "tonight" or "overnight")
+            if (WordClasses.Default.Is("news-tense", t))
                 return true;
         }
         return false;

@@ -179,7 +179,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     {
         for (var k = after; k < r.Tokens.Count && k <= after + 3; k++)
         {
-            if (r.Tokens[k].Lemma is "position" or "trench" or "defence" or "defense" or "stronghold" or "frontline" or "line")
+            if (WordClasses.Default.Is("ground-object-lemma", r.Tokens[k]))
                 return true;
         }
         return false;
@@ -252,10 +252,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         for (var k = first - 1; k >= 0 && k >= first - 3; k--)
         {
             var t = r.Tokens[k];
-            if (t.Norm is "in" or "on" or "at" or "near" or "into" or "towards" or "toward" or "over" or "across" or "around"
-                or "outside" or "inside" or "from" or "to" or "against" or "above" or "hit" or "struck" or "targeted")
+            if (WordClasses.Default.Is("locative", t))
                 return true;
-            if (t.Norm is not ("the" or "central" or "capital" or "city" or "of" or "northern" or "southern" or "eastern" or "western"))
+            if (!WordClasses.Default.Is("locative-filler", t))
                 return false;
         }
         return false;
@@ -268,8 +267,8 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         {
             var t = r.Tokens[k];
             if (t.Norm == "from")
-                return k > 0 && r.Tokens[k - 1].Norm is "fired" or "launched" or "launch" or "flew" or "flying" or "came" or "coming" or "approaching" or "shelled" or "attacked";
-            if (t.Norm is not ("the" or "occupied" or "annexed" or "russian" or "ukrainian" or "northern" or "southern" or "eastern" or "western" or "neighbouring" or "neighboring"))
+                return k > 0 && WordClasses.Default.Is("origin-verb", r.Tokens[k - 1]);
+            if (!WordClasses.Default.Is("origin-filler", t))
                 return false;
         }
         return false;
@@ -308,8 +307,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         return false;
     }
 
-    private static bool IsPreposition(Token t) => t.Norm is "in" or "on" or "at" or "near" or "to" or "towards" or "toward"
-        or "into" or "against" or "from" or "over" or "across" or "of" or "with" or "for" or "around" or "outside" or "inside";
+    private static bool IsPreposition(Token t) => WordClasses.Default.Is("preposition", t);
 
     /// <summary>Distance in tokens from an item to the nearest anchor of a draft.</summary>
     private static int Nearest(List<(EventDraft Draft, List<int> Anchors)> drafts, int token)
