@@ -244,6 +244,13 @@ public sealed class EventBuilderTests
         Assert.Equal((EventType.Aid, "US", 300_000_000d), (e.Type, e.ClaimedBy, e.AmountUsd));
     }
 
+    [Fact(Skip = "not yet: a cue that may take its source after it ('said') takes the side named at the start of the reported clause ('said Russian drones') as the source")]
+    public void The_subject_of_a_reported_clause_is_not_its_source()
+    {
+        var e = Single("Analysts said Russian drones hit a fuel depot overnight.");
+        Assert.Equal(("RU", null), (e.Actor, e.ClaimedBy));
+    }
+
     [Fact(Skip = "not yet: 'blamed' is not an attribution cue, so Moscow's accusation is not recorded as its claim")]
     public void Moscow_blaming_Kyiv_is_a_Russian_claim_of_a_Ukrainian_strike()
     {
