@@ -50,6 +50,12 @@ public sealed class SegmenterTests
     public void A_glued_full_stop_that_is_not_between_two_words_does_not_split(string text) =>
         Assert.Single(Split(text));
 
+    [Theory]
+    [InlineData("Drones hit the port; artillery shelled the town.", new[] { "Drones hit the port", "artillery shelled the town." })]
+    [InlineData("Ratio 3;1 was cited.", new[] { "Ratio 3;1 was cited." })]
+    public void A_semicolon_followed_by_a_space_separates_two_clauses(string text, string[] expected) =>
+        Assert.Equal(expected, Split(text));
+
     [Fact]
     public void Sentence_offsets_are_trimmed_and_inside_the_window()
     {
