@@ -73,7 +73,7 @@ internal sealed partial class EventBuilder
             // "launched 48 drones, of which 30 were shot down"
             if (launched is not null && intercepted is null)
                 intercepted = OfWhichDowned(r, last);
-            target.Weapons.Add(new WeaponDraft(entry.Class, entry.Model, launched, intercepted, headline));
+            target.AddWeapon(new WeaponDraft(entry.Class, entry.Model, launched, intercepted, headline));
         }
     }
 

@@ -174,7 +174,8 @@ internal static class EventMerger
 
     private static void Absorb(EventDraft c, EventDraft d)
     {
-        if (c.Type == EventType.AirDefense && d.Type == EventType.Strike)
+        var wasDefense = c.Type == EventType.AirDefense && d.Type == EventType.Strike;
+        if (wasDefense)
         {
             c.Type = EventType.Strike;
             c.Subtype = d.Subtype;
@@ -189,7 +190,7 @@ internal static class EventMerger
                 c.Places.Add(p);
         }
         foreach (var w in d.Weapons)
-            AbsorbWeapon(c, w);
+            c.AddWeapon(w);
         c.Killed = Figure(c.Killed, c.FromHeadline, d.Killed, d.FromHeadline);
         c.Injured = Figure(c.Injured, c.FromHeadline, d.Injured, d.FromHeadline);
         if (d.AmountUsd is not null && (c.AmountUsd is null || c.AmountApproximate && !d.AmountApproximate))
@@ -212,10 +213,18 @@ internal static class EventMerger
             c.DatePrecision = d.DatePrecision;
             c.RelativeDays = d.RelativeDays;
         }
-        if (!c.ActorExplicit && d.ActorExplicit || c.Actor is null)
+        // An interception names the defender; the strike it joins keeps the attacker.
+        var dActor = Family(c.Type) == EventType.Strike && d.Type == EventType.AirDefense && c.Type == EventType.Strike
+            ? Sides.Opponent(d.Actor) : d.Actor;
+        if (c.Type == EventType.Strike && d.Type == EventType.Strike && wasDefense)
         {
-            c.Actor = d.Actor ?? c.Actor;
-            c.ActorExplicit |= d.ActorExplicit;
+            c.Actor = d.Actor ?? Sides.Opponent(c.Actor);
+            c.ActorExplicit = d.ActorExplicit;
+        }
+        else if (!c.ActorExplicit && d.ActorExplicit || c.Actor is null)
+        {
+            c.Actor = dActor ?? c.Actor;
+            c.ActorExplicit |= d.ActorExplicit && dActor is not null;
         }
         c.Claim ??= d.Claim;
         c.Background &= d.Background;
@@ -228,7 +237,7 @@ internal static class EventMerger
     }
 
     /// <summary>A body figure beats a headline figure; between equals, the larger (a later, fuller count).</summary>
-    private static int? Figure(int? a, bool aHeadline, int? b, bool bHeadline)
+    internal static int? Figure(int? a, bool aHeadline, int? b, bool bHeadline)
     {
         if (a is null)
             return b;
@@ -237,20 +246,5 @@ internal static class EventMerger
         if (aHeadline != bHeadline)
             return aHeadline ? b : a;
         return Math.Max(a.Value, b.Value);
-    }
-
-    private static void AbsorbWeapon(EventDraft c, WeaponDraft w)
-    {
-        for (var i = 0; i < c.Weapons.Count; i++)
-        {
-            var x = c.Weapons[i];
-            if (x.Class != w.Class || x.Model is not null && w.Model is not null && x.Model != w.Model)
-                continue;
-            var launched = Figure(x.Launched, x.FromHeadline, w.Launched, w.FromHeadline);
-            var intercepted = Figure(x.Intercepted, x.FromHeadline, w.Intercepted, w.FromHeadline);
-            c.Weapons[i] = new WeaponDraft(x.Class, x.Model ?? w.Model, launched, intercepted, x.FromHeadline && w.FromHeadline);
-            return;
-        }
-        c.Weapons.Add(w);
     }
 }
