@@ -150,7 +150,7 @@ internal static partial class CorpusGenerator
             var title = paragraphs[0].Split('\n')[0];
             var asHtml = random.Next(8) == 0;
             // The HTML page furniture adds about 1.5 KB; keep the file within the size range.
-            var cap = MaxBytes - (asHtml ? 1800 : 300);
+            var cap = MaxBytes - (asHtml ? 3500 : 300);
             var length = paragraphs.Sum(p => p.Length + 2);
             while (length < size)
             {
