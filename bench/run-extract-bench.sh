@@ -48,37 +48,40 @@ cat "$corpus"/*/* "$small"/*/* >/dev/null
 
 field() { sed -n "s/.*\b$1=\([0-9]*\).*/\1/p" "$2/CORPUS"; }
 
-# run NAME PATH THREADS: one timed whole-process run; prints "wall_s rss_mb events"
+# run NAME PATH THREADS: one timed whole-process run; prints "wall_s rss_mb events cpu_s load"
+# (cpu_s = user + sys, less sensitive than wall time to other work on a shared machine).
 run() {
   local name="$1" path="$2" n="$3" out="$results/$1.time"
   /usr/bin/time -v -o "$out" "$root/sitrep" extract "$path" --threads "$n" >/dev/null 2>"$results/$name.stderr" || true
-  local wall rss events
+  local wall rss events cpu load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$out")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$out")
   rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$out")
   events=$(sed -n 's/.* \([0-9,]*\) events, .*/\1/p' "$results/$name.stderr" | tail -1 | tr -d ,)
-  echo "$wall $rss ${events:-0}"
+  echo "$wall $rss ${events:-0} $cpu $load"
 }
 
 echo "run-extract-bench: empty folder (start-up + gazetteer load)..." >&2
-read -r empty_wall empty_rss _ < <(run empty "$empty" 1)
+read -r empty_wall empty_rss _ empty_cpu _ < <(run empty "$empty" 1)
 
 cpu="$(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 echo
 echo "Machine: $cpu; $(uname -sr); dotnet $(dotnet --version); $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
-echo "Empty folder (process start, gazetteer load, no reports): ${empty_wall} s wall, ${empty_rss} MB peak RSS."
+echo "Empty folder (process start, gazetteer load, no reports): ${empty_wall} s wall, ${empty_cpu} s CPU, ${empty_rss} MB peak RSS."
 echo
-echo "| corpus | docs | MB (report files) | threads | wall s | MB/s | docs/s | events | events/s | peak RSS MB | wall minus empty-folder run s | MB/s excluding start-up |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| corpus | docs | MB (report files) | threads | wall s | MB/s | docs/s | events | events/s | peak RSS MB | CPU s (user+sys) | MB per CPU-s | load avg (1 min) at end |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for c in "$small" "$corpus"; do
   docs=$(field docs "$c")
   bytes=$(field bytes "$c")
   for n in $threads; do
     name="$(basename "$c")-t$n"
     echo "run-extract-bench: $name..." >&2
-    read -r wall rss events < <(run "$name" "$c" "$n")
-    awk -v c="$(basename "$c")" -v d="$docs" -v b="$bytes" -v n="$n" -v w="$wall" -v r="$rss" -v e="$events" -v z="$empty_wall" 'BEGIN {
-      mb = b / 1048576; net = w - z; if (net <= 0) net = w;
-      printf "| %s | %d | %.1f | %d | %.1f | %.3f | %.1f | %d | %.0f | %d | %.1f | %.3f |\n", c, d, mb, n, w, mb / w, d / w, e, e / w, r, net, mb / net }'
+    read -r wall rss events cpu load < <(run "$name" "$c" "$n")
+    awk -v c="$(basename "$c")" -v d="$docs" -v b="$bytes" -v n="$n" -v w="$wall" -v r="$rss" -v e="$events" -v u="$cpu" -v l="$load" 'BEGIN {
+      mb = b / 1048576;
+      printf "| %s | %d | %.1f | %d | %.1f | %.3f | %.1f | %d | %.0f | %d | %.1f | %.3f | %s |\n", c, d, mb, n, w, mb / w, d / w, e, e / w, r, u, mb / u, l }'
   done
 done
