@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
 done
 
 # What the corpus depends on: settings, generator source and samples.
-fingerprint="seed=$seed mb=$mb $(cat "$root"/bench/extract/*.cs "$root"/samples/reports/* | sha256sum | cut -c1-16)"
+fingerprint="seed=$seed mb=$mb $(cat "$root"/bench/extract/CorpusGenerator.cs "$root"/samples/reports/* | sha256sum | cut -c1-16)"
 if [ -f "$out/FINGERPRINT" ] && [ "$(cat "$out/FINGERPRINT")" = "$fingerprint" ]; then
   echo "make-corpus: $out is up to date ($(cat "$out/CORPUS"))" >&2
   exit 0

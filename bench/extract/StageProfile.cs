@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using Sitrep.Documents;
 using Sitrep.Events;
 using Sitrep.Geo;
+using Sitrep.Geo.Text;
 using Sitrep.Pipeline;
 using Sitrep.Recognizers;
 using Sitrep.Text;
@@ -81,6 +83,46 @@ internal static class StageProfile
         })));
         var mentionCount = mentionsPerDoc.Sum(m => m.Count);
 
+        // Inside PlaceRecognizer.Find: its private steps, called through delegates, each timed on its own.
+        var lex = Sitrep.Geo.Recognition.GeoLexicon.Default;
+        var longest = typeof(PlaceRecognizer).GetMethod("LongestName", BindingFlags.NonPublic | BindingFlags.Instance)!
+            .CreateDelegate<Func<string, List<WordToken>, bool[], int, (int Last, int Node)>>(recognizer);
+        var fuzzyMatch = typeof(PlaceRecognizer).GetMethod("FuzzyMatch", BindingFlags.NonPublic | BindingFlags.Instance)!
+            .CreateDelegate<Func<string, List<WordToken>, int, int[]?>>(recognizer);
+        var tokenized = new List<(string Text, List<WordToken> Tokens, bool[] Blocked)>();
+        results.Add(("  in Find: word tokens + person-name marking", Time(() =>
+        {
+            tokenized.Clear();
+            for (var i = 0; i < docs.Count; i++)
+                foreach (var s in layouts[i].Sentences)
+                {
+                    var t = WordTokenizer.Tokenize(docs[i].Text, s.Start, s.End);
+                    tokenized.Add((docs[i].Text, t, Sitrep.Geo.Recognition.PersonNames.Mark(docs[i].Text, t, lex)));
+                }
+        })));
+        var misses = new List<(string Text, List<WordToken> Tokens, int Index)>();
+        results.Add(("  in Find: trie lookups of capitalized words (LongestName)", Time(() =>
+        {
+            misses.Clear();
+            foreach (var (text, tokens, blocked) in tokenized)
+                for (var k = 0; k < tokens.Count; k++)
+                    if (!blocked[k] && tokens[k].Capitalized && longest(text, tokens, blocked, k).Last < 0)
+                        misses.Add((text, tokens, k));
+        })));
+        var fuzzyHits = 0;
+        results.Add(($"  in Find: fuzzy scans (FuzzyMatch) of {misses.Count} unknown capitalized words", Time(() =>
+        {
+            fuzzyHits = 0;
+            foreach (var (text, tokens, k) in misses)
+                if (fuzzyMatch(text, tokens, k) is not null)
+                    fuzzyHits++;
+        })));
+        var fuzzyKeys = gazetteer.FuzzyCount;
+        // The words FuzzyMatch does not turn away at once (it needs 7+ letters): the ones that cost a full scan.
+        var scanned = misses.Select(m => m.Tokens[m.Index].Key).Where(k => k.Length >= 7).ToList();
+        var topScanned = string.Join(", ", scanned.GroupBy(k => k).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(12).Select(g => $"{g.Key} {g.Count()}"));
+
         var lexiconReader = new SentenceReader(Lexicons.Default, null);
         results.Add(("read sentences without places (SentenceReader, lexicons/numbers/dates)", Time(() =>
         {
@@ -121,6 +163,8 @@ internal static class StageProfile
         })));
         results.Add(("serialize events (EventJson.Serialize)", Time(() => { foreach (var r in records) EventJson.Serialize(r); })));
 
+        Console.WriteLine($"fuzzy: {misses.Count} capitalized words not in the index; {scanned.Count} of them ({scanned.Distinct().Count()} distinct) long enough to be scanned against all {fuzzyKeys} fuzzy keys; {fuzzyHits} matched");
+        Console.WriteLine($"most scanned: {topScanned}");
         Console.WriteLine($"gazetteer load: {loadMs:0} ms; corpus prefix: {paths.Count} files, {fileBytes / 1048576.0:0.0} MB on disk, {chars / 1048576.0:0.0} M chars of text, {sentences} sentences, {mentionCount} place mentions, {records.Count} events");
         var whole = results.First(r => r.Stage.StartsWith("whole", StringComparison.Ordinal)).Ms;
         Console.WriteLine($"{"stage",-75} {"ms",9} {"MB/s",8} {"% of pipeline",14}");
