@@ -85,43 +85,58 @@ internal static class StageProfile
 
         // Inside PlaceRecognizer.Find: its private steps, called through delegates, each timed on its own.
         var lex = Sitrep.Geo.Recognition.GeoLexicon.Default;
-        var longest = typeof(PlaceRecognizer).GetMethod("LongestName", BindingFlags.NonPublic | BindingFlags.Instance)!
-            .CreateDelegate<Func<string, List<WordToken>, bool[], int, (int Last, int Node)>>(recognizer);
-        var fuzzyMatch = typeof(PlaceRecognizer).GetMethod("FuzzyMatch", BindingFlags.NonPublic | BindingFlags.Instance)!
-            .CreateDelegate<Func<string, List<WordToken>, int, int[]?>>(recognizer);
-        var tokenized = new List<(string Text, List<WordToken> Tokens, bool[] Blocked)>();
-        results.Add(("  in Find: word tokens + person-name marking", Time(() =>
+        // (Private methods: when they are renamed or change shape, the breakdown is skipped, not the profile.)
+        Func<string, List<WordToken>, bool[], int, (int Last, int Node)>? longest = null;
+        Func<string, List<WordToken>, int, int[]?>? fuzzyMatch = null;
+        try
         {
-            tokenized.Clear();
-            for (var i = 0; i < docs.Count; i++)
-                foreach (var s in layouts[i].Sentences)
-                {
-                    var t = WordTokenizer.Tokenize(docs[i].Text, s.Start, s.End);
-                    tokenized.Add((docs[i].Text, t, Sitrep.Geo.Recognition.PersonNames.Mark(docs[i].Text, t, lex)));
-                }
-        })));
+            longest = typeof(PlaceRecognizer).GetMethod("LongestName", BindingFlags.NonPublic | BindingFlags.Instance)?
+                .CreateDelegate<Func<string, List<WordToken>, bool[], int, (int Last, int Node)>>(recognizer);
+            fuzzyMatch = typeof(PlaceRecognizer).GetMethod("FuzzyMatch", BindingFlags.NonPublic | BindingFlags.Instance)?
+                .CreateDelegate<Func<string, List<WordToken>, int, int[]?>>(recognizer);
+        }
+        catch (ArgumentException)
+        {
+        }
         var misses = new List<(string Text, List<WordToken> Tokens, int Index)>();
-        results.Add(("  in Find: trie lookups of capitalized words (LongestName)", Time(() =>
-        {
-            misses.Clear();
-            foreach (var (text, tokens, blocked) in tokenized)
-                for (var k = 0; k < tokens.Count; k++)
-                    if (!blocked[k] && tokens[k].Capitalized && longest(text, tokens, blocked, k).Last < 0)
-                        misses.Add((text, tokens, k));
-        })));
-        var fuzzyHits = 0;
-        results.Add(($"  in Find: fuzzy scans (FuzzyMatch) of {misses.Count} unknown capitalized words", Time(() =>
-        {
-            fuzzyHits = 0;
-            foreach (var (text, tokens, k) in misses)
-                if (fuzzyMatch(text, tokens, k) is not null)
-                    fuzzyHits++;
-        })));
         var fuzzyKeys = gazetteer.FuzzyCount;
-        // The words FuzzyMatch does not turn away at once (it needs 7+ letters): the ones that cost a full scan.
-        var scanned = misses.Select(m => m.Tokens[m.Index].Key).Where(k => k.Length >= 7).ToList();
-        var topScanned = string.Join(", ", scanned.GroupBy(k => k).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(12).Select(g => $"{g.Key} {g.Count()}"));
+        var fuzzyHits = 0;
+        var scanned = new List<string>();
+        var topScanned = "";
+        if (longest is not null && fuzzyMatch is not null)
+        {
+            var tokenized = new List<(string Text, List<WordToken> Tokens, bool[] Blocked)>();
+            results.Add(("  in Find: word tokens + person-name marking", Time(() =>
+            {
+                tokenized.Clear();
+                for (var i = 0; i < docs.Count; i++)
+                    foreach (var s in layouts[i].Sentences)
+                    {
+                        var t = WordTokenizer.Tokenize(docs[i].Text, s.Start, s.End);
+                        tokenized.Add((docs[i].Text, t, Sitrep.Geo.Recognition.PersonNames.Mark(docs[i].Text, t, lex)));
+                    }
+            })));
+            results.Add(("  in Find: trie lookups of capitalized words (LongestName)", Time(() =>
+            {
+                misses.Clear();
+                foreach (var (text, tokens, blocked) in tokenized)
+                    for (var k = 0; k < tokens.Count; k++)
+                        if (!blocked[k] && tokens[k].Capitalized && longest(text, tokens, blocked, k).Last < 0)
+                            misses.Add((text, tokens, k));
+            })));
+            results.Add(($"  in Find: fuzzy scans (FuzzyMatch) of {misses.Count} unknown capitalized words", Time(() =>
+            {
+                fuzzyHits = 0;
+                foreach (var (text, tokens, k) in misses)
+                    if (fuzzyMatch(text, tokens, k) is not null)
+                        fuzzyHits++;
+            })));
+            // The words FuzzyMatch does not turn away at once (it needs 7+ letters): the ones that cost a full scan.
+            scanned = misses.Select(m => m.Tokens[m.Index].Key).Where(k => k.Length >= 7).ToList();
+            topScanned = string.Join(", ", scanned.GroupBy(k => k).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Take(12).Select(g => $"{g.Key} {g.Count()}"));
+
+        }
 
         var lexiconReader = new SentenceReader(Lexicons.Default, null);
         results.Add(("read sentences without places (SentenceReader, lexicons/numbers/dates)", Time(() =>
