@@ -24,10 +24,30 @@ internal sealed partial class EventBuilder
             var position = cue.Value.SourcePosition;
             if (position != CuePosition.After && SourceBefore(r, cue.First, sourceTokens) is { } before)
                 return before;
-            if (position != CuePosition.Before && SourceAfter(r, cue.Last, sourceTokens) is { } after)
-                return after;
+            // "..., said Moscow." names the source; "said Russian drones hit" opens the reported clause.
+            if (position == CuePosition.After || position == CuePosition.Either && EndsClause(r, cue.Last))
+            {
+                if (SourceAfter(r, cue.Last, sourceTokens) is { } after)
+                    return after;
+            }
         }
         return null;
+    }
+
+    /// <summary>Whether a few name-like words after a cue end the clause: "said the Kremlin spokesman.".</summary>
+    private bool EndsClause(SentenceReading r, int cueEnd)
+    {
+        for (var k = cueEnd; k < r.Tokens.Count && k < cueEnd + CueReach; k++)
+        {
+            var t = r.Tokens[k];
+            if (t.Kind == TokenKind.Punct && t.Norm is "," or "." or ";" or ":")
+                return true;
+            var name = t.IsWord && char.IsUpper(text[t.Start]);
+            if (!name && !WordClasses.Default.Is("speaker-glue", t) && !WordClasses.Default.Is("speaker-title", t)
+                && !r.Offices.Any(o => o.First <= k && k < o.Last))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -194,6 +214,8 @@ internal sealed partial class EventBuilder
     /// </summary>
     private static string? NounPhraseSide(SentenceReading r, int trigger, HashSet<int> claimTokens)
     {
+        // "a Russian Mi-8 helicopter was shot down": the downed weapon's side attacked; the defender is the other.
+        var defense = TriggerAt(r, trigger)?.Type == EventType.AirDefense;
         for (var k = trigger - 1; k >= 0 && k >= trigger - 5; k--)
         {
             var t = r.Tokens[k];
@@ -208,7 +230,7 @@ internal sealed partial class EventBuilder
             foreach (var a in r.Actors)
             {
                 if (a.First <= k && k < a.Last && a.Value.Role is ActorRole.Adjective && !claimTokens.Contains(a.First))
-                    return a.Value.Code;
+                    return defense ? Sides.Opponent(a.Value.Code) : a.Value.Code;
             }
         }
         return null;

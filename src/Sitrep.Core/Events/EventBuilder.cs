@@ -159,6 +159,15 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         {
             active.RemoveAll(a => a.Item1 is EventType.Strike or EventType.AirDefense && !StrongOf(a.Item1));
         }
+        // "used Patriot missiles to shoot down a Kinzhal": when every weapon the strike words
+        // could rest on is what was downed, the sentence reports only the interception.
+        if (Has(EventType.Strike) && Has(EventType.AirDefense) && !StrongOf(EventType.Strike))
+        {
+            var firstDefense = active.First(a => a.Item1 == EventType.AirDefense).Item2.Min(t => t.First);
+            if (r.Weapons.Where(w => w.Value.Class != WeaponClass.AirDefenseSystem).All(w => w.First > firstDefense)
+                && !r.Places.Any() && r.Casualties.Count == 0)
+                active.RemoveAll(a => a.Item1 == EventType.Strike);
+        }
         if (Has(EventType.Strike) && Has(EventType.AirDefense))
         {
             var strike = active.First(a => a.Item1 == EventType.Strike);
