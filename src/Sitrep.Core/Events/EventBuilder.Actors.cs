@@ -189,6 +189,9 @@ internal sealed partial class EventBuilder
                 }
             }
         }
+        // A threat is the speaker's: "X would be a legitimate target, Zakharova said".
+        if (draft.Type == EventType.Threat && claim?.Code is { } speaker)
+            actor = speaker;
         if (actor is not null)
         {
             draft.Actor = draft.ActorInverse ? Sides.Opponent(actor) : actor;

@@ -24,6 +24,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     private string? _sectionSide;
     private int _sentence = -1;
     private bool _quoteOpen;
+    private bool _sectionSideSpoke;
 
     public IReadOnlyList<EventDraft> Drafts => _drafts;
 
@@ -47,6 +48,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         {
             _section = s.Section;
             _sectionSide = null;
+            _sectionSideSpoke = false;
         }
 
         foreach (var p in r.Places)
@@ -316,6 +318,15 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         return false;
     }
 
+    /// <summary>"to the European Union", "of Russia": a side named as an object, not a subject.</summary>
+    private static bool AfterPreposition(SentenceReading r, int first)
+    {
+        var k = first - 1;
+        while (k >= 0 && WordClasses.Default.Is("determiner", r.Tokens[k]))
+            k--;
+        return k >= 0 && IsPreposition(r.Tokens[k]);
+    }
+
     private static bool IsPreposition(Token t) => WordClasses.Default.Is("preposition", t);
 
     /// <summary>Distance in tokens from an item to the nearest anchor of a draft.</summary>
@@ -368,12 +379,15 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         if (claim?.Code is { } source)
         {
             _sectionSide = source;
+            _sectionSideSpoke = true;
             return;
         }
+        // A side that spoke in this section stays the one "the ministry" refers to.
+        if (_sectionSideSpoke)
+            return;
         foreach (var a in r.Actors)
         {
-            if (a.Value.Role != ActorRole.Adjective && !r.InQuote(a.First)
-                && (a.First == 0 || !IsPreposition(r.Tokens[a.First - 1])))
+            if (a.Value.Role != ActorRole.Adjective && !r.InQuote(a.First) && !AfterPreposition(r, a.First))
             {
                 _sectionSide = a.Value.Code;
                 return;

@@ -186,6 +186,9 @@ internal static class EventMerger
         {
             c.Subtype ??= d.Subtype;
         }
+        // The source of the specific report beats that of a vague one it is folded into.
+        if (d.Claim is not null && (c.Claim is null || !Specific(c) && Specific(d)))
+            c.Claim = d.Claim;
         foreach (var p in d.Places)
         {
             if (!c.Places.Any(q => SamePlace(p, q)))
@@ -229,7 +232,6 @@ internal static class EventMerger
             c.Actor = dActor ?? c.Actor;
             c.ActorExplicit |= d.ActorExplicit && dActor is not null;
         }
-        c.Claim ??= d.Claim;
         c.Background &= d.Background;
         c.FromHeadline &= d.FromHeadline;
         if (d.Strength > c.Strength)
