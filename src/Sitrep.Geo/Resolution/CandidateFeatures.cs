@@ -54,6 +54,7 @@ internal static class Weights
     public const double AliasPartner = 5.0;
     public const double Proximity = 5.5;           // times exp(-km / ProximityKm), summed over the places of the report
     public const double ProximityKm = 40.0;
+    public const int NearestAnchors = 3;
 
     public const double NoMatch = 2.5;             // the explicit no-match candidate's score
     public const double AmbiguityMargin = 0.75;

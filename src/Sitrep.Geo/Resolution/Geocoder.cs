@@ -126,6 +126,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
         var m = s.Mention;
         var scores = new double[s.Candidates.Count];
         var evidence = new double[s.Candidates.Count];
+        Span<double> top = stackalloc double[Weights.NearestAnchors];
         for (var k = 0; k < s.Candidates.Count; k++)
         {
             var c = s.Candidates[k];
@@ -164,15 +165,29 @@ public sealed class Geocoder(Gazetteer gazetteer)
             foreach (var a in s.AliasOf)
                 if (states[a].Candidates.Any(x => x.Entry == c.Entry))
                     ev += Weights.AliasPartner;
-            if (kind == PlaceKind.Settlement && ctx.Anchors.Count > 0)
+            if (kind == PlaceKind.Settlement && m.KindHint == PlaceKind.Settlement && ctx.Anchors.Count > 0)
             {
-                // Each distinct place elsewhere in the report pulls by its nearness: a town named among
-                // four neighbours beats a namesake near only one of them.
-                var pull = 0.0;
+                // The nearest few places elsewhere in the report pull by their nearness: a town named
+                // among its neighbours beats a namesake near only one of them, and a long report does
+                // not pile up pull from far away.
+                top.Clear();
                 foreach (var (owner, entry, lat, lon) in ctx.Anchors)
-                    if (owner != s.Index && !SameName(states[owner].Mention, m))
-                        pull += Math.Exp(-GreatCircle.Km(e.Lat, e.Lon, lat, lon) / Weights.ProximityKm);
-                ev += Weights.Proximity * pull;
+                {
+                    if (owner == s.Index || SameName(states[owner].Mention, m))
+                        continue;
+                    var pull = Math.Exp(-GreatCircle.Km(e.Lat, e.Lon, lat, lon) / Weights.ProximityKm);
+                    var at = 0;
+                    while (at < top.Length && top[at] >= pull)
+                        at++;
+                    if (at == top.Length)
+                        continue;
+                    top[at..^1].CopyTo(top[(at + 1)..]);
+                    top[at] = pull;
+                }
+                var sum = 0.0;
+                foreach (var t in top)
+                    sum += t;
+                ev += Weights.Proximity * sum;
             }
             // A small place known by an old or foreign name ("Krasnoye") needs the text to point at it.
             if (!c.ByMainName && !c.Fuzzy && ev < 0.5 && e.Population < Weights.AlternateMinPopulation && e.Rank < 4)
