@@ -13,6 +13,7 @@ internal sealed class GazetteerCommand
         command.Subcommands.Add(BuildCommand());
         command.Subcommands.Add(LookupCommand());
         command.Subcommands.Add(GeocodeCommand());
+        command.Subcommands.Add(GazetteerBenchCommand.Create());
         return command;
     }
 

@@ -117,14 +117,16 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
     private int[]? FuzzyMatch(string text, List<WordToken> tokens, int i)
     {
         var key = tokens[i].Key;
-        if (key.Length < MinFuzzyLength || _lex.CommonWords.Contains(key) || !char.IsLower(text[tokens[i].Start + 1]))
+        // A capitalized word opening a sentence is as likely any word as a misspelt place.
+        if (key.Length < MinFuzzyLength || _lex.CommonWords.Contains(key) || !char.IsLower(text[tokens[i].Start + 1])
+            || SentenceInitial(text, tokens, i))
             return null;
         var max = key.Length >= 11 ? 2 : 1;
         var best = max + 1;
         var hits = new List<int>();
         var places = new HashSet<(float, float)>();
         var g = Gazetteer;
-        for (var f = 0; f < g.FuzzyCount; f++)
+        foreach (var f in g.FuzzyByFirstLetter(key[0]))
         {
             var (entry, name) = g.Fuzzy(f);
             if (Math.Abs(name.Length - key.Length) > max)

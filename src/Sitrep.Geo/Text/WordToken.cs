@@ -43,9 +43,11 @@ internal static class WordTokenizer
         return tokens;
     }
 
+    // "Kyiv's" but not "Nikol's'ke", whose second apostrophe goes on inside the name.
     private static bool IsPossessive(string text, int apostrophe, int end) =>
         apostrophe + 1 < end && text[apostrophe + 1] is 's' or 'S'
-        && (apostrophe + 2 >= end || !TextFold.IsWordChar(text[apostrophe + 2]));
+        && (apostrophe + 2 >= end || !TextFold.IsWordChar(text[apostrophe + 2])
+            && !(TextFold.IsApostrophe(text[apostrophe + 2]) && apostrophe + 3 < end && TextFold.IsWordChar(text[apostrophe + 3])));
 
     /// <summary>True when only spaces or a hyphen separate two words, so they may form one name.</summary>
     public static bool Adjacent(string text, in WordToken left, in WordToken right)

@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Sitrep.Geo;
+using Sitrep.Geo.Index;
+using Sitrep.Geo.Resolution;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>
+/// <c>sitrep gazetteer bench</c>: the round trip name → index → coordinates for every settlement of a
+/// country file above a population, failures grouped by why, and the speed of finding and resolving.
+/// </summary>
+internal static class GazetteerBenchCommand
+{
+    public static Command Create()
+    {
+        var gazetteer = CommonOptions.Gazetteer();
+        var country = new Option<string?>("--country") { Description = "GeoNames country file to take settlements from (default: ../shared/geo/UA.zip)" };
+        var minPopulation = new Option<int>("--min-population") { Description = "Smallest population tested", DefaultValueFactory = _ => 1000 };
+        var command = new Command("bench", "Measure the gazetteer: load time, round trip of settlement names, mentions per second (Markdown on stdout)");
+        command.Options.Add(gazetteer);
+        command.Options.Add(country);
+        command.Options.Add(minPopulation);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(gazetteer) ?? Gazetteer.DefaultPath();
+            if (path is null || !File.Exists(path))
+            {
+                Console.Error.WriteLine("sitrep gazetteer bench: no place index; build one with 'sitrep gazetteer build'");
+                return ExitCodes.Usage;
+            }
+            var source = parse.GetValue(country) ?? Path.Combine(GazetteerCommand.RepositoryRoot(), "..", "shared", "geo", "UA.zip");
+            if (!File.Exists(source))
+            {
+                Console.Error.WriteLine($"sitrep gazetteer bench: {source}: no such file");
+                return ExitCodes.Usage;
+            }
+            Run(path, source, parse.GetValue(minPopulation));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private enum Verdict { Right, RightSpotOtherId, NotRecognized, Rejected, LeftUnresolved, WrongPlace }
+
+    private static void Run(string indexPath, string countryFile, int minPopulation)
+    {
+        var loads = new List<double>();
+        Gazetteer g = null!;
+        for (var i = 0; i < 5; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            g = Gazetteer.Load(indexPath);
+            loads.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        loads.Sort();
+        var rows = GeoNamesReader.Read(countryFile).Where(r => r.FeatureClass == 'P' && r.Population >= minPopulation).ToList();
+        var recognizer = new PlaceRecognizer(g);
+        var geocoder = new Geocoder(g);
+
+        // Bare names test recall and the no-context ranking; names with their oblast test what war
+        // copy usually gives ("Lozova, Kharkiv region").
+        var bare = RoundTrip(rows, g, recognizer, geocoder, r => $"Shelling was reported in {r.Name} on Tuesday.");
+        var withRegion = RoundTrip(rows, g, recognizer, geocoder, r =>
+            g.RegionNameOf(r.Country, r.Admin1) is { } region ? $"Shelling was reported in {r.Name}, {region} region, on Tuesday." : $"Shelling was reported in {r.Name} on Tuesday.");
+
+        // Speed once warm: the bare-name sentences again, found only, then found and resolved.
+        var findClock = Stopwatch.StartNew();
+        var found = 0;
+        foreach (var row in rows)
+        {
+            var text = $"Shelling was reported in {row.Name} on Tuesday.";
+            found += recognizer.Find(text, 0, text.Length).Count;
+        }
+        var findElapsed = findClock.Elapsed;
+        bare = RoundTrip(rows, g, recognizer, geocoder, r => $"Shelling was reported in {r.Name} on Tuesday.");
+
+        Console.WriteLine($"- index: {indexPath} ({new FileInfo(indexPath).Length / 1048576.0:F1} MiB, {g.Count:N0} places)");
+        Console.WriteLine($"- load: median {loads[2]:F0} ms, best {loads[0]:F0} ms (5 loads)");
+        Console.WriteLine($"- speed: {bare.Mentions / bare.Elapsed.TotalSeconds:N0} mentions/s found and resolved (one sentence per document), {found / findElapsed.TotalSeconds:N0} mentions/s found only");
+        Console.WriteLine($"- round trip over {rows.Count:N0} settlements of {Path.GetFileName(countryFile)} with population >= {minPopulation:N0} (name -> Find + Resolve -> GeoNames id):");
+        foreach (var (label, result) in new[] { ("bare name: \"in NAME\"", bare), ("with its oblast: \"in NAME, OBLAST region\"", withRegion) })
+        {
+            var right = result.Verdicts[Verdict.Right].Count;
+            var spot = result.Verdicts[Verdict.RightSpotOtherId].Count;
+            Console.WriteLine();
+            Console.WriteLine($"{label}: right id {right:N0} ({100.0 * right / rows.Count:F1} %); right id or another feature within 25 km {right + spot:N0} ({100.0 * (right + spot) / rows.Count:F1} %)");
+            Console.WriteLine();
+            Console.WriteLine("| outcome | count | examples |");
+            Console.WriteLine("|---|---:|---|");
+            foreach (var (v, list) in result.Verdicts.Where(v => v.Key != Verdict.Right))
+                Console.WriteLine($"| {Describe(v)} | {list.Count:N0} | {string.Join("; ", list.Take(5))} |");
+        }
+    }
+
+    private sealed record RoundTripResult(Dictionary<Verdict, List<string>> Verdicts, int Mentions, TimeSpan Elapsed);
+
+    private static RoundTripResult RoundTrip(List<GeoNamesRow> rows, Gazetteer g, PlaceRecognizer recognizer, Geocoder geocoder, Func<GeoNamesRow, string> sentence)
+    {
+        var verdicts = Enum.GetValues<Verdict>().ToDictionary(v => v, _ => new List<string>());
+        var clock = Stopwatch.StartNew();
+        var mentionCount = 0;
+        foreach (var row in rows)
+        {
+            var text = sentence(row);
+            var start = text.IndexOf(row.Name, StringComparison.Ordinal);
+            var mentions = recognizer.Find(text, 0, text.Length);
+            mentionCount += mentions.Count;
+            var ranked = geocoder.Rank(text, mentions);
+            var hit = ranked.FirstOrDefault(r => r.Mention.Start == start);
+            var (verdict, note) = Judge(row, hit, ranked, g);
+            verdicts[verdict].Add($"{row.Name} ({row.Id}, pop {row.Population:N0}){note}");
+        }
+        return new RoundTripResult(verdicts, mentionCount, clock.Elapsed);
+    }
+
+    private static string Describe(Verdict v) => v switch
+    {
+        Verdict.RightSpotOtherId => "another feature at the same spot (within 25 km)",
+        Verdict.NotRecognized => "retrieval: name not recognized as a place",
+        Verdict.Rejected => "ranking: rejected as no place (no-match won)",
+        Verdict.LeftUnresolved => "ranking: kept unresolved (namesakes, nothing to tell them apart)",
+        Verdict.WrongPlace => "ranking: a namesake farther than 25 km won",
+        _ => v.ToString(),
+    };
+
+    private static (Verdict, string) Judge(GeoNamesRow row, MentionResult? hit, IReadOnlyList<MentionResult> all, Gazetteer g)
+    {
+        if (hit is null)
+            return (Verdict.NotRecognized, all.Count > 0 ? $": found '{all[0].Mention.Text}'" : "");
+        var p = hit.Place;
+        if (p is null)
+            return (Verdict.Rejected, $": {hit.Outcome}");
+        if (p.GeonamesId == row.Id)
+            return (Verdict.Right, "");
+        if (p.Lat is null)
+            return (Verdict.LeftUnresolved, $": {hit.State.Candidates.Count} candidates");
+        var km = GreatCircle.Km(p.Lat.Value, p.Lon!.Value, row.Lat, row.Lon);
+        return km <= 25 ? (Verdict.RightSpotOtherId, $" -> {p.Name} {p.GeonamesId}")
+            : (Verdict.WrongPlace, $" -> {p.Name}, {p.Admin1} ({p.GeonamesId}, {km:F0} km away)");
+    }
+}
