@@ -79,7 +79,8 @@ internal sealed class IndexWriter
                 var tokens = TextFold.SkeletonTokens(variant);
                 if (tokens.Count is 0 or > 8)
                     continue;
-                if (!seen.Add(string.Join(' ', tokens)))
+                // One posting per spelling, not per skeleton: the geocoder tells an exact spelling from a loose one.
+                if (!seen.Add(TextFold.Fold(variant)))
                     continue;
                 names.Add((i, Intern(variant), source, tokens.ToArray()));
                 vocabulary.UnionWith(tokens);

@@ -63,12 +63,13 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
         {
             if (j > i && (blocked[j] || !WordTokenizer.Adjacent(text, tokens[j - 1], tokens[j])))
                 break;
-            if (j > i && !tokens[j].Capitalized && !_lex.Connectors.Contains(tokens[j].Key))
+            if (j > i && !tokens[j].Capitalized && !_lex.Connectors.Contains(tokens[j].Key) && g.Child(node, g.TokenId(tokens[j].Key)) < 0)
                 break;
             node = g.Child(node, g.TokenId(tokens[j].Key));
             if (node < 0)
                 break;
-            if (tokens[j].Capitalized && g.HasPostings(node))
+            // A long name may go on in lower case ("Zaporizhzhia nuclear power plant").
+            if ((tokens[j].Capitalized || j - i >= 2) && g.HasPostings(node))
             {
                 bestLast = j;
                 bestNode = node;

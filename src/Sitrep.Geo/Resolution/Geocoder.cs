@@ -43,11 +43,28 @@ public sealed class Geocoder(Gazetteer gazetteer)
         ctx = DocumentContext.From(states, Gazetteer);
         foreach (var s in states)
             Score(s, states, ctx);
-        ctx = ctx.WithAnchors(states, Gazetteer);
+        ctx = ctx.WithAnchors(states, Gazetteer, SentenceNumbers(text, states));
         foreach (var s in states)
             Score(s, states, ctx);
 
         return states.Select(Decide).ToList();
+    }
+
+    /// <summary>The sentence each mention stands in, counted by sentence-ending marks before it.</summary>
+    private static int[] SentenceNumbers(string text, MentionState[] states)
+    {
+        var numbers = new int[states.Length];
+        var sentence = 0;
+        var pos = 0;
+        for (var i = 0; i < states.Length; i++)
+        {
+            var start = Math.Clamp(states[i].Mention.Start, pos, text.Length);
+            for (; pos < start; pos++)
+                if (text[pos] is '.' or '!' or '?' or '\n' && (pos + 1 >= text.Length || char.IsWhiteSpace(text[pos + 1])))
+                    sentence++;
+            numbers[i] = sentence;
+        }
+        return numbers;
     }
 
     private List<Candidate> Recall(PlaceMention m)
@@ -67,17 +84,24 @@ public sealed class Geocoder(Gazetteer gazetteer)
         var index = new Dictionary<int, int>();
         foreach (var p in g.Postings(node))
         {
-            var c = new Candidate(p.Entry, p.Source, TextFold.Fold(g.String(p.Variant)) == folded, Fuzzy: false);
+            var exact = TextFold.Fold(g.String(p.Variant)) == folded;
+            var c = new Candidate(p.Entry, p.Source, exact, Fuzzy: false, AnyExact: exact);
             if (index.TryGetValue(p.Entry, out var at))
             {
                 var old = result[at];
                 if (c.ByMainName && !old.ByMainName || c.ByMainName == old.ByMainName && c.Exact && !old.Exact)
-                    result[at] = c;
+                    result[at] = c with { AnyExact = c.AnyExact || old.AnyExact };
+                else if (exact)
+                    result[at] = old with { AnyExact = true };
                 continue;
             }
             index[p.Entry] = result.Count;
             result.Add(c);
         }
+        // The writer chose a spelling: when some place has exactly that name, places that only
+        // share its transliteration skeleton are not namesakes (Zaporizhzhia the city, not the village Zaporizhzhya).
+        if (result.Any(c => c.AnyExact))
+            result.RemoveAll(c => !c.AnyExact);
         return result;
     }
 
@@ -126,7 +150,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
         var m = s.Mention;
         var scores = new double[s.Candidates.Count];
         var evidence = new double[s.Candidates.Count];
-        Span<double> top = stackalloc double[Weights.NearestAnchors];
+        var askedKindExists = m.KindHint switch
+        {
+            PlaceKind.Region => s.Candidates.Any(c => (PlaceKind)g.Entry(c.Entry).Kind is PlaceKind.Region or PlaceKind.Area),
+            PlaceKind.Water => s.Candidates.Any(c => (PlaceKind)g.Entry(c.Entry).Kind == PlaceKind.Water),
+            _ => true,
+        };
         for (var k = 0; k < s.Candidates.Count; k++)
         {
             var c = s.Candidates[k];
@@ -136,7 +165,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
             double score = c.Fuzzy ? Weights.FuzzyName : c.ByMainName ? Weights.MainName : Weights.AlternateName;
             if (!c.Exact && !c.Fuzzy)
                 score += Weights.LooseSpelling;
-            score += KindFit(m, kind, e, g);
+            score += KindFit(m, kind, e, g, askedKindExists);
             if (cc == "UA")
                 score += Weights.Ukraine;
             else if (cc == "RU")
@@ -151,47 +180,44 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 score += Weights.SmallForeignPlace;
             if (kind is PlaceKind.Settlement or PlaceKind.Region)
                 score += Weights.RankStep * e.Rank;
+            if (kind == PlaceKind.Settlement && e.Rank >= 5)
+                score += Weights.Capital;
             if (kind == PlaceKind.Settlement)
                 score += (c.ByMainName ? Weights.PopulationMain : Weights.PopulationAlternate) * Math.Log10(e.Population + 1.0);
             if (c.Source.HasFlag(NameSource.Curated) && kind is PlaceKind.Facility or PlaceKind.Area)
                 score += Weights.CuratedLandmark;
 
             var ev = 0.0;
+            var told = 0.0;   // what the text says outright: its region, its country, another name of it
             var admin1 = g.Admin1Key(c.Entry);
             if (kind != PlaceKind.Region && admin1 is not null && ctx.RegionCounts.TryGetValue(admin1, out var n))
                 ev += Weights.RegionInDocument * Math.Min(n, 2);
             if (s.Qualifier is { } q && states[q].Best is { } qb)
-                ev += QualifierFit(c.Entry, admin1, cc, qb, states[q].Mention);
+                told += QualifierFit(c.Entry, admin1, cc, qb, states[q].Mention);
             foreach (var a in s.AliasOf)
                 if (states[a].Candidates.Any(x => x.Entry == c.Entry))
-                    ev += Weights.AliasPartner;
+                    told += Weights.AliasPartner;
+            ev += told;
             if (kind == PlaceKind.Settlement && m.KindHint == PlaceKind.Settlement && ctx.Anchors.Count > 0)
             {
-                // The nearest few places elsewhere in the report pull by their nearness: a town named
-                // among its neighbours beats a namesake near only one of them, and a long report does
-                // not pile up pull from far away.
-                top.Clear();
-                foreach (var (owner, entry, lat, lon) in ctx.Anchors)
-                {
-                    if (owner == s.Index || SameName(states[owner].Mention, m))
-                        continue;
-                    var pull = Math.Exp(-GreatCircle.Km(e.Lat, e.Lon, lat, lon) / Weights.ProximityKm);
-                    var at = 0;
-                    while (at < top.Length && top[at] >= pull)
-                        at++;
-                    if (at == top.Length)
-                        continue;
-                    top[at..^1].CopyTo(top[(at + 1)..]);
-                    top[at] = pull;
-                }
-                var sum = 0.0;
-                foreach (var t in top)
-                    sum += t;
-                ev += Weights.Proximity * sum;
+                // The nearest other place of the report pulls by its nearness. Only the nearest: a
+                // crowded front must not pull a village named like a regional capital away from it.
+                // A place named in the same sentence ("Lyman and Siversk") says more than one named elsewhere.
+                var pull = 0.0;
+                foreach (var (owner, _, lat, lon) in ctx.Anchors)
+                    if (owner != s.Index && !SameName(states[owner].Mention, m))
+                    {
+                        var weight = ctx.Sentence[owner] == ctx.Sentence[s.Index] ? 1.0 : Weights.OtherSentence;
+                        pull = Math.Max(pull, weight * Math.Exp(-GreatCircle.Km(e.Lat, e.Lon, lat, lon) / Weights.ProximityKm));
+                    }
+                ev += Weights.Proximity * pull;
             }
             // A small place known by an old or foreign name ("Krasnoye") needs the text to point at it.
-            if (!c.ByMainName && !c.Fuzzy && ev < 0.5 && e.Population < Weights.AlternateMinPopulation && e.Rank < 4)
+            // Nearness alone does not make an old or foreign name point at a small village: the report must say so.
+            if (kind == PlaceKind.Settlement && !c.ByMainName && !c.Fuzzy && told < 0.5 && e.Population < Weights.AlternateMinPopulation && e.Rank < 4)
                 score += Weights.UnsupportedAlternate;
+            if (c.Exact && m.Name.Contains(' ') && kind != PlaceKind.Settlement)
+                score += Weights.MultiWordName;
             scores[k] = score + ev;
             evidence[k] = ev;
         }
@@ -211,20 +237,25 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 s.Margin = Math.Min(s.Margin, scores[best] - scores[k]);
     }
 
-    private static double KindFit(PlaceMention m, PlaceKind kind, in EntryRecord e, Gazetteer g)
+    /// <summary>
+    /// How well a candidate's kind fits what the wording asked for. When no candidate is of the kind
+    /// asked ("Pokrovsk district" with no such district), the others are taken as they are.
+    /// </summary>
+    private static double KindFit(PlaceMention m, PlaceKind kind, in EntryRecord e, Gazetteer g, bool askedKindExists)
     {
+        var notAsked = askedKindExists ? Weights.NotWhatWasAsked : 0;
         switch (m.KindHint)
         {
             case PlaceKind.Region:
                 if (kind == PlaceKind.Area)
                     return Weights.RegionWanted;
                 if (kind != PlaceKind.Region)
-                    return Weights.NotWhatWasAsked;
+                    return notAsked;
                 var name = g.String(e.Name);
                 var lastWord = name[(name.LastIndexOf(' ') + 1)..];
                 return Weights.RegionWanted + (GeoLexicon.Default.RegionWords.Contains(TextFold.Skeleton(lastWord)) ? Weights.TrueRegionName : 0);
             case PlaceKind.Water:
-                return kind == PlaceKind.Water ? Weights.RegionWanted : Weights.NotWhatWasAsked;
+                return kind == PlaceKind.Water ? Weights.RegionWanted : notAsked;
             default:
                 return kind switch
                 {

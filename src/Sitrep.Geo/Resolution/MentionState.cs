@@ -55,7 +55,10 @@ internal sealed class DocumentContext
     }
 
     /// <summary>The settlements resolved with a clear margin become anchors for their neighbours.</summary>
-    public DocumentContext WithAnchors(MentionState[] states, Gazetteer g)
+    /// <summary>The sentence number of each mention, for weighing anchors.</summary>
+    public int[] Sentence { get; private init; } = [];
+
+    public DocumentContext WithAnchors(MentionState[] states, Gazetteer g, int[] sentence)
     {
         var anchors = new List<(int, int, double, double)>();
         var seen = new HashSet<int>();
@@ -65,7 +68,7 @@ internal sealed class DocumentContext
             if (s.Best is { } best && (PlaceKind)g.Entry(best).Kind == PlaceKind.Settlement && s.Margin >= Weights.ConfidentMargin && seen.Add(best))
                 anchors.Add((i, best, g.Entry(best).Lat, g.Entry(best).Lon));
         }
-        return new DocumentContext { Countries = Countries, RegionCounts = RegionCounts, Anchors = anchors };
+        return new DocumentContext { Countries = Countries, RegionCounts = RegionCounts, Anchors = anchors, Sentence = sentence };
     }
 }
 
