@@ -41,7 +41,7 @@ internal static class GazetteerBenchCommand
         return command;
     }
 
-    private enum Verdict { Right, RightSpotOtherId, NotRecognized, Rejected, LeftUnresolved, WrongPlace }
+    private enum Verdict { Right, RightSpotOtherId, NotRecognized, Rejected, LeftUnresolved, WrongPlaceSameRegion, WrongPlace }
 
     private static void Run(string indexPath, string countryFile, int minPopulation)
     {
@@ -75,9 +75,26 @@ internal static class GazetteerBenchCommand
         var findElapsed = findClock.Elapsed;
         bare = RoundTrip(rows, g, recognizer, geocoder, r => $"Shelling was reported in {r.Name} on Tuesday.");
 
+        // Running text: whole articles (the dev set when present), found per article and resolved together.
+        var articles = Directory.Exists(DevFolder) ? Directory.GetFiles(DevFolder, "*.txt").Select(File.ReadAllText).ToList() : [];
+        var articleMentions = 0;
+        var articleChars = 0L;
+        var articleClock = Stopwatch.StartNew();
+        for (var round = 0; round < 20 && articles.Count > 0; round++)
+            foreach (var text in articles)
+            {
+                var mentions = recognizer.Find(text, 0, text.Length);
+                geocoder.Resolve(text, mentions);
+                articleMentions += mentions.Count;
+                articleChars += text.Length;
+            }
+        var articleElapsed = articleClock.Elapsed;
+
         Console.WriteLine($"- index: {indexPath} ({new FileInfo(indexPath).Length / 1048576.0:F1} MiB, {g.Count:N0} places)");
         Console.WriteLine($"- load: median {loads[2]:F0} ms, best {loads[0]:F0} ms (5 loads)");
         Console.WriteLine($"- speed: {bare.Mentions / bare.Elapsed.TotalSeconds:N0} mentions/s found and resolved (one sentence per document), {found / findElapsed.TotalSeconds:N0} mentions/s found only");
+        if (articles.Count > 0)
+            Console.WriteLine($"- speed on whole articles ({articles.Count} dev articles x 20): {articleMentions / articleElapsed.TotalSeconds:N0} mentions/s, {articleChars / 1024.0 / articleElapsed.TotalSeconds:N0} KiB of text/s, found and resolved");
         Console.WriteLine($"- round trip over {rows.Count:N0} settlements of {Path.GetFileName(countryFile)} with population >= {minPopulation:N0} (name -> Find + Resolve -> GeoNames id):");
         foreach (var (label, result) in new[] { ("bare name: \"in NAME\"", bare), ("with its oblast: \"in NAME, OBLAST region\"", withRegion) })
         {
@@ -92,6 +109,8 @@ internal static class GazetteerBenchCommand
                 Console.WriteLine($"| {Describe(v)} | {list.Count:N0} | {string.Join("; ", list.Take(5))} |");
         }
     }
+
+    private static string DevFolder => Path.Combine(GazetteerCommand.RepositoryRoot(), "..", "shared", "eval", "dev");
 
     private sealed record RoundTripResult(Dictionary<Verdict, List<string>> Verdicts, int Mentions, TimeSpan Elapsed);
 
@@ -120,7 +139,8 @@ internal static class GazetteerBenchCommand
         Verdict.NotRecognized => "retrieval: name not recognized as a place",
         Verdict.Rejected => "ranking: rejected as no place (no-match won)",
         Verdict.LeftUnresolved => "ranking: kept unresolved (namesakes, nothing to tell them apart)",
-        Verdict.WrongPlace => "ranking: a namesake farther than 25 km won",
+        Verdict.WrongPlaceSameRegion => "ranking: a namesake in the same oblast, farther than 25 km, won",
+        Verdict.WrongPlace => "ranking: a namesake in another oblast, farther than 25 km, won",
         _ => v.ToString(),
     };
 
@@ -136,7 +156,9 @@ internal static class GazetteerBenchCommand
         if (p.Lat is null)
             return (Verdict.LeftUnresolved, $": {hit.State.Candidates.Count} candidates");
         var km = GreatCircle.Km(p.Lat.Value, p.Lon!.Value, row.Lat, row.Lon);
-        return km <= 25 ? (Verdict.RightSpotOtherId, $" -> {p.Name} {p.GeonamesId}")
-            : (Verdict.WrongPlace, $" -> {p.Name}, {p.Admin1} ({p.GeonamesId}, {km:F0} km away)");
+        if (km <= 25)
+            return (Verdict.RightSpotOtherId, $" -> {p.Name} {p.GeonamesId}");
+        var sameRegion = p.Country == row.Country && p.Admin1 == g.RegionNameOf(row.Country, row.Admin1);
+        return (sameRegion ? Verdict.WrongPlaceSameRegion : Verdict.WrongPlace, $" -> {p.Name}, {p.Admin1} ({p.GeonamesId}, {km:F0} km away)");
     }
 }

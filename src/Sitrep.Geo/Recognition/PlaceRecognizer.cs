@@ -86,7 +86,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
     {
         if (first != last)
             return true;
-        var common = _lex.CommonWords.Contains(tokens[first].Key);
+        var common = _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[first].Length)));
         if (!common)
             return true;
         foreach (var p in Gazetteer.Postings(node))
@@ -119,7 +119,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
     {
         var key = tokens[i].Key;
         // A capitalized word opening a sentence is as likely any word as a misspelt place.
-        if (key.Length < MinFuzzyLength || _lex.CommonWords.Contains(key) || !char.IsLower(text[tokens[i].Start + 1])
+        if (key.Length < MinFuzzyLength || _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(tokens[i].Start, tokens[i].Length))) || !char.IsLower(text[tokens[i].Start + 1])
             || SentenceInitial(text, tokens, i))
             return null;
         var max = key.Length >= 11 ? 2 : 1;
