@@ -100,4 +100,17 @@ public class PlaceRecognizerTests
     [Fact]
     public void A_settlement_cue_before_a_name_is_recorded() =>
         Assert.True(Find("west of the city of Donetsk").Single().SettlementCue);
+
+    [Theory]
+    [InlineData("NATO and the EEA met; the SBU said so.")]
+    [InlineData("I said so.")]
+    public void Acronyms_and_tiny_words_are_not_places(string text) =>
+        Assert.Empty(Find(text));
+
+    [Fact]
+    public void A_country_acronym_written_as_curated_is_a_country()
+    {
+        var m = Assert.Single(Find("Aid from the US arrived."));
+        Assert.Equal(PlaceKind.Country, m.KindHint);
+    }
 }

@@ -86,6 +86,18 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
     {
         if (first != last)
             return true;
+        var word = text.AsSpan(tokens[first].Start, tokens[first].Length);
+        // "I", "Ii": one- and two-letter words are not worth the risk.
+        if (word.Length < 3 && !IsAcronym(word))
+            return false;
+        // "NATO", "EEA", "SBU": an acronym is a place only by a curated name written just so ("US", "UK").
+        if (IsAcronym(word))
+        {
+            foreach (var p in Gazetteer.Postings(node))
+                if ((p.Source & NameSource.Curated) != 0 && word.SequenceEqual(Gazetteer.String(p.Variant)))
+                    return true;
+            return false;
+        }
         var common = _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[first].Length)));
         if (!common)
             return true;
@@ -99,6 +111,16 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
                 return !SentenceInitial(text, tokens, first) || kind == PlaceKind.Country;
         }
         return false;
+    }
+
+    private static bool IsAcronym(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 2 or > 5)
+            return false;
+        foreach (var c in word)
+            if (!char.IsUpper(c))
+                return false;
+        return true;
     }
 
     private static bool SentenceInitial(string text, List<WordToken> tokens, int i)
