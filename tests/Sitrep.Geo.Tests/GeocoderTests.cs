@@ -181,4 +181,14 @@ public class GeocoderTests
         Assert.Null(place!.Lat);
         Assert.Equal("Zzyzxville", place.Mention);
     }
+
+    [Fact]
+    public void Mentions_handed_over_out_of_order_are_resolved_the_same()
+    {
+        const string text = "Russia said it took Lozova in the northeastern Kharkiv region.";
+        var mentions = new PlaceRecognizer(G).Find(text, 0, text.Length);
+        var reversed = mentions.Reverse().ToList();
+        var places = new Geocoder(G).Resolve(text, reversed);
+        Assert.Equal(702758, places[reversed.FindIndex(m => m.Name == "Lozova")]?.GeonamesId);
+    }
 }

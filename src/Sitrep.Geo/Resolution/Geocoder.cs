@@ -56,7 +56,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
         var numbers = new int[states.Length];
         var sentence = 0;
         var pos = 0;
-        for (var i = 0; i < states.Length; i++)
+        foreach (var i in TextOrder(states))
         {
             var start = Math.Clamp(states[i].Mention.Start, pos, text.Length);
             for (; pos < start; pos++)
@@ -66,6 +66,10 @@ public sealed class Geocoder(Gazetteer gazetteer)
         }
         return numbers;
     }
+
+    /// <summary>Mention indices by position in the text: callers may hand mentions over in any order.</summary>
+    private static int[] TextOrder(MentionState[] states) =>
+        Enumerable.Range(0, states.Length).OrderBy(i => states[i].Mention.Start).ThenBy(i => i).ToArray();
 
     private List<Candidate> Recall(PlaceMention m)
     {
@@ -119,10 +123,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// </summary>
     private void Link(string text, MentionState[] states)
     {
-        for (var i = 0; i + 1 < states.Length; i++)
+        var order = TextOrder(states);
+        for (var k = 0; k + 1 < order.Length; k++)
         {
+            int i = order[k], j = order[k + 1];
             var a = states[i].Mention;
-            var b = states[i + 1].Mention;
+            var b = states[j].Mention;
             if (b.Start < a.End || b.Start - a.End > 60)
                 continue;
             var gap = text.AsSpan(a.End, b.Start - a.End);
@@ -131,15 +137,15 @@ public sealed class Geocoder(Gazetteer gazetteer)
             var words = TextFold.SkeletonTokens(gap);
             if (words.Count > 0 && words.All(w => _lex.AliasWords.Contains(w)) || words.Count == 0 && gap.Trim().SequenceEqual("("))
             {
-                states[i].AliasOf.Add(i + 1);
-                states[i + 1].AliasOf.Add(i);
+                states[i].AliasOf.Add(j);
+                states[j].AliasOf.Add(i);
             }
             else if ((b.KindHint == PlaceKind.Country && a.KindHint != PlaceKind.Country
                       || b.KindHint == PlaceKind.Region && a.KindHint is not (PlaceKind.Region or PlaceKind.Country))
                      && words.All(w => _lex.QualifierWords.Contains(w) || _lex.Directions.ContainsKey(w))
                      && (words.Count > 0 || gap.Trim().SequenceEqual(",") || gap.Trim().SequenceEqual("(")))
             {
-                states[i].Qualifier = i + 1;
+                states[i].Qualifier = j;
             }
         }
     }
