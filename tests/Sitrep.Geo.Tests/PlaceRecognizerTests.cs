@@ -113,4 +113,14 @@ public class PlaceRecognizerTests
         var m = Assert.Single(Find("Aid from the US arrived."));
         Assert.Equal(PlaceKind.Country, m.KindHint);
     }
+
+    [Fact]
+    public void A_typo_as_close_to_two_places_is_not_guessed() =>
+        Assert.Empty(Find("Shells fell on Pervomaisky overnight."));
+
+    [Theory]
+    [InlineData("The cruiser Moskva sank in April.")]
+    [InlineData("The flagship Moskva sank in April.")]
+    public void A_ship_named_after_a_city_is_not_a_place(string text) =>
+        Assert.Empty(Find(text));
 }
