@@ -106,7 +106,7 @@ internal static class GazetteerBenchCommand
             Console.WriteLine("| outcome | count | examples |");
             Console.WriteLine("|---|---:|---|");
             foreach (var (v, list) in result.Verdicts.Where(v => v.Key != Verdict.Right))
-                Console.WriteLine($"| {Describe(v)} | {list.Count:N0} | {string.Join("; ", list.Take(5))} |");
+                Console.WriteLine($"| {Describe(v)} | {list.Count:N0} | {string.Join("; ", list.Take(v == Verdict.NotRecognized ? 30 : 5))} |");
         }
     }
 

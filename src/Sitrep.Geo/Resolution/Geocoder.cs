@@ -186,7 +186,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 score += Weights.SmallForeignPlace;
             if (kind is PlaceKind.Settlement or PlaceKind.Region)
                 score += Weights.RankStep * e.Rank;
-            if (kind == PlaceKind.Settlement && e.Rank >= 5)
+            // Only by its own name: Donetsk is not every "Oleksandrivka" it was once called.
+            if (kind == PlaceKind.Settlement && e.Rank >= 5 && c.ByMainName)
                 score += Weights.Capital;
             if (kind == PlaceKind.Settlement)
                 score += (c.ByMainName ? Weights.PopulationMain : Weights.PopulationAlternate) * Math.Log10(e.Population + 1.0);
