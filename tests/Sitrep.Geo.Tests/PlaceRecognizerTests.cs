@@ -123,4 +123,11 @@ public class PlaceRecognizerTests
     [InlineData("The flagship Moskva sank in April.")]
     public void A_ship_named_after_a_city_is_not_a_place(string text) =>
         Assert.Empty(Find(text));
+
+    [Fact]
+    public void A_name_with_a_possessive_inside_is_found_whole()
+    {
+        var m = Assert.Single(Find("Forces of the Luhansk People's Republic advanced."));
+        Assert.Equal("Luhansk People's Republic", m.Text);
+    }
 }

@@ -52,9 +52,13 @@ internal static class WordTokenizer
     /// <summary>True when only spaces or a hyphen separate two words, so they may form one name.</summary>
     public static bool Adjacent(string text, in WordToken left, in WordToken right)
     {
-        if (right.Start - left.End > 3)
+        var i = left.End;
+        // "People's Republic": the possessive the tokenizer dropped does not part the words.
+        if (i + 1 < right.Start && TextFold.IsApostrophe(text[i]) && text[i + 1] is 's' or 'S')
+            i += 2;
+        if (right.Start - i > 3)
             return false;
-        for (var i = left.End; i < right.Start; i++)
+        for (; i < right.Start; i++)
             if (text[i] is not (' ' or '-' or '\u2011' or '\u00A0'))
                 return false;
         return true;
