@@ -219,8 +219,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
                     }
                 ev += Weights.Proximity * pull;
             }
-            // A small place known by an old or foreign name ("Krasnoye") needs the text to point at it.
-            // Nearness alone does not make an old or foreign name point at a small village: the report must say so.
+            // A small place known by an old or foreign name ("Krasnoye") needs the text to point at it
+            // (its region, another name of it); nearness alone does not.
             if (kind == PlaceKind.Settlement && !c.ByMainName && !c.Fuzzy && told < 0.5 && e.Population < Weights.AlternateMinPopulation && e.Rank < 4)
                 score += Weights.UnsupportedAlternate;
             if (c.Exact && m.Name.Contains(' ') && kind != PlaceKind.Settlement)
