@@ -130,15 +130,12 @@ internal static class EventMerger
     }
 
     /// <summary>
-    /// Whether two drafts are told of the same place. An oblast holds a town only for a report
-    /// that names no town of its own: "a fuel depot in the Bryansk region" and "near Klintsy"
-    /// are one place; "Odesa" and "Izmail" are not, though both lie in the Odesa region.
+    /// Whether two drafts are told of the same place. An oblast does not hold its towns here:
+    /// within one report, "attacks on villages in the Donetsk region" and "missiles struck
+    /// Kurakhove" are told as two events; the store clusters regional reports across sources.
     /// </summary>
-    private static bool SharePlace(EventDraft c, EventDraft d)
-    {
-        var regional = !c.Places.Any(IsPoint) || !d.Places.Any(IsPoint);
-        return c.Places.Any(p => p.Kind != PlaceKind.Country && d.Places.Any(q => q.Kind != PlaceKind.Country && Near(p, q, regional)));
-    }
+    private static bool SharePlace(EventDraft c, EventDraft d) =>
+        c.Places.Any(p => p.Kind != PlaceKind.Country && d.Places.Any(q => q.Kind != PlaceKind.Country && Near(p, q)));
 
     internal static bool SamePlace(Place a, Place b) =>
         a.GeonamesId is not null && a.GeonamesId == b.GeonamesId
@@ -151,7 +148,7 @@ internal static class EventMerger
     /// The same place for merging: the same feature, two points in one city, or an oblast and
     /// the city it is named after ("the Moscow region", "Moscow").
     /// </summary>
-    private static bool Near(Place a, Place b, bool regional)
+    private static bool Near(Place a, Place b)
     {
         if (SamePlace(a, b))
             return true;
@@ -159,8 +156,7 @@ internal static class EventMerger
             return Km(a, b) < SamePointKm;
         var (region, point) = a.Kind == PlaceKind.Region ? (a, b) : (b, a);
         return region.Kind == PlaceKind.Region && IsPoint(point)
-            && (region.Name.StartsWith(point.Name + " ", StringComparison.OrdinalIgnoreCase)
-                || regional && region.Country == point.Country && region.Admin1 is not null && region.Admin1 == point.Admin1);
+            && region.Name.StartsWith(point.Name + " ", StringComparison.OrdinalIgnoreCase);
     }
 
     internal static bool IsPoint(Place p) => p.Kind is PlaceKind.Settlement or PlaceKind.Facility;
