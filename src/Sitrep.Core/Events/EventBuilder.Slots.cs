@@ -252,7 +252,7 @@ internal sealed partial class EventBuilder
             if (c.Value.FigurePosition != CuePosition.After)
                 value = FigureBeforeCasualty(r, c.First);
             if (value is null && c.Value.FigurePosition != CuePosition.Before)
-                value = FigureAfter(r, c.Last);
+                value = FigureAfter(r, c.Last) ?? TollFigure(r, c.Last);
             if (value is { } v)
                 yield return (c.Value.Slot, v, c.First);
         }
@@ -276,6 +276,21 @@ internal sealed partial class EventBuilder
                 return 1;
             if (WordClasses.Default.Is("casualty-stop", t))
                 return null;
+        }
+        return null;
+    }
+
+    /// <summary>"The death toll from Tuesday's strike rose to 14": the figure after "to", "at" or "reached".</summary>
+    private static int? TollFigure(SentenceReading r, int cueEnd)
+    {
+        if (r.Tokens[cueEnd - 1].Lemma != "toll")
+            return null;
+        for (var k = cueEnd; k + 1 < r.Tokens.Count && k <= cueEnd + 16; k++)
+        {
+            if (r.Tokens[k].Kind == TokenKind.Punct && r.Tokens[k].Norm is "." or ";")
+                return null;
+            if (r.Tokens[k].Norm is "to" or "at" or "reached" or "hit")
+                return FigureAfter(r, k + 1);
         }
         return null;
     }
