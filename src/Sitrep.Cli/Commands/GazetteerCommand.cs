@@ -27,7 +27,7 @@ internal sealed class GazetteerCommand
         };
         var noCountry = new Option<string?>("--no-country") { Description = "Seas and straits, no-country.txt (default: ../shared/geo/no-country.txt when present)" };
         var admin1 = new Option<string?>("--admin1") { Description = "First-level division names, admin1CodesASCII.txt (default: ../shared/geo/admin1CodesASCII.txt when present)" };
-        var output = new Option<string?>("--out") { Description = "Index file to write (default: .cache/gazetteer.idx)" };
+        var output = new Option<string?>("--out") { Description = "Index file to write (default: $SITREP_GAZETTEER, else .cache/gazetteer.idx)" };
         var command = new Command("build", "Build the place index from GeoNames dump files");
         foreach (var o in new Option[] { cities, country, noCountry, admin1, output })
             command.Options.Add(o);
@@ -58,7 +58,9 @@ internal sealed class GazetteerCommand
                     Console.Error.WriteLine($"sitrep gazetteer build: {missing}: no such file");
                     return ExitCodes.Usage;
                 }
-            var outPath = parse.GetValue(output) ?? Path.Combine(root, ".cache", "gazetteer.idx");
+            // By default the index goes where the other verbs will look for it.
+            var outPath = parse.GetValue(output)
+                          ?? (Environment.GetEnvironmentVariable("SITREP_GAZETTEER") is { Length: > 0 } env ? env : Path.Combine(root, ".cache", "gazetteer.idx"));
             try
             {
                 var report = GazetteerBuilder.Build(sources, outPath, new Progress(line => Console.Error.WriteLine($"gazetteer: {line}")));
