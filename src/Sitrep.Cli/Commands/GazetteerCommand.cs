@@ -22,7 +22,7 @@ internal sealed class GazetteerCommand
         var cities = new Option<string?>("--cities") { Description = "Worldwide settlements file, cities500.txt (default: .cache/geonames/cities500.txt)" };
         var country = new Option<string[]>("--country")
         {
-            Description = "GeoNames country file, .txt or .zip (UA.zip, RU.txt, ...); repeat for more (default: ../shared/geo/UA.zip when present)",
+            Description = "GeoNames country file, .txt or .zip (RU.txt, BY.zip, ...), added to ../shared/geo/UA.zip when that is present",
             AllowMultipleArgumentsPerToken = true,
         };
         var noCountry = new Option<string?>("--no-country") { Description = "Seas and straits, no-country.txt (default: ../shared/geo/no-country.txt when present)" };
@@ -39,7 +39,9 @@ internal sealed class GazetteerCommand
             var defaultCities = Path.Combine(root, ".cache", "geonames", "cities500.txt");
             if (citiesPath is null && File.Exists(defaultCities))
                 citiesPath = defaultCities;
-            var countries = parse.GetValue(country) is { Length: > 0 } given ? given : Existing(Path.Combine(shared, "UA.zip"));
+            // Country files a user names come on top of the shared Ukraine file, not instead of it.
+            var countries = Existing(Path.Combine(shared, "UA.zip")).Concat(parse.GetValue(country) ?? [])
+                .DistinctBy(p => Path.GetFullPath(p)).ToArray();
             var sources = new GazetteerSources
             {
                 Cities = citiesPath,
