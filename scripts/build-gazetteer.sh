@@ -29,5 +29,9 @@ if [ ! -s "$geo/cities500.txt" ]; then
     mv "$geo/cities500.txt.part" "$geo/cities500.txt"
 fi
 
-# dotnet run rebuilds the CLI when its sources changed, so the index always matches the code reading it.
+# The launcher hands over the CLI it has just built; otherwise dotnet run rebuilds the CLI when its
+# sources changed, so the index always matches the code reading it.
+if [ -n "${SITREP_DLL:-}" ] && [ -f "$SITREP_DLL" ]; then
+    exec dotnet "$SITREP_DLL" gazetteer build "$@"
+fi
 exec dotnet run --project src/Sitrep.Cli -c Release -- gazetteer build "$@"

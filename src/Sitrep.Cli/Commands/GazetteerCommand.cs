@@ -22,12 +22,12 @@ internal sealed class GazetteerCommand
         var cities = new Option<string?>("--cities") { Description = "Worldwide settlements file, cities500.txt (default: .cache/geonames/cities500.txt)" };
         var country = new Option<string[]>("--country")
         {
-            Description = "GeoNames country file, .txt or .zip (UA.zip, RU.txt, ...); repeat for more (default: ../shared/geo/UA.zip when present)",
+            Description = "GeoNames country file, .txt or .zip (RU.txt, BY.zip, ...), added to ../shared/geo/UA.zip when that is present",
             AllowMultipleArgumentsPerToken = true,
         };
         var noCountry = new Option<string?>("--no-country") { Description = "Seas and straits, no-country.txt (default: ../shared/geo/no-country.txt when present)" };
         var admin1 = new Option<string?>("--admin1") { Description = "First-level division names, admin1CodesASCII.txt (default: ../shared/geo/admin1CodesASCII.txt when present)" };
-        var output = new Option<string?>("--out") { Description = "Index file to write (default: .cache/gazetteer.idx)" };
+        var output = new Option<string?>("--out") { Description = "Index file to write (default: $SITREP_GAZETTEER, else .cache/gazetteer.idx)" };
         var command = new Command("build", "Build the place index from GeoNames dump files");
         foreach (var o in new Option[] { cities, country, noCountry, admin1, output })
             command.Options.Add(o);
@@ -39,7 +39,9 @@ internal sealed class GazetteerCommand
             var defaultCities = Path.Combine(root, ".cache", "geonames", "cities500.txt");
             if (citiesPath is null && File.Exists(defaultCities))
                 citiesPath = defaultCities;
-            var countries = parse.GetValue(country) is { Length: > 0 } given ? given : Existing(Path.Combine(shared, "UA.zip"));
+            // Country files a user names come on top of the shared Ukraine file, not instead of it.
+            var countries = Existing(Path.Combine(shared, "UA.zip")).Concat(parse.GetValue(country) ?? [])
+                .DistinctBy(p => Path.GetFullPath(p)).ToArray();
             var sources = new GazetteerSources
             {
                 Cities = citiesPath,
@@ -58,7 +60,9 @@ internal sealed class GazetteerCommand
                     Console.Error.WriteLine($"sitrep gazetteer build: {missing}: no such file");
                     return ExitCodes.Usage;
                 }
-            var outPath = parse.GetValue(output) ?? Path.Combine(root, ".cache", "gazetteer.idx");
+            // By default the index goes where the other verbs will look for it.
+            var outPath = parse.GetValue(output)
+                          ?? (Environment.GetEnvironmentVariable("SITREP_GAZETTEER") is { Length: > 0 } env ? env : Path.Combine(root, ".cache", "gazetteer.idx"));
             try
             {
                 var report = GazetteerBuilder.Build(sources, outPath, new Progress(line => Console.Error.WriteLine($"gazetteer: {line}")));

@@ -46,8 +46,11 @@ internal static class CountryCode
     public static ushort Pack(ReadOnlySpan<char> code) =>
         code.Length == 2 ? (ushort)((char.ToUpperInvariant(code[0]) << 8) | char.ToUpperInvariant(code[1])) : (ushort)0;
 
+    // Ranking asks for country codes in its inner loop: each code is made once.
+    private static readonly string?[] Unpacked = new string?[65536];
+
     public static string? Unpack(ushort packed) =>
-        packed == 0 ? null : new string([(char)(packed >> 8), (char)(packed & 0xFF)]);
+        packed == 0 ? null : Unpacked[packed] ??= new string([(char)(packed >> 8), (char)(packed & 0xFF)]);
 }
 
 /// <summary>Feature rank: how much a feature code says about a place's importance (PPLC over PPLA over PPL).</summary>

@@ -7,7 +7,6 @@ internal sealed class DocumentContext
 {
     public HashSet<string> Countries { get; private init; } = new(StringComparer.Ordinal);
     public Dictionary<string, int> RegionCounts { get; private init; } = new(StringComparer.Ordinal);
-    public List<(int Owner, int Entry, double Lat, double Lon)> Anchors { get; private init; } = [];
 
     public static DocumentContext From(MentionState[] states, Gazetteer g)
     {
@@ -32,20 +31,40 @@ internal sealed class DocumentContext
         return ctx;
     }
 
-    /// <summary>The settlements resolved with a clear margin become anchors for their neighbours.</summary>
+    /// <summary>The settlement each mention was resolved to with a clear margin, by text position (null when none).</summary>
+    public (double Lat, double Lon)?[] AnchorAt { get; private init; } = [];
+
+    /// <summary>State index of the mention at each text position.</summary>
+    public int[] StateAt { get; private init; } = [];
+
+    /// <summary>The rank of each mention in text order.</summary>
+    public int[] Position { get; private init; } = [];
+
     /// <summary>The sentence number of each mention, for weighing anchors.</summary>
     public int[] Sentence { get; private init; } = [];
 
-    public DocumentContext WithAnchors(MentionState[] states, Gazetteer g, int[] sentence)
+    public bool HasAnchors { get; private init; }
+
+    /// <summary>The settlements resolved with a clear margin become anchors for their neighbours in the text.</summary>
+    public DocumentContext WithAnchors(MentionState[] states, Gazetteer g, int[] sentence, int[] position)
     {
-        var anchors = new List<(int, int, double, double)>();
-        var seen = new HashSet<int>();
+        var anchorAt = new (double, double)?[states.Length];
+        var stateAt = new int[states.Length];
+        var any = false;
         for (var i = 0; i < states.Length; i++)
         {
+            stateAt[position[i]] = i;
             var s = states[i];
-            if (s.Best is { } best && (PlaceKind)g.Entry(best).Kind == PlaceKind.Settlement && s.Margin >= Weights.ConfidentMargin && seen.Add(best))
-                anchors.Add((i, best, g.Entry(best).Lat, g.Entry(best).Lon));
+            if (s.Best is { } best && (PlaceKind)g.Entry(best).Kind == PlaceKind.Settlement && s.Margin >= Weights.ConfidentMargin)
+            {
+                anchorAt[position[i]] = (g.Entry(best).Lat, g.Entry(best).Lon);
+                any = true;
+            }
         }
-        return new DocumentContext { Countries = Countries, RegionCounts = RegionCounts, Anchors = anchors, Sentence = sentence };
+        return new DocumentContext
+        {
+            Countries = Countries, RegionCounts = RegionCounts, AnchorAt = anchorAt, StateAt = stateAt,
+            Position = position, Sentence = sentence, HasAnchors = any,
+        };
     }
 }

@@ -43,7 +43,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
         ctx = DocumentContext.From(states, Gazetteer);
         foreach (var s in states)
             Score(s, states, ctx);
-        ctx = ctx.WithAnchors(states, Gazetteer, SentenceNumbers(text, states));
+        ctx = ctx.WithAnchors(states, Gazetteer, SentenceNumbers(text, states), Positions(states));
         foreach (var s in states)
             Score(s, states, ctx);
 
@@ -65,6 +65,16 @@ public sealed class Geocoder(Gazetteer gazetteer)
             numbers[i] = sentence;
         }
         return numbers;
+    }
+
+    /// <summary>Each mention's rank in text order.</summary>
+    private static int[] Positions(MentionState[] states)
+    {
+        var order = TextOrder(states);
+        var position = new int[states.Length];
+        for (var k = 0; k < order.Length; k++)
+            position[order[k]] = k;
+        return position;
     }
 
     /// <summary>Mention indices by position in the text: callers may hand mentions over in any order.</summary>
@@ -205,18 +215,26 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 if (states[a].Candidates.Any(x => x.Entry == c.Entry))
                     told += Weights.AliasPartner;
             ev += told;
-            if (kind == PlaceKind.Settlement && m.KindHint == PlaceKind.Settlement && ctx.Anchors.Count > 0)
+            if (kind == PlaceKind.Settlement && m.KindHint == PlaceKind.Settlement && ctx.HasAnchors)
             {
                 // The nearest other place of the report pulls by its nearness. Only the nearest: a
                 // crowded front must not pull a village named like a regional capital away from it.
-                // A place named in the same sentence ("Lyman and Siversk") says more than one named elsewhere.
+                // A place named in the same sentence ("Lyman and Siversk") says more than one named
+                // elsewhere; places far off in the text (a long live blog) say nothing.
                 var pull = 0.0;
-                foreach (var (owner, _, lat, lon) in ctx.Anchors)
-                    if (owner != s.Index && !SameName(states[owner].Mention, m))
-                    {
-                        var weight = ctx.Sentence[owner] == ctx.Sentence[s.Index] ? 1.0 : Weights.OtherSentence;
-                        pull = Math.Max(pull, weight * Math.Exp(-GreatCircle.Km(e.Lat, e.Lon, lat, lon) / Weights.ProximityKm));
-                    }
+                var here = ctx.Position[s.Index];
+                var from = Math.Max(0, here - Weights.AnchorWindow);
+                var to = Math.Min(ctx.AnchorAt.Length - 1, here + Weights.AnchorWindow);
+                for (var p = from; p <= to; p++)
+                {
+                    if (p == here || ctx.AnchorAt[p] is not { } anchor)
+                        continue;
+                    var owner = ctx.StateAt[p];
+                    if (SameName(states[owner].Mention, m))
+                        continue;
+                    var weight = ctx.Sentence[owner] == ctx.Sentence[s.Index] ? 1.0 : Weights.OtherSentence;
+                    pull = Math.Max(pull, weight * Math.Exp(-GreatCircle.Km(e.Lat, e.Lon, anchor.Lat, anchor.Lon) / Weights.ProximityKm));
+                }
                 ev += Weights.Proximity * pull;
             }
             // A small place known by an old or foreign name ("Krasnoye") needs the text to point at it

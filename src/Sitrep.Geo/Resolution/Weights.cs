@@ -47,7 +47,8 @@ internal static class Weights
     public const double AliasPartner = 5.0;
     public const double Proximity = 6.0;           // times exp(-km / ProximityKm) to the nearest other place of the report
     public const double ProximityKm = 40.0;
-    public const double OtherSentence = 0.6;       // an anchor in another sentence pulls this much of one in the same
+    public const double OtherSentence = 0.6;
+    public const int AnchorWindow = 40;            // mentions before and after: a long live blog is many reports       // an anchor in another sentence pulls this much of one in the same
 
     public const double NoMatch = 2.5;             // the explicit no-match candidate's score
     public const double AmbiguityMargin = 0.75;
