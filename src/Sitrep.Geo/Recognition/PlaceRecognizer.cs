@@ -144,6 +144,28 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
         if (key.Length < MinFuzzyLength || _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(tokens[i].Start, tokens[i].Length))) || !char.IsLower(text[tokens[i].Start + 1])
             || SentenceInitial(text, tokens, i))
             return null;
+        return _fuzzyMemo.TryGetValue(key, out var known) ? known : Remember(key, ScanFuzzy(key));
+    }
+
+    /// <summary>
+    /// Fuzzy results by folded word. The same unknown words ("Ukrainian", "Telegram") come up in
+    /// every report, and each scan compares against thousands of names, so a word is scanned once.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]?> _fuzzyMemo = new(StringComparer.Ordinal);
+
+    /// <summary>Bounds the memo so memory stays flat over a year of news.</summary>
+    private const int FuzzyMemoLimit = 200_000;
+
+    private int[]? Remember(string key, int[]? result)
+    {
+        if (_fuzzyMemo.Count >= FuzzyMemoLimit)
+            _fuzzyMemo.Clear();
+        _fuzzyMemo[key] = result;
+        return result;
+    }
+
+    private int[]? ScanFuzzy(string key)
+    {
         var max = key.Length >= 11 ? 2 : 1;
         var best = max + 1;
         var hits = new List<int>();
