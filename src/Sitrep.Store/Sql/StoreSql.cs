@@ -96,6 +96,18 @@ internal static class StoreSql
         ORDER BY e.key
         """;
 
+    /// <summary>The reports of an incident without their records, which the writer mostly has in memory.</summary>
+    public const string IncidentMembers = """
+        SELECT e.key, e.doc, d.source, d.published, d.url
+        FROM incident_members m
+        JOIN events e ON e.key = m.event
+        JOIN documents d ON d.id = e.doc
+        WHERE m.incident = $incident
+        ORDER BY e.key
+        """;
+
+    public const string EventRecord = "SELECT record FROM events WHERE key = $event";
+
     public const string UpdateIncident = """
         UPDATE incidents SET
             type = $type, subtype = $subtype, date_min = $date_min, date_max = $date_max, date_precision = $date_precision,
