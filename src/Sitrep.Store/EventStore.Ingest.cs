@@ -229,6 +229,11 @@ public sealed partial class EventStore
                         rows.IsDBNull(14) ? null : rows.GetInt64(14), rows.GetString(8));
                     if (IncidentRule.Match(place, other) is not { } match)
                         continue;
+                    // An oblast-level report joins an incident in its oblast; but an incident already
+                    // pinned to a town is compared by its towns, or one vague report would pull every
+                    // strike in the oblast that day into it.
+                    if (match == PlaceMatch.SameOblast && place.Kind != PlaceKind.Region && IncidentRule.IsPointKind(Text(rows, 15)))
+                        continue;
                     var km = place.Lat is { } a && place.Lon is { } b && other.Lat is { } c && other.Lon is { } d ? GeoMath.DistanceKm(a, b, c, d) : 0;
                     if (!candidates.TryGetValue(incident, out var best) || (match, km).CompareTo(best) < 0)
                         candidates[incident] = (match, km);

@@ -83,6 +83,9 @@ internal static class IncidentRule
 
     public static bool IsPoint(Place place) => place.Kind is PlaceKind.Settlement or PlaceKind.Facility;
 
+    /// <summary>Whether a stored kind name ("settlement") is a point-like kind.</summary>
+    public static bool IsPointKind(string? kind) => kind is "settlement" or "facility";
+
     public static string NameKey(Place place) => Fold(place.Name);
 
     /// <summary>

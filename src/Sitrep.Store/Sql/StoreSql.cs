@@ -65,7 +65,7 @@ internal static class StoreSql
     public const string ClusterCandidates = """
         SELECT m.incident AS Incident, e.doc AS Doc, e.actor AS Actor, e.target_actor AS TargetActor,
                i.actor AS IncidentActor, i.target_actor AS IncidentTargetActor, i.date_min AS DateMin, i.date_max AS DateMax,
-               p.name AS Name, p.kind AS Kind, p.country AS Country, p.admin1 AS Admin1, p.lat AS Lat, p.lon AS Lon, p.geonames_id AS GeonamesId
+               p.name AS Name, p.kind AS Kind, p.country AS Country, p.admin1 AS Admin1, p.lat AS Lat, p.lon AS Lon, p.geonames_id AS GeonamesId, i.place_kind AS IncidentPlaceKind
         FROM (
             SELECT event, ord FROM event_places WHERE family = $family AND date IN ($d0, $d1, $d2) AND name_key = $name_key
             UNION
