@@ -44,6 +44,7 @@ internal sealed partial class EventBuilder
             var t = r.Tokens[k];
             var name = t.IsWord && char.IsUpper(text[t.Start]);
             var glue = t.Norm is "'s" or "the" or "a" or "an" or "," or "of" or "for" or "its" or "his" or "her" or "their"
+                or "also" or "later" or "earlier" or "then" or "had" or "has"
                 || t.Kind == TokenKind.Punct && t.Norm is "-" or "(" or ")";
             var office = r.Offices.Any(o => o.First <= k && k < o.Last) || t.Lemma is "cyber" or "spy" or "senior" or "top" or "regional" or "local" or "deputy" or "press" or "secretary";
             if (!name && !glue && !office)
@@ -105,8 +106,14 @@ internal sealed partial class EventBuilder
     /// </summary>
     private void AssignActor(SentenceReading r, EventDraft draft, List<int> anchors, HashSet<int> claimTokens, ClaimSource? claim)
     {
-        var trigger = anchors[0];
-        var actor = NounPhraseSide(r, trigger, claimTokens);
+        // A strike's own words name its side better than the interception told with it.
+        var ordered = anchors.OrderBy(a => TriggerAt(r, a)?.Type == EventType.AirDefense && draft.Type == EventType.Strike ? 1 : 0).ToList();
+        var trigger = ordered[0];
+        string? actor = null;
+        foreach (var anchor in ordered)
+            actor ??= NounPhraseSide(r, anchor, claimTokens);
+        // Leaders speak, visit and threaten; they do not fire or fight.
+        var fights = draft.Type is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange;
         if (actor is null)
         {
             foreach (var anchor in anchors)
@@ -129,9 +136,12 @@ internal sealed partial class EventBuilder
             for (var i = r.Actors.Count - 1; i >= 0; i--)
             {
                 var a = r.Actors[i];
-                if (a.First >= trigger || a.First < floor || claimTokens.Contains(a.First) || r.InQuote(a.First))
+                // Inside a quotation a side is the actor only of what the quotation tells.
+                if (a.First >= trigger || a.First < floor || claimTokens.Contains(a.First) || r.InQuote(a.First) != r.InQuote(trigger))
                     continue;
-                if (a.First > 0 && IsPreposition(r.Tokens[a.First - 1]) && r.Tokens[a.First - 1].Norm != "of")
+                if (fights && a.Value.Role == ActorRole.Person)
+                    continue;
+                if (a.First > 0 && IsPreposition(r.Tokens[a.First - 1]))
                     continue;
                 // "the Russian city of Belgorod": an adjective far from the trigger names a place, not a side.
                 if (a.Value.Role == ActorRole.Adjective && a.Last < r.Tokens.Count && !ForcesNoun(r.Tokens[a.Last]))
@@ -165,6 +175,9 @@ internal sealed partial class EventBuilder
             draft.Actor = source;
         }
     }
+
+    private static TriggerEntry? TriggerAt(SentenceReading r, int token) =>
+        r.Triggers.FirstOrDefault(t => t.First == token).Value;
 
     private static EventType Family(EventType t) => t == EventType.AirDefense ? EventType.Strike : t;
 

@@ -39,7 +39,16 @@ internal sealed partial class EventBuilder
                 continue;
             if (entry.Class == WeaponClass.AirDefenseSystem)
                 continue;
-            var figure = FigureBefore(r, first);
+            // "80 MLRS attacks" counts attacks, not rockets launched.
+            var head = last;
+            if (head < r.Tokens.Count && r.Tokens[head].Norm == "(")
+            {
+                while (head < r.Tokens.Count && r.Tokens[head].Norm != ")")
+                    head++;
+                head++;
+            }
+            var countsAttacks = head < r.Tokens.Count && r.Tokens[head].Lemma is "attack" or "strike" or "raid" or "barrage" or "launch";
+            var figure = countsAttacks ? null : FigureBefore(r, first);
             int? launched = null, intercepted = null;
             if (figure is { } n)
             {
@@ -201,7 +210,10 @@ internal sealed partial class EventBuilder
             }
         }
         if (added)
+        {
             last.Evidence.Add((r.Sentence.Start, r.Sentence.End));
+            last.Claim ??= ReadClaim(r, out _);
+        }
     }
 
     private static void AssignAmounts(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts)
@@ -249,6 +261,7 @@ internal sealed partial class EventBuilder
             draft.DatePrecision = d.Date is null ? null : d.Precision;
             draft.RelativeDays = d.Date is null ? d.OffsetDays : null;
             draft.DateStated = true;
+            draft.DateRelative = d.Kind == DateKind.RelativeToEvent;
         }
         foreach (var (draft, _) in drafts)
         {

@@ -59,7 +59,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         r.Triggers.RemoveAll(t => InDescriptiveClause(r, t.First));
         var events = ActiveTriggers(r, agents);
         var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
-        foreach (var (type, triggers) in events)
+        foreach (var (type, triggers, joinOnly) in events)
         {
             var draft = new EventDraft
             {
@@ -72,6 +72,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 Strength = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong) ? TriggerStrength.Strong : TriggerStrength.Weak,
                 ActorInverse = triggers.Any(t => t.Value.Inverse),
                 Background = r.BackgroundCue,
+                JoinOnly = joinOnly,
             };
             draft.Evidence.Add((s.Start, s.End));
             drafts.Add((draft, triggers.Select(t => t.First).ToList()));
@@ -111,9 +112,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     /// "visit") needs support in the same sentence. When one sentence reports both a strike
     /// and its interception, it is one strike; a cyberattack is not also a strike.
     /// </summary>
-    private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers)> ActiveTriggers(SentenceReading r, HashSet<int> agents)
+    private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> ActiveTriggers(SentenceReading r, HashSet<int> agents)
     {
-        var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>)>();
+        var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>, bool)>();
         var weapon = r.Weapons.Any(w => w.Value.Class != WeaponClass.AirDefenseSystem);
         foreach (var group in r.Triggers.GroupBy(t => t.Value.Type))
         {
@@ -124,12 +125,19 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             if (triggers.Count == 0)
                 continue;
             var strong = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong);
+            var joinOnly = false;
             if (!(strong || Supported(group.Key, r, agents, triggers)))
-                continue;
+            {
+                // A weak word with a stated day may carry on an event already told.
+                if (r.Dates.Any(d => d.Precision == DatePrecision.Day && d.Date is not null) && group.Key is EventType.Diplomacy)
+                    joinOnly = true;
+                else
+                    continue;
+            }
             // Fighting and territory are always somewhere: without a place it is commentary.
             if (group.Key is EventType.GroundCombat or EventType.TerritorialChange && !HasSpecificPlace(r, agents))
                 continue;
-            active.Add((group.Key, triggers));
+            active.Add((group.Key, triggers, joinOnly));
         }
         bool Has(EventType t) => active.Any(a => a.Item1 == t);
         bool StrongOf(EventType t) => active.Any(a => a.Item1 == t && a.Item2.Any(x => x.Value.Strength == TriggerStrength.Strong));
@@ -197,7 +205,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var by = first > 0 && r.Tokens[first - 1].Norm == "by";
             var side = p.Canonical is null && r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= p.Mention.Start && p.Mention.End <= a.End)
                 && !AfterLocative(r, first);
-            if (institution.Value || cue || by || side || Reference(r, first) || InDescriptiveClause(r, first))
+            if (institution.Value || cue || by || side || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
             {
                 agents.Add(p.Index);
                 if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))
@@ -222,10 +230,24 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         return false;
     }
 
+    /// <summary>"since the fall of Avdiivka in February": a place that dates the story, not where it happens.</summary>
+    private static bool InSinceClause(SentenceReading r, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 8; k--)
+        {
+            var t = r.Tokens[k];
+            if (t.Kind == TokenKind.Punct)
+                return false;
+            if (t.Norm == "since")
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>"18 kilometres (11 miles) from the boundary of X", "within two miles of X": X is a yardstick.</summary>
     private static bool Reference(SentenceReading r, int first)
     {
-        var start = r.Tokens[Math.Max(0, first - 8)].Start;
+        var start = r.Tokens[Math.Max(0, first - 12)].Start;
         var at = r.Tokens[first].Start;
         foreach (var q in r.Numbers)
         {

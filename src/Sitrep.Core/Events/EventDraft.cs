@@ -42,6 +42,13 @@ internal sealed class EventDraft
     /// <summary>Days relative to another event's date ("a day earlier"), resolved after building.</summary>
     public int? RelativeDays { get; set; }
     public bool DateStated { get; set; }
+    /// <summary>The date was counted from another event's ("a day earlier"): a named day beats it.</summary>
+    public bool DateRelative { get; set; }
     public bool Background { get; set; }
+    /// <summary>
+    /// Read from a weak cue that can continue an event already told ("The meeting, due on 10
+    /// January, ...") but not report a new one: kept only if it merges.
+    /// </summary>
+    public bool JoinOnly { get; set; }
     public SortedSet<(int Start, int End)> Evidence { get; } = [];
 }

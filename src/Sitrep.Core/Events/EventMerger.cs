@@ -20,10 +20,10 @@ internal static class EventMerger
         foreach (var d in drafts)
         {
             var target = FindWithinSection(merged, d) ?? FindAcrossSections(merged, d);
-            if (target is null)
-                merged.Add(d);
-            else
+            if (target is not null)
                 Absorb(target, d);
+            else if (!d.JoinOnly)
+                merged.Add(d);
         }
         return merged;
     }
@@ -67,11 +67,17 @@ internal static class EventMerger
                 continue;
             if (d.Type == EventType.Aid && (c.AmountUsd is null) != (d.AmountUsd is null || c.AmountUsd is not null))
                 return c;
-            if (SharePlace(c, d) || !Specific(d) && c.Type == d.Type && (SameStatedDay(c, d) || !c.DateStated || !d.DateStated))
+            if (SharePlace(c, d))
+                return c;
+            // Violence told without a place in another post is as likely another attack as
+            // the same one; a visit, a package, a hack or a policy told again is the same.
+            if (!Specific(d) && c.Type == d.Type && !Violent(d.Type) && (SameStatedDay(c, d) || !c.DateStated || !d.DateStated))
                 return c;
         }
         return null;
     }
+
+    private static bool Violent(EventType t) => t is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange;
 
     private static bool Joinable(EventDraft c, EventDraft d) =>
         Family(c.Type) == Family(d.Type) && Compatible(c, d) && (c.Type == d.Type || SameWeaponClass(c, d));
@@ -83,9 +89,9 @@ internal static class EventMerger
 
     private static bool Compatible(EventDraft c, EventDraft d)
     {
-        if (c.ActorExplicit && d.ActorExplicit && c.Actor != d.Actor)
+        if (Side(c) is { } sideC && Side(d) is { } sideD && sideC != sideD)
             return false;
-        if (c.DateStated && d.DateStated && c.Date is { } a && d.Date is { } b && a != b
+        if (c.DateStated && d.DateStated && !c.DateRelative && !d.DateRelative && c.Date is { } a && d.Date is { } b && a != b
             && c.DatePrecision == DatePrecision.Day && d.DatePrecision == DatePrecision.Day)
             return false;
         if (c.AmountUsd is { } x && d.AmountUsd is { } y && Math.Abs(x - y) > AmountTolerance * Math.Max(x, y))
@@ -97,12 +103,61 @@ internal static class EventMerger
     private static bool SameWeaponClass(EventDraft c, EventDraft d) =>
         c.Weapons.Count == 0 || d.Weapons.Count == 0 || c.Weapons.Any(w => d.Weapons.Any(x => x.Class == w.Class));
 
+    /// <summary>
+    /// The side that acted: named in the text, or for a strike on a place, the side that
+    /// strikes that country in this war. Two reports with different sides are two events.
+    /// </summary>
+    private static string? Side(EventDraft d)
+    {
+        // An interception is told from the defender's side; the strike from the attacker's.
+        if (d.Type == EventType.AirDefense)
+            return d.ActorExplicit ? Sides.Opponent(d.Actor) : null;
+        if (d.Type == EventType.Diplomacy)
+            return null; // a meeting has two sides; either may be named first
+        if (d.ActorExplicit)
+            return d.Actor;
+        if (d.Type != EventType.Strike)
+            return null;
+        // A sea or strait belongs to no side's territory.
+        return Sides.AttackerOf(d.Places.FirstOrDefault(p => p.Kind is PlaceKind.Settlement or PlaceKind.Region or PlaceKind.Facility)?.Country)
+            ?? (d.Claim?.Code is { } source ? Sides.Opponent(source) : null);
+    }
+
     private static bool SharePlace(EventDraft c, EventDraft d) =>
-        c.Places.Any(p => p.Kind != PlaceKind.Country && d.Places.Any(q => SamePlace(p, q)));
+        c.Places.Any(p => p.Kind != PlaceKind.Country && d.Places.Any(q => q.Kind != PlaceKind.Country && Near(p, q)));
 
     internal static bool SamePlace(Place a, Place b) =>
         a.GeonamesId is not null && a.GeonamesId == b.GeonamesId
         || string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase) && a.Kind == b.Kind;
+
+    /// <summary>Points closer than this are one place told twice ("the White House", "Washington").</summary>
+    internal const double SamePointKm = 12;
+
+    /// <summary>
+    /// The same place for merging: the same feature, two points in one city, or an oblast and
+    /// the city it is named after ("the Moscow region", "Moscow").
+    /// </summary>
+    private static bool Near(Place a, Place b)
+    {
+        if (SamePlace(a, b))
+            return true;
+        if (IsPoint(a) && IsPoint(b))
+            return Km(a, b) < SamePointKm;
+        var (region, point) = a.Kind == PlaceKind.Region ? (a, b) : (b, a);
+        return region.Kind == PlaceKind.Region && IsPoint(point)
+            && region.Name.StartsWith(point.Name + " ", StringComparison.OrdinalIgnoreCase);
+    }
+
+    internal static bool IsPoint(Place p) => p.Kind is PlaceKind.Settlement or PlaceKind.Facility;
+
+    internal static double Km(Place a, Place b)
+    {
+        if (a.Lat is not { } lat1 || a.Lon is not { } lon1 || b.Lat is not { } lat2 || b.Lon is not { } lon2)
+            return double.MaxValue;
+        static double Rad(double d) => d * Math.PI / 180;
+        var h = Math.Pow(Math.Sin(Rad(lat2 - lat1) / 2), 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Pow(Math.Sin(Rad(lon2 - lon1) / 2), 2);
+        return 6371 * 2 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
 
     private static void Absorb(EventDraft c, EventDraft d)
     {
@@ -123,8 +178,10 @@ internal static class EventMerger
             c.AmountUsd = d.AmountUsd;
             c.AmountApproximate = d.AmountApproximate;
         }
-        if (d.DateStated && (!c.DateStated || EventBuilder.Rank(d.DatePrecision) > EventBuilder.Rank(c.DatePrecision)))
+        if (d.DateStated && (!c.DateStated || EventBuilder.Rank(d.DatePrecision) > EventBuilder.Rank(c.DatePrecision)
+                || c.DateRelative && !d.DateRelative))
         {
+            c.DateRelative = d.DateRelative;
             c.Date = d.Date;
             c.DatePrecision = d.DatePrecision;
             c.RelativeDays = d.RelativeDays;

@@ -61,6 +61,7 @@ public sealed class ReportPipeline
         {
             if (draft.Background && !_options.IncludeBackground)
                 continue;
+            draft.Places = Prune(draft.Places);
             events.Add(Record(document.Id, text, draft));
         }
         return events;
@@ -75,14 +76,23 @@ public sealed class ReportPipeline
         var resolved = _geocoder!.Resolve(text, mentions).ToArray();
         foreach (var (index, name) in phrases)
         {
-            var candidate = _geocoder.Gazetteer.Lookup(name).FirstOrDefault(c => c.Place.Kind == PlaceKind.Settlement);
+            var target = name == CapitalOfTheStory ? StoryCapital(resolved) : name;
+            var candidate = target is null ? null : _geocoder.Gazetteer.Lookup(target).FirstOrDefault(c => c.Place.Kind == PlaceKind.Settlement);
             resolved[index] = candidate is null ? null : candidate.Place with { Mention = mentions[index].Text };
         }
         return resolved;
     }
 
-    /// <summary>Points closer than this are one place told twice ("the White House", "Washington").</summary>
-    private const double SamePointKm = 12;
+    /// <summary>Marks a bare "the capital" in place-phrases.tsv: the capital of the country the report is set in.</summary>
+    private const string CapitalOfTheStory = "@capital";
+
+    /// <summary>The capital of the belligerent whose places the report names most; Kyiv when it names none.</summary>
+    private static string? StoryCapital(IReadOnlyList<Place?> resolved)
+    {
+        var ua = resolved.Count(p => p?.Country == "UA" && p.Kind != PlaceKind.Country);
+        var ru = resolved.Count(p => p?.Country == "RU" && p.Kind != PlaceKind.Country);
+        return ru > ua ? "Moscow" : "Kyiv";
+    }
 
     /// <summary>
     /// The resolved places of a draft, without a region that only qualifies a settlement
@@ -96,28 +106,25 @@ public sealed class ReportPipeline
             if (i < resolved.Count && resolved[i] is { } p && !list.Any(q => EventMerger.SamePlace(p, q)))
                 list.Add(p);
         }
+        return Prune(list);
+    }
+
+    private static List<Place> Prune(List<Place> list)
+    {
         var settlements = list.Where(p => p.Kind is PlaceKind.Settlement or PlaceKind.Facility).ToList();
         list.RemoveAll(r => r.Kind == PlaceKind.Region && settlements.Any(s =>
             s.Country == r.Country && s.Admin1 is not null && s.Admin1 == r.Admin1
             || r.Name.StartsWith(s.Name + " ", StringComparison.OrdinalIgnoreCase)));
         // A building named beside its city is the city, told twice.
-        list.RemoveAll(f => f.Kind == PlaceKind.Facility && settlements.Any(s => s.Kind == PlaceKind.Settlement && Km(s, f) < SamePointKm));
+        list.RemoveAll(f => f.Kind == PlaceKind.Facility && settlements.Any(s => s.Kind == PlaceKind.Settlement && EventMerger.Km(s, f) < EventMerger.SamePointKm));
         return list;
-    }
-
-    private static double Km(Place a, Place b)
-    {
-        if (a.Lat is not { } lat1 || a.Lon is not { } lon1 || b.Lat is not { } lat2 || b.Lon is not { } lon2)
-            return double.MaxValue;
-        static double Rad(double d) => d * Math.PI / 180;
-        var h = Math.Pow(Math.Sin(Rad(lat2 - lat1) / 2), 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Pow(Math.Sin(Rad(lon2 - lon1) / 2), 2);
-        return 6371 * 2 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
     private static EventRecord Record(string doc, string text, EventDraft d)
     {
-        var country = d.Places.Select(p => p.Country).FirstOrDefault(c => c is "UA" or "RU");
-        var claim = d.Claim is { } c ? c.Code ?? (c.Office == OfficeScope.Local ? country : null) : null;
+        var country = d.Places.Where(p => p.Kind != PlaceKind.Water).Select(p => p.Country).FirstOrDefault(c => c is "UA" or "RU");
+        // An office that did not name its side speaks for the country where it happened.
+        var claim = d.Claim is { } c ? c.Code ?? (c.Office is not null ? country : null) : null;
         var actor = d.Actor;
         if (actor is null && d.Type is EventType.Strike or EventType.AirDefense)
             actor = Sides.AttackerOf(country) ?? (d.Type == EventType.Strike ? Sides.Opponent(claim) : claim);

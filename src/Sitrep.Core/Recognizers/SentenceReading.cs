@@ -82,7 +82,7 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
             }
             foreach (var phrase in lexicons.PlacePhrases.Match(text, tokens))
             {
-                if (found.Any(f => f.Mention.Start < phrase.End && phrase.Start < f.Mention.End))
+                if (phrase.Value == "-" || found.Any(f => f.Mention.Start < phrase.End && phrase.Start < f.Mention.End))
                     continue;
                 var mention = new PlaceMention(phrase.Start, phrase.End, text[phrase.Start..phrase.End], PlaceKind.Settlement);
                 found.Add(new IndexedMention(documentMentions.Count, mention, phrase.Value));

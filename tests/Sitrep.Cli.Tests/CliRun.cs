@@ -1,0 +1,67 @@
+using System.Diagnostics;
+
+namespace Sitrep.Cli.Tests;
+
+/// <summary>The outcome of one run of the real CLI process.</summary>
+internal sealed record CliResult(int ExitCode, string Stdout, string Stderr);
+
+/// <summary>Runs the built CLI (sitrep.dll beside the tests) as a separate process, as a user would.</summary>
+internal static class CliRun
+{
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "sitrep.dll");
+
+    public static CliResult Run(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Dll);
+        foreach (var a in args)
+            info.ArgumentList.Add(a);
+        if (Repo.Gazetteer is { } index)
+            info.Environment["SITREP_GAZETTEER"] = index;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"sitrep {string.Join(' ', args)} did not finish in 5 minutes");
+        }
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
+
+/// <summary>Where the repository, the shared folder and the place index are, seen from the test binaries.</summary>
+internal static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>../shared beside the checkout: the dev articles and the scorer; absent on some machines.</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    public static string? Gazetteer
+    {
+        get
+        {
+            var env = Environment.GetEnvironmentVariable("SITREP_GAZETTEER");
+            if (!string.IsNullOrEmpty(env) && File.Exists(env))
+                return env;
+            var local = Path.Combine(Root, ".cache", "gazetteer.idx");
+            return File.Exists(local) ? local : null;
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Sitrep.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("Sitrep.sln not found above " + AppContext.BaseDirectory);
+    }
+}

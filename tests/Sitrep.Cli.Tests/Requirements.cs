@@ -1,0 +1,23 @@
+namespace Sitrep.Cli.Tests;
+
+/// <summary>A test that extracts needs the place index; without one it is skipped, saying how to build it.</summary>
+public sealed class FactRequiresGazetteerAttribute : FactAttribute
+{
+    public FactRequiresGazetteerAttribute()
+    {
+        if (Repo.Gazetteer is null)
+            Skip = "no place index (.cache/gazetteer.idx or $SITREP_GAZETTEER): run './sitrep gazetteer build' first";
+    }
+}
+
+/// <summary>A test that scores against ../shared/eval/dev; skipped on a machine without ../shared.</summary>
+public sealed class FactRequiresDevSetAttribute : FactAttribute
+{
+    public FactRequiresDevSetAttribute()
+    {
+        if (!Directory.Exists(Path.Combine(Repo.Shared, "eval", "dev")))
+            Skip = "no ../shared/eval/dev beside the checkout";
+        else if (Repo.Gazetteer is null)
+            Skip = "no place index (.cache/gazetteer.idx or $SITREP_GAZETTEER): run './sitrep gazetteer build' first";
+    }
+}
