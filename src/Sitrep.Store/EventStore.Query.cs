@@ -8,12 +8,12 @@ namespace Sitrep.Store;
 
 public sealed partial class EventStore
 {
-    /// <summary>Events matching the query, by date then in the order they were stored; streamed.</summary>
+    /// <summary>Events matching the query, by date (undated last) then in the order they were stored; streamed.</summary>
     /// <exception cref="QueryException">The full-text expression is not valid FTS5.</exception>
     public IEnumerable<EventRecord> Query(EventQuery query)
     {
         var (where, parameters) = EventFilterSql.Build(query);
-        var sql = $"SELECT e.record FROM events e WHERE {where} ORDER BY e.date, e.key{Limit(query)}";
+        var sql = $"SELECT e.record FROM events e WHERE {where} ORDER BY e.date IS NULL, e.date, e.key{Limit(query)}";
         return Guard(() => _connection.Query<string>(sql, parameters, buffered: false))
             .Select(json => EventJson.Deserialize(json) ?? throw new InvalidDataException("empty event record"));
     }
@@ -23,7 +23,7 @@ public sealed partial class EventStore
     {
         var (where, parameters) = EventFilterSql.Build(query);
         var filter = where == "1 = 1" ? "" : $"WHERE i.id IN (SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE {where})";
-        var sql = $"SELECT i.* FROM incidents i {filter} ORDER BY i.date_min, i.id{Limit(query)}";
+        var sql = $"SELECT i.* FROM incidents i {filter} ORDER BY i.date_min IS NULL, i.date_min, i.id{Limit(query)}";
         return Guard(() => _connection.Query<IncidentRow>(sql, parameters, buffered: false));
     }
 

@@ -104,3 +104,20 @@ public sealed class EventQueryTests : IDisposable
     public void Incidents_match_when_any_report_matches() =>
         Assert.Equal(["Odesa"], _store.QueryIncidents(new EventQuery { Weapon = "Shahed-136" }).Select(i => i.Place));
 }
+
+public sealed class EventQueryOrderTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void Undated_events_and_incidents_come_last()
+    {
+        using var store = _db.Open();
+        store.Ingest(Reports.Doc("a"), [Reports.Event("a", "undated", Sitrep.Events.EventType.Threat, null, null), Reports.Strike("a", "dated", Reports.Kyiv)]);
+
+        Assert.Equal(["dated", "undated"], store.Query(new EventQuery()).Select(e => e.Id));
+        Assert.Equal(["2024-05-10", null], store.QueryIncidents(new EventQuery()).Select(i => i.DateMin));
+    }
+}
