@@ -60,7 +60,8 @@ internal static class StoreSql
     /// <summary>
     /// Places of already-clustered events of the same family on the given days that are the same
     /// place, in the same oblast, or inside a box around the new place: three index range scans.
-    /// The exact rule is applied in code (<see cref="Incidents.IncidentRule"/>).
+    /// The exact rule is applied in code (<see cref="Incidents.IncidentRule"/>), which also takes
+    /// a place found twice once (UNION ALL spares a temporary b-tree per new event).
     /// </summary>
     public const string ClusterCandidates = """
         SELECT m.incident AS Incident, e.doc AS Doc, e.actor AS Actor, e.target_actor AS TargetActor,
@@ -68,9 +69,9 @@ internal static class StoreSql
                p.name AS Name, p.kind AS Kind, p.country AS Country, p.admin1 AS Admin1, p.lat AS Lat, p.lon AS Lon, p.geonames_id AS GeonamesId, i.place_kind AS IncidentPlaceKind
         FROM (
             SELECT event, ord FROM event_places WHERE family = $family AND date IN ($d0, $d1, $d2) AND name_key = $name_key
-            UNION
+            UNION ALL
             SELECT event, ord FROM event_places WHERE family = $family AND date IN ($d0, $d1, $d2) AND admin1_key = $admin1_key AND ($is_region OR kind = 'region')
-            UNION
+            UNION ALL
             SELECT event, ord FROM event_places WHERE family = $family AND date IN ($d0, $d1, $d2) AND lat BETWEEN $lat_min AND $lat_max AND lon BETWEEN $lon_min AND $lon_max
         ) AS hit
         JOIN event_places p ON p.event = hit.event AND p.ord = hit.ord
