@@ -114,3 +114,30 @@ public sealed class CliTests : IDisposable
         Assert.Contains("--text", stderr);
     }
 }
+
+public sealed class CliReportTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void Records_ingested_with_their_reports_carry_the_reports_source_and_date()
+    {
+        var reports = Directory.CreateDirectory(Path.Combine(_db.Folder, "reports")).FullName;
+        File.WriteAllText(Path.Combine(reports, "kh-1.txt"), "Synthetic report text about a strike on a city.\n");
+        File.WriteAllText(Path.Combine(reports, "kh-1.meta.json"), """{"published": "2024-05-11", "source": "Test Wire", "url": "https://example.org/kh-1", "title": "Strike"}""");
+        var events = Path.Combine(_db.Folder, "events.jsonl");
+        File.WriteAllLines(events, [EventJson.Serialize(Reports.Strike("kh-1", "e1", Reports.Kharkiv, killed: 2)), EventJson.Serialize(Reports.Strike("ghost", "e1", Reports.Odesa))]);
+
+        var (exit, _, stderr) = SitrepProcess.Run("ingest", "--events", events, reports, "--db", _db.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("'ghost', which is not among the reports given", stderr);
+        using var store = _db.Open();
+        var incident = store.GetIncident(store.IncidentOf("kh-1", "e1")!.Value)!;
+        var report = Assert.Single(incident.Reports);
+        Assert.Equal(("Test Wire", "2024-05-11", "https://example.org/kh-1"), (report.Source, report.Published, report.Url));
+        Assert.Equal(1, store.Count("documents"));
+    }
+}
