@@ -10,6 +10,7 @@ namespace Sitrep.Bench;
 /// Store benchmark, run by hand (see BENCHMARKS.md):
 ///   Sitrep.Bench generate DIR DOCUMENTS [--text]
 ///   Sitrep.Bench measure DIR DB SITREP_DLL
+///   Sitrep.Bench check DB            (after a kill -9 by hand: is every document whole?)
 /// 'measure' ingests DIR/events.jsonl with the real CLI in its own process (whole-process rate),
 /// ingests it again (the idempotent re-run), then times typical queries, exports and stats.
 /// </summary>
@@ -26,7 +27,14 @@ internal static class Program
         }
         if (args is ["measure", var dir, var db, var cli])
             return Measure(dir, db, cli);
-        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] | measure DIR DB SITREP_DLL");
+        if (args is ["check", var checkDb])
+        {
+            using var store = EventStore.OpenReadOnly(checkDb);
+            var check = store.Check();
+            Console.WriteLine(check);
+            return check.Sound ? 0 : 1;
+        }
+        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] | measure DIR DB SITREP_DLL | check DB");
         return 2;
     }
 

@@ -164,3 +164,19 @@ internal static class StatsSql
         ORDER BY count(*) DESC, Key
         """;
 }
+
+/// <summary>Consistency checks: what a half-written or half-deleted document would leave behind.</summary>
+internal static class CheckSql
+{
+    public const string Check = """
+        SELECT
+          (SELECT count(*) FROM documents) AS Documents,
+          (SELECT count(*) FROM documents d WHERE event_count <> (SELECT count(*) FROM events e WHERE e.doc = d.id)) AS IncompleteDocuments,
+          (SELECT count(*) FROM events WHERE doc NOT IN (SELECT id FROM documents))
+            + (SELECT count(*) FROM event_places WHERE event NOT IN (SELECT key FROM events))
+            + (SELECT count(*) FROM event_weapons WHERE event NOT IN (SELECT key FROM events))
+            + (SELECT count(*) FROM incident_members WHERE event NOT IN (SELECT key FROM events))
+            + (SELECT count(*) FROM incidents WHERE id NOT IN (SELECT incident FROM incident_members)) AS OrphanRows,
+          (SELECT count(*) FROM events WHERE key NOT IN (SELECT event FROM incident_members)) AS EventsWithoutIncident
+        """;
+}
