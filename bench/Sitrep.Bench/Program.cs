@@ -27,6 +27,12 @@ internal static class Program
         }
         if (args is ["measure", var dir, var db, var cli])
             return Measure(dir, db, cli);
+        if (args is ["queries", var queryDb])
+        {
+            using var store = EventStore.OpenReadOnly(queryDb);
+            TimeQueries(store, Console.Out);
+            return 0;
+        }
         if (args is ["check", var checkDb])
         {
             using var store = EventStore.OpenReadOnly(checkDb);
@@ -34,7 +40,7 @@ internal static class Program
             Console.WriteLine(check);
             return check.Sound ? 0 : 1;
         }
-        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] | measure DIR DB SITREP_DLL | check DB");
+        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] | measure DIR DB SITREP_DLL | queries DB | check DB");
         return 2;
     }
 
@@ -59,7 +65,12 @@ internal static class Program
         o.WriteLine($"| re-ingest of the same file (all unchanged), wall clock | {again:0.0} s: {totals.Documents / again:N0} documents/s (CPU {againCpu:0.0} s) |");
         o.WriteLine($"| database size | {size / 1048576.0:0.0} MB: {size / 1048576.0 / (totals.Documents / 1000.0):0.00} MB per 1,000 documents |");
         o.WriteLine();
+        TimeQueries(store, o);
+        return 0;
+    }
 
+    private static void TimeQueries(EventStore store, TextWriter o)
+    {
         var kharkiv = (49.9935, 36.2304);
         var queries = new (string Name, EventQuery Query)[]
         {
@@ -89,7 +100,6 @@ internal static class Program
         o.WriteLine($"| export csv, all incidents | {csvRows:N0} | {cm:0.0} ms | {cp:0.0} ms |");
         var (geoRows, gm, gp) = Time(() => GeoJsonExporter.Write(store.QueryIncidents(new EventQuery()), Stream.Null).Written, runs: 3);
         o.WriteLine($"| export geojson, all incidents | {geoRows:N0} | {gm:0.0} ms | {gp:0.0} ms |");
-        return 0;
     }
 
     /// <summary>Runs one ingest; returns its wall-clock and CPU seconds (the machine is shared, so both are reported).</summary>

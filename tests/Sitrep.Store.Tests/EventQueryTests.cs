@@ -120,4 +120,15 @@ public sealed class EventQueryOrderTests : IDisposable
         Assert.Equal(["dated", "undated"], store.Query(new EventQuery()).Select(e => e.Id));
         Assert.Equal(["2024-05-10", null], store.QueryIncidents(new EventQuery()).Select(i => i.DateMin));
     }
+
+    [Fact]
+    public void A_limit_counts_dated_and_undated_rows_together()
+    {
+        using var store = _db.Open();
+        store.Ingest(Reports.Doc("a"), [Reports.Event("a", "undated", Sitrep.Events.EventType.Threat, null, null), Reports.Strike("a", "dated", Reports.Kyiv)]);
+
+        Assert.Equal(["dated"], store.Query(new EventQuery { Limit = 1 }).Select(e => e.Id));
+        Assert.Equal(["dated", "undated"], store.Query(new EventQuery { Limit = 5 }).Select(e => e.Id));
+        Assert.Single(store.QueryIncidents(new EventQuery { Limit = 1 }));
+    }
 }
