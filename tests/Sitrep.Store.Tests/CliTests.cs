@@ -141,3 +141,27 @@ public sealed class CliReportTests : IDisposable
         Assert.Equal(1, store.Count("documents"));
     }
 }
+
+public sealed class CliDuplicateIdTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void Two_reports_with_one_file_name_in_one_run_store_the_first_and_name_the_second()
+    {
+        foreach (var (folder, text) in new[] { ("x", "First account of a strike.\n"), ("y", "Second, different account.\n") })
+            File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(_db.Folder, folder)).FullName, "same.txt"), text);
+        var events = Path.Combine(_db.Folder, "events.jsonl");
+        File.WriteAllLines(events, [EventJson.Serialize(Reports.Strike("same", "e1", Reports.Kharkiv))]);
+
+        var (exit, _, stderr) = SitrepProcess.Run("ingest", "--events", events, Path.Combine(_db.Folder, "x"), Path.Combine(_db.Folder, "y"), "--db", _db.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("document id 'same' is already taken", stderr);
+        using var store = _db.Open();
+        Assert.Equal(1, store.Count("documents"));
+        Assert.Equal(1, store.Count("events"));
+    }
+}
