@@ -31,6 +31,10 @@ internal sealed class ExtractCommand
         {
             Description = "Also list events the reports mention only as past context",
         };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Also write, to stderr, what was recognized in each sentence (triggers, weapons, actors, places, numbers, dates)",
+        };
         var threads = new Option<int>("--threads")
         {
             Description = "Reports read in parallel (default: one per core)",
@@ -44,18 +48,20 @@ internal sealed class ExtractCommand
         command.Options.Add(published);
         command.Options.Add(background);
         command.Options.Add(threads);
+        command.Options.Add(explain);
         command.Options.Add(gazetteer);
         command.SetAction(result => Run(
             result.GetValue(paths) ?? [],
             result.GetValue(format) ?? "jsonl",
             result.GetValue(published),
             result.GetValue(background),
-            Math.Max(1, result.GetValue(threads)),
-            result.GetValue(gazetteer)));
+            result.GetValue(explain) ? 1 : Math.Max(1, result.GetValue(threads)),
+            result.GetValue(gazetteer),
+            result.GetValue(explain)));
         return command;
     }
 
-    private static int Run(string[] paths, string format, string? publishedText, bool background, int threads, string? gazetteerPath)
+    private static int Run(string[] paths, string format, string? publishedText, bool background, int threads, string? gazetteerPath, bool explain)
     {
         DateOnly? published = null;
         if (publishedText is not null)
@@ -70,7 +76,11 @@ internal sealed class ExtractCommand
         var places = CommonOptions.LoadGazetteer(gazetteerPath);
         if (places is null)
             return ExitCodes.Usage;
-        var pipeline = ReportPipeline.Create(places, new ExtractionOptions { IncludeBackground = background });
+        var pipeline = ReportPipeline.Create(places, new ExtractionOptions
+        {
+            IncludeBackground = background,
+            Explain = explain ? Console.Error : null,
+        });
 
         var failures = 0;
         var documents = 0;
@@ -112,9 +122,9 @@ internal sealed class ExtractCommand
             }
             progress.Report(documents, bytes, events);
         }
+        progress.Done(documents, bytes, events, failures);
         table?.Flush();
         stdout.Flush();
-        progress.Done(documents, bytes, events, failures);
         return failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }
 

@@ -43,10 +43,8 @@ internal sealed partial class EventBuilder
                 return source;
             var t = r.Tokens[k];
             var name = t.IsWord && char.IsUpper(text[t.Start]);
-            var glue = t.Norm is "'s" or "the" or "a" or "an" or "," or "of" or "for" or "its" or "his" or "her" or "their"
-                or "also" or "later" or "earlier" or "then" or "had" or "has"
-                || t.Kind == TokenKind.Punct && t.Norm is "-" or "(" or ")";
-            var office = r.Offices.Any(o => o.First <= k && k < o.Last) || t.Lemma is "cyber" or "spy" or "senior" or "top" or "regional" or "local" or "deputy" or "press" or "secretary";
+            var glue = WordClasses.Default.Is("speaker-glue", t);
+            var office = r.Offices.Any(o => o.First <= k && k < o.Last) || WordClasses.Default.Is("speaker-title", t);
             if (!name && !glue && !office)
                 break;
         }
@@ -158,7 +156,8 @@ internal sealed partial class EventBuilder
                 var adj = r.Actors.LastOrDefault(a => a.Value.Role == ActorRole.Adjective && a.Last <= w.First && w.First - a.Last <= 1);
                 if (adj.Value is not null)
                 {
-                    actor = adj.Value.Code;
+                    // "destroyed 64 Ukrainian drones": the drones' side attacked; the defender is the other.
+                    actor = draft.Type == EventType.AirDefense ? Sides.Opponent(adj.Value.Code) : adj.Value.Code;
                     break;
                 }
             }
@@ -197,7 +196,7 @@ internal sealed partial class EventBuilder
                 var owner = r.Actors.FirstOrDefault(a => a.Last == k && a.Value.Role != ActorRole.Adjective && !claimTokens.Contains(a.First));
                 return owner.Value?.Code;
             }
-            if (t.Kind == TokenKind.Punct && t.Norm != "\"" || IsPreposition(t) || t.Norm is "a" or "an" or "the" or "its" or "their" or "his" or "her")
+            if (t.Kind == TokenKind.Punct && t.Norm != "\"" || IsPreposition(t) || WordClasses.Default.Is("determiner", t))
                 return null;
             foreach (var a in r.Actors)
             {
@@ -208,7 +207,6 @@ internal sealed partial class EventBuilder
         return null;
     }
 
-    private static bool ForcesNoun(Token t) => t.Lemma is "force" or "troop" or "army" or "military" or "unit" or "soldier"
-        or "hacker" or "occupier" or "missile" or "drone" or "strike" or "attack" or "airstrike" or "artillery" or "aircraft"
-        or "warplane" or "jet" or "bomber" or "hacking" or "group" or "navy" or "fleet" or "shelling" or "assault" or "offensive";
+    /// <summary>Nouns after which a side's adjective names an agent: its forces, weapons, attacks, or its officials.</summary>
+    private static bool ForcesNoun(Token t) => WordClasses.Default.Is("side-noun-lemma", t);
 }

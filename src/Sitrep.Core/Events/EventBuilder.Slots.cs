@@ -35,9 +35,9 @@ internal sealed partial class EventBuilder
                 target = drafts.First(d => Counts(d.Draft.Type)).Draft;
             // The defender's weapon ("intercepted by F-16 warplanes") and a subset ("including
             // 11 cruise missiles") are not what was launched at the target.
-            if (Preceded(r, first, "by", 2) || Preceded(r, first, "including", 3))
+            if (InterceptedBy(r, first) || Preceded(r, first, "including", 3))
                 continue;
-            if (entry.Class == WeaponClass.AirDefenseSystem)
+            if (entry.Class == WeaponClass.AirDefenseSystem || InWhereClause(r, first) || DamagedTarget(r, entry.Class, last))
                 continue;
             // "80 MLRS attacks" counts attacks, not rockets launched.
             var head = last;
@@ -47,18 +47,73 @@ internal sealed partial class EventBuilder
                     head++;
                 head++;
             }
-            var countsAttacks = head < r.Tokens.Count && r.Tokens[head].Lemma is "attack" or "strike" or "raid" or "barrage" or "launch";
+            var countsAttacks = head < r.Tokens.Count && WordClasses.Default.Is("attack-noun-lemma", r.Tokens[head]);
             var figure = countsAttacks ? null : FigureBefore(r, first);
             int? launched = null, intercepted = null;
             if (figure is { } n)
             {
                 if (Intercepted(r, first, last))
-                    intercepted = n;
+                {
+                    // "shot down 40 of the 52 drones": 52 came, 40 were downed.
+                    if (PartOf(r, first) is { } part)
+                    {
+                        intercepted = part;
+                        launched = n;
+                    }
+                    else
+                    {
+                        intercepted = n;
+                    }
+                }
                 else
+                {
                     launched = n;
+                }
             }
-            target.Weapons.Add(new WeaponDraft(entry.Class, entry.Model, launched, intercepted, headline));
+            // "launched 48 drones, of which 30 were shot down"
+            if (launched is not null && intercepted is null)
+                intercepted = OfWhichDowned(r, last);
+            target.AddWeapon(new WeaponDraft(entry.Class, entry.Model, launched, intercepted, headline));
         }
+    }
+
+    /// <summary>", where Su-34 bombers are based": what a place is known for, not what was used.</summary>
+    private static bool InWhereClause(SentenceReading r, int token)
+    {
+        for (var k = token - 1; k > 0; k--)
+        {
+            if (r.Tokens[k].Kind == TokenKind.Punct && r.Tokens[k].Norm is "," or ";" or "(")
+                return false;
+            if (r.Tokens[k].Norm is "where" && r.Tokens[k - 1].Norm == ",")
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>"at least one aircraft had been damaged": an aircraft hit on the ground is a target.</summary>
+    private static bool DamagedTarget(SentenceReading r, WeaponClass cls, int last)
+    {
+        if (cls is not (WeaponClass.Aircraft or WeaponClass.Helicopter))
+            return false;
+        for (var k = last; k < r.Tokens.Count && k <= last + 4; k++)
+        {
+            if (WordClasses.Default.Is("target-verb", r.Tokens[k]))
+                return true;
+            if (r.Tokens[k].Kind == TokenKind.Punct)
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>"intercepted by F-16 warplanes": the weapon after "by" is the defender's.</summary>
+    private static bool InterceptedBy(SentenceReading r, int weapon)
+    {
+        if (!Preceded(r, weapon, "by", 2))
+            return false;
+        var by = weapon - 1;
+        while (by > 0 && r.Tokens[by].Norm != "by")
+            by--;
+        return r.Triggers.Any(t => t.Value.Type == EventType.AirDefense && t.Last <= by && by - t.Last <= 2);
     }
 
     private static bool Preceded(SentenceReading r, int token, string word, int within)
@@ -76,6 +131,12 @@ internal sealed partial class EventBuilder
     /// <summary>A whole count just before a phrase, allowing a few modifiers between: "almost 200 drones".</summary>
     private static int? FigureBefore(SentenceReading r, int token)
     {
+        // "71 of the drones": the figure stands before "of the".
+        var k0 = token - 1;
+        if (k0 >= 0 && r.Tokens[k0].Norm == "the")
+            k0--;
+        if (k0 >= 1 && r.Tokens[k0].Norm == "of")
+            token = k0;
         var limit = token - FigureGap - 1;
         for (var k = token - 1; k >= 0 && k >= limit; k--)
         {
@@ -91,6 +152,41 @@ internal sealed partial class EventBuilder
                 return null;
         }
         return null;
+    }
+
+    /// <summary>"..., of which 30 were shot down", "... 30 of them were intercepted": the downed part of a launched whole.</summary>
+    private static int? OfWhichDowned(SentenceReading r, int after)
+    {
+        for (var k = after; k + 2 < r.Tokens.Count && k <= after + 6; k++)
+        {
+            var t = r.Tokens[k];
+            var ofWhich = t.Norm == "of" && r.Tokens[k + 1].Norm is "which" or "them";
+            if (!ofWhich)
+                continue;
+            foreach (var q in r.Numbers)
+            {
+                var at = r.TokenAt(q.Start);
+                var near = Math.Abs(at - k) <= 3 && q.Unit == QuantityUnit.Count;
+                if (near && q.Value is { } v && r.Triggers.Any(x => x.Value.Type == EventType.AirDefense && x.First > at && x.First - at <= 4))
+                    return (int)v;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The N of "N of (the) M drones", when the figure before a weapon is such a whole.</summary>
+    private static int? PartOf(SentenceReading r, int weapon)
+    {
+        var whole = r.Numbers.LastOrDefault(q => q.End <= r.Tokens[weapon].Start && q.Unit == QuantityUnit.Count);
+        if (whole.Length == 0)
+            return null;
+        var k = r.TokenAt(whole.Start) - 1;
+        if (k >= 0 && r.Tokens[k].Norm == "the")
+            k--;
+        if (k < 1 || r.Tokens[k].Norm != "of")
+            return null;
+        var part = r.Numbers.LastOrDefault(q => q.End <= r.Tokens[k].Start && q.End > r.Tokens[k - 1].Start && q.Unit == QuantityUnit.Count);
+        return part.Length > 0 && part.Value is { } v && v >= 0 ? (int)v : null;
     }
 
     /// <summary>
@@ -169,7 +265,7 @@ internal sealed partial class EventBuilder
             if (t.Norm is "a" or "an" && k + 1 < cue && r.Tokens[k + 1].IsWord
                 && Enumerable.Range(k + 1, cue - k - 1).Any(j => r.Tokens[j].Norm is "was" or "is" or "has"))
                 return 1;
-            if (t.Norm is "and" or "but" or "while" or "after" or "when" or "no" or "not")
+            if (WordClasses.Default.Is("casualty-stop", t))
                 return null;
         }
         return null;
@@ -182,6 +278,9 @@ internal sealed partial class EventBuilder
             var t = r.Tokens[k];
             if (t.Kind == TokenKind.Punct)
                 return null;
+            // "wounded a woman", "killing a soldier": one person.
+            if (k == cueEnd && t.Norm is "a" or "an" && k + 1 < r.Tokens.Count && r.Tokens[k + 1].IsWord && !r.Tokens[k + 1].Norm.EndsWith('s'))
+                return 1;
             foreach (var q in r.Numbers)
             {
                 if (q.Start >= t.Start && q.Start < t.End && q.Unit == QuantityUnit.Count)
@@ -244,7 +343,7 @@ internal sealed partial class EventBuilder
                 continue;
             var at = r.TokenAt(d.Start);
             // "since February", "until 2025": a span's edge, not the day of this event.
-            if (at > 0 && r.Tokens[at - 1].Norm is "since" or "until" or "till" or "before")
+            if (at > 0 && WordClasses.Default.Is("span-edge", r.Tokens[at - 1]))
                 continue;
             // A month or a year is context ("in October 2023"): old enough, it marks the
             // event as background; it never passes for the day it happened.
@@ -310,7 +409,7 @@ internal sealed partial class EventBuilder
     {
         foreach (var t in r.Tokens)
         {
-            if (t.Norm is "has" or "have" or "will" or "is" or "are" or "today" or "tonight" or "overnight")
+            if (WordClasses.Default.Is("news-tense", t))
                 return true;
         }
         return false;

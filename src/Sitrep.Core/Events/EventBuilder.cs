@@ -64,7 +64,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var draft = new EventDraft
             {
                 Type = type,
-                Subtype = triggers.Select(t => t.Value.Subtype).FirstOrDefault(st => st is not null),
+                Subtype = triggers.Where(t => t.Value.Type == type).Select(t => t.Value.Subtype).FirstOrDefault(st => st is not null),
                 Section = s.Section,
                 Paragraph = s.Paragraph,
                 FirstSentence = _sentence,
@@ -116,6 +116,20 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     {
         var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>, bool)>();
         var weapon = r.Weapons.Any(w => w.Value.Class != WeaponClass.AirDefenseSystem);
+        // "Two people were killed by a Russian drone": a weapon and the dead tell a strike
+        // even without an attack word.
+        if (weapon && r.Casualties.Count > 0 && !r.Triggers.Any(t => t.Value.Type is EventType.Strike or EventType.AirDefense))
+        {
+            var w = r.Weapons.First(w => w.Value.Class != WeaponClass.AirDefenseSystem);
+            r.Triggers.Add(new PhraseMatch<TriggerEntry>(w.First, w.Last, w.Start, w.End, ImpliedStrike));
+        }
+        // "attacked Ukrainian positions": an attack on positions with no weapon named is a ground assault.
+        for (var i = 0; i < r.Triggers.Count; i++)
+        {
+            var t = r.Triggers[i];
+            if (t.Value.Type == EventType.Strike && t.Value.Strength == TriggerStrength.Weak && !weapon && AtPositions(r, t.Last))
+                r.Triggers[i] = t with { Value = GroundAssault };
+        }
         foreach (var group in r.Triggers.GroupBy(t => t.Value.Type))
         {
             // Quoted speech is rhetoric ("every strike we endured") unless it names what was fired.
@@ -158,6 +172,20 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         active.Sort((a, b) => a.Item2[0].First.CompareTo(b.Item2[0].First));
         return active;
     }
+
+    private static readonly TriggerEntry GroundAssault = new(EventType.GroundCombat, "assault", TriggerStrength.Strong, false);
+
+    private static bool AtPositions(SentenceReading r, int after)
+    {
+        for (var k = after; k < r.Tokens.Count && k <= after + 3; k++)
+        {
+            if (WordClasses.Default.Is("ground-object-lemma", r.Tokens[k]))
+                return true;
+        }
+        return false;
+    }
+
+    private static readonly TriggerEntry ImpliedStrike = new(EventType.Strike, null, TriggerStrength.Weak, false);
 
     private static bool HasSpecificPlace(SentenceReading r, HashSet<int> agents) =>
         r.Places.Any(p => !agents.Contains(p.Index) && p.Mention.KindHint != PlaceKind.Country);
@@ -205,7 +233,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var by = first > 0 && r.Tokens[first - 1].Norm == "by";
             var side = p.Canonical is null && r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= p.Mention.Start && p.Mention.End <= a.End)
                 && !AfterLocative(r, first);
-            if (institution.Value || cue || by || side || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
+            var origin = Origin(r, first);
+            // "a Washington-based institute", "Kremlin-backed": the place qualifies a noun.
+            var compound = p.Mention.End + 1 < text.Length && text[p.Mention.End] == '-' && char.IsLetter(text[p.Mention.End + 1]);
+            if (institution.Value || cue || by || side || origin || compound || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
             {
                 agents.Add(p.Index);
                 if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))
@@ -221,10 +252,23 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         for (var k = first - 1; k >= 0 && k >= first - 3; k--)
         {
             var t = r.Tokens[k];
-            if (t.Norm is "in" or "on" or "at" or "near" or "into" or "towards" or "toward" or "over" or "across" or "around"
-                or "outside" or "inside" or "from" or "to" or "against" or "above" or "hit" or "struck" or "targeted")
+            if (WordClasses.Default.Is("locative", t))
                 return true;
-            if (t.Norm is not ("the" or "central" or "capital" or "city" or "of" or "northern" or "southern" or "eastern" or "western"))
+            if (!WordClasses.Default.Is("locative-filler", t))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>"missiles fired from occupied Crimea": where a weapon came from, not where it struck.</summary>
+    private static bool Origin(SentenceReading r, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            var t = r.Tokens[k];
+            if (t.Norm == "from")
+                return k > 0 && WordClasses.Default.Is("origin-verb", r.Tokens[k - 1]);
+            if (!WordClasses.Default.Is("origin-filler", t))
                 return false;
         }
         return false;
@@ -263,8 +307,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         return false;
     }
 
-    private static bool IsPreposition(Token t) => t.Norm is "in" or "on" or "at" or "near" or "to" or "towards" or "toward"
-        or "into" or "against" or "from" or "over" or "across" or "of" or "with" or "for" or "around" or "outside" or "inside";
+    private static bool IsPreposition(Token t) => WordClasses.Default.Is("preposition", t);
 
     /// <summary>Distance in tokens from an item to the nearest anchor of a draft.</summary>
     private static int Nearest(List<(EventDraft Draft, List<int> Anchors)> drafts, int token)

@@ -19,6 +19,8 @@ internal sealed class EventDraft
     public required EventType Type { get; set; }
     public string? Subtype { get; set; }
     public required int Section { get; init; }
+    /// <summary>Every section the event was told in, once retellings have merged into it.</summary>
+    public HashSet<int> Sections { get; } = [];
     public required int Paragraph { get; init; }
     public required int FirstSentence { get; init; }
     public bool FromHeadline { get; set; }
@@ -51,4 +53,23 @@ internal sealed class EventDraft
     /// </summary>
     public bool JoinOnly { get; set; }
     public SortedSet<(int Start, int End)> Evidence { get; } = [];
+
+    /// <summary>
+    /// Adds a weapon, folding it into one of the same class and model ("90 drones ... 61
+    /// drones had been shot down" is one weapon, launched 90, intercepted 61).
+    /// </summary>
+    public void AddWeapon(WeaponDraft w)
+    {
+        for (var i = 0; i < Weapons.Count; i++)
+        {
+            var x = Weapons[i];
+            if (x.Class != w.Class || x.Model is not null && w.Model is not null && x.Model != w.Model)
+                continue;
+            var launched = EventMerger.Figure(x.Launched, x.FromHeadline, w.Launched, w.FromHeadline);
+            var intercepted = EventMerger.Figure(x.Intercepted, x.FromHeadline, w.Intercepted, w.FromHeadline);
+            Weapons[i] = new WeaponDraft(x.Class, x.Model ?? w.Model, launched, intercepted, x.FromHeadline && w.FromHeadline);
+            return;
+        }
+        Weapons.Add(w);
+    }
 }

@@ -19,6 +19,7 @@ internal static class EventMerger
         var merged = new List<EventDraft>();
         foreach (var d in drafts)
         {
+            d.Sections.Add(d.Section);
             var target = FindWithinSection(merged, d) ?? FindAcrossSections(merged, d);
             if (target is not null)
                 Absorb(target, d);
@@ -37,20 +38,23 @@ internal static class EventMerger
     /// </summary>
     private static EventDraft? FindWithinSection(List<EventDraft> merged, EventDraft d)
     {
-        EventDraft? nearest = null;
+        EventDraft? nearest = null, sameWeapon = null;
         for (var i = merged.Count - 1; i >= 0; i--)
         {
             var c = merged[i];
-            if (c.Section != d.Section || !Joinable(c, d))
+            if (!c.Sections.Contains(d.Section) || !Joinable(c, d))
                 continue;
             if (!Specific(d) || !Specific(c) || SharePlace(c, d))
             {
                 if (SameStatedDay(c, d))
                     return c;
+                // "the Iskander-M missiles were fired from Crimea" belongs with the Iskander-M strike.
+                if (sameWeapon is null && c.Weapons.Any(w => w.Model is not null && d.Weapons.Any(x => x.Model == w.Model)))
+                    sameWeapon = c;
                 nearest ??= c;
             }
         }
-        return nearest;
+        return sameWeapon ?? nearest;
     }
 
     /// <summary>
@@ -123,8 +127,16 @@ internal static class EventMerger
             ?? (d.Claim?.Code is { } source ? Sides.Opponent(source) : null);
     }
 
-    private static bool SharePlace(EventDraft c, EventDraft d) =>
-        c.Places.Any(p => p.Kind != PlaceKind.Country && d.Places.Any(q => q.Kind != PlaceKind.Country && Near(p, q)));
+    /// <summary>
+    /// Whether two drafts are told of the same place. An oblast holds a town only for a report
+    /// that names no town of its own: "a fuel depot in the Bryansk region" and "near Klintsy"
+    /// are one place; "Odesa" and "Izmail" are not, though both lie in the Odesa region.
+    /// </summary>
+    private static bool SharePlace(EventDraft c, EventDraft d)
+    {
+        var regional = !c.Places.Any(IsPoint) || !d.Places.Any(IsPoint);
+        return c.Places.Any(p => p.Kind != PlaceKind.Country && d.Places.Any(q => q.Kind != PlaceKind.Country && Near(p, q, regional)));
+    }
 
     internal static bool SamePlace(Place a, Place b) =>
         a.GeonamesId is not null && a.GeonamesId == b.GeonamesId
@@ -137,7 +149,7 @@ internal static class EventMerger
     /// The same place for merging: the same feature, two points in one city, or an oblast and
     /// the city it is named after ("the Moscow region", "Moscow").
     /// </summary>
-    private static bool Near(Place a, Place b)
+    private static bool Near(Place a, Place b, bool regional)
     {
         if (SamePlace(a, b))
             return true;
@@ -145,7 +157,8 @@ internal static class EventMerger
             return Km(a, b) < SamePointKm;
         var (region, point) = a.Kind == PlaceKind.Region ? (a, b) : (b, a);
         return region.Kind == PlaceKind.Region && IsPoint(point)
-            && region.Name.StartsWith(point.Name + " ", StringComparison.OrdinalIgnoreCase);
+            && (region.Name.StartsWith(point.Name + " ", StringComparison.OrdinalIgnoreCase)
+                || regional && region.Country == point.Country && region.Admin1 is not null && region.Admin1 == point.Admin1);
     }
 
     internal static bool IsPoint(Place p) => p.Kind is PlaceKind.Settlement or PlaceKind.Facility;
@@ -161,16 +174,23 @@ internal static class EventMerger
 
     private static void Absorb(EventDraft c, EventDraft d)
     {
-        if (c.Type == EventType.AirDefense && d.Type == EventType.Strike)
+        var wasDefense = c.Type == EventType.AirDefense && d.Type == EventType.Strike;
+        if (wasDefense)
+        {
             c.Type = EventType.Strike;
-        c.Subtype ??= d.Subtype;
+            c.Subtype = d.Subtype;
+        }
+        else if (c.Type == d.Type)
+        {
+            c.Subtype ??= d.Subtype;
+        }
         foreach (var p in d.Places)
         {
             if (!c.Places.Any(q => SamePlace(p, q)))
                 c.Places.Add(p);
         }
         foreach (var w in d.Weapons)
-            AbsorbWeapon(c, w);
+            c.AddWeapon(w);
         c.Killed = Figure(c.Killed, c.FromHeadline, d.Killed, d.FromHeadline);
         c.Injured = Figure(c.Injured, c.FromHeadline, d.Injured, d.FromHeadline);
         if (d.AmountUsd is not null && (c.AmountUsd is null || c.AmountApproximate && !d.AmountApproximate))
@@ -193,10 +213,18 @@ internal static class EventMerger
             c.DatePrecision = d.DatePrecision;
             c.RelativeDays = d.RelativeDays;
         }
-        if (!c.ActorExplicit && d.ActorExplicit || c.Actor is null)
+        // An interception names the defender; the strike it joins keeps the attacker.
+        var dActor = Family(c.Type) == EventType.Strike && d.Type == EventType.AirDefense && c.Type == EventType.Strike
+            ? Sides.Opponent(d.Actor) : d.Actor;
+        if (c.Type == EventType.Strike && d.Type == EventType.Strike && wasDefense)
         {
-            c.Actor = d.Actor ?? c.Actor;
-            c.ActorExplicit |= d.ActorExplicit;
+            c.Actor = d.Actor ?? Sides.Opponent(c.Actor);
+            c.ActorExplicit = d.ActorExplicit;
+        }
+        else if (!c.ActorExplicit && d.ActorExplicit || c.Actor is null)
+        {
+            c.Actor = dActor ?? c.Actor;
+            c.ActorExplicit |= d.ActorExplicit && dActor is not null;
         }
         c.Claim ??= d.Claim;
         c.Background &= d.Background;
@@ -205,10 +233,11 @@ internal static class EventMerger
             c.Strength = d.Strength;
         foreach (var e in d.Evidence)
             c.Evidence.Add(e);
+        c.Sections.UnionWith(d.Sections);
     }
 
     /// <summary>A body figure beats a headline figure; between equals, the larger (a later, fuller count).</summary>
-    private static int? Figure(int? a, bool aHeadline, int? b, bool bHeadline)
+    internal static int? Figure(int? a, bool aHeadline, int? b, bool bHeadline)
     {
         if (a is null)
             return b;
@@ -217,20 +246,5 @@ internal static class EventMerger
         if (aHeadline != bHeadline)
             return aHeadline ? b : a;
         return Math.Max(a.Value, b.Value);
-    }
-
-    private static void AbsorbWeapon(EventDraft c, WeaponDraft w)
-    {
-        for (var i = 0; i < c.Weapons.Count; i++)
-        {
-            var x = c.Weapons[i];
-            if (x.Class != w.Class || x.Model is not null && w.Model is not null && x.Model != w.Model)
-                continue;
-            var launched = Figure(x.Launched, x.FromHeadline, w.Launched, w.FromHeadline);
-            var intercepted = Figure(x.Intercepted, x.FromHeadline, w.Intercepted, w.FromHeadline);
-            c.Weapons[i] = new WeaponDraft(x.Class, x.Model ?? w.Model, launched, intercepted, x.FromHeadline && w.FromHeadline);
-            return;
-        }
-        c.Weapons.Add(w);
     }
 }

@@ -13,6 +13,9 @@ public readonly record struct ExtractionOptions
 {
     /// <summary>Keep events the report mentions only as past context (marked <c>background</c>).</summary>
     public bool IncludeBackground { get; init; }
+
+    /// <summary>When set, receives one line per sentence read: what each recognizer found in it.</summary>
+    public TextWriter? Explain { get; init; }
 }
 
 /// <summary>
@@ -48,7 +51,12 @@ public sealed class ReportPipeline
         var mentions = new List<PlaceMention>();
         var builder = new EventBuilder(text, document.Meta.Published);
         foreach (var sentence in layout.Sentences)
-            builder.Add(_reader.Read(text, sentence, document.Meta.Published, mentions));
+        {
+            var reading = _reader.Read(text, sentence, document.Meta.Published, mentions);
+            if (_options.Explain is { } explain)
+                Explanation.Write(explain, document.Id, text, reading);
+            builder.Add(reading);
+        }
 
         var places = _geocoder is null || mentions.Count == 0 ? [] : ResolvePlaces(text, mentions, builder.PhraseMentions);
         var drafts = builder.Drafts;
@@ -122,7 +130,12 @@ public sealed class ReportPipeline
 
     private static EventRecord Record(string doc, string text, EventDraft d)
     {
-        var country = d.Places.Where(p => p.Kind != PlaceKind.Water).Select(p => p.Country).FirstOrDefault(c => c is "UA" or "RU");
+        // Where it happened: a town or region says; a country only when it is the one named.
+        var country = d.Places.Where(p => p.Kind is PlaceKind.Settlement or PlaceKind.Region or PlaceKind.Facility)
+            .Select(p => p.Country).FirstOrDefault(c => c is "UA" or "RU");
+        var countries = d.Places.Where(p => p.Kind == PlaceKind.Country).Select(p => p.Country).Distinct().ToList();
+        if (country is null && countries.Count == 1 && countries[0] is "UA" or "RU")
+            country = countries[0];
         // An office that did not name its side speaks for the country where it happened.
         var claim = d.Claim is { } c ? c.Code ?? (c.Office is not null ? country : null) : null;
         var actor = d.Actor;

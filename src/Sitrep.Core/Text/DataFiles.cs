@@ -13,19 +13,8 @@ public static class DataFiles
 
     /// <summary>
     /// Rows of a tab-separated lexicon: blank lines and lines starting with '#' are skipped,
-    /// fields are trimmed. Lexicons are small, so they are read whole.
+    /// fields are trimmed. The same reader serves the gazetteer's tables.
     /// </summary>
-    public static IEnumerable<string[]> ReadTable(string name)
-    {
-        foreach (var raw in File.ReadLines(PathOf(name)))
-        {
-            var line = raw.TrimEnd();
-            if (line.Length == 0 || line.TrimStart().StartsWith('#'))
-                continue;
-            var fields = line.Split('\t');
-            for (var i = 0; i < fields.Length; i++)
-                fields[i] = fields[i].Trim();
-            yield return fields;
-        }
-    }
+    public static IEnumerable<string[]> ReadTable(string name) =>
+        Sitrep.Geo.GeoData.ReadTable(Path.Combine(AppContext.BaseDirectory, "Data"), name);
 }

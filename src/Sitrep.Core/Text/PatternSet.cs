@@ -11,7 +11,11 @@ namespace Sitrep.Text;
 /// </summary>
 public sealed class PatternSet
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Bounds a pathological match; generous because the first match of a compiled pattern
+    /// also pays for generating its code, which on a loaded machine can take a second.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
     private static readonly Regex Reference = new(@"\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.CultureInvariant, Timeout);
 
     private readonly Dictionary<string, string> _raw;
@@ -54,7 +58,21 @@ public sealed class PatternSet
     public string Expand(string name) => Expand(name, new Stack<string>());
 
     public Regex Regex(string name, RegexOptions extra = RegexOptions.None) =>
-        new(Expand(name), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | extra, Timeout);
+        WarmedUp(new Regex(Expand(name), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | extra, Timeout));
+
+    /// <summary>Runs a pattern once on a short text, so that code generation is paid at load, not inside a timed match.</summary>
+    public static Regex WarmedUp(Regex regex)
+    {
+        try
+        {
+            regex.IsMatch("warm up 1 of 2, 10 January");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Only the warm-up was slow; real matches still run under the timeout.
+        }
+        return regex;
+    }
 
     private string Expand(string name, Stack<string> path)
     {

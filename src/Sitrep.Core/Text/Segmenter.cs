@@ -106,6 +106,14 @@ public sealed class Segmenter(Boilerplate boilerplate)
         for (var i = start; i < end; i++)
         {
             var c = text[i];
+            // A semicolon joins two reports in one line ("Kharkiv hit; Zaporizhzhia attacked"):
+            // each clause is read on its own.
+            if (c == ';' && i + 1 < end && char.IsWhiteSpace(text[i + 1]))
+            {
+                yield return Trim(text, s, i);
+                s = i + 1;
+                continue;
+            }
             if (c is not ('.' or '!' or '?'))
                 continue;
             var j = i + 1;
