@@ -77,10 +77,11 @@ public sealed partial class EventStore
     }
 
     // Records of recently written events by key, so summarizing an incident does not parse the
-    // JSON of reports this process has just stored. Dropped whole when a write fails, since a
-    // rolled-back key can be handed out again.
+    // JSON of reports this process has just stored (an incident's reports are days apart, so
+    // some weeks of events suffice and memory stays flat). Dropped whole when a write fails,
+    // since a rolled-back key can be handed out again.
     private readonly Dictionary<long, EventRecord> _recent = [];
-    private const int RecentCapacity = 200_000;
+    private const int RecentCapacity = 20_000;
 
     /// <summary>The prepared statements of one transaction and the steps of writing a document.</summary>
     private sealed class Writer
