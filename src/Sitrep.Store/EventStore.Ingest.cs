@@ -42,7 +42,7 @@ public sealed partial class EventStore
         try
         {
             using var transaction = _connection.BeginTransaction();
-            var writer = new Writer(_connection, transaction, _recent);
+            using var writer = new Writer(_connection, transaction, _recent);
             foreach (var item in batch)
                 outcomes.Add(writer.Write(item));
             transaction.Commit();
@@ -84,13 +84,14 @@ public sealed partial class EventStore
     private const int RecentCapacity = 20_000;
 
     /// <summary>The prepared statements of one transaction and the steps of writing a document.</summary>
-    private sealed class Writer
+    private sealed class Writer : IDisposable
     {
         private readonly SqliteTransaction _transaction;
         private readonly Dictionary<long, EventRecord> _recent;
         private readonly SqliteCommand _hash, _insertDocument, _insertEvent, _insertPlace, _insertWeapon, _insertEvidence, _insertMember, _newIncident,
             _candidates, _documentsOfIncident, _members, _record, _updateIncident, _deleteIncident, _eventKeys, _incidentOfEvent, _deleteEvent, _deleteDocument;
         private readonly string _now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
+        private readonly List<SqliteCommand> _prepared = [];
 
         public Writer(SqliteConnection connection, SqliteTransaction transaction, Dictionary<long, EventRecord> recent)
         {
@@ -103,6 +104,7 @@ public sealed partial class EventStore
                 command.CommandText = sql;
                 foreach (var name in names)
                     command.Parameters.Add(new SqliteParameter(name, null));
+                _prepared.Add(command);
                 return command;
             }
             _hash = Prepare(StoreSql.DocumentHash, "$id");
@@ -130,6 +132,13 @@ public sealed partial class EventStore
             _incidentOfEvent = Prepare(StoreSql.IncidentOfEvent, "$event");
             _deleteEvent = Prepare(StoreSql.DeleteEvent, "$event");
             _deleteDocument = Prepare(StoreSql.DeleteDocument, "$id");
+        }
+
+        // Prepared statements hold SQLite handles: release them with the batch, not at some later GC.
+        public void Dispose()
+        {
+            foreach (var command in _prepared)
+                command.Dispose();
         }
 
         public IngestOutcome Write(ExtractedDocument item)
