@@ -25,6 +25,7 @@ public sealed partial class Gazetteer
     private readonly int[] _fuzzyEntries;
     private readonly int[] _fuzzyKeys;
     private readonly Dictionary<string, int> _admin1ByKey;
+    private readonly Lazy<Dictionary<char, List<int>>> _fuzzyByFirst;
 
     private Gazetteer(byte[] bytes, string path)
     {
@@ -48,6 +49,7 @@ public sealed partial class Gazetteer
         _postings = r.Array<Posting>();
         _fuzzyEntries = r.Array<int>();
         _fuzzyKeys = r.Array<int>();
+        _fuzzyByFirst = new Lazy<Dictionary<char, List<int>>>(BuildFuzzyBuckets);
         _admin1ByKey = new Dictionary<string, int>(_admin1.Length, StringComparer.Ordinal);
         for (var i = 0; i < _admin1.Length; i++)
             _admin1ByKey[String(_admin1[i].Key)] = i;
@@ -151,9 +153,32 @@ public sealed partial class Gazetteer
     /// <summary>The region entry standing for an admin-1 key, or -1.</summary>
     internal int RegionEntry(string admin1Key) => _admin1ByKey.TryGetValue(admin1Key, out var i) ? _admin1[i].Entry : -1;
 
+    /// <summary>The short name of a first-level division by its codes ("UA", "07" → "Kharkiv"), or null.</summary>
+    internal string? RegionNameOf(string country, string admin1) =>
+        _admin1ByKey.TryGetValue(country + "." + admin1, out var i) ? String(_admin1[i].ShortName) : null;
+
     internal int FuzzyCount => _fuzzyEntries.Length;
 
     internal (int Entry, string Key) Fuzzy(int i) => (_fuzzyEntries[i], String(_fuzzyKeys[i]));
+
+    /// <summary>Fuzzy candidates whose key starts with <paramref name="first"/>: a typo rarely hits the first letter.</summary>
+    internal IReadOnlyList<int> FuzzyByFirstLetter(char first) =>
+        _fuzzyByFirst.Value.TryGetValue(first, out var list) ? list : [];
+
+    private Dictionary<char, List<int>> BuildFuzzyBuckets()
+    {
+        var buckets = new Dictionary<char, List<int>>();
+        for (var i = 0; i < _fuzzyKeys.Length; i++)
+        {
+            var key = String(_fuzzyKeys[i]);
+            if (key.Length == 0)
+                continue;
+            if (!buckets.TryGetValue(key[0], out var list))
+                buckets[key[0]] = list = [];
+            list.Add(i);
+        }
+        return buckets;
+    }
 
     /// <summary>The record form of an entry, with the mention as written.</summary>
     internal Place ToPlace(int entry, string mention)

@@ -90,6 +90,9 @@ public class GazetteerTests
         var g = Gazetteer.Load(path);
         Assert.Equal(report.Entries, g.Count);
         Assert.Equal(4140963, g.Lookup("Washington").First().Place.GeonamesId);
+        // No admin1 file: the curated regions still stand, placed at their settlements.
+        var region = g.Lookup("Moscow City").Single(c => c.Place.Kind == PlaceKind.Region).Place;
+        Assert.Equal((524894L, "RU"), (region.GeonamesId!.Value, region.Country!));
         Directory.Delete(dir, true);
     }
 

@@ -35,7 +35,7 @@ public class GeocoderTests
     [Fact]
     public void Same_named_villages_are_told_apart_by_the_other_places_in_the_report()
     {
-        const string text = "Units advanced west of Kupiansk. Later they entered Lozova, the ministry said.";
+        const string text = "Units pushing east from Kupiansk entered Lozova, the ministry said.";
         Assert.Equal(702758, Of(text, "Lozova")?.GeonamesId);
     }
 
@@ -180,5 +180,15 @@ public class GeocoderTests
         Assert.NotNull(place);
         Assert.Null(place!.Lat);
         Assert.Equal("Zzyzxville", place.Mention);
+    }
+
+    [Fact]
+    public void Mentions_handed_over_out_of_order_are_resolved_the_same()
+    {
+        const string text = "Russia said it took Lozova in the northeastern Kharkiv region.";
+        var mentions = new PlaceRecognizer(G).Find(text, 0, text.Length);
+        var reversed = mentions.Reverse().ToList();
+        var places = new Geocoder(G).Resolve(text, reversed);
+        Assert.Equal(702758, places[reversed.FindIndex(m => m.Name == "Lozova")]?.GeonamesId);
     }
 }

@@ -100,4 +100,34 @@ public class PlaceRecognizerTests
     [Fact]
     public void A_settlement_cue_before_a_name_is_recorded() =>
         Assert.True(Find("west of the city of Donetsk").Single().SettlementCue);
+
+    [Theory]
+    [InlineData("NATO and the EEA met; the SBU said so.")]
+    [InlineData("I said so.")]
+    public void Acronyms_and_tiny_words_are_not_places(string text) =>
+        Assert.Empty(Find(text));
+
+    [Fact]
+    public void A_country_acronym_written_as_curated_is_a_country()
+    {
+        var m = Assert.Single(Find("Aid from the US arrived."));
+        Assert.Equal(PlaceKind.Country, m.KindHint);
+    }
+
+    [Fact]
+    public void A_typo_as_close_to_two_places_is_not_guessed() =>
+        Assert.Empty(Find("Shells fell on Pervomaisky overnight."));
+
+    [Theory]
+    [InlineData("The cruiser Moskva sank in April.")]
+    [InlineData("The flagship Moskva sank in April.")]
+    public void A_ship_named_after_a_city_is_not_a_place(string text) =>
+        Assert.Empty(Find(text));
+
+    [Fact]
+    public void A_name_with_a_possessive_inside_is_found_whole()
+    {
+        var m = Assert.Single(Find("Forces of the Luhansk People's Republic advanced."));
+        Assert.Equal("Luhansk People's Republic", m.Text);
+    }
 }

@@ -13,6 +13,7 @@ internal sealed class GazetteerCommand
         command.Subcommands.Add(BuildCommand());
         command.Subcommands.Add(LookupCommand());
         command.Subcommands.Add(GeocodeCommand());
+        command.Subcommands.Add(GazetteerBenchCommand.Create());
         return command;
     }
 
@@ -110,13 +111,16 @@ internal sealed class GazetteerCommand
     {
         var files = new Argument<string[]>("files") { Description = "Text files to find and resolve places in" };
         var gazetteer = CommonOptions.Gazetteer();
+        var explain = new Option<bool>("--explain") { Description = "Also print the best three candidates of each mention with their scores" };
         var command = new Command("geocode", "Find the places a text names and resolve them, one line per mention");
         command.Arguments.Add(files);
         command.Options.Add(gazetteer);
+        command.Options.Add(explain);
         command.SetAction(parse =>
         {
             if (CommonOptions.LoadGazetteer(parse.GetValue(gazetteer)) is not { } g)
                 return ExitCodes.Usage;
+            var explaining = parse.GetValue(explain);
             var recognizer = new PlaceRecognizer(g);
             var geocoder = new Geocoder(g);
             var exit = ExitCodes.Ok;
@@ -134,13 +138,21 @@ internal sealed class GazetteerCommand
                     continue;
                 }
                 var mentions = recognizer.Find(text, 0, text.Length);
-                var places = geocoder.Resolve(text, mentions);
+                var ranked = geocoder.Rank(text, mentions);
                 for (var i = 0; i < mentions.Count; i++)
                 {
                     var m = mentions[i];
-                    var p = places[i];
+                    var p = ranked[i].Place;
                     var where = p is null ? "not a place" : p.Lat is null ? $"unresolved {p.Kind}" : $"{p.Name} ({p.Kind}, {p.Admin1 ?? "-"}, {p.Country ?? "-"}) {p.Lat:F4},{p.Lon:F4} #{p.GeonamesId}";
                     Console.WriteLine($"{Path.GetFileName(file)}\t{m.Start}\t{m.Text}\t{m.KindHint}\t{where}");
+                    if (!explaining)
+                        continue;
+                    var state = ranked[i].State;
+                    foreach (var k in Enumerable.Range(0, state.Scores.Length).OrderByDescending(k => state.Scores[k]).Take(3))
+                    {
+                        var c = g.ToPlace(state.Candidates[k].Entry, m.Text);
+                        Console.WriteLine($"\t\t{state.Scores[k],6:F2} (context {state.Evidence[k],5:F2})  {c.Name} {c.Kind} {c.Country} {c.Admin1} {c.Lat:F3},{c.Lon:F3} #{c.GeonamesId} {state.Candidates[k].Source}");
+                    }
                 }
             }
             return exit;

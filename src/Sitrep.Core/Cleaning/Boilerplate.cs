@@ -29,7 +29,7 @@ public sealed class Boilerplate
         _timestamp = patterns.Regex("timestamp");
         _byline = patterns.Regex("byline");
         // Names are capitalised: this piece must not ignore case.
-        _bylineNames = new Regex(patterns.Expand("byline_names"), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, PatternSet.Timeout);
+        _bylineNames = PatternSet.WarmedUp(new Regex(patterns.Expand("byline_names"), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, PatternSet.Timeout));
         _credit = patterns.Regex("credit");
     }
 
@@ -65,13 +65,43 @@ public sealed class Boilerplate
     {
         if (_timestamp.IsMatch(span))
             return ParagraphKind.Timestamp;
-        if (span.Length < 120 && (_bylineNames.IsMatch(span) || (_byline.IsMatch(span) && !EndsSentence(span))))
+        if (span.Length < 120 && (_bylineNames.IsMatch(span) || (_byline.IsMatch(span) && !EndsSentence(span) && NamesOnly(span))))
             return ParagraphKind.Byline;
         if (span.Length < 400 && _line.IsMatch(span))
             return ParagraphKind.Boilerplate;
         if (_credit.IsMatch(span))
             return ParagraphKind.Caption;
         return IsHeadline(span) ? ParagraphKind.Headline : ParagraphKind.Body;
+    }
+
+    private static readonly HashSet<string> BylineGlue = new(StringComparer.Ordinal)
+    {
+        "and", "in", "at", "for", "the", "of", "with", "from", "by", "via", "reporting", "contributed", "to", "this", "report",
+    };
+
+    /// <summary>
+    /// After "By"/"From", a byline is names, outlets and glue ("From Sample Wire's Jane Doe
+    /// and John Roe in Lviv"): more than one other lower-case word makes it a headline
+    /// ("From Kyiv to Kharkiv, drones fill the night sky").
+    /// </summary>
+    private static bool NamesOnly(ReadOnlySpan<char> span)
+    {
+        var lower = 0;
+        var first = true;
+        foreach (var range in span.SplitAny(" \t,;"))
+        {
+            var word = span[range].Trim("()\"'\u201C\u201D");
+            if (word.IsEmpty)
+                continue;
+            if (first)
+            {
+                first = false;
+                continue;
+            }
+            if (char.IsLower(word[0]) && !BylineGlue.Contains(word.ToString()))
+                lower++;
+        }
+        return lower <= 1;
     }
 
     /// <summary>A short line that does not end like a sentence: a title, subhead or teaser.</summary>
@@ -85,7 +115,7 @@ public sealed class Boilerplate
         var last = Fold.Punct(t[^1]);
         if (last is '"' or '\'' or ')' && t.Length > 1)
             last = t[^2];
-        return last is '.' or '!' or '?' or ':' or ';' or ',';
+        return last is '.' or '!' or '?' or ':' or ';' or ',' or '\u2026';
     }
 
     private static ReadOnlySpan<char> Slice(string text, (int Start, int End) range) =>

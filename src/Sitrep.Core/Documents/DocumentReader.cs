@@ -61,7 +61,7 @@ public static class DocumentReader
             if (!info.Exists)
                 throw new DocumentException(path, "no such file");
             if (info.Length > maxBytes)
-                throw new DocumentException(path, $"file is {info.Length / (1024.0 * 1024.0):0.#} MB, over the {maxBytes / (1024 * 1024)} MB limit for one report");
+                throw new DocumentException(path, $"file is {Size(info.Length)}, over the {Size(maxBytes)} limit for one report");
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -80,6 +80,13 @@ public static class DocumentReader
             meta = meta with { Published = publishedOverride };
         return new Document(IdOf(path), path, text, meta, Hash(text, meta));
     }
+
+    private static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB"),
+        >= 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => $"{bytes} bytes",
+    };
 
     /// <summary>The document id of the spec: the file name without extension.</summary>
     public static string IdOf(string path) => System.IO.Path.GetFileNameWithoutExtension(path);
@@ -148,7 +155,7 @@ public static class DocumentReader
             return day;
         if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.AssumeUniversal, out var moment))
-            return DateOnly.FromDateTime(moment.UtcDateTime);
+            return DateOnly.FromDateTime(moment.DateTime); // the day where it was written, not in UTC
         return null;
     }
 

@@ -42,7 +42,7 @@ internal static class HtmlText
             switch (child)
             {
                 case IText text:
-                    sb.Append(Collapse(text.Data));
+                    AppendCollapsed(sb, text.Data);
                     break;
                 case IElement element when Dropped.Contains(element.LocalName):
                     break;
@@ -56,6 +56,36 @@ internal static class HtmlText
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Appends a text node with its whitespace runs collapsed to one space, keeping a space at
+    /// either edge when the text has one there: "Drones <b>hit</b> the port" keeps both spaces
+    /// around "hit" but never doubles one.
+    /// </summary>
+    private static void AppendCollapsed(StringBuilder sb, string text)
+    {
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+            if (space)
+                AppendSpace(sb);
+            space = false;
+            sb.Append(c);
+        }
+        if (space)
+            AppendSpace(sb);
+    }
+
+    private static void AppendSpace(StringBuilder sb)
+    {
+        if (sb.Length > 0 && sb[^1] is not (' ' or '\n'))
+            sb.Append(' ');
     }
 
     private static string Collapse(string text)

@@ -24,10 +24,30 @@ internal sealed partial class EventBuilder
             var position = cue.Value.SourcePosition;
             if (position != CuePosition.After && SourceBefore(r, cue.First, sourceTokens) is { } before)
                 return before;
-            if (position != CuePosition.Before && SourceAfter(r, cue.Last, sourceTokens) is { } after)
-                return after;
+            // "..., said Moscow." names the source; "said Russian drones hit" opens the reported clause.
+            if (position == CuePosition.After || position == CuePosition.Either && EndsClause(r, cue.Last))
+            {
+                if (SourceAfter(r, cue.Last, sourceTokens) is { } after)
+                    return after;
+            }
         }
         return null;
+    }
+
+    /// <summary>Whether a few name-like words after a cue end the clause: "said the Kremlin spokesman.".</summary>
+    private bool EndsClause(SentenceReading r, int cueEnd)
+    {
+        for (var k = cueEnd; k < r.Tokens.Count && k < cueEnd + CueReach; k++)
+        {
+            var t = r.Tokens[k];
+            if (t.Kind == TokenKind.Punct && t.Norm is "," or "." or ";" or ":")
+                return true;
+            var name = t.IsWord && char.IsUpper(text[t.Start]);
+            if (!name && !WordClasses.Default.Is("speaker-glue", t) && !WordClasses.Default.Is("speaker-title", t)
+                && !r.Offices.Any(o => o.First <= k && k < o.Last))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -51,14 +71,17 @@ internal sealed partial class EventBuilder
         return null;
     }
 
+    /// <summary>The speaker after a cue ("according to Ukraine's DeepState", "said Moscow"), walking over names and titles only.</summary>
     private ClaimSource? SourceAfter(SentenceReading r, int cueEnd, HashSet<int> sourceTokens)
     {
         for (var k = cueEnd; k < r.Tokens.Count && k < cueEnd + CueReach; k++)
         {
-            if (r.Tokens[k].Kind == TokenKind.Punct && r.Tokens[k].Norm is "," or "." or ";")
-                break;
             if (SourceAt(r, k, sourceTokens) is { } source)
                 return source;
+            var t = r.Tokens[k];
+            var name = t.IsWord && char.IsUpper(text[t.Start]);
+            if (!name && !WordClasses.Default.Is("speaker-glue", t) && !WordClasses.Default.Is("speaker-title", t) || t.Norm is "," or ".")
+                break;
         }
         return null;
     }
@@ -131,9 +154,13 @@ internal sealed partial class EventBuilder
             // drone attack") is not this event's actor: look no further back than that verb.
             var floor = r.Triggers.Where(t => t.Last <= trigger && t.Value.Type != draft.Type && Family(t.Value.Type) != Family(draft.Type))
                 .Select(t => t.Last).DefaultIfEmpty(0).Max();
-            for (var i = r.Actors.Count - 1; i >= 0; i--)
+            // Aid in this war flows to Ukraine: the donor is the side named that is not Ukraine.
+            var donor = draft.Type == EventType.Aid;
+            for (var n = 0; n < r.Actors.Count; n++)
             {
-                var a = r.Actors[i];
+                var a = r.Actors[r.Actors.Count - 1 - n];
+                if (donor && a.Value.Code == "UA")
+                    continue;
                 // Inside a quotation a side is the actor only of what the quotation tells.
                 if (a.First >= trigger || a.First < floor || claimTokens.Contains(a.First) || r.InQuote(a.First) != r.InQuote(trigger))
                     continue;
@@ -162,13 +189,16 @@ internal sealed partial class EventBuilder
                 }
             }
         }
+        // A threat is the speaker's: "X would be a legitimate target, Zakharova said".
+        if (draft.Type == EventType.Threat && claim?.Code is { } speaker)
+            actor = speaker;
         if (actor is not null)
         {
             draft.Actor = draft.ActorInverse ? Sides.Opponent(actor) : actor;
             draft.ActorExplicit = true;
         }
         else if (claim?.Code is { } source && draft.Type is EventType.AirDefense or EventType.TerritorialChange or EventType.GroundCombat
-                     or EventType.Threat or EventType.Policy)
+                     or EventType.Threat or EventType.Policy or EventType.Aid or EventType.Diplomacy)
         {
             // "The ministry said its troops liberated...": the source speaks of its own side.
             draft.Actor = source;
@@ -187,6 +217,8 @@ internal sealed partial class EventBuilder
     /// </summary>
     private static string? NounPhraseSide(SentenceReading r, int trigger, HashSet<int> claimTokens)
     {
+        // "a Russian Mi-8 helicopter was shot down": the downed weapon's side attacked; the defender is the other.
+        var defense = TriggerAt(r, trigger)?.Type == EventType.AirDefense;
         for (var k = trigger - 1; k >= 0 && k >= trigger - 5; k--)
         {
             var t = r.Tokens[k];
@@ -201,7 +233,7 @@ internal sealed partial class EventBuilder
             foreach (var a in r.Actors)
             {
                 if (a.First <= k && k < a.Last && a.Value.Role is ActorRole.Adjective && !claimTokens.Contains(a.First))
-                    return a.Value.Code;
+                    return defense ? Sides.Opponent(a.Value.Code) : a.Value.Code;
             }
         }
         return null;

@@ -35,7 +35,7 @@ internal sealed partial class EventBuilder
                 target = drafts.First(d => Counts(d.Draft.Type)).Draft;
             // The defender's weapon ("intercepted by F-16 warplanes") and a subset ("including
             // 11 cruise missiles") are not what was launched at the target.
-            if (InterceptedBy(r, first) || Preceded(r, first, "including", 3))
+            if (InterceptedBy(r, first) || Interceptor(r, entry.Class, last) || Preceded(r, first, "including", 3))
                 continue;
             if (entry.Class == WeaponClass.AirDefenseSystem || InWhereClause(r, first) || DamagedTarget(r, entry.Class, last))
                 continue;
@@ -97,12 +97,21 @@ internal sealed partial class EventBuilder
             return false;
         for (var k = last; k < r.Tokens.Count && k <= last + 4; k++)
         {
-            if (WordClasses.Default.Is("target-verb", r.Tokens[k]))
+            // Passive only: "an aircraft had been damaged"; "an F-16 struck" is the weapon.
+            if (WordClasses.Default.Is("target-verb", r.Tokens[k]) && k > last && WordClasses.Default.Is("auxiliary", r.Tokens[k - 1]))
                 return true;
             if (r.Tokens[k].Kind == TokenKind.Punct)
                 return false;
         }
         return false;
+    }
+
+    /// <summary>"F-16 jets shot down six cruise missiles": an aircraft right before an interception word is the defender.</summary>
+    private static bool Interceptor(SentenceReading r, WeaponClass cls, int last)
+    {
+        if (cls is not (WeaponClass.Aircraft or WeaponClass.Helicopter))
+            return false;
+        return r.Triggers.Any(t => t.Value.Type == EventType.AirDefense && t.First == last);
     }
 
     /// <summary>"intercepted by F-16 warplanes": the weapon after "by" is the defender's.</summary>
@@ -148,7 +157,7 @@ internal sealed partial class EventBuilder
                 if (q.End <= t.End && q.End > t.Start && q.Unit == QuantityUnit.Count)
                     return q.Value is { } v && v >= 0 && v < 1e7 ? (int)v : null;
             }
-            if (t.Kind == TokenKind.Word && (IsPreposition(t) || t.Norm is "and" or "or" or "but"))
+            if (t.Kind == TokenKind.Word && (IsPreposition(t) || WordClasses.Default.Is("figure-stop", t)))
                 return null;
         }
         return null;
@@ -322,9 +331,11 @@ internal sealed partial class EventBuilder
             return;
         foreach (var q in r.Numbers)
         {
-            if (q.AmountUsd is not { } usd)
+            if (q.Unit != QuantityUnit.Money || q.Value is not { } value)
                 continue;
-            aid.AmountUsd = usd;
+            // Only dollars fill amount_usd: no exchange rate is guessed.
+            aid.AmountUsd = q.AmountUsd;
+            aid.Amount = (value, q.Currency ?? "");
             aid.AmountApproximate = q.Approximation != Approximation.Exact;
             break;
         }

@@ -24,6 +24,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     private string? _sectionSide;
     private int _sentence = -1;
     private bool _quoteOpen;
+    private bool _sectionSideSpoke;
 
     public IReadOnlyList<EventDraft> Drafts => _drafts;
 
@@ -47,6 +48,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         {
             _section = s.Section;
             _sectionSide = null;
+            _sectionSideSpoke = false;
         }
 
         foreach (var p in r.Places)
@@ -159,6 +161,15 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         {
             active.RemoveAll(a => a.Item1 is EventType.Strike or EventType.AirDefense && !StrongOf(a.Item1));
         }
+        // "used Patriot missiles to shoot down a Kinzhal": when every weapon the strike words
+        // could rest on is what was downed, the sentence reports only the interception.
+        if (Has(EventType.Strike) && Has(EventType.AirDefense) && !StrongOf(EventType.Strike))
+        {
+            var firstDefense = active.First(a => a.Item1 == EventType.AirDefense).Item2.Min(t => t.First);
+            if (r.Weapons.Where(w => w.Value.Class != WeaponClass.AirDefenseSystem).All(w => w.First > firstDefense)
+                && !r.Places.Any() && r.Casualties.Count == 0)
+                active.RemoveAll(a => a.Item1 == EventType.Strike);
+        }
         if (Has(EventType.Strike) && Has(EventType.AirDefense))
         {
             var strike = active.First(a => a.Item1 == EventType.Strike);
@@ -204,7 +215,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 && p.Mention.KindHint is PlaceKind.Settlement or PlaceKind.Region
                 && triggers.Any(t => r.TokenAt(p.Mention.Start) >= t.Last && r.TokenAt(p.Mention.Start) - t.Last <= 10)),
             EventType.Diplomacy => place,
-            EventType.Aid => r.Numbers.Any(n => n.AmountUsd is not null),
+            EventType.Aid => r.Numbers.Any(n => n.Unit == QuantityUnit.Money),
             EventType.Policy or EventType.Threat or EventType.Cyber => r.Actors.Count > 0,
             _ => false,
         };
@@ -307,6 +318,15 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         return false;
     }
 
+    /// <summary>"to the European Union", "of Russia": a side named as an object, not a subject.</summary>
+    private static bool AfterPreposition(SentenceReading r, int first)
+    {
+        var k = first - 1;
+        while (k >= 0 && WordClasses.Default.Is("determiner", r.Tokens[k]))
+            k--;
+        return k >= 0 && IsPreposition(r.Tokens[k]);
+    }
+
     private static bool IsPreposition(Token t) => WordClasses.Default.Is("preposition", t);
 
     /// <summary>Distance in tokens from an item to the nearest anchor of a draft.</summary>
@@ -359,12 +379,15 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         if (claim?.Code is { } source)
         {
             _sectionSide = source;
+            _sectionSideSpoke = true;
             return;
         }
+        // A side that spoke in this section stays the one "the ministry" refers to.
+        if (_sectionSideSpoke)
+            return;
         foreach (var a in r.Actors)
         {
-            if (a.Value.Role != ActorRole.Adjective && !r.InQuote(a.First)
-                && (a.First == 0 || !IsPreposition(r.Tokens[a.First - 1])))
+            if (a.Value.Role != ActorRole.Adjective && !r.InQuote(a.First) && !AfterPreposition(r, a.First))
             {
                 _sectionSide = a.Value.Code;
                 return;

@@ -38,6 +38,8 @@ internal sealed class EventDraft
     public int? Killed { get; set; }
     public int? Injured { get; set; }
     public double? AmountUsd { get; set; }
+    /// <summary>The package's amount as stated, in its own currency, to tell two packages apart.</summary>
+    public (double Value, string Currency)? Amount { get; set; }
     public bool AmountApproximate { get; set; }
     public DateOnly? Date { get; set; }
     public DatePrecision? DatePrecision { get; set; }

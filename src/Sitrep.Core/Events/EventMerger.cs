@@ -69,7 +69,8 @@ internal static class EventMerger
             var c = merged[i];
             if (!Joinable(c, d))
                 continue;
-            if (d.Type == EventType.Aid && (c.AmountUsd is null) != (d.AmountUsd is null || c.AmountUsd is not null))
+            // The same package told in another post: its amount agrees (Compatible checked it) or is untold.
+            if (d.Type == EventType.Aid && c.Type == EventType.Aid)
                 return c;
             if (SharePlace(c, d))
                 return c;
@@ -98,7 +99,8 @@ internal static class EventMerger
         if (c.DateStated && d.DateStated && !c.DateRelative && !d.DateRelative && c.Date is { } a && d.Date is { } b && a != b
             && c.DatePrecision == DatePrecision.Day && d.DatePrecision == DatePrecision.Day)
             return false;
-        if (c.AmountUsd is { } x && d.AmountUsd is { } y && Math.Abs(x - y) > AmountTolerance * Math.Max(x, y))
+        if (c.Amount is { } x && d.Amount is { } y
+            && (x.Currency != y.Currency || Math.Abs(x.Value - y.Value) > AmountTolerance * Math.Max(x.Value, y.Value)))
             return false;
         return true;
     }
@@ -118,7 +120,7 @@ internal static class EventMerger
             return d.ActorExplicit ? Sides.Opponent(d.Actor) : null;
         if (d.Type == EventType.Diplomacy)
             return null; // a meeting has two sides; either may be named first
-        if (d.ActorExplicit)
+        if (d.ActorExplicit || d.Type is EventType.Aid or EventType.Policy or EventType.Threat)
             return d.Actor;
         if (d.Type != EventType.Strike)
             return null;
@@ -128,15 +130,12 @@ internal static class EventMerger
     }
 
     /// <summary>
-    /// Whether two drafts are told of the same place. An oblast holds a town only for a report
-    /// that names no town of its own: "a fuel depot in the Bryansk region" and "near Klintsy"
-    /// are one place; "Odesa" and "Izmail" are not, though both lie in the Odesa region.
+    /// Whether two drafts are told of the same place. An oblast does not hold its towns here:
+    /// within one report, "attacks on villages in the Donetsk region" and "missiles struck
+    /// Kurakhove" are told as two events; the store clusters regional reports across sources.
     /// </summary>
-    private static bool SharePlace(EventDraft c, EventDraft d)
-    {
-        var regional = !c.Places.Any(IsPoint) || !d.Places.Any(IsPoint);
-        return c.Places.Any(p => p.Kind != PlaceKind.Country && d.Places.Any(q => q.Kind != PlaceKind.Country && Near(p, q, regional)));
-    }
+    private static bool SharePlace(EventDraft c, EventDraft d) =>
+        c.Places.Any(p => p.Kind != PlaceKind.Country && d.Places.Any(q => q.Kind != PlaceKind.Country && Near(p, q)));
 
     internal static bool SamePlace(Place a, Place b) =>
         a.GeonamesId is not null && a.GeonamesId == b.GeonamesId
@@ -149,7 +148,7 @@ internal static class EventMerger
     /// The same place for merging: the same feature, two points in one city, or an oblast and
     /// the city it is named after ("the Moscow region", "Moscow").
     /// </summary>
-    private static bool Near(Place a, Place b, bool regional)
+    private static bool Near(Place a, Place b)
     {
         if (SamePlace(a, b))
             return true;
@@ -157,8 +156,7 @@ internal static class EventMerger
             return Km(a, b) < SamePointKm;
         var (region, point) = a.Kind == PlaceKind.Region ? (a, b) : (b, a);
         return region.Kind == PlaceKind.Region && IsPoint(point)
-            && (region.Name.StartsWith(point.Name + " ", StringComparison.OrdinalIgnoreCase)
-                || regional && region.Country == point.Country && region.Admin1 is not null && region.Admin1 == point.Admin1);
+            && region.Name.StartsWith(point.Name + " ", StringComparison.OrdinalIgnoreCase);
     }
 
     internal static bool IsPoint(Place p) => p.Kind is PlaceKind.Settlement or PlaceKind.Facility;
@@ -184,6 +182,9 @@ internal static class EventMerger
         {
             c.Subtype ??= d.Subtype;
         }
+        // The source of the specific report beats that of a vague one it is folded into.
+        if (d.Claim is not null && (c.Claim is null || !Specific(c) && Specific(d)))
+            c.Claim = d.Claim;
         foreach (var p in d.Places)
         {
             if (!c.Places.Any(q => SamePlace(p, q)))
@@ -193,9 +194,10 @@ internal static class EventMerger
             c.AddWeapon(w);
         c.Killed = Figure(c.Killed, c.FromHeadline, d.Killed, d.FromHeadline);
         c.Injured = Figure(c.Injured, c.FromHeadline, d.Injured, d.FromHeadline);
-        if (d.AmountUsd is not null && (c.AmountUsd is null || c.AmountApproximate && !d.AmountApproximate))
+        if (d.Amount is not null && (c.Amount is null || c.AmountApproximate && !d.AmountApproximate))
         {
             c.AmountUsd = d.AmountUsd;
+            c.Amount = d.Amount;
             c.AmountApproximate = d.AmountApproximate;
         }
         if (d.DateStated && (!c.DateStated || EventBuilder.Rank(d.DatePrecision) > EventBuilder.Rank(c.DatePrecision)
@@ -226,7 +228,6 @@ internal static class EventMerger
             c.Actor = dActor ?? c.Actor;
             c.ActorExplicit |= d.ActorExplicit && dActor is not null;
         }
-        c.Claim ??= d.Claim;
         c.Background &= d.Background;
         c.FromHeadline &= d.FromHeadline;
         if (d.Strength > c.Strength)

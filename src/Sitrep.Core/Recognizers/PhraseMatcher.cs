@@ -14,7 +14,10 @@ public sealed class PhraseMatcher<T>
 {
     private sealed class Node
     {
+        /// <summary>Children by lemma: a base form written in the lexicon also finds its plural.</summary>
         public Dictionary<string, Node>? Next;
+        /// <summary>Children by exact folded form: an inflected form written in the lexicon finds only itself.</summary>
+        public Dictionary<string, Node>? Exact;
         public List<(T Value, string? Cased)>? Values;
     }
 
@@ -30,12 +33,14 @@ public sealed class PhraseMatcher<T>
         var node = _root;
         foreach (var token in tokens)
         {
-            node.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal);
             // A base form ("missile") also finds its plural; an inflected form written in the
             // lexicon ("blocks", "threatens") finds only itself, not the noun "block".
-            var key = token.Norm == token.Lemma ? token.Lemma : ExactPrefix + token.Norm;
-            if (!node.Next.TryGetValue(key, out var child))
-                node.Next[key] = child = new Node();
+            var children = token.Norm == token.Lemma
+                ? node.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal)
+                : node.Exact ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            var key = token.Norm == token.Lemma ? token.Lemma : token.Norm;
+            if (!children.TryGetValue(key, out var child))
+                children[key] = child = new Node();
             node = child;
         }
         var cased = phrase.Length <= 3 && phrase.All(char.IsUpper) ? phrase : null;
@@ -55,7 +60,7 @@ public sealed class PhraseMatcher<T>
             var node = _root;
             var bestEnd = -1;
             List<(T, string?)>? bestValues = null;
-            for (var j = i; j < to && node.Next is not null && Step(node.Next, tokens[j]) is { } child; j++)
+            for (var j = i; j < to && Step(node, tokens[j]) is { } child; j++)
             {
                 node = child;
                 if (node.Values is not null && CaseFits(text, tokens, i, j + 1, node.Values))
@@ -79,11 +84,9 @@ public sealed class PhraseMatcher<T>
         return found;
     }
 
-    private const string ExactPrefix = "=";
-
-    private static Node? Step(Dictionary<string, Node> next, Token token) =>
-        next.TryGetValue(token.Lemma, out var byLemma) ? byLemma
-        : next.TryGetValue(ExactPrefix + token.Norm, out var exact) ? exact
+    private static Node? Step(Node node, Token token) =>
+        node.Next is not null && node.Next.TryGetValue(token.Lemma, out var byLemma) ? byLemma
+        : node.Exact is not null && node.Exact.TryGetValue(token.Norm, out var exact) ? exact
         : null;
 
     private static bool CaseFits(string text, IReadOnlyList<Token> tokens, int first, int last, List<(T, string? Cased)> values)

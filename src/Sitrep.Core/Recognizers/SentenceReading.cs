@@ -70,12 +70,16 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
         var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
         var found = new List<IndexedMention>();
         var actors = lexicons.Actors.Match(text, tokens);
+        var dates = DateRecognizer.Recognize(text, sentence.Start, sentence.End, anchor);
         if (places is not null)
         {
             foreach (var mention in places.Find(text, sentence.Start, sentence.End))
             {
                 // "Kremlin-linked", "Russian": a side's adjective is not a place.
                 if (actors.Any(a => a.Value.Role == ActorRole.Adjective && a.Start <= mention.Start && mention.End <= a.End))
+                    continue;
+                // "on Thursday", "in May": a date, not a village of that name.
+                if (dates.Any(d => d.Start < mention.End && mention.Start < d.End))
                     continue;
                 found.Add(new IndexedMention(documentMentions.Count, mention));
                 documentMentions.Add(mention);
@@ -103,7 +107,7 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
             Institutions = lexicons.Institutions.Match(text, tokens),
             BackgroundCue = lexicons.BackgroundCues.Match(text, tokens).Count > 0,
             Numbers = NumberRecognizer.Recognize(text, sentence.Start, sentence.End),
-            Dates = DateRecognizer.Recognize(text, sentence.Start, sentence.End, anchor),
+            Dates = dates,
             Places = found,
         };
     }

@@ -58,7 +58,7 @@ public sealed class PatternSet
     public string Expand(string name) => Expand(name, new Stack<string>());
 
     public Regex Regex(string name, RegexOptions extra = RegexOptions.None) =>
-        WarmedUp(new Regex(Expand(name), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | extra, Timeout));
+        WarmedUp(new Regex(Expand(name), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.Compiled | extra, Timeout));
 
     /// <summary>Runs a pattern once on a short text, so that code generation is paid at load, not inside a timed match.</summary>
     public static Regex WarmedUp(Regex regex)

@@ -96,7 +96,7 @@ public sealed class Segmenter(Boilerplate boilerplate)
     }
 
     /// <summary>
-    /// Sentence ends: . ! ? (with any closing quote) before a capital, a digit or an opening quote,
+    /// Sentence ends: . ! ? … (with any closing quote) before a capital, a digit or an opening quote,
     /// unless the word before is an abbreviation or an initial. A full stop glued to a capital
     /// ("difference.Russia") ends a sentence too: copy pasted from pages loses that space.
     /// </summary>
@@ -114,7 +114,7 @@ public sealed class Segmenter(Boilerplate boilerplate)
                 s = i + 1;
                 continue;
             }
-            if (c is not ('.' or '!' or '?'))
+            if (c is not ('.' or '!' or '?' or '\u2026'))
                 continue;
             var j = i + 1;
             while (j < end && Fold.Punct(text[j]) is '"' or '\'' or ')')

@@ -28,7 +28,8 @@ public static class Tokenizer
                 while (j < end)
                 {
                     var d = text[j];
-                    if (char.IsLetterOrDigit(d))
+                    // A combining accent belongs to its letter: text pasted in decomposed form.
+                    if (char.IsLetterOrDigit(d) || CharUnicodeInfo.GetUnicodeCategory(d) == UnicodeCategory.NonSpacingMark)
                     {
                         j++;
                         continue;
@@ -102,7 +103,7 @@ public static class Tokenizer
 }
 
 /// <summary>Case and accent folding shared by every lexicon and the gazetteer's callers.</summary>
-public static class Fold
+public static partial class Fold
 {
     public static string Normalize(ReadOnlySpan<char> span)
     {
@@ -123,13 +124,19 @@ public static class Fold
                     dest[k] = char.ToLowerInvariant(src[k]);
             });
         }
+        // Normalize decomposes only where globalization data is loaded; the table covers the
+        // precomposed Latin letters either way, and combining marks are dropped.
         var decomposed = span.ToString().Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
                 continue;
-            sb.Append(char.ToLowerInvariant(Punct(c)));
+            var p = Punct(c);
+            if (LatinBase(p) is { } folded)
+                sb.Append(folded);
+            else
+                sb.Append(char.ToLowerInvariant(p));
         }
         return sb.ToString();
     }

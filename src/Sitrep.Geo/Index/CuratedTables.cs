@@ -3,7 +3,7 @@ using Sitrep.Geo.Text;
 
 namespace Sitrep.Geo.Index;
 
-internal sealed record RegionOverride(string ShortName, string RegionName, string[] Aliases);
+internal sealed record RegionOverride(string ShortName, string RegionName, string[] Aliases, long GeonamesId);
 
 internal sealed record CuratedCountry(string Code, string Name, string[] Aliases, double Lat, double Lon, long GeonamesId);
 
@@ -23,7 +23,8 @@ internal sealed class CuratedTables
         RegionWords = GeoData.ReadWordSet(dataDir, "region-words.txt");
         WaterWords = GeoData.ReadWordSet(dataDir, "water-words.txt");
         foreach (var r in GeoData.ReadTable(dataDir, "region-names.tsv"))
-            Regions[r[0]] = new RegionOverride(GeoData.Field(r, 1), GeoData.Field(r, 2), Split(GeoData.Field(r, 3)));
+            Regions[r[0]] = new RegionOverride(GeoData.Field(r, 1), GeoData.Field(r, 2), Split(GeoData.Field(r, 3)),
+                long.TryParse(GeoData.Field(r, 4), out var regionId) ? regionId : 0);
         foreach (var r in GeoData.ReadTable(dataDir, "countries.tsv"))
             Countries.Add(new CuratedCountry(r[0], r[1], Split(GeoData.Field(r, 2)), Number(r, 3, "countries.tsv"), Number(r, 4, "countries.tsv"),
                 long.TryParse(GeoData.Field(r, 5), out var id) ? id : 0));

@@ -144,6 +144,8 @@ public static class GazetteerBuilder
         var result = new Dictionary<string, (string, GeoNamesRow?)>(StringComparer.Ordinal);
         var keys = new SortedSet<string>(admin1Codes.Keys, StringComparer.Ordinal);
         keys.UnionWith(features.Keys);
+        // Without admin1CodesASCII.txt the curated regions still exist where settlements place them.
+        keys.UnionWith(curated.Regions.Keys.Where(centroids.ContainsKey));
         foreach (var key in keys)
         {
             admin1Codes.TryGetValue(key, out var code);
@@ -158,7 +160,7 @@ public static class GazetteerBuilder
                 var dot = key.IndexOf('.');
                 row = new GeoNamesRow
                 {
-                    Id = code.Id > 0 ? code.Id : nextSyntheticId--,
+                    Id = code.Id > 0 ? code.Id : over?.GeonamesId > 0 ? over.GeonamesId : nextSyntheticId--,
                     Name = regionName,
                     AsciiName = code.Ascii ?? regionName,
                     Alternates = [],

@@ -15,7 +15,8 @@ internal readonly record struct EntryRecord(
     int Admin2,
     ushort Country,
     byte Kind,
-    byte Rank)
+    byte Rank,
+    byte FeatureClass)
 {
     public bool HasId => GeonamesId > 0;
 }

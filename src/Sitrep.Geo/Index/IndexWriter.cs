@@ -11,7 +11,7 @@ namespace Sitrep.Geo.Index;
 internal sealed class IndexWriter
 {
     public const string Magic = "SITREPGZ";
-    public const int Version = 1;
+    public const int Version = 2;
 
     private readonly Dictionary<string, int> _stringIds = new(StringComparer.Ordinal);
     private readonly List<string> _strings = [];
@@ -64,7 +64,7 @@ internal sealed class IndexWriter
             var a2 = r.Admin2.Length > 0 && admin2Names.TryGetValue($"{r.Country}.{r.Admin1}.{r.Admin2}", out var n2) ? Intern(n2) : -1;
             entries[i] = new EntryRecord(Math.Max(r.Id, 0), Intern(r.Name), Intern(r.FeatureCode),
                 (int)Math.Min(r.Population, int.MaxValue), (float)r.Lat, (float)r.Lon, a1, a2,
-                CountryCode.Pack(r.Country), (byte)kind, FeatureRank.Of(r.FeatureClass, r.FeatureCode));
+                CountryCode.Pack(r.Country), (byte)kind, FeatureRank.Of(r.FeatureClass, r.FeatureCode), (byte)r.FeatureClass);
         }
 
         // Names: every usable variant of every entry, keyed by its skeleton tokens.
@@ -79,7 +79,8 @@ internal sealed class IndexWriter
                 var tokens = TextFold.SkeletonTokens(variant);
                 if (tokens.Count is 0 or > 8)
                     continue;
-                if (!seen.Add(string.Join(' ', tokens)))
+                // One posting per spelling, not per skeleton: the geocoder tells an exact spelling from a loose one.
+                if (!seen.Add(TextFold.Fold(variant)))
                     continue;
                 names.Add((i, Intern(variant), source, tokens.ToArray()));
                 vocabulary.UnionWith(tokens);

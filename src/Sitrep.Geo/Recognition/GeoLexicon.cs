@@ -22,7 +22,8 @@ internal sealed class GeoLexicon
     {
         RegionWords = GeoData.ReadWordSet(dir, "region-words.txt");
         WaterWords = GeoData.ReadWordSet(dir, "water-words.txt");
-        CommonWords = GeoData.ReadWordSet(dir, "common-words.txt");
+        // Compared as written (folded), not by skeleton: "Tynne" is a village, "tine" a word.
+        CommonWords = GeoData.ReadTable(dir, "common-words.txt").Select(r => Text.TextFold.Fold(r[0])).ToHashSet(StringComparer.Ordinal);
         PersonCues = GeoData.ReadWordSet(dir, "person-cues.txt");
         GivenNames = GeoData.ReadWordSet(dir, "given-names.txt");
         OrgWords = GeoData.ReadWordSet(dir, "org-words.txt");

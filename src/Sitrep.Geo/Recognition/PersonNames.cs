@@ -44,13 +44,14 @@ internal static class PersonNames
         return blocked;
     }
 
-    // Between the words of a name: spaces, a hyphen, or the period of "Capt." / "Lt.".
+    // Between the words of a name: spaces, or the period of "Capt." / "Lt.". Not a hyphen: a given
+    // name joined by one is part of a place name (Volodymyr-Volynskyi).
     private static bool NameGap(string text, in WordToken left, in WordToken right)
     {
-        if (right.Start - left.End > 3)
+        if (right.Start - left.End > 3 || right.Start == left.End)
             return false;
         for (var k = left.End; k < right.Start; k++)
-            if (text[k] is not (' ' or '.' or '-' or '\u00A0'))
+            if (text[k] is not (' ' or '.' or '\u00A0'))
                 return false;
         return true;
     }

@@ -63,12 +63,13 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
         {
             if (j > i && (blocked[j] || !WordTokenizer.Adjacent(text, tokens[j - 1], tokens[j])))
                 break;
-            if (j > i && !tokens[j].Capitalized && !_lex.Connectors.Contains(tokens[j].Key))
+            if (j > i && !tokens[j].Capitalized && !_lex.Connectors.Contains(tokens[j].Key) && g.Child(node, g.TokenId(tokens[j].Key)) < 0)
                 break;
             node = g.Child(node, g.TokenId(tokens[j].Key));
             if (node < 0)
                 break;
-            if (tokens[j].Capitalized && g.HasPostings(node))
+            // A long name may go on in lower case ("Zaporizhzhia nuclear power plant").
+            if ((tokens[j].Capitalized || j - i >= 2) && g.HasPostings(node))
             {
                 bestLast = j;
                 bestNode = node;
@@ -85,7 +86,19 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
     {
         if (first != last)
             return true;
-        var common = _lex.CommonWords.Contains(tokens[first].Key);
+        var word = text.AsSpan(tokens[first].Start, tokens[first].Length);
+        // "I", "Ii": one- and two-letter words are not worth the risk.
+        if (word.Length < 3 && !IsAcronym(word))
+            return false;
+        // "NATO", "EEA", "SBU": an acronym is a place only by a curated name written just so ("US", "UK").
+        if (IsAcronym(word))
+        {
+            foreach (var p in Gazetteer.Postings(node))
+                if ((p.Source & NameSource.Curated) != 0 && word.SequenceEqual(Gazetteer.String(p.Variant)))
+                    return true;
+            return false;
+        }
+        var common = _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[first].Length)));
         if (!common)
             return true;
         foreach (var p in Gazetteer.Postings(node))
@@ -98,6 +111,16 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
                 return !SentenceInitial(text, tokens, first) || kind == PlaceKind.Country;
         }
         return false;
+    }
+
+    private static bool IsAcronym(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 2 or > 5)
+            return false;
+        foreach (var c in word)
+            if (!char.IsUpper(c))
+                return false;
+        return true;
     }
 
     private static bool SentenceInitial(string text, List<WordToken> tokens, int i)
@@ -117,14 +140,16 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
     private int[]? FuzzyMatch(string text, List<WordToken> tokens, int i)
     {
         var key = tokens[i].Key;
-        if (key.Length < MinFuzzyLength || _lex.CommonWords.Contains(key) || !char.IsLower(text[tokens[i].Start + 1]))
+        // A capitalized word opening a sentence is as likely any word as a misspelt place.
+        if (key.Length < MinFuzzyLength || _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(tokens[i].Start, tokens[i].Length))) || !char.IsLower(text[tokens[i].Start + 1])
+            || SentenceInitial(text, tokens, i))
             return null;
         var max = key.Length >= 11 ? 2 : 1;
         var best = max + 1;
         var hits = new List<int>();
         var places = new HashSet<(float, float)>();
         var g = Gazetteer;
-        for (var f = 0; f < g.FuzzyCount; f++)
+        foreach (var f in g.FuzzyByFirstLetter(key[0]))
         {
             var (entry, name) = g.Fuzzy(f);
             if (Math.Abs(name.Length - key.Length) > max)

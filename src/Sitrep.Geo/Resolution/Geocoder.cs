@@ -43,12 +43,33 @@ public sealed class Geocoder(Gazetteer gazetteer)
         ctx = DocumentContext.From(states, Gazetteer);
         foreach (var s in states)
             Score(s, states, ctx);
-        ctx = ctx.WithAnchors(states, Gazetteer);
+        ctx = ctx.WithAnchors(states, Gazetteer, SentenceNumbers(text, states));
         foreach (var s in states)
             Score(s, states, ctx);
 
         return states.Select(Decide).ToList();
     }
+
+    /// <summary>The sentence each mention stands in, counted by sentence-ending marks before it.</summary>
+    private static int[] SentenceNumbers(string text, MentionState[] states)
+    {
+        var numbers = new int[states.Length];
+        var sentence = 0;
+        var pos = 0;
+        foreach (var i in TextOrder(states))
+        {
+            var start = Math.Clamp(states[i].Mention.Start, pos, text.Length);
+            for (; pos < start; pos++)
+                if (text[pos] is '.' or '!' or '?' or '\n' && (pos + 1 >= text.Length || char.IsWhiteSpace(text[pos + 1])))
+                    sentence++;
+            numbers[i] = sentence;
+        }
+        return numbers;
+    }
+
+    /// <summary>Mention indices by position in the text: callers may hand mentions over in any order.</summary>
+    private static int[] TextOrder(MentionState[] states) =>
+        Enumerable.Range(0, states.Length).OrderBy(i => states[i].Mention.Start).ThenBy(i => i).ToArray();
 
     private List<Candidate> Recall(PlaceMention m)
     {
@@ -67,17 +88,24 @@ public sealed class Geocoder(Gazetteer gazetteer)
         var index = new Dictionary<int, int>();
         foreach (var p in g.Postings(node))
         {
-            var c = new Candidate(p.Entry, p.Source, TextFold.Fold(g.String(p.Variant)) == folded, Fuzzy: false);
+            var exact = TextFold.Fold(g.String(p.Variant)) == folded;
+            var c = new Candidate(p.Entry, p.Source, exact, Fuzzy: false, AnyExact: exact);
             if (index.TryGetValue(p.Entry, out var at))
             {
                 var old = result[at];
                 if (c.ByMainName && !old.ByMainName || c.ByMainName == old.ByMainName && c.Exact && !old.Exact)
-                    result[at] = c;
+                    result[at] = c with { AnyExact = c.AnyExact || old.AnyExact };
+                else if (exact)
+                    result[at] = old with { AnyExact = true };
                 continue;
             }
             index[p.Entry] = result.Count;
             result.Add(c);
         }
+        // The writer chose a spelling: when some place has exactly that name, places that only
+        // share its transliteration skeleton are not namesakes (Zaporizhzhia the city, not the village Zaporizhzhya).
+        if (result.Any(c => c.AnyExact))
+            result.RemoveAll(c => !c.AnyExact);
         return result;
     }
 
@@ -95,10 +123,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// </summary>
     private void Link(string text, MentionState[] states)
     {
-        for (var i = 0; i + 1 < states.Length; i++)
+        var order = TextOrder(states);
+        for (var k = 0; k + 1 < order.Length; k++)
         {
+            int i = order[k], j = order[k + 1];
             var a = states[i].Mention;
-            var b = states[i + 1].Mention;
+            var b = states[j].Mention;
             if (b.Start < a.End || b.Start - a.End > 60)
                 continue;
             var gap = text.AsSpan(a.End, b.Start - a.End);
@@ -107,15 +137,15 @@ public sealed class Geocoder(Gazetteer gazetteer)
             var words = TextFold.SkeletonTokens(gap);
             if (words.Count > 0 && words.All(w => _lex.AliasWords.Contains(w)) || words.Count == 0 && gap.Trim().SequenceEqual("("))
             {
-                states[i].AliasOf.Add(i + 1);
-                states[i + 1].AliasOf.Add(i);
+                states[i].AliasOf.Add(j);
+                states[j].AliasOf.Add(i);
             }
             else if ((b.KindHint == PlaceKind.Country && a.KindHint != PlaceKind.Country
                       || b.KindHint == PlaceKind.Region && a.KindHint is not (PlaceKind.Region or PlaceKind.Country))
                      && words.All(w => _lex.QualifierWords.Contains(w) || _lex.Directions.ContainsKey(w))
                      && (words.Count > 0 || gap.Trim().SequenceEqual(",") || gap.Trim().SequenceEqual("(")))
             {
-                states[i].Qualifier = i + 1;
+                states[i].Qualifier = j;
             }
         }
     }
@@ -126,6 +156,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
         var m = s.Mention;
         var scores = new double[s.Candidates.Count];
         var evidence = new double[s.Candidates.Count];
+        var askedKindExists = m.KindHint switch
+        {
+            PlaceKind.Region => s.Candidates.Any(c => (PlaceKind)g.Entry(c.Entry).Kind is PlaceKind.Region or PlaceKind.Area),
+            PlaceKind.Water => s.Candidates.Any(c => (PlaceKind)g.Entry(c.Entry).Kind == PlaceKind.Water),
+            _ => true,
+        };
         for (var k = 0; k < s.Candidates.Count; k++)
         {
             var c = s.Candidates[k];
@@ -135,7 +171,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
             double score = c.Fuzzy ? Weights.FuzzyName : c.ByMainName ? Weights.MainName : Weights.AlternateName;
             if (!c.Exact && !c.Fuzzy)
                 score += Weights.LooseSpelling;
-            score += KindFit(m, kind, e, g);
+            score += KindFit(m, kind, e, g, askedKindExists);
             if (cc == "UA")
                 score += Weights.Ukraine;
             else if (cc == "RU")
@@ -150,33 +186,45 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 score += Weights.SmallForeignPlace;
             if (kind is PlaceKind.Settlement or PlaceKind.Region)
                 score += Weights.RankStep * e.Rank;
+            // Only by its own name: Donetsk is not every "Oleksandrivka" it was once called.
+            if (kind == PlaceKind.Settlement && e.Rank >= 5 && c.ByMainName)
+                score += Weights.Capital;
             if (kind == PlaceKind.Settlement)
                 score += (c.ByMainName ? Weights.PopulationMain : Weights.PopulationAlternate) * Math.Log10(e.Population + 1.0);
             if (c.Source.HasFlag(NameSource.Curated) && kind is PlaceKind.Facility or PlaceKind.Area)
                 score += Weights.CuratedLandmark;
 
             var ev = 0.0;
+            var told = 0.0;   // what the text says outright: its region, its country, another name of it
             var admin1 = g.Admin1Key(c.Entry);
             if (kind != PlaceKind.Region && admin1 is not null && ctx.RegionCounts.TryGetValue(admin1, out var n))
                 ev += Weights.RegionInDocument * Math.Min(n, 2);
             if (s.Qualifier is { } q && states[q].Best is { } qb)
-                ev += QualifierFit(c.Entry, admin1, cc, qb, states[q].Mention);
+                told += QualifierFit(c.Entry, admin1, cc, qb, states[q].Mention);
             foreach (var a in s.AliasOf)
                 if (states[a].Candidates.Any(x => x.Entry == c.Entry))
-                    ev += Weights.AliasPartner;
-            if (kind == PlaceKind.Settlement && ctx.Anchors.Count > 0)
+                    told += Weights.AliasPartner;
+            ev += told;
+            if (kind == PlaceKind.Settlement && m.KindHint == PlaceKind.Settlement && ctx.Anchors.Count > 0)
             {
-                // Each distinct place elsewhere in the report pulls by its nearness: a town named among
-                // four neighbours beats a namesake near only one of them.
+                // The nearest other place of the report pulls by its nearness. Only the nearest: a
+                // crowded front must not pull a village named like a regional capital away from it.
+                // A place named in the same sentence ("Lyman and Siversk") says more than one named elsewhere.
                 var pull = 0.0;
-                foreach (var (owner, entry, lat, lon) in ctx.Anchors)
+                foreach (var (owner, _, lat, lon) in ctx.Anchors)
                     if (owner != s.Index && !SameName(states[owner].Mention, m))
-                        pull += Math.Exp(-GreatCircle.Km(e.Lat, e.Lon, lat, lon) / Weights.ProximityKm);
+                    {
+                        var weight = ctx.Sentence[owner] == ctx.Sentence[s.Index] ? 1.0 : Weights.OtherSentence;
+                        pull = Math.Max(pull, weight * Math.Exp(-GreatCircle.Km(e.Lat, e.Lon, lat, lon) / Weights.ProximityKm));
+                    }
                 ev += Weights.Proximity * pull;
             }
-            // A small place known by an old or foreign name ("Krasnoye") needs the text to point at it.
-            if (!c.ByMainName && !c.Fuzzy && ev < 0.5 && e.Population < Weights.AlternateMinPopulation && e.Rank < 4)
+            // A small place known by an old or foreign name ("Krasnoye") needs the text to point at it
+            // (its region, another name of it); nearness alone does not.
+            if (kind == PlaceKind.Settlement && !c.ByMainName && !c.Fuzzy && told < 0.5 && e.Population < Weights.AlternateMinPopulation && e.Rank < 4)
                 score += Weights.UnsupportedAlternate;
+            if (c.Exact && m.Name.Contains(' ') && kind != PlaceKind.Settlement)
+                score += Weights.MultiWordName;
             scores[k] = score + ev;
             evidence[k] = ev;
         }
@@ -196,20 +244,25 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 s.Margin = Math.Min(s.Margin, scores[best] - scores[k]);
     }
 
-    private static double KindFit(PlaceMention m, PlaceKind kind, in EntryRecord e, Gazetteer g)
+    /// <summary>
+    /// How well a candidate's kind fits what the wording asked for. When no candidate is of the kind
+    /// asked ("Pokrovsk district" with no such district), the others are taken as they are.
+    /// </summary>
+    private static double KindFit(PlaceMention m, PlaceKind kind, in EntryRecord e, Gazetteer g, bool askedKindExists)
     {
+        var notAsked = askedKindExists ? Weights.NotWhatWasAsked : 0;
         switch (m.KindHint)
         {
             case PlaceKind.Region:
                 if (kind == PlaceKind.Area)
                     return Weights.RegionWanted;
                 if (kind != PlaceKind.Region)
-                    return Weights.NotWhatWasAsked;
+                    return notAsked;
                 var name = g.String(e.Name);
                 var lastWord = name[(name.LastIndexOf(' ') + 1)..];
                 return Weights.RegionWanted + (GeoLexicon.Default.RegionWords.Contains(TextFold.Skeleton(lastWord)) ? Weights.TrueRegionName : 0);
             case PlaceKind.Water:
-                return kind == PlaceKind.Water ? Weights.RegionWanted : Weights.NotWhatWasAsked;
+                return kind == PlaceKind.Water ? Weights.RegionWanted : notAsked;
             default:
                 return kind switch
                 {

@@ -51,8 +51,20 @@ internal static partial class TextFold
         for (var i = 0; i <= name.Length; i++)
         {
             var c = i < name.Length ? name[i] : ' ';
+            // A possessive 's ends the word, as the text tokenizer reads it ("People's Republic").
+            var possessive = IsApostrophe(c) && i + 1 < name.Length && name[i + 1] is 's' or 'S'
+                             && (i + 2 >= name.Length || !IsWordChar(name[i + 2]) && !IsApostrophe(name[i + 2]));
             if (IsWordChar(c))
                 AppendFolded(sb, c);
+            else if (possessive)
+            {
+                if (sb.Length > 0)
+                {
+                    tokens.Add(Skeletonize(sb));
+                    sb.Clear();
+                }
+                i++;
+            }
             else if (IsApostrophe(c) && i > 0 && i + 1 < name.Length && IsWordChar(name[i - 1]) && IsWordChar(name[i + 1]))
                 continue;
             else if (sb.Length > 0)
@@ -88,11 +100,35 @@ internal static partial class TextFold
     /// <summary>Skeleton of one folded token.</summary>
     public static string Skeleton(ReadOnlySpan<char> token)
     {
+        // The hot path of recognition: plain ASCII words skip the builders.
+        if (token.Length <= 64 && IsPlainAscii(token))
+        {
+            Span<char> buffer = stackalloc char[token.Length];
+            var n = 0;
+            foreach (var ch in token)
+            {
+                var c = ch is >= 'A' and <= 'Z' ? (char)(ch + 32) : ch;
+                if (c == 'y')
+                    c = 'i';
+                if (n > 0 && buffer[n - 1] == c && c is >= 'a' and <= 'z')
+                    continue;
+                buffer[n++] = c;
+            }
+            return new string(buffer[..n]);
+        }
         var sb = new StringBuilder(token.Length);
         foreach (var c in token)
             if (IsWordChar(c))
                 AppendFolded(sb, c);
         return Skeletonize(sb);
+    }
+
+    private static bool IsPlainAscii(ReadOnlySpan<char> token)
+    {
+        foreach (var c in token)
+            if (c is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9'))
+                return false;
+        return true;
     }
 
     private static string Skeletonize(StringBuilder folded)

@@ -43,16 +43,22 @@ internal static class WordTokenizer
         return tokens;
     }
 
+    // "Kyiv's" but not "Nikol's'ke", whose second apostrophe goes on inside the name.
     private static bool IsPossessive(string text, int apostrophe, int end) =>
         apostrophe + 1 < end && text[apostrophe + 1] is 's' or 'S'
-        && (apostrophe + 2 >= end || !TextFold.IsWordChar(text[apostrophe + 2]));
+        && (apostrophe + 2 >= end || !TextFold.IsWordChar(text[apostrophe + 2])
+            && !(TextFold.IsApostrophe(text[apostrophe + 2]) && apostrophe + 3 < end && TextFold.IsWordChar(text[apostrophe + 3])));
 
     /// <summary>True when only spaces or a hyphen separate two words, so they may form one name.</summary>
     public static bool Adjacent(string text, in WordToken left, in WordToken right)
     {
-        if (right.Start - left.End > 3)
+        var i = left.End;
+        // "People's Republic": the possessive the tokenizer dropped does not part the words.
+        if (i + 1 < right.Start && TextFold.IsApostrophe(text[i]) && text[i + 1] is 's' or 'S')
+            i += 2;
+        if (right.Start - i > 3)
             return false;
-        for (var i = left.End; i < right.Start; i++)
+        for (; i < right.Start; i++)
             if (text[i] is not (' ' or '-' or '\u2011' or '\u00A0'))
                 return false;
         return true;

@@ -42,6 +42,8 @@ internal static class MiniGazetteer
         new(687700, "Zaporizhzhia", "Zaporozhye,Zaporizhzhya,Zaporizhia", 47.8228, 35.1903, "P", "PPLA", "UA", "26", 750_685),
         new(90000001, "Shevchenko", "", 48.1, 37.2, "P", "PPL", "UA", "05"),
         new(90000002, "Peremoha", "Victory", 50.2, 31.4, "P", "PPL", "UA", "13"),
+        new(699116, "Pervomaisk", "", 48.6296, 38.5491, "P", "PPLA2", "UA", "14", 38_000),
+        new(699115, "Pervomaiske", "", 45.7186, 33.8585, "P", "PPLA3", "UA", "11", 8_000),
         new(706523, "Kerch Strait", "Strait of Kerch,Kerchenskiy Proliv", 45.312, 36.5564, "H", "STRT", "UA", "11"),
         new(702750, "Lozova", "", 48.61071, 38.87839, "H", "STM", "UA", "14"),
     ];

@@ -1,13 +1,4 @@
-using Sitrep.Geo.Index;
-
 namespace Sitrep.Geo.Resolution;
-
-/// <summary>One place a mention may stand for, as recalled from the index.</summary>
-internal readonly record struct Candidate(int Entry, NameSource Source, bool Exact, bool Fuzzy)
-{
-    /// <summary>A primary, ASCII or curated name, not one of the many alternates.</summary>
-    public bool ByMainName => (Source & NameSource.Alternate) == 0;
-}
 
 /// <summary>
 /// The weights of the ranking, one per typed feature. Kept together so that their balance can be
@@ -27,13 +18,14 @@ internal static class Weights
     public const int ForeignMinPopulation = 50_000;
     public const int ForeignMinPopulationNamedCountry = 5_000;
 
+    public const double Capital = 1.5;             // national and regional capitals (PPLC, PPLA) are what copy means by their names
     public const double RankStep = 0.25;           // per feature-rank step: PPLC 6, PPLA 5, PPLA2 4, ..., PPL 1
     public const double PopulationMain = 0.3;      // per decade of population
     public const double PopulationAlternate = 0.1; // never rank alternate-name matches by population alone
 
     public const double RegionWanted = 2.5;
     public const double TrueRegionName = 0.5;      // "Moscow Oblast" over "Moscow City" for "the Moscow region"
-    public const double NotWhatWasAsked = -3.0;
+    public const double NotWhatWasAsked = -5.0;
     public const double RegionForBareName = -2.0;
     public const double DistrictForBareName = -1.5;
     public const double CountryForBareName = 3.5;
@@ -42,6 +34,7 @@ internal static class Weights
     public const double SettlementCued = 1.0;
     public const double CuratedLandmark = 2.0;     // "White House", "High North": Sitrep's own table says what they mean
     public const double UnsupportedAlternate = -1.5;
+    public const double MultiWordName = 1.0;       // "Snake Island", "Kinburn Spit": names of several words rarely collide with prose
     public const int AlternateMinPopulation = 10_000;
 
     public const double QualifierRegionMatch = 4.0;
@@ -52,8 +45,9 @@ internal static class Weights
     public const double DirectionMismatch = -1.0;
     public const double RegionInDocument = 0.7;    // per mention of the region, at most two
     public const double AliasPartner = 5.0;
-    public const double Proximity = 5.5;           // times exp(-km / ProximityKm), summed over the places of the report
+    public const double Proximity = 6.0;           // times exp(-km / ProximityKm) to the nearest other place of the report
     public const double ProximityKm = 40.0;
+    public const double OtherSentence = 0.6;       // an anchor in another sentence pulls this much of one in the same
 
     public const double NoMatch = 2.5;             // the explicit no-match candidate's score
     public const double AmbiguityMargin = 0.75;

@@ -1,0 +1,125 @@
+using Sitrep.Recognizers;
+using Sitrep.Text;
+
+namespace Sitrep.Core.Tests.Recognizers;
+
+public sealed class PhraseMatcherTests
+{
+    private static PhraseMatcher<string> Matcher(params string[] phrases)
+    {
+        var m = new PhraseMatcher<string>();
+        foreach (var p in phrases)
+            m.Add(p, p);
+        return m;
+    }
+
+    private static string[] Found(PhraseMatcher<string> m, string text) =>
+        m.Match(text, Tokenizer.Tokenize(text)).Select(x => $"{x.Value}@{text[x.Start..x.End]}").ToArray();
+
+    [Fact]
+    public void The_longest_phrase_wins_over_its_prefix()
+    {
+        var m = Matcher("missile", "cruise missile", "cruise");
+        Assert.Equal(new[] { "cruise missile@cruise missiles" }, Found(m, "two cruise missiles"));
+    }
+
+    [Fact]
+    public void A_longer_phrase_that_does_not_complete_falls_back_to_the_longest_complete_one()
+    {
+        var m = Matcher("air defence", "air defence system");
+        Assert.Equal(new[] { "air defence@air defence" }, Found(m, "air defence units"));
+    }
+
+    [Fact]
+    public void Matches_do_not_overlap_and_run_left_to_right()
+    {
+        var m = Matcher("storm shadow", "shadow fleet", "fleet");
+        Assert.Equal(new[] { "storm shadow@Storm Shadow", "fleet@fleet" }, Found(m, "Storm Shadow fleet"));
+    }
+
+    [Theory]
+    [InlineData("missiles")]
+    [InlineData("Missiles")]
+    [InlineData("MISSILE")]
+    public void A_base_form_matches_its_plural_and_any_case(string text) =>
+        Assert.Equal(new[] { "missile@" + text }, Found(Matcher("missile"), text));
+
+    [Fact]
+    public void A_plural_base_form_in_a_multiword_phrase_matches_too()
+    {
+        var m = Matcher("ballistic missile");
+        Assert.Equal(new[] { "ballistic missile@ballistic missiles" }, Found(m, "ballistic missiles"));
+    }
+
+    [Fact]
+    public void An_inflected_lexicon_form_matches_only_itself()
+    {
+        var m = Matcher("blocks");
+        Assert.Equal(new[] { "blocks@blocks" }, Found(m, "the bank blocks payments"));
+        Assert.Empty(Found(m, "a block of flats"));
+    }
+
+    [Fact]
+    public void An_inflected_verb_form_does_not_match_its_stem()
+    {
+        var m = Matcher("threatens to");
+        Assert.Single(Found(m, "Moscow threatens to respond"));
+        Assert.Empty(Found(m, "Moscow threaten to respond"));
+    }
+
+    [Theory]
+    [InlineData("US officials said", 1)]
+    [InlineData("a US-made missile", 0)]
+    [InlineData("let us know", 0)]
+    [InlineData("Us and them", 0)]
+    [InlineData("US", 1)]
+    public void A_short_capitals_entry_matches_only_capitals(string text, int expected) =>
+        Assert.Equal(expected, Found(Matcher("US"), text).Length);
+
+    [Fact]
+    public void A_short_lowercase_entry_matches_any_case()
+    {
+        var m = Matcher("uav");
+        Assert.Equal(new[] { "uav@UAV" }, Found(m, "a UAV crashed"));
+    }
+
+    [Fact]
+    public void One_phrase_can_carry_several_values()
+    {
+        var m = new PhraseMatcher<string>();
+        m.Add("US", "state");
+        m.Add("US", "adjective");
+        Assert.Equal(new[] { "state", "adjective" }, m.Match("US", Tokenizer.Tokenize("US")).Select(x => x.Value).ToArray());
+        Assert.Equal(2, m.Count);
+    }
+
+    [Fact]
+    public void Match_offsets_are_tokens_and_characters()
+    {
+        var m = Matcher("kh-59");
+        const string text = "two Kh-59 missiles";
+        var x = Assert.Single(m.Match(text, Tokenizer.Tokenize(text)));
+        Assert.Equal((1, 2, 4, 9), (x.First, x.Last, x.Start, x.End));
+    }
+
+    [Fact]
+    public void A_token_range_limits_where_matches_are_looked_for()
+    {
+        var m = Matcher("drone");
+        const string text = "drone drone drone";
+        var tokens = Tokenizer.Tokenize(text);
+        var x = Assert.Single(m.Match(text, tokens, 1, 2));
+        Assert.Equal(6, x.Start);
+    }
+
+    [Fact]
+    public void A_possessive_matches_the_bare_name_and_a_phrase_written_with_it()
+    {
+        var m = Matcher("russia", "putin's forces");
+        Assert.Equal(new[] { "russia@Russia", "putin's forces@Putin\u2019s forces" }, Found(m, "Russia's war: Putin\u2019s forces advance"));
+    }
+
+    [Fact]
+    public void An_empty_phrase_is_refused() =>
+        Assert.Throws<ArgumentException>(() => new PhraseMatcher<string>().Add("  ", "x"));
+}
