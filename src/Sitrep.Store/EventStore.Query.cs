@@ -68,7 +68,7 @@ public sealed partial class EventStore
     {
         var row = _connection.QueryFirstOrDefault<PointRow>(
             "SELECT lat, lon FROM event_places WHERE name_key = $name AND lat IS NOT NULL GROUP BY lat, lon ORDER BY count(*) DESC LIMIT 1",
-            new { name = placeName.Trim().ToLowerInvariant() });
+            new { name = IncidentRule.Fold(placeName) });
         return row is null ? null : (row.Lat, row.Lon);
     }
 

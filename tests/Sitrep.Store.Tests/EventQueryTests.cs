@@ -132,3 +132,21 @@ public sealed class EventQueryOrderTests : IDisposable
         Assert.Single(store.QueryIncidents(new EventQuery { Limit = 1 }));
     }
 }
+
+public sealed class EventQueryPlaceNameTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void A_place_name_matches_whichever_apostrophe_the_query_uses()
+    {
+        using var store = _db.Open();
+        var maryinka = Reports.City("Mar'yinka", "Donetsk", 47.9414, 37.5058);
+        store.Ingest(Reports.Doc("a"), [Reports.Strike("a", "e1", maryinka)]);
+
+        Assert.Single(store.Query(new EventQuery { Place = "mar’yinka" }));
+        Assert.Equal((47.9414, 37.5058), store.Locate(" MAR'YINKA "));
+    }
+}

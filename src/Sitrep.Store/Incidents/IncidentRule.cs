@@ -114,5 +114,6 @@ internal static class IncidentRule
 
     private static readonly string[] OblastSuffixes = [" oblast", " region", " province", " krai", " raion", "'s'ka oblast", "ska oblast"];
 
-    private static string Fold(string text) => text.Trim().ToLowerInvariant().Replace('’', '\'');
+    /// <summary>The folded form names are matched in: trimmed, lower case, one apostrophe.</summary>
+    public static string Fold(string text) => text.Trim().ToLowerInvariant().Replace('’', '\'');
 }

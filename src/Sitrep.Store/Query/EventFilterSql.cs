@@ -54,7 +54,7 @@ internal static class EventFilterSql
         if (q.Place is not null)
         {
             clauses.Add(ByPlace);
-            p.Add("place", q.Place.Trim().ToLowerInvariant());
+            p.Add("place", IncidentRule.Fold(q.Place));
         }
         if (q.Oblast is not null)
         {
