@@ -39,11 +39,19 @@ public sealed partial class EventStore
                 throw new ArgumentException($"{item.Document.Path}: {problem}", nameof(batch));
 
         var outcomes = new List<IngestOutcome>(batch.Count);
-        using var transaction = _connection.BeginTransaction();
-        var writer = new Writer(_connection, transaction);
-        foreach (var item in batch)
-            outcomes.Add(writer.Write(item));
-        transaction.Commit();
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var writer = new Writer(_connection, transaction, _recent);
+            foreach (var item in batch)
+                outcomes.Add(writer.Write(item));
+            transaction.Commit();
+        }
+        catch
+        {
+            _recent.Clear();
+            throw;
+        }
         return outcomes;
     }
 
@@ -68,18 +76,37 @@ public sealed partial class EventStore
         return null;
     }
 
-    /// <summary>The prepared statements of one transaction and the steps of writing a document.</summary>
-    private sealed class Writer
-    {
-        private readonly SqliteConnection _connection;
-        private readonly SqliteTransaction _transaction;
-        private readonly SqliteCommand _hash, _insertDocument, _insertEvent, _insertPlace, _insertWeapon, _insertEvidence, _insertMember, _newIncident;
-        private readonly string _now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
+    // Records of recently written events by key, so summarizing an incident does not parse the
+    // JSON of reports this process has just stored (an incident's reports are days apart, so
+    // some weeks of events suffice and memory stays flat). Dropped whole when a write fails,
+    // since a rolled-back key can be handed out again.
+    private readonly Dictionary<long, EventRecord> _recent = [];
+    private const int RecentCapacity = 20_000;
 
-        public Writer(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>The prepared statements of one transaction and the steps of writing a document.</summary>
+    private sealed class Writer : IDisposable
+    {
+        private readonly SqliteTransaction _transaction;
+        private readonly Dictionary<long, EventRecord> _recent;
+        private readonly SqliteCommand _hash, _insertDocument, _insertEvent, _insertPlace, _insertWeapon, _insertEvidence, _insertMember, _newIncident,
+            _candidates, _documentsOfIncident, _members, _record, _updateIncident, _deleteIncident, _eventKeys, _incidentOfEvent, _deleteEvent, _deleteDocument;
+        private readonly string _now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
+        private readonly List<SqliteCommand> _prepared = [];
+
+        public Writer(SqliteConnection connection, SqliteTransaction transaction, Dictionary<long, EventRecord> recent)
         {
-            _connection = connection;
             _transaction = transaction;
+            _recent = recent;
+            SqliteCommand Prepare(string sql, params string[] names)
+            {
+                var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                foreach (var name in names)
+                    command.Parameters.Add(new SqliteParameter(name, null));
+                _prepared.Add(command);
+                return command;
+            }
             _hash = Prepare(StoreSql.DocumentHash, "$id");
             _insertDocument = Prepare(StoreSql.InsertDocument, "$id", "$path", "$source", "$url", "$title", "$published", "$hash", "$count", "$at");
             _insertEvent = Prepare(StoreSql.InsertEvent, "$id", "$doc", "$type", "$subtype", "$date", "$precision", "$actor", "$target", "$claimed",
@@ -90,12 +117,34 @@ public sealed partial class EventStore
             _insertEvidence = Prepare(StoreSql.InsertEvidence, "$event", "$text");
             _insertMember = Prepare(StoreSql.InsertMember, "$event", "$incident");
             _newIncident = Prepare(StoreSql.InsertIncidentStub, "$family", "$type", "$at");
+            _candidates = Prepare(StoreSql.ClusterCandidates, "$family", "$d0", "$d1", "$d2", "$name_key", "$admin1_key", "$is_region",
+                "$lat_min", "$lat_max", "$lon_min", "$lon_max");
+            _documentsOfIncident = Prepare(StoreSql.DocumentsOfIncident, "$incident");
+            _members = Prepare(StoreSql.IncidentMembers, "$incident");
+            _record = Prepare(StoreSql.EventRecord, "$event");
+            _updateIncident = Prepare(StoreSql.UpdateIncident, "$id", "$type", "$subtype", "$date_min", "$date_max", "$date_precision",
+                "$actor", "$target_actor", "$place", "$place_kind", "$country", "$admin1", "$admin2", "$lat", "$lon",
+                "$report_count", "$sources", "$claimed_by", "$killed_best", "$killed_min", "$killed_max",
+                "$injured_best", "$injured_min", "$injured_max", "$missiles_launched", "$missiles_intercepted",
+                "$drones_launched", "$drones_intercepted", "$at");
+            _deleteIncident = Prepare(StoreSql.DeleteIncident, "$id");
+            _eventKeys = Prepare(StoreSql.EventKeysOfDocument, "$doc");
+            _incidentOfEvent = Prepare(StoreSql.IncidentOfEvent, "$event");
+            _deleteEvent = Prepare(StoreSql.DeleteEvent, "$event");
+            _deleteDocument = Prepare(StoreSql.DeleteDocument, "$id");
+        }
+
+        // Prepared statements hold SQLite handles: release them with the batch, not at some later GC.
+        public void Dispose()
+        {
+            foreach (var command in _prepared)
+                command.Dispose();
         }
 
         public IngestOutcome Write(ExtractedDocument item)
         {
             var doc = item.Document;
-            var stored = Run(_hash, doc.Id) as string;
+            var stored = Scalar(_hash, doc.Id) as string;
             if (stored == doc.ContentHash)
                 return IngestOutcome.Unchanged;
 
@@ -110,7 +159,7 @@ public sealed partial class EventStore
                 touched.Clear();
             }
 
-            Run(_insertDocument, doc.Id, doc.Path, doc.Meta.Source, doc.Meta.Url, doc.Meta.Title,
+            Scalar(_insertDocument, doc.Id, doc.Path, doc.Meta.Source, doc.Meta.Url, doc.Meta.Title,
                 doc.Meta.Published?.ToString("yyyy-MM-dd"), doc.ContentHash, item.Events.Count, _now);
 
             foreach (var record in item.Events)
@@ -127,7 +176,7 @@ public sealed partial class EventStore
         private long InsertEvent(EventRecord e)
         {
             var first = e.Places.FirstOrDefault(p => p.Lat is not null) ?? e.Places.FirstOrDefault();
-            var key = (long)Run(_insertEvent, e.Id, e.Doc, EventJsonNames.Type(e.Type), e.Subtype, e.Date,
+            var key = (long)Scalar(_insertEvent, e.Id, e.Doc, EventJsonNames.Type(e.Type), e.Subtype, e.Date,
                 e.DatePrecision is { } dp ? EventJsonNames.Precision(dp) : null,
                 e.Actor, e.TargetActor, e.ClaimedBy, e.Killed, e.Injured, e.AmountUsd, e.Background ? 1 : 0, e.Confidence,
                 first?.Name, first?.Admin1 ?? (first?.Kind == PlaceKind.Region ? first.Name : null), first?.Lat, first?.Lon,
@@ -137,16 +186,19 @@ public sealed partial class EventStore
             for (var i = 0; i < e.Places.Count; i++)
             {
                 var p = e.Places[i];
-                Run(_insertPlace, key, i, p.Name, EventJsonNames.Kind(p.Kind), p.Country, p.Admin1, p.Admin2, p.Lat, p.Lon, p.GeonamesId,
+                Scalar(_insertPlace, key, i, p.Name, EventJsonNames.Kind(p.Kind), p.Country, p.Admin1, p.Admin2, p.Lat, p.Lon, p.GeonamesId,
                     IncidentRule.Admin1Key(p), IncidentRule.NameKey(p), family, e.Date);
             }
             for (var i = 0; i < e.Weapons.Count; i++)
             {
                 var w = e.Weapons[i];
-                Run(_insertWeapon, key, i, EventJsonNames.Weapon(w.Class), w.Model, w.Launched, w.Intercepted);
+                Scalar(_insertWeapon, key, i, EventJsonNames.Weapon(w.Class), w.Model, w.Launched, w.Intercepted);
             }
             if (e.Evidence.Count > 0)
-                Run(_insertEvidence, key, string.Join("\n", e.Evidence.Select(x => x.Text)));
+                Scalar(_insertEvidence, key, string.Join("\n", e.Evidence.Select(x => x.Text)));
+            if (_recent.Count >= RecentCapacity)
+                _recent.Clear();
+            _recent[key] = e;
             return key;
         }
 
@@ -155,8 +207,8 @@ public sealed partial class EventStore
         {
             var family = IncidentRule.Family(record.Type);
             var incident = IncidentRule.CanCluster(record) ? FindIncident(record, family) : null;
-            incident ??= (long)Run(_newIncident, family, EventJsonNames.Type(record.Type), _now)!;
-            Run(_insertMember, key, incident.Value);
+            incident ??= (long)Scalar(_newIncident, family, EventJsonNames.Type(record.Type), _now)!;
+            Scalar(_insertMember, key, incident.Value);
             return incident.Value;
         }
 
@@ -169,32 +221,32 @@ public sealed partial class EventStore
                 var box = IncidentRule.IsPoint(place) && place.Lat is { } lat && place.Lon is { } lon
                     ? GeoMath.BoundingBox(lat, lon, IncidentRule.NearbyKm)
                     : ((double, double, double, double)?)null;
-                var rows = _connection.Query<CandidateRow>(StoreSql.ClusterCandidates, new
-                {
-                    family,
-                    d0 = day.AddDays(-1).ToString("yyyy-MM-dd"),
-                    d1 = record.Date,
-                    d2 = day.AddDays(1).ToString("yyyy-MM-dd"),
-                    name_key = IncidentRule.NameKey(place),
-                    admin1_key = IncidentRule.Admin1Key(place),
+                using var rows = Reader(_candidates, family, day.AddDays(-1).ToString("yyyy-MM-dd"), record.Date, day.AddDays(1).ToString("yyyy-MM-dd"),
+                    IncidentRule.NameKey(place), IncidentRule.Admin1Key(place),
                     // Same-oblast matching needs an oblast on one side: a town looks only for oblast-level reports.
-                    is_region = place.Kind == PlaceKind.Region,
-                    lat_min = box?.Item1, lat_max = box?.Item2, lon_min = box?.Item3, lon_max = box?.Item4,
-                }, _transaction);
-
-                foreach (var row in rows)
+                    place.Kind == PlaceKind.Region ? 1 : 0,
+                    box?.Item1, box?.Item2, box?.Item3, box?.Item4);
+                while (rows.Read())
                 {
-                    if (row.Doc == record.Doc || !IncidentRule.WithinADay(row.DateMin, row.DateMax, record.Date!))
+                    var incident = rows.GetInt64(0);
+                    if (rows.GetString(1) == record.Doc || !IncidentRule.WithinADay(Text(rows, 6), Text(rows, 7), record.Date!))
                         continue;
-                    if (!IncidentRule.ActorsCompatible(record.Actor, row.Actor) || !IncidentRule.ActorsCompatible(record.Actor, row.IncidentActor)
-                        || !IncidentRule.ActorsCompatible(record.TargetActor, row.TargetActor) || !IncidentRule.ActorsCompatible(record.TargetActor, row.IncidentTargetActor))
+                    if (!IncidentRule.ActorsCompatible(record.Actor, Text(rows, 2)) || !IncidentRule.ActorsCompatible(record.Actor, Text(rows, 4))
+                        || !IncidentRule.ActorsCompatible(record.TargetActor, Text(rows, 3)) || !IncidentRule.ActorsCompatible(record.TargetActor, Text(rows, 5)))
                         continue;
-                    var other = row.ToPlace();
+                    var other = new Place(rows.GetString(8), EventJsonNames.ParseKind(rows.GetString(9)) ?? PlaceKind.Area, Text(rows, 10), Text(rows, 11),
+                        rows.IsDBNull(12) ? null : rows.GetDouble(12), rows.IsDBNull(13) ? null : rows.GetDouble(13),
+                        rows.IsDBNull(14) ? null : rows.GetInt64(14), rows.GetString(8));
                     if (IncidentRule.Match(place, other) is not { } match)
                         continue;
+                    // An oblast-level report joins an incident in its oblast; but an incident already
+                    // pinned to a town is compared by its towns, or one vague report would pull every
+                    // strike in the oblast that day into it.
+                    if (match == PlaceMatch.SameOblast && place.Kind != PlaceKind.Region && IncidentRule.IsPointKind(Text(rows, 15)))
+                        continue;
                     var km = place.Lat is { } a && place.Lon is { } b && other.Lat is { } c && other.Lon is { } d ? GeoMath.DistanceKm(a, b, c, d) : 0;
-                    if (!candidates.TryGetValue(row.Incident, out var best) || (match, km).CompareTo(best) < 0)
-                        candidates[row.Incident] = (match, km);
+                    if (!candidates.TryGetValue(incident, out var best) || (match, km).CompareTo(best) < 0)
+                        candidates[incident] = (match, km);
                 }
             }
 
@@ -202,8 +254,11 @@ public sealed partial class EventStore
             // this document is a different incident this document also reports.
             foreach (var (incident, _) in candidates.OrderBy(c => c.Value.Match).ThenBy(c => c.Value.Km).ThenBy(c => c.Key))
             {
-                var docs = _connection.Query<string>(StoreSql.DocumentsOfIncident, new { incident }, _transaction);
-                if (!docs.Contains(record.Doc))
+                using var docs = Reader(_documentsOfIncident, incident);
+                var taken = false;
+                while (docs.Read() && !taken)
+                    taken = docs.GetString(0) == record.Doc;
+                if (!taken)
                     return incident;
             }
             return null;
@@ -211,70 +266,69 @@ public sealed partial class EventStore
 
         private void RemoveDocument(string docId, HashSet<long> touched)
         {
-            var keys = _connection.Query<long>(StoreSql.EventKeysOfDocument, new { doc = docId }, _transaction).ToList();
+            var keys = new List<long>();
+            using (var rows = Reader(_eventKeys, docId))
+                while (rows.Read())
+                    keys.Add(rows.GetInt64(0));
             foreach (var key in keys)
             {
-                if (_connection.ExecuteScalar<long?>(StoreSql.IncidentOfEvent, new { @event = key }, _transaction) is { } incident)
+                if (Scalar(_incidentOfEvent, key) is long incident)
                     touched.Add(incident);
-                _connection.Execute(StoreSql.DeleteEvent, new { @event = key }, _transaction);
+                Scalar(_deleteEvent, key);
+                _recent.Remove(key);
             }
-            _connection.Execute(StoreSql.DeleteDocument, new { id = docId }, _transaction);
+            Scalar(_deleteDocument, docId);
         }
 
         private void Resummarize(long incident)
         {
-            var reports = LoadReports(_connection, _transaction, incident);
-            if (reports.Count == 0)
+            var members = new List<(long Key, string Doc, string? Source, string? Published, string? Url)>();
+            using (var rows = Reader(_members, incident))
+                while (rows.Read())
+                    members.Add((rows.GetInt64(0), rows.GetString(1), Text(rows, 2), Text(rows, 3), Text(rows, 4)));
+            if (members.Count == 0)
             {
-                _connection.Execute(StoreSql.DeleteIncident, new { id = incident }, _transaction);
+                Scalar(_deleteIncident, incident);
                 return;
             }
+            var reports = members.Select(m => new IncidentReport(m.Doc, m.Source, m.Published, m.Url, RecordOf(m.Key))).ToList();
             var s = IncidentSummarizer.Summarize(incident, reports);
-            _connection.Execute(StoreSql.UpdateIncident, new
-            {
-                id = incident,
-                type = EventJsonNames.Type(s.Type),
-                subtype = s.Subtype,
-                date_min = s.DateFirst,
-                date_max = s.DateLast,
-                date_precision = s.DatePrecision,
-                actor = s.Actor,
-                target_actor = s.TargetActor,
-                place = s.Place,
-                place_kind = s.PlaceKind,
-                country = s.Country,
-                admin1 = s.Admin1,
-                admin2 = s.Admin2,
-                lat = s.Lat,
-                lon = s.Lon,
-                report_count = s.Reports.Count,
-                sources = string.Join("; ", s.Sources),
-                claimed_by = s.ClaimedBy.Count == 0 ? null : string.Join("; ", s.ClaimedBy),
-                killed_best = s.Killed?.Value, killed_min = s.Killed?.Min, killed_max = s.Killed?.Max,
-                injured_best = s.Injured?.Value, injured_min = s.Injured?.Min, injured_max = s.Injured?.Max,
-                missiles_launched = s.MissilesLaunched?.Value,
-                missiles_intercepted = s.MissilesIntercepted?.Value,
-                drones_launched = s.DronesLaunched?.Value,
-                drones_intercepted = s.DronesIntercepted?.Value,
-                at = _now,
-            }, _transaction);
+            Scalar(_updateIncident, incident, EventJsonNames.Type(s.Type), s.Subtype, s.DateFirst, s.DateLast, s.DatePrecision,
+                s.Actor, s.TargetActor, s.Place, s.PlaceKind, s.Country, s.Admin1, s.Admin2, s.Lat, s.Lon,
+                s.Reports.Count, string.Join("; ", s.Sources), s.ClaimedBy.Count == 0 ? null : string.Join("; ", s.ClaimedBy),
+                s.Killed?.Value, s.Killed?.Min, s.Killed?.Max, s.Injured?.Value, s.Injured?.Min, s.Injured?.Max,
+                s.MissilesLaunched?.Value, s.MissilesIntercepted?.Value, s.DronesLaunched?.Value, s.DronesIntercepted?.Value, _now);
         }
 
-        private SqliteCommand Prepare(string sql, params string[] names)
+        private EventRecord RecordOf(long key)
         {
-            var command = _connection.CreateCommand();
-            command.Transaction = _transaction;
-            command.CommandText = sql;
-            foreach (var name in names)
-                command.Parameters.Add(new SqliteParameter(name, null));
-            return command;
+            if (_recent.TryGetValue(key, out var cached))
+                return cached;
+            var json = (string)Scalar(_record, key)!;
+            var record = EventJson.Deserialize(json) ?? throw new InvalidDataException($"event {key} has an empty record");
+            if (_recent.Count < RecentCapacity)
+                _recent[key] = record;
+            return record;
         }
 
-        private static object? Run(SqliteCommand command, params object?[] values)
+        private static string? Text(SqliteDataReader rows, int ordinal) => rows.IsDBNull(ordinal) ? null : rows.GetString(ordinal);
+
+        private static void Bind(SqliteCommand command, object?[] values)
         {
             for (var i = 0; i < values.Length; i++)
                 command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        private static object? Scalar(SqliteCommand command, params object?[] values)
+        {
+            Bind(command, values);
             return command.ExecuteScalar();
+        }
+
+        private static SqliteDataReader Reader(SqliteCommand command, params object?[] values)
+        {
+            Bind(command, values);
+            return command.ExecuteReader();
         }
     }
 
@@ -285,26 +339,4 @@ public sealed partial class EventStore
             .ToList();
 
     private sealed record ReportRow(string Doc, string? Source, string? Published, string? Url, string Record);
-
-    private sealed class CandidateRow
-    {
-        public long Incident { get; init; }
-        public string Doc { get; init; } = "";
-        public string? Actor { get; init; }
-        public string? TargetActor { get; init; }
-        public string? IncidentActor { get; init; }
-        public string? IncidentTargetActor { get; init; }
-        public string? DateMin { get; init; }
-        public string? DateMax { get; init; }
-        public string Name { get; init; } = "";
-        public string Kind { get; init; } = "";
-        public string? Country { get; init; }
-        public string? Admin1 { get; init; }
-        public double? Lat { get; init; }
-        public double? Lon { get; init; }
-        public long? GeonamesId { get; init; }
-
-        public Place ToPlace() =>
-            new(Name, EventJsonNames.ParseKind(Kind) ?? PlaceKind.Area, Country, Admin1, Lat, Lon, GeonamesId, Name);
-    }
 }

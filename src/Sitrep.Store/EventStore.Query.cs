@@ -8,14 +8,33 @@ namespace Sitrep.Store;
 
 public sealed partial class EventStore
 {
-    /// <summary>Events matching the query, by date then in the order they were stored; streamed.</summary>
+    /// <summary>Events matching the query, by date (undated last) then in the order they were stored; streamed.</summary>
     /// <exception cref="QueryException">The full-text expression is not valid FTS5.</exception>
     public IEnumerable<EventRecord> Query(EventQuery query)
     {
         var (where, parameters) = EventFilterSql.Build(query);
-        var sql = $"SELECT e.record FROM events e WHERE {where} ORDER BY e.date, e.key{Limit(query)}";
-        return Guard(() => _connection.Query<string>(sql, parameters, buffered: false))
+        // Dated rows, then undated ones, as two queries: each can walk an index in order and stop
+        // at the limit, which one ORDER BY date NULLS LAST could not.
+        return DatedThenUndated(query.Limit, limit =>
+                Guard(() => _connection.Query<string>(
+                    $"SELECT e.record FROM events e WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters, buffered: false)),
+                limit => Guard(() => _connection.Query<string>(
+                    $"SELECT e.record FROM events e WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, buffered: false)))
             .Select(json => EventJson.Deserialize(json) ?? throw new InvalidDataException("empty event record"));
+    }
+
+    private static IEnumerable<T> DatedThenUndated<T>(int? limit, Func<int?, IEnumerable<T>> dated, Func<int?, IEnumerable<T>> undated)
+    {
+        var count = 0;
+        foreach (var row in dated(limit))
+        {
+            count++;
+            yield return row;
+        }
+        if (limit is { } n && count >= n)
+            yield break;
+        foreach (var row in undated(limit - count))
+            yield return row;
     }
 
     /// <summary>Incidents with at least one report matching the query, by first date; summaries without their reports.</summary>
@@ -23,8 +42,12 @@ public sealed partial class EventStore
     {
         var (where, parameters) = EventFilterSql.Build(query);
         var filter = where == "1 = 1" ? "" : $"WHERE i.id IN (SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE {where})";
-        var sql = $"SELECT i.* FROM incidents i {filter} ORDER BY i.date_min, i.id{Limit(query)}";
-        return Guard(() => _connection.Query<IncidentRow>(sql, parameters, buffered: false));
+        var and = filter == "" ? "WHERE" : "AND";
+        return DatedThenUndated(query.Limit,
+            limit => Guard(() => _connection.Query<IncidentRow>(
+                $"SELECT i.* FROM incidents i {filter} {and} i.date_min IS NOT NULL ORDER BY i.date_min, i.id{Limit(limit)}", parameters, buffered: false)),
+            limit => Guard(() => _connection.Query<IncidentRow>(
+                $"SELECT i.* FROM incidents i {filter} {and} i.date_min IS NULL ORDER BY i.id{Limit(limit)}", parameters, buffered: false)));
     }
 
     /// <summary>One incident with every report, every figure each source gives, and the best figures; null when there is none.</summary>
@@ -45,7 +68,7 @@ public sealed partial class EventStore
     {
         var row = _connection.QueryFirstOrDefault<PointRow>(
             "SELECT lat, lon FROM event_places WHERE name_key = $name AND lat IS NOT NULL GROUP BY lat, lon ORDER BY count(*) DESC LIMIT 1",
-            new { name = placeName.Trim().ToLowerInvariant() });
+            new { name = IncidentRule.Fold(placeName) });
         return row is null ? null : (row.Lat, row.Lon);
     }
 
@@ -55,7 +78,7 @@ public sealed partial class EventStore
 
     private sealed record PointRow(double Lat, double Lon);
 
-    private static string Limit(EventQuery q) => q.Limit is { } n ? $" LIMIT {n}" : "";
+    private static string Limit(int? limit) => limit is { } n ? $" LIMIT {n}" : "";
 
     // SQLite reports a bad MATCH expression when the rows are read, so the guard wraps enumeration.
     private static IEnumerable<T> Guard<T>(Func<IEnumerable<T>> run)

@@ -12,10 +12,19 @@ public sealed record GroupCount(string Key, long Incidents, long Reports, long K
 
 public sealed record StoreTotals(long Documents, long Events, long Incidents);
 
+/// <summary>The result of <see cref="EventStore.Check"/>: all zero but Documents in a sound database.</summary>
+public sealed record StoreCheck(long Documents, long IncompleteDocuments, long OrphanRows, long EventsWithoutIncident)
+{
+    public bool Sound => IncompleteDocuments == 0 && OrphanRows == 0 && EventsWithoutIncident == 0;
+}
+
 public sealed record StoreStatistics(StoreTotals Totals, IReadOnlyList<DailyFigures> Daily, IReadOnlyList<GroupCount> ByType, IReadOnlyList<GroupCount> ByOblast);
 
 public sealed partial class EventStore
 {
+    /// <summary>Checks that every document is stored whole and nothing hangs off a missing row.</summary>
+    public StoreCheck Check() => _connection.QuerySingle<StoreCheck>(CheckSql.Check);
+
     /// <summary>Totals, the daily series, and incidents by type and by oblast, for incidents first dated between the bounds (inclusive).</summary>
     public StoreStatistics Statistics(string? from = null, string? to = null)
     {

@@ -55,16 +55,7 @@ public sealed class CrashSafetyTests : IDisposable
 
     private Process StartIngest(string events, int batch)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "sitrep.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { cli, "ingest", "--events", events, "--db", _db.Path, "--batch", batch.ToString() })
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start)!;
+        var process = Process.Start(SitrepProcess.StartInfo("ingest", "--events", events, "--db", _db.Path, "--batch", batch.ToString()))!;
         // Drain stdout; stderr is read on failure, and a full pipe must not stall the ingest.
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();

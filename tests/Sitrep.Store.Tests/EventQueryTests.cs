@@ -104,3 +104,49 @@ public sealed class EventQueryTests : IDisposable
     public void Incidents_match_when_any_report_matches() =>
         Assert.Equal(["Odesa"], _store.QueryIncidents(new EventQuery { Weapon = "Shahed-136" }).Select(i => i.Place));
 }
+
+public sealed class EventQueryOrderTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void Undated_events_and_incidents_come_last()
+    {
+        using var store = _db.Open();
+        store.Ingest(Reports.Doc("a"), [Reports.Event("a", "undated", Sitrep.Events.EventType.Threat, null, null), Reports.Strike("a", "dated", Reports.Kyiv)]);
+
+        Assert.Equal(["dated", "undated"], store.Query(new EventQuery()).Select(e => e.Id));
+        Assert.Equal(["2024-05-10", null], store.QueryIncidents(new EventQuery()).Select(i => i.DateMin));
+    }
+
+    [Fact]
+    public void A_limit_counts_dated_and_undated_rows_together()
+    {
+        using var store = _db.Open();
+        store.Ingest(Reports.Doc("a"), [Reports.Event("a", "undated", Sitrep.Events.EventType.Threat, null, null), Reports.Strike("a", "dated", Reports.Kyiv)]);
+
+        Assert.Equal(["dated"], store.Query(new EventQuery { Limit = 1 }).Select(e => e.Id));
+        Assert.Equal(["dated", "undated"], store.Query(new EventQuery { Limit = 5 }).Select(e => e.Id));
+        Assert.Single(store.QueryIncidents(new EventQuery { Limit = 1 }));
+    }
+}
+
+public sealed class EventQueryPlaceNameTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void A_place_name_matches_whichever_apostrophe_the_query_uses()
+    {
+        using var store = _db.Open();
+        var maryinka = Reports.City("Mar'yinka", "Donetsk", 47.9414, 37.5058);
+        store.Ingest(Reports.Doc("a"), [Reports.Strike("a", "e1", maryinka)]);
+
+        Assert.Single(store.Query(new EventQuery { Place = "mar’yinka" }));
+        Assert.Equal((47.9414, 37.5058), store.Locate(" MAR'YINKA "));
+    }
+}

@@ -108,3 +108,27 @@ public sealed class EventStoreIngestTests : IDisposable
     private static (long, long, long, long, long, long) Snapshot(EventStore s) =>
         (s.Count("documents"), s.Count("events"), s.Count("event_places"), s.Count("event_weapons"), s.Count("incidents"), s.Count("incident_members"));
 }
+
+public sealed class EventStoreCheckTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void Check_finds_a_document_missing_an_event()
+    {
+        using var store = _db.Open();
+        store.Ingest(Reports.Doc("a"), [Reports.Strike("a", "a-1", Reports.Kharkiv), Reports.Strike("a", "a-2", Reports.Odesa)]);
+        Assert.True(store.Check().Sound);
+
+        Dapper.SqlMapper.Execute(store.Connection, """
+            DELETE FROM incident_members WHERE event = (SELECT key FROM events WHERE id = 'a-2');
+            DELETE FROM event_places WHERE event = (SELECT key FROM events WHERE id = 'a-2');
+            DELETE FROM event_weapons WHERE event = (SELECT key FROM events WHERE id = 'a-2');
+            DELETE FROM events WHERE id = 'a-2';
+            """);
+
+        Assert.Equal(new StoreCheck(1, 1, 1, 0), store.Check());
+    }
+}

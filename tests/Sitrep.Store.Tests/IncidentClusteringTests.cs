@@ -188,3 +188,32 @@ public sealed class IncidentChainingTests : IDisposable
         Assert.Equal(3, store.QueryIncidents(new EventQuery()).Count());
     }
 }
+
+public sealed class IncidentOblastTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void An_oblast_level_report_does_not_pull_distant_towns_of_its_oblast_into_one_incident()
+    {
+        using var store = _db.Open();
+        store.Ingest(Reports.Doc("a"), [Reports.Strike("a", "e1", Reports.Kharkiv)]);
+        store.Ingest(Reports.Doc("b"), [Reports.Strike("b", "e1", Reports.KharkivOblast)]);
+        store.Ingest(Reports.Doc("c"), [Reports.Strike("c", "e1", Reports.Chuhuiv)]);
+
+        Assert.Equal(store.IncidentOf("a", "e1"), store.IncidentOf("b", "e1"));
+        Assert.NotEqual(store.IncidentOf("a", "e1"), store.IncidentOf("c", "e1"));
+    }
+
+    [Fact]
+    public void Town_reports_join_an_incident_known_only_at_oblast_level()
+    {
+        using var store = _db.Open();
+        store.Ingest(Reports.Doc("a"), [Reports.Strike("a", "e1", Reports.KharkivOblast)]);
+        store.Ingest(Reports.Doc("b"), [Reports.Strike("b", "e1", Reports.Chuhuiv)]);
+
+        Assert.Equal(store.IncidentOf("a", "e1"), store.IncidentOf("b", "e1"));
+    }
+}

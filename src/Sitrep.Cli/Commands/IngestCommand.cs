@@ -87,6 +87,9 @@ internal sealed class IngestCommand
         var progress = new IngestProgress();
         var batch = new List<ExtractedDocument>(batchSize);
         var sinceCommit = Stopwatch.StartNew();
+        // A document's id is its file name: two files of one name in one run would replace each
+        // other on every run, so the second is refused and named.
+        var firstPathOf = new Dictionary<string, string>(StringComparer.Ordinal);
 
         void Commit()
         {
@@ -111,6 +114,10 @@ internal sealed class IngestCommand
                         break;
                     case IngestItem.Unchanged:
                         progress.Stored(IngestOutcome.Unchanged, 0);
+                        break;
+                    case IngestItem.Ready ready when !firstPathOf.TryAdd(ready.Item.Document.Id, ready.Item.Document.Path):
+                        Console.Error.WriteLine($"sitrep ingest: {ready.Item.Document.Path}: document id '{ready.Item.Document.Id}' is already taken by {firstPathOf[ready.Item.Document.Id]} in this run; skipped");
+                        progress.Failed();
                         break;
                     case IngestItem.Ready ready when EventStore.Problem(ready.Item) is { } problem:
                         Console.Error.WriteLine($"sitrep ingest: {ready.Item.Document.Path}: {problem}");

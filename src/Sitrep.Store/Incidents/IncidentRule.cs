@@ -83,6 +83,9 @@ internal static class IncidentRule
 
     public static bool IsPoint(Place place) => place.Kind is PlaceKind.Settlement or PlaceKind.Facility;
 
+    /// <summary>Whether a stored kind name ("settlement") is a point-like kind.</summary>
+    public static bool IsPointKind(string? kind) => kind is "settlement" or "facility";
+
     public static string NameKey(Place place) => Fold(place.Name);
 
     /// <summary>
@@ -111,5 +114,6 @@ internal static class IncidentRule
 
     private static readonly string[] OblastSuffixes = [" oblast", " region", " province", " krai", " raion", "'s'ka oblast", "ska oblast"];
 
-    private static string Fold(string text) => text.Trim().ToLowerInvariant().Replace('’', '\'');
+    /// <summary>The folded form names are matched in: trimmed, lower case, one apostrophe.</summary>
+    public static string Fold(string text) => text.Trim().ToLowerInvariant().Replace('’', '\'');
 }

@@ -13,8 +13,9 @@ internal static class EventFilterSql
     private const string ByType = "e.type IN @types";
     private const string ByFrom = "e.date >= $from";
     private const string ByTo = "e.date <= $to";
-    private const string ByPlace = "e.key IN (SELECT event FROM event_places WHERE name_key = $place)";
-    private const string ByOblast = "e.key IN (SELECT event FROM event_places WHERE admin1_key = $oblast)";
+    // event_places carries its event's date, so place filters narrow by date inside their index.
+    private const string ByPlace = "e.key IN (SELECT event FROM event_places WHERE name_key = $place AND coalesce(date, '') BETWEEN $place_from AND $place_to)";
+    private const string ByOblast = "e.key IN (SELECT event FROM event_places WHERE admin1_key = $oblast AND coalesce(date, '') BETWEEN $place_from AND $place_to)";
     private const string ByNear = """
         e.key IN (SELECT event FROM event_places
                   WHERE lat BETWEEN $lat_min AND $lat_max AND lon BETWEEN $lon_min AND $lon_max
@@ -44,10 +45,16 @@ internal static class EventFilterSql
             clauses.Add(ByTo);
             p.Add("to", q.To);
         }
+        if (q.Place is not null || q.Oblast is not null)
+        {
+            // Undated events pass when no bound is given (coalesce makes them '').
+            p.Add("place_from", q.From ?? "");
+            p.Add("place_to", q.To ?? "9999-12-31");
+        }
         if (q.Place is not null)
         {
             clauses.Add(ByPlace);
-            p.Add("place", q.Place.Trim().ToLowerInvariant());
+            p.Add("place", IncidentRule.Fold(q.Place));
         }
         if (q.Oblast is not null)
         {

@@ -68,8 +68,8 @@ CREATE TABLE IF NOT EXISTS event_places (
     date        TEXT,
     PRIMARY KEY (event, ord)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS event_places_name ON event_places(name_key);
-CREATE INDEX IF NOT EXISTS event_places_admin1 ON event_places(admin1_key);
+CREATE INDEX IF NOT EXISTS event_places_name ON event_places(name_key, date);
+CREATE INDEX IF NOT EXISTS event_places_admin1 ON event_places(admin1_key, date);
 CREATE INDEX IF NOT EXISTS event_places_near ON event_places(lat, lon);
 CREATE INDEX IF NOT EXISTS event_places_cluster_name ON event_places(family, date, name_key);
 CREATE INDEX IF NOT EXISTS event_places_cluster_admin1 ON event_places(family, date, admin1_key, kind);
@@ -88,7 +88,9 @@ CREATE INDEX IF NOT EXISTS event_weapons_model ON event_weapons(model COLLATE NO
 
 -- One row per event (rowid = events.key): the event's evidence sentences, joined. Keyed by
 -- rowid so that replacing a document deletes its rows by key instead of scanning the index.
-CREATE VIRTUAL TABLE IF NOT EXISTS evidence USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+-- Contentless: the sentences are already in events.record; the index alone is kept here.
+CREATE VIRTUAL TABLE IF NOT EXISTS evidence USING fts5(
+    text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 
 CREATE TABLE IF NOT EXISTS incidents (
     id                   INTEGER PRIMARY KEY,

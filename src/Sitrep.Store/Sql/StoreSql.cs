@@ -60,17 +60,18 @@ internal static class StoreSql
     /// <summary>
     /// Places of already-clustered events of the same family on the given days that are the same
     /// place, in the same oblast, or inside a box around the new place: three index range scans.
-    /// The exact rule is applied in code (<see cref="Incidents.IncidentRule"/>).
+    /// The exact rule is applied in code (<see cref="Incidents.IncidentRule"/>), which also takes
+    /// a place found twice once (UNION ALL spares a temporary b-tree per new event).
     /// </summary>
     public const string ClusterCandidates = """
         SELECT m.incident AS Incident, e.doc AS Doc, e.actor AS Actor, e.target_actor AS TargetActor,
                i.actor AS IncidentActor, i.target_actor AS IncidentTargetActor, i.date_min AS DateMin, i.date_max AS DateMax,
-               p.name AS Name, p.kind AS Kind, p.country AS Country, p.admin1 AS Admin1, p.lat AS Lat, p.lon AS Lon, p.geonames_id AS GeonamesId
+               p.name AS Name, p.kind AS Kind, p.country AS Country, p.admin1 AS Admin1, p.lat AS Lat, p.lon AS Lon, p.geonames_id AS GeonamesId, i.place_kind AS IncidentPlaceKind
         FROM (
             SELECT event, ord FROM event_places WHERE family = $family AND date IN ($d0, $d1, $d2) AND name_key = $name_key
-            UNION
+            UNION ALL
             SELECT event, ord FROM event_places WHERE family = $family AND date IN ($d0, $d1, $d2) AND admin1_key = $admin1_key AND ($is_region OR kind = 'region')
-            UNION
+            UNION ALL
             SELECT event, ord FROM event_places WHERE family = $family AND date IN ($d0, $d1, $d2) AND lat BETWEEN $lat_min AND $lat_max AND lon BETWEEN $lon_min AND $lon_max
         ) AS hit
         JOIN event_places p ON p.event = hit.event AND p.ord = hit.ord
@@ -95,6 +96,18 @@ internal static class StoreSql
         WHERE m.incident = $incident
         ORDER BY e.key
         """;
+
+    /// <summary>The reports of an incident without their records, which the writer mostly has in memory.</summary>
+    public const string IncidentMembers = """
+        SELECT e.key, e.doc, d.source, d.published, d.url
+        FROM incident_members m
+        JOIN events e ON e.key = m.event
+        JOIN documents d ON d.id = e.doc
+        WHERE m.incident = $incident
+        ORDER BY e.key
+        """;
+
+    public const string EventRecord = "SELECT record FROM events WHERE key = $event";
 
     public const string UpdateIncident = """
         UPDATE incidents SET
@@ -149,5 +162,21 @@ internal static class StatsSql
         WHERE coalesce(date_min, '') >= $from AND coalesce(date_min, '') <= $to
         GROUP BY coalesce(admin1, '(unknown)')
         ORDER BY count(*) DESC, Key
+        """;
+}
+
+/// <summary>Consistency checks: what a half-written or half-deleted document would leave behind.</summary>
+internal static class CheckSql
+{
+    public const string Check = """
+        SELECT
+          (SELECT count(*) FROM documents) AS Documents,
+          (SELECT count(*) FROM documents d WHERE event_count <> (SELECT count(*) FROM events e WHERE e.doc = d.id)) AS IncompleteDocuments,
+          (SELECT count(*) FROM events WHERE doc NOT IN (SELECT id FROM documents))
+            + (SELECT count(*) FROM event_places WHERE event NOT IN (SELECT key FROM events))
+            + (SELECT count(*) FROM event_weapons WHERE event NOT IN (SELECT key FROM events))
+            + (SELECT count(*) FROM incident_members WHERE event NOT IN (SELECT key FROM events))
+            + (SELECT count(*) FROM incidents WHERE id NOT IN (SELECT incident FROM incident_members)) AS OrphanRows,
+          (SELECT count(*) FROM events WHERE key NOT IN (SELECT event FROM incident_members)) AS EventsWithoutIncident
         """;
 }

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sitrep.Events;
+using Sitrep.Store;
+using Sitrep.Store.Export;
+
+namespace Sitrep.Bench;
+
+/// <summary>
+/// Store benchmark, run by hand (see BENCHMARKS.md):
+///   Sitrep.Bench generate DIR DOCUMENTS [--text]
+///   Sitrep.Bench measure DIR DB SITREP_DLL
+///   Sitrep.Bench check DB            (after a kill -9 by hand: is every document whole?)
+/// 'measure' ingests DIR/events.jsonl with the real CLI in its own process (whole-process rate),
+/// ingests it again (the idempotent re-run), then times typical queries, exports and stats.
+/// </summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args is ["generate", var folder, var count, .. var rest] && int.TryParse(count, out var documents))
+        {
+            var clock = Stopwatch.StartNew();
+            var (docs, events) = new CorpusGenerator(seed: 20240224).Write(folder, documents, text: rest.Contains("--text"));
+            Console.Error.WriteLine($"generate: {docs:N0} documents, {events:N0} events in {clock.Elapsed.TotalSeconds:0.0} s");
+            return 0;
+        }
+        if (args is ["measure", var dir, var db, var cli])
+            return Measure(dir, db, cli);
+        if (args is ["queries", var queryDb])
+        {
+            using var store = EventStore.OpenReadOnly(queryDb);
+            TimeQueries(store, Console.Out);
+            return 0;
+        }
+        if (args is ["check", var checkDb])
+        {
+            using var store = EventStore.OpenReadOnly(checkDb);
+            var check = store.Check();
+            Console.WriteLine(check);
+            return check.Sound ? 0 : 1;
+        }
+        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] | measure DIR DB SITREP_DLL | queries DB | check DB");
+        return 2;
+    }
+
+    private static int Measure(string dir, string db, string cli)
+    {
+        var events = Path.Combine(dir, "events.jsonl");
+        foreach (var f in new[] { db, db + "-wal", db + "-shm" })
+            File.Delete(f);
+
+        var (first, firstCpu) = Ingest(cli, events, db);
+        var (again, againCpu) = Ingest(cli, events, db);
+        using var store = EventStore.OpenReadOnly(db);
+        var totals = store.Statistics().Totals;
+        var size = new FileInfo(db).Length + (File.Exists(db + "-wal") ? new FileInfo(db + "-wal").Length : 0);
+
+        var o = Console.Out;
+        o.WriteLine($"| measure | value |");
+        o.WriteLine($"|---|---|");
+        o.WriteLine($"| documents / events / incidents | {totals.Documents:N0} / {totals.Events:N0} / {totals.Incidents:N0} |");
+        o.WriteLine($"| first ingest, whole process, wall clock | {first:0.0} s: {totals.Documents / first:N0} documents/s, {totals.Events / first:N0} events/s |");
+        o.WriteLine($"| first ingest, CPU time of the process | {firstCpu:0.0} s: {totals.Documents / firstCpu:N0} documents/s, {totals.Events / firstCpu:N0} events/s per CPU-second |");
+        o.WriteLine($"| re-ingest of the same file (all unchanged), wall clock | {again:0.0} s: {totals.Documents / again:N0} documents/s (CPU {againCpu:0.0} s) |");
+        o.WriteLine($"| database size | {size / 1048576.0:0.0} MB: {size / 1048576.0 / (totals.Documents / 1000.0):0.00} MB per 1,000 documents |");
+        o.WriteLine();
+        TimeQueries(store, o);
+        return 0;
+    }
+
+    private static void TimeQueries(EventStore store, TextWriter o)
+    {
+        var kharkiv = (49.9935, 36.2304);
+        var queries = new (string Name, EventQuery Query)[]
+        {
+            ("strikes in one month (--type strike --from 2024-03-01 --to 2024-03-31)", new EventQuery { Types = [EventType.Strike], From = "2024-03-01", To = "2024-03-31" }),
+            ("one oblast, one week (--oblast Kharkiv --from 2024-03-01 --to 2024-03-07)", new EventQuery { Oblast = "Kharkiv", From = "2024-03-01", To = "2024-03-07" }),
+            ("within 25 km of Kharkiv, one month", new EventQuery { Near = new GeoCircle(kharkiv.Item1, kharkiv.Item2, 25), From = "2024-03-01", To = "2024-03-31" }),
+            ("within 25 km of Kharkiv, all time", new EventQuery { Near = new GeoCircle(kharkiv.Item1, kharkiv.Item2, 25) }),
+            ("full text 'Kinzhal', one month", new EventQuery { Text = "Kinzhal", From = "2024-03-01", To = "2024-03-31" }),
+            ("full text '\"residential streets\"', first 100", new EventQuery { Text = "\"residential streets\"", Limit = 100 }),
+            ("weapon Shahed-136, one month", new EventQuery { Weapon = "Shahed-136", From = "2024-03-01", To = "2024-03-31" }),
+            ("actor UA + type strike, all time, first 100", new EventQuery { Actor = "UA", Types = [EventType.Strike], Limit = 100 }),
+            ("place Odesa, all time", new EventQuery { Place = "Odesa" }),
+        };
+        o.WriteLine("| query (events, from the library) | rows | median | p95 |");
+        o.WriteLine("|---|---|---|---|");
+        foreach (var (name, query) in queries)
+        {
+            var (rows, median, p95) = Time(() => store.Query(query).Count());
+            o.WriteLine($"| {name} | {rows:N0} | {median:0.0} ms | {p95:0.0} ms |");
+        }
+        var month = new EventQuery { From = "2024-03-01", To = "2024-03-31" };
+        var (incidents, im, ip) = Time(() => store.QueryIncidents(month).Count());
+        o.WriteLine($"| incidents of one month | {incidents:N0} | {im:0.0} ms | {ip:0.0} ms |");
+        var (statsRows, sm, sp) = Time(() => store.Statistics().Daily.Count, runs: 5);
+        o.WriteLine($"| stats, all time (daily series rows) | {statsRows:N0} | {sm:0.0} ms | {sp:0.0} ms |");
+        var (csvRows, cm, cp) = Time(() => AcledCsvExporter.Write(store.QueryIncidents(new EventQuery()), TextWriter.Null), runs: 3);
+        o.WriteLine($"| export csv, all incidents | {csvRows:N0} | {cm:0.0} ms | {cp:0.0} ms |");
+        var (geoRows, gm, gp) = Time(() => GeoJsonExporter.Write(store.QueryIncidents(new EventQuery()), Stream.Null).Written, runs: 3);
+        o.WriteLine($"| export geojson, all incidents | {geoRows:N0} | {gm:0.0} ms | {gp:0.0} ms |");
+    }
+
+    /// <summary>Runs one ingest; returns its wall-clock and CPU seconds (the machine is shared, so both are reported).</summary>
+    private static (double Wall, double Cpu) Ingest(string cli, string events, string db)
+    {
+        // GNU time reports the child's user+system seconds as the last line of stderr.
+        var start = new ProcessStartInfo("/usr/bin/time") { UseShellExecute = false, RedirectStandardError = true };
+        foreach (var a in new[] { "-f", "%U %S", "dotnet", cli, "ingest", "--events", events, "--db", db })
+            start.ArgumentList.Add(a);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        string? last = null;
+        while (process.StandardError.ReadLine() is { } line)
+        {
+            last = line;
+            if (line.StartsWith("ingest:", StringComparison.Ordinal))
+                Console.Error.WriteLine(line);
+        }
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"ingest exited {process.ExitCode}");
+        var parts = (last ?? "0 0").Split(' ');
+        var cpu = double.Parse(parts[0], CultureInfo.InvariantCulture) + double.Parse(parts[1], CultureInfo.InvariantCulture);
+        return (clock.Elapsed.TotalSeconds, cpu);
+    }
+
+    private static (int Rows, double Median, double P95) Time(Func<int> run, int runs = 21)
+    {
+        var rows = run(); // warm: first run pays for JIT and the page cache
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            run();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return (rows, times[times.Count / 2], times[(int)Math.Min(times.Count - 1, Math.Ceiling(times.Count * 0.95) - 1)]);
+    }
+}
