@@ -3,7 +3,7 @@ using Sitrep.Text;
 
 namespace Sitrep.Recognizers;
 
-public enum ActorRole : byte { State, Adjective, Group, Person }
+public enum ActorRole : byte { State, Adjective, Group, Person, Bloc }
 
 public enum TriggerStrength : byte { Weak, Strong }
 

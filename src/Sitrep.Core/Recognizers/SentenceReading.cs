@@ -65,6 +65,7 @@ public sealed class SentenceReading
 /// <summary>Runs every recognizer over a sentence: the "find" half of the pipeline.</summary>
 public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
 {
+
     public SentenceReading Read(string text, Sentence sentence, DateOnly? anchor, List<PlaceMention> documentMentions)
     {
         var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
@@ -75,8 +76,8 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
         {
             foreach (var mention in places.Find(text, sentence.Start, sentence.End))
             {
-                // "Kremlin-linked", "Russian": a side's adjective is not a place.
-                if (actors.Any(a => a.Value.Role == ActorRole.Adjective && a.Start <= mention.Start && mention.End <= a.End))
+                // "Kremlin-linked", "Russian": a side's adjective is not a place; nor is a bloc ("the EU", not Eu in France).
+                if (actors.Any(a => a.Value.Role is ActorRole.Adjective or ActorRole.Bloc && a.Start <= mention.Start && mention.End <= a.End))
                     continue;
                 // "on Thursday", "in May": a date, not a village of that name.
                 if (dates.Any(d => d.Start < mention.End && mention.Start < d.End))

@@ -59,6 +59,7 @@ public sealed class LexiconsTests
     [InlineData("Kremlin-backed hackers", "Kremlin-backed", "RU", ActorRole.Adjective)]
     [InlineData("the Wagner Group", "Wagner Group", "Wagner", ActorRole.Group)]
     [InlineData("the Pentagon said", "Pentagon", "US", ActorRole.State)]
+    [InlineData("NATO allies said", "NATO", "NATO", ActorRole.Bloc)]
     public void Actor_phrases_map_to_their_side(string text, string matched, string code, ActorRole role)
     {
         var a = Match(Lexicons.Default.Actors, text)[0];
