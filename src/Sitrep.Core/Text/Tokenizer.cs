@@ -103,7 +103,7 @@ public static class Tokenizer
 }
 
 /// <summary>Case and accent folding shared by every lexicon and the gazetteer's callers.</summary>
-public static partial class Fold
+public static class Fold
 {
     public static string Normalize(ReadOnlySpan<char> span)
     {
@@ -124,19 +124,16 @@ public static partial class Fold
                     dest[k] = char.ToLowerInvariant(src[k]);
             });
         }
-        // Normalize decomposes only where globalization data is loaded; the table covers the
-        // precomposed Latin letters either way, and combining marks are dropped.
-        var decomposed = span.ToString().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        // The gazetteer's fold holds the one table of Latin base letters (the build runs with
+        // invariant globalization, where string.Normalize decomposes nothing); punctuation
+        // inside a token ("Kh-59", "Mar'yinka") is kept in its plain form.
+        var sb = new StringBuilder(span.Length);
+        foreach (var c in span)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
-            var p = Punct(c);
-            if (LatinBase(p) is { } folded)
-                sb.Append(folded);
+            if (Sitrep.Geo.Text.TextFold.IsWordChar(c))
+                Sitrep.Geo.Text.TextFold.AppendFolded(sb, c);
             else
-                sb.Append(char.ToLowerInvariant(p));
+                sb.Append(char.ToLowerInvariant(Punct(c)));
         }
         return sb.ToString();
     }
