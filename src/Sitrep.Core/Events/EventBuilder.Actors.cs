@@ -103,7 +103,11 @@ internal sealed partial class EventBuilder
             if (o.First <= k && k < o.Last)
             {
                 // "Ukraine's interior ministry", "the Russian Defence Ministry": the side is named.
-                var side = r.Actors.LastOrDefault(a => a.Last <= o.First && o.First - a.Last <= 4);
+                // Only a side attached to the office names it: "Ukraine's interior ministry",
+                // "the Russian Defence Ministry", "Ukraine's cyber spy chief"; not "Russian shelling,
+                // the regional administration said".
+                var side = r.Actors.LastOrDefault(a => a.Last <= o.First && Enumerable.Range(a.Last, o.First - a.Last)
+                    .All(j => r.Tokens[j].Norm == "'s" || WordClasses.Default.Is("speaker-title", r.Tokens[j])));
                 for (var j = o.First; j < o.Last; j++)
                     sourceTokens.Add(j);
                 if (side.Value is not null)
@@ -112,7 +116,8 @@ internal sealed partial class EventBuilder
                         sourceTokens.Add(j);
                     return new ClaimSource(side.Value.Code, null);
                 }
-                return o.Value.Scope == OfficeScope.National && _sectionSide is not null
+                // "The ministry said": the side that spoke earlier in the section, if one did.
+                return o.Value.Scope == OfficeScope.National && _sectionSideSpoke && _sectionSide is not null
                     ? new ClaimSource(_sectionSide, null)
                     : new ClaimSource(null, o.Value.Scope);
             }
@@ -148,6 +153,7 @@ internal sealed partial class EventBuilder
                 }
             }
         }
+        var fromSubject = actor is null;
         if (actor is null)
         {
             // The subject of another event's verb ("Putin vowed ... in retaliation for a
@@ -194,7 +200,7 @@ internal sealed partial class EventBuilder
             actor = speaker;
         if (actor is not null)
         {
-            draft.Actor = draft.ActorInverse ? Sides.Opponent(actor) : actor;
+            draft.Actor = draft.ActorInverse && fromSubject ? Sides.Opponent(actor) : actor;
             draft.ActorExplicit = true;
         }
         else if (claim?.Code is { } source && draft.Type is EventType.AirDefense or EventType.TerritorialChange or EventType.GroundCombat

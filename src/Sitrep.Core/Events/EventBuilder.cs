@@ -93,6 +93,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             AssignDates(r, drafts);
             foreach (var (draft, anchors) in drafts)
             {
+                // "Attacks killed 12 across Ukraine over the past day": a total, not an attack.
+                if (r.AggregateCue && draft.Mentions.Count(i => r.Places.Any(p => p.Index == i && p.Mention.KindHint != PlaceKind.Country)) == 0)
+                    draft.Background = draft.Total = true;
                 AssignActor(r, draft, anchors, claimTokens, claim);
                 draft.Claim = claim ?? _paragraphClaim;
                 _drafts.Add(draft);
@@ -178,6 +181,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             strike.Item2.Sort((a, b) => a.First.CompareTo(b.First));
             active.Remove(defense);
         }
+        // "repelled a Russian attack on Novopavlivka": with no weapon named, the attack is the ground fighting.
+        if (Has(EventType.GroundCombat) && Has(EventType.Strike) && !StrongOf(EventType.Strike) && !weapon)
+            active.RemoveAll(a => a.Item1 == EventType.Strike);
         if (Has(EventType.Policy))
             active.RemoveAll(a => a.Item1 == EventType.Diplomacy && !StrongOf(EventType.Diplomacy));
         active.Sort((a, b) => a.Item2[0].First.CompareTo(b.Item2[0].First));

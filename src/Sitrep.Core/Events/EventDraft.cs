@@ -49,6 +49,8 @@ internal sealed class EventDraft
     /// <summary>The date was counted from another event's ("a day earlier"): a named day beats it.</summary>
     public bool DateRelative { get; set; }
     public bool Background { get; set; }
+    /// <summary>A total over a period with no place of its own ("12 killed across Ukraine over the past day"); told as background.</summary>
+    public bool Total { get; set; }
     /// <summary>
     /// Read from a weak cue that can continue an event already told ("The meeting, due on 10
     /// January, ...") but not report a new one: kept only if it merges.

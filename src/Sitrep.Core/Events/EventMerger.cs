@@ -84,8 +84,9 @@ internal static class EventMerger
 
     private static bool Violent(EventType t) => t is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange;
 
+    /// <summary>A total over a period is not any one attack told beside it: it joins nothing and nothing joins it.</summary>
     private static bool Joinable(EventDraft c, EventDraft d) =>
-        Family(c.Type) == Family(d.Type) && Compatible(c, d) && (c.Type == d.Type || SameWeaponClass(c, d));
+        Family(c.Type) == Family(d.Type) && !c.Total && !d.Total && Compatible(c, d) && SameWeaponClass(c, d);
 
     private static bool Specific(EventDraft d) => d.Places.Any(p => p.Kind != PlaceKind.Country);
 
@@ -105,7 +106,10 @@ internal static class EventMerger
         return true;
     }
 
-    /// <summary>An interception belongs to a strike only when it downed what the strike used.</summary>
+    /// <summary>
+    /// Two reports that name what was used must share a kind of weapon: an interception
+    /// belongs to the strike whose drones it downed; shelling is not the overnight drone attack.
+    /// </summary>
     private static bool SameWeaponClass(EventDraft c, EventDraft d) =>
         c.Weapons.Count == 0 || d.Weapons.Count == 0 || c.Weapons.Any(w => d.Weapons.Any(x => x.Class == w.Class));
 

@@ -136,9 +136,12 @@ public sealed class ReportPipeline
         var countries = d.Places.Where(p => p.Kind == PlaceKind.Country).Select(p => p.Country).Distinct().ToList();
         if (country is null && countries.Count == 1 && countries[0] is "UA" or "RU")
             country = countries[0];
-        // An office that did not name its side speaks for the country where it happened.
-        var claim = d.Claim is { } c ? c.Code ?? (c.Office is not null ? country : null) : null;
+        // An office that did not name its side speaks for the country where it happened, or,
+        // for an attack told without a place, for the side that was attacked ("the Air Force said").
         var actor = d.Actor;
+        var claim = d.Claim is { } c
+            ? c.Code ?? (c.Office is null ? null : country ?? (d.Type is EventType.Strike ? Sides.Opponent(actor) : null))
+            : null;
         if (actor is null && d.Type is EventType.Strike or EventType.AirDefense)
             actor = Sides.AttackerOf(country) ?? (d.Type == EventType.Strike ? Sides.Opponent(claim) : claim);
         // Assaults on places in Ukraine are Russian unless the text names the side.

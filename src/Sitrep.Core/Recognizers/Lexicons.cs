@@ -39,6 +39,7 @@ public sealed class Lexicons
     public required PhraseMatcher<OfficeEntry> Offices { get; init; }
     public required PhraseMatcher<bool> Institutions { get; init; }
     public required PhraseMatcher<bool> BackgroundCues { get; init; }
+    public required PhraseMatcher<bool> AggregateCues { get; init; }
     public required PhraseMatcher<string> PlacePhrases { get; init; }
 
     public static Lexicons Default => Shared.Value;
@@ -53,6 +54,7 @@ public sealed class Lexicons
         Offices = Table("offices.tsv", r => new OfficeEntry(Enum<OfficeScope>(r, 1))),
         Institutions = Table("institutions.tsv", _ => true),
         BackgroundCues = Table("background.tsv", _ => true),
+        AggregateCues = Table("aggregates.tsv", _ => true),
         PlacePhrases = Table("place-phrases.tsv", r => r[1]),
     };
 

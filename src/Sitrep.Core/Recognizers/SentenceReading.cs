@@ -22,6 +22,7 @@ public sealed class SentenceReading
     public required List<PhraseMatch<OfficeEntry>> Offices { get; init; }
     public required List<PhraseMatch<bool>> Institutions { get; init; }
     public required bool BackgroundCue { get; init; }
+    public required bool AggregateCue { get; init; }
     public required IReadOnlyList<Quantity> Numbers { get; init; }
     public required IReadOnlyList<DateMention> Dates { get; init; }
     public required List<IndexedMention> Places { get; init; }
@@ -107,6 +108,7 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
             Offices = lexicons.Offices.Match(text, tokens),
             Institutions = lexicons.Institutions.Match(text, tokens),
             BackgroundCue = lexicons.BackgroundCues.Match(text, tokens).Count > 0,
+            AggregateCue = lexicons.AggregateCues.Match(text, tokens).Count > 0,
             Numbers = NumberRecognizer.Recognize(text, sentence.Start, sentence.End),
             Dates = dates,
             Places = found,
