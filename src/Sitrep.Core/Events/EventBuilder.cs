@@ -251,9 +251,14 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var side = p.Canonical is null && r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= p.Mention.Start && p.Mention.End <= a.End)
                 && !AfterLocative(r, first);
             var origin = Origin(r, first);
+            // "the city's Kyivskyi district", "Kharkiv's Saltivskyi district": a part of a city
+            // already named, not a namesake elsewhere.
+            var cityDistrict = first > 0 && r.Tokens[first - 1].Norm == "'s"
+                && (WordClasses.Default.Is("city-part-lemma", r.Tokens[last])
+                    || last + 1 < r.Tokens.Count && WordClasses.Default.Is("city-part-lemma", r.Tokens[last + 1]));
             // "a Washington-based institute", "Kremlin-backed": the place qualifies a noun.
             var compound = p.Mention.End + 1 < text.Length && text[p.Mention.End] == '-' && char.IsLetter(text[p.Mention.End + 1]);
-            if (institution.Value || cue || by || side || origin || compound || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
+            if (institution.Value || cue || by || side || origin || compound || cityDistrict || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
             {
                 agents.Add(p.Index);
                 if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))
