@@ -50,6 +50,15 @@ internal sealed class WordSet
 /// <summary>Character tests shared by the scanners.</summary>
 internal static class TextScan
 {
+    /// <summary>Checks a recognizer's window <c>text[start..end)</c>: both recognizers take the same arguments.</summary>
+    public static void CheckWindow(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+    }
+
     internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
 
     /// <summary>End of the run of letters starting at <paramref name="i"/>.</summary>

@@ -27,10 +27,7 @@ public static class DateRecognizer
     /// <summary>Dates wholly inside <c>text[start..end)</c>, in order, not overlapping; offsets are absolute.</summary>
     public static IReadOnlyList<DateMention> Recognize(string text, int start, int end, DateOnly? anchor)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfNegative(start);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+        TextScan.CheckWindow(text, start, end);
 
         var g = Shared.Value;
         List<DateMention>? found = null;

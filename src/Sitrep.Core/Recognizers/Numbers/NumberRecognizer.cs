@@ -21,10 +21,7 @@ public static class NumberRecognizer
     /// <summary>Quantities wholly inside <c>text[start..end)</c>, in order, not overlapping; offsets are absolute.</summary>
     public static IReadOnlyList<Quantity> Recognize(string text, int start, int end)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfNegative(start);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+        TextScan.CheckWindow(text, start, end);
 
         var g = Shared.Value;
         List<Quantity>? found = null;
