@@ -144,8 +144,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             if (triggers.Count == 0)
                 continue;
             var strong = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong);
-            var joinOnly = false;
-            if (!(strong || Supported(group.Key, r, agents, triggers)))
+            // "The visit came as ...", "the latest decisions": a definite weak word refers back to
+            // an event already told; it may add to it but does not report a new one.
+            var joinOnly = !strong && triggers.All(t => t.Value.Strength == TriggerStrength.Join || RefersBack(r, t.First));
+            if (!(strong || joinOnly || Supported(group.Key, r, agents, triggers)))
             {
                 // A weak word with a stated day may carry on an event already told.
                 if (r.Dates.Any(d => d.Precision == DatePrecision.Day && d.Date is not null) && group.Key is EventType.Diplomacy)
@@ -189,6 +191,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         active.Sort((a, b) => a.Item2[0].First.CompareTo(b.Item2[0].First));
         return active;
     }
+
+    /// <summary>"the visit", "the chancellor's visit": the trigger word is a noun with a definite determiner right before it.</summary>
+    private static bool RefersBack(SentenceReading r, int trigger) =>
+        trigger > 0 && WordClasses.Default.Is("definite", r.Tokens[trigger - 1]);
 
     private static readonly TriggerEntry GroundAssault = new(EventType.GroundCombat, "assault", TriggerStrength.Strong, false);
 
@@ -374,7 +380,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         foreach (var (draft, _) in placed)
         {
             var specific = draft.Mentions.Any(i => candidates.Any(c => c.Index == i && c.Mention.KindHint != PlaceKind.Country));
-            if (!specific && SharesPlaces(draft.Type))
+            if (!specific && SharesPlaces(draft.Type) && draft.Strength == TriggerStrength.Strong)
                 draft.Mentions.AddRange(candidates.Where(p => p.Mention.KindHint != PlaceKind.Country && !draft.Mentions.Contains(p.Index)).Select(p => p.Index));
             if (!specific && draft.Type == EventType.Strike && draft.Mentions.Count == 0)
                 draft.Mentions.AddRange(jurisdiction);

@@ -23,7 +23,9 @@ internal static class EventMerger
             var target = FindWithinSection(merged, d) ?? FindAcrossSections(merged, d);
             if (target is not null)
                 Absorb(target, d);
-            else if (!d.JoinOnly)
+            // A reference back that finds nothing to join still stands when it brings figures
+            // of its own ("The strike killed seven people").
+            else if (!d.JoinOnly || d.Killed is not null || d.Injured is not null || d.Weapons.Any(w => w.Launched is not null || w.Intercepted is not null))
                 merged.Add(d);
         }
         return merged;

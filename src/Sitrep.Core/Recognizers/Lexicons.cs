@@ -5,7 +5,7 @@ namespace Sitrep.Recognizers;
 
 public enum ActorRole : byte { State, Adjective, Group, Person, Bloc }
 
-public enum TriggerStrength : byte { Weak, Strong }
+public enum TriggerStrength : byte { Join, Weak, Strong }
 
 public enum CuePosition : byte { Before, After, Either }
 
