@@ -46,6 +46,46 @@ public sealed class EventBuilderTests
     private static EventRecord Single(string text, bool includeBackground = false) =>
         Assert.Single(Reports.Extract(text, includeBackground));
 
+    // ---- references back, totals, defenders ----
+
+    [Fact]
+    public void A_definite_visit_with_nothing_to_join_reports_no_new_event()
+    {
+        Assert.Empty(Reports.Extract("The minister's visit came as allies argued over the next aid package in Vienna."));
+    }
+
+    [Fact]
+    public void A_definite_strike_that_brings_its_own_figures_still_stands()
+    {
+        var e = Single("The strike killed four people on Tuesday.");
+        Assert.Equal(EventType.Strike, e.Type);
+        Assert.Equal(4, e.Killed);
+    }
+
+    [Fact]
+    public void A_total_over_the_past_day_is_left_out_by_default()
+    {
+        Assert.Empty(Reports.Extract("Russian attacks killed 12 people and injured 40 over the past day, officials said."));
+        var total = Single("Russian attacks killed 12 people and injured 40 over the past day, officials said.", includeBackground: true);
+        Assert.True(total.Background);
+    }
+
+    [Fact]
+    public void An_office_that_names_no_side_speaks_for_the_attacked_side()
+    {
+        var e = Single("Russian missiles hit an energy facility overnight, the air force said.");
+        Assert.Equal("RU", e.Actor);
+        Assert.Equal("UA", e.ClaimedBy);
+    }
+
+    [Fact]
+    public void Drones_launched_of_which_some_were_downed_is_one_weapon()
+    {
+        var e = Single("Russia launched 60 drones overnight, of which 45 were shot down.");
+        var drone = Assert.Single(e.Weapons);
+        Assert.Equal((60, 45), (drone.Launched, drone.Intercepted));
+    }
+
     // ---- weapons ----
 
     [Fact]

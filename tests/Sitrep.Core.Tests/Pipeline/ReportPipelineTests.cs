@@ -84,6 +84,15 @@ public sealed class ReportPipelineTests
     }
 
     [GazetteerFact]
+    public void Forces_that_repelled_an_attack_name_the_attacker_as_their_opponent()
+    {
+        var e = Assert.Single(Placed.Value.Extract(Reports.Doc("Ukrainian forces repelled a Russian attack near Pokrovsk on Tuesday, the General Staff said.")));
+        Assert.Equal(EventType.GroundCombat, e.Type);
+        Assert.Equal("RU", e.Actor);
+        Assert.Equal(new[] { "Pokrovsk" }, e.Places.Select(p => p.Name));
+    }
+
+    [GazetteerFact]
     public void A_city_named_as_a_side_is_not_where_it_happened()
     {
         var e = Assert.Single(Placed.Value.Extract(Reports.Doc("Moscow said its drones struck a fuel depot in Kherson on Tuesday.")));
