@@ -1,0 +1,132 @@
+using Sitrep.Geo;
+using Sitrep.Recognizers;
+using Sitrep.Text;
+
+namespace Sitrep.Events;
+
+// Which of a sentence's place mentions are where an event happened, and which event gets each.
+internal sealed partial class EventBuilder
+{
+    /// <summary>
+    /// Place mentions that are not where the event happened: a side ("Kyiv's administration",
+    /// "by Moscow", "Moscow said", "Moscow bears down"), a reference point ("18 km from the
+    /// boundary of"), or a place described in passing (", which ..."). A place that names an
+    /// office's patch ("head of the Luhansk region military administration") is kept apart as
+    /// the jurisdiction: where an otherwise unplaced strike the office reports happened.
+    /// </summary>
+    private HashSet<int> AgentPlaces(SentenceReading r, out List<int> jurisdiction)
+    {
+        var agents = new HashSet<int>();
+        jurisdiction = [];
+        foreach (var p in r.Places)
+        {
+            var first = r.TokenAt(p.Mention.Start);
+            var last = r.TokenAt(p.Mention.End - 1);
+            var next = last + 1;
+            if (next < r.Tokens.Count && r.Tokens[next].Norm == "'s")
+                next++;
+            var institution = r.Institutions.FirstOrDefault(i => i.First == next || i.First == next + 1 && r.Tokens[next].IsWord && !IsPreposition(r.Tokens[next]));
+            var cue = r.Cues.Any(c => c.First == last + 1 && c.Value.SourcePosition != CuePosition.After);
+            var by = first > 0 && r.Tokens[first - 1].Norm == "by";
+            var side = p.Canonical is null && r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= p.Mention.Start && p.Mention.End <= a.End)
+                && !AfterLocative(r, first);
+            var origin = Origin(r, first);
+            // "the city's Kyivskyi district", "Kharkiv's Saltivskyi district": a part of a city
+            // already named, not a namesake elsewhere.
+            var cityDistrict = first > 0 && r.Tokens[first - 1].Norm == "'s"
+                && (WordClasses.Default.Is("city-part-lemma", r.Tokens[last])
+                    || last + 1 < r.Tokens.Count && WordClasses.Default.Is("city-part-lemma", r.Tokens[last + 1]));
+            // "a Washington-based institute", "Kremlin-backed": the place qualifies a noun.
+            var compound = p.Mention.End + 1 < text.Length && text[p.Mention.End] == '-' && char.IsLetter(text[p.Mention.End + 1]);
+            if (institution.Value || cue || by || side || origin || compound || cityDistrict || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
+            {
+                agents.Add(p.Index);
+                if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))
+                    jurisdiction.Add(p.Index);
+            }
+        }
+        return agents;
+    }
+
+    /// <summary>"on Kyiv", "into Moscow's business district", "near the Kremlin": a side's name used as a location.</summary>
+    private static bool AfterLocative(SentenceReading r, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            var t = r.Tokens[k];
+            if (WordClasses.Default.Is("locative", t))
+                return true;
+            if (!WordClasses.Default.Is("locative-filler", t))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>"missiles fired from occupied Crimea": where a weapon came from, not where it struck.</summary>
+    private static bool Origin(SentenceReading r, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            var t = r.Tokens[k];
+            if (t.Norm == "from")
+                return k > 0 && WordClasses.Default.Is("origin-verb", r.Tokens[k - 1]);
+            if (!WordClasses.Default.Is("origin-filler", t))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>"since the fall of Avdiivka in February": a place that dates the story, not where it happens.</summary>
+    private static bool InSinceClause(SentenceReading r, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 8; k--)
+        {
+            var t = r.Tokens[k];
+            if (t.Kind == TokenKind.Punct)
+                return false;
+            if (t.Norm == "since")
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>"18 kilometres (11 miles) from the boundary of X", "within two miles of X": X is a yardstick.</summary>
+    private static bool Reference(SentenceReading r, int first)
+    {
+        var start = r.Tokens[Math.Max(0, first - 12)].Start;
+        var at = r.Tokens[first].Start;
+        foreach (var q in r.Numbers)
+        {
+            if (q.Unit == QuantityUnit.Measure && q.Start >= start && q.End <= at)
+            {
+                for (var k = r.TokenAt(q.End); k < first; k++)
+                {
+                    if (r.Tokens[k].Norm is "from" or "of")
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool SharesPlaces(EventType type) =>
+        type is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange or EventType.Diplomacy;
+
+    private static void AssignPlaces(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, HashSet<int> agents, List<int> jurisdiction)
+    {
+        var candidates = r.Places.Where(p => !agents.Contains(p.Index)).ToList();
+        var placed = drafts.Where(d => d.Draft.Type != EventType.Threat).ToList();
+        if (placed.Count == 0)
+            return;
+        foreach (var p in candidates)
+            placed[Nearest(placed, r.TokenAt(p.Mention.Start))].Draft.Mentions.Add(p.Index);
+        foreach (var (draft, _) in placed)
+        {
+            var specific = draft.Mentions.Any(i => candidates.Any(c => c.Index == i && c.Mention.KindHint != PlaceKind.Country));
+            if (!specific && SharesPlaces(draft.Type) && draft.Strength == TriggerStrength.Strong)
+                draft.Mentions.AddRange(candidates.Where(p => p.Mention.KindHint != PlaceKind.Country && !draft.Mentions.Contains(p.Index)).Select(p => p.Index));
+            if (!specific && draft.Type == EventType.Strike && draft.Mentions.Count == 0)
+                draft.Mentions.AddRange(jurisdiction);
+        }
+    }
+}
