@@ -70,9 +70,9 @@ internal sealed partial class EventBuilder
                     launched = n;
                 }
             }
-            // "launched 48 drones, of which 30 were shot down"
+            // "launched 48 drones, of which 30 were shot down"; "Of the 25 missiles fired, 20 were shot down"
             if (launched is not null && intercepted is null)
-                intercepted = OfWhichDowned(r, last);
+                intercepted = OfWhichDowned(r, last) ?? CountDownedAfter(r, last);
             target.AddWeapon(new WeaponDraft(entry.Class, entry.Model, launched, intercepted, headline));
         }
     }
@@ -181,6 +181,53 @@ internal sealed partial class EventBuilder
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// "Of the 25 missiles fired at the city, 20 were shot down": a bare count just before an
+    /// interception word, later in the sentence and with no other weapon between, downs this one.
+    /// </summary>
+    private static int? CountDownedAfter(SentenceReading r, int after)
+    {
+        foreach (var q in r.Numbers)
+        {
+            var at = r.TokenAt(q.Start);
+            if (at <= after || at - after > 12 || q.Unit != QuantityUnit.Count || q.Value is not { } v)
+                continue;
+            if (r.Weapons.Any(w => w.First >= after && w.First <= at + 1))
+                return null;
+            if (r.Triggers.Any(t => t.Value.Type == EventType.AirDefense && t.First > at && t.First - at <= 3))
+                return (int)v;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "…; nine were shot down.": a clause that downs a bare count names no weapon; it downs the
+    /// weapon the event just told launched.
+    /// </summary>
+    private bool AttachLooseInterception(SentenceReading r)
+    {
+        if (_drafts.Count == 0)
+            return false;
+        var last = _drafts[^1];
+        if (last.Section != r.Sentence.Section || _sentence - last.FirstSentence > 2 || last.Type != EventType.Strike)
+            return false;
+        foreach (var t in r.Triggers)
+        {
+            if (t.Value.Type != EventType.AirDefense)
+                continue;
+            var count = r.Numbers.LastOrDefault(q => q.Unit == QuantityUnit.Count && q.End <= t.Start && t.First - r.TokenAt(q.Start) <= 3);
+            if (count.Value is not { } v)
+                continue;
+            var i = last.Weapons.FindIndex(w => w.Launched is not null && w.Intercepted is null);
+            if (i < 0)
+                return false;
+            last.Weapons[i] = last.Weapons[i] with { Intercepted = (int)v };
+            last.Evidence.Add((r.Sentence.Start, r.Sentence.End));
+            return true;
+        }
+        return false;
     }
 
     /// <summary>The N of "N of (the) M drones", when the figure before a weapon is such a whole.</summary>

@@ -80,6 +80,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             drafts.Add((draft, triggers.Select(t => t.First).ToList()));
         }
 
+        // "nine were shot down": an interception with no weapon of its own finishes the strike just told.
+        if (drafts.Count > 0 && r.Weapons.Count == 0 && drafts.All(d => d.Draft.Type == EventType.AirDefense) && AttachLooseInterception(r))
+            drafts.Clear();
         if (drafts.Count == 0)
         {
             AttachLooseCasualties(r);
