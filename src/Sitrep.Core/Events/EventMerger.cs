@@ -46,6 +46,8 @@ internal static class EventMerger
             var c = merged[i];
             if (!c.Sections.Contains(d.Section) || !Joinable(c, d))
                 continue;
+            if (!Specific(d) && Specific(c) && CountsAnotherAttack(c, d))
+                continue;
             if (!Specific(d) || !Specific(c) || SharePlace(c, d))
             {
                 if (SameStatedDay(c, d))
@@ -83,6 +85,14 @@ internal static class EventMerger
         }
         return null;
     }
+
+    /// <summary>
+    /// "Russia launched 100 drones overnight" after "a strike killed three in Kherson": a report
+    /// that counts its own launches and names no place is a wider attack, not a detail of a
+    /// town's strike, unless that strike already used the same kind of weapon.
+    /// </summary>
+    private static bool CountsAnotherAttack(EventDraft c, EventDraft d) =>
+        d.Weapons.Any(w => w.Launched is not null && !c.Weapons.Any(x => x.Class == w.Class));
 
     private static bool Violent(EventType t) => t is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange;
 
