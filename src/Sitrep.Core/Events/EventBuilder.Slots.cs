@@ -362,7 +362,7 @@ internal sealed partial class EventBuilder
     }
 
     /// <summary>A casualty figure in a sentence that names no event belongs to the event just told ("One person was killed as a result").</summary>
-    private void AttachLooseCasualties(SentenceReading r)
+    private void AttachLooseCasualties(SentenceReading r, ClaimSource? claim)
     {
         if (r.Casualties.Count == 0 || _drafts.Count == 0)
             return;
@@ -382,7 +382,7 @@ internal sealed partial class EventBuilder
         if (added)
         {
             last.Evidence.Add((r.Sentence.Start, r.Sentence.End));
-            last.Claim ??= ReadClaim(r, out _);
+            last.Claim ??= claim;
         }
     }
 

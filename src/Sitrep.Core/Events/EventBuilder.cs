@@ -85,7 +85,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             drafts.Clear();
         if (drafts.Count == 0)
         {
-            AttachLooseCasualties(r);
+            AttachLooseCasualties(r, claim);
         }
         else
         {

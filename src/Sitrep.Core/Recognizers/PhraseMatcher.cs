@@ -76,7 +76,7 @@ public sealed class PhraseMatcher<T>
             }
             foreach (var (value, cased) in bestValues)
             {
-                if (cased is null || text.AsSpan(tokens[i].Start, tokens[bestEnd - 1].End - tokens[i].Start).SequenceEqual(cased))
+                if (Fits(text, tokens, i, bestEnd, cased))
                     found.Add(new PhraseMatch<T>(i, bestEnd, tokens[i].Start, tokens[bestEnd - 1].End, value));
             }
             i = bestEnd;
@@ -89,11 +89,15 @@ public sealed class PhraseMatcher<T>
         : node.Exact is not null && node.Exact.TryGetValue(token.Norm, out var exact) ? exact
         : null;
 
+    /// <summary>A cased entry ("US") fits only text written exactly so; others fit any case.</summary>
+    private static bool Fits(string text, IReadOnlyList<Token> tokens, int first, int last, string? cased) =>
+        cased is null || text.AsSpan(tokens[first].Start, tokens[last - 1].End - tokens[first].Start).SequenceEqual(cased);
+
     private static bool CaseFits(string text, IReadOnlyList<Token> tokens, int first, int last, List<(T, string? Cased)> values)
     {
         foreach (var (_, cased) in values)
         {
-            if (cased is null || text.AsSpan(tokens[first].Start, tokens[last - 1].End - tokens[first].Start).SequenceEqual(cased))
+            if (Fits(text, tokens, first, last, cased))
                 return true;
         }
         return false;

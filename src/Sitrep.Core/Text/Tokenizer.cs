@@ -118,11 +118,10 @@ public static class Fold
         }
         if (ascii)
         {
-            return string.Create(span.Length, span.ToString(), static (dest, src) =>
-            {
-                for (var k = 0; k < src.Length; k++)
-                    dest[k] = char.ToLowerInvariant(src[k]);
-            });
+            // One allocation per token: lower-case into a buffer, then make the string.
+            Span<char> lower = span.Length <= 256 ? stackalloc char[span.Length] : new char[span.Length];
+            span.ToLowerInvariant(lower);
+            return new string(lower);
         }
         // The gazetteer's fold holds the one table of Latin base letters (the build runs with
         // invariant globalization, where string.Normalize decomposes nothing); punctuation
