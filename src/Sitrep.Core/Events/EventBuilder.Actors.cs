@@ -1,3 +1,4 @@
+using Sitrep.Clauses;
 using Sitrep.Recognizers;
 using Sitrep.Text;
 
@@ -43,7 +44,7 @@ internal sealed partial class EventBuilder
             if (t.Kind == TokenKind.Punct && t.Norm is "," or "." or ";" or ":")
                 return true;
             var name = t.IsWord && char.IsUpper(text[t.Start]);
-            if (!name && !WordClasses.Default.Is("speaker-glue", t) && !WordClasses.Default.Is("speaker-title", t)
+            if (!name && !Words.SpeakerGlue.Has(t) && !Words.SpeakerTitle.Has(t)
                 && !r.Offices.Any(o => o.First <= k && k < o.Last))
                 return false;
         }
@@ -63,8 +64,8 @@ internal sealed partial class EventBuilder
                 return source;
             var t = r.Tokens[k];
             var name = t.IsWord && char.IsUpper(text[t.Start]);
-            var glue = WordClasses.Default.Is("speaker-glue", t);
-            var office = r.Offices.Any(o => o.First <= k && k < o.Last) || WordClasses.Default.Is("speaker-title", t);
+            var glue = Words.SpeakerGlue.Has(t);
+            var office = r.Offices.Any(o => o.First <= k && k < o.Last) || Words.SpeakerTitle.Has(t);
             if (!name && !glue && !office)
                 break;
         }
@@ -80,7 +81,7 @@ internal sealed partial class EventBuilder
                 return source;
             var t = r.Tokens[k];
             var name = t.IsWord && char.IsUpper(text[t.Start]);
-            if (!name && !WordClasses.Default.Is("speaker-glue", t) && !WordClasses.Default.Is("speaker-title", t) || t.Norm is "," or ".")
+            if (!name && !Words.SpeakerGlue.Has(t) && !Words.SpeakerTitle.Has(t) || t.Norm is "," or ".")
                 break;
         }
         return null;
@@ -107,7 +108,7 @@ internal sealed partial class EventBuilder
                 // "the Russian Defence Ministry", "Ukraine's cyber spy chief"; not "Russian shelling,
                 // the regional administration said".
                 var side = r.Actors.LastOrDefault(a => a.Last <= o.First && Enumerable.Range(a.Last, o.First - a.Last)
-                    .All(j => r.Tokens[j].Norm == "'s" || WordClasses.Default.Is("speaker-title", r.Tokens[j])));
+                    .All(j => r.Tokens[j].Norm == "'s" || Words.SpeakerTitle.Has(r.Tokens[j])));
                 for (var j = o.First; j < o.Last; j++)
                     sourceTokens.Add(j);
                 if (side.Value is not null)
@@ -130,22 +131,37 @@ internal sealed partial class EventBuilder
     /// agent after "by", or the nearest side named before the trigger that is neither the
     /// source of the claim nor a place the event happened at.
     /// </summary>
-    private void AssignActor(SentenceReading r, EventDraft draft, List<int> anchors, HashSet<int> claimTokens, ClaimSource? claim)
+    private void AssignActor(SentenceReading r, ClauseAnalysis clauses, EventDraft draft, List<int> anchors, HashSet<int> claimTokens, ClaimSource? claim)
     {
         // A strike's own words name its side better than the interception told with it.
         var ordered = anchors.OrderBy(a => TriggerAt(r, a)?.Type == EventType.AirDefense && draft.Type == EventType.Strike ? 1 : 0).ToList();
         var trigger = ordered[0];
         string? actor = null;
+        var rule = "side in the trigger's noun phrase";
         foreach (var anchor in ordered)
             actor ??= NounPhraseSide(r, anchor, claimTokens);
         // Leaders speak, visit and threaten; they do not fire or fight.
         var fights = draft.Type is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange;
+        var framed = false;
+        if (actor is null)
+        {
+            foreach (var anchor in ordered)
+            {
+                if (FrameSide(r, clauses, anchor, claimTokens, fights, out var why) is { } side)
+                {
+                    (actor, framed, rule) = (side, true, why);
+                    break;
+                }
+            }
+        }
+        if (actor is null)
+            rule = "agent after 'by'";
         if (actor is null)
         {
             foreach (var anchor in anchors)
             {
                 var by = r.Actors.FirstOrDefault(a => a.First > anchor && a.First - anchor <= 6 && a.First > 0
-                    && r.Tokens[a.First - 1].Norm == "by" || a.First > 1 && r.Tokens[a.First - 2].Norm == "by" && a.First > anchor && a.First - anchor <= 6);
+                    && Words.AgentPreposition.Has(r.Tokens[a.First - 1]) || a.First > 1 && Words.AgentPreposition.Has(r.Tokens[a.First - 2]) && a.First > anchor && a.First - anchor <= 6);
                 if (by.Value is not null)
                 {
                     actor = by.Value.Code;
@@ -156,6 +172,7 @@ internal sealed partial class EventBuilder
         var fromSubject = actor is null;
         if (actor is null)
         {
+            rule = "nearest side named before the trigger";
             // The subject of another event's verb ("Putin vowed ... in retaliation for a
             // drone attack") is not this event's actor: look no further back than that verb.
             var floor = r.Triggers.Where(t => t.Last <= trigger && t.Value.Type != draft.Type && Family(t.Value.Type) != Family(draft.Type))
@@ -183,6 +200,7 @@ internal sealed partial class EventBuilder
         }
         if (actor is null && r.Weapons.Count > 0)
         {
+            rule = "side of the weapon";
             // "a Russian missile", "Russian drones": the side that fired them.
             foreach (var w in r.Weapons)
             {
@@ -197,24 +215,120 @@ internal sealed partial class EventBuilder
         }
         // A threat is the speaker's: "X would be a legitimate target, Zakharova said".
         if (draft.Type == EventType.Threat && claim?.Code is { } speaker)
-            actor = speaker;
+            (actor, rule) = (speaker, "speaker of the threat");
         if (actor is not null)
         {
-            draft.Actor = draft.ActorInverse && fromSubject ? Sides.Opponent(actor) : actor;
+            draft.Actor = draft.ActorInverse && fromSubject && !framed ? Sides.Opponent(actor) : actor;
             draft.ActorExplicit = true;
+            draft.ActorRule = rule;
         }
         else if (claim?.Code is { } source && draft.Type is EventType.AirDefense or EventType.TerritorialChange or EventType.GroundCombat
                      or EventType.Threat or EventType.Policy or EventType.Aid or EventType.Diplomacy)
         {
             // "The ministry said its troops liberated...": the source speaks of its own side.
             draft.Actor = source;
+            draft.ActorRule = "the source's own side";
         }
+    }
+
+    /// <summary>
+    /// The actor a trigger's clause frame gives. A verb trigger: the active subject, or the
+    /// passive "by" agent; with an inverse verb ("repelled", "shot down") the subject is the
+    /// defender, so the actor is its opponent, and a passive subject ("were repelled") is the
+    /// attacker. A noun trigger in the object of an active verb ("carried out strikes"): that
+    /// verb's subject.
+    /// </summary>
+    private static string? FrameSide(SentenceReading r, ClauseAnalysis clauses, int anchor, HashSet<int> claimTokens, bool fights, out string why)
+    {
+        why = "";
+        var entry = TriggerAt(r, anchor);
+        var inverse = entry?.Inverse ?? false;
+        var own = clauses.GroupAt(anchor);
+        var group = own ?? clauses.ClauseOf(anchor)?.Verb;
+        if (group is null)
+            return null;
+        if (own is null)
+        {
+            // Only a noun the verb acts on: "Russia launched new attacks", not "Ukraine faced attacks".
+            var clause = clauses.ClauseOf(anchor)!;
+            if (group.Voice != Voice.Active || !clause.Object.Contains(anchor) || entry?.Type is not (EventType.Strike or EventType.GroundCombat or EventType.Cyber))
+                return null;
+            var s = SideIn(r, clauses.SubjectOf(group), claimTokens, fights);
+            why = $"subject of \"{r.Tokens[group.Head].Norm}\", whose object is the trigger";
+            return s;
+        }
+        if (group.Voice == Voice.Passive)
+        {
+            if (clauses.AgentOf(group) is { } agent && SideIn(r, agent, claimTokens, fights) is { } doer)
+            {
+                why = inverse ? "opponent of the passive agent of an inverse verb" : "passive agent";
+                return inverse ? Sides.Opponent(doer) : doer;
+            }
+            if (inverse && SideIn(r, clauses.SubjectOf(group), claimTokens, fights) is { } attacker)
+            {
+                why = "passive subject of an inverse verb";
+                return attacker;
+            }
+            return null;
+        }
+        if (SideIn(r, clauses.SubjectOf(group), claimTokens, fights) is { } subject)
+        {
+            why = inverse ? "opponent of the subject of an inverse verb" : "subject of the verb";
+            return inverse ? Sides.Opponent(subject) : subject;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The side a span names as a doer: a state, a group, or a side's adjective before a noun of
+    /// forces or weapons ("Russian troops"); not a person when the event is fighting, not the
+    /// claim's source, not a side after a preposition ("the war in Ukraine").
+    /// </summary>
+    private static string? SideIn(SentenceReading r, TokenSpan span, HashSet<int> claimTokens, bool fights)
+    {
+        if (span.IsEmpty)
+            return null;
+        foreach (var a in r.Actors)
+        {
+            if (!span.Contains(a.First) || claimTokens.Contains(a.First) || fights && a.Value.Role == ActorRole.Person)
+                continue;
+            if (a.First > span.First && IsPreposition(r.Tokens[a.First - 1]))
+                continue;
+            if (a.Value.Role == ActorRole.Adjective && (a.Last >= r.Tokens.Count || !ForcesNoun(r.Tokens[a.Last])))
+                continue;
+            return a.Value.Code;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The source of an attribution frame whose speaker the nearby walk did not find: the
+    /// first side or office in the speaker ("Ivan Petrenko, the mayor of the city, said";
+    /// "the Ukrainian government said").
+    /// </summary>
+    private ClaimSource? FramedClaim(SentenceReading r, ClauseAnalysis clauses, HashSet<int> sourceTokens)
+    {
+        foreach (var a in clauses.Attributions)
+        {
+            if (a.Denies || a.Speaker.IsEmpty || r.InQuote(a.Cue.First) || r.InQuote(a.Speaker.First))
+                continue;
+            for (var k = a.Speaker.First; k < a.Speaker.Last; k++)
+            {
+                // "a city under Russian occupation": a side's adjective speaks only as part of
+                // an office or a body ("the Ukrainian government", "Russian forces").
+                var adjective = r.Actors.Any(x => x.First <= k && k < x.Last && x.Value.Role == ActorRole.Adjective
+                    && !(x.Last < r.Tokens.Count && (ForcesNoun(r.Tokens[x.Last]) || r.Offices.Any(o => o.First == x.Last) || Words.SpeakerTitle.Has(r.Tokens[x.Last]))));
+                if (!adjective && SourceAt(r, k, sourceTokens) is { } source)
+                    return source;
+            }
+        }
+        return null;
     }
 
     private static TriggerEntry? TriggerAt(SentenceReading r, int token) =>
         r.Triggers.FirstOrDefault(t => t.First == token).Value;
 
-    private static EventType Family(EventType t) => t == EventType.AirDefense ? EventType.Strike : t;
+    private static EventType Family(EventType t) => EventTypes.Of(t).Family;
 
     /// <summary>
     /// A side named inside the trigger's own noun phrase: "a Ukrainian airstrike", "Russian
@@ -234,7 +348,7 @@ internal sealed partial class EventBuilder
                 var owner = r.Actors.FirstOrDefault(a => a.Last == k && a.Value.Role != ActorRole.Adjective && !claimTokens.Contains(a.First));
                 return owner.Value?.Code;
             }
-            if (t.Kind == TokenKind.Punct && t.Norm != "\"" || IsPreposition(t) || WordClasses.Default.Is("determiner", t))
+            if (t.Kind == TokenKind.Punct && t.Norm != "\"" || IsPreposition(t) || Words.Determiner.Has(t))
                 return null;
             foreach (var a in r.Actors)
             {
@@ -246,5 +360,5 @@ internal sealed partial class EventBuilder
     }
 
     /// <summary>Nouns after which a side's adjective names an agent: its forces, weapons, attacks, or its officials.</summary>
-    private static bool ForcesNoun(Token t) => WordClasses.Default.Is("side-noun-lemma", t);
+    private static bool ForcesNoun(Token t) => Words.SideNoun.Has(t);
 }

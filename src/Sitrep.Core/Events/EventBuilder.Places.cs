@@ -34,8 +34,8 @@ internal sealed partial class EventBuilder
             // "the city's Kyivskyi district", "Kharkiv's Saltivskyi district": a part of a city
             // already named, not a namesake elsewhere.
             var cityDistrict = first > 0 && r.Tokens[first - 1].Norm == "'s"
-                && (WordClasses.Default.Is("city-part-lemma", r.Tokens[last])
-                    || last + 1 < r.Tokens.Count && WordClasses.Default.Is("city-part-lemma", r.Tokens[last + 1]));
+                && (Words.CityPart.Has(r.Tokens[last])
+                    || last + 1 < r.Tokens.Count && Words.CityPart.Has(r.Tokens[last + 1]));
             // "a Washington-based institute", "Kremlin-backed": the place qualifies a noun.
             var compound = p.Mention.End + 1 < text.Length && text[p.Mention.End] == '-' && char.IsLetter(text[p.Mention.End + 1]);
             if (institution.Value || cue || by || side || origin || compound || cityDistrict || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
@@ -54,9 +54,9 @@ internal sealed partial class EventBuilder
         for (var k = first - 1; k >= 0 && k >= first - 3; k--)
         {
             var t = r.Tokens[k];
-            if (WordClasses.Default.Is("locative", t))
+            if (Words.Locative.Has(t))
                 return true;
-            if (!WordClasses.Default.Is("locative-filler", t))
+            if (!Words.LocativeFiller.Has(t))
                 return false;
         }
         return false;
@@ -69,8 +69,8 @@ internal sealed partial class EventBuilder
         {
             var t = r.Tokens[k];
             if (t.Norm == "from")
-                return k > 0 && WordClasses.Default.Is("origin-verb", r.Tokens[k - 1]);
-            if (!WordClasses.Default.Is("origin-filler", t))
+                return k > 0 && Words.OriginVerb.Has(r.Tokens[k - 1]);
+            if (!Words.OriginFiller.Has(t))
                 return false;
         }
         return false;

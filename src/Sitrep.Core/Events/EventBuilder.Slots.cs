@@ -47,7 +47,7 @@ internal sealed partial class EventBuilder
                     head++;
                 head++;
             }
-            var countsAttacks = head < r.Tokens.Count && WordClasses.Default.Is("attack-noun-lemma", r.Tokens[head]);
+            var countsAttacks = head < r.Tokens.Count && Words.AttackNoun.Has(r.Tokens[head]);
             var figure = countsAttacks ? null : FigureBefore(r, first);
             int? launched = null, intercepted = null;
             if (figure is { } n)
@@ -98,7 +98,7 @@ internal sealed partial class EventBuilder
         for (var k = last; k < r.Tokens.Count && k <= last + 4; k++)
         {
             // Passive only: "an aircraft had been damaged"; "an F-16 struck" is the weapon.
-            if (WordClasses.Default.Is("target-verb", r.Tokens[k]) && k > last && WordClasses.Default.Is("auxiliary", r.Tokens[k - 1]))
+            if (Words.TargetVerb.Has(r.Tokens[k]) && k > last && Words.Auxiliary.Has(r.Tokens[k - 1]))
                 return true;
             if (r.Tokens[k].Kind == TokenKind.Punct)
                 return false;
@@ -157,7 +157,7 @@ internal sealed partial class EventBuilder
                 if (q.End <= t.End && q.End > t.Start && q.Unit == QuantityUnit.Count)
                     return q.Value is { } v && v >= 0 && v < 1e7 ? (int)v : null;
             }
-            if (t.Kind == TokenKind.Word && (IsPreposition(t) || WordClasses.Default.Is("figure-stop", t)))
+            if (t.Kind == TokenKind.Word && (IsPreposition(t) || Words.FigureStop.Has(t)))
                 return null;
         }
         return null;
@@ -321,7 +321,7 @@ internal sealed partial class EventBuilder
             if (t.Norm is "a" or "an" && k + 1 < cue && r.Tokens[k + 1].IsWord
                 && Enumerable.Range(k + 1, cue - k - 1).Any(j => r.Tokens[j].Norm is "was" or "is" or "has"))
                 return 1;
-            if (WordClasses.Default.Is("casualty-stop", t))
+            if (Words.CasualtyStop.Has(t))
                 return null;
         }
         return null;
@@ -416,7 +416,7 @@ internal sealed partial class EventBuilder
                 continue;
             var at = r.TokenAt(d.Start);
             // "since February", "until 2025": a span's edge, not the day of this event.
-            if (at > 0 && WordClasses.Default.Is("span-edge", r.Tokens[at - 1]))
+            if (at > 0 && Words.SpanEdge.Has(r.Tokens[at - 1]))
                 continue;
             // A month or a year is context ("in October 2023"): old enough, it marks the
             // event as background; it never passes for the day it happened.
@@ -482,7 +482,7 @@ internal sealed partial class EventBuilder
     {
         foreach (var t in r.Tokens)
         {
-            if (WordClasses.Default.Is("news-tense", t))
+            if (Words.NewsTense.Has(t))
                 return true;
         }
         return false;

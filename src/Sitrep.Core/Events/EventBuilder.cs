@@ -1,3 +1,4 @@
+using Sitrep.Clauses;
 using Sitrep.Geo;
 using Sitrep.Recognizers;
 using Sitrep.Text;
@@ -31,9 +32,13 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     /// <summary>Mentions that are phrases for a place ("the capital"), by mention index, with the name they stand for.</summary>
     public Dictionary<int, string> PhraseMentions { get; } = [];
 
-    public void Add(SentenceReading r)
+    /// <summary>What the last sentence's frames were built from, for --explain.</summary>
+    public List<string> Notes { get; } = [];
+
+    public void Add(SentenceReading r, ClauseAnalysis clauses)
     {
         _sentence++;
+        Notes.Clear();
         var s = r.Sentence;
         if (s.Paragraph != _paragraph)
         {
@@ -58,7 +63,13 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         }
         var agents = AgentPlaces(r, out var jurisdiction);
         var claim = ReadClaim(r, out var claimTokens);
+        if (claim is null && FramedClaim(r, clauses, claimTokens) is { } framed)
+        {
+            claim = framed;
+            Notes.Add($"claim {framed.Code ?? framed.Office?.ToString().ToLowerInvariant()}: speaker of an attribution frame");
+        }
         r.Triggers.RemoveAll(t => InDescriptiveClause(r, t.First));
+        ApplyModality(r, clauses);
         var events = ActiveTriggers(r, agents);
         var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
         foreach (var (type, triggers, joinOnly) in events)
@@ -99,9 +110,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 // "Attacks killed 12 across Ukraine over the past day": a total, not an attack.
                 if (r.AggregateCue && draft.Mentions.Count(i => r.Places.Any(p => p.Index == i && p.Mention.KindHint != PlaceKind.Country)) == 0)
                     draft.Background = draft.Total = true;
-                AssignActor(r, draft, anchors, claimTokens, claim);
+                AssignActor(r, clauses, draft, anchors, claimTokens, claim);
                 draft.Claim = claim ?? _paragraphClaim;
                 _drafts.Add(draft);
+                Notes.Add($"frame {draft.Type} at \"{text[r.Tokens[anchors[0]].Start..r.Tokens[anchors[0]].End]}\": actor {draft.Actor ?? "-"} ({draft.ActorRule ?? "none"}), claim {draft.Claim?.Code ?? draft.Claim?.Office?.ToString().ToLowerInvariant() ?? "-"}");
             }
         }
 
@@ -197,7 +209,42 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
 
     /// <summary>"the visit", "the chancellor's visit": the trigger word is a noun with a definite determiner right before it.</summary>
     private static bool RefersBack(SentenceReading r, int trigger) =>
-        trigger > 0 && WordClasses.Default.Is("definite", r.Tokens[trigger - 1]);
+        trigger > 0 && Words.Definite.Has(r.Tokens[trigger - 1]);
+
+    /// <summary>
+    /// A trigger its clause tells as not done (denied, planned, possible, still to come) reports
+    /// no event unless its type is told that way (a threat, a planned visit: event-types.tsv);
+    /// one told as tried or failed is what its type's row says an attempt is ("tried to advance"
+    /// is an assault).
+    /// </summary>
+    private void ApplyModality(SentenceReading r, ClauseAnalysis clauses)
+    {
+        const Modality denied = Modality.Negated | Modality.Denied;
+        const Modality unreal = Modality.Possible | Modality.Future | Modality.Intended;
+        for (var i = r.Triggers.Count - 1; i >= 0; i--)
+        {
+            var t = r.Triggers[i];
+            var row = EventTypes.Of(t.Value.Type);
+            var m = clauses.ModalityOf(r.Tokens, t.First);
+            // A negation inside the trigger phrase is the phrase's own ("not go unpunished").
+            if (r.Tokens.Skip(t.First).Take(t.Last - t.First).Any(Words.Negator.Has))
+                m &= ~Modality.Negated;
+            string? why = (m & denied) != 0 && !row.KeepsNegated ? "denied"
+                : (m & unreal) != 0 && !row.KeepsPlanned ? "not told as done"
+                : null;
+            var word = text[t.Start..t.End];
+            if (why is not null)
+            {
+                Notes.Add($"dropped {t.Value.Type} \"{word}\": {why} ({m.ToString().ToLowerInvariant()})");
+                r.Triggers.RemoveAt(i);
+            }
+            else if ((m & (Modality.Attempted | Modality.Failed)) != 0 && row.AttemptedAs is { } attempt)
+            {
+                Notes.Add($"{t.Value.Type} \"{word}\" tried, read as {attempt}");
+                r.Triggers[i] = t with { Value = t.Value with { Type = attempt, Subtype = null, Inverse = false } };
+            }
+        }
+    }
 
     private static readonly TriggerEntry GroundAssault = new(EventType.GroundCombat, "assault", TriggerStrength.Strong, false);
 
@@ -205,7 +252,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     {
         for (var k = after; k < r.Tokens.Count && k <= after + 3; k++)
         {
-            if (WordClasses.Default.Is("ground-object-lemma", r.Tokens[k]))
+            if (Words.GroundObject.Has(r.Tokens[k]))
                 return true;
         }
         return false;
@@ -240,12 +287,12 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     private static bool AfterPreposition(SentenceReading r, int first)
     {
         var k = first - 1;
-        while (k >= 0 && WordClasses.Default.Is("determiner", r.Tokens[k]))
+        while (k >= 0 && Words.Determiner.Has(r.Tokens[k]))
             k--;
         return k >= 0 && IsPreposition(r.Tokens[k]);
     }
 
-    private static bool IsPreposition(Token t) => WordClasses.Default.Is("preposition", t);
+    private static bool IsPreposition(Token t) => Words.Preposition.Has(t);
 
     /// <summary>Distance in tokens from an item to the nearest anchor of a draft.</summary>
     private static int Nearest(List<(EventDraft Draft, List<int> Anchors)> drafts, int token)
@@ -295,10 +342,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     /// <summary>"was struck by the state of the towns": a passive whose agent is neither a side nor a weapon.</summary>
     private static bool StruckByNothing(SentenceReading r, PhraseMatch<TriggerEntry> t)
     {
-        if (t.Value.Strength != TriggerStrength.Weak || t.Last >= r.Tokens.Count || r.Tokens[t.Last].Norm != "by")
+        if (t.Value.Strength != TriggerStrength.Weak || t.Last >= r.Tokens.Count || !Words.AgentPreposition.Has(r.Tokens[t.Last]))
             return false;
         var k = t.Last + 1;
-        while (k < r.Tokens.Count && r.Tokens[k].Norm is "the" or "a" or "an")
+        while (k < r.Tokens.Count && Words.Article.Has(r.Tokens[k]))
             k++;
         return k < r.Tokens.Count && !r.Actors.Any(a => a.First <= k && k < a.Last + 2) && !r.Weapons.Any(w => w.First <= k + 2 && k <= w.First);
     }
@@ -314,7 +361,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var t = r.Tokens[k];
             if (t.Kind == TokenKind.Punct && t.Norm is "," or ";" or "(" or ")")
                 return false;
-            if (t.Norm == "which" && r.Tokens[k - 1].Kind == TokenKind.Punct && r.Tokens[k - 1].Norm is "," or "-")
+            if (Words.DescriptiveRelative.Has(t) && r.Tokens[k - 1].Kind == TokenKind.Punct && r.Tokens[k - 1].Norm is "," or "-")
                 return true;
         }
         return false;

@@ -32,6 +32,8 @@ internal sealed class EventDraft
     public bool ActorExplicit { get; set; }
     /// <summary>The actor named is the side that lost ground: the actor is its opponent.</summary>
     public bool ActorInverse { get; set; }
+    /// <summary>The rule or frame the actor was read by, for --explain.</summary>
+    public string? ActorRule { get; set; }
     public string? TargetActor { get; set; }
     public ClaimSource? Claim { get; set; }
     public List<WeaponDraft> Weapons { get; } = [];

@@ -31,7 +31,7 @@ internal static class EventMerger
         return merged;
     }
 
-    private static EventType Family(EventType t) => t == EventType.AirDefense ? EventType.Strike : t;
+    private static EventType Family(EventType t) => EventTypes.Of(t).Family;
 
     /// <summary>
     /// The event a later mention retells, in its own section: one on the same stated day

@@ -1,4 +1,5 @@
 using System.Text;
+using Sitrep.Clauses;
 using Sitrep.Recognizers;
 
 namespace Sitrep.Pipeline;
@@ -9,7 +10,7 @@ namespace Sitrep.Pipeline;
 /// </summary>
 internal static class Explanation
 {
-    public static void Write(TextWriter output, string doc, string text, SentenceReading r)
+    public static void Write(TextWriter output, string doc, string text, SentenceReading r, ClauseAnalysis clauses, IReadOnlyList<string> notes)
     {
         var s = r.Sentence;
         var sb = new StringBuilder();
@@ -33,6 +34,9 @@ internal static class Explanation
             Item("date", d.Start, d.End, $"{d.Date:yyyy-MM-dd} {d.Precision} {d.Kind}{(d.OffsetDays is { } o ? $" {o:+0;-0}d" : "")}".ToLowerInvariant());
         foreach (var p in r.Places)
             Item("place", p.Mention.Start, p.Mention.End, p.Canonical is null ? p.Mention.KindHint.ToString().ToLowerInvariant() : $"= {p.Canonical}");
+        clauses.Describe(sb, text, r.Tokens);
+        foreach (var note in notes)
+            sb.Append("    ").Append(note).Append('\n');
         output.Write(sb.ToString());
     }
 

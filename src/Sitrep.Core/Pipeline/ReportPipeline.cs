@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Sitrep.Clauses;
 using Sitrep.Documents;
 using Sitrep.Events;
 using Sitrep.Geo;
@@ -36,6 +37,7 @@ public sealed class ReportPipeline
         _reader = new SentenceReader(Lexicons.Default, gazetteer is null ? null : new PlaceRecognizer(gazetteer));
         _geocoder = gazetteer is null ? null : new Geocoder(gazetteer);
         _options = options;
+        Words.Check();
     }
 
     /// <summary>A pipeline that places events with <paramref name="gazetteer"/>.</summary>
@@ -53,9 +55,10 @@ public sealed class ReportPipeline
         foreach (var sentence in layout.Sentences)
         {
             var reading = _reader.Read(text, sentence, document.Meta.Published, mentions);
+            var clauses = ClauseReader.Read(text, reading.Tokens, reading.Cues);
+            builder.Add(reading, clauses);
             if (_options.Explain is { } explain)
-                Explanation.Write(explain, document.Id, text, reading);
-            builder.Add(reading);
+                Explanation.Write(explain, document.Id, text, reading, clauses, builder.Notes);
         }
 
         var places = _geocoder is null || mentions.Count == 0 ? [] : ResolvePlaces(text, mentions, builder.PhraseMentions);

@@ -1,33 +1,119 @@
+using System.Reflection;
 using Sitrep.Text;
 
 namespace Sitrep.Recognizers;
 
 /// <summary>
-/// Closed word classes (prepositions, determiners, title words...) that the event rules read
-/// by, from word-classes.tsv. A rule asks <c>WordClasses.Default.Is("locative", token)</c>.
+/// One closed word class of word-classes.tsv, resolved once by name when <see cref="Words"/>
+/// loads: a class name missing from the table fails at start-up, not by matching nothing.
 /// </summary>
-public sealed class WordClasses
+public sealed class WordClass
+{
+    private readonly HashSet<string> _words;
+    private readonly bool _byLemma;
+
+    internal WordClass(string name, HashSet<string> words)
+    {
+        Name = name;
+        _words = words;
+        _byLemma = name.EndsWith("-lemma", StringComparison.Ordinal);
+    }
+
+    public string Name { get; }
+
+    /// <summary>Whether the token belongs to the class: by lemma for "*-lemma" classes, else by folded form.</summary>
+    public bool Has(Token token) => _words.Contains(_byLemma ? token.Lemma : token.Norm);
+
+    public override string ToString() => Name;
+}
+
+/// <summary>The table of closed word classes, word-classes.tsv.</summary>
+internal sealed class WordClasses
 {
     private static readonly Lazy<WordClasses> Shared = new(() => new WordClasses(DataFiles.ReadTable("word-classes.tsv")));
 
-    private readonly Dictionary<string, HashSet<string>> _classes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WordClass> _classes = new(StringComparer.Ordinal);
 
     private WordClasses(IEnumerable<string[]> rows)
     {
         foreach (var row in rows)
         {
             var words = row.Length > 1 ? row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
-            _classes[row[0]] = new HashSet<string>(words, StringComparer.Ordinal);
+            _classes[row[0]] = new WordClass(row[0], new HashSet<string>(words, StringComparer.Ordinal));
         }
     }
 
     public static WordClasses Default => Shared.Value;
 
-    /// <summary>Whether the token belongs to the class: by lemma for "*-lemma" classes, else by folded form.</summary>
-    public bool Is(string wordClass, Token token)
-    {
-        if (!_classes.TryGetValue(wordClass, out var words))
-            throw new KeyNotFoundException($"word-classes.tsv has no class '{wordClass}'");
-        return words.Contains(wordClass.EndsWith("-lemma", StringComparison.Ordinal) ? token.Lemma : token.Norm);
-    }
+    public IEnumerable<string> Names => _classes.Keys;
+
+    public WordClass Get(string name) =>
+        _classes.TryGetValue(name, out var c) ? c : throw new InvalidDataException($"word-classes.tsv has no class '{name}'");
+}
+
+/// <summary>
+/// Every word class the stages read, by a typed name. The names are checked against
+/// word-classes.tsv when this type loads (<see cref="Check"/> runs at pipeline start-up).
+/// </summary>
+internal static class Words
+{
+    public static readonly WordClass Preposition = Get("preposition");
+    public static readonly WordClass Locative = Get("locative");
+    public static readonly WordClass LocativeFiller = Get("locative-filler");
+    public static readonly WordClass OriginVerb = Get("origin-verb");
+    public static readonly WordClass OriginFiller = Get("origin-filler");
+    public static readonly WordClass Determiner = Get("determiner");
+    public static readonly WordClass SpeakerGlue = Get("speaker-glue");
+    public static readonly WordClass SpeakerTitle = Get("speaker-title");
+    public static readonly WordClass SideNoun = Get("side-noun-lemma");
+    public static readonly WordClass AttackNoun = Get("attack-noun-lemma");
+    public static readonly WordClass TargetVerb = Get("target-verb");
+    public static readonly WordClass GroundObject = Get("ground-object-lemma");
+    public static readonly WordClass NewsTense = Get("news-tense");
+    public static readonly WordClass SpanEdge = Get("span-edge");
+    public static readonly WordClass CasualtyStop = Get("casualty-stop");
+    public static readonly WordClass FigureStop = Get("figure-stop");
+    public static readonly WordClass Auxiliary = Get("auxiliary");
+    public static readonly WordClass CityPart = Get("city-part-lemma");
+    public static readonly WordClass Definite = Get("definite");
+    public static readonly WordClass Article = Get("article");
+    public static readonly WordClass AgentPreposition = Get("agent-preposition");
+
+    // The clause layer's classes.
+    public static readonly WordClass BeForm = Get("be-form");
+    public static readonly WordClass HaveForm = Get("have-form");
+    public static readonly WordClass DoForm = Get("do-form");
+    public static readonly WordClass FutureModal = Get("future-modal");
+    public static readonly WordClass PossibleModal = Get("possible-modal");
+    public static readonly WordClass Negator = Get("negator");
+    public static readonly WordClass NegativeDeterminer = Get("negative-determiner");
+    public static readonly WordClass AttemptVerb = Get("attempt-verb");
+    public static readonly WordClass FailureVerb = Get("failure-verb");
+    public static readonly WordClass IntentionVerb = Get("intention-verb");
+    public static readonly WordClass DenialVerb = Get("denial-verb");
+    public static readonly WordClass RealizingVerb = Get("realizing-verb");
+    public static readonly WordClass VerbAdverb = Get("verb-adverb");
+    public static readonly WordClass PastForm = Get("irregular-past");
+    public static readonly WordClass Infinitive = Get("infinitive-marker");
+    public static readonly WordClass Subordinator = Get("subordinator");
+    public static readonly WordClass LooseSubordinator = Get("loose-subordinator");
+    public static readonly WordClass Particle = Get("particle");
+    public static readonly WordClass Relative = Get("relative");
+    public static readonly WordClass DescriptiveRelative = Get("descriptive-relative");
+    public static readonly WordClass Complementizer = Get("complementizer");
+    public static readonly WordClass Coordinator = Get("coordinator");
+    public static readonly WordClass ClauseBreak = Get("clause-break");
+    public static readonly WordClass PhraseBreak = Get("phrase-break");
+    public static readonly WordClass Pronoun = Get("subject-pronoun");
+    public static readonly WordClass LocationPreposition = Get("location-preposition");
+    public static readonly WordClass InstrumentPreposition = Get("instrument-preposition");
+    public static readonly WordClass OriginPreposition = Get("origin-preposition");
+    public static readonly WordClass TimePreposition = Get("time-preposition");
+    public static readonly WordClass PurposePreposition = Get("purpose-preposition");
+
+    private static WordClass Get(string name) => WordClasses.Default.Get(name);
+
+    /// <summary>Loads every class now; throws when a name is missing from the table.</summary>
+    public static int Check() =>
+        typeof(Words).GetFields(BindingFlags.Public | BindingFlags.Static).Count(f => f.GetValue(null) is WordClass);
 }
