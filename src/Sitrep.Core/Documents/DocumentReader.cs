@@ -70,7 +70,8 @@ public static class DocumentReader
         }
 
         var raw = Decode(path, bytes);
-        var isHtml = !System.IO.Path.GetExtension(path).Equals(".txt", StringComparison.OrdinalIgnoreCase);
+        // A .txt saved from a page often keeps its paragraph markup: read it as the HTML it is.
+        var isHtml = !System.IO.Path.GetExtension(path).Equals(".txt", StringComparison.OrdinalIgnoreCase) || HtmlText.HasParagraphMarkup(raw);
         var text = isHtml ? HtmlText.MainText(raw) : raw;
         if (string.IsNullOrWhiteSpace(text))
             throw new DocumentException(path, isHtml ? "HTML holds no readable text" : "file is empty");

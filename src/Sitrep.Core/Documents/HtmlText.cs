@@ -22,6 +22,21 @@ internal static class HtmlText
         "blockquote", "pre", "table", "tr", "td", "th", "br", "hr", "dd", "dt", "time",
     };
 
+    /// <summary>Whether plain text carries HTML paragraphs: at least two "&lt;p&gt;" and their closing tags.</summary>
+    public static bool HasParagraphMarkup(string text)
+    {
+        var open = 0;
+        var close = 0;
+        for (var i = text.IndexOf('<', StringComparison.Ordinal); i >= 0 && (open < 2 || close < 2); i = text.IndexOf('<', i + 1))
+        {
+            if (string.CompareOrdinal(text, i, "<p>", 0, 3) == 0 || string.CompareOrdinal(text, i, "<p ", 0, 3) == 0)
+                open++;
+            else if (string.CompareOrdinal(text, i, "</p>", 0, 4) == 0)
+                close++;
+        }
+        return open >= 2 && close >= 2;
+    }
+
     public static string MainText(string html)
     {
         var document = new HtmlParser().ParseDocument(html);
