@@ -130,6 +130,8 @@ public sealed class ClauseAnalysis
     }
 
     /// <summary>Whether a preposition other than an instrument's or a purpose's stands between a verb group and a noun after it.</summary>
+    public bool IsAttached(IReadOnlyList<Token> tokens, VerbGroup g, int token) => Attached(tokens, g, token);
+
     private static bool Attached(IReadOnlyList<Token> tokens, VerbGroup g, int token)
     {
         if (token < g.Span.Last)

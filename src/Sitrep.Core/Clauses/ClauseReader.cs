@@ -188,7 +188,7 @@ public static class ClauseReader
             }
             if (Words.Relative.Has(t))
                 opens = ClauseKind.Relative;
-            else if (Words.Subordinator.Has(t) || afterComma && Words.LooseSubordinator.Has(t))
+            else if (Words.Subordinator.Has(t) || Words.LooseSubordinator.Has(t) && (afterComma || VerbAhead(tokens, groupOf, k + 1)))
                 opens = ClauseKind.Subordinate;
             else if (Words.Complementizer.Has(t) && (groupOf[k - 1] >= 0 || afterComma || k + 1 < n && groupOf[k + 1] >= 0 || CueBefore(groups, spans[^1].First, k)))
                 opens = k + 1 < n && groupOf[k + 1] >= 0 ? ClauseKind.Relative : ClauseKind.Reported;
@@ -214,6 +214,22 @@ public static class ClauseReader
             clauses.Add(Build(tokens, groups, groupOf, spans[i].Kind, first, last, i > 0 ? clauses[i - 1] : null));
         }
         return clauses;
+    }
+
+    /// <summary>
+    /// Whether a verb group follows within a few words, before any break: "after Biden had
+    /// announced" opens a clause; "after four days of fighting" is a prepositional phrase.
+    /// </summary>
+    private static bool VerbAhead(IReadOnlyList<Token> tokens, int[] groupOf, int from)
+    {
+        for (var k = from; k < tokens.Count && k < from + 6; k++)
+        {
+            if (groupOf[k] >= 0)
+                return true;
+            if (tokens[k].Kind == TokenKind.Punct || Words.Preposition.Has(tokens[k]))
+                return false;
+        }
+        return false;
     }
 
     /// <summary>Whether a verb of saying stands in the clause so far ("said on Wednesday that").</summary>
@@ -363,7 +379,14 @@ public static class ClauseReader
                     from--;
                 speaker = new TokenSpan(from, cueSpan.First);
                 if (speaker.IsEmpty)
-                    speaker = new TokenSpan(clause.Kind == ClauseKind.Main ? clause.Span.First : clause.Span.First + 1, cueSpan.First);
+                {
+                    // Back over the relative clauses of an apposition to the clause that opened the subject.
+                    var c = clauseOf[cue.First];
+                    while (c > 0 && clauses[c].Kind is ClauseKind.Relative or ClauseKind.Subordinate && clauses[c].Verb is { } v && v.Span.First < cueSpan.First)
+                        c--;
+                    var start = clauses[c].Kind == ClauseKind.Main ? clauses[c].Span.First : clauses[c].Span.First + 1;
+                    speaker = new TokenSpan(start, cueSpan.First);
+                }
                 // "said the Kremlin spokesman": the speaker after the cue, at the end of a sentence.
                 if (speaker.IsEmpty && cue.Value.SourcePosition == CuePosition.Either)
                 {

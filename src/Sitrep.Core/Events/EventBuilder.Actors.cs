@@ -15,12 +15,15 @@ internal sealed partial class EventBuilder
     /// the side the cue expects ("Moscow said", "according to DeepState"). The source's tokens
     /// are returned so that the source is not also taken for the one who acted.
     /// </summary>
-    private ClaimSource? ReadClaim(SentenceReading r, out HashSet<int> sourceTokens)
+    private ClaimSource? ReadClaim(SentenceReading r, ClauseAnalysis clauses, out HashSet<int> sourceTokens)
     {
         sourceTokens = [];
         foreach (var cue in r.Cues)
         {
             if (r.InQuote(cue.First))
+                continue;
+            // "hours after Biden had announced aid": a cue inside a subordinate clause attributes only that clause.
+            if (clauses.ClauseOf(cue.First) is { Kind: ClauseKind.Subordinate } && clauses.Clauses.Count > 1)
                 continue;
             var position = cue.Value.SourcePosition;
             if (position != CuePosition.After && SourceBefore(r, cue.First, sourceTokens) is { } before)
@@ -244,14 +247,15 @@ internal sealed partial class EventBuilder
         var entry = TriggerAt(r, anchor);
         var inverse = entry?.Inverse ?? false;
         var own = clauses.GroupAt(anchor);
-        var group = own ?? clauses.ClauseOf(anchor)?.Verb;
+        var group = own ?? clauses.GoverningGroup(anchor);
         if (group is null)
             return null;
         if (own is null)
         {
-            // Only a noun the verb acts on: "Russia launched new attacks", not "Ukraine faced attacks".
-            var clause = clauses.ClauseOf(anchor)!;
-            if (group.Voice != Voice.Active || !clause.Object.Contains(anchor) || entry?.Type is not (EventType.Strike or EventType.GroundCombat or EventType.Cyber))
+            // Only a noun the verb acts on: "Russia launched new attacks", not "Ukraine faced
+            // attacks" (a trigger of no fighting type) nor "in response to attacks" (attached).
+            if (group.Voice != Voice.Active || group.Span.Last > anchor || entry?.Type is not (EventType.Strike or EventType.GroundCombat or EventType.Cyber)
+                || clauses.IsAttached(r.Tokens, group, anchor) || group.IsSaying)
                 return null;
             var s = SideIn(r, clauses.SubjectOf(group), claimTokens, fights);
             why = $"subject of \"{r.Tokens[group.Head].Norm}\", whose object is the trigger";
@@ -312,14 +316,22 @@ internal sealed partial class EventBuilder
         {
             if (a.Denies || a.Speaker.IsEmpty || r.InQuote(a.Cue.First) || r.InQuote(a.Speaker.First))
                 continue;
+            // "He said": the speaker last named in the section.
+            if (a.Speaker.Last - a.Speaker.First == 1 && Words.Pronoun.Has(r.Tokens[a.Speaker.First]) && _sectionClaim is { } earlier)
+                return earlier;
             for (var k = a.Speaker.First; k < a.Speaker.Last; k++)
             {
-                // "a city under Russian occupation": a side's adjective speaks only as part of
-                // an office or a body ("the Ukrainian government", "Russian forces").
-                var adjective = r.Actors.Any(x => x.First <= k && k < x.Last && x.Value.Role == ActorRole.Adjective
-                    && !(x.Last < r.Tokens.Count && (ForcesNoun(r.Tokens[x.Last]) || r.Offices.Any(o => o.First == x.Last) || Words.SpeakerTitle.Has(r.Tokens[x.Last]))));
-                if (!adjective && SourceAt(r, k, sourceTokens) is { } source)
+                // "the Ukrainian presidency" speaks for Ukraine; "the mayor of a city under Russian
+                // occupation" does not speak for Russia: a side inside an attachment is not the speaker.
+                if (IsPreposition(r.Tokens[k]))
+                    break;
+                if (SourceAt(r, k, sourceTokens) is { } source)
                     return source;
+            }
+            for (var k = a.Speaker.First; k < a.Speaker.Last; k++)
+            {
+                if (r.Offices.Any(o => o.First <= k && k < o.Last) && SourceAt(r, k, sourceTokens) is { } office)
+                    return office;
             }
         }
         return null;

@@ -20,6 +20,8 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     private readonly List<EventDraft> _drafts = [];
     private int _paragraph = -1;
     private ClaimSource? _paragraphClaim;
+    /// <summary>The latest source named in the section, for "he said".</summary>
+    private ClaimSource? _sectionClaim;
     private DateMention? _paragraphDate;
     private int _section = -1;
     private string? _sectionSide;
@@ -54,6 +56,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             _section = s.Section;
             _sectionSide = null;
             _sectionSideSpoke = false;
+            _sectionClaim = null;
         }
 
         foreach (var p in r.Places)
@@ -62,7 +65,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 PhraseMentions[p.Index] = p.Canonical;
         }
         var agents = AgentPlaces(r, out var jurisdiction);
-        var claim = ReadClaim(r, out var claimTokens);
+        var claim = ReadClaim(r, clauses, out var claimTokens);
         if (claim is null && FramedClaim(r, clauses, claimTokens) is { } framed)
         {
             claim = framed;
@@ -118,7 +121,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         }
 
         if (claim is not null)
-            _paragraphClaim = claim;
+            _paragraphClaim = _sectionClaim = claim;
         foreach (var d in r.Dates)
         {
             if (d.Date is not null && d.Precision == DatePrecision.Day)
