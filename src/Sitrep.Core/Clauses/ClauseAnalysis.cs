@@ -109,7 +109,7 @@ public sealed class ClauseAnalysis
             m |= g.Modality;
         foreach (var a in Attributions)
         {
-            if (a.Denies && token >= a.Cue.Last && !a.Speaker.Contains(token))
+            if (a.Denies && token >= a.Cue.Last && !a.Speaker.Contains(token) && (GroupAt(token) is not null || !Definite(tokens, token)))
                 m |= Modality.Denied;
         }
         return m;

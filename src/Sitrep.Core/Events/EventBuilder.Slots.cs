@@ -1,3 +1,4 @@
+using Sitrep.Clauses;
 using Sitrep.Recognizers;
 using Sitrep.Text;
 
@@ -11,7 +12,21 @@ internal sealed partial class EventBuilder
 
     private static bool Counts(EventType type) => type is EventType.Strike or EventType.AirDefense;
 
-    private void AssignWeapons(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts)
+    /// <summary>
+    /// "Drones struck Tu-95 bombers at the airfield": a weapon named as the object of an
+    /// active strike verb whose subject names a weapon is what was hit, not what was used.
+    /// </summary>
+    private static bool StruckTarget(SentenceReading r, ClauseAnalysis clauses, int weapon)
+    {
+        var group = clauses.GoverningGroup(weapon);
+        if (group is null || group.Voice != Voice.Active || group.Span.Last > weapon || clauses.IsAttached(r.Tokens, group, weapon))
+            return false;
+        var strikes = r.Triggers.Any(t => t.Value.Type == EventType.Strike && group.Span.Contains(t.First));
+        var subject = clauses.SubjectOf(group);
+        return strikes && r.Weapons.Any(w => subject.Contains(w.First));
+    }
+
+    private void AssignWeapons(SentenceReading r, ClauseAnalysis clauses, List<(EventDraft Draft, List<int> Anchors)> drafts)
     {
         if (!drafts.Any(d => Counts(d.Draft.Type)))
             return;
@@ -37,7 +52,8 @@ internal sealed partial class EventBuilder
             // 11 cruise missiles") are not what was launched at the target.
             if (InterceptedBy(r, first) || Interceptor(r, entry.Class, last) || Preceded(r, first, "including", 3))
                 continue;
-            if (entry.Class == WeaponClass.AirDefenseSystem || InWhereClause(r, first) || DamagedTarget(r, entry.Class, last))
+            if (entry.Class == WeaponClass.AirDefenseSystem || InWhereClause(r, first) || DamagedTarget(r, entry.Class, last)
+                || StruckTarget(r, clauses, first))
                 continue;
             // "80 MLRS attacks" counts attacks, not rockets launched.
             var head = last;

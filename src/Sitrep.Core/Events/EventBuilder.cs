@@ -104,7 +104,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         else
         {
             AssignPlaces(r, drafts, agents, jurisdiction);
-            AssignWeapons(r, drafts);
+            AssignWeapons(r, clauses, drafts);
             AssignCasualties(r, drafts);
             AssignAmounts(r, drafts);
             AssignDates(r, drafts);
@@ -146,10 +146,25 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var w = r.Weapons.First(w => w.Value.Class != WeaponClass.AirDefenseSystem);
             r.Triggers.Add(new PhraseMatch<TriggerEntry>(w.First, w.Last, w.Start, w.End, ImpliedStrike));
         }
+        // "Two civilians were killed in Kherson": the dead in a named place tell a strike even
+        // without a weapon or an attack word, when nothing else in the sentence is an event.
+        if (!weapon && r.Triggers.Count == 0 && HasSpecificPlace(r, agents)
+            && r.Casualties.FirstOrDefault(c => !r.InQuote(c.First)) is { Value: not null } dead)
+        {
+            r.Triggers.Add(new PhraseMatch<TriggerEntry>(dead.First, dead.Last, dead.Start, dead.End, ImpliedStrike));
+        }
         // "attacked Ukrainian positions": an attack on positions with no weapon named is a ground assault.
         for (var i = 0; i < r.Triggers.Count; i++)
         {
             var t = r.Triggers[i];
+            // "artillerymen destroyed a howitzer": what is destroyed on the ground was struck, not shot down.
+            if (t.Value.Type == EventType.AirDefense && t.Value.Strength == TriggerStrength.Weak
+                && r.Weapons.Where(w => w.First >= t.Last && w.First - t.Last <= 4).ToList() is { Count: > 0 } objects
+                && objects.All(w => !Aerial(w.Value.Class)))
+            {
+                r.Triggers[i] = t with { Value = t.Value with { Type = EventType.Strike, Subtype = null } };
+                continue;
+            }
             if (t.Value.Type == EventType.Strike && t.Value.Strength == TriggerStrength.Weak && !weapon && AtPositions(r, t.Last))
                 r.Triggers[i] = t with { Value = GroundAssault };
         }
@@ -260,6 +275,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         }
         return false;
     }
+
+    /// <summary>Weapons that fly at their target, so that destroying one is shooting it down.</summary>
+    private static bool Aerial(WeaponClass c) =>
+        c is WeaponClass.Missile or WeaponClass.Drone or WeaponClass.Aircraft or WeaponClass.Helicopter or WeaponClass.GlideBomb;
 
     private static readonly TriggerEntry ImpliedStrike = new(EventType.Strike, null, TriggerStrength.Weak, false);
 

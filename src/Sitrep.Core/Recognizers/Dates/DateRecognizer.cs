@@ -118,6 +118,13 @@ public static class DateRecognizer
                 : null;
         }
 
+        if (m.Groups["num"].Success)
+        {
+            var (a, b) = (Int(m.Groups["na"]), Int(m.Groups["nb"]));
+            var (day, month) = b > 12 ? (b, a) : (a, b);
+            return TryDate(Int(m.Groups["ny"]), month, day) is { } numeric ? Mention(numeric, DatePrecision.Day, DateKind.Explicit) : null;
+        }
+
         if (m.Groups["dm"].Success || m.Groups["md"].Success)
         {
             var monthGroup = m.Groups["month"];
