@@ -44,7 +44,12 @@ public sealed record VerbGroup(TokenSpan Span, int Head, string Lemma, Voice Voi
     public bool IsSaying { get; init; }
 }
 
-public enum ClauseKind : byte { Main, Subordinate, Relative, Coordinate, Reported }
+/// <summary>
+/// How a clause opens: the sentence's own, after a subordinator, a relative word, a coordinator
+/// with a verb (a shared subject), "that" after a verb of saying, or a verb after an apposition
+/// that goes back to the sentence's subject ("X, a city which ..., said").
+/// </summary>
+public enum ClauseKind : byte { Main, Subordinate, Relative, Coordinate, Reported, Resumed }
 
 public enum AttachmentRole : byte { Agent, Location, Instrument, Origin, Time, Other }
 

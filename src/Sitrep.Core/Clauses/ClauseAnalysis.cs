@@ -73,7 +73,7 @@ public sealed class ClauseAnalysis
             if (g.Span.Last <= group.Span.First && g.Span.Last > from && clause.Span.Contains(g.Span.First))
                 from = g.Span.Last;
         }
-        if (from == clause.Span.First && clause.Kind != ClauseKind.Main)
+        if (from == clause.Span.First && clause.Kind is not (ClauseKind.Main or ClauseKind.Resumed))
             from++;
         var own = new TokenSpan(from, group.Span.First);
         return own.IsEmpty && clause.Verb == group ? clause.Subject : own;
@@ -139,7 +139,7 @@ public sealed class ClauseAnalysis
         for (var k = g.Span.Last; k < token; k++)
         {
             var t = tokens[k];
-            if (Words.Preposition.Has(t) && !Words.PurposePreposition.Has(t))
+            if (Words.Preposition.Has(t) && !Words.PurposePreposition.Has(t) && !Words.NounJoiner.Has(t))
                 return true;
         }
         return false;

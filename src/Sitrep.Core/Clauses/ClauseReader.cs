@@ -68,7 +68,9 @@ public static class ClauseReader
             // A chain word that is also a noun ("forces", "plans") opens a group only before "to".
             var chainOpens = Chains(t) && !(k > 0 && Opens(tokens[k - 1]))
                 && (k + 1 < n && Words.Infinitive.Has(tokens[k + 1]) || PastForm(text, tokens, k));
-            var starts = t.IsWord && (Auxiliary(t) || chainOpens
+            // "which lies near", "who leads": the word after a relative pronoun is its verb.
+            var afterRelative = k > 0 && Words.Relative.Has(tokens[k - 1]) && VerbSlot(text, t) && !Words.Pronoun.Has(t);
+            var starts = t.IsWord && (Auxiliary(t) || chainOpens || afterRelative
                 || PastForm(text, tokens, k) || cueAt[k] && Lower(text, t)
                 || Words.Infinitive.Has(t) && k + 1 < n && VerbSlot(text, tokens[k + 1]) && !Words.Preposition.Has(tokens[k + 1]));
             if (!starts)
@@ -129,7 +131,7 @@ public static class ClauseReader
                     need = false;
                     continue;
                 }
-                if (need && VerbSlot(text, w) || head < 0 && (PastForm(text, tokens, j) || cueAt[j]))
+                if (need && VerbSlot(text, w) || head < 0 && (PastForm(text, tokens, j) || cueAt[j] || j == k && afterRelative))
                 {
                     head = j;
                     need = false;
@@ -188,6 +190,10 @@ public static class ClauseReader
             }
             if (Words.Relative.Has(t))
                 opens = ClauseKind.Relative;
+            // "X, a city which lies near the border, said ...": a relative clause inside an
+            // apposition ends at its comma; the verb after it goes back to the sentence's subject.
+            else if (afterComma && groupOf[k] >= 0 && spans[^1].Kind == ClauseKind.Relative && HasGroup(groupOf, spans[^1].First, k - 1))
+                opens = ClauseKind.Resumed;
             else if (Words.Subordinator.Has(t) || Words.LooseSubordinator.Has(t) && (afterComma || VerbAhead(tokens, groupOf, k + 1)))
                 opens = ClauseKind.Subordinate;
             else if (Words.Complementizer.Has(t) && (groupOf[k - 1] >= 0 || afterComma || k + 1 < n && groupOf[k + 1] >= 0 || CueBefore(groups, spans[^1].First, k)))
@@ -205,13 +211,17 @@ public static class ClauseReader
         }
 
         var clauses = new List<Clause>(spans.Count);
+        Clause? opener = null;
         for (var i = 0; i < spans.Count; i++)
         {
             var first = spans[i].First;
             var last = i + 1 < spans.Count ? spans[i + 1].First : n;
             for (var k = first; k < last; k++)
                 clauseOf[k] = i;
-            clauses.Add(Build(tokens, groups, groupOf, spans[i].Kind, first, last, i > 0 ? clauses[i - 1] : null));
+            var clause = Build(tokens, groups, groupOf, spans[i].Kind, first, last, i > 0 ? clauses[i - 1] : null, opener);
+            clauses.Add(clause);
+            if (clause.Kind == ClauseKind.Main)
+                opener = clause;
         }
         return clauses;
     }
@@ -232,6 +242,16 @@ public static class ClauseReader
         return false;
     }
 
+    private static bool HasGroup(int[] groupOf, int first, int last)
+    {
+        for (var k = first; k < last; k++)
+        {
+            if (groupOf[k] >= 0)
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether a verb of saying stands in the clause so far ("said on Wednesday that").</summary>
     private static bool CueBefore(List<VerbGroup> groups, int first, int k)
     {
@@ -243,7 +263,7 @@ public static class ClauseReader
         return false;
     }
 
-    private static Clause Build(IReadOnlyList<Token> tokens, List<VerbGroup> groups, int[] groupOf, ClauseKind kind, int first, int last, Clause? previous)
+    private static Clause Build(IReadOnlyList<Token> tokens, List<VerbGroup> groups, int[] groupOf, ClauseKind kind, int first, int last, Clause? previous, Clause? opener)
     {
         VerbGroup? verb = null;
         for (var k = first; k < last; k++)
@@ -255,7 +275,7 @@ public static class ClauseReader
             }
         }
         var start = first;
-        if (kind != ClauseKind.Main && start < last)
+        if (kind is not (ClauseKind.Main or ClauseKind.Resumed) && start < last)
             start++;
         var subjectEnd = verb is null ? start : verb.Span.First;
         var subject = new TokenSpan(start, subjectEnd);
@@ -266,6 +286,8 @@ public static class ClauseReader
             // relative clause's subject is the noun it follows.
             if (kind == ClauseKind.Coordinate)
                 (subject, shared) = (previous.Subject, true);
+            else if (kind == ClauseKind.Resumed && opener is not null)
+                (subject, shared) = (opener.Subject, true);
             else if (kind == ClauseKind.Relative)
                 (subject, shared) = (Antecedent(tokens, previous), true);
         }
@@ -382,9 +404,10 @@ public static class ClauseReader
                 {
                     // Back over the relative clauses of an apposition to the clause that opened the subject.
                     var c = clauseOf[cue.First];
-                    while (c > 0 && clauses[c].Kind is ClauseKind.Relative or ClauseKind.Subordinate && clauses[c].Verb is { } v && v.Span.First < cueSpan.First)
+                    while (c > 0 && (clauses[c].Kind == ClauseKind.Resumed
+                                     || clauses[c].Kind is ClauseKind.Relative or ClauseKind.Subordinate && clauses[c].Verb is { } v && v.Span.First < cueSpan.First))
                         c--;
-                    var start = clauses[c].Kind == ClauseKind.Main ? clauses[c].Span.First : clauses[c].Span.First + 1;
+                    var start = clauses[c].Kind is ClauseKind.Main or ClauseKind.Resumed ? clauses[c].Span.First : clauses[c].Span.First + 1;
                     speaker = new TokenSpan(start, cueSpan.First);
                 }
                 // "said the Kremlin spokesman": the speaker after the cue, at the end of a sentence.

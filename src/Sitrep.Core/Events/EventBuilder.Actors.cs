@@ -18,25 +18,38 @@ internal sealed partial class EventBuilder
     private ClaimSource? ReadClaim(SentenceReading r, ClauseAnalysis clauses, out HashSet<int> sourceTokens)
     {
         sourceTokens = [];
+        _claimCue = -1;
         foreach (var cue in r.Cues)
         {
             if (r.InQuote(cue.First))
                 continue;
-            // "hours after Biden had announced aid": a cue inside a subordinate clause attributes only that clause.
-            if (clauses.ClauseOf(cue.First) is { Kind: ClauseKind.Subordinate } && clauses.Clauses.Count > 1)
-                continue;
             var position = cue.Value.SourcePosition;
             if (position != CuePosition.After && SourceBefore(r, cue.First, sourceTokens) is { } before)
+            {
+                _claimCue = cue.First;
                 return before;
+            }
             // "..., said Moscow." names the source; "said Russian drones hit" opens the reported clause.
             if (position == CuePosition.After || position == CuePosition.Either && EndsClause(r, cue.Last))
             {
                 if (SourceAfter(r, cue.Last, sourceTokens) is { } after)
+                {
+                    _claimCue = cue.First;
                     return after;
+                }
             }
         }
         return null;
     }
+
+    /// <summary>
+    /// "hours after Biden had announced new aid": a cue in a subordinate clause with its own
+    /// object attributes only that clause; "..., as Russia claimed" attributes the sentence.
+    /// </summary>
+    /// (An object that is a pronoun, "as Zelensky described it", points back at the sentence.)
+    private static bool OnlyItsOwnClause(SentenceReading r, ClauseAnalysis clauses, int cue) =>
+        clauses.ClauseOf(cue) is { Kind: ClauseKind.Subordinate, Object.IsEmpty: false } c && clauses.Clauses.Count > 1
+        && !Words.Pronoun.Has(r.Tokens[c.Object.First]);
 
     /// <summary>Whether a few name-like words after a cue end the clause: "said the Kremlin spokesman.".</summary>
     private bool EndsClause(SentenceReading r, int cueEnd)
@@ -254,8 +267,11 @@ internal sealed partial class EventBuilder
         {
             // Only a noun the verb acts on: "Russia launched new attacks", not "Ukraine faced
             // attacks" (a trigger of no fighting type) nor "in response to attacks" (attached).
-            if (group.Voice != Voice.Active || group.Span.Last > anchor || entry?.Type is not (EventType.Strike or EventType.GroundCombat or EventType.Cyber)
-                || clauses.IsAttached(r.Tokens, group, anchor) || group.IsSaying)
+            // An announcement is the act of a policy or an aid package ("announced new sanctions"),
+            // but only a report of an attack ("Ukraine reported attacks").
+            var announced = entry?.Type is EventType.Policy or EventType.Aid;
+            if (group.Voice != Voice.Active || group.Span.Last > anchor || !announced && entry?.Type is not (EventType.Strike or EventType.GroundCombat or EventType.Cyber)
+                || clauses.IsAttached(r.Tokens, group, anchor) || group.IsSaying && !announced)
                 return null;
             var s = SideIn(r, clauses.SubjectOf(group), claimTokens, fights);
             why = $"subject of \"{r.Tokens[group.Head].Norm}\", whose object is the trigger";
@@ -314,8 +330,10 @@ internal sealed partial class EventBuilder
     {
         foreach (var a in clauses.Attributions)
         {
-            if (a.Denies || a.Speaker.IsEmpty || r.InQuote(a.Cue.First) || r.InQuote(a.Speaker.First))
+            if (a.Denies || a.Speaker.IsEmpty || r.InQuote(a.Cue.First) || r.InQuote(a.Speaker.First)
+)
                 continue;
+            _claimCue = a.Cue.First;
             // "He said": the speaker last named in the section.
             if (a.Speaker.Last - a.Speaker.First == 1 && Words.Pronoun.Has(r.Tokens[a.Speaker.First]) && _sectionClaim is { } earlier)
                 return earlier;

@@ -424,7 +424,7 @@ internal sealed partial class EventBuilder
     /// the paragraph set; else, for copy written as news of the day (present, perfect or
     /// future tense, or a headline), the publication date; else unknown.
     /// </summary>
-    private void AssignDates(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts)
+    private void AssignDates(SentenceReading r, ClauseAnalysis clauses, List<(EventDraft Draft, List<int> Anchors)> drafts)
     {
         foreach (var d in r.Dates)
         {
@@ -446,6 +446,10 @@ internal sealed partial class EventBuilder
             if (draft.DateStated && Rank(draft.DatePrecision) >= Rank(d.Precision))
                 continue;
             draft.Date = d.Date;
+            // "will meet on Friday": a weekday in a clause told in the future is the coming one.
+            if (d.Kind == DateKind.Weekday && d.Date is { } day && published is { } today && day < today
+                && clauses.GoverningGroup(at)?.Tense == Tense.Future)
+                draft.Date = day.AddDays(7);
             draft.DatePrecision = d.Date is null ? null : d.Precision;
             draft.RelativeDays = d.Date is null ? d.OffsetDays : null;
             draft.DateStated = true;

@@ -20,6 +20,8 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     private readonly List<EventDraft> _drafts = [];
     private int _paragraph = -1;
     private ClaimSource? _paragraphClaim;
+    /// <summary>The token of the cue the sentence's claim was read from.</summary>
+    private int _claimCue = -1;
     /// <summary>The latest source named in the section, for "he said".</summary>
     private ClaimSource? _sectionClaim;
     private DateMention? _paragraphDate;
@@ -107,14 +109,18 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             AssignWeapons(r, clauses, drafts);
             AssignCasualties(r, drafts);
             AssignAmounts(r, drafts);
-            AssignDates(r, drafts);
+            AssignDates(r, clauses, drafts);
             foreach (var (draft, anchors) in drafts)
             {
                 // "Attacks killed 12 across Ukraine over the past day": a total, not an attack.
                 if (r.AggregateCue && draft.Mentions.Count(i => r.Places.Any(p => p.Index == i && p.Mention.KindHint != PlaceKind.Country)) == 0)
                     draft.Background = draft.Total = true;
                 AssignActor(r, clauses, draft, anchors, claimTokens, claim);
-                draft.Claim = claim ?? _paragraphClaim;
+                // "hours after Biden had announced new aid": a cue in a subordinate clause with its
+                // own object attributes only that clause.
+                var ownClauseOnly = claim is not null && _claimCue >= 0 && OnlyItsOwnClause(r, clauses, _claimCue)
+                    && clauses.ClauseOf(_claimCue) != clauses.ClauseOf(anchors[0]);
+                draft.Claim = ownClauseOnly ? _paragraphClaim : claim ?? _paragraphClaim;
                 _drafts.Add(draft);
                 Notes.Add($"frame {draft.Type} at \"{text[r.Tokens[anchors[0]].Start..r.Tokens[anchors[0]].End]}\": actor {draft.Actor ?? "-"} ({draft.ActorRule ?? "none"}), claim {draft.Claim?.Code ?? draft.Claim?.Office?.ToString().ToLowerInvariant() ?? "-"}");
             }

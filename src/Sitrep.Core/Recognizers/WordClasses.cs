@@ -110,6 +110,7 @@ internal static class Words
     public static readonly WordClass OriginPreposition = Get("origin-preposition");
     public static readonly WordClass TimePreposition = Get("time-preposition");
     public static readonly WordClass PurposePreposition = Get("purpose-preposition");
+    public static readonly WordClass NounJoiner = Get("noun-joiner");
 
     private static WordClass Get(string name) => WordClasses.Default.Get(name);
 

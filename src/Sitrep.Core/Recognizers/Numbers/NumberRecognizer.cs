@@ -22,7 +22,38 @@ public static class NumberRecognizer
     public static IReadOnlyList<Quantity> Recognize(string text, int start, int end)
     {
         TextScan.CheckWindow(text, start, end);
+        var invisible = text.AsSpan(start, end - start).IndexOfAny(Invisible);
+        return invisible < 0 ? Find(text, start, end) : FindThroughInvisible(text, start, end);
+    }
 
+    /// <summary>Zero-width characters that pasted copy leaves inside figures ("4\u200B0").</summary>
+    private static readonly System.Buffers.SearchValues<char> Invisible = System.Buffers.SearchValues.Create("\u200B\u200C\u200D\u2060\uFEFF\u00AD");
+
+    /// <summary>
+    /// Reads the window with its invisible characters left out, then maps each quantity's
+    /// offsets back to the text, so "4\u200B0 drones" is 40 and the evidence still points at the text.
+    /// </summary>
+    private static IReadOnlyList<Quantity> FindThroughInvisible(string text, int start, int end)
+    {
+        var sb = new System.Text.StringBuilder(end - start);
+        var origin = new int[end - start + 1];
+        for (var i = start; i < end; i++)
+        {
+            if (Invisible.Contains(text[i]))
+                continue;
+            origin[sb.Length] = i;
+            sb.Append(text[i]);
+        }
+        origin[sb.Length] = end;
+        var found = Find(sb.ToString(), 0, sb.Length);
+        var mapped = new List<Quantity>(found.Count);
+        foreach (var q in found)
+            mapped.Add(q with { Start = origin[q.Start], End = q.End == 0 ? origin[0] : origin[q.End - 1] + 1 });
+        return mapped;
+    }
+
+    private static IReadOnlyList<Quantity> Find(string text, int start, int end)
+    {
         var g = Shared.Value;
         List<Quantity>? found = null;
         var i = start;
