@@ -273,7 +273,8 @@ internal sealed partial class EventBuilder
             if (group.Voice != Voice.Active || group.Span.Last > anchor || !announced && entry?.Type is not (EventType.Strike or EventType.GroundCombat or EventType.Cyber)
                 || clauses.IsAttached(r.Tokens, group, anchor) || group.IsSaying && !announced)
                 return null;
-            var s = SideIn(r, clauses.SubjectOf(group), claimTokens, fights);
+            // Who announces a policy makes it, even when the announcement is also the claim.
+            var s = SideIn(r, clauses.SubjectOf(group), announced ? [] : claimTokens, fights);
             why = $"subject of \"{r.Tokens[group.Head].Norm}\", whose object is the trigger";
             return s;
         }
