@@ -14,14 +14,15 @@ internal sealed partial class EventBuilder
 
     /// <summary>
     /// "Drones struck Tu-95 bombers at the airfield": a weapon named as the object of an
-    /// active strike verb whose subject names a weapon is what was hit, not what was used.
+    /// active verb of hitting whose subject names a weapon is what was hit, not what was used.
     /// </summary>
     private static bool StruckTarget(SentenceReading r, ClauseAnalysis clauses, int weapon)
     {
         var group = clauses.GoverningGroup(weapon);
         if (group is null || group.Voice != Voice.Active || group.Span.Last > weapon || clauses.IsAttached(r.Tokens, group, weapon))
             return false;
-        var strikes = r.Triggers.Any(t => t.Value.Type == EventType.Strike && group.Span.Contains(t.First));
+        // "hit", "struck", "destroyed" take a target; "fired", "launched" take what was used.
+        var strikes = Words.TargetVerb.Has(r.Tokens[group.Head]) && r.Triggers.Any(t => t.Value.Type == EventType.Strike && group.Span.Contains(t.First));
         var subject = clauses.SubjectOf(group);
         return strikes && r.Weapons.Any(w => subject.Contains(w.First));
     }
