@@ -11,13 +11,25 @@ public sealed class FactRequiresGazetteerAttribute : FactAttribute
 }
 
 /// <summary>A test that scores against ../shared/eval/dev; skipped on a machine without ../shared.</summary>
-public sealed class FactRequiresDevSetAttribute : FactAttribute
+public class FactRequiresDevSetAttribute : FactAttribute
 {
-    public FactRequiresDevSetAttribute()
+    public FactRequiresDevSetAttribute() : this("dev")
     {
-        if (!Directory.Exists(Path.Combine(Repo.Shared, "eval", "dev")))
-            Skip = "no ../shared/eval/dev beside the checkout";
+    }
+
+    protected FactRequiresDevSetAttribute(string set)
+    {
+        if (!Directory.Exists(Path.Combine(Repo.Shared, "eval", set)))
+            Skip = $"no ../shared/eval/{set} beside the checkout";
         else if (Repo.Gazetteer is null)
             Skip = "no place index (.cache/gazetteer.idx or $SITREP_GAZETTEER): run './sitrep gazetteer build' first";
+    }
+}
+
+/// <summary>A test that scores against ../shared/eval/news; skipped on a machine without it.</summary>
+public sealed class FactRequiresNewsSetAttribute : FactRequiresDevSetAttribute
+{
+    public FactRequiresNewsSetAttribute() : base("news")
+    {
     }
 }
