@@ -9,10 +9,12 @@ public sealed class ClauseAnalysis
 {
     private readonly int[] _clauseOf;
     private readonly int[] _groupOf;
+    private readonly ulong[] _masks;
 
     internal ClauseAnalysis(IReadOnlyList<VerbGroup> groups, IReadOnlyList<Clause> clauses, IReadOnlyList<Attribution> attributions,
-        int[] clauseOf, int[] groupOf, Modality[] nounModality)
+        int[] clauseOf, int[] groupOf, Modality[] nounModality, ulong[] masks)
     {
+        _masks = masks;
         Groups = groups;
         Clauses = clauses;
         Attributions = attributions;
@@ -20,6 +22,9 @@ public sealed class ClauseAnalysis
         _groupOf = groupOf;
         NounModality = nounModality;
     }
+
+    /// <summary>The analysis of a sentence that was not read for clauses: no groups, no clauses.</summary>
+    public static ClauseAnalysis None { get; } = new([], [], [], [], [], [], []);
 
     public IReadOnlyList<VerbGroup> Groups { get; }
     public IReadOnlyList<Clause> Clauses { get; }
@@ -121,9 +126,9 @@ public sealed class ClauseAnalysis
         for (var k = token - 1; k >= 0 && _groupOf[k] < 0; k--)
         {
             var t = tokens[k];
-            if (Words.Definite.Has(t))
+            if (Words.Definite.In(_masks[k]))
                 return true;
-            if (t.Kind == TokenKind.Punct || Words.Preposition.Has(t) || Words.Coordinator.Has(t))
+            if (t.Kind == TokenKind.Punct || Words.Preposition.In(_masks[k]) || Words.Coordinator.In(_masks[k]))
                 return false;
         }
         return false;
@@ -132,14 +137,14 @@ public sealed class ClauseAnalysis
     /// <summary>Whether a preposition other than an instrument's or a purpose's stands between a verb group and a noun after it.</summary>
     public bool IsAttached(IReadOnlyList<Token> tokens, VerbGroup g, int token) => Attached(tokens, g, token);
 
-    private static bool Attached(IReadOnlyList<Token> tokens, VerbGroup g, int token)
+    private bool Attached(IReadOnlyList<Token> tokens, VerbGroup g, int token)
     {
         if (token < g.Span.Last)
             return false;
         for (var k = g.Span.Last; k < token; k++)
         {
-            var t = tokens[k];
-            if (Words.Preposition.Has(t) && !Words.PurposePreposition.Has(t) && !Words.NounJoiner.Has(t))
+            var mt = _masks[k];
+            if (Words.Preposition.In(mt) && !Words.PurposePreposition.In(mt) && !Words.NounJoiner.In(mt))
                 return true;
         }
         return false;

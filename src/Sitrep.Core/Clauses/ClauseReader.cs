@@ -14,6 +14,10 @@ public static class ClauseReader
     public static ClauseAnalysis Read(string text, IReadOnlyList<Token> tokens, IReadOnlyList<PhraseMatch<AttributionCue>> cues)
     {
         var n = tokens.Count;
+        var classes = WordClasses.Default;
+        var m = new ulong[n];
+        for (var k = 0; k < n; k++)
+            m[k] = classes.MaskOf(tokens[k]);
         var cueAt = new bool[n];
         foreach (var c in cues)
         {
@@ -22,42 +26,42 @@ public static class ClauseReader
         }
         var groupOf = new int[n];
         Array.Fill(groupOf, -1);
-        var groups = ReadGroups(text, tokens, cueAt, groupOf);
+        var groups = ReadGroups(text, tokens, m, cueAt, groupOf);
         var clauseOf = new int[n];
-        var clauses = ReadClauses(tokens, groups, groupOf, clauseOf);
-        var attributions = ReadAttributions(tokens, cues, clauses, clauseOf, groupOf, groups);
-        return new ClauseAnalysis(groups, clauses, attributions, clauseOf, groupOf, NounModality(tokens, groupOf));
+        var clauses = ReadClauses(tokens, m, groups, groupOf, clauseOf);
+        var attributions = ReadAttributions(tokens, m, cues, clauses, clauseOf, groupOf, groups);
+        return new ClauseAnalysis(groups, clauses, attributions, clauseOf, groupOf, NounModality(tokens, m, groupOf), m);
     }
 
     // ---- verb groups ----
 
     private static bool Lower(string text, Token t) => t.IsWord && !char.IsUpper(text[t.Start]);
 
-    private static bool Opens(Token t) =>
-        Words.Article.Has(t) || Words.Determiner.Has(t) || Words.Preposition.Has(t) || Words.Definite.Has(t);
+    private static bool Opens(ulong mt) =>
+        Words.Article.In(mt) || Words.Determiner.In(mt) || Words.Preposition.In(mt) || Words.Definite.In(mt);
 
     /// <summary>A past tense or participle: "-ed" (not after an article: "the occupied city"), or an irregular form.</summary>
-    private static bool PastForm(string text, IReadOnlyList<Token> tokens, int k)
+    private static bool PastForm(string text, IReadOnlyList<Token> tokens, ulong[] m, int k)
     {
         var t = tokens[k];
         if (!Lower(text, t) || t.Norm.Contains('-'))
             return false;
-        if (k > 0 && Opens(tokens[k - 1]) && !Words.Preposition.Has(tokens[k - 1]))
+        if (k > 0 && Opens(m[k - 1]) && !Words.Preposition.In(m[k - 1]))
             return false;
-        return t.Norm.Length >= 5 && t.Norm.EndsWith("ed", StringComparison.Ordinal) || Words.PastForm.Has(t);
+        return t.Norm.Length >= 5 && t.Norm.EndsWith("ed", StringComparison.Ordinal) || Words.PastForm.In(m[k]);
     }
 
-    private static bool Chains(Token t) =>
-        Words.AttemptVerb.Has(t) || Words.FailureVerb.Has(t) || Words.IntentionVerb.Has(t) || Words.DenialVerb.Has(t) || Words.RealizingVerb.Has(t);
+    private static bool Chains(ulong mt) =>
+        Words.AttemptVerb.In(mt) || Words.FailureVerb.In(mt) || Words.IntentionVerb.In(mt) || Words.DenialVerb.In(mt) || Words.RealizingVerb.In(mt);
 
-    private static bool Auxiliary(Token t) =>
-        Words.BeForm.Has(t) || Words.HaveForm.Has(t) || Words.DoForm.Has(t) || Words.FutureModal.Has(t) || Words.PossibleModal.Has(t);
+    private static bool Auxiliary(ulong mt) =>
+        Words.BeForm.In(mt) || Words.HaveForm.In(mt) || Words.DoForm.In(mt) || Words.FutureModal.In(mt) || Words.PossibleModal.In(mt);
 
     /// <summary>A word that may be the verb after an auxiliary, a modal or "to".</summary>
-    private static bool VerbSlot(string text, Token t) =>
-        Lower(text, t) && !Opens(t) && !Words.Coordinator.Has(t) && !Words.Relative.Has(t) && !Words.Complementizer.Has(t);
+    private static bool VerbSlot(string text, Token t, ulong mt) =>
+        Lower(text, t) && !Opens(mt) && !Words.Coordinator.In(mt) && !Words.Relative.In(mt) && !Words.Complementizer.In(mt);
 
-    private static List<VerbGroup> ReadGroups(string text, IReadOnlyList<Token> tokens, bool[] cueAt, int[] groupOf)
+    private static List<VerbGroup> ReadGroups(string text, IReadOnlyList<Token> tokens, ulong[] m, bool[] cueAt, int[] groupOf)
     {
         var groups = new List<VerbGroup>();
         var n = tokens.Count;
@@ -65,36 +69,38 @@ public static class ClauseReader
         while (k < n)
         {
             var t = tokens[k];
+            var mt = m[k];
             // A chain word that is also a noun ("forces", "plans") opens a group only before "to".
-            var chainOpens = Chains(t) && !(k > 0 && Opens(tokens[k - 1]))
-                && (k + 1 < n && Words.Infinitive.Has(tokens[k + 1]) || PastForm(text, tokens, k));
+            var chainOpens = Chains(mt) && !(k > 0 && Opens(m[k - 1]))
+                && (k + 1 < n && Words.Infinitive.In(m[k + 1]) || PastForm(text, tokens, m, k));
             // "which lies near", "who leads": the word after a relative pronoun is its verb.
-            var afterRelative = k > 0 && Words.Relative.Has(tokens[k - 1]) && VerbSlot(text, t) && !Words.Pronoun.Has(t);
-            var starts = t.IsWord && (Auxiliary(t) || chainOpens || afterRelative
-                || PastForm(text, tokens, k) || cueAt[k] && Lower(text, t)
-                || Words.Infinitive.Has(t) && k + 1 < n && VerbSlot(text, tokens[k + 1]) && !Words.Preposition.Has(tokens[k + 1]));
+            var afterRelative = k > 0 && Words.Relative.In(m[k - 1]) && VerbSlot(text, t, mt) && !Words.Pronoun.In(mt);
+            var starts = t.IsWord && (Auxiliary(mt) || chainOpens || afterRelative
+                || PastForm(text, tokens, m, k) || cueAt[k] && Lower(text, t)
+                || Words.Infinitive.In(mt) && k + 1 < n && VerbSlot(text, tokens[k + 1], m[k + 1]) && !Words.Preposition.In(m[k + 1]));
             if (!starts)
             {
                 k++;
                 continue;
             }
-            var m = Modality.None;
+            var mod = Modality.None;
             bool be = false, have = false, future = false, need = false;
             var head = -1;
             var j = k;
             for (; j < n; j++)
             {
                 var w = tokens[j];
+                var mw = m[j];
                 if (!w.IsWord)
                     break;
-                if (Words.Negator.Has(w))
+                if (Words.Negator.In(mw))
                 {
-                    m |= Modality.Negated;
-                    if (Words.PossibleModal.Has(w))
-                        (m, need) = (m | Modality.Possible, true);
+                    mod |= Modality.Negated;
+                    if (Words.PossibleModal.In(mw))
+                        (mod, need) = (mod | Modality.Possible, true);
                     continue;
                 }
-                if (need && Words.BeForm.Has(w))
+                if (need && Words.BeForm.In(mw))
                 {
                     be = true;
                     head = j;
@@ -102,42 +108,42 @@ public static class ClauseReader
                 }
                 if (head < 0 || need)
                 {
-                    if (Words.BeForm.Has(w)) { be = need = true; head = j; continue; }
-                    if (Words.HaveForm.Has(w)) { have = need = true; head = j; continue; }
-                    if (Words.DoForm.Has(w)) { need = true; head = j; continue; }
-                    if (Words.FutureModal.Has(w)) { future = need = true; m |= Modality.Future; continue; }
-                    if (Words.PossibleModal.Has(w)) { need = true; m |= Modality.Possible; continue; }
+                    if (Words.BeForm.In(mw)) { be = need = true; head = j; continue; }
+                    if (Words.HaveForm.In(mw)) { have = need = true; head = j; continue; }
+                    if (Words.DoForm.In(mw)) { need = true; head = j; continue; }
+                    if (Words.FutureModal.In(mw)) { future = need = true; mod |= Modality.Future; continue; }
+                    if (Words.PossibleModal.In(mw)) { need = true; mod |= Modality.Possible; continue; }
                 }
-                if (head >= 0 && (Words.VerbAdverb.Has(w) || w.Norm.EndsWith("ly", StringComparison.Ordinal) && Lower(text, w)))
+                if (head >= 0 && (Words.VerbAdverb.In(mw) || w.Norm.EndsWith("ly", StringComparison.Ordinal) && Lower(text, w)))
                     continue;
-                if (Words.Infinitive.Has(w))
+                if (Words.Infinitive.In(mw))
                 {
                     // "to" + verb: a chain ("tried to advance"), or, opening the group, a purpose.
-                    if (j + 1 >= n || !VerbSlot(text, tokens[j + 1]) || Words.Preposition.Has(tokens[j + 1]))
+                    if (j + 1 >= n || !VerbSlot(text, tokens[j + 1], m[j + 1]) || Words.Preposition.In(m[j + 1]))
                         break;
                     // A purpose "to" opening a group takes the modality of the group before it
                     // (set below); after a verb that chains ("tried to", "claims to") it continues the group.
-                    if (head >= 0 && !Chains(tokens[head]) && !cueAt[head] && !need)
+                    if (head >= 0 && !Chains(m[head]) && !cueAt[head] && !need)
                         break;
                     need = true;
                     continue;
                 }
-                if (Chains(w) && (head < 0 || need))
+                if (Chains(mw) && (head < 0 || need))
                 {
-                    if (Words.AttemptVerb.Has(w)) m |= Modality.Attempted;
-                    else if (Words.FailureVerb.Has(w)) m |= Modality.Failed;
-                    else if (Words.IntentionVerb.Has(w)) m |= Modality.Intended;
+                    if (Words.AttemptVerb.In(mw)) mod |= Modality.Attempted;
+                    else if (Words.FailureVerb.In(mw)) mod |= Modality.Failed;
+                    else if (Words.IntentionVerb.In(mw)) mod |= Modality.Intended;
                     head = j;
                     need = false;
                     continue;
                 }
-                if (need && VerbSlot(text, w) || head < 0 && (PastForm(text, tokens, j) || cueAt[j] || j == k && afterRelative))
+                if (need && VerbSlot(text, w, mw) || head < 0 && (PastForm(text, tokens, m, j) || cueAt[j] || j == k && afterRelative))
                 {
                     head = j;
                     need = false;
                     continue;
                 }
-                if (head >= 0 && !need && Words.Particle.Has(w) && j == head + 1)
+                if (head >= 0 && !need && Words.Particle.In(mw) && j == head + 1)
                     continue;
                 break;
             }
@@ -147,22 +153,22 @@ public static class ClauseReader
                 continue;
             }
             var end = head + 1;
-            while (end < j && Words.Particle.Has(tokens[end]))
+            while (end < j && Words.Particle.In(m[end]))
                 end++;
             var h = tokens[head];
-            var participle = h.Norm.EndsWith("ed", StringComparison.Ordinal) || Words.PastForm.Has(h);
-            var voice = be && participle && !Words.BeForm.Has(h) ? Voice.Passive : Voice.Active;
+            var participle = h.Norm.EndsWith("ed", StringComparison.Ordinal) || Words.PastForm.In(m[head]);
+            var voice = be && participle && !Words.BeForm.In(m[head]) ? Voice.Passive : Voice.Active;
             var tense = future ? Tense.Future
                 : have ? Tense.Perfect
                 : be && h.Norm.EndsWith("ing", StringComparison.Ordinal) ? Tense.Progressive
-                : participle || Words.BeForm.Has(h) && h.Norm is var b && (b.StartsWith('w')) ? Tense.Past
+                : participle || Words.BeForm.In(m[head]) && h.Norm is var b && (b.StartsWith('w')) ? Tense.Past
                 : Tense.Present;
             // "using missiles to hit": a purpose is as real as the action it serves; "may be using
             // the episode to lay" is as possible.
-            if (Words.Infinitive.Has(tokens[k]) && groups.Count > 0 && groups[^1].Span.Last <= k && k - groups[^1].Span.Last <= 8)
-                m |= groups[^1].Modality;
+            if (Words.Infinitive.In(m[k]) && groups.Count > 0 && groups[^1].Span.Last <= k && k - groups[^1].Span.Last <= 8)
+                mod |= groups[^1].Modality;
             var index = groups.Count;
-            groups.Add(new VerbGroup(new TokenSpan(k, end), head, h.Lemma, voice, tense, m) { IsSaying = cueAt[head] });
+            groups.Add(new VerbGroup(new TokenSpan(k, end), head, h.Lemma, voice, tense, mod) { IsSaying = cueAt[head] });
             for (var x = k; x < end; x++)
                 groupOf[x] = index;
             k = end;
@@ -172,7 +178,7 @@ public static class ClauseReader
 
     // ---- clauses ----
 
-    private static List<Clause> ReadClauses(IReadOnlyList<Token> tokens, List<VerbGroup> groups, int[] groupOf, int[] clauseOf)
+    private static List<Clause> ReadClauses(IReadOnlyList<Token> tokens, ulong[] m, List<VerbGroup> groups, int[] groupOf, int[] clauseOf)
     {
         var n = tokens.Count;
         var spans = new List<(ClauseKind Kind, int First)> { (ClauseKind.Main, 0) };
@@ -180,25 +186,25 @@ public static class ClauseReader
         {
             var t = tokens[k];
             var prev = tokens[k - 1];
-            var afterComma = prev.Kind == TokenKind.Punct && Words.PhraseBreak.Has(prev);
+            var afterComma = prev.Kind == TokenKind.Punct && Words.PhraseBreak.In(m[k - 1]);
             ClauseKind? opens = null;
-            if (t.Kind == TokenKind.Punct && Words.ClauseBreak.Has(t))
+            if (t.Kind == TokenKind.Punct && Words.ClauseBreak.In(m[k]))
             {
                 if (k + 1 < n)
                     spans.Add((ClauseKind.Main, k + 1));
                 continue;
             }
-            if (Words.Relative.Has(t))
+            if (Words.Relative.In(m[k]))
                 opens = ClauseKind.Relative;
             // "X, a city which lies near the border, said ...": a relative clause inside an
             // apposition ends at its comma; the verb after it goes back to the sentence's subject.
             else if (afterComma && groupOf[k] >= 0 && spans[^1].Kind == ClauseKind.Relative && HasGroup(groupOf, spans[^1].First, k - 1))
                 opens = ClauseKind.Resumed;
-            else if (Words.Subordinator.Has(t) || Words.LooseSubordinator.Has(t) && (afterComma || VerbAhead(tokens, groupOf, k + 1)))
+            else if (Words.Subordinator.In(m[k]) || Words.LooseSubordinator.In(m[k]) && (afterComma || VerbAhead(tokens, m, groupOf, k + 1)))
                 opens = ClauseKind.Subordinate;
-            else if (Words.Complementizer.Has(t) && (groupOf[k - 1] >= 0 || afterComma || k + 1 < n && groupOf[k + 1] >= 0 || CueBefore(groups, spans[^1].First, k)))
+            else if (Words.Complementizer.In(m[k]) && (groupOf[k - 1] >= 0 || afterComma || k + 1 < n && groupOf[k + 1] >= 0 || CueBefore(groups, spans[^1].First, k)))
                 opens = k + 1 < n && groupOf[k + 1] >= 0 ? ClauseKind.Relative : ClauseKind.Reported;
-            else if (Words.Coordinator.Has(t) && k + 1 < n && (groupOf[k + 1] >= 0 || afterComma))
+            else if (Words.Coordinator.In(m[k]) && k + 1 < n && (groupOf[k + 1] >= 0 || afterComma))
                 opens = ClauseKind.Coordinate;
             if (opens is { } kind)
             {
@@ -218,7 +224,7 @@ public static class ClauseReader
             var last = i + 1 < spans.Count ? spans[i + 1].First : n;
             for (var k = first; k < last; k++)
                 clauseOf[k] = i;
-            var clause = Build(tokens, groups, groupOf, spans[i].Kind, first, last, i > 0 ? clauses[i - 1] : null, opener);
+            var clause = Build(tokens, m, groups, groupOf, spans[i].Kind, first, last, i > 0 ? clauses[i - 1] : null, opener);
             clauses.Add(clause);
             if (clause.Kind == ClauseKind.Main)
                 opener = clause;
@@ -230,13 +236,13 @@ public static class ClauseReader
     /// Whether a verb group follows within a few words, before any break: "after Biden had
     /// announced" opens a clause; "after four days of fighting" is a prepositional phrase.
     /// </summary>
-    private static bool VerbAhead(IReadOnlyList<Token> tokens, int[] groupOf, int from)
+    private static bool VerbAhead(IReadOnlyList<Token> tokens, ulong[] m, int[] groupOf, int from)
     {
         for (var k = from; k < tokens.Count && k < from + 6; k++)
         {
             if (groupOf[k] >= 0)
                 return true;
-            if (tokens[k].Kind == TokenKind.Punct || Words.Preposition.Has(tokens[k]))
+            if (tokens[k].Kind == TokenKind.Punct || Words.Preposition.In(m[k]))
                 return false;
         }
         return false;
@@ -263,7 +269,7 @@ public static class ClauseReader
         return false;
     }
 
-    private static Clause Build(IReadOnlyList<Token> tokens, List<VerbGroup> groups, int[] groupOf, ClauseKind kind, int first, int last, Clause? previous, Clause? opener)
+    private static Clause Build(IReadOnlyList<Token> tokens, ulong[] m, List<VerbGroup> groups, int[] groupOf, ClauseKind kind, int first, int last, Clause? previous, Clause? opener)
     {
         VerbGroup? verb = null;
         for (var k = first; k < last; k++)
@@ -289,7 +295,7 @@ public static class ClauseReader
             else if (kind == ClauseKind.Resumed && opener is not null)
                 (subject, shared) = (opener.Subject, true);
             else if (kind == ClauseKind.Relative)
-                (subject, shared) = (Antecedent(tokens, previous), true);
+                (subject, shared) = (Antecedent(tokens, m, previous), true);
         }
         var obj = new TokenSpan(last, last);
         var attachments = new List<Attachment>();
@@ -297,18 +303,18 @@ public static class ClauseReader
         {
             var k = verb.Span.Last;
             var objEnd = k;
-            while (objEnd < last && !Ends(tokens[objEnd], groupOf[objEnd]))
+            while (objEnd < last && !Ends(tokens[objEnd], m[objEnd], groupOf[objEnd]))
                 objEnd++;
             obj = new TokenSpan(k, objEnd);
             for (k = objEnd; k < last; k++)
             {
                 var t = tokens[k];
-                if (!Words.Preposition.Has(t) && !Words.AgentPreposition.Has(t) && !Words.InstrumentPreposition.Has(t))
+                if (!Words.Preposition.In(m[k]) && !Words.AgentPreposition.In(m[k]) && !Words.InstrumentPreposition.In(m[k]))
                     continue;
                 var end = k + 1;
-                while (end < last && !Ends(tokens[end], groupOf[end]))
+                while (end < last && !Ends(tokens[end], m[end], groupOf[end]))
                     end++;
-                attachments.Add(new Attachment(RoleOf(t, verb), k, new TokenSpan(k + 1, end)));
+                attachments.Add(new Attachment(RoleOf(m[k], verb), k, new TokenSpan(k + 1, end)));
                 k = end - 1;
             }
         }
@@ -316,26 +322,26 @@ public static class ClauseReader
     }
 
     /// <summary>Where a noun group or attachment ends: a preposition, a break, a verb group.</summary>
-    private static bool Ends(Token t, int group) =>
-        group >= 0 || Words.Complementizer.Has(t) || Words.Relative.Has(t) || Words.Preposition.Has(t) || Words.AgentPreposition.Has(t) || Words.InstrumentPreposition.Has(t)
-        || t.Kind == TokenKind.Punct && Words.PhraseBreak.Has(t) || Words.Coordinator.Has(t);
+    private static bool Ends(Token t, ulong mt, int group) =>
+        group >= 0 || Words.Complementizer.In(mt) || Words.Relative.In(mt) || Words.Preposition.In(mt) || Words.AgentPreposition.In(mt) || Words.InstrumentPreposition.In(mt)
+        || t.Kind == TokenKind.Punct && Words.PhraseBreak.In(mt) || Words.Coordinator.In(mt);
 
-    private static AttachmentRole RoleOf(Token preposition, VerbGroup verb) =>
-        Words.AgentPreposition.Has(preposition) ? (verb.Voice == Voice.Passive ? AttachmentRole.Agent : AttachmentRole.Other)
-        : Words.InstrumentPreposition.Has(preposition) ? AttachmentRole.Instrument
-        : Words.OriginPreposition.Has(preposition) ? AttachmentRole.Origin
-        : Words.LocationPreposition.Has(preposition) ? AttachmentRole.Location
-        : Words.TimePreposition.Has(preposition) ? AttachmentRole.Time
+    private static AttachmentRole RoleOf(ulong preposition, VerbGroup verb) =>
+        Words.AgentPreposition.In(preposition) ? (verb.Voice == Voice.Passive ? AttachmentRole.Agent : AttachmentRole.Other)
+        : Words.InstrumentPreposition.In(preposition) ? AttachmentRole.Instrument
+        : Words.OriginPreposition.In(preposition) ? AttachmentRole.Origin
+        : Words.LocationPreposition.In(preposition) ? AttachmentRole.Location
+        : Words.TimePreposition.In(preposition) ? AttachmentRole.Time
         : AttachmentRole.Other;
 
     /// <summary>The noun group a relative clause follows: back from the clause's end to a preposition, verb or break.</summary>
-    private static TokenSpan Antecedent(IReadOnlyList<Token> tokens, Clause previous)
+    private static TokenSpan Antecedent(IReadOnlyList<Token> tokens, ulong[] m, Clause previous)
     {
         var end = previous.Span.Last;
         while (end > previous.Span.First && tokens[end - 1].Kind == TokenKind.Punct)
             end--;
         var start = end;
-        while (start > previous.Span.First && !Words.Preposition.Has(tokens[start - 1]) && tokens[start - 1].Kind != TokenKind.Punct
+        while (start > previous.Span.First && !Words.Preposition.In(m[start - 1]) && tokens[start - 1].Kind != TokenKind.Punct
                && (previous.Verb is null || start - 1 >= previous.Verb.Span.Last || start - 1 < previous.Verb.Span.First))
             start--;
         return new TokenSpan(start, end);
@@ -347,23 +353,25 @@ public static class ClauseReader
     /// A negative determiner or an attempt word opening a noun group ("no offensive actions",
     /// "an attempted advance", "a failed assault") marks the group's words.
     /// </summary>
-    private static Modality[] NounModality(IReadOnlyList<Token> tokens, int[] groupOf)
+    private static Modality[] NounModality(IReadOnlyList<Token> tokens, ulong[] m, int[] groupOf)
     {
         var marks = new Modality[tokens.Count];
         var current = Modality.None;
         for (var k = 0; k < tokens.Count; k++)
         {
             var t = tokens[k];
-            if (groupOf[k] >= 0 || t.Kind == TokenKind.Punct || Words.Preposition.Has(t) || Words.Coordinator.Has(t))
+            if (groupOf[k] >= 0 || t.Kind == TokenKind.Punct || Words.Preposition.In(m[k]) || Words.Coordinator.In(m[k]))
             {
                 current = Modality.None;
                 continue;
             }
-            if (Words.NegativeDeterminer.Has(t))
+            if (Words.NegativeDeterminer.In(m[k]))
                 current |= Modality.Negated;
-            else if (Words.AttemptVerb.Has(t))
+            else if (Words.IrrealisModifier.In(m[k]))
+                current |= Modality.Possible;
+            else if (Words.AttemptVerb.In(m[k]))
                 current |= Modality.Attempted;
-            else if (Words.FailureVerb.Has(t))
+            else if (Words.FailureVerb.In(m[k]))
                 current |= Modality.Failed;
             marks[k] = current;
         }
@@ -372,7 +380,7 @@ public static class ClauseReader
 
     // ---- attributions ----
 
-    private static List<Attribution> ReadAttributions(IReadOnlyList<Token> tokens, IReadOnlyList<PhraseMatch<AttributionCue>> cues,
+    private static List<Attribution> ReadAttributions(IReadOnlyList<Token> tokens, ulong[] m, IReadOnlyList<PhraseMatch<AttributionCue>> cues,
         List<Clause> clauses, int[] clauseOf, int[] groupOf, List<VerbGroup> groups)
     {
         var list = new List<Attribution>();
@@ -381,13 +389,14 @@ public static class ClauseReader
             if (cue.First >= tokens.Count)
                 continue;
             var group = groupOf[cue.First] >= 0 ? groups[groupOf[cue.First]] : null;
-            var denies = Words.DenialVerb.Has(tokens[cue.First]) || group is not null && (group.Modality & Modality.Negated) != 0;
+            // "falsely claimed" is the writer's judgment: the claim stands, with its claimant.
+            var denies = Words.DenialVerb.In(m[cue.First]) || group is not null && (group.Modality & Modality.Negated) != 0;
             var cueSpan = group is null ? new TokenSpan(cue.First, cue.Last) : group.Span;
             TokenSpan speaker;
             if (cue.Value.SourcePosition == CuePosition.After)
             {
                 var end = cue.Last;
-                while (end < tokens.Count && !(tokens[end].Kind == TokenKind.Punct && Words.PhraseBreak.Has(tokens[end])))
+                while (end < tokens.Count && !(tokens[end].Kind == TokenKind.Punct && Words.PhraseBreak.In(m[end])))
                     end++;
                 speaker = new TokenSpan(cue.Last, end);
             }
@@ -397,7 +406,7 @@ public static class ClauseReader
                 // ("Ivan Petrenko, the mayor, said") the clause's whole subject.
                 var clause = clauses[clauseOf[cue.First]];
                 var from = cueSpan.First;
-                while (from > clause.Span.First && !(tokens[from - 1].Kind == TokenKind.Punct && Words.PhraseBreak.Has(tokens[from - 1])))
+                while (from > clause.Span.First && !(tokens[from - 1].Kind == TokenKind.Punct && Words.PhraseBreak.In(m[from - 1])))
                     from--;
                 speaker = new TokenSpan(from, cueSpan.First);
                 if (speaker.IsEmpty)
@@ -414,7 +423,7 @@ public static class ClauseReader
                 if (speaker.IsEmpty && cue.Value.SourcePosition == CuePosition.Either)
                 {
                     var end = cue.Last;
-                    while (end < tokens.Count && !(tokens[end].Kind == TokenKind.Punct && Words.PhraseBreak.Has(tokens[end])))
+                    while (end < tokens.Count && !(tokens[end].Kind == TokenKind.Punct && Words.PhraseBreak.In(m[end])))
                         end++;
                     speaker = new TokenSpan(cue.Last, end);
                 }

@@ -275,7 +275,7 @@ internal sealed partial class EventBuilder
                 return null;
             // Who announces a policy makes it, even when the announcement is also the claim.
             var s = SideIn(r, clauses.SubjectOf(group), announced ? [] : claimTokens, fights);
-            why = $"subject of \"{r.Tokens[group.Head].Norm}\", whose object is the trigger";
+            why = "subject of the verb whose object is the trigger";
             return s;
         }
         if (group.Voice == Voice.Passive)

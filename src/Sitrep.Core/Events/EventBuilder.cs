@@ -36,8 +36,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     /// <summary>Mentions that are phrases for a place ("the capital"), by mention index, with the name they stand for.</summary>
     public Dictionary<int, string> PhraseMentions { get; } = [];
 
-    /// <summary>What the last sentence's frames were built from, for --explain.</summary>
+    /// <summary>What the last sentence's frames were built from, for --explain; kept only when <see cref="Explaining"/>.</summary>
     public List<string> Notes { get; } = [];
+
+    public bool Explaining { get; init; }
 
     public void Add(SentenceReading r, ClauseAnalysis clauses)
     {
@@ -71,11 +73,12 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         if (claim is null && FramedClaim(r, clauses, claimTokens) is { } framed)
         {
             claim = framed;
-            Notes.Add($"claim {framed.Code ?? framed.Office?.ToString().ToLowerInvariant()}: speaker of an attribution frame");
+            if (Explaining)
+                Notes.Add($"claim {framed.Code ?? framed.Office?.ToString().ToLowerInvariant()}: speaker of an attribution frame");
         }
         r.Triggers.RemoveAll(t => InDescriptiveClause(r, t.First));
         ApplyModality(r, clauses);
-        var events = ActiveTriggers(r, agents);
+        var events = ActiveTriggers(r, clauses, agents);
         var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
         foreach (var (type, triggers, joinOnly) in events)
         {
@@ -122,7 +125,8 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                     && clauses.ClauseOf(_claimCue) != clauses.ClauseOf(anchors[0]);
                 draft.Claim = ownClauseOnly ? _paragraphClaim : claim ?? _paragraphClaim;
                 _drafts.Add(draft);
-                Notes.Add($"frame {draft.Type} at \"{text[r.Tokens[anchors[0]].Start..r.Tokens[anchors[0]].End]}\": actor {draft.Actor ?? "-"} ({draft.ActorRule ?? "none"}), claim {draft.Claim?.Code ?? draft.Claim?.Office?.ToString().ToLowerInvariant() ?? "-"}");
+                if (Explaining)
+                    Notes.Add($"frame {draft.Type} at \"{text[r.Tokens[anchors[0]].Start..r.Tokens[anchors[0]].End]}\": actor {draft.Actor ?? "-"} ({draft.ActorRule ?? "none"}), claim {draft.Claim?.Code ?? draft.Claim?.Office?.ToString().ToLowerInvariant() ?? "-"}");
             }
         }
 
@@ -141,7 +145,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     /// "visit") needs support in the same sentence. When one sentence reports both a strike
     /// and its interception, it is one strike; a cyberattack is not also a strike.
     /// </summary>
-    private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> ActiveTriggers(SentenceReading r, HashSet<int> agents)
+    private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> ActiveTriggers(SentenceReading r, ClauseAnalysis clauses, HashSet<int> agents)
     {
         var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>, bool)>();
         var weapon = r.Weapons.Any(w => w.Value.Class != WeaponClass.AirDefenseSystem);
@@ -154,7 +158,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         }
         // "Two civilians were killed in Kherson": the dead in a named place tell a strike even
         // without a weapon or an attack word, when nothing else in the sentence is an event.
-        if (!weapon && r.Triggers.Count == 0 && HasSpecificPlace(r, agents)
+        if (!weapon && r.Triggers.Count == 0 && PlaceAttached(r, clauses, agents)
             && r.Casualties.FirstOrDefault(c => !r.InQuote(c.First)) is { Value: not null } dead)
         {
             r.Triggers.Add(new PhraseMatch<TriggerEntry>(dead.First, dead.Last, dead.Start, dead.End, ImpliedStrike));
@@ -251,20 +255,24 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var row = EventTypes.Of(t.Value.Type);
             var m = clauses.ModalityOf(r.Tokens, t.First);
             // A negation inside the trigger phrase is the phrase's own ("not go unpunished").
-            if (r.Tokens.Skip(t.First).Take(t.Last - t.First).Any(Words.Negator.Has))
-                m &= ~Modality.Negated;
+            for (var k = t.First; k < t.Last && (m & Modality.Negated) != 0; k++)
+            {
+                if (Words.Negator.Has(r.Tokens[k]))
+                    m &= ~Modality.Negated;
+            }
             string? why = (m & denied) != 0 && !row.KeepsNegated ? "denied"
                 : (m & unreal) != 0 && !row.KeepsPlanned ? "not told as done"
                 : null;
-            var word = text[t.Start..t.End];
             if (why is not null)
             {
-                Notes.Add($"dropped {t.Value.Type} \"{word}\": {why} ({m.ToString().ToLowerInvariant()})");
+                if (Explaining)
+                    Notes.Add($"dropped {t.Value.Type} \"{text[t.Start..t.End]}\": {why} ({m.ToString().ToLowerInvariant()})");
                 r.Triggers.RemoveAt(i);
             }
             else if ((m & (Modality.Attempted | Modality.Failed)) != 0 && row.AttemptedAs is { } attempt)
             {
-                Notes.Add($"{t.Value.Type} \"{word}\" tried, read as {attempt}");
+                if (Explaining)
+                    Notes.Add($"{t.Value.Type} \"{text[t.Start..t.End]}\" tried, read as {attempt}");
                 r.Triggers[i] = t with { Value = t.Value with { Type = attempt, Subtype = null, Inverse = false } };
             }
         }
@@ -287,6 +295,20 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         c is WeaponClass.Missile or WeaponClass.Drone or WeaponClass.Aircraft or WeaponClass.Helicopter or WeaponClass.GlideBomb;
 
     private static readonly TriggerEntry ImpliedStrike = new(EventType.Strike, null, TriggerStrength.Weak, false);
+
+    /// <summary>A specific place attached to a verb as where it happened ("were killed in Kherson").</summary>
+    private static bool PlaceAttached(SentenceReading r, ClauseAnalysis clauses, HashSet<int> agents)
+    {
+        foreach (var p in r.Places)
+        {
+            if (agents.Contains(p.Index) || p.Mention.KindHint == PlaceKind.Country)
+                continue;
+            var k = r.TokenAt(p.Mention.Start);
+            if (clauses.ClauseOf(k)?.Attachments.Any(a => a.Role == AttachmentRole.Location && a.Phrase.Contains(k)) == true)
+                return true;
+        }
+        return false;
+    }
 
     private static bool HasSpecificPlace(SentenceReading r, HashSet<int> agents) =>
         r.Places.Any(p => !agents.Contains(p.Index) && p.Mention.KindHint != PlaceKind.Country);

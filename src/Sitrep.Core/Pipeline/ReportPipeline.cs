@@ -51,11 +51,14 @@ public sealed class ReportPipeline
         var text = document.Text;
         var layout = _segmenter.Segment(text);
         var mentions = new List<PlaceMention>();
-        var builder = new EventBuilder(text, document.Meta.Published);
+        var builder = new EventBuilder(text, document.Meta.Published) { Explaining = _options.Explain is not null };
         foreach (var sentence in layout.Sentences)
         {
             var reading = _reader.Read(text, sentence, document.Meta.Published, mentions);
-            var clauses = ClauseReader.Read(text, reading.Tokens, reading.Cues);
+            // A sentence with no trigger, cue or casualty builds nothing the clauses could shape.
+            var clauses = reading.Triggers.Count > 0 || reading.Cues.Count > 0 || reading.Casualties.Count > 0 || _options.Explain is not null
+                ? ClauseReader.Read(text, reading.Tokens, reading.Cues)
+                : ClauseAnalysis.None;
             builder.Add(reading, clauses);
             if (_options.Explain is { } explain)
                 Explanation.Write(explain, document.Id, text, reading, clauses, builder.Notes);

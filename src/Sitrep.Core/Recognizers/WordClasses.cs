@@ -12,14 +12,25 @@ public sealed class WordClass
     private readonly HashSet<string> _words;
     private readonly bool _byLemma;
 
-    internal WordClass(string name, HashSet<string> words)
+    internal WordClass(string name, HashSet<string> words, int bit)
     {
         Name = name;
         _words = words;
         _byLemma = name.EndsWith("-lemma", StringComparison.Ordinal);
+        Bit = bit < 64 ? 1UL << bit : 0;
     }
 
     public string Name { get; }
+
+    /// <summary>This class's bit in <see cref="WordClasses.MaskOf"/>; 0 past the 64th class, which only <see cref="Has"/> reads.</summary>
+    internal ulong Bit { get; }
+
+    internal bool ByLemma => _byLemma;
+
+    internal IEnumerable<string> Members => _words;
+
+    /// <summary>Whether a token whose <see cref="WordClasses.MaskOf"/> is <paramref name="mask"/> belongs to the class.</summary>
+    public bool In(ulong mask) => (mask & Bit) != 0;
 
     /// <summary>Whether the token belongs to the class: by lemma for "*-lemma" classes, else by folded form.</summary>
     public bool Has(Token token) => _words.Contains(_byLemma ? token.Lemma : token.Norm);
@@ -33,15 +44,26 @@ internal sealed class WordClasses
     private static readonly Lazy<WordClasses> Shared = new(() => new WordClasses(DataFiles.ReadTable("word-classes.tsv")));
 
     private readonly Dictionary<string, WordClass> _classes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ulong> _byForm = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ulong> _byLemma = new(StringComparer.Ordinal);
 
     private WordClasses(IEnumerable<string[]> rows)
     {
         foreach (var row in rows)
         {
             var words = row.Length > 1 ? row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
-            _classes[row[0]] = new WordClass(row[0], new HashSet<string>(words, StringComparer.Ordinal));
+            var c = new WordClass(row[0], new HashSet<string>(words, StringComparer.Ordinal), _classes.Count);
+            _classes[row[0]] = c;
+            var index = c.ByLemma ? _byLemma : _byForm;
+            foreach (var w in words)
+                index[w] = index.GetValueOrDefault(w) | c.Bit;
         }
+        if (_classes.Count > 64)
+            throw new InvalidDataException($"word-classes.tsv has {_classes.Count} classes; the clause layer's masks hold 64");
     }
+
+    /// <summary>Every class a token belongs to, one bit each: two lookups for all the clause layer's tests of a token.</summary>
+    public ulong MaskOf(Token t) => _byForm.GetValueOrDefault(t.Norm) | _byLemma.GetValueOrDefault(t.Lemma);
 
     public static WordClasses Default => Shared.Value;
 
@@ -87,6 +109,7 @@ internal static class Words
     public static readonly WordClass PossibleModal = Get("possible-modal");
     public static readonly WordClass Negator = Get("negator");
     public static readonly WordClass NegativeDeterminer = Get("negative-determiner");
+    public static readonly WordClass IrrealisModifier = Get("irrealis-modifier");
     public static readonly WordClass AttemptVerb = Get("attempt-verb");
     public static readonly WordClass FailureVerb = Get("failure-verb");
     public static readonly WordClass IntentionVerb = Get("intention-verb");
