@@ -44,8 +44,8 @@ internal sealed class WordClasses
     private static readonly Lazy<WordClasses> Shared = new(() => new WordClasses(DataFiles.ReadTable("word-classes.tsv")));
 
     private readonly Dictionary<string, WordClass> _classes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ulong> _byForm = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ulong> _byLemma = new(StringComparer.Ordinal);
+    /// <summary>Per word: the classes it is in by its folded form, and by its lemma.</summary>
+    private readonly Dictionary<string, (ulong Form, ulong Lemma)> _masks = new(StringComparer.Ordinal);
 
     private WordClasses(IEnumerable<string[]> rows)
     {
@@ -54,16 +54,27 @@ internal sealed class WordClasses
             var words = row.Length > 1 ? row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
             var c = new WordClass(row[0], new HashSet<string>(words, StringComparer.Ordinal), _classes.Count);
             _classes[row[0]] = c;
-            var index = c.ByLemma ? _byLemma : _byForm;
             foreach (var w in words)
-                index[w] = index.GetValueOrDefault(w) | c.Bit;
+            {
+                var (form, lemma) = _masks.GetValueOrDefault(w);
+                _masks[w] = c.ByLemma ? (form, lemma | c.Bit) : (form | c.Bit, lemma);
+            }
         }
         if (_classes.Count > 64)
             throw new InvalidDataException($"word-classes.tsv has {_classes.Count} classes; the clause layer's masks hold 64");
     }
 
     /// <summary>Every class a token belongs to, one bit each: two lookups for all the clause layer's tests of a token.</summary>
-    public ulong MaskOf(Token t) => _byForm.GetValueOrDefault(t.Norm) | _byLemma.GetValueOrDefault(t.Lemma);
+    public ulong MaskOf(Token t)
+    {
+        var same = ReferenceEquals(t.Norm, t.Lemma) || t.Norm == t.Lemma;
+        var mask = 0UL;
+        if (_masks.TryGetValue(t.Norm, out var byForm))
+            mask = byForm.Form | (same ? byForm.Lemma : 0);
+        if (!same && _masks.TryGetValue(t.Lemma, out var byLemma))
+            mask |= byLemma.Lemma;
+        return mask;
+    }
 
     public static WordClasses Default => Shared.Value;
 
