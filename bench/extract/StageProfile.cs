@@ -148,6 +148,18 @@ internal static class StageProfile
                     lexiconReader.Read(docs[i].Text, s, docs[i].Meta.Published, sink);
             }
         })));
+        var readings = new List<(string Text, SentenceReading Reading)>();
+        for (var i = 0; i < docs.Count; i++)
+        {
+            var sink = new List<PlaceMention>();
+            foreach (var s in layouts[i].Sentences)
+                readings.Add((docs[i].Text, lexiconReader.Read(docs[i].Text, s, docs[i].Meta.Published, sink)));
+        }
+        results.Add(("clauses (ClauseReader, every sentence)", Time(() =>
+        {
+            foreach (var (text, r) in readings)
+                Sitrep.Clauses.ClauseReader.Read(text, r.Tokens, r.Cues);
+        })));
 
         var fullReader = new SentenceReader(Lexicons.Default, recognizer);
         results.Add(("read sentences with places (SentenceReader, full)", Time(() =>
