@@ -315,11 +315,28 @@ internal sealed partial class EventBuilder
                 continue;
             if (a.First > span.First && IsPreposition(r.Tokens[a.First - 1]))
                 continue;
-            if (a.Value.Role == ActorRole.Adjective && (a.Last >= r.Tokens.Count || !ForcesNoun(r.Tokens[a.Last])))
+            if (a.Value.Role == ActorRole.Adjective && !HeadsForces(r, a.Last, span.Last))
                 continue;
             return a.Value.Code;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether the noun group after a side's adjective ends in forces, weapons or officials,
+    /// over a few words between ("the Japanese prime minister", "Russian special forces").
+    /// </summary>
+    private static bool HeadsForces(SentenceReading r, int from, int last)
+    {
+        for (var k = from; k < last && k < from + 3; k++)
+        {
+            var t = r.Tokens[k];
+            if (ForcesNoun(t))
+                return true;
+            if (!t.IsWord || IsPreposition(t) || Words.Coordinator.Has(t))
+                return false;
+        }
+        return false;
     }
 
     /// <summary>
