@@ -158,8 +158,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         }
         // "Two civilians were killed in Kherson": the dead in a named place tell a strike even
         // without a weapon or an attack word, when nothing else in the sentence is an event.
-        if (!weapon && r.Triggers.Count == 0 && PlaceAttached(r, clauses, agents)
-            && r.Casualties.FirstOrDefault(c => !r.InQuote(c.First)) is { Value: not null } dead)
+        if (!weapon && r.Triggers.Count == 0
+            && r.Casualties.FirstOrDefault(c => !r.InQuote(c.First)) is { Value: not null } dead
+            && (PlaceAttached(r, clauses, agents) || PlaceDescribed(r, clauses, agents, dead.First)))
         {
             r.Triggers.Add(new PhraseMatch<TriggerEntry>(dead.First, dead.Last, dead.Start, dead.End, ImpliedStrike));
         }
@@ -305,6 +306,22 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 continue;
             var k = r.TokenAt(p.Mention.Start);
             if (clauses.ClauseOf(k)?.Attachments.Any(a => a.Role == AttachmentRole.Location && a.Phrase.Contains(k)) == true)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>"the city of Cherkasy, where one person died": the dead are told in a relative clause about a place.</summary>
+    private static bool PlaceDescribed(SentenceReading r, ClauseAnalysis clauses, HashSet<int> agents, int casualty)
+    {
+        if (clauses.ClauseOf(casualty) is not { Kind: ClauseKind.Relative } clause)
+            return false;
+        foreach (var p in r.Places)
+        {
+            if (agents.Contains(p.Index) || p.Mention.KindHint == PlaceKind.Country)
+                continue;
+            var last = r.TokenAt(p.Mention.End - 1);
+            if (last < clause.Span.First && clause.Span.First - last <= 2)
                 return true;
         }
         return false;
