@@ -150,6 +150,18 @@ public sealed partial class Gazetteer
 
     internal string? Admin1Name(int entry) => _entries[entry].Admin1 is var a and >= 0 ? String(_admin1[a].ShortName) : null;
 
+    /// <summary>The raion stem of an entry's second-level division ("Pokrovsk Raion" → "pokrov"), or null.</summary>
+    internal string? RaionStemOf(int entry)
+    {
+        var id = _entries[entry].Admin2;
+        if (id < 0)
+            return null;
+        return _raionStems.GetOrAdd(id, static (i, g) => Resolution.DivisionScope.RaionStem(g.String(i)) ?? "", this) is { Length: > 0 } stem ? stem : null;
+    }
+
+    // Few distinct raion names, asked for in the ranking's inner loop.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> _raionStems = new();
+
     /// <summary>The region entry standing for an admin-1 key, or -1.</summary>
     internal int RegionEntry(string admin1Key) => _admin1ByKey.TryGetValue(admin1Key, out var i) ? _admin1[i].Entry : -1;
 

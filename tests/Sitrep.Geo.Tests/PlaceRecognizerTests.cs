@@ -40,8 +40,12 @@ public class PlaceRecognizerTests
     [InlineData("Troops took Lozova in the northeastern Kharkiv region.", 45)]
     [InlineData("Troops took Lozova in the north-eastern Kharkiv region.", 45)]
     [InlineData("Shells fell across southern Donetsk region.", 180)]
-    public void A_compass_word_before_a_region_gives_its_bearing(string text, int bearing) =>
-        Assert.Equal(bearing, Find(text).Last().Bearing);
+    public void A_compass_word_before_a_region_gives_its_bearing(string text, int bearing)
+    {
+        var last = Find(text).Last();
+        // A region that qualifies a place is folded into that place's mention.
+        Assert.Equal(bearing, last.Qualifiers.Count > 0 ? last.Qualifiers[0].Bearing : last.Bearing);
+    }
 
     [Theory]
     [InlineData("A base on the Azov Sea was hit.", "Azov Sea")]

@@ -15,6 +15,8 @@ internal sealed class GeoLexicon
     public HashSet<string> QualifierWords { get; }
     public HashSet<string> AliasWords { get; }
     public HashSet<string> SettlementCues { get; }
+    /// <summary>Division word → the level it names ("district" → raion).</summary>
+    public Dictionary<string, DivisionLevel> Divisions { get; } = new(StringComparer.Ordinal);
     /// <summary>Compass word → bearing in degrees; -1 for "central".</summary>
     public Dictionary<string, int> Directions { get; } = new(StringComparer.Ordinal);
 
@@ -31,6 +33,8 @@ internal sealed class GeoLexicon
         QualifierWords = GeoData.ReadWordSet(dir, "qualifier-words.txt");
         AliasWords = GeoData.ReadWordSet(dir, "alias-words.txt");
         SettlementCues = GeoData.ReadWordSet(dir, "settlement-cues.txt");
+        foreach (var row in GeoData.ReadTable(dir, "division-words.tsv"))
+            Divisions[Text.TextFold.Skeleton(row[0])] = Enum.Parse<DivisionLevel>(GeoData.Field(row, 1), ignoreCase: true);
         foreach (var row in GeoData.ReadTable(dir, "direction-words.tsv"))
             foreach (var key in Text.TextFold.SkeletonTokens(row[0]).Count == 1 ? [Text.TextFold.Skeleton(row[0])] : Array.Empty<string>())
                 Directions[key] = int.Parse(GeoData.Field(row, 1), CultureInfo.InvariantCulture);

@@ -19,6 +19,9 @@ public sealed record PlaceMention(int Start, int End, string Text, PlaceKind Kin
     /// <summary>True when a word before the name said it is a settlement ("the city of", "the villages of").</summary>
     public bool SettlementCue { get; init; }
 
+    /// <summary>The divisions the text puts the place in, nearest first ("Ivanivka, Bakhmut raion, Donetsk region").</summary>
+    public IReadOnlyList<PlaceQualifier> Qualifiers { get; init; } = [];
+
     /// <summary>Trie node of the name in the index this mention was found with; -1 when looked up by name.</summary>
     internal int Node { get; init; } = -1;
 

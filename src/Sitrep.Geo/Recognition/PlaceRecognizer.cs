@@ -8,7 +8,7 @@ namespace Sitrep.Geo;
 /// written as a proper name, that is not part of a person's or an organisation's name, with
 /// the region or water word after it and the compass word before it.
 /// </summary>
-public sealed class PlaceRecognizer(Gazetteer gazetteer)
+public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
 {
     private const int MinFuzzyLength = 7;
 
@@ -51,7 +51,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
             found.Add(MakeMention(text, tokens, i, last, node, fuzzy));
             i = last + (found[^1].End > tokens[last].End ? 1 : 0);
         }
-        return SpreadPluralRegion(text, found);
+        return AttachQualifiers(text, tokens, SpreadPluralRegion(text, found));
     }
 
     /// <summary>Longest run of words from token i that is a name in the trie and ends on a capitalized word.</summary>

@@ -30,7 +30,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         PersonNames.Mark(text, WordTokenizer.Tokenize(text, 0, text.Length), _lex, surnames);
 
-        var states = mentions.Select((m, i) => new MentionState(m, Recall(m)) { Index = i }).ToArray();
+        var states = mentions.Select((m, i) => new MentionState(m, Recall(m)) { Index = i, Divisions = m.Qualifiers.Select(q => new DivisionScope(Gazetteer, q)).ToArray() }).ToArray();
         foreach (var s in states)
             s.IsPerson = IsPersonName(s.Mention, surnames);
         Link(text, states);
@@ -211,6 +211,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 ev += Weights.RegionInDocument * Math.Min(n, 2);
             if (s.Qualifier is { } q && states[q].Best is { } qb)
                 told += QualifierFit(c.Entry, admin1, cc, qb, states[q].Mention);
+            foreach (var division in s.Divisions)
+                told += DivisionFit(c.Entry, division);
             foreach (var a in s.AliasOf)
                 if (states[a].Candidates.Any(x => x.Entry == c.Entry))
                     told += Weights.AliasPartner;
@@ -319,6 +321,22 @@ public sealed class Geocoder(Gazetteer gazetteer)
         }
         if (qualifier.Bearing is not { } bearing || bearing < 0)
             return fit;
+        ref readonly var e = ref g.Entry(entry);
+        var actual = GreatCircle.Bearing(q.Lat, q.Lon, e.Lat, e.Lon);
+        var diff = Math.Abs(((actual - bearing) % 360 + 540) % 360 - 180);
+        return fit + (diff <= 60 ? Weights.DirectionMatch : diff > 100 ? Weights.DirectionMismatch : 0);
+    }
+
+    /// <summary>Agreement with a division folded into the mention, and with its compass word.</summary>
+    private double DivisionFit(int entry, DivisionScope division)
+    {
+        var g = Gazetteer;
+        if (!division.Contains(g, entry))
+            return Weights.QualifierRegionMismatch;
+        var fit = Weights.QualifierRegionMatch;
+        if (division.Qualifier.Bearing is not { } bearing || bearing < 0 || division.RegionEntry < 0)
+            return fit;
+        ref readonly var q = ref g.Entry(division.RegionEntry);
         ref readonly var e = ref g.Entry(entry);
         var actual = GreatCircle.Bearing(q.Lat, q.Lon, e.Lat, e.Lon);
         var diff = Math.Abs(((actual - bearing) % 360 + 540) % 360 - 180);

@@ -16,6 +16,8 @@ internal sealed class MentionState(PlaceMention mention, List<Candidate> candida
     public bool IsPerson { get; set; }
     /// <summary>The mention of the region or country that qualifies this one ("in the Kharkiv region").</summary>
     public int? Qualifier { get; set; }
+    /// <summary>The divisions the recognizer folded into the mention ("Novoselivka, Kherson").</summary>
+    public DivisionScope[] Divisions { get; init; } = [];
     /// <summary>Mentions that name the same place another way ("Krasnoye, called Sontsivka").</summary>
     public List<int> AliasOf { get; } = [];
     public double[] Scores { get; set; } = [];

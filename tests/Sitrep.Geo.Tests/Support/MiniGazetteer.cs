@@ -12,7 +12,7 @@ namespace Sitrep.Geo.Tests.Support;
 internal static class MiniGazetteer
 {
     public sealed record Row(long Id, string Name, string Alternates, double Lat, double Lon, string Class, string Code,
-        string Country, string Admin1, long Population = 0);
+        string Country, string Admin1, long Population = 0, string Admin2 = "");
 
     // A Ukraine file: oblasts, cities, namesake villages, water.
     public static readonly Row[] Ukraine =
@@ -46,6 +46,19 @@ internal static class MiniGazetteer
         new(699115, "Pervomaiske", "", 45.7186, 33.8585, "P", "PPLA3", "UA", "11", 8_000),
         new(706523, "Kerch Strait", "Strait of Kerch,Kerchenskiy Proliv", 45.312, 36.5564, "H", "STRT", "UA", "11"),
         new(702750, "Lozova", "", 48.61071, 38.87839, "H", "STM", "UA", "14"),
+        // Qualifiers: namesakes told apart by oblast, raion or hromada.
+        new(706442, "Khersonska Oblast", "Kherson,Kherson Oblast", 46.75, 33.3333, "A", "ADM1", "UA", "08", 1_000_000),
+        new(706448, "Kherson", "Cherson,Herson", 46.6354, 32.6169, "P", "PPLA", "UA", "08", 320_000),
+        new(704417, "Pokrovsk Raion", "Pokrovskyi Raion", 48.28, 37.18, "A", "ADM2", "UA", "05", 0, "1416"),
+        new(713172, "Bakhmut Raion", "Bakhmutskyi Raion", 48.5833, 38.0, "A", "ADM2", "UA", "05", 0, "1402"),
+        new(12189528, "Kramatorskyi Raion", "", 48.75, 37.5, "A", "ADM2", "UA", "05", 0, "1412"),
+        new(90000011, "Novoselivka", "", 46.1986, 32.5959, "P", "PPL", "UA", "08", 300, "6525"),
+        new(90000012, "Novoselivka", "", 48.2728, 37.8471, "P", "PPL", "UA", "05", 400, "1416"),
+        new(90000013, "Novoselivka", "", 49.9, 36.0, "P", "PPL", "UA", "07", 500, "6325"),
+        new(90000014, "Ivanivka", "", 48.2593, 37.4504, "P", "PPL", "UA", "05", 300, "1416"),
+        new(90000015, "Ivanivka", "", 48.9184, 37.3489, "P", "PPL", "UA", "05", 350, "1412"),
+        new(90000016, "Ivanivka", "", 48.55, 38.1, "P", "PPL", "UA", "05", 250, "1402"),
+        new(90000017, "Ivanivka", "", 49.8, 36.6, "P", "PPL", "UA", "07", 400, "6325"),
     ];
 
     // Settlements elsewhere (the worldwide cities file's share).
@@ -71,6 +84,7 @@ internal static class MiniGazetteer
     public const string Admin1 = """
         UA.05	Donetsk	Donetsk	709716
         UA.07	Kharkivs’ka Oblast’	Kharkivs'ka Oblast'	706482
+        UA.08	Kherson	Kherson	706442
         UA.09	Khmelnytskyi	Khmelnytskyi	706370
         UA.10	Kirovohrad	Kirovohrad	705811
         FI.02	Southwest Finland	Southwest Finland	830708
@@ -82,7 +96,7 @@ internal static class MiniGazetteer
     public static string Line(Row r) => string.Join('\t',
         r.Id.ToString(CultureInfo.InvariantCulture), r.Name, r.Name, r.Alternates,
         r.Lat.ToString(CultureInfo.InvariantCulture), r.Lon.ToString(CultureInfo.InvariantCulture),
-        r.Class, r.Code, r.Country, "", r.Admin1, "", "", "", r.Population.ToString(CultureInfo.InvariantCulture),
+        r.Class, r.Code, r.Country, "", r.Admin1, r.Admin2, "", "", r.Population.ToString(CultureInfo.InvariantCulture),
         "", "100", "Europe/Kyiv", "2024-01-01");
 
     /// <summary>Writes the dump files to a fresh folder: UA.zip (zipped like the shared copy), cities, no-country, admin1.</summary>
