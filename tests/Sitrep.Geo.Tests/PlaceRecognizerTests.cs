@@ -131,7 +131,48 @@ public class PlaceRecognizerTests
     [Fact]
     public void A_name_with_a_possessive_inside_is_found_whole()
     {
-        var m = Assert.Single(Find("Forces of the Luhansk People's Republic advanced."));
+        var m = Assert.Single(Find("Russian forces advanced into the Luhansk People's Republic."));
         Assert.Equal("Luhansk People's Republic", m.Text);
     }
+}
+
+public class NotPlacesTests
+{
+    private static readonly Gazetteer G = MiniGazetteer.Gazetteer;
+
+    [Theory]
+    [InlineData("Russia fired an Oreshnik at the plant, the air force said.")]
+    [InlineData("Officials said the Oreshnik carried no warhead.")]
+    [InlineData("A Sukhoi fighter was shot down over the sea.")]
+    [InlineData("Pilots flew the Sukhoy jets home.")]
+    [InlineData("Azov fighters held the steelworks for weeks.")]
+    [InlineData("Commanders of Azov said the unit was rebuilt.")]
+    [InlineData("Forces of the DPR shelled the road.")]
+    [InlineData("The Donetsk People's Republic said it took the village.")]
+    public void Weapons_aircraft_units_and_sides_named_like_places_are_not_places(string text) =>
+        Assert.DoesNotContain(Geocode.All(G, text), r => r.Place is { Lat: not null } p && p.Kind != PlaceKind.Country);
+
+    [Theory]
+    [InlineData("Voting was staged in the DPR last autumn.")]
+    [InlineData("Shelling went on throughout the DPR on Friday.")]
+    public void A_self_styled_republic_after_a_locative_is_the_territory(string text) =>
+        Assert.Contains(Geocode.All(G, text), r => r.Mention.Name == "DPR" && r.Place is { Lat: not null });
+
+    [Theory]
+    [InlineData("The United States condemned the strike. So did leaders across the Arab world.", "Arab")]
+    [InlineData("Putin courted leaders from Africa and Asia.", "Africa")]
+    public void A_small_far_away_namesake_needs_its_country_beside_it(string text, string written) =>
+        Assert.Null(Geocode.Of(G, text, written)?.Lat);
+
+    [Theory]
+    [InlineData("Diplomats met in New York on Monday.")]
+    [InlineData("The session in New York ended without a vote.")]
+    public void A_city_known_without_its_city_word_is_the_city(string text) =>
+        Assert.Equal(5128581, Geocode.Of(G, text, "New York")?.GeonamesId);
+
+    [Theory]
+    [InlineData("Fighting went on in Chasiv Yar. Infantry reached the Novyi neighborhood, but was pushed back.")]
+    [InlineData("Chasiv Yar was shelled again; the Novyi microdistrict lost power.")]
+    public void A_named_neighbourhood_is_the_city_told_before_it(string text) =>
+        Assert.Equal(90000024, Geocode.Of(G, text, "Novyi")?.GeonamesId);
 }

@@ -31,6 +31,11 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
                 continue;
             var (last, node) = LongestName(text, tokens, blocked, i);
             int[]? fuzzy = null;
+            if (NotAPlace(text, tokens, i, Math.Max(i, last)))
+            {
+                i = Math.Max(i, last);
+                continue;
+            }
             if (last < 0)
             {
                 fuzzy = FuzzyMatch(text, tokens, i);
@@ -48,10 +53,42 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
                 i = last + 1;
                 continue;
             }
+            if (CityPart(text, tokens, i, last))
+            {
+                found.Add(MakeMention(text, tokens, i, last, node, fuzzy) with { CityPart = true });
+                i = last + 1;
+                continue;
+            }
             found.Add(MakeMention(text, tokens, i, last, node, fuzzy));
             i = last + (found[^1].End > tokens[last].End ? 1 : 0);
         }
         return AttachQualifiers(text, tokens, SpreadPluralRegion(text, found));
+    }
+
+    /// <summary>
+    /// A weapon, an aircraft maker, a unit or a side named like a place ("Oreshnik", "Sukhoi",
+    /// "Azov", "DPR"). A self-styled republic is a territory after a locative ("in the DPR").
+    /// </summary>
+    private bool NotAPlace(string text, List<WordToken> tokens, int first, int last)
+    {
+        if (!_lex.NotPlaces.TryGetValue(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[last].End - tokens[first].Start)), out var territoryAfterLocative))
+            return false;
+        if (!territoryAfterLocative)
+            return true;
+        var p = first - 1;
+        while (p >= 0 && !tokens[p].Capitalized && tokens[p].Key == "the")
+            p--;
+        return p < 0 || !_lex.Locatives.Contains(tokens[p].Key);
+    }
+
+    /// <summary>"the Novyi neighbourhood": a named part of a city, not the village of that name.</summary>
+    private bool CityPart(string text, List<WordToken> tokens, int first, int last)
+    {
+        if (last + 1 >= tokens.Count || !_lex.CityParts.Contains(tokens[last + 1].Key) || !WordTokenizer.Adjacent(text, tokens[last], tokens[last + 1]))
+            return false;
+        if (first == 0 || tokens[first - 1].Key != "the")
+            return false;
+        return last + 2 >= tokens.Count || tokens[last + 2].Key != "of";
     }
 
     /// <summary>Longest run of words from token i that is a name in the trie and ends on a capitalized word.</summary>

@@ -40,14 +40,52 @@ public sealed class Geocoder(Gazetteer gazetteer)
         // Pass 3: nearness to the places pass 2 resolved with confidence.
         foreach (var s in states)
             Score(s, states, ctx);
-        ctx = DocumentContext.From(states, Gazetteer);
+        var sentences = SentenceNumbers(text, states);
+        ctx = DocumentContext.From(states, Gazetteer, sentences);
         foreach (var s in states)
             Score(s, states, ctx);
-        ctx = ctx.WithAnchors(states, Gazetteer, SentenceNumbers(text, states), Positions(states));
+        ctx = ctx.WithAnchors(states, Gazetteer, sentences, Positions(states));
         foreach (var s in states)
             Score(s, states, ctx);
 
-        return states.Select(Decide).ToList();
+        var results = states.Select(Decide).ToList();
+        ResolveCityParts(states, results);
+        return results;
+    }
+
+    /// <summary>
+    /// A named part of a city ("the Novyi neighbourhood") is a settlement told before it: the one
+    /// a feature of that name lies in or beside (GeoNames keeps many city parts and absorbed
+    /// villages), else the last one told; with none told, no place.
+    /// </summary>
+    private void ResolveCityParts(MentionState[] states, List<MentionResult> results)
+    {
+        var g = Gazetteer;
+        var told = new List<int>();
+        foreach (var i in TextOrder(states))
+        {
+            var s = states[i];
+            if (s.Mention.CityPart)
+            {
+                int? city = told.Count > 0 ? told[^1] : null;
+                var nearest = Weights.CityPartKm;
+                foreach (var t in told)
+                    foreach (var c in s.Candidates)
+                    {
+                        ref readonly var a = ref g.Entry(t);
+                        ref readonly var b = ref g.Entry(c.Entry);
+                        var km = GreatCircle.Km(a.Lat, a.Lon, b.Lat, b.Lon);
+                        if (km < nearest)
+                            (nearest, city) = (km, t);
+                    }
+                results[i] = city is { } found
+                    ? new MentionResult(s.Mention, g.ToPlace(found, s.Mention.Text), MentionOutcome.Resolved, s)
+                    : new MentionResult(s.Mention, null, MentionOutcome.NoMatch, s);
+                continue;
+            }
+            if (results[i].Outcome == MentionOutcome.Resolved && s.Best is { } best && (PlaceKind)g.Entry(best).Kind == PlaceKind.Settlement)
+                told.Add(best);
+        }
     }
 
     /// <summary>The sentence each mention stands in, counted by sentence-ending marks before it.</summary>
@@ -99,7 +137,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
         foreach (var p in g.Postings(node))
         {
             var exact = TextFold.Fold(g.String(p.Variant)) == folded;
-            var c = new Candidate(p.Entry, p.Source, exact, Fuzzy: false, AnyExact: exact);
+            var source = p.Source;
+            // "New York" for New York City, "Kuwait" for Kuwait City: the name without its "City" is the city's own.
+            if ((source & NameSource.Alternate) != 0 && exact && (PlaceKind)g.Entry(p.Entry).Kind == PlaceKind.Settlement
+                && IsNamePlusSuffix(TextFold.Fold(g.String(g.Entry(p.Entry).Name)), folded))
+                source = NameSource.Primary;
+            var c = new Candidate(p.Entry, source, exact, Fuzzy: false, AnyExact: exact);
             if (index.TryGetValue(p.Entry, out var at))
             {
                 var old = result[at];
@@ -118,6 +161,10 @@ public sealed class Geocoder(Gazetteer gazetteer)
             result.RemoveAll(c => !c.AnyExact);
         return result;
     }
+
+    private bool IsNamePlusSuffix(string primary, string folded) =>
+        primary.Length > folded.Length + 1 && primary.StartsWith(folded, StringComparison.Ordinal) && primary[folded.Length] == ' '
+        && _lex.CitySuffixes.Contains(primary[(folded.Length + 1)..]);
 
     /// <summary>A one-word name the document also uses as a surname ("Mr Peskov ... Peskov said").</summary>
     private static bool IsPersonName(PlaceMention m, HashSet<string> surnames)
@@ -172,6 +219,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
             PlaceKind.Water => s.Candidates.Any(c => (PlaceKind)g.Entry(c.Entry).Kind == PlaceKind.Water),
             _ => true,
         };
+        // Where a city shares its region's name (Donetsk, Kharkiv, New York) a bare name is the city;
+        // a region no town of its own is named after (Florida, Volyn) is what the bare name means.
+        var cityRegions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in s.Candidates)
+            if ((PlaceKind)g.Entry(c.Entry).Kind == PlaceKind.Settlement && g.Admin1Key(c.Entry) is { } key)
+                cityRegions.Add(key);
         for (var k = 0; k < s.Candidates.Count; k++)
         {
             var c = s.Candidates[k];
@@ -182,6 +235,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
             if (!c.Exact && !c.Fuzzy)
                 score += Weights.LooseSpelling;
             score += KindFit(m, kind, e, g, askedKindExists);
+            if (m.KindHint == PlaceKind.Settlement && kind == PlaceKind.Region && e.Rank >= 5 && g.Admin1Key(c.Entry) is { } own && !cityRegions.Contains(own))
+                score += Weights.RegionOwnName - Weights.RegionForBareName;
             if (cc == "UA")
                 score += Weights.Ukraine;
             else if (cc == "RU")
@@ -189,8 +244,16 @@ public sealed class Geocoder(Gazetteer gazetteer)
             var countryNamed = cc is not null && ctx.Countries.Contains(cc);
             if (countryNamed && kind != PlaceKind.Country)
                 score += Weights.CountryInDocument;
-            if (kind == PlaceKind.Settlement && cc is not ("UA" or "RU") && e.Rank < 5
-                && e.Population < (countryNamed ? Weights.ForeignMinPopulationNamedCountry : Weights.ForeignMinPopulation))
+            // A small town far from the war is meant only when the text names its country beside it
+            // ("Pargas on the coast of southern Finland"); a country named elsewhere in the report
+            // does not make every small namesake there likely ("the Arab world" is not Arab, Alabama).
+            var countryNear = cc is not null && ctx.Sentence.Length > 0 && ctx.CountriesBySentence.Contains((ctx.Sentence[s.Index], cc));
+            var foreign = kind == PlaceKind.Settlement && cc is not ("UA" or "RU");
+            if (foreign && e.Rank < 6
+                && e.Population < (countryNear ? Weights.ForeignMinPopulationNamedCountry : Weights.ForeignMinPopulation))
+                score += Weights.SmallForeignPlace;
+            // An old or foreign name of a far-away town ("Africa" for Mahdia) is not what English copy means by it.
+            else if (foreign && !c.ByMainName && !countryNear && e.Rank < 6 && e.Population < Weights.ForeignKnownByOtherNames)
                 score += Weights.SmallForeignPlace;
             if (kind == PlaceKind.Region && m.KindHint != PlaceKind.Region && cc is not ("UA" or "RU") && !countryNamed)
                 score += Weights.SmallForeignPlace;

@@ -46,6 +46,11 @@ internal static class MiniGazetteer
         new(699115, "Pervomaiske", "", 45.7186, 33.8585, "P", "PPLA3", "UA", "11", 8_000),
         new(706523, "Kerch Strait", "Strait of Kerch,Kerchenskiy Proliv", 45.312, 36.5564, "H", "STRT", "UA", "11"),
         new(702750, "Lozova", "", 48.61071, 38.87839, "H", "STM", "UA", "14"),
+        // Names war copy uses for weapons, aircraft and units; a village and a city district.
+        new(90000021, "Sukhoy", "", 49.3833, 39.95, "P", "PPL", "UA", "14", 300),
+        new(90000022, "Oleshnyk", "", 48.2, 23.1, "P", "PPL", "UA", "25", 1_500),
+        new(90000023, "Novyi", "", 48.593, 37.879, "P", "PPL", "UA", "05", 200),
+        new(90000024, "Chasiv Yar", "", 48.5866, 37.8356, "P", "PPLA3", "UA", "05", 12_000),
         // Qualifiers: namesakes told apart by oblast, raion or hromada.
         new(706442, "Khersonska Oblast", "Kherson,Kherson Oblast", 46.75, 33.3333, "A", "ADM1", "UA", "08", 1_000_000),
         new(706448, "Kherson", "Cherson,Herson", 46.6354, 32.6169, "P", "PPLA", "UA", "08", 320_000),
@@ -73,6 +78,11 @@ internal static class MiniGazetteer
         new(90000004, "Victory", "", 43.1, -76.5, "P", "PPL", "US", "NY", 600),
         new(90000005, "Palo Alto", "", 37.44188, -122.14302, "P", "PPL", "US", "CA", 64_403),
         new(90000006, "Zelensky", "", 44.0, -100.0, "P", "PPL", "US", "SD", 700),
+        new(580054, "Azov", "", 47.1078, 39.4165, "P", "PPLA2", "RU", "61", 82_133),
+        new(90000007, "Arab", "", 34.3181, -86.4958, "P", "PPL", "US", "AL", 8_000),
+        new(2473572, "Mahdia", "Africa,Al Mahdiyah", 35.5047, 11.0622, "P", "PPLA", "TN", "15", 45_977),
+        new(5128581, "New York City", "New York,NYC", 40.7143, -74.006, "P", "PPL", "US", "NY", 8_804_190),
+        new(5082331, "York", "New York", 40.8681, -97.592, "P", "PPLA2", "US", "NE", 7_864),
     ];
 
     public static readonly Row[] NoCountry =
