@@ -35,6 +35,8 @@ public sealed partial class Gazetteer
         var version = r.Int();
         if (version != IndexWriter.Version)
             throw new InvalidDataException($"{path}: index version {version}, this build reads version {IndexWriter.Version}; rebuild it with 'sitrep gazetteer build'");
+        if (!IndexChecksum.Verify(bytes))
+            throw new InvalidDataException($"{path}: the place index is damaged (checksum mismatch); rebuild it with 'sitrep gazetteer build'");
         _stringOffsets = r.Array<int>();
         _stringChars = r.Array<char>();
         _stringCache = new string?[_stringOffsets.Length - 1];

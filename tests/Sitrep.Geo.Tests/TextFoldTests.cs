@@ -1,3 +1,4 @@
+using Sitrep.Geo.Tests.Support;
 using Sitrep.Geo.Text;
 
 namespace Sitrep.Geo.Tests;
@@ -21,6 +22,52 @@ public class TextFoldTests
     [InlineData("Sloviansk", "Slovyansk")]
     public void Skeletons_of_transliterations_of_one_name_meet(string a, string b) =>
         Assert.Equal(TextFold.Skeleton(a), TextFold.Skeleton(b));
+
+    [Theory]
+    [InlineData("Shchastia", "Schastia")]
+    [InlineData("Kherson", "Herson")]
+    [InlineData("Khmelnytskyi", "Khmelnitskiy")]
+    [InlineData("Mykhailivka", "Mihailivka")]
+    [InlineData("Yenakiieve", "Yenakiyeve")]
+    [InlineData("Marʺyinka", "Mar'yinka")]
+    public void Skeletons_meet_across_shch_sch_kh_h_and_ye_ie(string a, string b) =>
+        Assert.Equal(TextFold.SkeletonTokens(a), TextFold.SkeletonTokens(b));
+
+    // Names written in Cyrillic here, transliterated by the official tables in Data/ at run time.
+    public static TheoryData<string> UkrainianNames() =>
+    [
+        "Київ", "Харків", "Запоріжжя", "Щастя", "Ясинувата", "Єнакієве", "Хмельницький", "Мар'їнка",
+        "Кропивницький", "Слов'янськ", "Ізюм", "Юріївка", "Олешки", "Новоселівка", "Гуляйполе",
+        "Покровськ", "Соледар", "Чернігів", "Ізмаїл", "Бердянськ", "Підгороднє", "Очаків",
+        "Любомирівка", "Яготин", "Їжаківка", "Жовті Води", "Білгород-Дністровський", "Куп'янськ",
+    ];
+
+    public static TheoryData<string> RussianNames() =>
+    [
+        "Харьков", "Шахты", "Ясногорск", "Юрга", "Хабаровск", "Щекино", "Ижевск", "Йошкар-Ола",
+        "Белгород", "Курск", "Брянск", "Новочеркасск", "Таганрог", "Моздок", "Мариуполь", "Льгов",
+        "Киев", "Днепропетровск", "Артемовск", "Купянск", "Изюм",
+    ];
+
+    [Theory]
+    [MemberData(nameof(UkrainianNames))]
+    public void Ukrainian_national_and_BGN_PCGN_transliterations_share_a_key(string cyrillic)
+    {
+        var table = Transliteration.Read("transliteration-uk.tsv");
+        var national = Transliteration.Apply(table, cyrillic, (letter, row, initial, _) => initial ? row[1] : row[2]);
+        var bgn = Transliteration.Apply(table, cyrillic, (letter, row, _, _) => row[3]);
+        Assert.Equal(TextFold.SkeletonTokens(national), TextFold.SkeletonTokens(bgn));
+    }
+
+    [Theory]
+    [MemberData(nameof(RussianNames))]
+    public void Russian_BGN_PCGN_and_ICAO_transliterations_share_a_key(string cyrillic)
+    {
+        var table = Transliteration.Read("transliteration-ru.tsv");
+        var bgn = Transliteration.Apply(table, cyrillic, (letter, row, initial, afterVowel) => initial || afterVowel ? row[1] : row[2]);
+        var icao = Transliteration.Apply(table, cyrillic, (letter, row, _, _) => row[3]);
+        Assert.Equal(TextFold.SkeletonTokens(bgn), TextFold.SkeletonTokens(icao));
+    }
 
     [Theory]
     [InlineData("Kharkiv", "Kherson")]

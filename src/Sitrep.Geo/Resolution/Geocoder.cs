@@ -157,10 +157,15 @@ public sealed class Geocoder(Gazetteer gazetteer)
         }
         // The writer chose a spelling: when some place has exactly that name, places that only
         // share its transliteration skeleton are not namesakes (Zaporizhzhia the city, not the village Zaporizhzhya).
+        // A city of note stays in the running however it is spelt ("Kyyiv", "Khmelnitskiy"): a
+        // village that happens to list that spelling must still beat it on the ranking.
         if (result.Any(c => c.AnyExact))
-            result.RemoveAll(c => !c.AnyExact);
+            result.RemoveAll(c => !c.AnyExact && !Major(g.Entry(c.Entry)));
         return result;
     }
+
+    private static bool Major(in EntryRecord e) =>
+        (PlaceKind)e.Kind == PlaceKind.Settlement && (e.Population >= Weights.MajorCityPopulation || e.Rank >= 5);
 
     private bool IsNamePlusSuffix(string primary, string folded) =>
         primary.Length > folded.Length + 1 && primary.StartsWith(folded, StringComparison.Ordinal) && primary[folded.Length] == ' '

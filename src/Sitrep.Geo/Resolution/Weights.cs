@@ -38,6 +38,7 @@ internal static class Weights
     public const double UnsupportedAlternate = -1.5;
     public const double MultiWordName = 1.0;       // "Snake Island", "Kinburn Spit": names of several words rarely collide with prose
     public const int AlternateMinPopulation = 10_000;
+    public const int MajorCityPopulation = 100_000;
 
     public const double QualifierRegionMatch = 4.0;
     public const double QualifierRegionMismatch = -1.5;
