@@ -126,6 +126,7 @@ internal static class GazetteerBenchCommand
             foreach (var (v, list) in result.Verdicts.Where(v => v.Key != Verdict.Right))
                 Console.WriteLine($"| {Describe(v)} | {list.Count:N0} | {string.Join("; ", list.Take(v == Verdict.NotRecognized ? 30 : 5))} |");
         }
+        GazetteerNamesakeBench.Run(g, countryFile);
     }
 
     /// <summary>"Pokrovsk Raion" → "Pokrovsk": the raion as copy names it, by its town.</summary>

@@ -16,6 +16,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
 
     public Gazetteer Gazetteer { get; } = gazetteer;
 
+    /// <summary>Where the war is beyond this report (the run's other events, the store, a front-line file); null for none.</summary>
+    public FrontPrior? Prior { get; init; }
+
+    /// <summary>Let the report's own unambiguous places decide between namesakes nothing else tells apart.</summary>
+    public bool DocumentPrior { get; init; } = true;
+
     /// <summary>One result per mention, in order: a Place (coordinates null when unresolved), or null when the mention is not a place in context.</summary>
     public IReadOnlyList<Place?> Resolve(string text, IReadOnlyList<PlaceMention> mentions)
     {
@@ -48,7 +54,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
         foreach (var s in states)
             Score(s, states, ctx);
 
-        var results = states.Select(Decide).ToList();
+        var prior = PriorFor(states);
+        var results = states.Select(s => Decide(s, prior)).ToList();
         ResolveCityParts(states, results);
         return results;
     }
@@ -411,7 +418,45 @@ public sealed class Geocoder(Gazetteer gazetteer)
         return fit + (diff <= 60 ? Weights.DirectionMatch : diff > 100 ? Weights.DirectionMismatch : 0);
     }
 
-    private MentionResult Decide(MentionState s)
+    /// <summary>The given prior with the settlements this report resolved with confidence; null when both are empty.</summary>
+    private FrontPrior? PriorFor(MentionState[] states)
+    {
+        var g = Gazetteer;
+        var own = new List<(double, double)>();
+        if (DocumentPrior)
+            foreach (var s in states)
+                if (s.Best is { } b && (PlaceKind)g.Entry(b).Kind == PlaceKind.Settlement && s.Margin >= Weights.ConfidentMargin)
+                    own.Add((g.Entry(b).Lat, g.Entry(b).Lon));
+        var prior = (Prior ?? new FrontPrior()).With(own);
+        return prior.IsEmpty ? null : prior;
+    }
+
+    /// <summary>
+    /// Among namesakes that tie on everything the text says, the one clearly nearest the prior:
+    /// within <see cref="Weights.PriorMaxKm"/> of it, and the next one at least twice as far and
+    /// <see cref="Weights.PriorLeadKm"/> farther. Otherwise null: left unresolved, not guessed.
+    /// </summary>
+    private int? PriorChoice(MentionState s, FrontPrior prior)
+    {
+        var g = Gazetteer;
+        var top = s.Scores.Length == 0 ? double.NegativeInfinity : s.Scores.Max();
+        var tier = new List<(int Entry, double Km)>();
+        for (var k = 0; k < s.Candidates.Count; k++)
+        {
+            var entry = s.Candidates[k].Entry;
+            ref readonly var e = ref g.Entry(entry);
+            if ((PlaceKind)e.Kind != PlaceKind.Settlement || s.Scores[k] < top - Weights.PriorTierMargin || tier.Any(t => SamePlace(t.Entry, entry)))
+                continue;
+            tier.Add((entry, prior.Km(e.Lat, e.Lon)));
+        }
+        if (tier.Count < 2)
+            return null;
+        tier.Sort((a, b) => a.Km.CompareTo(b.Km));
+        var (nearest, second) = (tier[0].Km, tier[1].Km);
+        return nearest <= Weights.PriorMaxKm && second >= 2 * nearest && second - nearest >= Weights.PriorLeadKm ? tier[0].Entry : null;
+    }
+
+    private MentionResult Decide(MentionState s, FrontPrior? prior)
     {
         var g = Gazetteer;
         var m = s.Mention;
@@ -424,8 +469,14 @@ public sealed class Geocoder(Gazetteer gazetteer)
         ref readonly var e = ref g.Entry(best);
         var bestIndex = s.Candidates.FindIndex(c => c.Entry == best);
         var evidence = s.Evidence[bestIndex];
-        // Same-named small villages with nothing in the text to tell them apart: keep the mention, do not guess.
-        if ((PlaceKind)e.Kind == PlaceKind.Settlement && s.Margin < Weights.AmbiguityMargin && evidence < 0.5 && e.Population < 20_000 && e.Rank < 4)
+        // Same-named small villages that what the text says does not tell apart (nothing, or the same
+        // oblast for several): where the war is decides when it clearly can.
+        var village = (PlaceKind)e.Kind == PlaceKind.Settlement && e.Population < 20_000 && e.Rank < 4;
+        var tied = village && s.Margin < Weights.AmbiguityMargin;
+        if (village && s.Margin < Weights.PriorTierMargin && prior is not null && PriorChoice(s, prior) is { } chosen)
+            return new MentionResult(m, g.ToPlace(chosen, m.Text), MentionOutcome.Resolved, s);
+        // With nothing at all in the text for any of them: keep the mention, do not guess.
+        if (tied && evidence < 0.5)
             return new MentionResult(m, Unresolved(m, s.Candidates.Select(c => c.Entry).ToList()), MentionOutcome.Ambiguous, s);
         return new MentionResult(m, g.ToPlace(best, m.Text), MentionOutcome.Resolved, s);
     }

@@ -55,6 +55,10 @@ internal static class Weights
 
     public const double CityPartKm = 15.0;         // a feature named like the city part this close to a told city places the part in it
 
+    public const double PriorMaxKm = 60.0;        // the prior picks a namesake only this close to where the war is
+    public const double PriorLeadKm = 25.0;
+    public const double PriorTierMargin = 1.5;    // namesakes this close in score are told apart by the prior (population and rank only break ties)       // ... and only when the next namesake is this much farther
+
     public const double NoMatch = 2.5;             // the explicit no-match candidate's score
     public const double AmbiguityMargin = 0.75;
     public const double ConfidentMargin = 1.0;
