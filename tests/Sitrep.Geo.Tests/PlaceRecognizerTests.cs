@@ -176,3 +176,34 @@ public class NotPlacesTests
     public void A_named_neighbourhood_is_the_city_told_before_it(string text) =>
         Assert.Equal(90000024, Geocode.Of(G, text, "Novyi")?.GeonamesId);
 }
+
+public class FrontSectorTests
+{
+    private static readonly Gazetteer G = MiniGazetteer.Gazetteer;
+
+    [Theory]
+    [InlineData("Assaults went on in the Kupiansk direction all week.", "Kupiansk direction", "direction")]
+    [InlineData("The army repelled 30 attacks on the Pokrovsk axis.", "Pokrovsk axis", "axis")]
+    [InlineData("Heavy fighting was reported on the Bakhmut front.", "Bakhmut front", "front")]
+    public void A_front_sector_is_an_area_at_its_town_not_the_town(string text, string mention, string word)
+    {
+        var hit = Assert.Single(Geocode.All(G, text));
+        Assert.Equal(mention, hit.Mention.Text);
+        Assert.Equal(word, hit.Mention.Sector);
+        Assert.Equal(PlaceKind.Area, hit.Place?.Kind);
+        Assert.NotNull(hit.Place!.GeonamesId);   // the town it is tied to
+        Assert.NotNull(hit.Place.Lat);
+        Assert.Equal(mention, hit.Place.Mention);
+        Assert.Equal(mention[..mention.IndexOf(' ')], hit.Place.Name);
+    }
+
+    [Theory]
+    [InlineData("Drones flew in the direction of Kupiansk.")]
+    [InlineData("A convoy left Kupiansk in the morning.")]
+    public void A_town_without_a_sector_word_after_it_stays_the_town(string text)
+    {
+        var hit = Assert.Single(Geocode.All(G, text));
+        Assert.Equal(PlaceKind.Settlement, hit.Place?.Kind);
+        Assert.Null(hit.Mention.Sector);
+    }
+}

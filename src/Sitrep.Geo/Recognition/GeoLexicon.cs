@@ -19,6 +19,7 @@ internal sealed class GeoLexicon
     public Dictionary<string, bool> NotPlaces { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CityParts { get; }
     public HashSet<string> CitySuffixes { get; }
+    public HashSet<string> SectorWords { get; }
     public HashSet<string> Locatives { get; }
     /// <summary>Division word → the level it names ("district" → raion).</summary>
     public Dictionary<string, DivisionLevel> Divisions { get; } = new(StringComparer.Ordinal);
@@ -39,6 +40,7 @@ internal sealed class GeoLexicon
         AliasWords = GeoData.ReadWordSet(dir, "alias-words.txt");
         SettlementCues = GeoData.ReadWordSet(dir, "settlement-cues.txt");
         CityParts = GeoData.ReadWordSet(dir, "city-part-words.txt");
+        SectorWords = GeoData.ReadWordSet(dir, "sector-words.txt");
         CitySuffixes = GeoData.ReadTable(dir, "city-suffix-words.txt").Select(r => Text.TextFold.Fold(r[0])).ToHashSet(StringComparer.Ordinal);
         Locatives = GeoData.ReadWordSet(dir, "locative-words.txt");
         foreach (var row in GeoData.ReadTable(dir, "not-places.tsv"))

@@ -22,6 +22,9 @@ public sealed record PlaceMention(int Start, int End, string Text, PlaceKind Kin
     /// <summary>The divisions the text puts the place in, nearest first ("Ivanivka, Bakhmut raion, Donetsk region").</summary>
     public IReadOnlyList<PlaceQualifier> Qualifiers { get; init; } = [];
 
+    /// <summary>The front-sector word after a town's name ("direction" of "the Kupiansk direction"): the mention is an area tied to the town; null when none.</summary>
+    public string? Sector { get; init; }
+
     /// <summary>True when the name is a named part of a city ("the Novyi neighbourhood"): it stands for the city told before it.</summary>
     public bool CityPart { get; init; }
 

@@ -237,6 +237,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         var nameEnd = tokens[last].End;
         var end = nameEnd;
         var hint = HintFromIndex(node, fuzzy);
+        string? sector = null;
         var lastKey = tokens[last].Key;
         if (_lex.RegionWords.Contains(lastKey) && last > first)
             hint = PlaceKind.Region;
@@ -248,6 +249,11 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             if (_lex.RegionWords.Contains(next) && hint != PlaceKind.Country)
             {
                 hint = PlaceKind.Region;
+                end = tokens[last + 1].End;
+            }
+            else if (_lex.SectorWords.Contains(next) && hint == PlaceKind.Settlement && !tokens[last + 1].Capitalized)
+            {
+                sector = text[tokens[last + 1].Start..tokens[last + 1].End];
                 end = tokens[last + 1].End;
             }
             else if (_lex.WaterWords.Contains(next))
@@ -270,6 +276,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             Bearing = BearingBefore(text, tokens, first),
             Fuzzy = fuzzy is not null,
             SettlementCue = settlementCue,
+            Sector = sector,
             Node = node,
             FuzzyEntries = fuzzy,
         };

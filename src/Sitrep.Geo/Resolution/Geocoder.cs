@@ -474,12 +474,19 @@ public sealed class Geocoder(Gazetteer gazetteer)
         var village = (PlaceKind)e.Kind == PlaceKind.Settlement && e.Population < 20_000 && e.Rank < 4;
         var tied = village && s.Margin < Weights.AmbiguityMargin;
         if (village && s.Margin < Weights.PriorTierMargin && prior is not null && PriorChoice(s, prior) is { } chosen)
-            return new MentionResult(m, g.ToPlace(chosen, m.Text), MentionOutcome.Resolved, s);
+            return new MentionResult(m, AsSector(g.ToPlace(chosen, m.Text), m), MentionOutcome.Resolved, s);
         // With nothing at all in the text for any of them: keep the mention, do not guess.
         if (tied && evidence < 0.5)
             return new MentionResult(m, Unresolved(m, s.Candidates.Select(c => c.Entry).ToList()), MentionOutcome.Ambiguous, s);
-        return new MentionResult(m, g.ToPlace(best, m.Text), MentionOutcome.Resolved, s);
+        return new MentionResult(m, AsSector(g.ToPlace(best, m.Text), m), MentionOutcome.Resolved, s);
     }
+
+    /// <summary>
+    /// "the Kupiansk direction": an area tied to the town, under the town's name, spot and GeoNames
+    /// id (so that the town and its sector told in one event are one place); the mention keeps the sector word.
+    /// </summary>
+    private static Place AsSector(Place town, PlaceMention m) =>
+        m.Sector is not null && town.Kind == PlaceKind.Settlement ? town with { Kind = PlaceKind.Area } : town;
 
     /// <summary>A place kept without coordinates; country and region only when every candidate agrees.</summary>
     private Place Unresolved(PlaceMention m, List<int> entries)
