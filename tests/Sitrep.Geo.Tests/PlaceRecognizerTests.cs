@@ -207,3 +207,30 @@ public class FrontSectorTests
         Assert.Null(hit.Mention.Sector);
     }
 }
+
+public class DatelineTests
+{
+    private static readonly Gazetteer G = MiniGazetteer.Gazetteer;
+
+    // As the extractor calls it: one sentence at a time, here the last line.
+    private static IReadOnlyList<PlaceMention> Find(string text) => new PlaceRecognizer(G).Find(text, text.LastIndexOf('\n') + 1, text.Length);
+
+    [Theory]
+    [InlineData("KHARKIV (Reuters) - Power was cut across the city on Friday.", "KHARKIV")]
+    [InlineData("Kharkiv, Ukraine — Power was cut across the city on Friday.", "Kharkiv")]
+    [InlineData("Intro line.\nMYKOLAIV, Dec 3 (AP) - A drone hit a depot in Kherson.", "MYKOLAIV")]
+    public void A_place_opening_a_line_before_a_dash_is_a_dateline(string text, string written)
+    {
+        var m = Assert.Single(Find(text), m => m.Dateline);
+        Assert.Equal(written, m.Name);
+        // The country and agency of the dateline are not places of their own.
+        Assert.DoesNotContain(Find(text), x => x.Name is "Ukraine" or "Reuters");
+    }
+
+    [Theory]
+    [InlineData("Officials in Kharkiv - and in Kherson - said nothing.")]
+    [InlineData("Kharkiv was shelled - again - on Friday.")]
+    [InlineData("The strike on Kharkiv, the governor said - was the worst.")]
+    public void A_place_inside_a_sentence_or_before_a_verb_is_not_a_dateline(string text) =>
+        Assert.DoesNotContain(Find(text), m => m.Dateline);
+}

@@ -25,6 +25,9 @@ public sealed record PlaceMention(int Start, int End, string Text, PlaceKind Kin
     /// <summary>The front-sector word after a town's name ("direction" of "the Kupiansk direction"): the mention is an area tied to the town; null when none.</summary>
     public string? Sector { get; init; }
 
+    /// <summary>True when the mention opens a dateline ("KYIV (Reuters) -"): where the reporter filed from, the event's place only when nothing else places it.</summary>
+    public bool Dateline { get; init; }
+
     /// <summary>True when the name is a named part of a city ("the Novyi neighbourhood"): it stands for the city told before it.</summary>
     public bool CityPart { get; init; }
 

@@ -25,7 +25,13 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         var tokens = WordTokenizer.Tokenize(text, start, end);
         var blocked = Recognition.PersonNames.Mark(text, tokens, _lex);
         var found = new List<PlaceMention>();
-        for (var i = 0; i < tokens.Count; i++)
+        var from = 0;
+        if (Dateline(text, tokens, blocked) is { } dateline)
+        {
+            found.Add(dateline.Mention);
+            from = dateline.LastToken + 1;
+        }
+        for (var i = from; i < tokens.Count; i++)
         {
             if (blocked[i] || !tokens[i].Capitalized)
                 continue;
