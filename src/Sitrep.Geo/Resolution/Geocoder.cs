@@ -2,6 +2,7 @@ using Sitrep.Geo.Index;
 using Sitrep.Geo.Recognition;
 using Sitrep.Geo.Resolution;
 using Sitrep.Geo.Text;
+using Sitrep.Text;
 
 namespace Sitrep.Geo;
 
@@ -23,15 +24,16 @@ public sealed class Geocoder(Gazetteer gazetteer)
     public bool DocumentPrior { get; init; } = true;
 
     /// <summary>One result per mention, in order: a Place (coordinates null when unresolved), or null when the mention is not a place in context.</summary>
-    public IReadOnlyList<Place?> Resolve(string text, IReadOnlyList<PlaceMention> mentions)
+    /// <param name="sentences">The document's sentences as the segmenter found them, in text order; when null, sentence ends are guessed from punctuation.</param>
+    public IReadOnlyList<Place?> Resolve(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mentions);
-        return Rank(text, mentions).Select(r => r.Place).ToList();
+        return Rank(text, mentions, sentences).Select(r => r.Place).ToList();
     }
 
     /// <summary>The full ranking per mention, for tests and the benchmark's failure analysis.</summary>
-    internal IReadOnlyList<Resolution.MentionResult> Rank(string text, IReadOnlyList<PlaceMention> mentions)
+    internal IReadOnlyList<Resolution.MentionResult> Rank(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null)
     {
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         PersonNames.Mark(text, WordTokenizer.Tokenize(text, 0, text.Length), _lex, surnames);
@@ -46,11 +48,11 @@ public sealed class Geocoder(Gazetteer gazetteer)
         // Pass 3: nearness to the places pass 2 resolved with confidence.
         foreach (var s in states)
             Score(s, states, ctx);
-        var sentences = SentenceNumbers(text, states);
-        ctx = DocumentContext.From(states, Gazetteer, sentences);
+        var sentenceOf = sentences is null ? SentenceNumbers(text, states) : SentenceNumbers(sentences, states);
+        ctx = DocumentContext.From(states, Gazetteer, sentenceOf);
         foreach (var s in states)
             Score(s, states, ctx);
-        ctx = ctx.WithAnchors(states, Gazetteer, sentences, Positions(states));
+        ctx = ctx.WithAnchors(states, Gazetteer, sentenceOf, Positions(states));
         foreach (var s in states)
             Score(s, states, ctx);
 
@@ -108,6 +110,30 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 if (text[pos] is '.' or '!' or '?' or '\n' && (pos + 1 >= text.Length || char.IsWhiteSpace(text[pos + 1])))
                     sentence++;
             numbers[i] = sentence;
+        }
+        return numbers;
+    }
+
+    /// <summary>The sentence of the layout each mention starts in (the last one starting at or before it).</summary>
+    private static int[] SentenceNumbers(IReadOnlyList<SentenceSpan> sentences, MentionState[] states)
+    {
+        var numbers = new int[states.Length];
+        for (var i = 0; i < states.Length; i++)
+        {
+            int lo = 0, hi = sentences.Count - 1, at = 0;
+            var start = states[i].Mention.Start;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (sentences[mid].Start <= start)
+                {
+                    at = mid;
+                    lo = mid + 1;
+                }
+                else
+                    hi = mid - 1;
+            }
+            numbers[i] = at;
         }
         return numbers;
     }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Sitrep.Geo.Tests.Support;
+namespace Sitrep.Text.Tests.Support;
 
 /// <summary>Applies a transliteration table of tests/Data (letter → forms) to a Cyrillic name.</summary>
 internal static class Transliteration

@@ -1,7 +1,7 @@
-using Sitrep.Geo.Tests.Support;
+using Sitrep.Text.Tests.Support;
 using Sitrep.Geo.Text;
 
-namespace Sitrep.Geo.Tests;
+namespace Sitrep.Text.Tests;
 
 public class TextFoldTests
 {
