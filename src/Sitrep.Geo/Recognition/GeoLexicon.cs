@@ -17,6 +17,8 @@ internal sealed class GeoLexicon
     public HashSet<string> SettlementCues { get; }
     /// <summary>Folded names that are not places on their own → true when a locative before them makes them a territory.</summary>
     public Dictionary<string, bool> NotPlaces { get; } = new(StringComparer.Ordinal);
+    /// <summary>Skeleton keys of the first word of each name in <see cref="NotPlaces"/>.</summary>
+    public HashSet<string> NotPlaceFirstWords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CityParts { get; }
     public HashSet<string> CitySuffixes { get; }
     public HashSet<string> SectorWords { get; }
@@ -44,7 +46,10 @@ internal sealed class GeoLexicon
         CitySuffixes = GeoData.ReadTable(dir, "city-suffix-words.txt").Select(r => Text.TextFold.Fold(r[0])).ToHashSet(StringComparer.Ordinal);
         Locatives = GeoData.ReadWordSet(dir, "locative-words.txt");
         foreach (var row in GeoData.ReadTable(dir, "not-places.tsv"))
+        {
             NotPlaces[Text.TextFold.Fold(row[0])] = GeoData.Field(row, 2) == "yes";
+            NotPlaceFirstWords.Add(Text.TextFold.SkeletonTokens(row[0])[0]);
+        }
         foreach (var row in GeoData.ReadTable(dir, "division-words.tsv"))
             Divisions[Text.TextFold.Skeleton(row[0])] = Enum.Parse<DivisionLevel>(GeoData.Field(row, 1), ignoreCase: true);
         foreach (var row in GeoData.ReadTable(dir, "direction-words.tsv"))

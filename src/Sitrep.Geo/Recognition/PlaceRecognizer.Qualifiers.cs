@@ -17,9 +17,6 @@ public sealed partial class PlaceRecognizer
     {
         if (found.Count == 0)
             return found;
-        var tokenAt = new Dictionary<int, int>(tokens.Count);
-        for (var k = 0; k < tokens.Count; k++)
-            tokenAt[tokens[k].Start] = k;
         var result = new List<PlaceMention>(found.Count);
         for (var i = 0; i < found.Count; i++)
         {
@@ -31,7 +28,7 @@ public sealed partial class PlaceRecognizer
             }
             var qualifiers = new List<PlaceQualifier>();
             var from = a.End;
-            while (qualifiers.Count < MaxQualifiers && ReadQualifier(text, tokens, tokenAt, found, i + 1, from, a, qualifiers.Count == 0) is { } q)
+            while (qualifiers.Count < MaxQualifiers && ReadQualifier(text, tokens, found, i + 1, from, a, qualifiers.Count == 0) is { } q)
             {
                 qualifiers.Add(q.Qualifier);
                 from = q.Qualifier.End;
@@ -45,7 +42,7 @@ public sealed partial class PlaceRecognizer
     }
 
     private (PlaceQualifier Qualifier, int LastToken)? ReadQualifier(
-        string text, List<WordToken> tokens, Dictionary<int, int> tokenAt, List<PlaceMention> found, int next, int from, PlaceMention a, bool first)
+        string text, List<WordToken> tokens, List<PlaceMention> found, int next, int from, PlaceMention a, bool first)
     {
         var p = FirstTokenFrom(tokens, from);
         if (p < 0)
@@ -80,7 +77,7 @@ public sealed partial class PlaceRecognizer
         {
             if (mention.KindHint is PlaceKind.Country or PlaceKind.Water)
                 return null;
-            nameLast = tokenAt.TryGetValue(mention.Start, out var s) ? s : -1;
+            nameLast = FirstTokenFrom(tokens, mention.Start);
             while (nameLast >= 0 && nameLast + 1 < tokens.Count && tokens[nameLast].End < mention.Start + mention.Name.Length)
                 nameLast++;
             bearing ??= mention.Bearing;

@@ -77,7 +77,9 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     /// </summary>
     private bool NotAPlace(string text, List<WordToken> tokens, int first, int last)
     {
-        if (!_lex.NotPlaces.TryGetValue(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[last].End - tokens[first].Start)), out var territoryAfterLocative))
+        // The first word's key rules out almost every name before the folded span is built.
+        if (!_lex.NotPlaceFirstWords.Contains(tokens[first].Key)
+            || !_lex.NotPlaces.TryGetValue(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[last].End - tokens[first].Start)), out var territoryAfterLocative))
             return false;
         if (!territoryAfterLocative)
             return true;

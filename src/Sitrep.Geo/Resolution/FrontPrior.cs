@@ -24,16 +24,6 @@ public sealed class FrontPrior
         return this;
     }
 
-    /// <summary>A copy with more points: the document's own places on top of the run's.</summary>
-    internal FrontPrior With(IEnumerable<(double Lat, double Lon)> points)
-    {
-        var copy = new FrontPrior();
-        copy._points.AddRange(_points);
-        copy._segments.AddRange(_segments);
-        copy._points.AddRange(points);
-        return copy;
-    }
-
     /// <summary>Kilometres from a point to the nearest point or line of the prior; infinity when empty.</summary>
     public double Km(double lat, double lon)
     {

@@ -56,8 +56,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
         foreach (var s in states)
             Score(s, states, ctx);
 
-        var prior = PriorFor(states);
-        var results = states.Select(s => Decide(s, prior)).ToList();
+        var results = states.Select(s => Decide(s, ctx)).ToList();
         ResolveCityParts(states, results);
         return results;
     }
@@ -259,10 +258,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
         };
         // Where a city shares its region's name (Donetsk, Kharkiv, New York) a bare name is the city;
         // a region no town of its own is named after (Florida, Volyn) is what the bare name means.
-        var cityRegions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in s.Candidates)
-            if ((PlaceKind)g.Entry(c.Entry).Kind == PlaceKind.Settlement && g.Admin1Key(c.Entry) is { } key)
-                cityRegions.Add(key);
+        var cityRegions = s.CityRegions ??= CityRegions(s);
         for (var k = 0; k < s.Candidates.Count; k++)
         {
             var c = s.Candidates[k];
@@ -365,6 +361,15 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 s.Margin = Math.Min(s.Margin, scores[best] - scores[k]);
     }
 
+    private HashSet<string> CityRegions(MentionState s)
+    {
+        var regions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in s.Candidates)
+            if ((PlaceKind)Gazetteer.Entry(c.Entry).Kind == PlaceKind.Settlement && Gazetteer.Admin1Key(c.Entry) is { } key)
+                regions.Add(key);
+        return regions;
+    }
+
     /// <summary>
     /// How well a candidate's kind fits what the wording asked for. When no candidate is of the kind
     /// asked ("Pokrovsk district" with no such district), the others are taken as they are.
@@ -444,26 +449,15 @@ public sealed class Geocoder(Gazetteer gazetteer)
         return fit + (diff <= 60 ? Weights.DirectionMatch : diff > 100 ? Weights.DirectionMismatch : 0);
     }
 
-    /// <summary>The given prior with the settlements this report resolved with confidence; null when both are empty.</summary>
-    private FrontPrior? PriorFor(MentionState[] states)
-    {
-        var g = Gazetteer;
-        var own = new List<(double, double)>();
-        if (DocumentPrior)
-            foreach (var s in states)
-                if (s.Best is { } b && (PlaceKind)g.Entry(b).Kind == PlaceKind.Settlement && s.Margin >= Weights.ConfidentMargin)
-                    own.Add((g.Entry(b).Lat, g.Entry(b).Lon));
-        var prior = (Prior ?? new FrontPrior()).With(own);
-        return prior.IsEmpty ? null : prior;
-    }
-
     /// <summary>
     /// Among namesakes that tie on everything the text says, the one clearly nearest the prior:
     /// within <see cref="Weights.PriorMaxKm"/> of it, and the next one at least twice as far and
     /// <see cref="Weights.PriorLeadKm"/> farther. Otherwise null: left unresolved, not guessed.
     /// </summary>
-    private int? PriorChoice(MentionState s, FrontPrior prior)
+    private int? PriorChoice(MentionState s, DocumentContext ctx)
     {
+        if ((Prior is null || Prior.IsEmpty) && !(DocumentPrior && ctx.HasAnchors))
+            return null;
         var g = Gazetteer;
         var top = s.Scores.Length == 0 ? double.NegativeInfinity : s.Scores.Max();
         var tier = new List<(int Entry, double Km)>();
@@ -473,7 +467,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
             ref readonly var e = ref g.Entry(entry);
             if ((PlaceKind)e.Kind != PlaceKind.Settlement || s.Scores[k] < top - Weights.PriorTierMargin || tier.Any(t => SamePlace(t.Entry, entry)))
                 continue;
-            tier.Add((entry, prior.Km(e.Lat, e.Lon)));
+            tier.Add((entry, PriorKm(s, ctx, e.Lat, e.Lon)));
         }
         if (tier.Count < 2)
             return null;
@@ -482,7 +476,24 @@ public sealed class Geocoder(Gazetteer gazetteer)
         return nearest <= Weights.PriorMaxKm && second >= 2 * nearest && second - nearest >= Weights.PriorLeadKm ? tier[0].Entry : null;
     }
 
-    private MentionResult Decide(MentionState s, FrontPrior? prior)
+    /// <summary>
+    /// Kilometres to where the war is: the given prior, and the report's own settlements resolved
+    /// with confidence within the anchor window (so that a long document stays linear to resolve).
+    /// </summary>
+    private double PriorKm(MentionState s, DocumentContext ctx, double lat, double lon)
+    {
+        var km = Prior?.Km(lat, lon) ?? double.PositiveInfinity;
+        if (!DocumentPrior || !ctx.HasAnchors)
+            return km;
+        var here = ctx.Position[s.Index];
+        var to = Math.Min(ctx.AnchorAt.Length - 1, here + Weights.AnchorWindow);
+        for (var p = Math.Max(0, here - Weights.AnchorWindow); p <= to; p++)
+            if (p != here && ctx.AnchorAt[p] is { } anchor)
+                km = Math.Min(km, GreatCircle.Km(lat, lon, anchor.Lat, anchor.Lon));
+        return km;
+    }
+
+    private MentionResult Decide(MentionState s, DocumentContext ctx)
     {
         var g = Gazetteer;
         var m = s.Mention;
@@ -499,7 +510,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
         // oblast for several): where the war is decides when it clearly can.
         var village = (PlaceKind)e.Kind == PlaceKind.Settlement && e.Population < 20_000 && e.Rank < 4;
         var tied = village && s.Margin < Weights.AmbiguityMargin;
-        if (village && s.Margin < Weights.PriorTierMargin && prior is not null && PriorChoice(s, prior) is { } chosen)
+        if (village && s.Margin < Weights.PriorTierMargin && PriorChoice(s, ctx) is { } chosen)
             return new MentionResult(m, AsSector(g.ToPlace(chosen, m.Text), m), MentionOutcome.Resolved, s);
         // With nothing at all in the text for any of them: keep the mention, do not guess.
         if (tied && evidence < 0.5)
