@@ -62,6 +62,23 @@ public class PlaceQualifierTests
     }
 
     [Theory]
+    [InlineData("Shelling was reported near Hnylytsia, Kharkiv region, on Friday.", "Hnylytsia", "Kharkiv")]
+    [InlineData("Two homes burned in Pidlisne (Kherson oblast) overnight.", "Pidlisne", "Kherson")]
+    public void A_village_the_index_lacks_is_kept_in_its_division_and_the_division_is_not_a_place(string text, string written, string oblast)
+    {
+        var hit = Assert.Single(Geocode.All(G, text));
+        Assert.Equal(written, hit.Mention.Name);
+        Assert.Null(hit.Place?.Lat);
+        Assert.Equal(oblast, hit.Place?.Admin1);
+    }
+
+    [Theory]
+    [InlineData("The governor, Syniehubov, Kharkiv region head, spoke.")]
+    [InlineData("Reporters asked Syniehubov, Kharkiv region governor, twice.")]
+    public void A_name_without_a_place_preposition_before_it_is_not_taken_for_a_village(string text) =>
+        Assert.DoesNotContain(Geocode.All(G, text), r => r.Mention.Name == "Syniehubov");
+
+    [Theory]
     [InlineData("Pokrovsk Raion", "pokrov")]
     [InlineData("Pokrovskyi district", "pokrov")]
     [InlineData("Pokrovs'kyy Rayon", "pokrov")]

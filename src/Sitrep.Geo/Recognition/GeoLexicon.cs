@@ -23,6 +23,7 @@ internal sealed class GeoLexicon
     public HashSet<string> CitySuffixes { get; }
     public HashSet<string> SectorWords { get; }
     public HashSet<string> Locatives { get; }
+    public HashSet<string> UnknownPlaceCues { get; }
     /// <summary>Division word → the level it names ("district" → raion).</summary>
     public Dictionary<string, DivisionLevel> Divisions { get; } = new(StringComparer.Ordinal);
     /// <summary>Compass word → bearing in degrees; -1 for "central".</summary>
@@ -45,6 +46,7 @@ internal sealed class GeoLexicon
         SectorWords = GeoData.ReadWordSet(dir, "sector-words.txt");
         CitySuffixes = GeoData.ReadTable(dir, "city-suffix-words.txt").Select(r => Text.TextFold.Fold(r[0])).ToHashSet(StringComparer.Ordinal);
         Locatives = GeoData.ReadWordSet(dir, "locative-words.txt");
+        UnknownPlaceCues = GeoData.ReadWordSet(dir, "unknown-place-cues.txt");
         foreach (var row in GeoData.ReadTable(dir, "not-places.tsv"))
         {
             NotPlaces[Text.TextFold.Fold(row[0])] = GeoData.Field(row, 2) == "yes";

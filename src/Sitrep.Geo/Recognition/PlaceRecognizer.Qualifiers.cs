@@ -13,10 +13,11 @@ public sealed partial class PlaceRecognizer
     private const int MaxDivisionNameWords = 3;
 
     /// <summary>Folds each qualifier into the mention it qualifies; returns the mentions left.</summary>
-    private List<PlaceMention> AttachQualifiers(string text, List<WordToken> tokens, List<PlaceMention> found)
+    private List<PlaceMention> AttachQualifiers(string text, List<WordToken> tokens, bool[] blocked, List<PlaceMention> found)
     {
         if (found.Count == 0)
             return found;
+        found = AddUnknownQualified(text, tokens, blocked, found);
         var result = new List<PlaceMention>(found.Count);
         for (var i = 0; i < found.Count; i++)
         {
@@ -39,6 +40,41 @@ public sealed partial class PlaceRecognizer
             result.Add(qualifiers.Count == 0 ? a : a with { Qualifiers = qualifiers });
         }
         return result;
+    }
+
+    /// <summary>
+    /// "near Hnylytsia, Kharkiv region": a village the index does not know, told with its division,
+    /// is a place of its own (kept without coordinates) rather than leaving the division to stand for it.
+    /// </summary>
+    private List<PlaceMention> AddUnknownQualified(string text, List<WordToken> tokens, bool[] blocked, List<PlaceMention> found)
+    {
+        List<PlaceMention>? result = null;
+        for (var i = 0; i < found.Count; i++)
+        {
+            var b = found[i];
+            var first = FirstTokenFrom(tokens, b.Start);
+            var w = first - 1;
+            if (w < 1 || b.KindHint is PlaceKind.Country or PlaceKind.Water || !Worded(text, tokens, b))
+                continue;
+            var gap = text.AsSpan(tokens[w].End, b.Start - tokens[w].End).Trim();
+            if (!(gap.SequenceEqual(",") || gap.SequenceEqual("(")) || (i > 0 && found[i - 1].End > tokens[w].Start))
+                continue;
+            var word = tokens[w];
+            var cue = tokens[w - 1];
+            if (!word.Capitalized || blocked[w] || word.Length < 4 || cue.Capitalized || !_lex.UnknownPlaceCues.Contains(cue.Key)
+                || _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(word.Start, word.Length))) || Gazetteer.NodeOf(text[word.Start..word.End]) is var node && node >= 0 && Gazetteer.HasPostings(node))
+                continue;
+            result ??= [.. found];
+            result.Insert(result.IndexOf(b), new PlaceMention(word.Start, word.End, text[word.Start..word.End], PlaceKind.Settlement));
+        }
+        return result ?? found;
+    }
+
+    /// <summary>True when a division word follows the mention's name ("Kharkiv region", "Bakhmut raion").</summary>
+    private bool Worded(string text, List<WordToken> tokens, PlaceMention b)
+    {
+        var k = FirstTokenFrom(tokens, b.Start + b.Name.Length);
+        return k >= 0 && _lex.Divisions.ContainsKey(tokens[k].Key) && tokens[k].Start - (b.Start + b.Name.Length) <= 1;
     }
 
     private (PlaceQualifier Qualifier, int LastToken)? ReadQualifier(

@@ -68,7 +68,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             found.Add(MakeMention(text, tokens, i, last, node, fuzzy));
             i = last + (found[^1].End > tokens[last].End ? 1 : 0);
         }
-        return AttachQualifiers(text, tokens, SpreadPluralRegion(text, found));
+        return AttachQualifiers(text, tokens, blocked, SpreadPluralRegion(text, found));
     }
 
     /// <summary>

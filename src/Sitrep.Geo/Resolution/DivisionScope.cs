@@ -64,6 +64,9 @@ internal sealed class DivisionScope
         return false;
     }
 
+    /// <summary>The one first-level division the qualifier names, or null.</summary>
+    public string? SingleAdmin1 => _admin1.Count == 1 ? _admin1.First() : null;
+
     /// <summary>True when the qualifier's name stands for some division at all.</summary>
     public bool Known => _admin1.Count > 0 || _seats.Count > 0 || _raion is not null;
 

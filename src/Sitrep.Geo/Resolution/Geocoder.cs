@@ -500,7 +500,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
         if (s.IsPerson)
             return new MentionResult(m, null, MentionOutcome.Person, s);
         if (s.Candidates.Count == 0)
-            return new MentionResult(m, Unresolved(m, []), MentionOutcome.NotInIndex, s);
+            return new MentionResult(m, InDivision(Unresolved(m, []), s), MentionOutcome.NotInIndex, s);
         if (s.Best is not { } best)
             return new MentionResult(m, null, MentionOutcome.NoMatch, s);
         ref readonly var e = ref g.Entry(best);
@@ -524,6 +524,15 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// </summary>
     private static Place AsSector(Place town, PlaceMention m) =>
         m.Sector is not null && town.Kind == PlaceKind.Settlement ? town with { Kind = PlaceKind.Area } : town;
+
+    /// <summary>A place the index does not know, in the one oblast its qualifier names ("Hnylytsia, Kharkiv region").</summary>
+    private Place InDivision(Place place, MentionState s)
+    {
+        foreach (var d in s.Divisions)
+            if (d.SingleAdmin1 is { } key && Gazetteer.RegionEntry(key) is var region and >= 0)
+                return place with { Country = key[..2], Admin1 = Gazetteer.Admin1Name(region) };
+        return place;
+    }
 
     /// <summary>A place kept without coordinates; country and region only when every candidate agrees.</summary>
     private Place Unresolved(PlaceMention m, List<int> entries)
