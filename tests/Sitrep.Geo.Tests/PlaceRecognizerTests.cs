@@ -165,6 +165,15 @@ public class NotPlacesTests
         Assert.Null(Geocode.Of(G, text, written)?.Lat);
 
     [Theory]
+    [InlineData("After talks in Washington, Zelensky flew on to Florida.")]
+    [InlineData("Officials in Washington said the two leaders would meet in Florida.")]
+    public void A_state_no_town_is_named_after_is_the_state_when_its_country_is_in_the_report(string text)
+    {
+        var p = Geocode.Of(G, text, "Florida");
+        Assert.Equal((PlaceKind.Region, "US"), (p!.Kind, p.Country!));
+    }
+
+    [Theory]
     [InlineData("Diplomats met in New York on Monday.")]
     [InlineData("The session in New York ended without a vote.")]
     public void A_city_known_without_its_city_word_is_the_city(string text) =>

@@ -25,6 +25,11 @@ internal sealed class DocumentContext
                     ctx.Countries.Add(cc);
                     ctx.CountriesBySentence.Add((sentence[s.Index], cc));
                     break;
+                // A foreign capital named brings its country into the report ("Washington" the United
+                // States); Ukraine and Russia are in every report already.
+                case PlaceKind.Settlement when e.Rank >= 6 && CountryCode.Unpack(e.Country) is { } capital and not ("UA" or "RU"):
+                    ctx.Countries.Add(capital);
+                    break;
                 case PlaceKind.Region when g.Admin1Key(best) is { } key:
                     ctx.RegionCounts[key] = ctx.RegionCounts.GetValueOrDefault(key) + 1;
                     if (CountryCode.Unpack(e.Country) is { } rc)

@@ -79,6 +79,9 @@ internal static class MiniGazetteer
         new(90000005, "Palo Alto", "", 37.44188, -122.14302, "P", "PPL", "US", "CA", 64_403),
         new(90000006, "Zelensky", "", 44.0, -100.0, "P", "PPL", "US", "SD", 700),
         new(580054, "Azov", "", 47.1078, 39.4165, "P", "PPLA2", "RU", "61", 82_133),
+        new(3442585, "Florida", "", -34.0956, -56.2142, "P", "PPLA", "UY", "07", 32_234),
+        new(3558771, "Florida", "", 21.5254, -78.2258, "P", "PPLA2", "CU", "05", 63_007),
+        new(4177887, "West Palm Beach", "", 26.71534, -80.05337, "P", "PPLA2", "US", "FL", 111_955),
         new(90000007, "Arab", "", 34.3181, -86.4958, "P", "PPL", "US", "AL", 8_000),
         new(2473572, "Mahdia", "Africa,Al Mahdiyah", 35.5047, 11.0622, "P", "PPLA", "TN", "15", 45_977),
         new(5128581, "New York City", "New York,NYC", 40.7143, -74.006, "P", "PPL", "US", "NY", 8_804_190),
@@ -100,6 +103,7 @@ internal static class MiniGazetteer
         FI.02	Southwest Finland	Southwest Finland	830708
         US.DC	Washington, D.C.	Washington, D.C.	4138106
         US.PA	Pennsylvania	Pennsylvania	6254927
+        US.FL	Florida	Florida	4155751
         RU.48	Moscow	Moscow	524894
         """;
 
