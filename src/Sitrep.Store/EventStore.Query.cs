@@ -16,11 +16,11 @@ public sealed partial class EventStore
         // Dated rows, then undated ones, as two queries: each can walk an index in order and stop
         // at the limit, which one ORDER BY date NULLS LAST could not.
         return DatedThenUndated(query.Limit, limit =>
-                Guard(() => _connection.Query<string>(
-                    $"SELECT e.record FROM events e WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters, buffered: false)),
-                limit => Guard(() => _connection.Query<string>(
-                    $"SELECT e.record FROM events e WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, buffered: false)))
-            .Select(json => EventJson.Deserialize(json) ?? throw new InvalidDataException("empty event record"));
+                Guard(() => _connection.Query<StoredRecord>(
+                    $"SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id FROM events e WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters, buffered: false)),
+                limit => Guard(() => _connection.Query<StoredRecord>(
+                    $"SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id FROM events e WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, buffered: false)))
+            .Select(r => EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)) ?? throw new InvalidDataException($"event {r.Id} of document {r.Doc}: empty record"));
     }
 
     private static IEnumerable<T> DatedThenUndated<T>(int? limit, Func<int?, IEnumerable<T>> dated, Func<int?, IEnumerable<T>> undated)
@@ -77,6 +77,8 @@ public sealed partial class EventStore
         _connection.Query<(string Id, string Hash)>("SELECT id, content_hash FROM documents").ToDictionary(r => r.Id, r => r.Hash, StringComparer.Ordinal);
 
     private sealed record PointRow(double Lat, double Lon);
+
+    private sealed record StoredRecord(string Record, string? RecordSum, string Doc, string Id);
 
     private static string Limit(int? limit) => limit is { } n ? $" LIMIT {n}" : "";
 
