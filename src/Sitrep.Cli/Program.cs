@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Microsoft.Data.Sqlite;
 using Sitrep.Cli.Commands;
+using Sitrep.Store;
 
 namespace Sitrep.Cli;
 
@@ -11,8 +13,54 @@ internal static class Program
         var root = new RootCommand("Sitrep: news reports about the Russia-Ukraine war in, a trustworthy event database out.");
         foreach (var command in Verbs())
             root.Subcommands.Add(command);
-        return root.Parse(args).Invoke();
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+            return Usage(root, result);
+        try
+        {
+            return result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (Describe(e) is { } problem)
+        {
+            // A database that breaks while being read: say what and where, never a stack trace.
+            Console.Out.Flush();
+            Console.Error.WriteLine($"sitrep {VerbOf(result)}: {problem}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e)
+        {
+            // Whatever else went wrong is named in one line; a stack trace helps no analyst.
+            Console.Out.Flush();
+            Console.Error.WriteLine($"sitrep {VerbOf(result)}: failed: {e.GetType().Name}: {e.Message}");
+            return ExitCodes.SomeInputsFailed;
+        }
     }
+
+    /// <summary>A bad command line: each problem named, then the verb's usage, on stderr; exit 2.</summary>
+    private static int Usage(RootCommand root, ParseResult result)
+    {
+        foreach (var error in result.Errors)
+            Console.Error.WriteLine($"sitrep {VerbOf(result)}: {error.Message}");
+        Console.Error.WriteLine();
+        var path = new List<string>();
+        for (var c = result.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+            if (c.Command != root)
+                path.Insert(0, c.Command.Name);
+        path.Add("--help");
+        root.Parse(path).Invoke(new InvocationConfiguration { Output = Console.Error });
+        return ExitCodes.Usage;
+    }
+
+    private static string VerbOf(ParseResult result) => result.CommandResult.Command is RootCommand ? "" : result.CommandResult.Command.Name;
+
+    private static string? Describe(Exception e) => e switch
+    {
+        StoreException s => s.Message,
+        CorruptRecordException c => c.Message,
+        QueryException q => q.InText ? $"--text: {q.Message}" : q.Message,
+        SqliteException s => EventStore.Describe(s),
+        _ => null,
+    };
 
     // Each verb registers itself here, one line each.
     private static IEnumerable<Command> Verbs()

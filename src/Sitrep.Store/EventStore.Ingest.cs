@@ -71,9 +71,33 @@ public sealed partial class EventStore
                 return $"event {e.Id} names document '{e.Doc}', not '{doc.Id}'";
             if (!ids.Add(e.Id))
                 return $"event id {e.Id} appears twice";
-            if (e.Date is not null && !DateOnly.TryParseExact(e.Date, "yyyy-MM-dd", out _))
-                return $"event {e.Id} has date '{e.Date}', not yyyy-MM-dd";
+            if (RecordProblem(e) is { } problem)
+                return problem;
         }
+        return null;
+    }
+
+    /// <summary>Why one event record is impossible (a latitude of 999, -5 killed), or null when it can be stored.</summary>
+    public static string? RecordProblem(EventRecord e)
+    {
+        if (e.Date is not null && !DateOnly.TryParseExact(e.Date, "yyyy-MM-dd", out _))
+            return $"event {e.Id} has date '{e.Date}', not yyyy-MM-dd";
+        if (e.Killed < 0 || e.Injured < 0)
+            return $"event {e.Id} has a negative casualty figure (killed {e.Killed}, injured {e.Injured})";
+        if (e.AmountUsd is { } usd && (usd < 0 || !double.IsFinite(usd)))
+            return $"event {e.Id} has amount_usd {usd}, not a positive amount";
+        if (e.Confidence is < 0 or > 1 || double.IsNaN(e.Confidence))
+            return $"event {e.Id} has confidence {e.Confidence}, not between 0 and 1";
+        foreach (var p in e.Places)
+        {
+            if (p.Lat is { } lat && (!double.IsFinite(lat) || Math.Abs(lat) > 90))
+                return $"event {e.Id}: place '{p.Name}' has latitude {lat}, outside -90..90";
+            if (p.Lon is { } lon && (!double.IsFinite(lon) || Math.Abs(lon) > 180))
+                return $"event {e.Id}: place '{p.Name}' has longitude {lon}, outside -180..180";
+        }
+        foreach (var w in e.Weapons)
+            if (w.Launched < 0 || w.Intercepted < 0)
+                return $"event {e.Id}: weapon {w.Model ?? EventJsonNames.Weapon(w.Class)} has a negative count";
         return null;
     }
 

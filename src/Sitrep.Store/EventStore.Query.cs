@@ -45,9 +45,35 @@ public sealed partial class EventStore
         var and = filter == "" ? "WHERE" : "AND";
         return DatedThenUndated(query.Limit,
             limit => Guard(() => _connection.Query<IncidentRow>(
-                $"SELECT i.* FROM incidents i {filter} {and} i.date_min IS NOT NULL ORDER BY i.date_min, i.id{Limit(limit)}", parameters, buffered: false)),
+                $"SELECT i.*, {IncidentSources} FROM incidents i {filter} {and} i.date_min IS NOT NULL ORDER BY i.date_min, i.id{Limit(limit)}", parameters, buffered: false)),
             limit => Guard(() => _connection.Query<IncidentRow>(
-                $"SELECT i.* FROM incidents i {filter} {and} i.date_min IS NULL ORDER BY i.id{Limit(limit)}", parameters, buffered: false)));
+                $"SELECT i.*, {IncidentSources} FROM incidents i {filter} {and} i.date_min IS NULL ORDER BY i.id{Limit(limit)}", parameters, buffered: false)));
+    }
+
+    // The addresses and titles of an incident's reports, for exports an analyst can follow back.
+    private const string IncidentSources = """
+        (SELECT group_concat(u.url, ' ') FROM (SELECT DISTINCT d.url AS url FROM incident_members m JOIN events e ON e.key = m.event
+            JOIN documents d ON d.id = e.doc WHERE m.incident = i.id AND d.url IS NOT NULL ORDER BY d.url) AS u) AS Urls,
+        (SELECT group_concat(t.title, ' | ') FROM (SELECT DISTINCT d.title AS title FROM incident_members m JOIN events e ON e.key = m.event
+            JOIN documents d ON d.id = e.doc WHERE m.incident = i.id AND d.title IS NOT NULL ORDER BY d.title) AS t) AS Titles
+        """;
+
+    /// <summary>Where a stored document came from: its outlet, address and title (each may be unknown).</summary>
+    public (string? Source, string? Url, string? Title) DocumentSource(string doc)
+    {
+        var row = _connection.QueryFirstOrDefault<SourceRow>("SELECT source, url, title FROM documents WHERE id = $doc", new { doc });
+        return (row?.Source, row?.Url, row?.Title);
+    }
+
+    private sealed record SourceRow(string? Source, string? Url, string? Title);
+
+    /// <summary>The incident an incident id was merged into, following later merges; null when it was never merged.</summary>
+    public long? MergedInto(long id)
+    {
+        long? into = null;
+        for (var hops = 0; hops < 100 && _connection.ExecuteScalar<long?>("SELECT merged_into FROM incident_merges WHERE id = $id", new { id = into ?? id }) is { } next; hops++)
+            into = next;
+        return into;
     }
 
     /// <summary>One incident with every report, every figure each source gives, and the best figures; null when there is none.</summary>
@@ -80,6 +106,12 @@ public sealed partial class EventStore
 
     private sealed record StoredRecord(string Record, string? RecordSum, string Doc, string Id);
 
+    // FTS5 reports a bad MATCH expression as a plain SQL error naming fts5 or the syntax.
+    private static QueryException Problem(SqliteException e) =>
+        e.SqliteErrorCode == 1 && (e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("syntax error", StringComparison.OrdinalIgnoreCase))
+            ? new QueryException(e.Message.Replace("SQLite Error 1: ", ""), inText: true)
+            : new QueryException(Describe(e), inText: false);
+
     private static string Limit(int? limit) => limit is { } n ? $" LIMIT {n}" : "";
 
     // SQLite reports a bad MATCH expression when the rows are read, so the guard wraps enumeration.
@@ -92,7 +124,7 @@ public sealed partial class EventStore
         }
         catch (SqliteException e)
         {
-            throw new QueryException(e.Message);
+            throw Problem(e);
         }
         using (rows)
         {
@@ -105,7 +137,7 @@ public sealed partial class EventStore
                 }
                 catch (SqliteException e)
                 {
-                    throw new QueryException(e.Message);
+                    throw Problem(e);
                 }
                 yield return rows.Current;
             }
@@ -113,8 +145,15 @@ public sealed partial class EventStore
     }
 }
 
-/// <summary>A query the database cannot run, such as a malformed full-text expression.</summary>
-public sealed class QueryException(string problem) : Exception(problem);
+/// <summary>
+/// A query the database cannot run: a malformed full-text expression (<see cref="InText"/>), or
+/// a database that fails while being read.
+/// </summary>
+public sealed class QueryException(string problem, bool inText) : Exception(problem)
+{
+    /// <summary>Whether the --text expression is at fault, rather than the database.</summary>
+    public bool InText { get; } = inText;
+}
 
 /// <summary>An incident's stored summary, one row of the incidents table.</summary>
 public sealed record IncidentRow
@@ -149,4 +188,8 @@ public sealed record IncidentRow
     public long? DronesLaunched { get; init; }
     public long? DronesIntercepted { get; init; }
     public string UpdatedAt { get; init; } = "";
+    /// <summary>Addresses of the incident's reports, space-separated.</summary>
+    public string? Urls { get; init; }
+    /// <summary>Titles of the incident's reports, separated by " | ".</summary>
+    public string? Titles { get; init; }
 }

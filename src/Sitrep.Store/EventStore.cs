@@ -59,7 +59,7 @@ public sealed partial class EventStore : IDisposable
     }
 
     /// <summary>SQLite's error, said as what it means for the user.</summary>
-    internal static string Describe(SqliteException e) => e.SqliteErrorCode switch
+    public static string Describe(SqliteException e) => e.SqliteErrorCode switch
     {
         26 => "not a database (the file is not SQLite, or it is damaged)",
         11 => "the database file is damaged (malformed)",
@@ -170,9 +170,12 @@ public sealed partial class EventStore : IDisposable
         return reader.ReadToEnd();
     });
 
-    private static void RegisterFunctions(SqliteConnection connection) =>
+    private static void RegisterFunctions(SqliteConnection connection)
+    {
         connection.CreateFunction("distance_km", (double lat1, double lon1, double lat2, double lon2) =>
             GeoMath.DistanceKm(lat1, lon1, lat2, lon2), isDeterministic: true);
+        connection.CreateFunction("oblast_key", (string? name) => name is null ? null : Incidents.IncidentRule.OblastKey(name), isDeterministic: true);
+    }
 
     internal static void Execute(SqliteConnection connection, string sql)
     {

@@ -8,20 +8,13 @@ namespace Sitrep.Cli.Commands;
 /// <summary><c>sitrep incidents</c>: reports of the same incident clustered, with every source's figures and the best one.</summary>
 internal sealed class IncidentsCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-    };
-
     private static readonly JsonSerializerOptions JsonLines = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static Command Create()
     {
         var filters = new EventFilterOptions();
         var id = new Option<long?>("--id") { Description = "Show one incident in full: its reports, every figure each source gives, who claims it" };
-        var format = new Option<string>("--format") { Description = "table (for people) or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = CommonOptions.Format("table", required: false, "table", "jsonl");
         var db = CommonOptions.Database();
 
         var command = new Command("incidents", "List incidents (reports of one event from several documents) or show one with --id");
@@ -34,7 +27,7 @@ internal sealed class IncidentsCommand
             using var store = StoreAccess.OpenExisting(result.GetValue(db)!, "incidents");
             if (store is null)
                 return ExitCodes.Usage;
-            var json = result.GetValue(format) == "json";
+            var json = result.GetValue(format) == "jsonl";
             if (result.GetValue(id) is { } one)
                 return Show(store, one, json);
             var query = filters.Read(result, "incidents", store);
@@ -65,22 +58,34 @@ internal sealed class IncidentsCommand
         }
         catch (QueryException e)
         {
-            Console.Error.WriteLine($"sitrep incidents: --text: {e.Message}");
-            return ExitCodes.Usage;
+            stdout.Flush();
+            return StoreAccess.Failed("incidents", store, e);
         }
     }
 
     private static int Show(EventStore store, long id, bool json)
     {
-        if (store.GetIncident(id) is not { } incident)
+        Incident? incident;
+        try
         {
-            Console.Error.WriteLine($"sitrep incidents: no incident {id} in {store.Path}");
+            incident = store.GetIncident(id);
+        }
+        catch (CorruptRecordException e)
+        {
+            return StoreAccess.Failed("incidents", store, e);
+        }
+        if (incident is null)
+        {
+            // A merged incident's id still leads somewhere: ids are stable, merges recorded.
+            Console.Error.WriteLine(store.MergedInto(id) is { } into
+                ? $"sitrep incidents: incident {id} was merged into incident {into}; see --id {into}"
+                : $"sitrep incidents: no incident {id} in {store.Path}");
             return ExitCodes.Usage;
         }
         using var stdout = StoreAccess.Stdout();
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(incident, Json));
+            stdout.WriteLine(JsonSerializer.Serialize(incident, JsonLines));
             return ExitCodes.Ok;
         }
         stdout.WriteLine($"incident {incident.Id}: {EventTypes.Name(incident.Type)}{(incident.Subtype is null ? "" : "/" + incident.Subtype)}, " +
@@ -108,6 +113,14 @@ internal sealed class IncidentsCommand
         foreach (var f in incident.Figures)
             figures.Add(f.Figure, f.Value.ToString(), f.Source, f.Doc, f.ClaimedBy);
         figures.WriteTo(stdout);
+        stdout.WriteLine();
+        var claims = new TextTable("claimant", "figure", "best", "range", "reports");
+        foreach (var c in incident.ByClaimant)
+            claims.Add(c.Claimant, c.Figure, c.Best.Value.ToString(), $"{c.Best.Min}-{c.Best.Max}", c.Reports.ToString());
+        claims.WriteTo(stdout);
+        stdout.WriteLine();
+        foreach (var r in incident.Reports.DistinctBy(r => r.Doc))
+            stdout.WriteLine($"{r.Doc}: {r.Source ?? "-"}  {r.Title ?? "-"}  {r.Url ?? "-"}");
         return ExitCodes.Ok;
     }
 

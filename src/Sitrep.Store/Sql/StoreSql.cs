@@ -1,3 +1,5 @@
+using Dapper;
+
 namespace Sitrep.Store.Sql;
 
 /// <summary>
@@ -136,7 +138,11 @@ internal static class StoreSql
     public const string DeleteIncident = "DELETE FROM incidents WHERE id = $id";
 }
 
-/// <summary>Statements behind <c>sitrep stats</c>; all figures come from incidents, so a strike told by three outlets counts once.</summary>
+/// <summary>
+/// Statements behind <c>sitrep stats</c>; all figures come from incidents, so a strike told by
+/// three outlets counts once. Sums keep unknown apart from zero: SQL's sum() of nothing but
+/// nulls is null, and no figure is coalesced to 0.
+/// </summary>
 internal static class StatsSql
 {
     public const string Totals = """
@@ -145,31 +151,88 @@ internal static class StatsSql
                (SELECT count(*) FROM incidents) AS Incidents
         """;
 
+    /// <summary>A WITH clause naming the incidents the query picks, with the killed and injured figures to count for each.</summary>
+    public static (string Sql, DynamicParameters Parameters) Picked(StatsQuery q)
+    {
+        var where = new List<string> { "coalesce(i.date_min, '') >= $from", "coalesce(i.date_min, '') <= $to" };
+        var p = new DynamicParameters();
+        p.Add("from", q.From ?? "");
+        p.Add("to", q.To ?? "9999-12-31");
+        if (q.Types.Count > 0)
+        {
+            where.Add("i.type IN @types");
+            p.Add("types", q.Types.Select(EventJsonNames.Type).ToList());
+        }
+        if (q.Actor is not null)
+        {
+            where.Add("(i.actor = $actor COLLATE NOCASE OR i.target_actor = $actor COLLATE NOCASE)");
+            p.Add("actor", q.Actor);
+        }
+        if (q.Oblast is not null)
+        {
+            where.Add("oblast_key(i.admin1) = $oblast");
+            p.Add("oblast", Incidents.IncidentRule.OblastKey(q.Oblast));
+        }
+        // A claimant's view: its incidents, and its own best figures in them.
+        var killed = "i.killed_best";
+        var injured = "i.injured_best";
+        if (q.ClaimedBy is not null)
+        {
+            where.Add("i.id IN (SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE e.claimed_by = $claimant COLLATE NOCASE)");
+            p.Add("claimant", q.ClaimedBy);
+            killed = "(SELECT f.best FROM incident_figures f WHERE f.incident = i.id AND f.claimant = $claimant COLLATE NOCASE AND f.measure = 'killed')";
+            injured = "(SELECT f.best FROM incident_figures f WHERE f.incident = i.id AND f.claimant = $claimant COLLATE NOCASE AND f.measure = 'injured')";
+        }
+        else
+        {
+            p.Add("claimant", null);
+        }
+        return ($"WITH picked AS (SELECT i.*, {killed} AS killed, {injured} AS injured FROM incidents i WHERE {string.Join(" AND ", where)})\n", p);
+    }
+
     public const string Daily = """
-        SELECT date_min AS Date, count(*) AS Incidents,
-               coalesce(sum(missiles_launched), 0) AS MissilesLaunched, coalesce(sum(missiles_intercepted), 0) AS MissilesIntercepted,
-               coalesce(sum(drones_launched), 0) AS DronesLaunched, coalesce(sum(drones_intercepted), 0) AS DronesIntercepted,
-               coalesce(sum(killed_best), 0) AS Killed, coalesce(sum(injured_best), 0) AS Injured
-        FROM incidents
-        WHERE date_min IS NOT NULL AND date_min >= $from AND date_min <= $to
+        SELECT date_min AS Date, count(*) AS Incidents, sum(killed) AS Killed, sum(injured) AS Injured
+        FROM picked
+        WHERE date_min IS NOT NULL
         GROUP BY date_min
         ORDER BY date_min
         """;
 
+    /// <summary>
+    /// Per incident, claimant and weapon the claimant's lowest count (its most conservative),
+    /// then summed by day. The launching side of an interception is its target: the defender is
+    /// the actor of an air_defense event.
+    /// </summary>
+    public const string Weapons = """
+        , per AS (
+            SELECT p.date_min AS Date,
+                   CASE WHEN e.type = 'air_defense' THEN e.target_actor ELSE coalesce(e.actor, p.actor) END AS LaunchedBy,
+                   coalesce(e.claimed_by, 'unattributed') AS Claimant,
+                   coalesce(w.model, w.class) AS Weapon,
+                   m.incident AS Incident, min(w.launched) AS Launched, min(w.intercepted) AS Intercepted
+            FROM picked p
+            JOIN incident_members m ON m.incident = p.id
+            JOIN events e ON e.key = m.event
+            JOIN event_weapons w ON w.event = e.key
+            WHERE p.date_min IS NOT NULL AND (w.launched IS NOT NULL OR w.intercepted IS NOT NULL)
+              AND ($claimant IS NULL OR e.claimed_by = $claimant COLLATE NOCASE)
+            GROUP BY m.incident, LaunchedBy, Claimant, Weapon)
+        SELECT Date, LaunchedBy, Claimant, Weapon, count(*) AS Incidents, sum(Launched) AS Launched, sum(Intercepted) AS Intercepted
+        FROM per
+        GROUP BY Date, LaunchedBy, Claimant, Weapon
+        ORDER BY Date, LaunchedBy, Claimant, Weapon
+        """;
+
     public const string ByType = """
-        SELECT type AS Key, count(*) AS Incidents, sum(report_count) AS Reports,
-               coalesce(sum(killed_best), 0) AS Killed, coalesce(sum(injured_best), 0) AS Injured
-        FROM incidents
-        WHERE coalesce(date_min, '') >= $from AND coalesce(date_min, '') <= $to
+        SELECT type AS Key, count(*) AS Incidents, sum(report_count) AS Reports, sum(killed) AS Killed, sum(injured) AS Injured
+        FROM picked
         GROUP BY type
         ORDER BY count(*) DESC, type
         """;
 
     public const string ByOblast = """
-        SELECT coalesce(admin1, '(unknown)') AS Key, count(*) AS Incidents, sum(report_count) AS Reports,
-               coalesce(sum(killed_best), 0) AS Killed, coalesce(sum(injured_best), 0) AS Injured
-        FROM incidents
-        WHERE coalesce(date_min, '') >= $from AND coalesce(date_min, '') <= $to
+        SELECT coalesce(admin1, '(unknown)') AS Key, count(*) AS Incidents, sum(report_count) AS Reports, sum(killed) AS Killed, sum(injured) AS Injured
+        FROM picked
         GROUP BY coalesce(admin1, '(unknown)')
         ORDER BY count(*) DESC, Key
         """;
