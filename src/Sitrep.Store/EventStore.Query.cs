@@ -17,9 +17,9 @@ public sealed partial class EventStore
         // at the limit, which one ORDER BY date NULLS LAST could not.
         return DatedThenUndated(query.Limit, limit =>
                 Guard(() => _connection.Query<StoredRecord>(
-                    $"SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id FROM events e WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters, buffered: false)),
+                    $"SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id FROM events e WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters, buffered: false), query.Text is not null),
                 limit => Guard(() => _connection.Query<StoredRecord>(
-                    $"SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id FROM events e WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, buffered: false)))
+                    $"SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id FROM events e WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, buffered: false), query.Text is not null))
             .Select(r => EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)) ?? throw new InvalidDataException($"event {r.Id} of document {r.Doc}: empty record"));
     }
 
@@ -45,9 +45,9 @@ public sealed partial class EventStore
         var and = filter == "" ? "WHERE" : "AND";
         return DatedThenUndated(query.Limit,
             limit => Guard(() => _connection.Query<IncidentRow>(
-                $"SELECT i.*, {IncidentSources} FROM incidents i {filter} {and} i.date_min IS NOT NULL ORDER BY i.date_min, i.id{Limit(limit)}", parameters, buffered: false)),
+                $"SELECT i.*, {IncidentSources} FROM incidents i {filter} {and} i.date_min IS NOT NULL ORDER BY i.date_min, i.id{Limit(limit)}", parameters, buffered: false), query.Text is not null),
             limit => Guard(() => _connection.Query<IncidentRow>(
-                $"SELECT i.*, {IncidentSources} FROM incidents i {filter} {and} i.date_min IS NULL ORDER BY i.id{Limit(limit)}", parameters, buffered: false)));
+                $"SELECT i.*, {IncidentSources} FROM incidents i {filter} {and} i.date_min IS NULL ORDER BY i.id{Limit(limit)}", parameters, buffered: false), query.Text is not null));
     }
 
     // The addresses and titles of an incident's reports, for exports an analyst can follow back.
@@ -106,16 +106,17 @@ public sealed partial class EventStore
 
     private sealed record StoredRecord(string Record, string? RecordSum, string Doc, string Id);
 
-    // FTS5 reports a bad MATCH expression as a plain SQL error naming fts5 or the syntax.
-    private static QueryException Problem(SqliteException e) =>
-        e.SqliteErrorCode == 1 && (e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("syntax error", StringComparison.OrdinalIgnoreCase))
+    // FTS5 reports a bad MATCH expression as a plain SQL error ("unterminated string", "fts5:
+    // syntax error"); the other filters are bound values that cannot make one.
+    private static QueryException Problem(SqliteException e, bool textGiven) =>
+        e.SqliteErrorCode == 1 && textGiven
             ? new QueryException(e.Message.Replace("SQLite Error 1: ", ""), inText: true)
             : new QueryException(Describe(e), inText: false);
 
     private static string Limit(int? limit) => limit is { } n ? $" LIMIT {n}" : "";
 
     // SQLite reports a bad MATCH expression when the rows are read, so the guard wraps enumeration.
-    private static IEnumerable<T> Guard<T>(Func<IEnumerable<T>> run)
+    private static IEnumerable<T> Guard<T>(Func<IEnumerable<T>> run, bool textGiven)
     {
         IEnumerator<T> rows;
         try
@@ -124,7 +125,7 @@ public sealed partial class EventStore
         }
         catch (SqliteException e)
         {
-            throw Problem(e);
+            throw Problem(e, textGiven);
         }
         using (rows)
         {
@@ -137,7 +138,7 @@ public sealed partial class EventStore
                 }
                 catch (SqliteException e)
                 {
-                    throw Problem(e);
+                    throw Problem(e, textGiven);
                 }
                 yield return rows.Current;
             }
