@@ -462,3 +462,40 @@ public sealed class CliExportTests : IDisposable
         Assert.Null(rows.Single(r => r.Place == "Kyiv").Killed);
     }
 }
+
+/// <summary>The README's five analyst questions, each run as written against a database that holds an answer to it.</summary>
+public sealed class ReadmeQuestionTests(AnalystDatabase data) : IClassFixture<AnalystDatabase>
+{
+    public static TheoryData<string> Commands()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var start = readme.IndexOf("<!-- analyst-questions", StringComparison.Ordinal);
+        var end = readme.IndexOf("<!-- /analyst-questions -->", StringComparison.Ordinal);
+        var data = new TheoryData<string>();
+        foreach (var line in readme[start..end].Split('\n').Where(l => l.StartsWith("./sitrep ", StringComparison.Ordinal)))
+            data.Add(line["./sitrep ".Length..].Trim());
+        return data;
+    }
+
+    [Fact]
+    public void The_readme_asks_five_questions() => Assert.Equal(5, Commands().Count);
+
+    [TheoryRequiresGazetteer]
+    [MemberData(nameof(Commands))]
+    public void Each_readme_question_is_answered_by_its_one_command(string command)
+    {
+        var (exit, stdout, stderr) = data.Run(command.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.True(exit == 0, stderr);
+        // At least one row of answer: a line that starts with a date (after the incident id, in incident tables).
+        Assert.Matches(@"(?m)^(\d+\s+)?2024-\d\d-\d\d\s", stdout);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Sitrep.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("Sitrep.sln not found above " + AppContext.BaseDirectory);
+    }
+}
