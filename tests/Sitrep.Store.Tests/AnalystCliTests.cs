@@ -144,6 +144,18 @@ public sealed class AnalystFilterTests(AnalystDatabase data) : IClassFixture<Ana
             weapon.GetProperty("launched").GetInt32(), weapon.GetProperty("intercepted").GetInt32()));
     }
 
+    [Theory]
+    [InlineData("csv", "event_id_cnty")]
+    [InlineData("geojson", "FeatureCollection")]
+    [InlineData("parquet", "PAR1")]
+    public void Incidents_speak_the_export_formats_too(string format, string mark)
+    {
+        var run = data.Run("incidents", "--format", format);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains(mark, run.Stdout);
+    }
+
     [Fact]
     public void Every_verb_speaks_jsonl_for_json_lines()
     {
@@ -296,6 +308,21 @@ public sealed class CliDatabaseSafetyTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("not a database", stderr);
         Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void A_database_of_an_older_schema_is_named_as_such()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_db.Path};Pooling=false"))
+        {
+            connection.Open();
+            connection.Execute("UPDATE store_meta SET value = '1' WHERE key = 'schema_version'");
+        }
+
+        var (exit, _, stderr) = SitrepProcess.Run("stats", "--db", _db.Path);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("made by another version of Sitrep (schema 1, this one reads 2)", stderr);
     }
 
     [Fact]

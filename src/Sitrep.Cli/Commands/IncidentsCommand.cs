@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Sitrep.Store;
+using Sitrep.Store.Export;
 using Sitrep.Store.Incidents;
 
 namespace Sitrep.Cli.Commands;
@@ -14,7 +15,7 @@ internal sealed class IncidentsCommand
     {
         var filters = new EventFilterOptions();
         var id = new Option<long?>("--id") { Description = "Show one incident in full: its reports, every figure each source gives, who claims it" };
-        var format = CommonOptions.Format("table", required: false, "table", "jsonl");
+        var format = CommonOptions.Format("table", required: false, "table", "jsonl", "csv", "geojson", "parquet");
         var db = CommonOptions.Database();
 
         var command = new Command("incidents", "List incidents (reports of one event from several documents) or show one with --id");
@@ -27,25 +28,44 @@ internal sealed class IncidentsCommand
             using var store = StoreAccess.OpenExisting(result.GetValue(db)!, "incidents");
             if (store is null)
                 return ExitCodes.Usage;
-            var json = result.GetValue(format) == "jsonl";
+            var chosen = result.GetValue(format)!;
             if (result.GetValue(id) is { } one)
-                return Show(store, one, json);
+            {
+                if (chosen is not ("table" or "jsonl"))
+                {
+                    Console.Error.WriteLine($"sitrep incidents: --id shows one incident as table or jsonl, not {chosen}");
+                    return ExitCodes.Usage;
+                }
+                return Show(store, one, chosen == "jsonl");
+            }
             var query = filters.Read(result, "incidents", store);
-            return query is null ? ExitCodes.Usage : List(store, query, json);
+            return query is null ? ExitCodes.Usage : List(store, query, chosen);
         });
         return command;
     }
 
-    private static int List(EventStore store, EventQuery query, bool json)
+    private static int List(EventStore store, EventQuery query, string format)
     {
         using var stdout = StoreAccess.Stdout();
         try
         {
-            if (json)
+            switch (format)
             {
-                foreach (var row in store.QueryIncidents(query))
-                    stdout.WriteLine(JsonSerializer.Serialize(row, JsonLines));
-                return ExitCodes.Ok;
+                case "jsonl":
+                    foreach (var row in store.QueryIncidents(query))
+                        stdout.WriteLine(JsonSerializer.Serialize(row, JsonLines));
+                    return ExitCodes.Ok;
+                case "csv":
+                    AcledCsvExporter.Write(store.QueryIncidents(query), stdout);
+                    return ExitCodes.Ok;
+                case "geojson":
+                    stdout.Flush();
+                    GeoJsonExporter.Write(store.QueryIncidents(query), stdout.BaseStream);
+                    return ExitCodes.Ok;
+                case "parquet":
+                    stdout.Flush();
+                    ParquetExporter.Write(store.QueryIncidents(query), stdout.BaseStream);
+                    return ExitCodes.Ok;
             }
             var table = new TextTable("id", "date", "type", "place", "oblast", "actor", "reports", "killed", "injured", "sources");
             foreach (var i in store.QueryIncidents(query))
