@@ -23,6 +23,13 @@ public sealed partial class EventStore
             .Select(r => EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)) ?? throw new InvalidDataException($"event {r.Id} of document {r.Doc}: empty record"));
     }
 
+    /// <summary>How many events match the query, without reading them.</summary>
+    public long Count(EventQuery query)
+    {
+        var (where, parameters) = EventFilterSql.Build(query);
+        return Guard(() => _connection.Query<long>($"SELECT count(*) FROM events e WHERE {where}", parameters, buffered: false), query.Text is not null).Single();
+    }
+
     private static IEnumerable<T> DatedThenUndated<T>(int? limit, Func<int?, IEnumerable<T>> dated, Func<int?, IEnumerable<T>> undated)
     {
         var count = 0;

@@ -82,6 +82,7 @@ public sealed class AnalystFilterTests(AnalystDatabase data) : IClassFixture<Ana
         Assert.Equal(["ua-3"], Docs(data.Run("query", "--from", "2024-05-20", "--format", "jsonl").Stdout));
         Assert.Equal(["ua-3", "un-1"], Docs(data.Run("query", "--from", "2024-05-20", "--include-undated", "--format", "jsonl").Stdout));
         Assert.Equal(["un-1"], Docs(data.Run("query", "--undated", "--format", "jsonl").Stdout));
+        Assert.Contains("1 undated events match the other filters", data.Run("query", "--from", "2024-05-20").Stderr);
     }
 
     [Fact]

@@ -74,6 +74,7 @@ internal sealed class IncidentsCommand
                     Range(i.InjuredBest, i.InjuredMin, i.InjuredMax), i.Sources);
             table.WriteTo(stdout);
             Console.Error.WriteLine($"incidents: {table.Count:N0}");
+            StoreAccess.NoteUndated("incidents", store, query);
             return ExitCodes.Ok;
         }
         catch (QueryException e)

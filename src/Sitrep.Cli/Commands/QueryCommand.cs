@@ -56,6 +56,7 @@ internal sealed class QueryCommand
             }
             table.WriteTo(stdout);
             Console.Error.WriteLine($"query: {table.Count:N0} events");
+            StoreAccess.NoteUndated("query", store, query);
             return ExitCodes.Ok;
         }
         catch (Exception e) when (e is QueryException or CorruptRecordException)

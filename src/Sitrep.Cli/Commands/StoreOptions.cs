@@ -190,6 +190,19 @@ internal static class StoreAccess
         }
     }
 
+    /// <summary>
+    /// Says on stderr how many undated events a date filter left out, so they do not drop out
+    /// unnoticed; --include-undated lets them through.
+    /// </summary>
+    public static void NoteUndated(string verb, EventStore store, EventQuery query)
+    {
+        if (query.From is null && query.To is null || query.IncludeUndated)
+            return;
+        var undated = store.Count(query with { From = null, To = null, Undated = true, Limit = null });
+        if (undated > 0)
+            Console.Error.WriteLine($"{verb}: {undated:N0} undated events match the other filters and were left out by --from/--to; add --include-undated to see them");
+    }
+
     public static StreamWriter Stdout() => new(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
 
     /// <summary>Reports a query the database could not run, naming --text only when the expression is at fault.</summary>
