@@ -40,7 +40,7 @@ internal static class Program
     private static int Usage(RootCommand root, ParseResult result)
     {
         foreach (var error in result.Errors)
-            Console.Error.WriteLine($"sitrep {VerbOf(result)}: {error.Message}");
+            Console.Error.WriteLine($"sitrep {VerbOf(result)}: {Say(error)}");
         Console.Error.WriteLine();
         var path = new List<string>();
         for (var c = result.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
@@ -49,6 +49,18 @@ internal static class Program
         path.Add("--help");
         root.Parse(path).Invoke(new InvocationConfiguration { Output = Console.Error });
         return ExitCodes.Usage;
+    }
+
+    /// <summary>A parse error in the user's terms: "--limit 'ten' is not a whole number", not the parser's type names.</summary>
+    private static string Say(System.CommandLine.Parsing.ParseError error)
+    {
+        if (error.SymbolResult is System.CommandLine.Parsing.OptionResult option && error.Message.StartsWith("Cannot parse argument", StringComparison.Ordinal))
+        {
+            var type = Nullable.GetUnderlyingType(option.Option.ValueType) ?? option.Option.ValueType;
+            var kind = type == typeof(int) || type == typeof(long) ? "a whole number" : type == typeof(double) ? "a number" : $"a valid value";
+            return $"{option.Option.Name} '{string.Join(' ', option.Tokens.Select(t => t.Value))}' is not {kind}";
+        }
+        return error.Message.Replace("Unrecognized command or argument", "unknown option or argument");
     }
 
     private static string VerbOf(ParseResult result) => result.CommandResult.Command is RootCommand ? "" : result.CommandResult.Command.Name;

@@ -191,6 +191,19 @@ public sealed class CliCommandLineTests : IDisposable
         Assert.DoesNotContain("no such file", stderr);
     }
 
+    [Theory]
+    [InlineData("query", "--limit", "ten", "--limit 'ten' is not a whole number")]
+    [InlineData("query", "--km", "far", "--km 'far' is not a number")]
+    [InlineData("ingest", "--batch", "many", "--batch 'many' is not a whole number")]
+    public void A_value_of_the_wrong_kind_is_named_in_plain_words(string verb, string option, string value, string message)
+    {
+        var (exit, _, stderr) = SitrepProcess.Run(verb, option, value, "--db", _db.Path);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, stderr);
+        Assert.DoesNotContain("System.", stderr);
+    }
+
     [Fact]
     public void A_huge_batch_is_a_usage_error_naming_the_option()
     {

@@ -26,10 +26,11 @@ internal sealed class IngestCommand
             Description = $"Documents per transaction, 1 to {MaxBatch:N0} (a crash loses at most the open one, which the next run redoes)",
             DefaultValueFactory = _ => 100,
         };
+        // Reads the token itself: a value that is not a number is the parser's to report.
         batch.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > MaxBatch)
-                r.AddError($"--batch {r.GetValueOrDefault<int>()} is out of range: give 1 to {MaxBatch:N0} documents per transaction");
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out var n) && n is < 1 or > MaxBatch)
+                r.AddError($"--batch {n} is out of range: give 1 to {MaxBatch:N0} documents per transaction");
         });
         var published = new Option<string?>("--published")
         {
