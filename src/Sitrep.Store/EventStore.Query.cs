@@ -62,7 +62,10 @@ public sealed partial class EventStore
         (SELECT group_concat(u.url, ' ') FROM (SELECT DISTINCT d.url AS url FROM incident_members m JOIN events e ON e.key = m.event
             JOIN documents d ON d.id = e.doc WHERE m.incident = i.id AND d.url IS NOT NULL ORDER BY d.url) AS u) AS Urls,
         (SELECT group_concat(t.title, ' | ') FROM (SELECT DISTINCT d.title AS title FROM incident_members m JOIN events e ON e.key = m.event
-            JOIN documents d ON d.id = e.doc WHERE m.incident = i.id AND d.title IS NOT NULL ORDER BY d.title) AS t) AS Titles
+            JOIN documents d ON d.id = e.doc WHERE m.incident = i.id AND d.title IS NOT NULL ORDER BY d.title) AS t) AS Titles,
+        (SELECT group_concat(c.claim, '; ') FROM (SELECT f.claimant || ' ' || f.measure || ' ' || f.best
+                || CASE WHEN f.min <> f.max THEN ' (' || f.min || '-' || f.max || ')' ELSE '' END AS claim
+            FROM incident_figures f WHERE f.incident = i.id ORDER BY f.claimant, f.measure) AS c) AS Claims
         """;
 
     /// <summary>Where a stored document came from: its outlet, address and title (each may be unknown).</summary>
@@ -200,4 +203,6 @@ public sealed record IncidentRow
     public string? Urls { get; init; }
     /// <summary>Titles of the incident's reports, separated by " | ".</summary>
     public string? Titles { get; init; }
+    /// <summary>Each claimant's best figures, kept apart: "RU killed 0; UA killed 5 (5-6)".</summary>
+    public string? Claims { get; init; }
 }

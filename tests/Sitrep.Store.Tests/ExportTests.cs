@@ -69,6 +69,7 @@ public sealed class ExportTests : IDisposable
         Assert.Equal("5", strike["fatalities"]);
         Assert.Equal("RTE; BBC", strike["source"]);
         Assert.Contains("5-6", strike["notes"]);
+        Assert.Contains("By claimant: UA killed 5; unattributed killed 6.", strike["notes"]);
         Assert.Equal(("2024-05-10", "2024", "1", "1"), (strike["event_date"], strike["year"], strike["time_precision"], strike["geo_precision"]));
         Assert.Equal(("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)", "State forces-State forces"),
             (strike["actor1"], strike["actor2"], strike["interaction"]));

@@ -139,6 +139,8 @@ public static class AcledCsvExporter
             parts.Add(i.InjuredMin == i.InjuredMax ? $"{inj} injured." : $"{inj} injured (sources give {i.InjuredMin}-{i.InjuredMax}).");
         if (i.ClaimedBy is { } claimed)
             parts.Add($"Claimed by {claimed}.");
+        if (i.Claims is { } claims)
+            parts.Add($"By claimant: {claims}.");
         parts.Add($"{i.ReportCount} report{(i.ReportCount == 1 ? "" : "s")}.");
         return string.Join(" ", parts);
     }

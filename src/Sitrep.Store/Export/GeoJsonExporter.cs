@@ -62,6 +62,7 @@ public static class GeoJsonExporter
             json.WriteNumber("reports", i.ReportCount);
             json.WriteString("sources", i.Sources);
             json.WriteString("claimed_by", i.ClaimedBy);
+            json.WriteString("claims", i.Claims);
             json.WriteString("source_urls", i.Urls);
             json.WriteString("source_titles", i.Titles);
             Figure(json, Measures.Killed, i.KilledBest, i.KilledMin, i.KilledMax);

@@ -65,6 +65,7 @@ public static class ParquetExporter
             AcledSubEventType = acled.SubEventType,
             SourceUrls = i.Urls,
             SourceTitles = i.Titles,
+            Claims = i.Claims,
         };
     }
 
@@ -102,5 +103,6 @@ public static class ParquetExporter
         [JsonPropertyName("acled_sub_event_type")] public string AcledSubEventType { get; set; } = "";
         [JsonPropertyName("source_urls")] public string? SourceUrls { get; set; }
         [JsonPropertyName("source_titles")] public string? SourceTitles { get; set; }
+        [JsonPropertyName("claims")] public string? Claims { get; set; }
     }
 }
