@@ -359,17 +359,32 @@ public sealed class CliDatabaseSafetyTests : IDisposable
     }
 
     [Fact]
-    public void A_database_in_a_folder_the_user_cannot_write_to_can_still_be_read()
+    public async Task A_database_in_a_folder_the_user_cannot_write_to_can_still_be_read()
     {
-        if (!OperatingSystem.IsLinux() || Environment.UserName == "root")
-            return; // root writes anywhere: the folder cannot be made unwritable for this process.
+        if (!OperatingSystem.IsLinux())
+            return; // Unix file modes; Sitrep's CI runs on Linux.
         var folder = Path.GetDirectoryName(_db.Path)!;
-        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var asRoot = Environment.UserName == "root";
+        // root writes anywhere, so as root the reader runs as 'nobody' in root's folder.
+        File.SetUnixFileMode(folder, asRoot
+            ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute
+            : UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(_db.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         try
         {
-            var (exit, stdout, stderr) = SitrepProcess.Run("query", "--format", "jsonl", "--db", _db.Path);
+            var start = asRoot ? new ProcessStartInfo("runuser") : new ProcessStartInfo("dotnet");
+            if (asRoot)
+                foreach (var arg in new[] { "-u", "nobody", "--", "env", "HOME=/tmp", "dotnet" })
+                    start.ArgumentList.Add(arg);
+            foreach (var arg in new[] { SitrepProcess.Dll, "query", "--format", "jsonl", "--db", _db.Path })
+                start.ArgumentList.Add(arg);
+            start.RedirectStandardOutput = start.RedirectStandardError = true;
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
 
-            Assert.True(exit == 0, stderr);
+            Assert.True(process.ExitCode == 0, await stderr);
             Assert.Equal(2, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         }
         finally
