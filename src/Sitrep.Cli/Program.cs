@@ -24,14 +24,14 @@ internal static class Program
         {
             // A database that breaks while being read: say what and where, never a stack trace.
             Console.Out.Flush();
-            Console.Error.WriteLine($"sitrep {VerbOf(result)}: {problem}");
+            Console.Error.WriteLine($"{Prefix(result)}: {problem}");
             return ExitCodes.Usage;
         }
         catch (Exception e)
         {
             // Whatever else went wrong is named in one line; a stack trace helps no analyst.
             Console.Out.Flush();
-            Console.Error.WriteLine($"sitrep {VerbOf(result)}: failed: {e.GetType().Name}: {e.Message}");
+            Console.Error.WriteLine($"{Prefix(result)}: failed: {e.GetType().Name}: {e.Message}");
             return ExitCodes.SomeInputsFailed;
         }
     }
@@ -40,12 +40,9 @@ internal static class Program
     private static int Usage(RootCommand root, ParseResult result)
     {
         foreach (var error in result.Errors)
-            Console.Error.WriteLine($"sitrep {VerbOf(result)}: {Say(error)}");
+            Console.Error.WriteLine($"{Prefix(result)}: {Say(error)}");
         Console.Error.WriteLine();
-        var path = new List<string>();
-        for (var c = result.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
-            if (c.Command != root)
-                path.Insert(0, c.Command.Name);
+        var path = VerbPath(result);
         path.Add("--help");
         root.Parse(path).Invoke(new InvocationConfiguration { Output = Console.Error });
         return ExitCodes.Usage;
@@ -63,7 +60,17 @@ internal static class Program
         return error.Message.Replace("Unrecognized command or argument", "unknown option or argument");
     }
 
-    private static string VerbOf(ParseResult result) => result.CommandResult.Command is RootCommand ? "" : result.CommandResult.Command.Name;
+    /// <summary>What messages start with: the verb as typed ("sitrep query", "sitrep gazetteer geocode").</summary>
+    private static string Prefix(ParseResult result) => string.Join(' ', VerbPath(result).Prepend("sitrep"));
+
+    private static List<string> VerbPath(ParseResult result)
+    {
+        var path = new List<string>();
+        for (var c = result.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+            if (c.Command is not RootCommand)
+                path.Insert(0, c.Command.Name);
+        return path;
+    }
 
     private static string? Describe(Exception e) => e switch
     {
