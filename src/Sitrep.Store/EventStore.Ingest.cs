@@ -45,6 +45,7 @@ public sealed partial class EventStore
             using var writer = new Writer(_connection, transaction, _recent);
             foreach (var item in batch)
                 outcomes.Add(writer.Write(item));
+            writer.Finish();
             transaction.Commit();
         }
         catch
@@ -70,9 +71,33 @@ public sealed partial class EventStore
                 return $"event {e.Id} names document '{e.Doc}', not '{doc.Id}'";
             if (!ids.Add(e.Id))
                 return $"event id {e.Id} appears twice";
-            if (e.Date is not null && !DateOnly.TryParseExact(e.Date, "yyyy-MM-dd", out _))
-                return $"event {e.Id} has date '{e.Date}', not yyyy-MM-dd";
+            if (RecordProblem(e) is { } problem)
+                return problem;
         }
+        return null;
+    }
+
+    /// <summary>Why one event record is impossible (a latitude of 999, -5 killed), or null when it can be stored.</summary>
+    public static string? RecordProblem(EventRecord e)
+    {
+        if (e.Date is not null && !DateOnly.TryParseExact(e.Date, "yyyy-MM-dd", out _))
+            return $"event {e.Id} has date '{e.Date}', not yyyy-MM-dd";
+        if (e.Killed < 0 || e.Injured < 0)
+            return $"event {e.Id} has a negative casualty figure (killed {e.Killed}, injured {e.Injured})";
+        if (e.AmountUsd is { } usd && (usd < 0 || !double.IsFinite(usd)))
+            return $"event {e.Id} has amount_usd {usd}, not a positive amount";
+        if (e.Confidence is < 0 or > 1 || double.IsNaN(e.Confidence))
+            return $"event {e.Id} has confidence {e.Confidence}, not between 0 and 1";
+        foreach (var p in e.Places)
+        {
+            if (p.Lat is { } lat && (!double.IsFinite(lat) || Math.Abs(lat) > 90))
+                return $"event {e.Id}: place '{p.Name}' has latitude {lat}, outside -90..90";
+            if (p.Lon is { } lon && (!double.IsFinite(lon) || Math.Abs(lon) > 180))
+                return $"event {e.Id}: place '{p.Name}' has longitude {lon}, outside -180..180";
+        }
+        foreach (var w in e.Weapons)
+            if (w.Launched < 0 || w.Intercepted < 0)
+                return $"event {e.Id}: weapon {w.Model ?? EventJsonNames.Weapon(w.Class)} has a negative count";
         return null;
     }
 
@@ -86,16 +111,22 @@ public sealed partial class EventStore
     /// <summary>The prepared statements of one transaction and the steps of writing a document.</summary>
     private sealed class Writer : IDisposable
     {
-        private readonly SqliteTransaction _transaction;
         private readonly Dictionary<long, EventRecord> _recent;
-        private readonly SqliteCommand _hash, _insertDocument, _insertEvent, _insertPlace, _insertWeapon, _insertEvidence, _insertMember, _newIncident,
-            _candidates, _documentsOfIncident, _members, _record, _updateIncident, _deleteIncident, _eventKeys, _incidentOfEvent, _deleteEvent, _deleteDocument;
+        private readonly SqliteCommand _hash, _insertDocument, _insertEvent, _insertPlace, _insertWeapon, _insertEvidence, _insertCluster, _setMember,
+            _newIncident, _members, _record, _updateIncident, _deleteIncident, _deleteFigures, _insertFigure, _recordMerge,
+            _eventsOfDocument, _deleteEvent, _deleteDocument, _clusterWindow, _incidentSpan;
         private readonly string _now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
         private readonly List<SqliteCommand> _prepared = [];
 
+        // What this batch changed, settled by Finish: the days each family must be clustered
+        // again, the incident each replaced event was in (so its new version keeps the id), and
+        // the incidents whose summary is stale.
+        private readonly Dictionary<string, SortedSet<DateOnly>> _affected = [];
+        private readonly Dictionary<(string Doc, string Id), long> _predecessor = [];
+        private readonly HashSet<long> _touched = [];
+
         public Writer(SqliteConnection connection, SqliteTransaction transaction, Dictionary<long, EventRecord> recent)
         {
-            _transaction = transaction;
             _recent = recent;
             SqliteCommand Prepare(string sql, params string[] names)
             {
@@ -110,16 +141,15 @@ public sealed partial class EventStore
             _hash = Prepare(StoreSql.DocumentHash, "$id");
             _insertDocument = Prepare(StoreSql.InsertDocument, "$id", "$path", "$source", "$url", "$title", "$published", "$hash", "$count", "$at");
             _insertEvent = Prepare(StoreSql.InsertEvent, "$id", "$doc", "$type", "$subtype", "$date", "$precision", "$actor", "$target", "$claimed",
-                "$killed", "$injured", "$amount", "$background", "$confidence", "$place", "$admin1", "$lat", "$lon", "$record");
+                "$killed", "$injured", "$amount", "$background", "$confidence", "$place", "$admin1", "$lat", "$lon", "$record", "$sum");
             _insertPlace = Prepare(StoreSql.InsertPlace, "$event", "$ord", "$name", "$kind", "$country", "$admin1", "$admin2", "$lat", "$lon", "$gid",
                 "$admin1_key", "$name_key", "$family", "$date");
             _insertWeapon = Prepare(StoreSql.InsertWeapon, "$event", "$ord", "$class", "$model", "$launched", "$intercepted");
             _insertEvidence = Prepare(StoreSql.InsertEvidence, "$event", "$text");
-            _insertMember = Prepare(StoreSql.InsertMember, "$event", "$incident");
+            _insertCluster = Prepare(StoreSql.InsertCluster, "$event", "$doc", "$id", "$family", "$date", "$night_after", "$actor", "$target",
+                "$level", "$kind", "$name_key", "$admin1_key", "$country", "$lat", "$lon", "$gid", "$killed");
+            _setMember = Prepare(StoreSql.SetMember, "$event", "$incident");
             _newIncident = Prepare(StoreSql.InsertIncidentStub, "$family", "$type", "$at");
-            _candidates = Prepare(StoreSql.ClusterCandidates, "$family", "$d0", "$d1", "$d2", "$name_key", "$admin1_key", "$is_region",
-                "$lat_min", "$lat_max", "$lon_min", "$lon_max");
-            _documentsOfIncident = Prepare(StoreSql.DocumentsOfIncident, "$incident");
             _members = Prepare(StoreSql.IncidentMembers, "$incident");
             _record = Prepare(StoreSql.EventRecord, "$event");
             _updateIncident = Prepare(StoreSql.UpdateIncident, "$id", "$type", "$subtype", "$date_min", "$date_max", "$date_precision",
@@ -128,10 +158,14 @@ public sealed partial class EventStore
                 "$injured_best", "$injured_min", "$injured_max", "$missiles_launched", "$missiles_intercepted",
                 "$drones_launched", "$drones_intercepted", "$at");
             _deleteIncident = Prepare(StoreSql.DeleteIncident, "$id");
-            _eventKeys = Prepare(StoreSql.EventKeysOfDocument, "$doc");
-            _incidentOfEvent = Prepare(StoreSql.IncidentOfEvent, "$event");
+            _deleteFigures = Prepare(StoreSql.DeleteFigures, "$incident");
+            _insertFigure = Prepare(StoreSql.InsertFigure, "$incident", "$claimant", "$measure", "$best", "$min", "$max", "$reports");
+            _recordMerge = Prepare(StoreSql.RecordMerge, "$id", "$into", "$at");
+            _eventsOfDocument = Prepare(StoreSql.EventsOfDocument, "$doc");
             _deleteEvent = Prepare(StoreSql.DeleteEvent, "$event");
             _deleteDocument = Prepare(StoreSql.DeleteDocument, "$id");
+            _clusterWindow = Prepare(StoreSql.ClusterWindow, "$family", "$lo", "$hi");
+            _incidentSpan = Prepare(StoreSql.IncidentSpan, "$family", "$lo", "$hi");
         }
 
         // Prepared statements hold SQLite handles: release them with the batch, not at some later GC.
@@ -148,16 +182,8 @@ public sealed partial class EventStore
             if (stored == doc.ContentHash)
                 return IngestOutcome.Unchanged;
 
-            var touched = new HashSet<long>();
             if (stored is not null)
-            {
-                RemoveDocument(doc.Id, touched);
-                // Incidents that lost a report are summarized again (or dropped when empty) before
-                // the new events look for incidents to join.
-                foreach (var incident in touched)
-                    Resummarize(incident);
-                touched.Clear();
-            }
+                RemoveDocument(doc.Id);
 
             Scalar(_insertDocument, doc.Id, doc.Path, doc.Meta.Source, doc.Meta.Url, doc.Meta.Title,
                 doc.Meta.Published?.ToString("yyyy-MM-dd"), doc.ContentHash, item.Events.Count, _now);
@@ -165,22 +191,50 @@ public sealed partial class EventStore
             foreach (var record in item.Events)
             {
                 var key = InsertEvent(record);
-                touched.Add(Cluster(key, record));
+                if (IncidentRule.Profile(key, record, doc.Meta.Published) is { } profile)
+                {
+                    InsertCluster(profile);
+                    Affect(profile.Family, profile.Date, profile.LastDay);
+                }
+                else
+                {
+                    // An event without a day or a place is an incident of its own.
+                    var incident = _predecessor.TryGetValue((record.Doc, record.Id), out var before) && !HasMembers(before)
+                        ? before : NewIncident(IncidentRule.Family(record.Type));
+                    Scalar(_setMember, key, incident);
+                    _touched.Add(incident);
+                }
             }
-            foreach (var incident in touched)
-                Resummarize(incident);
-
             return stored is null ? IngestOutcome.Added : IngestOutcome.Replaced;
+        }
+
+        // A replaced event that can no longer cluster keeps its old incident only when that
+        // incident holds nothing else; otherwise the others keep it and the event starts anew.
+        private bool HasMembers(long incident)
+        {
+            using var rows = Reader(_members, incident);
+            return rows.Read();
+        }
+
+        private long NewIncident(string family) => (long)Scalar(_newIncident, family, "other", _now)!;
+
+        private void Affect(string family, DateOnly first, DateOnly last)
+        {
+            if (!_affected.TryGetValue(family, out var days))
+                _affected[family] = days = [];
+            for (var d = first.AddDays(-1); d <= last.AddDays(1); d = d.AddDays(1))
+                days.Add(d);
         }
 
         private long InsertEvent(EventRecord e)
         {
             var first = e.Places.FirstOrDefault(p => p.Lat is not null) ?? e.Places.FirstOrDefault();
+            var json = EventJson.Serialize(e);
             var key = (long)Scalar(_insertEvent, e.Id, e.Doc, EventJsonNames.Type(e.Type), e.Subtype, e.Date,
                 e.DatePrecision is { } dp ? EventJsonNames.Precision(dp) : null,
                 e.Actor, e.TargetActor, e.ClaimedBy, e.Killed, e.Injured, e.AmountUsd, e.Background ? 1 : 0, e.Confidence,
                 first?.Name, first?.Admin1 ?? (first?.Kind == PlaceKind.Region ? first.Name : null), first?.Lat, first?.Lon,
-                EventJson.Serialize(e))!;
+                json, RecordChecksum.Of(json))!;
 
             var family = IncidentRule.Family(e.Type);
             for (var i = 0; i < e.Places.Count; i++)
@@ -202,109 +256,165 @@ public sealed partial class EventStore
             return key;
         }
 
-        /// <summary>Puts a new event into the closest compatible incident, or into a new one; returns the incident.</summary>
-        private long Cluster(long key, EventRecord record)
-        {
-            var family = IncidentRule.Family(record.Type);
-            var incident = IncidentRule.CanCluster(record) ? FindIncident(record, family) : null;
-            incident ??= (long)Scalar(_newIncident, family, EventJsonNames.Type(record.Type), _now)!;
-            Scalar(_insertMember, key, incident.Value);
-            return incident.Value;
-        }
+        private void InsertCluster(ClusterReport r) =>
+            Scalar(_insertCluster, r.Event, r.Doc, r.Id, r.Family, r.Date.ToString("yyyy-MM-dd"), r.NightAfter ? 1 : 0, r.Actor, r.Target,
+                (int)r.Level, r.Kind, r.NameKey, r.Admin1Key, r.Country, r.Lat, r.Lon, r.GeonamesId, r.Killed);
 
-        private long? FindIncident(EventRecord record, string family)
+        private void RemoveDocument(string docId)
         {
-            var day = DateOnly.ParseExact(record.Date!, "yyyy-MM-dd");
-            var candidates = new Dictionary<long, (PlaceMatch Match, double Km)>();
-            foreach (var place in record.Places)
+            var rows = new List<(long Key, string Id, long? Incident, string? Family, string? Date, bool NightAfter)>();
+            using (var reader = Reader(_eventsOfDocument, docId))
+                while (reader.Read())
+                    rows.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                        Text(reader, 3), Text(reader, 4), !reader.IsDBNull(5) && reader.GetInt64(5) == 1));
+            foreach (var (key, id, incident, family, date, nightAfter) in rows)
             {
-                var box = IncidentRule.IsPoint(place) && place.Lat is { } lat && place.Lon is { } lon
-                    ? GeoMath.BoundingBox(lat, lon, IncidentRule.NearbyKm)
-                    : ((double, double, double, double)?)null;
-                using var rows = Reader(_candidates, family, day.AddDays(-1).ToString("yyyy-MM-dd"), record.Date, day.AddDays(1).ToString("yyyy-MM-dd"),
-                    IncidentRule.NameKey(place), IncidentRule.Admin1Key(place),
-                    // Same-oblast matching needs an oblast on one side: a town looks only for oblast-level reports.
-                    place.Kind == PlaceKind.Region ? 1 : 0,
-                    box?.Item1, box?.Item2, box?.Item3, box?.Item4);
-                while (rows.Read())
+                if (incident is { } i)
                 {
-                    var incident = rows.GetInt64(0);
-                    if (rows.GetString(1) == record.Doc || !IncidentRule.WithinADay(Text(rows, 6), Text(rows, 7), record.Date!))
-                        continue;
-                    if (!IncidentRule.ActorsCompatible(record.Actor, Text(rows, 2)) || !IncidentRule.ActorsCompatible(record.Actor, Text(rows, 4))
-                        || !IncidentRule.ActorsCompatible(record.TargetActor, Text(rows, 3)) || !IncidentRule.ActorsCompatible(record.TargetActor, Text(rows, 5)))
-                        continue;
-                    var other = new Place(rows.GetString(8), EventJsonNames.ParseKind(rows.GetString(9)) ?? PlaceKind.Area, Text(rows, 10), Text(rows, 11),
-                        rows.IsDBNull(12) ? null : rows.GetDouble(12), rows.IsDBNull(13) ? null : rows.GetDouble(13),
-                        rows.IsDBNull(14) ? null : rows.GetInt64(14), rows.GetString(8));
-                    if (IncidentRule.Match(place, other) is not { } match)
-                        continue;
-                    // An oblast-level report joins an incident in its oblast; but an incident already
-                    // pinned to a town is compared by its towns, or one vague report would pull every
-                    // strike in the oblast that day into it.
-                    if (match == PlaceMatch.SameOblast && place.Kind != PlaceKind.Region && IncidentRule.IsPointKind(Text(rows, 15)))
-                        continue;
-                    var km = place.Lat is { } a && place.Lon is { } b && other.Lat is { } c && other.Lon is { } d ? GeoMath.DistanceKm(a, b, c, d) : 0;
-                    if (!candidates.TryGetValue(incident, out var best) || (match, km).CompareTo(best) < 0)
-                        candidates[incident] = (match, km);
+                    _touched.Add(i);
+                    _predecessor[(docId, id)] = i;
                 }
-            }
-
-            // A document tells an incident once: an incident that already holds a report from
-            // this document is a different incident this document also reports.
-            foreach (var (incident, _) in candidates.OrderBy(c => c.Value.Match).ThenBy(c => c.Value.Km).ThenBy(c => c.Key))
-            {
-                using var docs = Reader(_documentsOfIncident, incident);
-                var taken = false;
-                while (docs.Read() && !taken)
-                    taken = docs.GetString(0) == record.Doc;
-                if (!taken)
-                    return incident;
-            }
-            return null;
-        }
-
-        private void RemoveDocument(string docId, HashSet<long> touched)
-        {
-            var keys = new List<long>();
-            using (var rows = Reader(_eventKeys, docId))
-                while (rows.Read())
-                    keys.Add(rows.GetInt64(0));
-            foreach (var key in keys)
-            {
-                if (Scalar(_incidentOfEvent, key) is long incident)
-                    touched.Add(incident);
+                if (family is not null && date is not null)
+                {
+                    var day = DateOnly.ParseExact(date, "yyyy-MM-dd");
+                    Affect(family, day, nightAfter ? day.AddDays(1) : day);
+                }
                 Scalar(_deleteEvent, key);
                 _recent.Remove(key);
             }
             Scalar(_deleteDocument, docId);
         }
 
+        /// <summary>
+        /// Clusters again every stretch of days the batch touched, gives each resulting incident
+        /// the id it had (a merge keeps the older id and records the other), and summarizes
+        /// every incident whose reports changed.
+        /// </summary>
+        public void Finish()
+        {
+            foreach (var (family, days) in _affected)
+                foreach (var (lo, hi) in Closed(family, Stretches(days)))
+                    Recluster(family, lo, hi);
+            foreach (var incident in _touched.Order())
+                Resummarize(incident);
+        }
+
+        /// <summary>Consecutive affected days as inclusive ranges.</summary>
+        private static List<(DateOnly Lo, DateOnly Hi)> Stretches(SortedSet<DateOnly> days)
+        {
+            var ranges = new List<(DateOnly, DateOnly)>();
+            foreach (var day in days)
+            {
+                if (ranges.Count > 0 && ranges[^1].Item2.AddDays(1) >= day)
+                    ranges[^1] = (ranges[^1].Item1, day);
+                else
+                    ranges.Add((day, day));
+            }
+            return ranges;
+        }
+
+        /// <summary>Widens each range until every incident with a report in it lies wholly inside, then joins ranges that meet.</summary>
+        private List<(DateOnly Lo, DateOnly Hi)> Closed(string family, List<(DateOnly Lo, DateOnly Hi)> ranges)
+        {
+            var widened = new SortedSet<DateOnly>();
+            foreach (var (start, end) in ranges)
+            {
+                var (lo, hi) = (start, end);
+                while (true)
+                {
+                    using var rows = Reader(_incidentSpan, family, lo.ToString("yyyy-MM-dd"), hi.ToString("yyyy-MM-dd"));
+                    if (!rows.Read() || rows.IsDBNull(0))
+                        break;
+                    var (min, max) = (DateOnly.ParseExact(rows.GetString(0), "yyyy-MM-dd"), DateOnly.ParseExact(rows.GetString(1), "yyyy-MM-dd"));
+                    if (min >= lo && max <= hi)
+                        break;
+                    (lo, hi) = (min < lo ? min : lo, max > hi ? max : hi);
+                }
+                for (var d = lo; d <= hi; d = d.AddDays(1))
+                    widened.Add(d);
+            }
+            return Stretches(widened);
+        }
+
+        private void Recluster(string family, DateOnly lo, DateOnly hi)
+        {
+            var reports = new List<ClusterReport>();
+            var current = new Dictionary<long, long?>();
+            using (var rows = Reader(_clusterWindow, family, lo.ToString("yyyy-MM-dd"), hi.ToString("yyyy-MM-dd")))
+            {
+                while (rows.Read())
+                {
+                    var r = new ClusterReport(rows.GetInt64(0), rows.GetString(1), rows.GetString(2), rows.GetString(3),
+                        DateOnly.ParseExact(rows.GetString(4), "yyyy-MM-dd"), rows.GetInt64(5) == 1, Text(rows, 6), Text(rows, 7),
+                        (PlaceLevel)rows.GetInt64(8), rows.GetString(9), rows.GetString(10), Text(rows, 11), Text(rows, 12),
+                        rows.IsDBNull(13) ? null : rows.GetDouble(13), rows.IsDBNull(14) ? null : rows.GetDouble(14),
+                        rows.IsDBNull(15) ? null : rows.GetInt64(15), rows.IsDBNull(17) ? null : rows.GetInt32(17));
+                    reports.Add(r);
+                    current[r.Event] = rows.IsDBNull(16) ? null : rows.GetInt64(16);
+                }
+            }
+            // The incident each report was in before: its own, or its predecessor's when its document was replaced.
+            long? Before(ClusterReport r) => current[r.Event] ?? (_predecessor.TryGetValue((r.Doc, r.Id), out var p) ? p : null);
+
+            var groups = IncidentClusterer.Cluster(reports);
+            var ids = IncidentIds.Assign(groups, r => (Before(r), current[r.Event] is not null));
+            var moved = new Dictionary<(long Old, long New), int>();
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var id = ids[g] ?? NewIncident(family);
+                foreach (var r in groups[g])
+                {
+                    if (Before(r) is { } before && before != id)
+                    {
+                        _touched.Add(before);
+                        moved[(before, id)] = moved.GetValueOrDefault((before, id)) + 1;
+                    }
+                    if (current[r.Event] != id)
+                    {
+                        Scalar(_setMember, r.Event, id);
+                        _touched.Add(id);
+                    }
+                }
+            }
+            // An id no group kept went into the group that took most of its reports.
+            var kept = ids.OfType<long>().ToHashSet();
+            foreach (var move in moved.Where(m => !kept.Contains(m.Key.Old)).GroupBy(m => m.Key.Old))
+                Scalar(_recordMerge, move.Key, move.OrderByDescending(m => m.Value).ThenBy(m => m.Key.New).First().Key.New, _now);
+        }
+
         private void Resummarize(long incident)
         {
-            var members = new List<(long Key, string Doc, string? Source, string? Published, string? Url)>();
+            var members = new List<(long Key, string Doc, string? Source, string? Published, string? Url, string? Title)>();
             using (var rows = Reader(_members, incident))
                 while (rows.Read())
-                    members.Add((rows.GetInt64(0), rows.GetString(1), Text(rows, 2), Text(rows, 3), Text(rows, 4)));
+                    members.Add((rows.GetInt64(0), rows.GetString(1), Text(rows, 2), Text(rows, 3), Text(rows, 4), Text(rows, 5)));
+            Scalar(_deleteFigures, incident);
             if (members.Count == 0)
             {
                 Scalar(_deleteIncident, incident);
                 return;
             }
-            var reports = members.Select(m => new IncidentReport(m.Doc, m.Source, m.Published, m.Url, RecordOf(m.Key))).ToList();
+            var reports = members.Select(m => new IncidentReport(m.Doc, m.Source, m.Published, m.Url, RecordOf(m.Key)) { Title = m.Title }).ToList();
             var s = IncidentSummarizer.Summarize(incident, reports);
             Scalar(_updateIncident, incident, EventJsonNames.Type(s.Type), s.Subtype, s.DateFirst, s.DateLast, s.DatePrecision,
                 s.Actor, s.TargetActor, s.Place, s.PlaceKind, s.Country, s.Admin1, s.Admin2, s.Lat, s.Lon,
                 s.Reports.Count, string.Join("; ", s.Sources), s.ClaimedBy.Count == 0 ? null : string.Join("; ", s.ClaimedBy),
                 s.Killed?.Value, s.Killed?.Min, s.Killed?.Max, s.Injured?.Value, s.Injured?.Min, s.Injured?.Max,
                 s.MissilesLaunched?.Value, s.MissilesIntercepted?.Value, s.DronesLaunched?.Value, s.DronesIntercepted?.Value, _now);
+            foreach (var c in s.ByClaimant)
+                Scalar(_insertFigure, incident, c.Claimant, c.Figure, c.Best.Value, c.Best.Min, c.Best.Max, c.Reports);
         }
 
         private EventRecord RecordOf(long key)
         {
             if (_recent.TryGetValue(key, out var cached))
                 return cached;
-            var json = (string)Scalar(_record, key)!;
+            string json;
+            using (var rows = Reader(_record, key))
+            {
+                rows.Read();
+                json = RecordChecksum.Verified(rows.GetString(0), Text(rows, 1), rows.GetString(2), rows.GetString(3));
+            }
             var record = EventJson.Deserialize(json) ?? throw new InvalidDataException($"event {key} has an empty record");
             if (_recent.Count < RecentCapacity)
                 _recent[key] = record;
@@ -335,8 +445,9 @@ public sealed partial class EventStore
     internal static List<IncidentReport> LoadReports(SqliteConnection connection, SqliteTransaction? transaction, long incident) =>
         connection.Query<ReportRow>(StoreSql.IncidentReports, new { incident }, transaction)
             .Select(r => new IncidentReport(r.Doc, r.Source, r.Published, r.Url,
-                EventJson.Deserialize(r.Record) ?? throw new InvalidDataException($"event record of document {r.Doc} is empty")))
+                EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)) ?? throw new InvalidDataException($"event record of document {r.Doc} is empty"))
+                { Title = r.Title })
             .ToList();
 
-    private sealed record ReportRow(string Doc, string? Source, string? Published, string? Url, string Record);
+    private sealed record ReportRow(string Doc, string Id, string? Source, string? Published, string? Url, string? Title, string Record, string? RecordSum);
 }

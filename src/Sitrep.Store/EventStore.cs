@@ -40,6 +40,7 @@ public sealed partial class EventStore : IDisposable
         try
         {
             connection.Open();
+            CheckVersion(connection, path);
             Execute(connection, StoreSql.Pragmas);
             Execute(connection, Schema.Value);
             RegisterFunctions(connection);
@@ -48,18 +49,62 @@ public sealed partial class EventStore : IDisposable
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new StoreException(path, e.Message);
+            throw new StoreException(path, Describe(e));
+        }
+        catch (StoreException)
+        {
+            connection.Dispose();
+            throw;
         }
     }
 
-    /// <summary>Opens an existing database for reading only, as a second process may while an ingest runs.</summary>
+    /// <summary>SQLite's error, said as what it means for the user.</summary>
+    public static string Describe(SqliteException e) => e.SqliteErrorCode switch
+    {
+        26 => "not a database (the file is not SQLite, or it is damaged)",
+        11 => "the database file is damaged (malformed)",
+        8 => "the database is read-only here (no write permission on the file or its folder)",
+        14 => "cannot open the database file (check the path and permissions)",
+        5 or 6 => "the database is locked by another process; try again when it has finished",
+        13 => "the disk is full",
+        _ => e.Message.Replace("SQLite Error ", "SQLite error "),
+    };
+
+    /// <summary>
+    /// Opens an existing database for reading only, as a second process may while an ingest runs.
+    /// A database in a folder the user cannot write to (where SQLite cannot make its shared-memory
+    /// file) is opened as immutable instead: it can be read, just not while another process writes it.
+    /// </summary>
     public static EventStore OpenReadOnly(string path)
     {
         if (!File.Exists(path))
             throw new StoreException(path, "no such database");
+        try
+        {
+            return Connect(path, path);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8 or 10)
+        {
+            try
+            {
+                return Connect(new Uri(System.IO.Path.GetFullPath(path)).AbsoluteUri + "?immutable=1", path);
+            }
+            catch (SqliteException again)
+            {
+                throw new StoreException(path, Describe(again));
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException(path, Describe(e));
+        }
+    }
+
+    private static EventStore Connect(string dataSource, string path)
+    {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            DataSource = path,
+            DataSource = dataSource,
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         }.ToString());
@@ -67,13 +112,14 @@ public sealed partial class EventStore : IDisposable
         {
             connection.Open();
             Execute(connection, "PRAGMA busy_timeout = 10000;");
+            CheckVersion(connection, path);
             RegisterFunctions(connection);
             return new EventStore(connection, path);
         }
-        catch (SqliteException e)
+        catch
         {
             connection.Dispose();
-            throw new StoreException(path, e.Message);
+            throw;
         }
     }
 
@@ -88,6 +134,34 @@ public sealed partial class EventStore : IDisposable
         return command.ExecuteScalar() is string stored && stored == contentHash;
     }
 
+    public const int SchemaVersion = 2;
+
+    /// <summary>
+    /// Refuses a file that is not a Sitrep database of this schema, so a foreign SQLite file or
+    /// an old store gives one clear message instead of a missing-column error halfway through.
+    /// An empty file is a new database.
+    /// </summary>
+    private static void CheckVersion(SqliteConnection connection, string path)
+    {
+        using var tables = connection.CreateCommand();
+        tables.CommandText = "SELECT count(*) FROM sqlite_master";
+        if ((long)tables.ExecuteScalar()! == 0)
+            return;
+        using var version = connection.CreateCommand();
+        version.CommandText = "SELECT value FROM store_meta WHERE key = 'schema_version'";
+        object? value;
+        try
+        {
+            value = version.ExecuteScalar();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            throw new StoreException(path, "not a Sitrep database (an SQLite file without Sitrep's tables)");
+        }
+        if (value is not string text || text != SchemaVersion.ToString())
+            throw new StoreException(path, $"made by another version of Sitrep (schema {value ?? "unknown"}, this one reads {SchemaVersion}); ingest the reports into a new database");
+    }
+
     private static readonly Lazy<string> Schema = new(() =>
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Sitrep.Store.Sql.Schema.sql")
@@ -96,9 +170,12 @@ public sealed partial class EventStore : IDisposable
         return reader.ReadToEnd();
     });
 
-    private static void RegisterFunctions(SqliteConnection connection) =>
+    private static void RegisterFunctions(SqliteConnection connection)
+    {
         connection.CreateFunction("distance_km", (double lat1, double lon1, double lat2, double lon2) =>
             GeoMath.DistanceKm(lat1, lon1, lat2, lon2), isDeterministic: true);
+        connection.CreateFunction("oblast_key", (string? name) => name is null ? null : Incidents.IncidentRule.OblastKey(name), isDeterministic: true);
+    }
 
     internal static void Execute(SqliteConnection connection, string sql)
     {

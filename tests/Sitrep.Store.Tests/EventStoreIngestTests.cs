@@ -124,6 +124,7 @@ public sealed class EventStoreCheckTests : IDisposable
 
         Dapper.SqlMapper.Execute(store.Connection, """
             DELETE FROM incident_members WHERE event = (SELECT key FROM events WHERE id = 'a-2');
+            DELETE FROM event_cluster WHERE event = (SELECT key FROM events WHERE id = 'a-2');
             DELETE FROM event_places WHERE event = (SELECT key FROM events WHERE id = 'a-2');
             DELETE FROM event_weapons WHERE event = (SELECT key FROM events WHERE id = 'a-2');
             DELETE FROM events WHERE id = 'a-2';

@@ -28,3 +28,13 @@ public sealed class FactRequiresGazetteerAttribute : FactAttribute
             Skip = "no place index (.cache/gazetteer.idx or $SITREP_GAZETTEER): run './sitrep gazetteer build' first";
     }
 }
+
+/// <summary>A theory that runs real extraction or gazetteer lookups; without a place index it is skipped, saying how to build one.</summary>
+public sealed class TheoryRequiresGazetteerAttribute : TheoryAttribute
+{
+    public TheoryRequiresGazetteerAttribute()
+    {
+        if (PlaceIndex.Path is null)
+            Skip = "no place index (.cache/gazetteer.idx or $SITREP_GAZETTEER): run './sitrep gazetteer build' first";
+    }
+}

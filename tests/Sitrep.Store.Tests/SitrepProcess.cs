@@ -21,9 +21,17 @@ internal static class SitrepProcess
         return start;
     }
 
-    public static (int Exit, string Stdout, string Stderr) Run(params string[] args)
+    public static (int Exit, string Stdout, string Stderr) Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables, as a user who set SITREP_DB would.</summary>
+    public static (int Exit, string Stdout, string Stderr) RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var start = StartInfo(args);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        if (PlaceIndex.Path is { } index && !environment.ContainsKey("SITREP_GAZETTEER"))
+            start.Environment["SITREP_GAZETTEER"] = index;
+        using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

@@ -43,6 +43,7 @@ internal sealed class ExtractCommand
         var gazetteer = CommonOptions.Gazetteer();
 
         var command = new Command("extract", "Read news reports and write the events they report");
+        CommonOptions.RejectOptionLikePaths(paths);
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.Options.Add(published);

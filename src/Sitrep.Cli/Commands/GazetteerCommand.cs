@@ -114,6 +114,7 @@ internal sealed class GazetteerCommand
     private static Command GeocodeCommand()
     {
         var files = new Argument<string[]>("files") { Description = "Text files to find and resolve places in" };
+        CommonOptions.RejectOptionLikePaths(files);
         var gazetteer = CommonOptions.Gazetteer();
         var explain = new Option<bool>("--explain") { Description = "Also print the best three candidates of each mention with their scores" };
         var front = new Option<string?>("--front") { Description = "GeoJSON file of front-line polygons or lines: same-named villages nothing else tells apart go to the one near it" };

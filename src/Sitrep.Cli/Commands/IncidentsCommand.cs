@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Sitrep.Store;
+using Sitrep.Store.Export;
 using Sitrep.Store.Incidents;
 
 namespace Sitrep.Cli.Commands;
@@ -8,20 +9,13 @@ namespace Sitrep.Cli.Commands;
 /// <summary><c>sitrep incidents</c>: reports of the same incident clustered, with every source's figures and the best one.</summary>
 internal sealed class IncidentsCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-    };
-
     private static readonly JsonSerializerOptions JsonLines = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static Command Create()
     {
         var filters = new EventFilterOptions();
         var id = new Option<long?>("--id") { Description = "Show one incident in full: its reports, every figure each source gives, who claims it" };
-        var format = new Option<string>("--format") { Description = "table (for people) or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = CommonOptions.Format("table", required: false, "table", "jsonl", "csv", "geojson", "parquet");
         var db = CommonOptions.Database();
 
         var command = new Command("incidents", "List incidents (reports of one event from several documents) or show one with --id");
@@ -34,25 +28,44 @@ internal sealed class IncidentsCommand
             using var store = StoreAccess.OpenExisting(result.GetValue(db)!, "incidents");
             if (store is null)
                 return ExitCodes.Usage;
-            var json = result.GetValue(format) == "json";
+            var chosen = result.GetValue(format)!;
             if (result.GetValue(id) is { } one)
-                return Show(store, one, json);
+            {
+                if (chosen is not ("table" or "jsonl"))
+                {
+                    Console.Error.WriteLine($"sitrep incidents: --id shows one incident as table or jsonl, not {chosen}");
+                    return ExitCodes.Usage;
+                }
+                return Show(store, one, chosen == "jsonl");
+            }
             var query = filters.Read(result, "incidents", store);
-            return query is null ? ExitCodes.Usage : List(store, query, json);
+            return query is null ? ExitCodes.Usage : List(store, query, chosen);
         });
         return command;
     }
 
-    private static int List(EventStore store, EventQuery query, bool json)
+    private static int List(EventStore store, EventQuery query, string format)
     {
         using var stdout = StoreAccess.Stdout();
         try
         {
-            if (json)
+            switch (format)
             {
-                foreach (var row in store.QueryIncidents(query))
-                    stdout.WriteLine(JsonSerializer.Serialize(row, JsonLines));
-                return ExitCodes.Ok;
+                case "jsonl":
+                    foreach (var row in store.QueryIncidents(query))
+                        stdout.WriteLine(JsonSerializer.Serialize(row, JsonLines));
+                    return ExitCodes.Ok;
+                case "csv":
+                    AcledCsvExporter.Write(store.QueryIncidents(query), stdout);
+                    return ExitCodes.Ok;
+                case "geojson":
+                    stdout.Flush();
+                    GeoJsonExporter.Write(store.QueryIncidents(query), stdout.BaseStream);
+                    return ExitCodes.Ok;
+                case "parquet":
+                    stdout.Flush();
+                    ParquetExporter.Write(store.QueryIncidents(query), stdout.BaseStream);
+                    return ExitCodes.Ok;
             }
             var table = new TextTable("id", "date", "type", "place", "oblast", "actor", "reports", "killed", "injured", "sources");
             foreach (var i in store.QueryIncidents(query))
@@ -61,26 +74,39 @@ internal sealed class IncidentsCommand
                     Range(i.InjuredBest, i.InjuredMin, i.InjuredMax), i.Sources);
             table.WriteTo(stdout);
             Console.Error.WriteLine($"incidents: {table.Count:N0}");
+            StoreAccess.NoteUndated("incidents", store, query);
             return ExitCodes.Ok;
         }
         catch (QueryException e)
         {
-            Console.Error.WriteLine($"sitrep incidents: --text: {e.Message}");
-            return ExitCodes.Usage;
+            stdout.Flush();
+            return StoreAccess.Failed("incidents", store, e);
         }
     }
 
     private static int Show(EventStore store, long id, bool json)
     {
-        if (store.GetIncident(id) is not { } incident)
+        Incident? incident;
+        try
         {
-            Console.Error.WriteLine($"sitrep incidents: no incident {id} in {store.Path}");
+            incident = store.GetIncident(id);
+        }
+        catch (CorruptRecordException e)
+        {
+            return StoreAccess.Failed("incidents", store, e);
+        }
+        if (incident is null)
+        {
+            // A merged incident's id still leads somewhere: ids are stable, merges recorded.
+            Console.Error.WriteLine(store.MergedInto(id) is { } into
+                ? $"sitrep incidents: incident {id} was merged into incident {into}; see --id {into}"
+                : $"sitrep incidents: no incident {id} in {store.Path}");
             return ExitCodes.Usage;
         }
         using var stdout = StoreAccess.Stdout();
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(incident, Json));
+            stdout.WriteLine(JsonSerializer.Serialize(incident, JsonLines));
             return ExitCodes.Ok;
         }
         stdout.WriteLine($"incident {incident.Id}: {EventTypes.Name(incident.Type)}{(incident.Subtype is null ? "" : "/" + incident.Subtype)}, " +
@@ -108,6 +134,14 @@ internal sealed class IncidentsCommand
         foreach (var f in incident.Figures)
             figures.Add(f.Figure, f.Value.ToString(), f.Source, f.Doc, f.ClaimedBy);
         figures.WriteTo(stdout);
+        stdout.WriteLine();
+        var claims = new TextTable("claimant", "figure", "best", "range", "reports");
+        foreach (var c in incident.ByClaimant)
+            claims.Add(c.Claimant, c.Figure, c.Best.Value.ToString(), $"{c.Best.Min}-{c.Best.Max}", c.Reports.ToString());
+        claims.WriteTo(stdout);
+        stdout.WriteLine();
+        foreach (var r in incident.Reports.DistinctBy(r => r.Doc))
+            stdout.WriteLine($"{r.Doc}: {r.Source ?? "-"}  {r.Title ?? "-"}  {r.Url ?? "-"}");
         return ExitCodes.Ok;
     }
 

@@ -23,25 +23,50 @@ internal sealed class IngestCommand
         };
         var batch = new Option<int>("--batch")
         {
-            Description = "Documents per transaction (a crash loses at most the open one, which the next run redoes)",
+            Description = $"Documents per transaction, 1 to {MaxBatch:N0} (a crash loses at most the open one, which the next run redoes)",
             DefaultValueFactory = _ => 100,
+        };
+        // Reads the token itself: a value that is not a number is the parser's to report.
+        batch.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out var n) && n is < 1 or > MaxBatch)
+                r.AddError($"--batch {n} is out of range: give 1 to {MaxBatch:N0} documents per transaction");
+        });
+        var published = new Option<string?>("--published")
+        {
+            Description = "Publication date (YYYY-MM-DD) for reports without a meta.json; anchors 'yesterday', 'on Tuesday'",
         };
         var db = CommonOptions.Database();
         var gazetteer = CommonOptions.Gazetteer();
 
         var command = new Command("ingest", "Store reports and their events in the database; unchanged reports are skipped, changed ones replaced");
+        CommonOptions.RejectOptionLikePaths(paths);
         command.Arguments.Add(paths);
         command.Options.Add(events);
         command.Options.Add(batch);
+        command.Options.Add(published);
         command.Options.Add(db);
         command.Options.Add(gazetteer);
-        command.SetAction(result => Run(
-            result.GetValue(paths) ?? [], result.GetValue(events), Math.Max(1, result.GetValue(batch)),
-            result.GetValue(db)!, result.GetValue(gazetteer)));
+        command.SetAction(result =>
+        {
+            DateOnly? publishedDate = null;
+            if (result.GetValue(published) is { } text)
+            {
+                publishedDate = Sitrep.Documents.DocumentReader.ParsePublished(text);
+                if (publishedDate is null)
+                {
+                    Console.Error.WriteLine($"sitrep ingest: --published '{text}' is not a date (YYYY-MM-DD)");
+                    return ExitCodes.Usage;
+                }
+            }
+            return Run(result.GetValue(paths) ?? [], result.GetValue(events), result.GetValue(batch), result.GetValue(db)!, result.GetValue(gazetteer), publishedDate);
+        });
         return command;
     }
 
-    private static int Run(string[] paths, string? eventsFile, int batchSize, string dbPath, string? gazetteerPath)
+    private const int MaxBatch = 100_000;
+
+    private static int Run(string[] paths, string? eventsFile, int batchSize, string dbPath, string? gazetteerPath, DateOnly? published)
     {
         if (paths.Length == 0 && eventsFile is null)
         {
@@ -50,7 +75,17 @@ internal sealed class IngestCommand
         }
         if (eventsFile is not null && !File.Exists(eventsFile))
         {
-            Console.Error.WriteLine($"sitrep ingest: {eventsFile}: no such file");
+            Console.Error.WriteLine($"sitrep ingest: --events {eventsFile}: no such file");
+            return ExitCodes.Usage;
+        }
+        if (eventsFile is not null && published is not null)
+        {
+            Console.Error.WriteLine("sitrep ingest: --published dates reports for extraction; records given with --events are already extracted");
+            return ExitCodes.Usage;
+        }
+        if (Directory.Exists(dbPath))
+        {
+            Console.Error.WriteLine($"sitrep ingest: --db {dbPath} is a folder, not a database file");
             return ExitCodes.Usage;
         }
 
@@ -76,7 +111,7 @@ internal sealed class IngestCommand
                 var places = CommonOptions.LoadGazetteer(gazetteerPath);
                 if (places is null)
                     return ExitCodes.Usage;
-                items = IngestSources.Extracted(paths, ReportPipeline.Create(places), store.DocumentHashes());
+                items = IngestSources.Extracted(paths, ReportPipeline.Create(places), store.DocumentHashes(), published);
             }
             return Write(store, items, batchSize);
         }
@@ -137,7 +172,13 @@ internal sealed class IngestCommand
         catch (SqliteException e)
         {
             progress.Done();
-            Console.Error.WriteLine($"sitrep ingest: {store.Path}: {e.Message}; documents committed so far are kept, run again to finish");
+            Console.Error.WriteLine($"sitrep ingest: {store.Path}: {EventStore.Describe(e)}; documents committed so far are kept, run again to finish");
+            return ExitCodes.Usage;
+        }
+        catch (CorruptRecordException e)
+        {
+            progress.Done();
+            Console.Error.WriteLine($"sitrep ingest: {store.Path}: {e.Message}");
             return ExitCodes.Usage;
         }
         progress.Done();

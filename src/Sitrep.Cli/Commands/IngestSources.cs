@@ -23,7 +23,7 @@ internal static class IngestSources
     /// Report files through the reader and the extraction pipeline, in parallel and in order.
     /// Reports whose id and content hash are already stored are not extracted again.
     /// </summary>
-    public static IEnumerable<IngestItem> Extracted(IEnumerable<string> paths, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes)
+    public static IEnumerable<IngestItem> Extracted(IEnumerable<string> paths, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes, DateOnly? published = null)
     {
         var failures = new System.Collections.Concurrent.ConcurrentQueue<IngestItem>();
         var files = DocumentReader.Expand(paths, (path, problem) => failures.Enqueue(new IngestItem.Failed(path, problem)));
@@ -32,7 +32,7 @@ internal static class IngestSources
             .AsOrdered()
             .WithDegreeOfParallelism(Environment.ProcessorCount)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(path => ExtractOne(path, pipeline, storedHashes));
+            .Select(path => ExtractOne(path, pipeline, storedHashes, published));
         foreach (var item in items)
         {
             while (failures.TryDequeue(out var failure))
@@ -43,12 +43,12 @@ internal static class IngestSources
             yield return failure;
     }
 
-    private static IngestItem ExtractOne(string path, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes)
+    private static IngestItem ExtractOne(string path, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes, DateOnly? published)
     {
         Document document;
         try
         {
-            document = DocumentReader.Read(path);
+            document = DocumentReader.Read(path, published);
         }
         catch (DocumentException e)
         {
@@ -185,6 +185,8 @@ internal static class IngestSources
                 record = EventJson.Deserialize(text);
                 if (record is null)
                     problem = "not an event record";
+                else if (Store.EventStore.RecordProblem(record) is { } impossible)
+                    (record, problem) = (null, impossible);
             }
             catch (JsonException e)
             {

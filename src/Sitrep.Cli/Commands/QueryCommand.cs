@@ -1,20 +1,20 @@
 using System.CommandLine;
 using Sitrep.Events;
 using Sitrep.Store;
+using Sitrep.Store.Export;
 
 namespace Sitrep.Cli.Commands;
 
-/// <summary><c>sitrep query</c>: events from the database, filtered, as a table or JSON Lines.</summary>
+/// <summary><c>sitrep query</c>: events from the database, filtered, as a table, JSON Lines or CSV.</summary>
 internal sealed class QueryCommand
 {
     public static Command Create()
     {
         var filters = new EventFilterOptions();
-        var format = new Option<string>("--format") { Description = "table (for people) or jsonl (event records)", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "jsonl");
+        var format = CommonOptions.Format("table", required: false, "table", "jsonl", "csv");
         var db = CommonOptions.Database();
 
-        var command = new Command("query", "Find stored events by type, date, place, oblast, distance, actor, weapon or words in the evidence");
+        var command = new Command("query", "Find stored events by type, date, place, oblast, distance, actor, claimant, weapon or words in the evidence");
         filters.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(db);
@@ -36,11 +36,16 @@ internal sealed class QueryCommand
         using var stdout = StoreAccess.Stdout();
         try
         {
-            if (format == "jsonl")
+            var output = new EventOutput(store);
+            switch (format)
             {
-                foreach (var e in store.Query(query))
-                    stdout.WriteLine(EventJson.Serialize(e));
-                return ExitCodes.Ok;
+                case "jsonl":
+                    foreach (var e in store.Query(query))
+                        stdout.WriteLine(output.Json(e));
+                    return ExitCodes.Ok;
+                case "csv":
+                    EventCsvExporter.Write(store.Query(query), output.SourceOf, stdout);
+                    return ExitCodes.Ok;
             }
             var table = new TextTable("date", "type", "places", "oblast", "actor", "weapons", "killed", "injured", "claimed_by", "doc", "id");
             foreach (var e in store.Query(query))
@@ -51,13 +56,13 @@ internal sealed class QueryCommand
             }
             table.WriteTo(stdout);
             Console.Error.WriteLine($"query: {table.Count:N0} events");
+            StoreAccess.NoteUndated("query", store, query);
             return ExitCodes.Ok;
         }
-        catch (QueryException e)
+        catch (Exception e) when (e is QueryException or CorruptRecordException)
         {
             stdout.Flush();
-            Console.Error.WriteLine($"sitrep query: --text: {e.Message}");
-            return ExitCodes.Usage;
+            return StoreAccess.Failed("query", store, e);
         }
     }
 

@@ -17,13 +17,16 @@ internal sealed class AcledCodebook
     private readonly Dictionary<(string Type, string Key), AcledType> _types;
     private readonly Dictionary<string, AcledActor> _actors;
     private readonly Dictionary<string, AcledCountry> _countries;
+    private readonly Dictionary<string, string> _scales;
 
     private AcledCodebook(
-        Dictionary<(string, string), AcledType> types, Dictionary<string, AcledActor> actors, Dictionary<string, AcledCountry> countries)
+        Dictionary<(string, string), AcledType> types, Dictionary<string, AcledActor> actors, Dictionary<string, AcledCountry> countries,
+        Dictionary<string, string> scales)
     {
         _types = types;
         _actors = actors;
         _countries = countries;
+        _scales = scales;
     }
 
     public static AcledCodebook Default { get; } = Load();
@@ -37,8 +40,21 @@ internal sealed class AcledCodebook
     /// <summary>Whether the mapping file has a catch-all row for the type.</summary>
     public bool HasRow(string type) => _types.ContainsKey((type, "*"));
 
+    /// <summary>Every actor code the table maps, with its ACLED name.</summary>
+    public IEnumerable<(string Code, AcledActor Actor)> Actors => _actors.Select(a => (a.Key, a.Value));
+
+    /// <summary>
+    /// ACLED's name for an actor code: from the actor table; a country the table does not list
+    /// becomes "Military Forces of" the country, an outside force; anything else stays as written.
+    /// </summary>
     public AcledActor? Actor(string? code) =>
-        code is null ? null : _actors.TryGetValue(code, out var a) ? a : new AcledActor(code, null);
+        code is null ? null
+        : _actors.TryGetValue(code, out var a) ? a
+        : _countries.TryGetValue(code, out var c) ? new AcledActor($"Military Forces of {c.Name}", "External/Other forces")
+        : new AcledActor(code, null);
+
+    /// <summary>ACLED's source_scale of an outlet, or null when the outlet is not in the table.</summary>
+    public string? SourceScale(string source) => _scales.GetValueOrDefault(source.Trim());
 
     public AcledCountry? Country(string? iso2) =>
         iso2 is not null && _countries.TryGetValue(iso2, out var c) ? c : null;
@@ -48,7 +64,8 @@ internal sealed class AcledCodebook
         var types = Rows("acled-types.csv").ToDictionary(r => (r[0], r[1]), r => new AcledType(r[2], r[3], r[4]));
         var actors = Rows("acled-actors.csv").ToDictionary(r => r[0], r => new AcledActor(r[1], r[2] == "" ? null : r[2]), StringComparer.OrdinalIgnoreCase);
         var countries = Rows("countries.csv").ToDictionary(r => r[0], r => new AcledCountry(r[1], int.Parse(r[2]), r[3], r[4]), StringComparer.OrdinalIgnoreCase);
-        return new AcledCodebook(types, actors, countries);
+        var scales = Rows("source-scales.csv").ToDictionary(r => r[0], r => r[1], StringComparer.OrdinalIgnoreCase);
+        return new AcledCodebook(types, actors, countries, scales);
     }
 
     /// <summary>Data rows of an embedded CSV: '#' lines are comments, the first other line the header. No field holds a comma.</summary>

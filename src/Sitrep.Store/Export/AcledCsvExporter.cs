@@ -17,7 +17,12 @@ public static class AcledCsvExporter
         "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
         "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
         "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+        // Not ACLED's: where to read the reports, after ACLED's 31 columns so its loaders still fit.
+        "source_urls", "source_titles",
     ];
+
+    /// <summary>Sitrep's own id prefix, so an incident id never collides with an ACLED id such as UKR54.</summary>
+    public const string IdPrefix = "SITREP-";
 
     /// <summary>Writes the header and one row per incident; returns the number of rows.</summary>
     public static int Write(IEnumerable<IncidentRow> incidents, TextWriter output)
@@ -32,7 +37,7 @@ public static class AcledCsvExporter
         foreach (var i in incidents)
         {
             foreach (var field in Row(i, codebook))
-                csv.WriteField(field);
+                csv.WriteField(Spreadsheets.Escape(field));
             csv.NextRecord();
             count++;
         }
@@ -48,7 +53,7 @@ public static class AcledCsvExporter
         var country = codebook.Country(i.Country);
         var date = i.DateMin is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
 
-        yield return $"{country?.Iso3 ?? "XXX"}{i.Id}";
+        yield return $"{IdPrefix}{country?.Iso3 ?? "XXX"}{i.Id}";
         yield return i.DateMin ?? "";
         yield return date?.Year.ToString(CultureInfo.InvariantCulture) ?? "";
         yield return TimePrecision(i);
@@ -74,13 +79,32 @@ public static class AcledCsvExporter
         yield return i.Lon?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "";
         yield return GeoPrecision(i);
         yield return i.Sources ?? "";
-        yield return "";
+        yield return SourceScale(i.Sources, codebook);
         yield return Notes(i);
         yield return (i.KilledBest ?? 0).ToString(CultureInfo.InvariantCulture);
         yield return $"sitrep_incident={i.Id}; reports={i.ReportCount}";
         yield return DateTimeOffset.TryParse(i.UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) : "";
+        yield return i.Urls ?? "";
+        yield return i.Titles ?? "";
     }
+
+    /// <summary>
+    /// ACLED's source_scale: the scales of the outlets, joined as ACLED joins them
+    /// ("National-International"); empty when no outlet's scale is known.
+    /// </summary>
+    private static string SourceScale(string? sources, AcledCodebook codebook)
+    {
+        if (sources is null)
+            return "";
+        var scales = sources.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(codebook.SourceScale).OfType<string>().Distinct().Order(ScaleOrder).ToList();
+        return string.Join("-", scales);
+    }
+
+    private static readonly Comparer<string> ScaleOrder = Comparer<string>.Create((a, b) => Rank(a).CompareTo(Rank(b)));
+
+    private static int Rank(string scale) => scale switch { "Local partner" => 0, "Subnational" => 1, "National" => 2, "Regional" => 3, "International" => 4, _ => 5 };
 
     // ACLED: 1 = the day is known, 2 = the week, 3 = only the month.
     private static string TimePrecision(IncidentRow i) => i.DatePrecision switch
@@ -91,7 +115,7 @@ public static class AcledCsvExporter
     };
 
     // ACLED: 1 = the settlement itself, 2 = near it or part of a region, 3 = only the region.
-    private static string GeoPrecision(IncidentRow i) => i.PlaceKind switch
+    internal static string GeoPrecision(IncidentRow i) => i.PlaceKind switch
     {
         "settlement" or "facility" => i.Lat is null ? "2" : "1",
         "area" => "2",
@@ -115,6 +139,8 @@ public static class AcledCsvExporter
             parts.Add(i.InjuredMin == i.InjuredMax ? $"{inj} injured." : $"{inj} injured (sources give {i.InjuredMin}-{i.InjuredMax}).");
         if (i.ClaimedBy is { } claimed)
             parts.Add($"Claimed by {claimed}.");
+        if (i.Claims is { } claims)
+            parts.Add($"By claimant: {claims}.");
         parts.Add($"{i.ReportCount} report{(i.ReportCount == 1 ? "" : "s")}.");
         return string.Join(" ", parts);
     }

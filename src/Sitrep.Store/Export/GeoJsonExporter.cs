@@ -5,21 +5,29 @@ namespace Sitrep.Store.Export;
 
 /// <summary>
 /// Incidents as a GeoJSON FeatureCollection of points ([longitude, latitude], RFC 7946).
-/// Incidents without coordinates have no point to draw; they are counted, not written.
+/// Incidents without coordinates have no point to draw, and incidents known only by their
+/// country would draw at the country's centroid, where nothing happened: both are counted, not
+/// written. Each feature carries ACLED's geo_precision (1 the place itself, 2 near it or an area,
+/// 3 only the oblast).
 /// </summary>
 public static class GeoJsonExporter
 {
-    /// <summary>Writes the collection; returns (features written, incidents left out for want of coordinates).</summary>
-    public static (int Written, int Unlocated) Write(IEnumerable<IncidentRow> incidents, Stream output)
+    /// <summary>Writes the collection; returns (features written, incidents left out: without coordinates, known only by country).</summary>
+    public static (int Written, int Unlocated, int CountryLevel) Write(IEnumerable<IncidentRow> incidents, Stream output)
     {
         var codebook = AcledCodebook.Default;
         using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteStartArray("features");
-        int written = 0, unlocated = 0;
+        int written = 0, unlocated = 0, countryLevel = 0;
         foreach (var i in incidents)
         {
+            if (i.PlaceKind == "country")
+            {
+                countryLevel++;
+                continue;
+            }
             if (i.Lat is not { } lat || i.Lon is not { } lon || Math.Abs(lat) > 90 || Math.Abs(lon) > 180)
             {
                 unlocated++;
@@ -45,11 +53,18 @@ public static class GeoJsonExporter
             json.WriteString("target_actor", i.TargetActor);
             json.WriteString("place", i.Place);
             json.WriteString("place_kind", i.PlaceKind);
+            if (int.TryParse(AcledCsvExporter.GeoPrecision(i), out var precision))
+                json.WriteNumber("geo_precision", precision);
+            else
+                json.WriteNull("geo_precision");
             json.WriteString("admin1", i.Admin1);
             json.WriteString("country", i.Country);
             json.WriteNumber("reports", i.ReportCount);
             json.WriteString("sources", i.Sources);
             json.WriteString("claimed_by", i.ClaimedBy);
+            json.WriteString("claims", i.Claims);
+            json.WriteString("source_urls", i.Urls);
+            json.WriteString("source_titles", i.Titles);
             Figure(json, Measures.Killed, i.KilledBest, i.KilledMin, i.KilledMax);
             Figure(json, Measures.Injured, i.InjuredBest, i.InjuredMin, i.InjuredMax);
             Number(json, Measures.MissilesLaunched, i.MissilesLaunched);
@@ -68,7 +83,7 @@ public static class GeoJsonExporter
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
-        return (written, unlocated);
+        return (written, unlocated, countryLevel);
     }
 
     private static void Figure(Utf8JsonWriter json, string name, long? best, long? min, long? max)

@@ -15,7 +15,16 @@ public sealed record BestFigure(int Value, int Min, int Max, string Rule)
 }
 
 /// <summary>One report of an incident: a document and the event read from it.</summary>
-public sealed record IncidentReport(string Doc, string? Source, string? Published, string? Url, EventRecord Event);
+public sealed record IncidentReport(string Doc, string? Source, string? Published, string? Url, EventRecord Event)
+{
+    public string? Title { get; init; }
+}
+
+/// <summary>
+/// One claimant's figure for one measure, kept apart from every other claimant's: what Ukraine
+/// says and what Russia says of the same night are two figures, never one.
+/// </summary>
+public sealed record ClaimantFigure(string Claimant, string Figure, BestFigure Best, int Reports);
 
 /// <summary>Reports of the same incident from different documents, clustered into one.</summary>
 public sealed record Incident
@@ -46,5 +55,7 @@ public sealed record Incident
     public BestFigure? DronesLaunched { get; init; }
     public BestFigure? DronesIntercepted { get; init; }
     public IReadOnlyList<SourceFigure> Figures { get; init; } = [];
+    /// <summary>Each claimant's best figure per measure; reports that name no claimant are "unattributed".</summary>
+    public IReadOnlyList<ClaimantFigure> ByClaimant { get; init; } = [];
     public IReadOnlyList<IncidentReport> Reports { get; init; } = [];
 }

@@ -1,25 +1,52 @@
+using System.Reflection;
 using Sitrep.Events;
 using Sitrep.Geo;
 
 namespace Sitrep.Store.Incidents;
 
-/// <summary>How a new report's place relates to a place already in an incident; lower is closer.</summary>
+/// <summary>How a report's finest place relates to another report's; lower is closer.</summary>
 internal enum PlaceMatch
 {
     SamePlace = 0,
     Nearby = 1,
-    SameOblast = 2,
+}
+
+/// <summary>How finely a report's finest place pins it down; reports compare only at one level.</summary>
+internal enum PlaceLevel
+{
+    /// <summary>A settlement or a facility.</summary>
+    Point = 0,
+    /// <summary>An oblast (region, krai, republic).</summary>
+    Oblast = 1,
+    /// <summary>A country, a sea, a front sector: too wide to tell two incidents apart by.</summary>
+    Wide = 2,
 }
 
 /// <summary>
-/// The clustering rule, as pure functions: two reports tell the same incident when their types are
-/// in the same family, their dates lie within a day, their places are the same, within
-/// <see cref="NearbyKm"/>, or in the same oblast when one of them is only known at oblast level,
-/// and their actors do not contradict each other.
+/// What clustering compares of one report: its family, its day (and the next, when it tells a
+/// night's attack by the evening it began), its actors and its finest place.
+/// </summary>
+internal sealed record ClusterReport(
+    long Event, string Doc, string Id, string Family, DateOnly Date, bool NightAfter, string? Actor, string? Target,
+    PlaceLevel Level, string Kind, string NameKey, string? Admin1Key, string? Country, double? Lat, double? Lon, long? GeonamesId,
+    int? Killed = null)
+{
+    /// <summary>The last day the report can be about: the morning after, for a night dated by its evening.</summary>
+    public DateOnly LastDay => NightAfter ? Date.AddDays(1) : Date;
+}
+
+/// <summary>
+/// The clustering rule, as pure functions. Two reports tell the same incident when their types
+/// are in one family, they are about the same day or night, their finest places agree and their
+/// actors do not contradict each other. The grouping itself is <see cref="IncidentClusterer"/>.
 /// </summary>
 internal static class IncidentRule
 {
-    public const double NearbyKm = 25.0;
+    /// <summary>Two settlements this close are one place told twice (a district, a second gazetteer entry).</summary>
+    public const double SettlementKm = 5.0;
+
+    /// <summary>A facility (an airfield, a plant, a port) lies outside the town a report names instead of it.</summary>
+    public const double FacilityKm = 15.0;
 
     /// <summary>
     /// Types an analyst would count as one incident when told differently: a strike and the
@@ -32,59 +59,128 @@ internal static class IncidentRule
         _ => EventJsonNames.Type(type),
     };
 
-    /// <summary>Only events pinned to a day can be within a day of another.</summary>
+    /// <summary>Only events pinned to a day and a place can be compared with others.</summary>
     public static bool CanCluster(EventRecord record) =>
         record.Date is not null
         && DateOnly.TryParseExact(record.Date, "yyyy-MM-dd", out _)
         && record.DatePrecision is null or DatePrecision.Day
         && record.Places.Count > 0;
 
-    /// <summary>
-    /// Whether an incident dated <paramref name="first"/>..<paramref name="last"/> still spans at most
-    /// a day with <paramref name="date"/> added: reports of one night's attack dated the 10th or the
-    /// 11th join, but a city struck every day does not become one incident a month long.
-    /// </summary>
-    public static bool WithinADay(string? first, string? last, string date)
+    /// <summary>What clustering compares of an event, or null when it cannot cluster.</summary>
+    public static ClusterReport? Profile(long key, EventRecord e, DateOnly? published)
     {
-        if (first is null || last is null)
-            return true;
-        var lo = string.CompareOrdinal(date, first) < 0 ? date : first;
-        var hi = string.CompareOrdinal(date, last) > 0 ? date : last;
-        return DateOnly.ParseExact(hi, "yyyy-MM-dd").DayNumber - DateOnly.ParseExact(lo, "yyyy-MM-dd").DayNumber <= 1;
+        if (!CanCluster(e))
+            return null;
+        var date = DateOnly.ParseExact(e.Date!, "yyyy-MM-dd");
+        var place = FinestPlace(e.Places)!;
+        // A night told on a later day ("last night", "overnight on the 10th") is the same night
+        // another outlet dates by the morning after.
+        var nightAfter = published is { } p && p > date && TellsANight(e);
+        return new ClusterReport(key, e.Doc, e.Id, Family(e.Type), date, nightAfter, e.Actor, e.TargetActor,
+            Level(place.Kind), EventJsonNames.Kind(place.Kind), NameKey(place), Admin1Key(place), place.Country,
+            place.Lat, place.Lon, place.GeonamesId, e.Killed);
     }
+
+    /// <summary>
+    /// Whether two death tolls can be retellings of one: equal, or apart by at most one or a
+    /// tenth of the larger (early and later counts, rounding). An unknown toll contradicts nothing.
+    /// </summary>
+    public static bool FiguresAgree(int? a, int? b) =>
+        a is not { } x || b is not { } y || Math.Abs(x - y) <= Math.Max(1, Math.Max(x, y) / 10);
+
+    public static PlaceLevel Level(PlaceKind kind) => kind switch
+    {
+        PlaceKind.Settlement or PlaceKind.Facility => PlaceLevel.Point,
+        PlaceKind.Region => PlaceLevel.Oblast,
+        _ => PlaceLevel.Wide,
+    };
+
+    /// <summary>The place that pins an event down best: a located settlement before an oblast before a country.</summary>
+    public static Place? FinestPlace(IEnumerable<Place> places) =>
+        places.Select((p, i) => (p, i)).OrderBy(x => Precision(x.p)).ThenBy(x => x.i).Select(x => x.p).FirstOrDefault();
+
+    private static int Precision(Place p) => (p.Kind, p.Lat is not null) switch
+    {
+        (PlaceKind.Settlement or PlaceKind.Facility, true) => 0,
+        (PlaceKind.Settlement or PlaceKind.Facility, false) => 1,
+        (PlaceKind.Region, true) => 2,
+        (PlaceKind.Region, false) => 3,
+        (PlaceKind.Area, _) => 4,
+        (PlaceKind.Water, _) => 5,
+        _ => 6,
+    };
+
+    /// <summary>Whether two reports can be about the same day or night.</summary>
+    public static bool SameDayOrNight(ClusterReport a, ClusterReport b) => a.Date <= b.LastDay && b.Date <= a.LastDay;
+
+    /// <summary>
+    /// Whether the finest places of two reports at the same level agree: the same settlement, or
+    /// within a distance that fits the kind of place; the same oblast; the same country or sea.
+    /// </summary>
+    public static PlaceMatch? Match(ClusterReport a, ClusterReport b)
+    {
+        if (a.Level != b.Level)
+            return null;
+        switch (a.Level)
+        {
+            case PlaceLevel.Point:
+                if (a.GeonamesId is { } ga && b.GeonamesId is { } gb)
+                {
+                    if (ga == gb)
+                        return PlaceMatch.SamePlace;
+                }
+                else if (a.NameKey == b.NameKey && (a.Admin1Key is null || b.Admin1Key is null || a.Admin1Key == b.Admin1Key))
+                {
+                    return PlaceMatch.SamePlace;
+                }
+                var limit = a.Kind == "facility" || b.Kind == "facility" ? FacilityKm : SettlementKm;
+                return a.Lat is { } la && a.Lon is { } loa && b.Lat is { } lb && b.Lon is { } lob && GeoMath.DistanceKm(la, loa, lb, lob) <= limit
+                    ? PlaceMatch.Nearby : null;
+            case PlaceLevel.Oblast:
+                return a.Admin1Key is not null && a.Admin1Key == b.Admin1Key ? PlaceMatch.SamePlace : null;
+            default:
+                return a.NameKey == b.NameKey || (a.Kind == "country" && b.Kind == "country" && a.Country is not null && a.Country == b.Country)
+                    ? PlaceMatch.SamePlace : null;
+        }
+    }
+
+    /// <summary>Whether a vaguer report (an oblast, a country) lies inside a finer report's place.</summary>
+    public static bool Contains(ClusterReport vague, ClusterReport fine) => vague.Level switch
+    {
+        PlaceLevel.Oblast => fine.Level == PlaceLevel.Point && vague.Admin1Key is not null && vague.Admin1Key == fine.Admin1Key,
+        PlaceLevel.Wide => vague.Kind == "country" && fine.Level < PlaceLevel.Wide && vague.Country is not null && vague.Country == fine.Country,
+        _ => false,
+    };
 
     /// <summary>An unknown actor is compatible with any; two known actors must be the same.</summary>
     public static bool ActorsCompatible(string? a, string? b) =>
         a is null || b is null || string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    public static PlaceMatch? Match(Place a, Place b)
+    /// <summary>Whether the evidence speaks of a night ("overnight", "last night").</summary>
+    public static bool TellsANight(EventRecord e)
     {
-        if (a.GeonamesId is { } ga && b.GeonamesId is { } gb)
-        {
-            if (ga == gb)
-                return PlaceMatch.SamePlace;
-        }
-        else if (NameKey(a) == NameKey(b) && (a.Admin1 is null || b.Admin1 is null || Admin1Key(a) == Admin1Key(b)))
-        {
-            return PlaceMatch.SamePlace;
-        }
-
-        // Distances between centroids of oblasts, seas or countries say nothing about nearness.
-        if (IsPoint(a) && IsPoint(b) && a.Lat is { } la && a.Lon is { } loa && b.Lat is { } lb && b.Lon is { } lob
-            && GeoMath.DistanceKm(la, loa, lb, lob) <= NearbyKm)
-            return PlaceMatch.Nearby;
-
-        if ((a.Kind == PlaceKind.Region || b.Kind == PlaceKind.Region)
-            && Admin1Key(a) is { } ka && ka == Admin1Key(b))
-            return PlaceMatch.SameOblast;
-
-        return null;
+        foreach (var evidence in e.Evidence)
+            foreach (var word in evidence.Text.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries))
+                if (NightCues.Contains(word))
+                    return true;
+        return false;
     }
 
-    public static bool IsPoint(Place place) => place.Kind is PlaceKind.Settlement or PlaceKind.Facility;
+    private static readonly char[] WordBreaks = [' ', ',', '.', ';', ':', '-', '(', ')', '"', '\'', '’', '\n', '\t'];
 
-    /// <summary>Whether a stored kind name ("settlement") is a point-like kind.</summary>
-    public static bool IsPointKind(string? kind) => kind is "settlement" or "facility";
+    private static readonly HashSet<string> NightCues = LoadWords("night-cues.txt");
+
+    private static HashSet<string> LoadWords(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Sitrep.Store.Data.{name}")
+            ?? throw new InvalidOperationException($"{name} is not embedded in Sitrep.Store.");
+        using var reader = new StreamReader(stream);
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (reader.ReadLine() is { } line)
+            if (line.Trim() is { Length: > 0 } word && !word.StartsWith('#'))
+                words.Add(word);
+        return words;
+    }
 
     public static string NameKey(Place place) => Fold(place.Name);
 

@@ -16,7 +16,7 @@ internal static class IncidentSummarizer
 
         var events = reports.Select(r => r.Event).ToList();
         var type = MostCommon(events.Select(e => (EventType?)e.Type)) ?? events[0].Type;
-        var place = BestPlace(events.SelectMany(e => e.Places));
+        var place = IncidentRule.FinestPlace(events.SelectMany(e => e.Places));
         var dates = events.Select(e => e.Date).OfType<string>().Order(StringComparer.Ordinal).ToList();
         var figures = reports.SelectMany(FiguresOf).ToList();
 
@@ -47,6 +47,7 @@ internal static class IncidentSummarizer
             DronesLaunched = Best(figures, Measures.DronesLaunched),
             DronesIntercepted = Best(figures, Measures.DronesIntercepted),
             Figures = figures,
+            ByClaimant = ByClaimant(figures),
             Reports = reports,
         };
     }
@@ -80,6 +81,15 @@ internal static class IncidentSummarizer
         return total;
     }
 
+    /// <summary>Name under which figures no claimant is given for are kept.</summary>
+    public const string Unattributed = "unattributed";
+
+    private static List<ClaimantFigure> ByClaimant(IReadOnlyList<SourceFigure> figures) =>
+        figures.GroupBy(f => (Claimant: f.ClaimedBy ?? Unattributed, f.Figure))
+               .OrderBy(g => g.Key.Claimant, StringComparer.Ordinal).ThenBy(g => g.Key.Figure, StringComparer.Ordinal)
+               .Select(g => new ClaimantFigure(g.Key.Claimant, g.Key.Figure, Best(g.ToList(), g.Key.Figure)!, g.Count()))
+               .ToList();
+
     private static BestFigure? Best(IReadOnlyList<SourceFigure> figures, string measure)
     {
         var values = figures.Where(f => f.Figure == measure).Select(f => f.Value).ToList();
@@ -88,21 +98,6 @@ internal static class IncidentSummarizer
         var min = values.Min();
         return new BestFigure(min, min, values.Max(), ConservativeRule);
     }
-
-    /// <summary>The place that pins the incident down best: a located settlement before an oblast before a country.</summary>
-    private static Place? BestPlace(IEnumerable<Place> places) =>
-        places.Select((p, i) => (p, i)).OrderBy(x => Precision(x.p)).ThenBy(x => x.i).Select(x => x.p).FirstOrDefault();
-
-    private static int Precision(Place p) => (p.Kind, p.Lat is not null) switch
-    {
-        (PlaceKind.Settlement or PlaceKind.Facility, true) => 0,
-        (PlaceKind.Settlement or PlaceKind.Facility, false) => 1,
-        (PlaceKind.Region, true) => 2,
-        (PlaceKind.Region, false) => 3,
-        (PlaceKind.Area, _) => 4,
-        (PlaceKind.Water, _) => 5,
-        _ => 6,
-    };
 
     private static T? MostCommon<T>(IEnumerable<T?> values) =>
         values.Where(v => v is not null)

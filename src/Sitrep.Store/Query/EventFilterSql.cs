@@ -13,9 +13,22 @@ internal static class EventFilterSql
     private const string ByType = "e.type IN @types";
     private const string ByFrom = "e.date >= $from";
     private const string ByTo = "e.date <= $to";
+    private const string ByFromOrUndated = "(e.date >= $from OR e.date IS NULL)";
+    private const string ByToOrUndated = "(e.date <= $to OR e.date IS NULL)";
+    private const string ByUndated = "e.date IS NULL";
     // event_places carries its event's date, so place filters narrow by date inside their index.
-    private const string ByPlace = "e.key IN (SELECT event FROM event_places WHERE name_key = $place AND coalesce(date, '') BETWEEN $place_from AND $place_to)";
-    private const string ByOblast = "e.key IN (SELECT event FROM event_places WHERE admin1_key = $oblast AND coalesce(date, '') BETWEEN $place_from AND $place_to)";
+    private const string ByPlace = """
+        e.key IN (SELECT event FROM event_places WHERE (name_key IN @places OR geonames_id IN @place_ids)
+                  AND coalesce(date, '') BETWEEN $place_from AND $place_to)
+        """;
+    private const string ByOblast = "e.key IN (SELECT event FROM event_places WHERE admin1_key IN @oblasts AND coalesce(date, '') BETWEEN $place_from AND $place_to)";
+    private const string ByClaimant = "e.claimed_by = $claimant COLLATE NOCASE";
+    private const string WithCasualties = "(e.killed > 0 OR e.injured > 0)";
+    // Sources disagree when one measure of the incident has more than one value, whoever claims it.
+    private const string Conflicting = """
+        e.key IN (SELECT m.event FROM incident_members m WHERE m.incident IN
+                  (SELECT incident FROM incident_figures GROUP BY incident, measure HAVING min(min) <> max(max)))
+        """;
     private const string ByNear = """
         e.key IN (SELECT event FROM event_places
                   WHERE lat BETWEEN $lat_min AND $lat_max AND lon BETWEEN $lon_min AND $lon_max
@@ -37,30 +50,42 @@ internal static class EventFilterSql
         }
         if (q.From is not null)
         {
-            clauses.Add(ByFrom);
+            clauses.Add(q.IncludeUndated ? ByFromOrUndated : ByFrom);
             p.Add("from", q.From);
         }
         if (q.To is not null)
         {
-            clauses.Add(ByTo);
+            clauses.Add(q.IncludeUndated ? ByToOrUndated : ByTo);
             p.Add("to", q.To);
         }
+        if (q.Undated)
+            clauses.Add(ByUndated);
         if (q.Place is not null || q.Oblast is not null)
         {
-            // Undated events pass when no bound is given (coalesce makes them '').
-            p.Add("place_from", q.From ?? "");
+            // Undated events pass when no bound is given, or when asked for (coalesce makes them '').
+            p.Add("place_from", q.From is null || q.IncludeUndated ? "" : q.From);
             p.Add("place_to", q.To ?? "9999-12-31");
         }
         if (q.Place is not null)
         {
             clauses.Add(ByPlace);
-            p.Add("place", IncidentRule.Fold(q.Place));
+            p.Add("places", q.PlaceNames.Prepend(q.Place).Select(IncidentRule.Fold).Distinct().ToList());
+            p.Add("place_ids", q.PlaceIds.ToList());
         }
         if (q.Oblast is not null)
         {
             clauses.Add(ByOblast);
-            p.Add("oblast", IncidentRule.OblastKey(q.Oblast));
+            p.Add("oblasts", q.OblastNames.Prepend(q.Oblast).Select(IncidentRule.OblastKey).Distinct().ToList());
         }
+        if (q.ClaimedBy is not null)
+        {
+            clauses.Add(ByClaimant);
+            p.Add("claimant", q.ClaimedBy);
+        }
+        if (q.WithCasualties)
+            clauses.Add(WithCasualties);
+        if (q.Conflicting)
+            clauses.Add(Conflicting);
         if (q.Near is { } near)
         {
             var box = GeoMath.BoundingBox(near.Lat, near.Lon, near.Km);

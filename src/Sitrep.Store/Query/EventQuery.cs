@@ -18,8 +18,14 @@ public sealed record EventQuery
     public string? To { get; init; }
     /// <summary>A place's canonical name, any case: "Kharkiv" finds the city, not the oblast.</summary>
     public string? Place { get; init; }
+    /// <summary>With <see cref="Place"/>: other names the place goes by (from the gazetteer), matched like it.</summary>
+    public IReadOnlyList<string> PlaceNames { get; init; } = [];
+    /// <summary>With <see cref="Place"/>: GeoNames ids the name can stand for; an event at any of them matches.</summary>
+    public IReadOnlyList<long> PlaceIds { get; init; } = [];
     /// <summary>An oblast, as "Kharkiv", "Kharkiv Oblast" or "kharkiv region".</summary>
     public string? Oblast { get; init; }
+    /// <summary>With <see cref="Oblast"/>: other names of the oblast (from the gazetteer).</summary>
+    public IReadOnlyList<string> OblastNames { get; init; } = [];
     public GeoCircle? Near { get; init; }
     /// <summary>An actor code, matched on either side (initiator or target), as ACLED's actor filter does.</summary>
     public string? Actor { get; init; }
@@ -27,6 +33,16 @@ public sealed record EventQuery
     public string? Weapon { get; init; }
     /// <summary>An FTS5 query over the evidence sentences: words, "phrases", AND/OR/NOT, prefix*.</summary>
     public string? Text { get; init; }
+    /// <summary>Who the reports attribute the facts to, as an actor code ("RU" for Russia's defence ministry).</summary>
+    public string? ClaimedBy { get; init; }
+    /// <summary>Only events with killed or injured above zero.</summary>
+    public bool WithCasualties { get; init; }
+    /// <summary>Only events whose incident's sources give different figures for the same measure.</summary>
+    public bool Conflicting { get; init; }
+    /// <summary>Only events without a date.</summary>
+    public bool Undated { get; init; }
+    /// <summary>Let undated events through <see cref="From"/> and <see cref="To"/>, which otherwise leave them out.</summary>
+    public bool IncludeUndated { get; init; }
     /// <summary>Leave out events the document only mentions as past context.</summary>
     public bool ExcludeBackground { get; init; }
     public int? Limit { get; init; }

@@ -1,4 +1,5 @@
--- Sitrep event store, schema version 1.
+-- Sitrep event store, schema version 2.
+-- Readable by SQLite 3.40 (Debian 12's sqlite3, GDAL, Python): no feature newer than that is used.
 -- One row per document and per event; the event's full record is kept as JSON (the contract
 -- format) beside the columns queries filter on, so nothing the extractor adds is ever lost.
 
@@ -42,6 +43,9 @@ CREATE TABLE IF NOT EXISTS events (
     lat            REAL,
     lon            REAL,
     record         TEXT NOT NULL,
+    -- SHA-256 of record (first 16 hex digits), checked on every read: a flipped byte in a stored
+    -- record becomes an error naming the record instead of a wrong figure.
+    record_sum     TEXT NOT NULL,
     UNIQUE (doc, id)
 );
 CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date);
@@ -88,9 +92,35 @@ CREATE INDEX IF NOT EXISTS event_weapons_model ON event_weapons(model COLLATE NO
 
 -- One row per event (rowid = events.key): the event's evidence sentences, joined. Keyed by
 -- rowid so that replacing a document deletes its rows by key instead of scanning the index.
--- Contentless: the sentences are already in events.record; the index alone is kept here.
+-- The text is stored in the index (not contentless): contentless_delete needs SQLite 3.43,
+-- which Debian 12's sqlite3 and GDAL builds do not have.
 CREATE VIRTUAL TABLE IF NOT EXISTS evidence USING fts5(
-    text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+    text, tokenize = 'unicode61 remove_diacritics 2');
+
+-- What clustering compares, one row per event that can cluster (dated to the day, placed):
+-- its finest place, its days, its actors. Reclustering a few days reads these rows, not records.
+CREATE TABLE IF NOT EXISTS event_cluster (
+    event       INTEGER PRIMARY KEY REFERENCES events(key),
+    doc         TEXT NOT NULL,
+    id          TEXT NOT NULL,
+    family      TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    -- 1 when the report tells a night's attack dated by its evening: it may be the next day's news.
+    night_after INTEGER NOT NULL,
+    actor       TEXT,
+    target      TEXT,
+    -- 0 settlement or facility, 1 oblast, 2 country, sea or wider area.
+    level       INTEGER NOT NULL,
+    kind        TEXT NOT NULL,
+    name_key    TEXT NOT NULL,
+    admin1_key  TEXT,
+    country     TEXT,
+    lat         REAL,
+    lon         REAL,
+    geonames_id INTEGER,
+    killed      INTEGER
+);
+CREATE INDEX IF NOT EXISTS event_cluster_family_date ON event_cluster(family, date);
 
 CREATE TABLE IF NOT EXISTS incidents (
     id                   INTEGER PRIMARY KEY,
@@ -134,4 +164,49 @@ CREATE TABLE IF NOT EXISTS incident_members (
 );
 CREATE INDEX IF NOT EXISTS incident_members_incident ON incident_members(incident);
 
-INSERT OR IGNORE INTO store_meta(key, value) VALUES ('schema_version', '1');
+-- Each claimant's figures for an incident kept apart: Ukraine's count and Russia's count of the
+-- same night are two rows, never summed. best is the claimant's most conservative figure.
+CREATE TABLE IF NOT EXISTS incident_figures (
+    incident INTEGER NOT NULL REFERENCES incidents(id),
+    claimant TEXT NOT NULL,
+    measure  TEXT NOT NULL,
+    best     INTEGER NOT NULL,
+    min      INTEGER NOT NULL,
+    max      INTEGER NOT NULL,
+    reports  INTEGER NOT NULL,
+    PRIMARY KEY (incident, claimant, measure)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS incident_figures_measure ON incident_figures(measure, claimant);
+
+-- Incident ids are stable: when a report bridges two incidents, the older id stays and the
+-- other is recorded here, so a link to it still finds where it went.
+CREATE TABLE IF NOT EXISTS incident_merges (
+    id        INTEGER PRIMARY KEY,
+    merged_into INTEGER NOT NULL,
+    at        TEXT NOT NULL
+);
+
+-- Views for analysts who open the file in sqlite3, DuckDB, QGIS or pandas.
+CREATE VIEW IF NOT EXISTS incident_summary AS
+SELECT i.id, i.type, i.subtype, i.date_min, i.date_max, i.actor, i.target_actor, i.place, i.place_kind,
+       i.admin1, i.country, i.lat, i.lon, i.report_count, i.sources, i.claimed_by,
+       i.killed_best, i.killed_min, i.killed_max, i.injured_best, i.injured_min, i.injured_max,
+       i.missiles_launched, i.missiles_intercepted, i.drones_launched, i.drones_intercepted,
+       (SELECT group_concat(u.url, ' ') FROM (SELECT DISTINCT d.url AS url FROM incident_members m JOIN events e ON e.key = m.event
+            JOIN documents d ON d.id = e.doc WHERE m.incident = i.id AND d.url IS NOT NULL) AS u) AS urls
+FROM incidents i;
+
+CREATE VIEW IF NOT EXISTS incident_claims AS
+SELECT f.incident, i.date_min, i.type, i.place, i.admin1, f.claimant, f.measure, f.best, f.min, f.max, f.reports
+FROM incident_figures f JOIN incidents i ON i.id = f.incident;
+
+CREATE VIEW IF NOT EXISTS event_places_view AS
+SELECT e.key AS event, e.doc, e.id, e.type, e.subtype, e.date, e.actor, e.target_actor, e.claimed_by, e.killed, e.injured,
+       p.ord, p.name AS place, p.kind AS place_kind, p.admin1, p.country, p.lat, p.lon, p.geonames_id,
+       m.incident, d.source, d.url, d.title
+FROM events e
+JOIN documents d ON d.id = e.doc
+LEFT JOIN event_places p ON p.event = e.key
+LEFT JOIN incident_members m ON m.event = e.key;
+
+INSERT OR IGNORE INTO store_meta(key, value) VALUES ('schema_version', '2');

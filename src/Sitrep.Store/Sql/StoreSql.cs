@@ -1,3 +1,5 @@
+using Dapper;
+
 namespace Sitrep.Store.Sql;
 
 /// <summary>
@@ -24,9 +26,9 @@ internal static class StoreSql
 
     public const string InsertEvent = """
         INSERT INTO events (id, doc, type, subtype, date, date_precision, actor, target_actor, claimed_by,
-                            killed, injured, amount_usd, background, confidence, place, admin1, lat, lon, record)
+                            killed, injured, amount_usd, background, confidence, place, admin1, lat, lon, record, record_sum)
         VALUES ($id, $doc, $type, $subtype, $date, $precision, $actor, $target, $claimed,
-                $killed, $injured, $amount, $background, $confidence, $place, $admin1, $lat, $lon, $record)
+                $killed, $injured, $amount, $background, $confidence, $place, $admin1, $lat, $lon, $record, $sum)
         RETURNING key
         """;
 
@@ -42,54 +44,64 @@ internal static class StoreSql
 
     public const string InsertEvidence = "INSERT INTO evidence (rowid, text) VALUES ($event, $text)";
 
-    public const string EventKeysOfDocument = "SELECT key FROM events WHERE doc = $doc";
+    /// <summary>A stored document's events with the incident each is in and what it was clustered by.</summary>
+    public const string EventsOfDocument = """
+        SELECT e.key, e.id, m.incident, c.family, c.date, c.night_after
+        FROM events e
+        LEFT JOIN incident_members m ON m.event = e.key
+        LEFT JOIN event_cluster c ON c.event = e.key
+        WHERE e.doc = $doc
+        """;
 
     /// <summary>Removes one event and everything hanging off it; run per key of a replaced document.</summary>
     public const string DeleteEvent = """
         DELETE FROM incident_members WHERE event = $event;
+        DELETE FROM event_cluster WHERE event = $event;
         DELETE FROM event_places WHERE event = $event;
         DELETE FROM event_weapons WHERE event = $event;
         DELETE FROM evidence WHERE rowid = $event;
         DELETE FROM events WHERE key = $event;
         """;
 
-    public const string IncidentOfEvent = "SELECT incident FROM incident_members WHERE event = $event";
-
     public const string DeleteDocument = "DELETE FROM documents WHERE id = $id";
 
-    /// <summary>
-    /// Places of already-clustered events of the same family on the given days that are the same
-    /// place, in the same oblast, or inside a box around the new place: three index range scans.
-    /// The exact rule is applied in code (<see cref="Incidents.IncidentRule"/>), which also takes
-    /// a place found twice once (UNION ALL spares a temporary b-tree per new event).
-    /// </summary>
-    public const string ClusterCandidates = """
-        SELECT m.incident AS Incident, e.doc AS Doc, e.actor AS Actor, e.target_actor AS TargetActor,
-               i.actor AS IncidentActor, i.target_actor AS IncidentTargetActor, i.date_min AS DateMin, i.date_max AS DateMax,
-               p.name AS Name, p.kind AS Kind, p.country AS Country, p.admin1 AS Admin1, p.lat AS Lat, p.lon AS Lon, p.geonames_id AS GeonamesId, i.place_kind AS IncidentPlaceKind
-        FROM (
-            SELECT event, ord FROM event_places WHERE family = $family AND date IN ($d0, $d1, $d2) AND name_key = $name_key
-            UNION ALL
-            SELECT event, ord FROM event_places WHERE family = $family AND date IN ($d0, $d1, $d2) AND admin1_key = $admin1_key AND ($is_region OR kind = 'region')
-            UNION ALL
-            SELECT event, ord FROM event_places WHERE family = $family AND date IN ($d0, $d1, $d2) AND lat BETWEEN $lat_min AND $lat_max AND lon BETWEEN $lon_min AND $lon_max
-        ) AS hit
-        JOIN event_places p ON p.event = hit.event AND p.ord = hit.ord
-        JOIN events e ON e.key = p.event
-        JOIN incident_members m ON m.event = p.event
-        JOIN incidents i ON i.id = m.incident
+    public const string InsertCluster = """
+        INSERT INTO event_cluster (event, doc, id, family, date, night_after, actor, target, level, kind, name_key, admin1_key, country, lat, lon, geonames_id, killed)
+        VALUES ($event, $doc, $id, $family, $date, $night_after, $actor, $target, $level, $kind, $name_key, $admin1_key, $country, $lat, $lon, $gid, $killed)
         """;
 
-    public const string DocumentsOfIncident = """
-        SELECT DISTINCT e.doc FROM incident_members m JOIN events e ON e.key = m.event WHERE m.incident = $incident
+    /// <summary>Every clusterable report of a family on some days, with the incident it is in now (null for new ones).</summary>
+    public const string ClusterWindow = """
+        SELECT c.event, c.doc, c.id, c.family, c.date, c.night_after, c.actor, c.target, c.level, c.kind, c.name_key,
+               c.admin1_key, c.country, c.lat, c.lon, c.geonames_id, m.incident, c.killed
+        FROM event_cluster c LEFT JOIN incident_members m ON m.event = c.event
+        WHERE c.family = $family AND c.date BETWEEN $lo AND $hi
         """;
+
+    /// <summary>The first and last day of the incidents that have a report of the family on those days.</summary>
+    public const string IncidentSpan = """
+        SELECT min(c.date), max(c.date)
+        FROM incident_members m JOIN event_cluster c ON c.event = m.event
+        WHERE m.incident IN (SELECT m2.incident FROM event_cluster c2 JOIN incident_members m2 ON m2.event = c2.event
+                             WHERE c2.family = $family AND c2.date BETWEEN $lo AND $hi)
+        """;
+
+    public const string SetMember = "INSERT OR REPLACE INTO incident_members (event, incident) VALUES ($event, $incident)";
+
+    public const string DeleteFigures = "DELETE FROM incident_figures WHERE incident = $incident";
+
+    public const string InsertFigure = """
+        INSERT INTO incident_figures (incident, claimant, measure, best, min, max, reports)
+        VALUES ($incident, $claimant, $measure, $best, $min, $max, $reports)
+        """;
+
+    public const string RecordMerge = "INSERT OR REPLACE INTO incident_merges (id, merged_into, at) VALUES ($id, $into, $at)";
 
     public const string InsertIncidentStub = "INSERT INTO incidents (family, type, report_count, updated_at) VALUES ($family, $type, 0, $at) RETURNING id";
 
-    public const string InsertMember = "INSERT INTO incident_members (event, incident) VALUES ($event, $incident)";
-
     public const string IncidentReports = """
-        SELECT e.doc AS Doc, d.source AS Source, d.published AS Published, d.url AS Url, e.record AS Record
+        SELECT e.doc AS Doc, e.id AS Id, d.source AS Source, d.published AS Published, d.url AS Url, d.title AS Title,
+               e.record AS Record, e.record_sum AS RecordSum
         FROM incident_members m
         JOIN events e ON e.key = m.event
         JOIN documents d ON d.id = e.doc
@@ -99,7 +111,7 @@ internal static class StoreSql
 
     /// <summary>The reports of an incident without their records, which the writer mostly has in memory.</summary>
     public const string IncidentMembers = """
-        SELECT e.key, e.doc, d.source, d.published, d.url
+        SELECT e.key, e.doc, d.source, d.published, d.url, d.title
         FROM incident_members m
         JOIN events e ON e.key = m.event
         JOIN documents d ON d.id = e.doc
@@ -107,7 +119,7 @@ internal static class StoreSql
         ORDER BY e.key
         """;
 
-    public const string EventRecord = "SELECT record FROM events WHERE key = $event";
+    public const string EventRecord = "SELECT record, record_sum, doc, id FROM events WHERE key = $event";
 
     public const string UpdateIncident = """
         UPDATE incidents SET
@@ -126,7 +138,11 @@ internal static class StoreSql
     public const string DeleteIncident = "DELETE FROM incidents WHERE id = $id";
 }
 
-/// <summary>Statements behind <c>sitrep stats</c>; all figures come from incidents, so a strike told by three outlets counts once.</summary>
+/// <summary>
+/// Statements behind <c>sitrep stats</c>; all figures come from incidents, so a strike told by
+/// three outlets counts once. Sums keep unknown apart from zero: SQL's sum() of nothing but
+/// nulls is null, and no figure is coalesced to 0.
+/// </summary>
 internal static class StatsSql
 {
     public const string Totals = """
@@ -135,31 +151,88 @@ internal static class StatsSql
                (SELECT count(*) FROM incidents) AS Incidents
         """;
 
+    /// <summary>A WITH clause naming the incidents the query picks, with the killed and injured figures to count for each.</summary>
+    public static (string Sql, DynamicParameters Parameters) Picked(StatsQuery q)
+    {
+        var where = new List<string> { "coalesce(i.date_min, '') >= $from", "coalesce(i.date_min, '') <= $to" };
+        var p = new DynamicParameters();
+        p.Add("from", q.From ?? "");
+        p.Add("to", q.To ?? "9999-12-31");
+        if (q.Types.Count > 0)
+        {
+            where.Add("i.type IN @types");
+            p.Add("types", q.Types.Select(EventJsonNames.Type).ToList());
+        }
+        if (q.Actor is not null)
+        {
+            where.Add("(i.actor = $actor COLLATE NOCASE OR i.target_actor = $actor COLLATE NOCASE)");
+            p.Add("actor", q.Actor);
+        }
+        if (q.Oblast is not null)
+        {
+            where.Add("oblast_key(i.admin1) = $oblast");
+            p.Add("oblast", Incidents.IncidentRule.OblastKey(q.Oblast));
+        }
+        // A claimant's view: its incidents, and its own best figures in them.
+        var killed = "i.killed_best";
+        var injured = "i.injured_best";
+        if (q.ClaimedBy is not null)
+        {
+            where.Add("i.id IN (SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE e.claimed_by = $claimant COLLATE NOCASE)");
+            p.Add("claimant", q.ClaimedBy);
+            killed = "(SELECT f.best FROM incident_figures f WHERE f.incident = i.id AND f.claimant = $claimant COLLATE NOCASE AND f.measure = 'killed')";
+            injured = "(SELECT f.best FROM incident_figures f WHERE f.incident = i.id AND f.claimant = $claimant COLLATE NOCASE AND f.measure = 'injured')";
+        }
+        else
+        {
+            p.Add("claimant", null);
+        }
+        return ($"WITH picked AS (SELECT i.*, {killed} AS killed, {injured} AS injured FROM incidents i WHERE {string.Join(" AND ", where)})\n", p);
+    }
+
     public const string Daily = """
-        SELECT date_min AS Date, count(*) AS Incidents,
-               coalesce(sum(missiles_launched), 0) AS MissilesLaunched, coalesce(sum(missiles_intercepted), 0) AS MissilesIntercepted,
-               coalesce(sum(drones_launched), 0) AS DronesLaunched, coalesce(sum(drones_intercepted), 0) AS DronesIntercepted,
-               coalesce(sum(killed_best), 0) AS Killed, coalesce(sum(injured_best), 0) AS Injured
-        FROM incidents
-        WHERE date_min IS NOT NULL AND date_min >= $from AND date_min <= $to
+        SELECT date_min AS Date, count(*) AS Incidents, sum(killed) AS Killed, sum(injured) AS Injured
+        FROM picked
+        WHERE date_min IS NOT NULL
         GROUP BY date_min
         ORDER BY date_min
         """;
 
+    /// <summary>
+    /// Per incident, claimant and weapon the claimant's lowest count (its most conservative),
+    /// then summed by day. The launching side of an interception is its target: the defender is
+    /// the actor of an air_defense event.
+    /// </summary>
+    public const string Weapons = """
+        , per AS (
+            SELECT p.date_min AS Date,
+                   CASE WHEN e.type = 'air_defense' THEN e.target_actor ELSE coalesce(e.actor, p.actor) END AS LaunchedBy,
+                   coalesce(e.claimed_by, 'unattributed') AS Claimant,
+                   coalesce(w.model, w.class) AS Weapon,
+                   m.incident AS Incident, min(w.launched) AS Launched, min(w.intercepted) AS Intercepted
+            FROM picked p
+            JOIN incident_members m ON m.incident = p.id
+            JOIN events e ON e.key = m.event
+            JOIN event_weapons w ON w.event = e.key
+            WHERE p.date_min IS NOT NULL AND (w.launched IS NOT NULL OR w.intercepted IS NOT NULL)
+              AND ($claimant IS NULL OR e.claimed_by = $claimant COLLATE NOCASE)
+            GROUP BY m.incident, LaunchedBy, Claimant, Weapon)
+        SELECT Date, LaunchedBy, Claimant, Weapon, count(*) AS Incidents, sum(Launched) AS Launched, sum(Intercepted) AS Intercepted
+        FROM per
+        GROUP BY Date, LaunchedBy, Claimant, Weapon
+        ORDER BY Date, LaunchedBy, Claimant, Weapon
+        """;
+
     public const string ByType = """
-        SELECT type AS Key, count(*) AS Incidents, sum(report_count) AS Reports,
-               coalesce(sum(killed_best), 0) AS Killed, coalesce(sum(injured_best), 0) AS Injured
-        FROM incidents
-        WHERE coalesce(date_min, '') >= $from AND coalesce(date_min, '') <= $to
+        SELECT type AS Key, count(*) AS Incidents, sum(report_count) AS Reports, sum(killed) AS Killed, sum(injured) AS Injured
+        FROM picked
         GROUP BY type
         ORDER BY count(*) DESC, type
         """;
 
     public const string ByOblast = """
-        SELECT coalesce(admin1, '(unknown)') AS Key, count(*) AS Incidents, sum(report_count) AS Reports,
-               coalesce(sum(killed_best), 0) AS Killed, coalesce(sum(injured_best), 0) AS Injured
-        FROM incidents
-        WHERE coalesce(date_min, '') >= $from AND coalesce(date_min, '') <= $to
+        SELECT coalesce(admin1, '(unknown)') AS Key, count(*) AS Incidents, sum(report_count) AS Reports, sum(killed) AS Killed, sum(injured) AS Injured
+        FROM picked
         GROUP BY coalesce(admin1, '(unknown)')
         ORDER BY count(*) DESC, Key
         """;
