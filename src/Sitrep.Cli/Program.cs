@@ -24,5 +24,6 @@ internal static class Program
         yield return IncidentsCommand.Create();
         yield return ExportCommand.Create();
         yield return StatsCommand.Create();
+        yield return ServeCommand.Create();
     }
 }
