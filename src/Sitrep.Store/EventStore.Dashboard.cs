@@ -21,27 +21,100 @@ public sealed record DashboardQuery
 public readonly record struct MapBox(double South, double West, double North, double East);
 
 /// <summary>One incident as a map marker.</summary>
-public sealed record MapPoint(long Id, string Type, string? Subtype, string? Date, string? Place, double Lat, double Lon,
-    long? Killed, long? Injured, long Reports);
+public sealed record MapPoint
+{
+    public long Id { get; init; }
+    public string Type { get; init; } = "";
+    public string? Subtype { get; init; }
+    public string? Date { get; init; }
+    public string? Place { get; init; }
+    public double Lat { get; init; }
+    public double Lon { get; init; }
+    public long? Killed { get; init; }
+    public long? Injured { get; init; }
+    public long Reports { get; init; }
+}
 
 /// <summary>Incidents of one grid cell and one type, summed; the cell's markers are merged by the caller.</summary>
-public sealed record MapCellCount(long Gy, long Gx, string Type, long Count, double SumLat, double SumLon, long Casualties);
+public sealed record MapCellCount
+{
+    public long Gy { get; init; }
+    public long Gx { get; init; }
+    public string Type { get; init; } = "";
+    public long Count { get; init; }
+    public double SumLat { get; init; }
+    public double SumLon { get; init; }
+    public long Casualties { get; init; }
+}
 
 /// <summary>Incidents known only as an oblast, summed per oblast and type: drawn as the oblast's outline.</summary>
-public sealed record OblastCount(string Admin1, string Type, long Count, long Casualties);
+public sealed record OblastCount
+{
+    public string Admin1 { get; init; } = "";
+    public string Type { get; init; } = "";
+    public long Count { get; init; }
+    public long Casualties { get; init; }
+}
 
-public sealed record DailyTypeCount(string Date, string Type, long Count);
+/// <summary>Incidents of one day and type.</summary>
+public sealed record DailyTypeCount
+{
+    public string Date { get; init; } = "";
+    public string Type { get; init; } = "";
+    public long Count { get; init; }
+}
 
 /// <summary>Missiles and drones launched and intercepted, by who claims the figures.</summary>
-public sealed record ClaimantFigures(string Claimant, long Incidents, long MissilesLaunched, long MissilesIntercepted,
-    long DronesLaunched, long DronesIntercepted, long Killed, long Injured);
+public sealed record ClaimantFigures
+{
+    public string Claimant { get; init; } = "";
+    public long Incidents { get; init; }
+    public long MissilesLaunched { get; init; }
+    public long MissilesIntercepted { get; init; }
+    public long DronesLaunched { get; init; }
+    public long DronesIntercepted { get; init; }
+    public long Killed { get; init; }
+    public long Injured { get; init; }
+}
 
 /// <summary>One report's claim that a side took, retook or lost a settlement.</summary>
-public sealed record ControlClaim(long Incident, string Date, string? Subtype, string? Actor, string? ClaimedBy, string? Source,
-    string Doc, string Place, string? Admin1, double Lat, double Lon, long? GeonamesId);
+public sealed record ControlClaim
+{
+    public long Incident { get; init; }
+    public string Date { get; init; } = "";
+    public string? Subtype { get; init; }
+    public string? Actor { get; init; }
+    public string? ClaimedBy { get; init; }
+    public string? Source { get; init; }
+    public string Doc { get; init; } = "";
+    public string Place { get; init; } = "";
+    public string? Admin1 { get; init; }
+    public double Lat { get; init; }
+    public double Lon { get; init; }
+    public long? GeonamesId { get; init; }
+}
+
+/// <summary>One day's incidents and their best figures summed. (Properties, not a positional record: Dapper cannot type the columns of an empty result.)</summary>
+public sealed record DayFigures
+{
+    public string Date { get; init; } = "";
+    public long Incidents { get; init; }
+    public long MissilesLaunched { get; init; }
+    public long MissilesIntercepted { get; init; }
+    public long DronesLaunched { get; init; }
+    public long DronesIntercepted { get; init; }
+    public long Killed { get; init; }
+    public long Injured { get; init; }
+}
 
 /// <summary>Where a stored report's text lives, so it can be shown with its evidence.</summary>
-public sealed record DocumentFile(string Id, string Path, string? Title, string ContentHash);
+public sealed record DocumentFile
+{
+    public string Id { get; init; } = "";
+    public string Path { get; init; } = "";
+    public string? Title { get; init; }
+    public string ContentHash { get; init; } = "";
+}
 
 public sealed partial class EventStore
 {
@@ -131,10 +204,10 @@ public sealed partial class EventStore
     }
 
     /// <summary>Matching incidents' best figures summed per day: launched and intercepted by weapon class, killed, injured.</summary>
-    public IReadOnlyList<DailyFigures> DailyFigures(DashboardQuery query)
+    public IReadOnlyList<DayFigures> DailyFigures(DashboardQuery query)
     {
         var (where, p) = IncidentWhere(query);
-        return Run(() => _connection.Query<DailyFigures>($"""
+        return Run(() => _connection.Query<DayFigures>($"""
             SELECT i.date_min AS Date, count(*) AS Incidents,
                    coalesce(sum(i.missiles_launched), 0) AS MissilesLaunched, coalesce(sum(i.missiles_intercepted), 0) AS MissilesIntercepted,
                    coalesce(sum(i.drones_launched), 0) AS DronesLaunched, coalesce(sum(i.drones_intercepted), 0) AS DronesIntercepted,

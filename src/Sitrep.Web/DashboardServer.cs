@@ -75,7 +75,8 @@ public sealed class DashboardServer : IAsyncDisposable
             PointLimit = IncidentsApi.PointLimit,
         }, Json.Options));
         app.MapGet("/api/frontline", () => frontline is null ? Results.NotFound() : Results.Bytes(frontline, "application/geo+json"));
-        app.MapFallback(StaticAssets.Serve);
+        // The default fallback skips paths that look like files; the page is all files.
+        app.MapFallback("{**path}", StaticAssets.Serve);
         return new DashboardServer(app, stores);
     }
 
@@ -118,6 +119,13 @@ public sealed class DashboardServer : IAsyncDisposable
             Console.Error.WriteLine($"sitrep serve: {e.Message}");
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             await context.Response.WriteAsJsonAsync(new { error = e.Message });
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            // A bug, not a bad request: the whole story goes to stderr, a short one to the page.
+            Console.Error.WriteLine($"sitrep serve: {context.Request.Method} {context.Request.Path}{context.Request.QueryString}: {e}");
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await context.Response.WriteAsJsonAsync(new { error = $"internal error: {e.Message}" });
         }
     }
 

@@ -88,11 +88,12 @@ for (const feature of admin1.features) {
   const p = feature.properties;
   const iso = p.iso_3166_2 || '';
   if (!iso.startsWith('UA-') && !iso.startsWith('RU-')) continue;
+  const name = shortNames.get(p.gn_a1_code) ?? p.name_en ?? p.name;
   const geometry = simplifyGeometry(feature.geometry, iso.startsWith('UA-') ? 0.005 : 0.02);
-  if (!geometry) continue;
+  if (!geometry || !name) continue;
   features.push({
     type: 'Feature',
-    properties: { layer: 'oblast', country: iso.slice(0, 2), iso, name: shortNames.get(p.gn_a1_code) ?? p.name },
+    properties: { layer: 'oblast', country: iso.slice(0, 2), iso, name },
     geometry,
   });
 }
