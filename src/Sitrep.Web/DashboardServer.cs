@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sitrep.Store;
 using Sitrep.Web.Api;
+using Sitrep.Web.Incidents;
 using Sitrep.Web.Security;
 
 namespace Sitrep.Web;
@@ -24,11 +25,13 @@ public sealed class DashboardServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly StorePool _stores;
+    private readonly IncidentIndex _index;
 
-    private DashboardServer(WebApplication app, StorePool stores)
+    private DashboardServer(WebApplication app, StorePool stores, IncidentIndex index)
     {
         _app = app;
         _stores = stores;
+        _index = index;
     }
 
     /// <summary>The address the server listens on, known once it has started.</summary>
@@ -55,6 +58,8 @@ public sealed class DashboardServer : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(address, options.Port));
         var app = builder.Build();
         var stores = new StorePool(options.DatabasePath);
+        var index = new IncidentIndex(stores);
+        var claims = new ClaimsApi(stores);
 
         app.Use(SecurityHeaders.Middleware(SecurityHeaders.Policy(options.TileUrl)));
         if (IPAddress.IsLoopback(address))
@@ -62,11 +67,11 @@ public sealed class DashboardServer : IAsyncDisposable
         app.Use(new TokenGate(options.Token).InvokeAsync);
         app.Use(Errors);
 
-        app.MapGet("/api/incidents", (HttpContext c) => Results.Json(IncidentsApi.List(stores, c.Request.Query), Json.Options));
+        app.MapGet("/api/incidents", (HttpContext c) => Results.Json(IncidentsApi.List(index, stores, c.Request.Query), Json.Options));
         app.MapGet("/api/incidents/{id:long}", (long id) => IncidentsApi.One(stores, id));
         app.MapGet("/api/events", (HttpContext c) => Results.Json(EventsApi.Get(stores, c.Request.Query), Json.Options));
-        app.MapGet("/api/stats", (HttpContext c) => Results.Json(StatsApi.Get(stores, c.Request.Query), Json.Options));
-        app.MapGet("/api/claims", (HttpContext c) => Results.Json(ClaimsApi.Get(stores, c.Request.Query), Json.Options));
+        app.MapGet("/api/stats", (HttpContext c) => Results.Json(StatsApi.Get(index, stores, c.Request.Query), Json.Options));
+        app.MapGet("/api/claims", (HttpContext c) => Results.Json(claims.Get(c.Request.Query), Json.Options));
         app.MapGet("/api/config", () => Results.Json(new
         {
             TileUrl = options.TileUrl,
@@ -77,7 +82,7 @@ public sealed class DashboardServer : IAsyncDisposable
         app.MapGet("/api/frontline", () => frontline is null ? Results.NotFound() : Results.Bytes(frontline, "application/geo+json"));
         // The default fallback skips paths that look like files; the page is all files.
         app.MapFallback("{**path}", StaticAssets.Serve);
-        return new DashboardServer(app, stores);
+        return new DashboardServer(app, stores, index);
     }
 
     public Task StartAsync(CancellationToken cancel = default) => _app.StartAsync(cancel);
@@ -89,6 +94,7 @@ public sealed class DashboardServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _index.Dispose();
         _stores.Dispose();
     }
 

@@ -12,6 +12,9 @@ internal sealed class StorePool(string path) : IDisposable
     private const int Kept = 4;
     private readonly ConcurrentBag<EventStore> _idle = [];
 
+    /// <summary>A connection of the caller's own, outside the pool.</summary>
+    public EventStore Open() => EventStore.OpenReadOnly(path);
+
     public T Use<T>(Func<EventStore, T> work)
     {
         var store = _idle.TryTake(out var s) ? s : EventStore.OpenReadOnly(path);

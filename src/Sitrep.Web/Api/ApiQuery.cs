@@ -5,6 +5,9 @@ using Sitrep.Store;
 
 namespace Sitrep.Web.Api;
 
+/// <summary>The CLI's filters and who claims it: what every endpoint takes.</summary>
+internal sealed record DashboardFilter(EventQuery Query, string? Claimant);
+
 /// <summary>A request the API cannot answer as asked; the message names the parameter.</summary>
 internal sealed class BadRequestException(string message) : Exception(message);
 
@@ -17,7 +20,7 @@ internal static class ApiQuery
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
 
-    public static DashboardQuery Read(IQueryCollection q)
+    public static DashboardFilter Read(IQueryCollection q)
     {
         var types = new List<EventType>();
         foreach (var name in q["type"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
@@ -35,9 +38,7 @@ internal static class ApiQuery
             near = new GeoCircle(lat, lon, km);
         }
 
-        return new DashboardQuery
-        {
-            Filter = new EventQuery
+        return new DashboardFilter(new EventQuery
             {
                 Types = types,
                 From = Date(q, "from"),
@@ -50,8 +51,7 @@ internal static class ApiQuery
                 Text = Text(q, "text"),
                 ExcludeBackground = Text(q, "no_background") is "1" or "true",
             },
-            Claimant = Text(q, "claimant"),
-        };
+            Text(q, "claimant"));
     }
 
     /// <summary>The page asked for (1-based) and its size, as an offset and a row count.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Sitrep.Store;
 using Sitrep.Web.Claims;
 
 namespace Sitrep.Web.Api;
@@ -8,14 +9,19 @@ namespace Sitrep.Web.Api;
 /// <c>as_of</c> (default: every claim), paginated, with the first and last claim day for the
 /// page's date slider. The filters apply to the claims (a claimant filter keeps one side's claims).
 /// </summary>
-internal static class ClaimsApi
+internal sealed class ClaimsApi(StorePool stores)
 {
-    public static object Get(StorePool stores, IQueryCollection q)
+    // Moving the date slider asks again with the same filters: the claims are read once per
+    // filter and database version, and only the as-of cut is made per request.
+    private readonly Lock _gate = new();
+    private (string Key, long Version, IReadOnlyList<ControlClaim> Claims)? _last;
+
+    public object Get(IQueryCollection q)
     {
-        var query = ApiQuery.Read(q);
+        var filter = ApiQuery.Read(q);
         var asOf = ApiQuery.Date(q, "as_of");
         var (page, size, offset) = ApiQuery.Page(q);
-        var claims = stores.Use(store => store.ControlClaims(query, ClaimedControl.ControlSubtypes));
+        var claims = Claims(filter);
         var settlements = ClaimedControl.AsOf(claims, asOf);
         return new
         {
@@ -27,5 +33,21 @@ internal static class ClaimsApi
             Size = size,
             Items = settlements.Skip(offset).Take(size),
         };
+    }
+
+    private IReadOnlyList<ControlClaim> Claims(DashboardFilter filter)
+    {
+        var key = System.Text.Json.JsonSerializer.Serialize(filter);
+        return stores.Use(store =>
+        {
+            var version = store.DataVersion();
+            lock (_gate)
+                if (_last is { } last && last.Key == key && last.Version == version)
+                    return last.Claims;
+            var claims = store.ControlClaims(filter.Query, filter.Claimant, ClaimedControl.ControlSubtypes);
+            lock (_gate)
+                _last = (key, version, claims);
+            return claims;
+        });
     }
 }

@@ -11,7 +11,7 @@ internal static class EventsApi
         var query = ApiQuery.Read(q);
         var (page, size, offset) = ApiQuery.Page(q);
         // One row more than the page says whether there is a next page without counting them all.
-        var records = stores.Use(store => store.EventPage(query, offset, size + 1));
+        var records = stores.Use(store => store.EventPage(query.Query, query.Claimant, offset, size + 1));
         return new
         {
             Page = page,

@@ -72,7 +72,7 @@ export class ClaimsLayer {
     for (const s of data.items) {
       const colour = SIDES[(s.holder ?? '').toUpperCase()] ?? '#6b6b6b';
       const marker = L.circleMarker([s.lat, s.lon], {
-        pane: 'claims', radius: 6, weight: s.contested ? 3 : 1.5, color: s.contested ? '#111' : '#fff', dashArray: s.contested ? '3 2' : null,
+        pane: 'claims', radius: 8, weight: s.contested ? 3 : 2, color: s.contested ? '#111' : '#fff', dashArray: s.contested ? '3 2' : null,
         fillColor: colour, fillOpacity: 0.9, className: `claim-marker side-${s.holder ?? 'unknown'}${s.contested ? ' contested' : ''}` });
       const lines = s.claims.map(c => `${c.date}: ${c.subtype} by ${c.actor ?? '?'}${c.claimed_by ? `, claimed by ${c.claimed_by}` : ''} (${c.source ?? c.doc})`);
       marker.bindTooltip(tip([`${s.place}${s.admin1 ? `, ${s.admin1}` : ''}: held by ${s.holder ?? '?'} as claimed by ${s.claimed_by ?? '?'}`,

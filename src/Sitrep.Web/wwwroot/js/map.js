@@ -117,12 +117,13 @@ export class IncidentMap {
   legend() {
     const legend = L.control({ position: 'bottomright' });
     legend.onAdd = () => {
-      const box = el('div', { class: 'legend' }, el('strong', { text: 'Incidents' }));
-      for (const [code, label, colour] of TYPES) {
+      const types = el('div', { class: 'types' });
+      for (const [, label, colour] of TYPES) {
         const swatch = el('span', { class: 'swatch' });
         swatch.style.background = colour;
-        box.append(el('div', {}, swatch, label));
+        types.append(el('div', {}, swatch, label));
       }
+      const box = el('div', { class: 'legend' }, el('strong', { text: 'Incidents' }), types);
       const sizes = el('div', { class: 'sizes' });
       for (const casualties of [0, 10, 50]) {
         const dot = el('span', { class: 'size-dot' });

@@ -21,34 +21,27 @@ export class Timeline {
     for (const chart of this.charts) chart.destroy();
     this.charts = [];
     this.claimants(stats.by_claimant);
-    const dates = [...new Set(stats.daily.map(d => d.date))].sort();
-    if (!dates.length) {
+    if (!stats.days.length) {
       for (const key of ['types', 'weapons', 'casualties'])
         this.targets[key].replaceChildren(el('p', { class: 'muted', text: 'No dated incidents match.' }));
       return;
     }
-    // Every day between the first and the last, so a quiet day shows as zero, not as a gap.
-    const days = [];
-    for (let t = toSeconds(dates[0]); t <= toSeconds(dates[dates.length - 1]); t += DAY) days.push(t);
-    const index = new Map(days.map((t, i) => [toDate(t), i]));
-    const zeros = () => new Array(days.length).fill(0);
+    // The server sends one value per day from the first to the last, quiet days as zero.
+    const days = stats.days.map(toSeconds);
+    const types = TYPES.filter(([code]) => stats.by_type[code]);
+    const byType = code => stats.by_type[code];
+    const daily = key => stats.daily[key];
+    // Bars: a day is a count, not a point on a curve.
+    const bars = uPlot.paths.bars({ size: [0.9, 10], align: 1 });
 
-    const byType = new Map();
-    for (const row of stats.by_day_and_type) {
-      if (!byType.has(row.type)) byType.set(row.type, zeros());
-      byType.get(row.type)[index.get(row.date)] = row.count;
-    }
-    const types = TYPES.filter(([code]) => byType.has(code));
-    const daily = key => { const values = zeros(); for (const d of stats.daily) values[index.get(d.date)] = d[key]; return values; };
-
-    this.chart(this.targets.types, [days, ...types.map(([code]) => byType.get(code))],
-      types.map(([code, label]) => ({ label, stroke: colourOf(code), width: 1.5, fill: `${colourOf(code)}22` })));
+    this.chart(this.targets.types, [days, ...types.map(([code]) => byType(code))],
+      types.map(([code, label]) => ({ label, stroke: colourOf(code), width: 1, fill: `${colourOf(code)}bb`, paths: bars })));
     this.chart(this.targets.weapons,
       [days, daily('missiles_launched'), daily('missiles_intercepted'), daily('drones_launched'), daily('drones_intercepted')],
       [{ label: 'Missiles launched', stroke: '#b2182b', width: 1.5 }, { label: 'Missiles intercepted', stroke: '#b2182b', dash: [4, 3], width: 1.5 },
        { label: 'Drones launched', stroke: '#2166ac', width: 1.5 }, { label: 'Drones intercepted', stroke: '#2166ac', dash: [4, 3], width: 1.5 }]);
     this.chart(this.targets.casualties, [days, daily('killed'), daily('injured')],
-      [{ label: 'Killed', stroke: '#1f2328', width: 1.5, fill: '#1f232822' }, { label: 'Injured', stroke: '#e6850e', width: 1.5 }]);
+      [{ label: 'Killed', stroke: '#1f2328', width: 1, fill: '#1f2328cc', paths: bars }, { label: 'Injured', stroke: '#e6850e', width: 1, fill: '#e6850e99', paths: bars }]);
     this.select(...this.range);
   }
 
