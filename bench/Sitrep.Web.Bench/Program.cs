@@ -12,7 +12,8 @@ namespace Sitrep.Web.Bench;
 /// <summary>
 /// Dashboard benchmark, run by hand (see BENCHMARKS.md):
 ///   Sitrep.Web.Bench generate DB COUNT [SEED]   fill a store with about COUNT incidents
-///   Sitrep.Web.Bench measure URL [RUNS]         time the API calls the page makes against a running 'sitrep serve'
+///   Sitrep.Web.Bench measure URL [RUNS] [PID]   time the API calls the page makes against a running 'sitrep serve'
+///                                               (with its PID, also the server's CPU time per call, from /proc)
 /// </summary>
 internal static class Program
 {
@@ -24,10 +25,11 @@ internal static class Program
                 Generate(db, n, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 7);
                 return 0;
             case ["measure", var url, .. var rest]:
-                await Measure(new Uri(url), rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 30);
+                await Measure(new Uri(url), rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 30,
+                    rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : null);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Sitrep.Web.Bench generate DB COUNT [SEED] | measure URL [RUNS]");
+                Console.Error.WriteLine("usage: Sitrep.Web.Bench generate DB COUNT [SEED] | measure URL [RUNS] [SERVER_PID]");
                 return 2;
         }
     }
@@ -122,16 +124,17 @@ internal static class Program
         "/api/incidents/4242",
     ];
 
-    private static async Task Measure(Uri server, int runs)
+    private static async Task Measure(Uri server, int runs, int? pid)
     {
         using var client = new HttpClient { BaseAddress = server };
         var all = new List<double>();
-        Console.WriteLine("| call | bytes | median | p95 |");
-        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine("| call | bytes | median | p95 | server CPU per call |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var call in Calls)
         {
             var bytes = (await client.GetByteArrayAsync(call)).Length; // warm-up
             var times = new List<double>();
+            var cpuBefore = CpuMilliseconds(pid);
             for (var r = 0; r < runs; r++)
             {
                 var clock = Stopwatch.StartNew();
@@ -141,9 +144,20 @@ internal static class Program
                 times.Add(clock.Elapsed.TotalMilliseconds);
             }
             all.AddRange(times);
-            Console.WriteLine(FormattableString.Invariant($"| `{call}` | {bytes:N0} | {Percentile(times, 0.5):0.0} ms | {Percentile(times, 0.95):0.0} ms |"));
+            var cpu = pid is null ? "" : FormattableString.Invariant($"{(CpuMilliseconds(pid) - cpuBefore) / runs:0.0} ms");
+            Console.WriteLine(FormattableString.Invariant($"| `{call}` | {bytes:N0} | {Percentile(times, 0.5):0.0} ms | {Percentile(times, 0.95):0.0} ms | {cpu} |"));
         }
-        Console.WriteLine(FormattableString.Invariant($"| **every call above** | | {Percentile(all, 0.5):0.0} ms | {Percentile(all, 0.95):0.0} ms |"));
+        Console.WriteLine(FormattableString.Invariant($"| **every call above** | | {Percentile(all, 0.5):0.0} ms | {Percentile(all, 0.95):0.0} ms | |"));
+    }
+
+    // utime + stime of a process, from /proc/PID/stat (clock ticks of 10 ms).
+    private static double CpuMilliseconds(int? pid)
+    {
+        if (pid is null)
+            return 0;
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
     }
 
     private static double Percentile(List<double> values, double p)

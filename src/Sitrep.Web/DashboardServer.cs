@@ -67,10 +67,10 @@ public sealed class DashboardServer : IAsyncDisposable
         app.Use(new TokenGate(options.Token).InvokeAsync);
         app.Use(Errors);
 
-        app.MapGet("/api/incidents", (HttpContext c) => Results.Json(IncidentsApi.List(index, stores, c.Request.Query), Json.Options));
+        app.MapGet("/api/incidents", (HttpContext c) => Results.Json(IncidentsApi.List(index, c.Request.Query), Json.Options));
         app.MapGet("/api/incidents/{id:long}", (long id) => IncidentsApi.One(stores, id));
         app.MapGet("/api/events", (HttpContext c) => Results.Json(EventsApi.Get(stores, c.Request.Query), Json.Options));
-        app.MapGet("/api/stats", (HttpContext c) => Results.Json(StatsApi.Get(index, stores, c.Request.Query), Json.Options));
+        app.MapGet("/api/stats", (HttpContext c) => Results.Json(StatsApi.Get(index, c.Request.Query), Json.Options));
         app.MapGet("/api/claims", (HttpContext c) => Results.Json(claims.Get(c.Request.Query), Json.Options));
         app.MapGet("/api/config", () => Results.Json(new
         {

@@ -17,68 +17,95 @@ internal static class IncidentsApi
     // A cluster cell is about this many screen pixels wide at the requested zoom.
     private const double CellPixels = 56;
 
-    public static object List(IncidentIndex index, StorePool stores, IQueryCollection q)
+    public static object List(IncidentIndex index, IQueryCollection q)
     {
-        var filter = new IncidentFilter(ApiQuery.Read(q), stores);
         var level = ApiQuery.Text(q, "level");
-        Func<IndexedIncident, bool> atLevel = level switch
+        Drawn? only = level switch
         {
-            null => _ => true,
-            "oblast" => i => i.OblastLevel,
-            "point" => i => i.Point,
+            null => null,
+            "oblast" => Drawn.Oblast,
+            "point" => Drawn.Point,
             _ => throw new BadRequestException($"level '{level}' is neither oblast nor point"),
         };
-        var matches = filter.Apply(index.Current).Where(atLevel);
+        var (snapshot, matches) = index.Matches(ApiQuery.Read(q));
         if (ApiQuery.Text(q, "view") is { } view)
-            return view == "map" ? Map(matches.ToList(), q) : throw new BadRequestException($"view '{view}' is not map");
+            return view == "map" ? Map(snapshot, matches, q) : throw new BadRequestException($"view '{view}' is not map");
         var (page, size, offset) = ApiQuery.Page(q);
-        var list = matches.ToList();
-        var items = list
-            .OrderByDescending(i => i.Row.DateMin is not null).ThenByDescending(i => i.Row.DateMin, StringComparer.Ordinal).ThenByDescending(i => i.Row.Id)
-            .Skip(offset).Take(size).Select(i => i.Row).ToList();
-        return new { Total = list.Count, Page = page, Size = size, Items = items };
+        var list = only is { } drawn ? matches.Where(i => snapshot.Entries[i].Drawn == drawn).ToArray() : matches;
+        return new { Total = list.Length, Page = page, Size = size, Items = list.Skip(offset).Take(size).Select(i => snapshot.Rows[i]).ToList() };
     }
 
-    private static object Map(List<IndexedIncident> matches, IQueryCollection q)
+    private static object Map(Snapshot snapshot, int[] matches, IQueryCollection q)
     {
         var (south, west, north, east) = Box(ApiQuery.Text(q, "bbox"));
         var zoom = ApiQuery.Integer(q, "zoom") ?? 5;
         if (zoom is < 0 or > 22)
             throw new BadRequestException($"zoom {zoom} is not between 0 and 22");
-        var inView = matches.Where(i => i.Point && i.Row.Lat >= south && i.Row.Lat <= north && i.Row.Lon >= west && i.Row.Lon <= east).ToList();
-        var oblasts = matches.Where(i => i.OblastLevel && i.Row.Admin1 is not null)
-            .GroupBy(i => i.Row.Admin1!)
-            .Select(g => new { Admin1 = g.Key, Count = g.Count(), Casualties = g.Sum(i => i.Casualties), Types = Types(g) })
-            .ToList();
-        var total = matches.Count;
-        var unlocated = matches.Count(i => !i.Drawable);
-        if (inView.Count <= PointLimit)
+        var entries = snapshot.Entries;
+        bool InView(in Entry e) => e.Drawn == Drawn.Point && e.Lat >= south && e.Lat <= north && e.Lon >= west && e.Lon <= east;
+        var inView = 0;
+        var unlocated = 0;
+        var oblastLevel = new Dictionary<int, Cluster>();
+        foreach (var i in matches)
         {
-            var points = inView
-                .OrderByDescending(i => i.Row.DateMin, StringComparer.Ordinal).ThenBy(i => i.Row.Id)
-                .Select(i => new
-                {
-                    i.Row.Id, i.Row.Type, i.Row.Subtype, Date = i.Row.DateMin, i.Row.Place, Lat = i.Row.Lat!.Value, Lon = i.Row.Lon!.Value,
-                    Killed = i.Row.KilledBest, Injured = i.Row.InjuredBest, Reports = i.Row.ReportCount,
-                });
-            return new { Total = total, Unlocated = unlocated, Shown = "points", InView = inView.Count, Points = points, Oblasts = oblasts };
+            ref readonly var e = ref entries[i];
+            if (InView(in e))
+                inView++;
+            else if (e.Drawn == Drawn.Oblast)
+            {
+                if (!oblastLevel.TryGetValue(e.Admin1, out var o))
+                    oblastLevel[e.Admin1] = o = new Cluster();
+                o.Add(in e);
+            }
+            else if (e.Drawn == Drawn.Nowhere)
+                unlocated++;
+        }
+        var oblasts = oblastLevel.Select(o => new { Admin1 = snapshot.Admin1[o.Key], o.Value.Count, o.Value.Casualties, Types = o.Value.TypeCounts(snapshot) }).ToList();
+        if (inView <= PointLimit)
+        {
+            // Matches come newest first.
+            var points = matches.Where(i => InView(in entries[i])).Select(i => snapshot.Rows[i]).Select(r => new
+            {
+                r.Id, r.Type, r.Subtype, Date = r.DateMin, r.Place, Lat = r.Lat!.Value, Lon = r.Lon!.Value,
+                Killed = r.KilledBest, Injured = r.InjuredBest, Reports = r.ReportCount,
+            });
+            return new { Total = matches.Length, Unlocated = unlocated, Shown = "points", InView = inView, Points = points, Oblasts = oblasts };
         }
         var cell = 360.0 / Math.Pow(2, zoom) * CellPixels / 256;
-        var clusters = inView
-            .GroupBy(i => (Math.Floor((i.Row.Lat!.Value + 90) / cell), Math.Floor((i.Row.Lon!.Value + 180) / cell)))
-            .Select(g => new
-            {
-                Lat = g.Average(i => i.Row.Lat!.Value),
-                Lon = g.Average(i => i.Row.Lon!.Value),
-                Count = g.Count(),
-                Casualties = g.Sum(i => i.Casualties),
-                Types = Types(g),
-            });
-        return new { Total = total, Unlocated = unlocated, Shown = "clusters", InView = inView.Count, Clusters = clusters, Oblasts = oblasts };
+        var cells = new Dictionary<(int, int), Cluster>();
+        foreach (var i in matches)
+        {
+            ref readonly var e = ref entries[i];
+            if (!InView(in e))
+                continue;
+            var key = ((int)Math.Floor((e.Lat + 90) / cell), (int)Math.Floor((e.Lon + 180) / cell));
+            if (!cells.TryGetValue(key, out var c))
+                cells[key] = c = new Cluster();
+            c.Add(in e);
+        }
+        var clusters = cells.Values.Select(c => new { Lat = c.SumLat / c.Count, Lon = c.SumLon / c.Count, c.Count, c.Casualties, Types = c.TypeCounts(snapshot) });
+        return new { Total = matches.Length, Unlocated = unlocated, Shown = "clusters", InView = inView, Clusters = clusters, Oblasts = oblasts };
     }
 
-    private static Dictionary<string, int> Types(IEnumerable<IndexedIncident> incidents) =>
-        incidents.GroupBy(i => i.Row.Type).ToDictionary(g => g.Key, g => g.Count());
+    private sealed class Cluster
+    {
+        private readonly Dictionary<int, int> _types = [];
+        public int Count { get; private set; }
+        public double SumLat { get; private set; }
+        public double SumLon { get; private set; }
+        public long Casualties { get; private set; }
+
+        public void Add(in Entry e)
+        {
+            Count++;
+            SumLat += e.Lat;
+            SumLon += e.Lon;
+            Casualties += e.Casualties;
+            _types[e.Type] = _types.GetValueOrDefault(e.Type) + 1;
+        }
+
+        public Dictionary<string, int> TypeCounts(Snapshot snapshot) => _types.ToDictionary(t => snapshot.Types[t.Key], t => t.Value);
+    }
 
     public static IResult One(StorePool stores, long id) =>
         stores.Use(store => store.GetIncident(id) is { } incident

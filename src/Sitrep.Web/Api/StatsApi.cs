@@ -13,53 +13,58 @@ namespace Sitrep.Web.Api;
 /// </summary>
 internal static class StatsApi
 {
-    public static object Get(IncidentIndex index, StorePool stores, IQueryCollection q)
+    private static readonly string[] Figures = ["missiles_launched", "missiles_intercepted", "drones_launched", "drones_intercepted", "killed", "injured"];
+
+    public static object Get(IncidentIndex index, IQueryCollection q)
     {
-        var matches = new IncidentFilter(ApiQuery.Read(q), stores).Apply(index.Current).ToList();
-        var dated = matches.Where(i => i.Row.DateMin is not null).ToList();
-        var days = new List<string>();
-        var byType = new Dictionary<string, long[]>();
-        var figures = new[] { "missiles_launched", "missiles_intercepted", "drones_launched", "drones_intercepted", "killed", "injured" }
-            .ToDictionary(name => name, _ => Array.Empty<long>());
-        if (dated.Count > 0)
+        var (snapshot, matches) = index.Matches(ApiQuery.Read(q));
+        var entries = snapshot.Entries;
+        var (firstDay, lastDay) = (int.MaxValue, int.MinValue);
+        foreach (var i in matches)
+            if (entries[i].Day >= 0)
+                (firstDay, lastDay) = (Math.Min(firstDay, entries[i].Day), Math.Max(lastDay, entries[i].Day));
+        var count = firstDay <= lastDay ? lastDay - firstDay + 1 : 0;
+        var days = new List<string>(count);
+        for (var d = 0; d < count; d++)
+            days.Add(DateOnly.FromDayNumber(firstDay + d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var byType = new long[snapshot.Types.Values.Count][];
+        var figures = Figures.Select(_ => new long[count]).ToArray();
+        // Per claimant list: incidents, then the six figures.
+        var claimants = new long[snapshot.ClaimedBy.Values.Count + 1][];
+        foreach (var i in matches)
         {
-            var first = DateOnly.ParseExact(dated.Min(i => i.Row.DateMin)!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var last = DateOnly.ParseExact(dated.Max(i => i.Row.DateMin)!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var count = last.DayNumber - first.DayNumber + 1;
-            for (var d = first; d <= last; d = d.AddDays(1))
-                days.Add(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            foreach (var name in figures.Keys)
-                figures[name] = new long[count];
-            foreach (var incident in dated)
-            {
-                var row = incident.Row;
-                var at = DateOnly.ParseExact(row.DateMin!, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber - first.DayNumber;
-                if (!byType.TryGetValue(row.Type, out var series))
-                    byType[row.Type] = series = new long[count];
-                series[at]++;
-                figures["missiles_launched"][at] += row.MissilesLaunched ?? 0;
-                figures["missiles_intercepted"][at] += row.MissilesIntercepted ?? 0;
-                figures["drones_launched"][at] += row.DronesLaunched ?? 0;
-                figures["drones_intercepted"][at] += row.DronesIntercepted ?? 0;
-                figures["killed"][at] += row.KilledBest ?? 0;
-                figures["injured"][at] += row.InjuredBest ?? 0;
-            }
+            ref readonly var e = ref entries[i];
+            var sums = claimants[e.ClaimedBy + 1] ??= new long[1 + Figures.Length];
+            sums[0]++;
+            sums[1] += e.MissilesLaunched;
+            sums[2] += e.MissilesIntercepted;
+            sums[3] += e.DronesLaunched;
+            sums[4] += e.DronesIntercepted;
+            sums[5] += e.Killed;
+            sums[6] += e.Injured;
+            if (e.Day < 0)
+                continue;
+            var at = e.Day - firstDay;
+            (byType[e.Type] ??= new long[count])[at]++;
+            figures[0][at] += e.MissilesLaunched;
+            figures[1][at] += e.MissilesIntercepted;
+            figures[2][at] += e.DronesLaunched;
+            figures[3][at] += e.DronesIntercepted;
+            figures[4][at] += e.Killed;
+            figures[5][at] += e.Injured;
         }
-        var byClaimant = matches
-            .GroupBy(i => i.Row.ClaimedBy ?? "")
-            .Select(g => new
+        var byClaimant = claimants
+            .Select((sums, k) => (Claimant: k == 0 ? "" : snapshot.ClaimedBy[k - 1], Sums: sums))
+            .Where(c => c.Sums is not null)
+            .Select(c => new
             {
-                Claimant = g.Key,
-                Incidents = g.Count(),
-                MissilesLaunched = g.Sum(i => i.Row.MissilesLaunched ?? 0),
-                MissilesIntercepted = g.Sum(i => i.Row.MissilesIntercepted ?? 0),
-                DronesLaunched = g.Sum(i => i.Row.DronesLaunched ?? 0),
-                DronesIntercepted = g.Sum(i => i.Row.DronesIntercepted ?? 0),
-                Killed = g.Sum(i => i.Row.KilledBest ?? 0),
-                Injured = g.Sum(i => i.Row.InjuredBest ?? 0),
+                c.Claimant, Incidents = c.Sums[0], MissilesLaunched = c.Sums[1], MissilesIntercepted = c.Sums[2],
+                DronesLaunched = c.Sums[3], DronesIntercepted = c.Sums[4], Killed = c.Sums[5], Injured = c.Sums[6],
             })
             .OrderByDescending(c => c.Incidents)
             .ToList();
-        return new { Total = matches.Count, Days = days, ByType = byType, Daily = figures, ByClaimant = byClaimant };
+        var types = byType.Select((series, t) => (series, t)).Where(x => x.series is not null).ToDictionary(x => snapshot.Types[x.t], x => x.series);
+        var daily = Figures.Select((name, k) => (name, k)).ToDictionary(x => x.name, x => figures[x.k]);
+        return new { Total = matches.Length, Days = days, ByType = types, Daily = daily, ByClaimant = byClaimant };
     }
 }

@@ -5,7 +5,7 @@ namespace Sitrep.Web.Claims;
 
 /// <summary>A settlement's claimed control as of one day, from every report up to that day.</summary>
 internal sealed record ClaimedSettlement(string Place, string? Admin1, double Lat, double Lon,
-    string? Holder, string? ClaimedBy, string LastDate, bool Contested, string? ContestedBecause, IReadOnlyList<ControlClaim> Claims);
+    string? Holder, string? ClaimedBy, string LastDate, bool Contested, string? ContestedBecause, int ClaimCount, IReadOnlyList<ControlClaim> Claims);
 
 /// <summary>
 /// DeepState's job from reports: for each settlement whose capture or liberation was claimed,
@@ -16,6 +16,9 @@ internal static class ClaimedControl
 {
     /// <summary>Subtypes that say the event's actor holds the place afterwards (Data/control-subtypes.tsv).</summary>
     public static readonly IReadOnlyList<string> ControlSubtypes = ReadSubtypes();
+
+    /// <summary>How many of a settlement's latest claims are sent with it (all count towards its state).</summary>
+    private const int RecentClaims = 10;
 
     /// <summary>Settlements as of <paramref name="asOf"/> (inclusive; null: every claim), from claims sorted by date.</summary>
     public static List<ClaimedSettlement> AsOf(IEnumerable<ControlClaim> claims, string? asOf) =>
@@ -39,7 +42,7 @@ internal static class ClaimedControl
             : holders.Count > 1 ? $"claims disagree on who holds it ({string.Join(", ", holders)})"
             : null;
         return new ClaimedSettlement(last.Place, last.Admin1, last.Lat, last.Lon, last.Actor, last.ClaimedBy ?? last.Actor,
-            last.Date, because is not null, because, claims);
+            last.Date, because is not null, because, claims.Count, claims.TakeLast(RecentClaims).ToList());
     }
 
     private static List<string> ReadSubtypes()

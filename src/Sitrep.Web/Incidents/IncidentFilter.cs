@@ -11,43 +11,65 @@ namespace Sitrep.Web.Incidents;
 /// </summary>
 internal sealed class IncidentFilter
 {
-    private readonly HashSet<string> _types;
-    private readonly string? _from;
-    private readonly string? _to;
-    private readonly string? _actor;
-    private readonly string? _claimant;
-    private readonly string? _oblastKey;
+    private readonly Snapshot _snapshot;
+    private readonly bool[]? _types;
+    private readonly int _from;
+    private readonly int _to;
+    private readonly int? _actor;
+    private readonly bool[]? _claimedBy;
+    private readonly bool[]? _oblast;
     private readonly HashSet<long>? _reportMatches;
 
-    public IncidentFilter(DashboardFilter filter, StorePool stores)
+    public IncidentFilter(DashboardFilter filter, Snapshot snapshot, StorePool stores)
     {
+        _snapshot = snapshot;
         var q = filter.Query;
-        _types = q.Types.Select(ApiQuery.TypeName).ToHashSet(StringComparer.Ordinal);
-        _from = q.From;
-        _to = q.To;
-        _actor = q.Actor;
-        _claimant = filter.Claimant;
-        _oblastKey = q.Oblast is null ? null : EventStore.OblastKey(q.Oblast);
+        if (q.Types.Count > 0)
+        {
+            var names = q.Types.Select(ApiQuery.TypeName).ToHashSet(StringComparer.Ordinal);
+            _types = snapshot.Types.Values.Select(names.Contains).ToArray();
+        }
+        _from = q.From is null ? int.MinValue : DateOnly.ParseExact(q.From, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).DayNumber;
+        _to = q.To is null ? int.MaxValue : DateOnly.ParseExact(q.To, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).DayNumber;
+        if (q.Actor is not null)
+            _actor = snapshot.Actors.Find(q.Actor.ToUpperInvariant());
+        if (filter.Claimant is { } claimant)
+            _claimedBy = snapshot.ClaimedBy.Values
+                .Select(list => list.Split(';', StringSplitOptions.TrimEntries).Contains(claimant, StringComparer.OrdinalIgnoreCase))
+                .ToArray();
+        if (q.Oblast is not null)
+        {
+            var key = EventStore.OblastKey(q.Oblast);
+            _oblast = snapshot.Admin1.Values.Select(a => EventStore.OblastKey(a) == key).ToArray();
+        }
         _reportMatches = stores.Use(store => store.IncidentsWithReportsMatching(q));
     }
 
-    public IEnumerable<IndexedIncident> Apply(IEnumerable<IndexedIncident> incidents) => incidents.Where(Matches);
-
-    private bool Matches(IndexedIncident incident)
+    /// <summary>Positions of the matching incidents in the snapshot, newest first.</summary>
+    public int[] Apply()
     {
-        var row = incident.Row;
-        if (_types.Count > 0 && !_types.Contains(row.Type))
+        var entries = _snapshot.Entries;
+        if (_types is null && _from == int.MinValue && _to == int.MaxValue && _actor is null && _claimedBy is null && _oblast is null && _reportMatches is null)
+            return _snapshot.All;
+        var found = new List<int>();
+        for (var i = 0; i < entries.Length; i++)
+            if (Matches(in entries[i]))
+                found.Add(i);
+        return found.ToArray();
+    }
+
+    private bool Matches(in Entry e)
+    {
+        if (_types is not null && (e.Type < 0 || !_types[e.Type]))
             return false;
-        if (_from is not null && (row.DateMin is null || string.CompareOrdinal(row.DateMin, _from) < 0))
+        if ((_from != int.MinValue || _to != int.MaxValue) && (e.Day < 0 || e.Day < _from || e.Day > _to))
             return false;
-        if (_to is not null && (row.DateMin is null || string.CompareOrdinal(row.DateMin, _to) > 0))
+        if (_actor is { } actor && (actor < 0 || (e.Actor != actor && e.TargetActor != actor)))
             return false;
-        if (_actor is not null && !_actor.Equals(row.Actor, StringComparison.OrdinalIgnoreCase) && !_actor.Equals(row.TargetActor, StringComparison.OrdinalIgnoreCase))
+        if (_claimedBy is not null && (e.ClaimedBy < 0 || !_claimedBy[e.ClaimedBy]))
             return false;
-        if (_claimant is not null && !incident.Claimants.Contains(_claimant, StringComparer.OrdinalIgnoreCase))
+        if (_oblast is not null && (e.Admin1 < 0 || !_oblast[e.Admin1]))
             return false;
-        if (_oblastKey is not null && incident.OblastKey != _oblastKey)
-            return false;
-        return _reportMatches is null || _reportMatches.Contains(row.Id);
+        return _reportMatches is null || _reportMatches.Contains(_snapshot.Rows[e.Row].Id);
     }
 }
