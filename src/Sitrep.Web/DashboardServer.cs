@@ -85,7 +85,12 @@ public sealed class DashboardServer : IAsyncDisposable
         return new DashboardServer(app, stores, index);
     }
 
-    public Task StartAsync(CancellationToken cancel = default) => _app.StartAsync(cancel);
+    /// <summary>Reads every incident's summary (seconds for 100,000), then listens: the first page view is not the one that waits.</summary>
+    public Task StartAsync(CancellationToken cancel = default)
+    {
+        _index.Matches(new DashboardFilter(new EventQuery(), null));
+        return _app.StartAsync(cancel);
+    }
 
     /// <summary>Serves until Ctrl+C or SIGTERM.</summary>
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();

@@ -31,7 +31,12 @@ internal sealed class ClaimsApi(StorePool stores)
             Total = settlements.Count,
             Page = page,
             Size = size,
-            Items = settlements.Skip(offset).Take(size),
+            // A claim's place is its settlement's: sent once, with the settlement.
+            Items = settlements.Skip(offset).Take(size).Select(s => new
+            {
+                s.Place, s.Admin1, s.Lat, s.Lon, s.Holder, s.ClaimedBy, s.LastDate, s.Contested, s.ContestedBecause, s.ClaimCount,
+                Claims = s.Claims.Select(c => new { c.Incident, c.Date, c.Subtype, c.Actor, c.ClaimedBy, c.Source, c.Doc }),
+            }),
         };
     }
 

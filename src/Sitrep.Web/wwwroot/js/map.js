@@ -74,7 +74,7 @@ export class IncidentMap {
       drawnOblast += oblast.count;
       const colour = colourOf(dominant(oblast.types));
       const layer = L.geoJSON(shape, { style: {
-        color: colour, weight: 2, fillColor: colour, fillOpacity: Math.min(0.45, 0.12 + 0.04 * Math.log2(1 + oblast.count)),
+        color: colour, weight: 2, fillColor: colour, fillOpacity: Math.min(0.3, 0.1 + 0.03 * Math.log2(1 + oblast.count)),
         className: 'oblast-incidents' } });
       layer.bindTooltip(tip(`${oblast.admin1}: ${oblast.count} incident${oblast.count === 1 ? '' : 's'} known only as the oblast`), { sticky: true });
       layer.on('click', () => this.onOblast(oblast.admin1, this.filters));

@@ -53,7 +53,7 @@ export class Timeline {
       legend: { live: false },
       cursor: { drag: { x: true, y: false, setScale: false }, sync: { key: 'timeline' } },
       scales: { x: { time: true } },
-      axes: [{ stroke: '#555', grid: { stroke: '#eee' } }, { stroke: '#555', grid: { stroke: '#eee' }, size: 42 }],
+      axes: [{ stroke: '#555', grid: { stroke: '#eee' } }, { stroke: '#555', grid: { stroke: '#eee' }, size: 52 }],
       series: [{}, ...series.map(s => ({ ...s, points: { show: false } }))],
       hooks: { setSelect: [u => this.selected(u)] },
     }, data, target);
