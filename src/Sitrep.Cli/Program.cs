@@ -91,5 +91,6 @@ internal static class Program
         yield return IncidentsCommand.Create();
         yield return ExportCommand.Create();
         yield return StatsCommand.Create();
+        yield return ServeCommand.Create();
     }
 }
