@@ -37,10 +37,13 @@ public sealed class Segmenter(Boilerplate boilerplate)
             if (kind is ParagraphKind.Body or ParagraphKind.Headline)
             {
                 var role = kind == ParagraphKind.Headline ? SentenceRole.Headline : SentenceRole.Body;
-                foreach (var (s, e) in SplitSentences(text, start, end))
+                foreach (var (pieceStart, pieceEnd) in WithoutCaptions(text, start, end))
                 {
-                    if (!boilerplate.IsNoiseSentence(text.AsSpan(s, e - s)))
-                        sentences.Add(new Sentence(s, e, p, sections.Count, role));
+                    foreach (var (s, e) in SplitSentences(text, pieceStart, pieceEnd))
+                    {
+                        if (e > s && !boilerplate.IsNoiseSentence(text.AsSpan(s, e - s)))
+                            sentences.Add(new Sentence(s, e, p, sections.Count, role));
+                    }
                 }
             }
             if (kind is ParagraphKind.Body or ParagraphKind.Headline or ParagraphKind.Timestamp)
@@ -51,6 +54,20 @@ public sealed class Segmenter(Boilerplate boilerplate)
         }
         sections.Add(new Section(sections.Count, sectionStart, text.Length));
         return new Layout(sections, sentences);
+    }
+
+    /// <summary>The stretches of a paragraph left when its photo captions are taken out.</summary>
+    private IEnumerable<(int Start, int End)> WithoutCaptions(string text, int start, int end)
+    {
+        var at = start;
+        foreach (var (s, e) in boilerplate.CaptionSpans(text, start, end))
+        {
+            if (s > at)
+                yield return (at, s);
+            at = Math.Max(at, e);
+        }
+        if (at < end)
+            yield return (at, end);
     }
 
     /// <summary>

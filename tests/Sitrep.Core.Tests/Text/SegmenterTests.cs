@@ -221,4 +221,11 @@ public sealed class SegmenterTests
         Assert.Empty(layout.Sentences);
         Assert.Equal(new Section(0, 0, 0), Assert.Single(layout.Sections));
     }
+    [Theory]
+    [InlineData("Drones struck the depot overnight, officials said. A worker inspects a crater. (Photo: Sample Wire) Two guards were hurt.",
+        new[] { "Drones struck the depot overnight, officials said.", "Two guards were hurt." })]
+    [InlineData("The bridge reopened at dawn. Cars queue at a checkpoint. Jane Doe/Reuters Police said the queue was short.",
+        new[] { "The bridge reopened at dawn.", "Police said the queue was short." })]
+    public void A_caption_inside_a_one_line_report_leaves_the_copy_around_it(string text, string[] expected) =>
+        Assert.Equal(expected, Kept(Segmenter.Default.Segment(text), text));
 }
