@@ -48,7 +48,7 @@ internal static class IngestSources
         Document document;
         try
         {
-            document = DocumentReader.Read(path);
+            document = DocumentReader.Read(path, warn: w => Console.Error.WriteLine($"sitrep ingest: warning: {w}"));
         }
         catch (DocumentException e)
         {
@@ -56,9 +56,14 @@ internal static class IngestSources
         }
         if (storedHashes.TryGetValue(document.Id, out var hash) && hash == document.ContentHash)
             return new IngestItem.Unchanged(path);
+        using var clock = new CancellationTokenSource(ReportBudget.Default);
         try
         {
-            return new IngestItem.Ready(new ExtractedDocument(document, pipeline.Extract(document)));
+            return new IngestItem.Ready(new ExtractedDocument(document, pipeline.Extract(document, clock.Token)));
+        }
+        catch (OperationCanceledException) when (clock.IsCancellationRequested)
+        {
+            return new IngestItem.Failed(path, ReportBudget.Exceeded(ReportBudget.Default));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -94,7 +99,7 @@ internal static class IngestSources
             IngestItem item;
             try
             {
-                var document = DocumentReader.Read(path);
+                var document = DocumentReader.Read(path, warn: w => Console.Error.WriteLine($"sitrep ingest: warning: {w}"));
                 var records = byDoc.Remove(document.Id, out var found) ? found : [];
                 item = new IngestItem.Ready(new ExtractedDocument(document, records));
             }

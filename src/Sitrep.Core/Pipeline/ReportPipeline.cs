@@ -44,7 +44,12 @@ public sealed class ReportPipeline
     /// <summary>A pipeline without a gazetteer: events carry no places. For tests of the event rules.</summary>
     internal static ReportPipeline WithoutPlaces(ExtractionOptions options = default) => new(null, options);
 
-    public IReadOnlyList<EventRecord> Extract(Document document)
+    /// <summary>
+    /// The events of one report. <paramref name="budget"/> is checked between sentences, so a
+    /// report over its time budget stops with <see cref="OperationCanceledException"/> and the
+    /// caller can name it and go on.
+    /// </summary>
+    public IReadOnlyList<EventRecord> Extract(Document document, CancellationToken budget = default)
     {
         var text = document.Text;
         var layout = _segmenter.Segment(text);
@@ -52,12 +57,14 @@ public sealed class ReportPipeline
         var builder = new EventBuilder(text, document.Meta.Published);
         foreach (var sentence in layout.Sentences)
         {
+            budget.ThrowIfCancellationRequested();
             var reading = _reader.Read(text, sentence, document.Meta.Published, mentions);
             if (_options.Explain is { } explain)
                 Explanation.Write(explain, document.Id, text, reading);
             builder.Add(reading);
         }
 
+        budget.ThrowIfCancellationRequested();
         var places = _geocoder is null || mentions.Count == 0 ? [] : ResolvePlaces(text, mentions, builder.PhraseMentions);
         var drafts = builder.Drafts;
         foreach (var draft in drafts)
