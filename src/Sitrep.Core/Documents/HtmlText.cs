@@ -90,6 +90,7 @@ internal static class HtmlText
             }
             i = html.IndexOf('<', gt + 1);
         }
+        Text.WorkMeter.Scanned(html.Length);
         return deepest;
     }
 
