@@ -16,5 +16,5 @@ internal static class ReportBudget
         double.IsFinite(seconds) && seconds > 0 && seconds <= TimeSpan.MaxValue.TotalSeconds / 2 ? TimeSpan.FromSeconds(seconds) : null;
 
     public static string Exceeded(TimeSpan budget) =>
-        $"extraction took longer than the time budget of {budget.TotalSeconds:0.###} s for one report; skipped";
+        $"extraction took longer than the time budget of {budget.TotalSeconds:0.######} s for one report; skipped";
 }

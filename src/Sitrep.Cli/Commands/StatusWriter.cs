@@ -14,7 +14,7 @@ internal sealed class StatusWriter : TextWriter
     private readonly Lock _gate = new();
     private bool _drawn;
 
-    private StatusWriter(TextWriter inner, bool terminal)
+    internal StatusWriter(TextWriter inner, bool terminal)
     {
         _inner = inner;
         _terminal = terminal;
@@ -33,23 +33,26 @@ internal sealed class StatusWriter : TextWriter
     /// <summary>Shows a progress line: redrawn in place on a terminal, a line of its own elsewhere.</summary>
     public static void Progress(string line)
     {
-        if (Current is not { } writer)
-        {
+        if (Current is { } writer)
+            writer.Draw(line);
+        else
             Console.Error.WriteLine(line);
-            return;
-        }
-        lock (writer._gate)
+    }
+
+    internal void Draw(string line)
+    {
+        lock (_gate)
         {
-            if (writer._terminal)
+            if (_terminal)
             {
-                writer._inner.Write($"\r{line}\u001b[K");
-                writer._drawn = true;
+                _inner.Write($"\r{line}\u001b[K");
+                _drawn = true;
             }
             else
             {
-                writer._inner.WriteLine(line);
+                _inner.WriteLine(line);
             }
-            writer._inner.Flush();
+            _inner.Flush();
         }
     }
 
