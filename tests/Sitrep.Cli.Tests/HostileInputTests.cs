@@ -93,6 +93,19 @@ public sealed class HostileInputTests : IDisposable
         NoStackTrace(run);
     }
 
+    [Fact]
+    public void An_events_file_that_never_ends_a_line_is_refused_at_the_record_limit()
+    {
+        if (!File.Exists("/dev/zero"))
+            return;
+
+        var run = CliRun.Run("ingest", "--events", "/dev/zero", "--db", Path.Combine(_dir, "x.db"));
+
+        Assert.Equal(ExitCodes.SomeInputsFailed, run.ExitCode);
+        Assert.Contains(ErrorLines(run), l => l.Contains("/dev/zero:1") && l.Contains("not an events file"));
+        NoStackTrace(run);
+    }
+
     [FactRequiresGazetteer]
     public void Output_to_a_full_device_is_a_clear_error_not_a_stack_trace()
     {
@@ -225,7 +238,9 @@ public sealed class HostileInputTests : IDisposable
     public void Stderr_into_a_file_gets_whole_lines_never_a_redrawn_progress_line()
     {
         // Long enough to pass the two-second progress mark on most machines, then a bad file.
-        Write("a.txt", string.Join(' ', Enumerable.Repeat("drones circled over the harbour while crews waited", 10_000)));
+        var words = string.Join(' ', Enumerable.Repeat("drones circled over the harbour while crews waited", 10_000));
+        Write("a.txt", words);
+        Write("b.txt", words);
         Write("z.txt", "");
 
         var run = CliRun.Run("extract", _dir);

@@ -194,7 +194,8 @@ internal sealed class ExtractCommand
         public void Report(int documents, long chars, int events)
         {
             var now = clock.ElapsedMilliseconds;
-            if (now - _lastMs < 2000)
+            // The first report also pays for loading the lexicons: one report is no run to show progress for.
+            if (now - _lastMs < 2000 || documents < 2)
                 return;
             _lastMs = now;
             StatusWriter.Progress($"sitrep extract: {documents:N0} reports, {chars / 1e6:0.0} M chars, {events:N0} events, {chars / 1e6 / (now / 1000.0):0.0} M chars/s");

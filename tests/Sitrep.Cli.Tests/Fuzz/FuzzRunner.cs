@@ -21,7 +21,12 @@ internal sealed record FuzzResult(int Cases, int Batches, int Crashes, int Hangs
 /// </summary>
 internal static class FuzzRunner
 {
-    public static FuzzResult Run(int seed, int cases, int batchSize, string workFolder, Func<string[], TimeSpan, CliResult?> cli)
+    /// <summary>
+    /// Runs up to <paramref name="cases"/> cases, starting no new batch once <paramref name="limit"/>
+    /// has passed; after each batch the counts so far go to <paramref name="onBatch"/>.
+    /// </summary>
+    public static FuzzResult Run(int seed, int cases, int batchSize, string workFolder, Func<string[], TimeSpan, CliResult?> cli,
+        TimeSpan limit, Action<FuzzResult> onBatch)
     {
         var mutator = new Mutator(seed, Path.Combine(Repo.Root, "samples", "reports"));
         var clock = Stopwatch.StartNew();
@@ -33,7 +38,9 @@ internal static class FuzzRunner
                 examples.Add(what);
         }
 
-        for (var first = 0; first < cases; first += batchSize)
+        var done = 0;
+        FuzzResult Result() => new(done, batches, crashes, hangs, badExit, violations, unaccounted, lines, refused, clock.Elapsed, examples);
+        for (var first = 0; first < cases && clock.Elapsed < limit; first += batchSize)
         {
             var folder = Path.Combine(workFolder, $"batch-{seed}-{first:D6}");
             Directory.CreateDirectory(folder);
@@ -45,6 +52,7 @@ internal static class FuzzRunner
                     File.WriteAllBytes(Path.Combine(folder, c.Name + ".meta.json"), c.Meta);
             }
             batches++;
+            done += batch.Count;
             var keep = false;
             // A minute for the CLI to start plus a second a report: far past any honest run.
             var run = cli(["extract", folder], TimeSpan.FromSeconds(60 + batch.Count));
@@ -53,6 +61,7 @@ internal static class FuzzRunner
                 hangs++;
                 keep = true;
                 Example($"hang: sitrep extract {folder}");
+                onBatch(Result());
                 continue;
             }
             if (run.ExitCode is not (0 or 1))
@@ -131,7 +140,8 @@ internal static class FuzzRunner
             }
             if (!keep)
                 Directory.Delete(folder, recursive: true);
+            onBatch(Result());
         }
-        return new FuzzResult(cases, batches, crashes, hangs, badExit, violations, unaccounted, lines, refused, clock.Elapsed, examples);
+        return Result();
     }
 }

@@ -7,7 +7,8 @@ namespace Sitrep.Cli.Tests.Fuzz;
 /// Issue 9: mutated reports, HTML and sidecars from samples/ through the real CLI. CI runs a
 /// few thousand cases; by hand, more:
 /// <c>SITREP_FUZZ_CASES=100000 SITREP_FUZZ_SEED=7 dotnet test tests/Sitrep.Cli.Tests -c Release --filter FuzzTests</c>
-/// (scripts/fuzz.sh does the same). Failing batches are kept under .cache/fuzz for a rerun.
+/// (scripts/fuzz.sh does the same; SITREP_FUZZ_MINUTES stops starting batches after that long).
+/// The counts so far are in .cache/fuzz/last-SEED.txt; failing batches stay under .cache/fuzz.
 /// </summary>
 public sealed class FuzzTests(ITestOutputHelper output)
 {
@@ -23,12 +24,16 @@ public sealed class FuzzTests(ITestOutputHelper output)
         var work = Path.Combine(Repo.Root, ".cache", "fuzz");
         Directory.CreateDirectory(work);
 
-        var result = FuzzRunner.Run(seed, cases, BatchSize, work, Run);
+        var minutes = double.TryParse(Environment.GetEnvironmentVariable("SITREP_FUZZ_MINUTES"), System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0 ? m : double.PositiveInfinity;
+        var limit = double.IsFinite(minutes) ? TimeSpan.FromMinutes(minutes) : TimeSpan.MaxValue;
+        var report = Path.Combine(work, $"last-{seed}.txt");
+        string Summary(FuzzResult r) => $"fuzz seed {seed}: {r}\n{string.Join('\n', r.Examples)}\n";
 
-        var summary = $"fuzz seed {seed}: {result}";
-        output.WriteLine(summary);
-        File.WriteAllText(Path.Combine(work, $"last-{seed}.txt"), summary + "\n" + string.Join('\n', result.Examples) + "\n");
-        Assert.True(result.Clean, summary + "\n" + string.Join('\n', result.Examples));
+        // The counts so far are written after every batch, so a long run stopped early still tells.
+        var result = FuzzRunner.Run(seed, cases, BatchSize, work, Run, limit, r => File.WriteAllText(report, Summary(r)));
+
+        output.WriteLine(Summary(result));
+        Assert.True(result.Clean, Summary(result));
     }
 
     /// <summary>The CLI on a batch; null when it is still running at the deadline (a hang).</summary>
