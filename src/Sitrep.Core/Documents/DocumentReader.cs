@@ -194,8 +194,14 @@ public static class DocumentReader
     {
         var dir = System.IO.Path.GetDirectoryName(reportPath) ?? ".";
         var metaPath = System.IO.Path.Combine(dir, IdOf(reportPath) + ".meta.json");
-        if (FileNode.Of(metaPath).Kind != FileKind.Regular)
-            return DocumentMeta.Empty;
+        switch (FileNode.Of(metaPath).Kind)
+        {
+            case FileKind.Missing:
+                return DocumentMeta.Empty;
+            case FileKind.Directory or FileKind.Other:
+                warn($"{metaPath}: not a regular file (a folder, pipe or device); ignored");
+                return DocumentMeta.Empty;
+        }
         try
         {
             using var json = JsonDocument.Parse(ReadCapped(metaPath, MaxMetaBytes));

@@ -243,6 +243,17 @@ public sealed class DocumentReaderTests : IDisposable
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public void A_sidecar_that_is_a_pipe_is_ignored_with_a_warning_not_waited_on()
+    {
+        var path = Write("r9.txt", "Drones hit the port.");
+        if (!MakeFifo(Path.Combine(_dir, "r9.meta.json")))
+            return;
+        var warnings = new List<string>();
+        Assert.Equal(DocumentMeta.Empty, DocumentReader.Read(path, warn: warnings.Add).Meta);
+        Assert.Contains("r9.meta.json", Assert.Single(warnings));
+    }
+
     private static bool MakeFifo(string path)
     {
         if (OperatingSystem.IsWindows())
