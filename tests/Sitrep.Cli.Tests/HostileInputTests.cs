@@ -212,12 +212,13 @@ public sealed class HostileInputTests : IDisposable
         Write("ago.txt", "Russian drones struck Kharkiv, killing two people; the fortress there was built 2025 years ago.");
         Write("ago.meta.json", """{"published": "2024-03-07"}""");
         Write("kelvin.txt", "It was 65\u212A rubles of damage when Russian drones struck Kharkiv, killing two people.");
+        Write("fullwidth.txt", "Russian drones struck Kharkiv on 2\uFF11 March 2024, killing two people.");
 
         var run = CliRun.Run("extract", _dir);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.DoesNotContain("extraction failed", run.Stderr);
-        Assert.Equal(["ago", "kelvin"], Events(run).Select(e => e.GetProperty("doc").GetString()!).Distinct().Order());
+        Assert.Equal(["ago", "fullwidth", "kelvin"], Events(run).Select(e => e.GetProperty("doc").GetString()!).Distinct().Order());
     }
 
     [FactRequiresGazetteer]

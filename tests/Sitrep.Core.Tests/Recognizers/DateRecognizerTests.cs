@@ -107,4 +107,22 @@ public sealed class DateRecognizerTests
         var found = DateRecognizer.Recognize(text, 0, text.Length, DateOnly.Parse(anchor, CultureInfo.InvariantCulture));
         Assert.All(found, d => Assert.Null(d.Date));
     }
+
+    [Theory]
+    [InlineData("Drones struck on 2\uFF11 March 2024.", "2024-03-21")]
+    [InlineData("Talks opened on 202\uFF14-03-05.", "2024-03-05")]
+    [InlineData("The convoy left on 1\u0665 May 2023.", "2023-05-15")]
+    public void A_digit_of_another_script_inside_a_date_reads_as_its_value(string text, string date)
+    {
+        var d = Assert.Single(DateRecognizer.Recognize(text, 0, text.Length, new DateOnly(2024, 3, 25)));
+        Assert.Equal(DateOnly.Parse(date, CultureInfo.InvariantCulture), d.Date);
+    }
+
+    [Fact]
+    public void A_fullwidth_count_before_ago_reads_as_its_number()
+    {
+        const string text = "The sirens sounded \uFF13 days ago.";
+        var d = Assert.Single(DateRecognizer.Recognize(text, 0, text.Length, new DateOnly(2024, 3, 25)));
+        Assert.Equal(new DateOnly(2024, 3, 22), d.Date);
+    }
 }

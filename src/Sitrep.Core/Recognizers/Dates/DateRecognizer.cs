@@ -330,11 +330,23 @@ public static class DateRecognizer
     private static int? Count(ReadOnlySpan<char> n)
     {
         if (char.IsDigit(n[0]))
-            return int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var digits) ? digits : null;
+            return Digits(n); // at most four digits: the pattern says so
         return NumberWords.Parse(n) is { } v && v <= MaxAgo ? (int)v : null;
     }
 
-    private static int Int(Group g) => int.Parse(g.ValueSpan, CultureInfo.InvariantCulture);
+    private static int Int(Group g) => Digits(g.ValueSpan);
+
+    /// <summary>
+    /// A short run of decimal digits as a number, in any script: the patterns' \d matches
+    /// fullwidth and Arabic-Indic digits too ("２１ March"), which int.Parse refuses.
+    /// </summary>
+    private static int Digits(ReadOnlySpan<char> digits)
+    {
+        var value = 0;
+        foreach (var c in digits)
+            value = value * 10 + CharUnicodeInfo.GetDecimalDigitValue(c);
+        return value;
+    }
 
     private static DateOnly? TryDate(int year, int month, int day) =>
         day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
