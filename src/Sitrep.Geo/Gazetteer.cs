@@ -35,6 +35,8 @@ public sealed partial class Gazetteer
         var version = r.Int();
         if (version != IndexWriter.Version)
             throw new InvalidDataException($"{path}: index version {version}, this build reads version {IndexWriter.Version}; rebuild it with 'sitrep gazetteer build'");
+        if (!IndexChecksum.Verify(bytes))
+            throw new InvalidDataException($"{path}: the place index is damaged (checksum mismatch); rebuild it with 'sitrep gazetteer build'");
         _stringOffsets = r.Array<int>();
         _stringChars = r.Array<char>();
         _stringCache = new string?[_stringOffsets.Length - 1];
@@ -149,6 +151,18 @@ public sealed partial class Gazetteer
     internal string? Admin1Key(int entry) => _entries[entry].Admin1 is var a and >= 0 ? String(_admin1[a].Key) : null;
 
     internal string? Admin1Name(int entry) => _entries[entry].Admin1 is var a and >= 0 ? String(_admin1[a].ShortName) : null;
+
+    /// <summary>The raion stem of an entry's second-level division ("Pokrovsk Raion" → "pokrov"), or null.</summary>
+    internal string? RaionStemOf(int entry)
+    {
+        var id = _entries[entry].Admin2;
+        if (id < 0)
+            return null;
+        return _raionStems.GetOrAdd(id, static (i, g) => Resolution.DivisionScope.RaionStem(g.String(i)) ?? "", this) is { Length: > 0 } stem ? stem : null;
+    }
+
+    // Few distinct raion names, asked for in the ranking's inner loop.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> _raionStems = new();
 
     /// <summary>The region entry standing for an admin-1 key, or -1.</summary>
     internal int RegionEntry(string admin1Key) => _admin1ByKey.TryGetValue(admin1Key, out var i) ? _admin1[i].Entry : -1;

@@ -58,6 +58,26 @@ public class GazetteerTests
         File.Delete(path);
     }
 
+    [Theory]
+    [InlineData(0.25)]
+    [InlineData(0.5)]
+    [InlineData(0.999)]
+    public void Loading_an_index_with_a_flipped_byte_names_the_file_and_the_damage(double where)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"sitrep-flip-{Guid.NewGuid():N}");
+        var sources = MiniGazetteer.WriteSources(dir);
+        var path = Path.Combine(dir, "flipped.idx");
+        GazetteerBuilder.Build(new GazetteerSources { Cities = sources.Cities }, path);
+        Assert.NotNull(Gazetteer.Load(path));
+        var bytes = File.ReadAllBytes(path);
+        bytes[(int)(bytes.Length * where)] ^= 0x10;
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<InvalidDataException>(() => Gazetteer.Load(path));
+        Assert.Contains(path, e.Message);
+        Assert.Contains("damaged", e.Message);
+        Directory.Delete(dir, true);
+    }
+
     [Fact]
     public void Building_from_a_missing_file_names_the_file()
     {

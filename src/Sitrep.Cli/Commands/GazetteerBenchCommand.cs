@@ -61,8 +61,21 @@ internal static class GazetteerBenchCommand
         // Bare names test recall and the no-context ranking; names with their oblast test what war
         // copy usually gives ("Lozova, Kharkiv region").
         var bare = RoundTrip(rows, g, recognizer, geocoder, r => $"Shelling was reported in {r.Name} on Tuesday.");
-        var withRegion = RoundTrip(rows, g, recognizer, geocoder, r =>
-            g.RegionNameOf(r.Country, r.Admin1) is { } region ? $"Shelling was reported in {r.Name}, {region} region, on Tuesday." : $"Shelling was reported in {r.Name} on Tuesday.");
+        // The oblast as war copy writes it, five ways; the raion by its town's name ("Pokrovsk district").
+        var raions = GeoNamesReader.Read(countryFile).Where(r => r.FeatureCode == "ADM2")
+            .GroupBy(r => $"{r.Admin1}.{r.Admin2}").ToDictionary(x => x.Key, x => RaionTown(x.First().Name));
+        Func<GeoNamesRow, string> Qualified(Func<string, string> form) => r =>
+            g.RegionNameOf(r.Country, r.Admin1) is { } region ? $"Shelling was reported in {r.Name}{form(region)} on Tuesday." : $"Shelling was reported in {r.Name} on Tuesday.";
+        var forms = new (string Label, Func<GeoNamesRow, string> Sentence)[]
+        {
+            ("\"in NAME, OBLAST\"", Qualified(o => $", {o},")),
+            ("\"in NAME, OBLAST region\"", Qualified(o => $", {o} region,")),
+            ("\"in NAME in the OBLAST region\"", Qualified(o => $" in the {o} region")),
+            ("\"in NAME (OBLAST oblast)\"", Qualified(o => $" ({o} oblast)")),
+            ("\"in NAME, RAION district\" (the oblast form where GeoNames gives no raion)", r =>
+                raions.TryGetValue($"{r.Admin1}.{r.Admin2}", out var raion) ? $"Shelling was reported in {r.Name}, {raion} district, on Tuesday." : Qualified(o => $", {o} region,")(r)),
+        };
+        var qualified = forms.Select(f => (f.Label, RoundTrip(rows, g, recognizer, geocoder, f.Sentence))).ToList();
 
         // Speed once warm: the bare-name sentences again, found only, then found and resolved.
         var findCpu = Cpu();
@@ -101,7 +114,7 @@ internal static class GazetteerBenchCommand
         if (articles.Count > 0)
             Console.WriteLine($"- speed on whole articles ({articles.Count} dev articles x 20), found and resolved: {articleMentions / articleElapsed.TotalSeconds:N0} mentions/s wall ({articleMentions / articleCpuTime.TotalSeconds:N0} per CPU-second), {articleChars / 1024.0 / articleElapsed.TotalSeconds:N0} KiB of text/s wall ({articleChars / 1024.0 / articleCpuTime.TotalSeconds:N0} per CPU-second)");
         Console.WriteLine($"- round trip over {rows.Count:N0} settlements of {Path.GetFileName(countryFile)} with population >= {minPopulation:N0} (name -> Find + Resolve -> GeoNames id):");
-        foreach (var (label, result) in new[] { ("bare name: \"in NAME\"", bare), ("with its oblast: \"in NAME, OBLAST region\"", withRegion) })
+        foreach (var (label, result) in qualified.Prepend(("bare name: \"in NAME\"", bare)))
         {
             var right = result.Verdicts[Verdict.Right].Count;
             var spot = result.Verdicts[Verdict.RightSpotOtherId].Count;
@@ -113,6 +126,14 @@ internal static class GazetteerBenchCommand
             foreach (var (v, list) in result.Verdicts.Where(v => v.Key != Verdict.Right))
                 Console.WriteLine($"| {Describe(v)} | {list.Count:N0} | {string.Join("; ", list.Take(v == Verdict.NotRecognized ? 30 : 5))} |");
         }
+        GazetteerNamesakeBench.Run(g, countryFile);
+    }
+
+    /// <summary>"Pokrovsk Raion" → "Pokrovsk": the raion as copy names it, by its town.</summary>
+    private static string RaionTown(string name)
+    {
+        var space = name.LastIndexOf(' ');
+        return space > 0 ? name[..space] : name;
     }
 
     private static string DevFolder => Path.Combine(GazetteerCommand.RepositoryRoot(), "..", "shared", "eval", "dev");

@@ -116,17 +116,32 @@ internal sealed class GazetteerCommand
         var files = new Argument<string[]>("files") { Description = "Text files to find and resolve places in" };
         var gazetteer = CommonOptions.Gazetteer();
         var explain = new Option<bool>("--explain") { Description = "Also print the best three candidates of each mention with their scores" };
+        var front = new Option<string?>("--front") { Description = "GeoJSON file of front-line polygons or lines: same-named villages nothing else tells apart go to the one near it" };
         var command = new Command("geocode", "Find the places a text names and resolve them, one line per mention");
         command.Arguments.Add(files);
         command.Options.Add(gazetteer);
         command.Options.Add(explain);
+        command.Options.Add(front);
         command.SetAction(parse =>
         {
             if (CommonOptions.LoadGazetteer(parse.GetValue(gazetteer)) is not { } g)
                 return ExitCodes.Usage;
+            FrontPrior? prior = null;
+            if (parse.GetValue(front) is { } frontPath)
+            {
+                try
+                {
+                    prior = FrontPrior.LoadGeoJson(frontPath);
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"sitrep gazetteer geocode: {e.Message}");
+                    return ExitCodes.Usage;
+                }
+            }
             var explaining = parse.GetValue(explain);
             var recognizer = new PlaceRecognizer(g);
-            var geocoder = new Geocoder(g);
+            var geocoder = new Geocoder(g) { Prior = prior };
             var exit = ExitCodes.Ok;
             foreach (var file in parse.GetValue(files) ?? [])
             {

@@ -38,7 +38,9 @@ internal sealed partial class EventBuilder
                     || last + 1 < r.Tokens.Count && WordClasses.Default.Is("city-part-lemma", r.Tokens[last + 1]));
             // "a Washington-based institute", "Kremlin-backed": the place qualifies a noun.
             var compound = p.Mention.End + 1 < text.Length && text[p.Mention.End] == '-' && char.IsLetter(text[p.Mention.End + 1]);
-            if (institution.Value || cue || by || side || origin || compound || cityDistrict || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
+            // "KYIV (Reuters) -": where the reporter filed from, unless nothing else in the sentence places the event.
+            var dateline = p.Mention.Dateline && r.Places.Any(o => !o.Mention.Dateline);
+            if (institution.Value || cue || by || side || origin || compound || cityDistrict || dateline || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
             {
                 agents.Add(p.Index);
                 if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))

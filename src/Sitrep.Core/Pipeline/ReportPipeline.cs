@@ -65,7 +65,7 @@ public sealed class ReportPipeline
         }
 
         budget.ThrowIfCancellationRequested();
-        var places = _geocoder is null || mentions.Count == 0 ? [] : ResolvePlaces(text, mentions, builder.PhraseMentions);
+        var places = _geocoder is null || mentions.Count == 0 ? [] : ResolvePlaces(text, mentions, layout, builder.PhraseMentions);
         var drafts = builder.Drafts;
         foreach (var draft in drafts)
             draft.Places = PlacesOf(draft, places);
@@ -86,9 +86,9 @@ public sealed class ReportPipeline
     /// Resolves the document's mentions together; a phrase that names a place without its
     /// name ("the capital") takes the gazetteer's first candidate for the name it stands for.
     /// </summary>
-    private IReadOnlyList<Place?> ResolvePlaces(string text, List<PlaceMention> mentions, IReadOnlyDictionary<int, string> phrases)
+    private IReadOnlyList<Place?> ResolvePlaces(string text, List<PlaceMention> mentions, Layout layout, IReadOnlyDictionary<int, string> phrases)
     {
-        var resolved = _geocoder!.Resolve(text, mentions).ToArray();
+        var resolved = _geocoder!.Resolve(text, mentions, layout.Sentences.Select(s => new SentenceSpan(s.Start, s.End)).ToList()).ToArray();
         foreach (var (index, name) in phrases)
         {
             var target = name == CapitalOfTheStory ? StoryCapital(resolved) : name;

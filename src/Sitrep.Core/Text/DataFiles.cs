@@ -16,5 +16,5 @@ public static class DataFiles
     /// fields are trimmed. The same reader serves the gazetteer's tables.
     /// </summary>
     public static IEnumerable<string[]> ReadTable(string name) =>
-        Sitrep.Geo.GeoData.ReadTable(Path.Combine(AppContext.BaseDirectory, "Data"), name);
+        TableReader.ReadTable(Path.Combine(AppContext.BaseDirectory, "Data"), name);
 }

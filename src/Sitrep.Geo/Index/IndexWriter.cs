@@ -11,7 +11,7 @@ namespace Sitrep.Geo.Index;
 internal sealed class IndexWriter
 {
     public const string Magic = "SITREPGZ";
-    public const int Version = 2;
+    public const int Version = 3;   // 3: transliteration-aware keys (kh/h, shch/sch) and a checksum trailer
 
     private readonly Dictionary<string, int> _stringIds = new(StringComparer.Ordinal);
     private readonly List<string> _strings = [];
@@ -165,6 +165,7 @@ internal sealed class IndexWriter
             WriteArray(w, fuzzy.Select(f => f.Entry).ToArray());
             WriteArray(w, fuzzy.Select(f => f.Key).ToArray());
         }
+        IndexChecksum.Append(temp);
         File.Move(temp, outputPath, overwrite: true);
         var regions = entries.Count(e => (PlaceKind)e.Kind == PlaceKind.Region);
         return (entries.Length, postings.Count, regions, new FileInfo(outputPath).Length);

@@ -15,6 +15,17 @@ internal sealed class GeoLexicon
     public HashSet<string> QualifierWords { get; }
     public HashSet<string> AliasWords { get; }
     public HashSet<string> SettlementCues { get; }
+    /// <summary>Folded names that are not places on their own → true when a locative before them makes them a territory.</summary>
+    public Dictionary<string, bool> NotPlaces { get; } = new(StringComparer.Ordinal);
+    /// <summary>Skeleton keys of the first word of each name in <see cref="NotPlaces"/>.</summary>
+    public HashSet<string> NotPlaceFirstWords { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> CityParts { get; }
+    public HashSet<string> CitySuffixes { get; }
+    public HashSet<string> SectorWords { get; }
+    public HashSet<string> Locatives { get; }
+    public HashSet<string> UnknownPlaceCues { get; }
+    /// <summary>Division word → the level it names ("district" → raion).</summary>
+    public Dictionary<string, DivisionLevel> Divisions { get; } = new(StringComparer.Ordinal);
     /// <summary>Compass word → bearing in degrees; -1 for "central".</summary>
     public Dictionary<string, int> Directions { get; } = new(StringComparer.Ordinal);
 
@@ -31,6 +42,18 @@ internal sealed class GeoLexicon
         QualifierWords = GeoData.ReadWordSet(dir, "qualifier-words.txt");
         AliasWords = GeoData.ReadWordSet(dir, "alias-words.txt");
         SettlementCues = GeoData.ReadWordSet(dir, "settlement-cues.txt");
+        CityParts = GeoData.ReadWordSet(dir, "city-part-words.txt");
+        SectorWords = GeoData.ReadWordSet(dir, "sector-words.txt");
+        CitySuffixes = GeoData.ReadTable(dir, "city-suffix-words.txt").Select(r => Text.TextFold.Fold(r[0])).ToHashSet(StringComparer.Ordinal);
+        Locatives = GeoData.ReadWordSet(dir, "locative-words.txt");
+        UnknownPlaceCues = GeoData.ReadWordSet(dir, "unknown-place-cues.txt");
+        foreach (var row in GeoData.ReadTable(dir, "not-places.tsv"))
+        {
+            NotPlaces[Text.TextFold.Fold(row[0])] = GeoData.Field(row, 2) == "yes";
+            NotPlaceFirstWords.Add(Text.TextFold.SkeletonTokens(row[0])[0]);
+        }
+        foreach (var row in GeoData.ReadTable(dir, "division-words.tsv"))
+            Divisions[Text.TextFold.Skeleton(row[0])] = Enum.Parse<DivisionLevel>(GeoData.Field(row, 1), ignoreCase: true);
         foreach (var row in GeoData.ReadTable(dir, "direction-words.tsv"))
             foreach (var key in Text.TextFold.SkeletonTokens(row[0]).Count == 1 ? [Text.TextFold.Skeleton(row[0])] : Array.Empty<string>())
                 Directions[key] = int.Parse(GeoData.Field(row, 1), CultureInfo.InvariantCulture);

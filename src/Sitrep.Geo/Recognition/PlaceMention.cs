@@ -19,6 +19,18 @@ public sealed record PlaceMention(int Start, int End, string Text, PlaceKind Kin
     /// <summary>True when a word before the name said it is a settlement ("the city of", "the villages of").</summary>
     public bool SettlementCue { get; init; }
 
+    /// <summary>The divisions the text puts the place in, nearest first ("Ivanivka, Bakhmut raion, Donetsk region").</summary>
+    public IReadOnlyList<PlaceQualifier> Qualifiers { get; init; } = [];
+
+    /// <summary>The front-sector word after a town's name ("direction" of "the Kupiansk direction"): the mention is an area tied to the town; null when none.</summary>
+    public string? Sector { get; init; }
+
+    /// <summary>True when the mention opens a dateline ("KYIV (Reuters) -"): where the reporter filed from, the event's place only when nothing else places it.</summary>
+    public bool Dateline { get; init; }
+
+    /// <summary>True when the name is a named part of a city ("the Novyi neighbourhood"): it stands for the city told before it.</summary>
+    public bool CityPart { get; init; }
+
     /// <summary>Trie node of the name in the index this mention was found with; -1 when looked up by name.</summary>
     internal int Node { get; init; } = -1;
 

@@ -8,7 +8,7 @@ namespace Sitrep.Geo;
 /// written as a proper name, that is not part of a person's or an organisation's name, with
 /// the region or water word after it and the compass word before it.
 /// </summary>
-public sealed class PlaceRecognizer(Gazetteer gazetteer)
+public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
 {
     private const int MinFuzzyLength = 7;
 
@@ -25,12 +25,23 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
         var tokens = WordTokenizer.Tokenize(text, start, end);
         var blocked = Recognition.PersonNames.Mark(text, tokens, _lex);
         var found = new List<PlaceMention>();
-        for (var i = 0; i < tokens.Count; i++)
+        var from = 0;
+        if (Dateline(text, tokens, blocked) is { } dateline)
+        {
+            found.Add(dateline.Mention);
+            from = dateline.LastToken + 1;
+        }
+        for (var i = from; i < tokens.Count; i++)
         {
             if (blocked[i] || !tokens[i].Capitalized)
                 continue;
             var (last, node) = LongestName(text, tokens, blocked, i);
             int[]? fuzzy = null;
+            if (NotAPlace(text, tokens, i, Math.Max(i, last)))
+            {
+                i = Math.Max(i, last);
+                continue;
+            }
             if (last < 0)
             {
                 fuzzy = FuzzyMatch(text, tokens, i);
@@ -48,10 +59,44 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
                 i = last + 1;
                 continue;
             }
+            if (CityPart(text, tokens, i, last))
+            {
+                found.Add(MakeMention(text, tokens, i, last, node, fuzzy) with { CityPart = true });
+                i = last + 1;
+                continue;
+            }
             found.Add(MakeMention(text, tokens, i, last, node, fuzzy));
             i = last + (found[^1].End > tokens[last].End ? 1 : 0);
         }
-        return SpreadPluralRegion(text, found);
+        return AttachQualifiers(text, tokens, blocked, SpreadPluralRegion(text, found));
+    }
+
+    /// <summary>
+    /// A weapon, an aircraft maker, a unit or a side named like a place ("Oreshnik", "Sukhoi",
+    /// "Azov", "DPR"). A self-styled republic is a territory after a locative ("in the DPR").
+    /// </summary>
+    private bool NotAPlace(string text, List<WordToken> tokens, int first, int last)
+    {
+        // The first word's key rules out almost every name before the folded span is built.
+        if (!_lex.NotPlaceFirstWords.Contains(tokens[first].Key)
+            || !_lex.NotPlaces.TryGetValue(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[last].End - tokens[first].Start)), out var territoryAfterLocative))
+            return false;
+        if (!territoryAfterLocative)
+            return true;
+        var p = first - 1;
+        while (p >= 0 && !tokens[p].Capitalized && tokens[p].Key == "the")
+            p--;
+        return p < 0 || !_lex.Locatives.Contains(tokens[p].Key);
+    }
+
+    /// <summary>"the Novyi neighbourhood": a named part of a city, not the village of that name.</summary>
+    private bool CityPart(string text, List<WordToken> tokens, int first, int last)
+    {
+        if (last + 1 >= tokens.Count || !_lex.CityParts.Contains(tokens[last + 1].Key) || !WordTokenizer.Adjacent(text, tokens[last], tokens[last + 1]))
+            return false;
+        if (first == 0 || tokens[first - 1].Key != "the")
+            return false;
+        return last + 2 >= tokens.Count || tokens[last + 2].Key != "of";
     }
 
     /// <summary>Longest run of words from token i that is a name in the trie and ends on a capitalized word.</summary>
@@ -200,6 +245,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
         var nameEnd = tokens[last].End;
         var end = nameEnd;
         var hint = HintFromIndex(node, fuzzy);
+        string? sector = null;
         var lastKey = tokens[last].Key;
         if (_lex.RegionWords.Contains(lastKey) && last > first)
             hint = PlaceKind.Region;
@@ -211,6 +257,11 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
             if (_lex.RegionWords.Contains(next) && hint != PlaceKind.Country)
             {
                 hint = PlaceKind.Region;
+                end = tokens[last + 1].End;
+            }
+            else if (_lex.SectorWords.Contains(next) && hint == PlaceKind.Settlement && !tokens[last + 1].Capitalized)
+            {
+                sector = text[tokens[last + 1].Start..tokens[last + 1].End];
                 end = tokens[last + 1].End;
             }
             else if (_lex.WaterWords.Contains(next))
@@ -233,6 +284,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer)
             Bearing = BearingBefore(text, tokens, first),
             Fuzzy = fuzzy is not null,
             SettlementCue = settlementCue,
+            Sector = sector,
             Node = node,
             FuzzyEntries = fuzzy,
         };

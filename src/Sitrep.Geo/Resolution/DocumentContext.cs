@@ -8,9 +8,12 @@ internal sealed class DocumentContext
     public HashSet<string> Countries { get; private init; } = new(StringComparer.Ordinal);
     public Dictionary<string, int> RegionCounts { get; private init; } = new(StringComparer.Ordinal);
 
-    public static DocumentContext From(MentionState[] states, Gazetteer g)
+    /// <summary>Countries by the sentence that names them: a small far-away town needs its country close by.</summary>
+    public HashSet<(int Sentence, string Country)> CountriesBySentence { get; private init; } = [];
+
+    public static DocumentContext From(MentionState[] states, Gazetteer g, int[] sentence)
     {
-        var ctx = new DocumentContext();
+        var ctx = new DocumentContext { Sentence = sentence };
         foreach (var s in states)
         {
             if (s.Best is not { } best)
@@ -20,6 +23,12 @@ internal sealed class DocumentContext
             {
                 case PlaceKind.Country when CountryCode.Unpack(e.Country) is { } cc:
                     ctx.Countries.Add(cc);
+                    ctx.CountriesBySentence.Add((sentence[s.Index], cc));
+                    break;
+                // A foreign capital named brings its country into the report ("Washington" the United
+                // States); Ukraine and Russia are in every report already.
+                case PlaceKind.Settlement when e.Rank >= 6 && CountryCode.Unpack(e.Country) is { } capital and not ("UA" or "RU"):
+                    ctx.Countries.Add(capital);
                     break;
                 case PlaceKind.Region when g.Admin1Key(best) is { } key:
                     ctx.RegionCounts[key] = ctx.RegionCounts.GetValueOrDefault(key) + 1;
@@ -63,7 +72,7 @@ internal sealed class DocumentContext
         }
         return new DocumentContext
         {
-            Countries = Countries, RegionCounts = RegionCounts, AnchorAt = anchorAt, StateAt = stateAt,
+            Countries = Countries, CountriesBySentence = CountriesBySentence, RegionCounts = RegionCounts, AnchorAt = anchorAt, StateAt = stateAt,
             Position = position, Sentence = sentence, HasAnchors = any,
         };
     }

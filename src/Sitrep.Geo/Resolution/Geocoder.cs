@@ -2,6 +2,7 @@ using Sitrep.Geo.Index;
 using Sitrep.Geo.Recognition;
 using Sitrep.Geo.Resolution;
 using Sitrep.Geo.Text;
+using Sitrep.Text;
 
 namespace Sitrep.Geo;
 
@@ -16,21 +17,28 @@ public sealed class Geocoder(Gazetteer gazetteer)
 
     public Gazetteer Gazetteer { get; } = gazetteer;
 
+    /// <summary>Where the war is beyond this report (the run's other events, the store, a front-line file); null for none.</summary>
+    public FrontPrior? Prior { get; init; }
+
+    /// <summary>Let the report's own unambiguous places decide between namesakes nothing else tells apart.</summary>
+    public bool DocumentPrior { get; init; } = true;
+
     /// <summary>One result per mention, in order: a Place (coordinates null when unresolved), or null when the mention is not a place in context.</summary>
-    public IReadOnlyList<Place?> Resolve(string text, IReadOnlyList<PlaceMention> mentions)
+    /// <param name="sentences">The document's sentences as the segmenter found them, in text order; when null, sentence ends are guessed from punctuation.</param>
+    public IReadOnlyList<Place?> Resolve(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mentions);
-        return Rank(text, mentions).Select(r => r.Place).ToList();
+        return Rank(text, mentions, sentences).Select(r => r.Place).ToList();
     }
 
     /// <summary>The full ranking per mention, for tests and the benchmark's failure analysis.</summary>
-    internal IReadOnlyList<Resolution.MentionResult> Rank(string text, IReadOnlyList<PlaceMention> mentions)
+    internal IReadOnlyList<Resolution.MentionResult> Rank(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null)
     {
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         PersonNames.Mark(text, WordTokenizer.Tokenize(text, 0, text.Length), _lex, surnames);
 
-        var states = mentions.Select((m, i) => new MentionState(m, Recall(m)) { Index = i }).ToArray();
+        var states = mentions.Select((m, i) => new MentionState(m, Recall(m)) { Index = i, Divisions = m.Qualifiers.Select(q => new DivisionScope(Gazetteer, q)).ToArray() }).ToArray();
         foreach (var s in states)
             s.IsPerson = IsPersonName(s.Mention, surnames);
         Link(text, states);
@@ -40,14 +48,52 @@ public sealed class Geocoder(Gazetteer gazetteer)
         // Pass 3: nearness to the places pass 2 resolved with confidence.
         foreach (var s in states)
             Score(s, states, ctx);
-        ctx = DocumentContext.From(states, Gazetteer);
+        var sentenceOf = sentences is null ? SentenceNumbers(text, states) : SentenceNumbers(sentences, states);
+        ctx = DocumentContext.From(states, Gazetteer, sentenceOf);
         foreach (var s in states)
             Score(s, states, ctx);
-        ctx = ctx.WithAnchors(states, Gazetteer, SentenceNumbers(text, states), Positions(states));
+        ctx = ctx.WithAnchors(states, Gazetteer, sentenceOf, Positions(states));
         foreach (var s in states)
             Score(s, states, ctx);
 
-        return states.Select(Decide).ToList();
+        var results = states.Select(s => Decide(s, ctx)).ToList();
+        ResolveCityParts(states, results);
+        return results;
+    }
+
+    /// <summary>
+    /// A named part of a city ("the Novyi neighbourhood") is a settlement told before it: the one
+    /// a feature of that name lies in or beside (GeoNames keeps many city parts and absorbed
+    /// villages), else the last one told; with none told, no place.
+    /// </summary>
+    private void ResolveCityParts(MentionState[] states, List<MentionResult> results)
+    {
+        var g = Gazetteer;
+        var told = new List<int>();
+        foreach (var i in TextOrder(states))
+        {
+            var s = states[i];
+            if (s.Mention.CityPart)
+            {
+                int? city = told.Count > 0 ? told[^1] : null;
+                var nearest = Weights.CityPartKm;
+                foreach (var t in told)
+                    foreach (var c in s.Candidates)
+                    {
+                        ref readonly var a = ref g.Entry(t);
+                        ref readonly var b = ref g.Entry(c.Entry);
+                        var km = GreatCircle.Km(a.Lat, a.Lon, b.Lat, b.Lon);
+                        if (km < nearest)
+                            (nearest, city) = (km, t);
+                    }
+                results[i] = city is { } found
+                    ? new MentionResult(s.Mention, g.ToPlace(found, s.Mention.Text), MentionOutcome.Resolved, s)
+                    : new MentionResult(s.Mention, null, MentionOutcome.NoMatch, s);
+                continue;
+            }
+            if (results[i].Outcome == MentionOutcome.Resolved && s.Best is { } best && (PlaceKind)g.Entry(best).Kind == PlaceKind.Settlement)
+                told.Add(best);
+        }
     }
 
     /// <summary>The sentence each mention stands in, counted by sentence-ending marks before it.</summary>
@@ -63,6 +109,30 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 if (text[pos] is '.' or '!' or '?' or '\n' && (pos + 1 >= text.Length || char.IsWhiteSpace(text[pos + 1])))
                     sentence++;
             numbers[i] = sentence;
+        }
+        return numbers;
+    }
+
+    /// <summary>The sentence of the layout each mention starts in (the last one starting at or before it).</summary>
+    private static int[] SentenceNumbers(IReadOnlyList<SentenceSpan> sentences, MentionState[] states)
+    {
+        var numbers = new int[states.Length];
+        for (var i = 0; i < states.Length; i++)
+        {
+            int lo = 0, hi = sentences.Count - 1, at = 0;
+            var start = states[i].Mention.Start;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (sentences[mid].Start <= start)
+                {
+                    at = mid;
+                    lo = mid + 1;
+                }
+                else
+                    hi = mid - 1;
+            }
+            numbers[i] = at;
         }
         return numbers;
     }
@@ -99,7 +169,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
         foreach (var p in g.Postings(node))
         {
             var exact = TextFold.Fold(g.String(p.Variant)) == folded;
-            var c = new Candidate(p.Entry, p.Source, exact, Fuzzy: false, AnyExact: exact);
+            var source = p.Source;
+            // "New York" for New York City, "Kuwait" for Kuwait City: the name without its "City" is the city's own.
+            if ((source & NameSource.Alternate) != 0 && exact && (PlaceKind)g.Entry(p.Entry).Kind == PlaceKind.Settlement
+                && IsNamePlusSuffix(TextFold.Fold(g.String(g.Entry(p.Entry).Name)), folded))
+                source = NameSource.Primary;
+            var c = new Candidate(p.Entry, source, exact, Fuzzy: false, AnyExact: exact);
             if (index.TryGetValue(p.Entry, out var at))
             {
                 var old = result[at];
@@ -114,10 +189,19 @@ public sealed class Geocoder(Gazetteer gazetteer)
         }
         // The writer chose a spelling: when some place has exactly that name, places that only
         // share its transliteration skeleton are not namesakes (Zaporizhzhia the city, not the village Zaporizhzhya).
+        // A city of note stays in the running however it is spelt ("Kyyiv", "Khmelnitskiy"): a
+        // village that happens to list that spelling must still beat it on the ranking.
         if (result.Any(c => c.AnyExact))
-            result.RemoveAll(c => !c.AnyExact);
+            result.RemoveAll(c => !c.AnyExact && !Major(g.Entry(c.Entry)));
         return result;
     }
+
+    private static bool Major(in EntryRecord e) =>
+        (PlaceKind)e.Kind == PlaceKind.Settlement && (e.Population >= Weights.MajorCityPopulation || e.Rank >= 5);
+
+    private bool IsNamePlusSuffix(string primary, string folded) =>
+        primary.Length > folded.Length + 1 && primary.StartsWith(folded, StringComparison.Ordinal) && primary[folded.Length] == ' '
+        && _lex.CitySuffixes.Contains(primary[(folded.Length + 1)..]);
 
     /// <summary>A one-word name the document also uses as a surname ("Mr Peskov ... Peskov said").</summary>
     private static bool IsPersonName(PlaceMention m, HashSet<string> surnames)
@@ -172,6 +256,9 @@ public sealed class Geocoder(Gazetteer gazetteer)
             PlaceKind.Water => s.Candidates.Any(c => (PlaceKind)g.Entry(c.Entry).Kind == PlaceKind.Water),
             _ => true,
         };
+        // Where a city shares its region's name (Donetsk, Kharkiv, New York) a bare name is the city;
+        // a region no town of its own is named after (Florida, Volyn) is what the bare name means.
+        var cityRegions = s.CityRegions ??= CityRegions(s);
         for (var k = 0; k < s.Candidates.Count; k++)
         {
             var c = s.Candidates[k];
@@ -182,6 +269,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
             if (!c.Exact && !c.Fuzzy)
                 score += Weights.LooseSpelling;
             score += KindFit(m, kind, e, g, askedKindExists);
+            if (m.KindHint == PlaceKind.Settlement && kind == PlaceKind.Region && e.Rank >= 5 && g.Admin1Key(c.Entry) is { } own && !cityRegions.Contains(own))
+                score += Weights.RegionOwnName - Weights.RegionForBareName;
             if (cc == "UA")
                 score += Weights.Ukraine;
             else if (cc == "RU")
@@ -189,8 +278,16 @@ public sealed class Geocoder(Gazetteer gazetteer)
             var countryNamed = cc is not null && ctx.Countries.Contains(cc);
             if (countryNamed && kind != PlaceKind.Country)
                 score += Weights.CountryInDocument;
-            if (kind == PlaceKind.Settlement && cc is not ("UA" or "RU") && e.Rank < 5
-                && e.Population < (countryNamed ? Weights.ForeignMinPopulationNamedCountry : Weights.ForeignMinPopulation))
+            // A small town far from the war is meant only when the text names its country beside it
+            // ("Pargas on the coast of southern Finland"); a country named elsewhere in the report
+            // does not make every small namesake there likely ("the Arab world" is not Arab, Alabama).
+            var countryNear = cc is not null && ctx.Sentence.Length > 0 && ctx.CountriesBySentence.Contains((ctx.Sentence[s.Index], cc));
+            var foreign = kind == PlaceKind.Settlement && cc is not ("UA" or "RU");
+            if (foreign && e.Rank < 6
+                && e.Population < (countryNear ? Weights.ForeignMinPopulationNamedCountry : Weights.ForeignMinPopulation))
+                score += Weights.SmallForeignPlace;
+            // An old or foreign name of a far-away town ("Africa" for Mahdia) is not what English copy means by it.
+            else if (foreign && !c.ByMainName && !countryNear && e.Rank < 6 && e.Population < Weights.ForeignKnownByOtherNames)
                 score += Weights.SmallForeignPlace;
             if (kind == PlaceKind.Region && m.KindHint != PlaceKind.Region && cc is not ("UA" or "RU") && !countryNamed)
                 score += Weights.SmallForeignPlace;
@@ -211,6 +308,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 ev += Weights.RegionInDocument * Math.Min(n, 2);
             if (s.Qualifier is { } q && states[q].Best is { } qb)
                 told += QualifierFit(c.Entry, admin1, cc, qb, states[q].Mention);
+            foreach (var division in s.Divisions)
+                told += DivisionFit(c.Entry, division);
             foreach (var a in s.AliasOf)
                 if (states[a].Candidates.Any(x => x.Entry == c.Entry))
                     told += Weights.AliasPartner;
@@ -260,6 +359,15 @@ public sealed class Geocoder(Gazetteer gazetteer)
         for (var k = 0; k < scores.Length; k++)
             if (k != best && !SamePlace(s.Candidates[k].Entry, s.Candidates[best].Entry))
                 s.Margin = Math.Min(s.Margin, scores[best] - scores[k]);
+    }
+
+    private HashSet<string> CityRegions(MentionState s)
+    {
+        var regions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in s.Candidates)
+            if ((PlaceKind)Gazetteer.Entry(c.Entry).Kind == PlaceKind.Settlement && Gazetteer.Admin1Key(c.Entry) is { } key)
+                regions.Add(key);
+        return regions;
     }
 
     /// <summary>
@@ -325,23 +433,105 @@ public sealed class Geocoder(Gazetteer gazetteer)
         return fit + (diff <= 60 ? Weights.DirectionMatch : diff > 100 ? Weights.DirectionMismatch : 0);
     }
 
-    private MentionResult Decide(MentionState s)
+    /// <summary>Agreement with a division folded into the mention, and with its compass word.</summary>
+    private double DivisionFit(int entry, DivisionScope division)
+    {
+        var g = Gazetteer;
+        if (!division.Contains(g, entry))
+            return Weights.QualifierRegionMismatch;
+        var fit = Weights.QualifierRegionMatch;
+        if (division.Qualifier.Bearing is not { } bearing || bearing < 0 || division.RegionEntry < 0)
+            return fit;
+        ref readonly var q = ref g.Entry(division.RegionEntry);
+        ref readonly var e = ref g.Entry(entry);
+        var actual = GreatCircle.Bearing(q.Lat, q.Lon, e.Lat, e.Lon);
+        var diff = Math.Abs(((actual - bearing) % 360 + 540) % 360 - 180);
+        return fit + (diff <= 60 ? Weights.DirectionMatch : diff > 100 ? Weights.DirectionMismatch : 0);
+    }
+
+    /// <summary>
+    /// Among namesakes that tie on everything the text says, the one clearly nearest the prior:
+    /// within <see cref="Weights.PriorMaxKm"/> of it, and the next one at least twice as far and
+    /// <see cref="Weights.PriorLeadKm"/> farther. Otherwise null: left unresolved, not guessed.
+    /// </summary>
+    private int? PriorChoice(MentionState s, DocumentContext ctx)
+    {
+        if ((Prior is null || Prior.IsEmpty) && !(DocumentPrior && ctx.HasAnchors))
+            return null;
+        var g = Gazetteer;
+        var top = s.Scores.Length == 0 ? double.NegativeInfinity : s.Scores.Max();
+        var tier = new List<(int Entry, double Km)>();
+        for (var k = 0; k < s.Candidates.Count; k++)
+        {
+            var entry = s.Candidates[k].Entry;
+            ref readonly var e = ref g.Entry(entry);
+            if ((PlaceKind)e.Kind != PlaceKind.Settlement || s.Scores[k] < top - Weights.PriorTierMargin || tier.Any(t => SamePlace(t.Entry, entry)))
+                continue;
+            tier.Add((entry, PriorKm(s, ctx, e.Lat, e.Lon)));
+        }
+        if (tier.Count < 2)
+            return null;
+        tier.Sort((a, b) => a.Km.CompareTo(b.Km));
+        var (nearest, second) = (tier[0].Km, tier[1].Km);
+        return nearest <= Weights.PriorMaxKm && second >= 2 * nearest && second - nearest >= Weights.PriorLeadKm ? tier[0].Entry : null;
+    }
+
+    /// <summary>
+    /// Kilometres to where the war is: the given prior, and the report's own settlements resolved
+    /// with confidence within the anchor window (so that a long document stays linear to resolve).
+    /// </summary>
+    private double PriorKm(MentionState s, DocumentContext ctx, double lat, double lon)
+    {
+        var km = Prior?.Km(lat, lon) ?? double.PositiveInfinity;
+        if (!DocumentPrior || !ctx.HasAnchors)
+            return km;
+        var here = ctx.Position[s.Index];
+        var to = Math.Min(ctx.AnchorAt.Length - 1, here + Weights.AnchorWindow);
+        for (var p = Math.Max(0, here - Weights.AnchorWindow); p <= to; p++)
+            if (p != here && ctx.AnchorAt[p] is { } anchor)
+                km = Math.Min(km, GreatCircle.Km(lat, lon, anchor.Lat, anchor.Lon));
+        return km;
+    }
+
+    private MentionResult Decide(MentionState s, DocumentContext ctx)
     {
         var g = Gazetteer;
         var m = s.Mention;
         if (s.IsPerson)
             return new MentionResult(m, null, MentionOutcome.Person, s);
         if (s.Candidates.Count == 0)
-            return new MentionResult(m, Unresolved(m, []), MentionOutcome.NotInIndex, s);
+            return new MentionResult(m, InDivision(Unresolved(m, []), s), MentionOutcome.NotInIndex, s);
         if (s.Best is not { } best)
             return new MentionResult(m, null, MentionOutcome.NoMatch, s);
         ref readonly var e = ref g.Entry(best);
         var bestIndex = s.Candidates.FindIndex(c => c.Entry == best);
         var evidence = s.Evidence[bestIndex];
-        // Same-named small villages with nothing in the text to tell them apart: keep the mention, do not guess.
-        if ((PlaceKind)e.Kind == PlaceKind.Settlement && s.Margin < Weights.AmbiguityMargin && evidence < 0.5 && e.Population < 20_000 && e.Rank < 4)
+        // Same-named small villages that what the text says does not tell apart (nothing, or the same
+        // oblast for several): where the war is decides when it clearly can.
+        var village = (PlaceKind)e.Kind == PlaceKind.Settlement && e.Population < 20_000 && e.Rank < 4;
+        var tied = village && s.Margin < Weights.AmbiguityMargin;
+        if (village && s.Margin < Weights.PriorTierMargin && PriorChoice(s, ctx) is { } chosen)
+            return new MentionResult(m, AsSector(g.ToPlace(chosen, m.Text), m), MentionOutcome.Resolved, s);
+        // With nothing at all in the text for any of them: keep the mention, do not guess.
+        if (tied && evidence < 0.5)
             return new MentionResult(m, Unresolved(m, s.Candidates.Select(c => c.Entry).ToList()), MentionOutcome.Ambiguous, s);
-        return new MentionResult(m, g.ToPlace(best, m.Text), MentionOutcome.Resolved, s);
+        return new MentionResult(m, AsSector(g.ToPlace(best, m.Text), m), MentionOutcome.Resolved, s);
+    }
+
+    /// <summary>
+    /// "the Kupiansk direction": an area tied to the town, under the town's name, spot and GeoNames
+    /// id (so that the town and its sector told in one event are one place); the mention keeps the sector word.
+    /// </summary>
+    private static Place AsSector(Place town, PlaceMention m) =>
+        m.Sector is not null && town.Kind == PlaceKind.Settlement ? town with { Kind = PlaceKind.Area } : town;
+
+    /// <summary>A place the index does not know, in the one oblast its qualifier names ("Hnylytsia, Kharkiv region").</summary>
+    private Place InDivision(Place place, MentionState s)
+    {
+        foreach (var d in s.Divisions)
+            if (d.SingleAdmin1 is { } key && Gazetteer.RegionEntry(key) is var region and >= 0)
+                return place with { Country = key[..2], Admin1 = Gazetteer.Admin1Name(region) };
+        return place;
     }
 
     /// <summary>A place kept without coordinates; country and region only when every candidate agrees.</summary>

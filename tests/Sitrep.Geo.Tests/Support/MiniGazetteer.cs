@@ -12,7 +12,7 @@ namespace Sitrep.Geo.Tests.Support;
 internal static class MiniGazetteer
 {
     public sealed record Row(long Id, string Name, string Alternates, double Lat, double Lon, string Class, string Code,
-        string Country, string Admin1, long Population = 0);
+        string Country, string Admin1, long Population = 0, string Admin2 = "");
 
     // A Ukraine file: oblasts, cities, namesake villages, water.
     public static readonly Row[] Ukraine =
@@ -46,6 +46,24 @@ internal static class MiniGazetteer
         new(699115, "Pervomaiske", "", 45.7186, 33.8585, "P", "PPLA3", "UA", "11", 8_000),
         new(706523, "Kerch Strait", "Strait of Kerch,Kerchenskiy Proliv", 45.312, 36.5564, "H", "STRT", "UA", "11"),
         new(702750, "Lozova", "", 48.61071, 38.87839, "H", "STM", "UA", "14"),
+        // Names war copy uses for weapons, aircraft and units; a village and a city district.
+        new(90000021, "Sukhoy", "", 49.3833, 39.95, "P", "PPL", "UA", "14", 300),
+        new(90000022, "Oleshnyk", "", 48.2, 23.1, "P", "PPL", "UA", "25", 1_500),
+        new(90000023, "Novyi", "", 48.593, 37.879, "P", "PPL", "UA", "05", 200),
+        new(90000024, "Chasiv Yar", "", 48.5866, 37.8356, "P", "PPLA3", "UA", "05", 12_000),
+        // Qualifiers: namesakes told apart by oblast, raion or hromada.
+        new(706442, "Khersonska Oblast", "Kherson,Kherson Oblast", 46.75, 33.3333, "A", "ADM1", "UA", "08", 1_000_000),
+        new(706448, "Kherson", "Cherson,Herson", 46.6354, 32.6169, "P", "PPLA", "UA", "08", 320_000),
+        new(704417, "Pokrovsk Raion", "Pokrovskyi Raion", 48.28, 37.18, "A", "ADM2", "UA", "05", 0, "1416"),
+        new(713172, "Bakhmut Raion", "Bakhmutskyi Raion", 48.5833, 38.0, "A", "ADM2", "UA", "05", 0, "1402"),
+        new(12189528, "Kramatorskyi Raion", "", 48.75, 37.5, "A", "ADM2", "UA", "05", 0, "1412"),
+        new(90000011, "Novoselivka", "", 46.1986, 32.5959, "P", "PPL", "UA", "08", 300, "6525"),
+        new(90000012, "Novoselivka", "", 48.2728, 37.8471, "P", "PPL", "UA", "05", 400, "1416"),
+        new(90000013, "Novoselivka", "", 49.9, 36.0, "P", "PPL", "UA", "07", 500, "6325"),
+        new(90000014, "Ivanivka", "", 48.2593, 37.4504, "P", "PPL", "UA", "05", 300, "1416"),
+        new(90000015, "Ivanivka", "", 48.9184, 37.3489, "P", "PPL", "UA", "05", 350, "1412"),
+        new(90000016, "Ivanivka", "", 48.55, 38.1, "P", "PPL", "UA", "05", 250, "1402"),
+        new(90000017, "Ivanivka", "", 49.8, 36.6, "P", "PPL", "UA", "07", 400, "6325"),
     ];
 
     // Settlements elsewhere (the worldwide cities file's share).
@@ -60,6 +78,14 @@ internal static class MiniGazetteer
         new(90000004, "Victory", "", 43.1, -76.5, "P", "PPL", "US", "NY", 600),
         new(90000005, "Palo Alto", "", 37.44188, -122.14302, "P", "PPL", "US", "CA", 64_403),
         new(90000006, "Zelensky", "", 44.0, -100.0, "P", "PPL", "US", "SD", 700),
+        new(580054, "Azov", "", 47.1078, 39.4165, "P", "PPLA2", "RU", "61", 82_133),
+        new(3442585, "Florida", "", -34.0956, -56.2142, "P", "PPLA", "UY", "07", 32_234),
+        new(3558771, "Florida", "", 21.5254, -78.2258, "P", "PPLA2", "CU", "05", 63_007),
+        new(4177887, "West Palm Beach", "", 26.71534, -80.05337, "P", "PPLA2", "US", "FL", 111_955),
+        new(90000007, "Arab", "", 34.3181, -86.4958, "P", "PPL", "US", "AL", 8_000),
+        new(2473572, "Mahdia", "Africa,Al Mahdiyah", 35.5047, 11.0622, "P", "PPLA", "TN", "15", 45_977),
+        new(5128581, "New York City", "New York,NYC", 40.7143, -74.006, "P", "PPL", "US", "NY", 8_804_190),
+        new(5082331, "York", "New York", 40.8681, -97.592, "P", "PPLA2", "US", "NE", 7_864),
     ];
 
     public static readonly Row[] NoCountry =
@@ -71,18 +97,20 @@ internal static class MiniGazetteer
     public const string Admin1 = """
         UA.05	Donetsk	Donetsk	709716
         UA.07	Kharkivs’ka Oblast’	Kharkivs'ka Oblast'	706482
+        UA.08	Kherson	Kherson	706442
         UA.09	Khmelnytskyi	Khmelnytskyi	706370
         UA.10	Kirovohrad	Kirovohrad	705811
         FI.02	Southwest Finland	Southwest Finland	830708
         US.DC	Washington, D.C.	Washington, D.C.	4138106
         US.PA	Pennsylvania	Pennsylvania	6254927
+        US.FL	Florida	Florida	4155751
         RU.48	Moscow	Moscow	524894
         """;
 
     public static string Line(Row r) => string.Join('\t',
         r.Id.ToString(CultureInfo.InvariantCulture), r.Name, r.Name, r.Alternates,
         r.Lat.ToString(CultureInfo.InvariantCulture), r.Lon.ToString(CultureInfo.InvariantCulture),
-        r.Class, r.Code, r.Country, "", r.Admin1, "", "", "", r.Population.ToString(CultureInfo.InvariantCulture),
+        r.Class, r.Code, r.Country, "", r.Admin1, r.Admin2, "", "", r.Population.ToString(CultureInfo.InvariantCulture),
         "", "100", "Europe/Kyiv", "2024-01-01");
 
     /// <summary>Writes the dump files to a fresh folder: UA.zip (zipped like the shared copy), cities, no-country, admin1.</summary>

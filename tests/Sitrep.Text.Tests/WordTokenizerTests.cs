@@ -1,6 +1,6 @@
 using Sitrep.Geo.Text;
 
-namespace Sitrep.Geo.Tests;
+namespace Sitrep.Text.Tests;
 
 public class WordTokenizerTests
 {

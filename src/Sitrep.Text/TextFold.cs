@@ -6,12 +6,13 @@ namespace Sitrep.Geo.Text;
 /// Folds names and text the same way on both sides of the index: lower case, Latin accents off,
 /// apostrophes out ("Mar'yinka" and "Maryinka" meet), anything else a token boundary.
 /// The skeleton goes one step looser so that Ukrainian and Russian transliterations meet
-/// (y and i alike, doubled letters single: Mariinka, Mar'yinka, Marinka).
+/// (y and i alike, kh and h, shch and sch, doubled letters single: Mariinka, Mar'yinka, Marinka;
+/// Shchastia, Schastia; Kherson, Herson).
 /// </summary>
 internal static partial class TextFold
 {
     public static bool IsApostrophe(char c) =>
-        c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '\u02B9' or '`' or '\u00B4' or '\u2032';
+        c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '\u02B9' or '\u02BA' or '\u02EE' or '`' or '\u00B4' or '\u2032';
 
     /// <summary>Appends the folded form of one character (empty for apostrophes and marks).</summary>
     public static void AppendFolded(StringBuilder sb, char c)
@@ -41,7 +42,8 @@ internal static partial class TextFold
             sb.Append(char.ToLowerInvariant(c));
     }
 
-    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is >= '\u0300' and <= '\u036F';
+    // Primes and the modifier apostrophe are letters to Unicode (Lm) but apostrophes to a transliteration.
+    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !IsApostrophe(c) || c is >= '\u0300' and <= '\u036F';
 
     /// <summary>The tokens of a name as the index keys them: folded, then reduced to skeletons.</summary>
     public static List<string> SkeletonTokens(ReadOnlySpan<char> name)
@@ -105,11 +107,11 @@ internal static partial class TextFold
         {
             Span<char> buffer = stackalloc char[token.Length];
             var n = 0;
-            foreach (var ch in token)
+            for (var i = 0; i < token.Length; i++)
             {
-                var c = ch is >= 'A' and <= 'Z' ? (char)(ch + 32) : ch;
-                if (c == 'y')
-                    c = 'i';
+                var c = Lower(token[i]);
+                if (Transliteration(token, i, ref c) is var skip && skip > 0)
+                    i += skip;
                 if (n > 0 && buffer[n - 1] == c && c is >= 'a' and <= 'z')
                     continue;
                 buffer[n++] = c;
@@ -133,15 +135,43 @@ internal static partial class TextFold
 
     private static string Skeletonize(StringBuilder folded)
     {
+        var text = folded.ToString();
         var sb = new StringBuilder(folded.Length);
-        for (var i = 0; i < folded.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = folded[i] == 'y' ? 'i' : folded[i];
+            var c = text[i];
+            if (Transliteration(text, i, ref c) is var skip && skip > 0)
+                i += skip;
             if (sb.Length > 0 && sb[^1] == c && char.IsLetter(c))
                 continue;
             sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    private static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+
+    /// <summary>
+    /// Where the transliterations of Ukrainian and Russian names part ways, one letter for all:
+    /// y and i (й, и, ы; ya/ia, ye/ie, yu/iu, yi/i), kh and h (х), shch and sch (щ, сч). Returns
+    /// how many more letters of <paramref name="s"/> the letter <paramref name="c"/> stands for.
+    /// </summary>
+    private static int Transliteration(ReadOnlySpan<char> s, int i, ref char c)
+    {
+        switch (c)
+        {
+            case 'y':
+                c = 'i';
+                return 0;
+            case 'k' when i + 1 < s.Length && Lower(s[i + 1]) == 'h':
+                c = 'h';
+                return 1;
+            case 's' when i + 3 < s.Length && Lower(s[i + 1]) == 'h' && Lower(s[i + 2]) == 'c' && Lower(s[i + 3]) == 'h':
+                // "shch" as "sch": the s is kept, "hch" becomes "ch" by skipping the h.
+                return 1;
+            default:
+                return 0;
+        }
     }
 
     /// <summary>Levenshtein distance, cut off early past <paramref name="max"/>.</summary>

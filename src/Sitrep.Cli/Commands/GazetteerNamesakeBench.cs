@@ -1,0 +1,83 @@
+using Sitrep.Geo;
+using Sitrep.Geo.Index;
+using Sitrep.Geo.Resolution;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>
+/// The namesake benchmark: documents that name one of several same-named villages of an oblast
+/// with its oblast, and in another sentence two other events of the same week at towns whose
+/// names are unique in the country, a given distance from it. Scored with the document prior on
+/// and off: how often the right village is chosen, left unresolved, or a wrong namesake chosen.
+/// </summary>
+internal static class GazetteerNamesakeBench
+{
+    private const int MaxGroups = 600;
+    private const int MinTownPopulation = 1000;
+
+    public static void Run(Gazetteer g, string countryFile)
+    {
+        var settlements = GeoNamesReader.Read(countryFile).Where(r => r.FeatureClass == 'P' && r.FeatureCode != "PPLX").ToList();
+        var byName = settlements.GroupBy(r => r.Name).ToDictionary(x => x.Key, x => x.ToList());
+        // Towns a reader can place without doubt: the only feature of that name in the country.
+        var unique = settlements.Where(r => r.Population >= MinTownPopulation && byName[r.Name].Count == 1 && g.Lookup(r.Name).Count(c => c.Place.Kind == PlaceKind.Settlement) == 1).ToList();
+        var groups = settlements.GroupBy(r => (r.Name, r.Admin1)).Where(x => x.Count() >= 2)
+            .OrderBy(x => x.Key.Name, StringComparer.Ordinal).ThenBy(x => x.Key.Admin1, StringComparer.Ordinal).Take(MaxGroups).ToList();
+        var cases = new List<(GeoNamesRow Target, string Oblast, GeoNamesRow[] Near)>[2];
+        var bands = new[] { (Min: 10.0, Max: 40.0), (Min: 40.0, Max: 80.0) };
+        for (var b = 0; b < bands.Length; b++)
+        {
+            cases[b] = [];
+            foreach (var group in groups)
+            {
+                if (g.RegionNameOf("UA", group.Key.Admin1) is not { } oblast)
+                    continue;
+                foreach (var target in group.Take(2))
+                {
+                    var near = unique.Select(u => (Row: u, Km: GreatCircle.Km(u.Lat, u.Lon, target.Lat, target.Lon)))
+                        .Where(x => x.Km >= bands[b].Min && x.Km <= bands[b].Max).OrderBy(x => x.Km).Take(2).Select(x => x.Row).ToArray();
+                    if (near.Length == 2)
+                        cases[b].Add((target, oblast, near));
+                }
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"namesakes: {groups.Count:N0} names shared by two or more villages of one oblast (first by name), up to two villages each;");
+        Console.WriteLine("document: \"Shelling was reported in NAME, OBLAST region, on Tuesday. On Monday, drones hit A and B.\" (A, B: the nearest towns with a name unique in the country, in the distance band); or the first sentence alone, with A and B fed as the run's other events");
+        Console.WriteLine();
+        Console.WriteLine("| other events at | prior | documents | right village | left unresolved | wrong namesake |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        // In the report itself, or only in the run's other reports (fed to the geocoder as a FrontPrior).
+        foreach (var inReport in new[] { true, false })
+        for (var b = 0; b < bands.Length; b++)
+            foreach (var on in new[] { false, true })
+            {
+                var recognizer = new PlaceRecognizer(g);
+                int right = 0, unresolved = 0, wrong = 0;
+                foreach (var (target, oblast, near) in cases[b])
+                {
+                    var geocoder = inReport ? new Geocoder(g) { DocumentPrior = on }
+                        : new Geocoder(g) { Prior = on ? new FrontPrior().Add(near[0].Lat, near[0].Lon).Add(near[1].Lat, near[1].Lon) : null };
+                    var text = inReport
+                        ? $"Shelling was reported in {target.Name}, {oblast} region, on Tuesday. On Monday, drones hit {near[0].Name} and {near[1].Name}."
+                        : $"Shelling was reported in {target.Name}, {oblast} region, on Tuesday.";
+                    var start = text.IndexOf(target.Name, StringComparison.Ordinal);
+                    var mentions = recognizer.Find(text, 0, text.Length);
+                    var places = geocoder.Resolve(text, mentions);
+                    var at = mentions.Select((m, i) => (m, i)).FirstOrDefault(x => x.m.Start == start);
+                    var p = at.m is null ? null : places[at.i];
+                    if (p?.Lat is null)
+                        unresolved++;
+                    else if (p.GeonamesId == target.Id || GreatCircle.Km(p.Lat.Value, p.Lon!.Value, target.Lat, target.Lon) <= 5)
+                        right++;
+                    else
+                    {
+                        wrong++;
+                    }
+                }
+                var n = Math.Max(1, cases[b].Count);
+                Console.WriteLine($"| {bands[b].Min:F0}-{bands[b].Max:F0} km, {(inReport ? "in the report" : "in other reports of the run")} | {(on ? "on" : "off")} | {cases[b].Count:N0} | {right:N0} ({100.0 * right / n:F1} %) | {unresolved:N0} ({100.0 * unresolved / n:F1} %) | {wrong:N0} ({100.0 * wrong / n:F1} %) |");
+            }
+    }
+}

@@ -1,0 +1,234 @@
+using Sitrep.Geo.Index;
+using Sitrep.Geo.Resolution;
+using Sitrep.Geo.Text;
+
+namespace Sitrep.Geo;
+
+// Admin qualifiers: "Novoselivka, Kherson", "Petrivka (Kharkiv oblast)", "Ivanivka in the Bakhmut
+// raion", "Kalynivka of the Kupiansk hromada". The division narrows the place before it and is
+// folded into that mention, so no later stage takes it for a place of its own.
+public sealed partial class PlaceRecognizer
+{
+    private const int MaxQualifiers = 2;
+    private const int MaxDivisionNameWords = 3;
+
+    /// <summary>Folds each qualifier into the mention it qualifies; returns the mentions left.</summary>
+    private List<PlaceMention> AttachQualifiers(string text, List<WordToken> tokens, bool[] blocked, List<PlaceMention> found)
+    {
+        if (found.Count == 0)
+            return found;
+        found = AddUnknownQualified(text, tokens, blocked, found);
+        var result = new List<PlaceMention>(found.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            var a = found[i];
+            if (a.KindHint is not (PlaceKind.Settlement or PlaceKind.Facility))
+            {
+                result.Add(a);
+                continue;
+            }
+            var qualifiers = new List<PlaceQualifier>();
+            var from = a.End;
+            while (qualifiers.Count < MaxQualifiers && ReadQualifier(text, tokens, found, i + 1, from, a, qualifiers.Count == 0) is { } q)
+            {
+                qualifiers.Add(q.Qualifier);
+                from = q.Qualifier.End;
+                // Mentions inside the qualifier are the division's name, not places.
+                while (i + 1 < found.Count && found[i + 1].Start < from)
+                    i++;
+            }
+            result.Add(qualifiers.Count == 0 ? a : a with { Qualifiers = qualifiers });
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// "near Hnylytsia, Kharkiv region": a village the index does not know, told with its division,
+    /// is a place of its own (kept without coordinates) rather than leaving the division to stand for it.
+    /// </summary>
+    private List<PlaceMention> AddUnknownQualified(string text, List<WordToken> tokens, bool[] blocked, List<PlaceMention> found)
+    {
+        List<PlaceMention>? result = null;
+        for (var i = 0; i < found.Count; i++)
+        {
+            var b = found[i];
+            var first = FirstTokenFrom(tokens, b.Start);
+            var w = first - 1;
+            if (w < 1 || b.KindHint is PlaceKind.Country or PlaceKind.Water || !Worded(text, tokens, b))
+                continue;
+            var gap = text.AsSpan(tokens[w].End, b.Start - tokens[w].End).Trim();
+            if (!(gap.SequenceEqual(",") || gap.SequenceEqual("(")) || (i > 0 && found[i - 1].End > tokens[w].Start))
+                continue;
+            var word = tokens[w];
+            var cue = tokens[w - 1];
+            if (!word.Capitalized || blocked[w] || word.Length < 4 || cue.Capitalized || !_lex.UnknownPlaceCues.Contains(cue.Key)
+                || _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(word.Start, word.Length))) || Gazetteer.NodeOf(text[word.Start..word.End]) is var node && node >= 0 && Gazetteer.HasPostings(node))
+                continue;
+            result ??= [.. found];
+            result.Insert(result.IndexOf(b), new PlaceMention(word.Start, word.End, text[word.Start..word.End], PlaceKind.Settlement));
+        }
+        return result ?? found;
+    }
+
+    /// <summary>True when a division word follows the mention's name ("Kharkiv region", "Bakhmut raion").</summary>
+    private bool Worded(string text, List<WordToken> tokens, PlaceMention b)
+    {
+        var k = FirstTokenFrom(tokens, b.Start + b.Name.Length);
+        return k >= 0 && _lex.Divisions.ContainsKey(tokens[k].Key) && tokens[k].Start - (b.Start + b.Name.Length) <= 1;
+    }
+
+    private (PlaceQualifier Qualifier, int LastToken)? ReadQualifier(
+        string text, List<WordToken> tokens, List<PlaceMention> found, int next, int from, PlaceMention a, bool first)
+    {
+        var p = FirstTokenFrom(tokens, from);
+        if (p < 0)
+            return null;
+        var gap = text.AsSpan(from, tokens[p].Start - from).Trim();
+        var comma = gap.SequenceEqual(",");
+        var paren = gap.SequenceEqual("(") && first;
+        if (!comma && !paren && gap.Length > 0)
+            return null;
+        // "in the", "of the", ", in the": a preposition makes the division word compulsory.
+        var preposition = false;
+        if (tokens[p].Key is "in" or "of" && !tokens[p].Capitalized)
+        {
+            preposition = true;
+            p++;
+        }
+        if (!comma && !paren && !preposition)
+            return null;
+        if (p < tokens.Count && tokens[p].Key == "the" && !tokens[p].Capitalized)
+            p++;
+        while (p < tokens.Count && !tokens[p].Capitalized && _lex.Directions.ContainsKey(tokens[p].Key))
+            p++;
+        if (p >= tokens.Count || !tokens[p].Capitalized)
+            return null;
+        var bearing = BearingBefore(text, tokens, p);
+
+        // The division's name: a mention found there, or capitalized words before a division word.
+        var nameFirst = p;
+        var nameLast = -1;
+        var mention = next < found.Count && found[next].Start == tokens[p].Start ? found[next] : null;
+        if (mention is not null)
+        {
+            if (mention.KindHint is PlaceKind.Country or PlaceKind.Water)
+                return null;
+            nameLast = FirstTokenFrom(tokens, mention.Start);
+            while (nameLast >= 0 && nameLast + 1 < tokens.Count && tokens[nameLast].End < mention.Start + mention.Name.Length)
+                nameLast++;
+            bearing ??= mention.Bearing;
+        }
+        else
+        {
+            for (var k = p; k < tokens.Count && k < p + MaxDivisionNameWords && tokens[k].Capitalized; k++)
+            {
+                if (k > p && !WordTokenizer.Adjacent(text, tokens[k - 1], tokens[k]))
+                    break;
+                if (k + 1 < tokens.Count && _lex.Divisions.ContainsKey(tokens[k + 1].Key) && WordTokenizer.Adjacent(text, tokens[k], tokens[k + 1]))
+                {
+                    nameLast = k;
+                    break;
+                }
+            }
+        }
+        if (nameLast < 0)
+            return null;
+        var level = DivisionLevel.Any;
+        var last = nameLast;
+        if (nameLast + 1 < tokens.Count && _lex.Divisions.TryGetValue(tokens[nameLast + 1].Key, out var worded)
+            && WordTokenizer.Adjacent(text, tokens[nameLast], tokens[nameLast + 1]))
+        {
+            level = worded;
+            last = nameLast + 1;
+        }
+        if (level == DivisionLevel.Any && (preposition || ListGoesOn(text, tokens, last)))
+            return null;
+        if (paren && !CloseParenAfter(text, tokens[last].End))
+            return null;
+        var q = new PlaceQualifier(tokens[nameFirst].Start, tokens[last].End, text[tokens[nameFirst].Start..tokens[nameLast].End], level) { Bearing = bearing };
+        return Admits(q, a, level == DivisionLevel.Any) ? (q, last) : null;
+    }
+
+    private static int FirstTokenFrom(List<WordToken> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (tokens[mid].Start < offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo < tokens.Count ? lo : -1;
+    }
+
+    /// <summary>"Kherson, Mykolaiv and Odesa": a bare name followed by more names is a list, not a qualifier.</summary>
+    private static bool ListGoesOn(string text, List<WordToken> tokens, int last)
+    {
+        if (last + 1 >= tokens.Count)
+            return false;
+        var between = text.AsSpan(tokens[last].End, tokens[last + 1].Start - tokens[last].End).Trim();
+        var nextWord = tokens[last + 1];
+        if (between.SequenceEqual(",") && nextWord.Capitalized)
+            return true;
+        if (between.Length == 0 && nextWord.Key is "and" or "or" && last + 2 < tokens.Count && tokens[last + 2].Capitalized)
+            return true;
+        return between.SequenceEqual(",") && nextWord.Key is "and" or "or";
+    }
+
+    private static bool CloseParenAfter(string text, int offset)
+    {
+        for (var k = offset; k < text.Length; k++)
+        {
+            if (text[k] == ')')
+                return true;
+            if (!char.IsWhiteSpace(text[k]))
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A bare name qualifies a place only when some place of that name lies in it, and not when the
+    /// first name is also a large place outside it ("Kharkiv, Kyiv" is a list). A worded division
+    /// ("Bakhmut raion") qualifies unless the first name is a large place outside it.
+    /// </summary>
+    private bool Admits(PlaceQualifier q, PlaceMention a, bool bare)
+    {
+        var g = Gazetteer;
+        var scope = new DivisionScope(g, q);
+        if (!scope.Known)
+            return false;
+        var inside = false;
+        var largeOutside = false;
+        foreach (var entry in EntriesOf(a))
+        {
+            ref readonly var e = ref g.Entry(entry.Entry);
+            if ((PlaceKind)e.Kind is not (PlaceKind.Settlement or PlaceKind.Facility))
+                continue;
+            if (scope.Contains(g, entry.Entry))
+                inside = true;
+            else if (entry.Main && (e.Rank >= 5 || e.Population >= 100_000))
+                largeOutside = true;
+        }
+        // A division word says "qualifier" even when the gazetteer has no namesake inside it.
+        return bare ? inside && !largeOutside : inside || !largeOutside;
+    }
+
+    private IEnumerable<(int Entry, bool Main)> EntriesOf(PlaceMention a)
+    {
+        if (a.FuzzyEntries is { } fuzzy)
+        {
+            foreach (var e in fuzzy)
+                yield return (e, true);
+            yield break;
+        }
+        var node = a.Node >= 0 ? a.Node : Gazetteer.NodeOf(a.Name);
+        if (node < 0)
+            yield break;
+        var postings = Gazetteer.Postings(node).ToArray();
+        foreach (var p in postings)
+            yield return (p.Entry, (p.Source & NameSource.Alternate) == 0);
+    }
+}
