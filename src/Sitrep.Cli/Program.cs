@@ -10,6 +10,7 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        StatusWriter.Install();
         var root = new RootCommand("Sitrep: news reports about the Russia-Ukraine war in, a trustworthy event database out.");
         foreach (var command in Verbs())
             root.Subcommands.Add(command);

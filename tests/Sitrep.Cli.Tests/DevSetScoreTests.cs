@@ -45,7 +45,7 @@ public sealed class DevSetScoreTests
         }
     }
 
-    private static JsonElement Score(string gold, string system)
+    internal static JsonElement Score(string gold, string system)
     {
         var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { Path.Combine(Repo.Shared, "eval", "score.py"), "--gold", gold, "--system", system, "--json" })

@@ -40,6 +40,11 @@ internal sealed class ExtractCommand
             Description = "Reports read in parallel (default: one per core)",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
+        var budget = new Option<double>("--time-budget")
+        {
+            Description = "Seconds one report may take; a report over it is named on stderr and skipped, the batch goes on",
+            DefaultValueFactory = _ => ReportBudget.DefaultSeconds,
+        };
         var gazetteer = CommonOptions.Gazetteer();
 
         var command = new Command("extract", "Read news reports and write the events they report");
@@ -50,27 +55,56 @@ internal sealed class ExtractCommand
         command.Options.Add(background);
         command.Options.Add(threads);
         command.Options.Add(explain);
+        command.Options.Add(budget);
         command.Options.Add(gazetteer);
         command.SetAction(result => Run(
             result.GetValue(paths) ?? [],
             result.GetValue(format) ?? "jsonl",
             result.GetValue(published),
             result.GetValue(background),
-            result.GetValue(explain) ? 1 : Math.Max(1, result.GetValue(threads)),
+            result.GetValue(explain) ? 1 : result.GetValue(threads),
+            result.GetValue(budget),
             result.GetValue(gazetteer),
             result.GetValue(explain)));
         return command;
     }
 
-    private static int Run(string[] paths, string format, string? publishedText, bool background, int threads, string? gazetteerPath, bool explain)
+    /// <summary>The most reports PLINQ reads at once; far more than any machine has cores.</summary>
+    private const int MaxThreads = 512;
+
+    private static int Run(string[] paths, string format, string? publishedText, bool background, int threads, double budgetSeconds, string? gazetteerPath, bool explain)
+    {
+        if (threads is < 1 or > MaxThreads)
+        {
+            Console.Error.WriteLine($"sitrep extract: --threads {threads} is out of range; give 1 to {MaxThreads} (this machine has {Environment.ProcessorCount} cores)");
+            return ExitCodes.Usage;
+        }
+        if (ReportBudget.FromSeconds(budgetSeconds) is not { } budget)
+        {
+            Console.Error.WriteLine($"sitrep extract: --time-budget {budgetSeconds} is not a number of seconds above 0");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return Extract(paths, format, publishedText, background, threads, budget, gazetteerPath, explain);
+        }
+        catch (IOException e)
+        {
+            // Every input error is caught per report; what reaches here is stdout refusing the events.
+            Console.Error.WriteLine($"sitrep extract: cannot write the events to standard output: {e.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static int Extract(string[] paths, string format, string? publishedText, bool background, int threads, TimeSpan budget, string? gazetteerPath, bool explain)
     {
         DateOnly? published = null;
         if (publishedText is not null)
         {
             published = DocumentReader.ParsePublished(publishedText);
-            if (published is null)
+            if (published is null || !DocumentReader.IsPlausiblyPublished(published.Value))
             {
-                Console.Error.WriteLine($"sitrep extract: --published '{publishedText}' is not a date (YYYY-MM-DD)");
+                Console.Error.WriteLine($"sitrep extract: --published '{publishedText}' is not a publication date (YYYY-MM-DD, years 1900 to 2100)");
                 return ExitCodes.Usage;
             }
         }
@@ -102,7 +136,7 @@ internal sealed class ExtractCommand
             .AsOrdered()
             .WithDegreeOfParallelism(threads)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(path => ExtractOne(pipeline, path, published));
+            .Select(path => ExtractOne(pipeline, path, published, budget));
         foreach (var (path, document, found, error) in results)
         {
             if (error is not null)
@@ -130,16 +164,21 @@ internal sealed class ExtractCommand
     }
 
     private static (string Path, Document? Document, IReadOnlyList<EventRecord>? Events, string? Error) ExtractOne(
-        ReportPipeline pipeline, string path, DateOnly? published)
+        ReportPipeline pipeline, string path, DateOnly? published, TimeSpan budget)
     {
+        using var clock = new CancellationTokenSource(budget);
         try
         {
-            var document = DocumentReader.Read(path, published);
-            return (path, document, pipeline.Extract(document), null);
+            var document = DocumentReader.Read(path, published, warn: w => Console.Error.WriteLine($"sitrep extract: warning: {w}"));
+            return (path, document, pipeline.Extract(document, clock.Token), null);
         }
         catch (DocumentException e)
         {
             return (path, null, null, e.Message);
+        }
+        catch (OperationCanceledException) when (clock.IsCancellationRequested)
+        {
+            return (path, null, null, $"{path}: {ReportBudget.Exceeded(budget)} (raise it with --time-budget)");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -156,16 +195,15 @@ internal sealed class ExtractCommand
         public void Report(int documents, long chars, int events)
         {
             var now = clock.ElapsedMilliseconds;
-            if (now - _lastMs < 2000)
+            // The first report also pays for loading the lexicons: one report is no run to show progress for.
+            if (now - _lastMs < 2000 || documents < 2)
                 return;
             _lastMs = now;
-            Console.Error.Write($"\rsitrep extract: {documents:N0} reports, {chars / 1e6:0.0} M chars, {events:N0} events, {chars / 1e6 / (now / 1000.0):0.0} M chars/s   ");
+            StatusWriter.Progress($"sitrep extract: {documents:N0} reports, {chars / 1e6:0.0} M chars, {events:N0} events, {chars / 1e6 / (now / 1000.0):0.0} M chars/s");
         }
 
         public void Done(int documents, long chars, int events, int failures)
         {
-            if (_lastMs > 0)
-                Console.Error.WriteLine();
             if (_lastMs > 0 || failures > 0)
                 Console.Error.WriteLine($"sitrep extract: {documents:N0} reports read, {events:N0} events, {failures:N0} inputs failed, {clock.Elapsed.TotalSeconds:0.0} s");
         }

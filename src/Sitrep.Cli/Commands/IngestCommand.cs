@@ -190,7 +190,6 @@ internal sealed class IngestCommand
 internal sealed class IngestProgress
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly bool _terminal = !Console.IsErrorRedirected;
     private long _added, _replaced, _unchanged, _events, _lastShown;
 
     public int Failures { get; private set; }
@@ -223,9 +222,9 @@ internal sealed class IngestProgress
         var done = _added + _replaced + _unchanged;
         var line = $"ingest: {done:N0} documents ({_added:N0} added, {_replaced:N0} replaced, {_unchanged:N0} unchanged, {Failures:N0} failed), " +
                    $"{_events:N0} events stored, {done / seconds:N0} docs/s, {_clock.Elapsed:hh\\:mm\\:ss}";
-        if (_terminal && !final)
-            Console.Error.Write($"\r{line}");
+        if (final)
+            Console.Error.WriteLine(line); // wipes the drawn progress on a terminal first
         else
-            Console.Error.WriteLine(_terminal ? $"\r{line}" : line);
+            StatusWriter.Progress(line);
     }
 }

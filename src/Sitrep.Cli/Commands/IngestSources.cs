@@ -48,7 +48,7 @@ internal static class IngestSources
         Document document;
         try
         {
-            document = DocumentReader.Read(path, published);
+            document = DocumentReader.Read(path, published, warn: w => Console.Error.WriteLine($"sitrep ingest: warning: {w}"));
         }
         catch (DocumentException e)
         {
@@ -56,9 +56,14 @@ internal static class IngestSources
         }
         if (storedHashes.TryGetValue(document.Id, out var hash) && hash == document.ContentHash)
             return new IngestItem.Unchanged(path);
+        using var clock = new CancellationTokenSource(ReportBudget.Default);
         try
         {
-            return new IngestItem.Ready(new ExtractedDocument(document, pipeline.Extract(document)));
+            return new IngestItem.Ready(new ExtractedDocument(document, pipeline.Extract(document, clock.Token)));
+        }
+        catch (OperationCanceledException) when (clock.IsCancellationRequested)
+        {
+            return new IngestItem.Failed(path, ReportBudget.Exceeded(ReportBudget.Default));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -94,7 +99,7 @@ internal static class IngestSources
             IngestItem item;
             try
             {
-                var document = DocumentReader.Read(path);
+                var document = DocumentReader.Read(path, warn: w => Console.Error.WriteLine($"sitrep ingest: warning: {w}"));
                 var records = byDoc.Remove(document.Id, out var found) ? found : [];
                 item = new IngestItem.Ready(new ExtractedDocument(document, records));
             }
@@ -166,6 +171,32 @@ internal static class IngestSources
             yield return Complete();
     }
 
+    /// <summary>One record is a few kilobytes; a line past this is a broken or hostile file.</summary>
+    private const int MaxRecordChars = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads one line into <paramref name="line"/>, at most <see cref="MaxRecordChars"/> + 1
+    /// characters of it; true when the line ended (newline or end of file after text).
+    /// </summary>
+    private static bool ReadLine(StreamReader reader, StringBuilder line)
+    {
+        line.Clear();
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            if (c == '\n')
+            {
+                if (line.Length > 0 && line[^1] == '\r')
+                    line.Length--;
+                return true;
+            }
+            line.Append((char)c);
+            if (line.Length > MaxRecordChars)
+                return false;
+        }
+        return false;
+    }
+
     private static IEnumerable<(int Line, EventRecord? Record, string? Problem)> ReadLines(string file) =>
         ReadLinesWithText(file).Select(x => (x.Line, x.Record, x.Problem));
 
@@ -173,9 +204,18 @@ internal static class IngestSources
     {
         using var reader = new StreamReader(file, Encoding.UTF8);
         var number = 0;
-        while (reader.ReadLine() is { } text)
+        var buffer = new StringBuilder();
+        while (ReadLine(reader, buffer) is var complete && (complete || buffer.Length > 0))
         {
             number++;
+            if (!complete && buffer.Length > MaxRecordChars)
+            {
+                // A line this long is no record; the rest of the file (perhaps a device that never
+                // ends) is not read, so memory stays bounded.
+                yield return (number, null, $"line is over the {MaxRecordChars / (1024 * 1024)} M character limit for one event record; this is not an events file, the rest is not read", "");
+                yield break;
+            }
+            var text = buffer.ToString();
             if (string.IsNullOrWhiteSpace(text))
                 continue;
             EventRecord? record = null;

@@ -43,7 +43,7 @@ public sealed class Boilerplate
         {
             var (start, end) = paragraphs[i];
             var span = text.AsSpan(start, end - start);
-            kinds[i] = ClassifyOne(span);
+            kinds[i] = ClassifyOne(text, start, end);
             if (kinds[i] is ParagraphKind.Body or ParagraphKind.Headline && i > 0 && span.SequenceEqual(Slice(text, paragraphs[i - 1])))
                 kinds[i] = ParagraphKind.Duplicate;
         }
@@ -61,18 +61,168 @@ public sealed class Boilerplate
     /// <summary>True when a sentence inside otherwise real copy is an appeal or a promotion.</summary>
     public bool IsNoiseSentence(ReadOnlySpan<char> sentence) => _sentence.IsMatch(sentence);
 
-    private ParagraphKind ClassifyOne(ReadOnlySpan<char> span)
+    private ParagraphKind ClassifyOne(string text, int start, int end)
     {
+        var span = text.AsSpan(start, end - start);
         if (_timestamp.IsMatch(span))
             return ParagraphKind.Timestamp;
         if (span.Length < 120 && (_bylineNames.IsMatch(span) || (_byline.IsMatch(span) && !EndsSentence(span) && NamesOnly(span))))
             return ParagraphKind.Byline;
         if (span.Length < 400 && _line.IsMatch(span))
             return ParagraphKind.Boilerplate;
-        if (_credit.IsMatch(span))
+        if (_credit.IsMatch(span) && OnlyCaptions(text, start, end))
             return ParagraphKind.Caption;
         return IsHeadline(span) ? ParagraphKind.Headline : ParagraphKind.Body;
     }
+
+    /// <summary>How far back a caption's own sentence is looked for; keeps the scan linear.</summary>
+    private const int MaxCaptionChars = 600;
+
+    /// <summary>
+    /// The photo captions inside a paragraph, each a credit ("(Photo by ...)", "Jane Doe/AFP")
+    /// together with the sentence it credits. A page joined onto one line keeps its captions
+    /// between sentences of copy: only these spans are noise, the copy around them is read.
+    /// </summary>
+    public List<(int Start, int End)> CaptionSpans(string text, int start, int end)
+    {
+        var spans = new List<(int Start, int End)>();
+        foreach (var match in _credit.EnumerateMatches(text.AsSpan(start, end - start)))
+        {
+            var (creditStart, creditEnd) = CreditExtent(text, start + match.Index, start + match.Index + match.Length, start, end);
+            creditEnd = SentenceRest(text, creditEnd, end);
+            if (spans.Count > 0 && creditStart < spans[^1].End)
+            {
+                spans[^1] = (spans[^1].Start, Math.Max(spans[^1].End, creditEnd));
+                continue;
+            }
+            var floor = spans.Count > 0 ? spans[^1].End : start;
+            spans.Add((CaptionStart(text, creditStart, floor), creditEnd));
+        }
+        return spans;
+    }
+
+    /// <summary>True when nothing but captions and punctuation is left of the paragraph.</summary>
+    private bool OnlyCaptions(string text, int start, int end)
+    {
+        var at = start;
+        foreach (var (s, e) in CaptionSpans(text, start, end))
+        {
+            if (HasLetter(text, at, s))
+                return false;
+            at = e;
+        }
+        return !HasLetter(text, at, end);
+    }
+
+    private static bool HasLetter(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+            if (char.IsLetterOrDigit(text[i]))
+                return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The whole credit around a match: the parentheses that hold it, or the names glued to an
+    /// agency by slashes ("Jane Doe/AFP/Getty Images").
+    /// </summary>
+    private static (int Start, int End) CreditExtent(string text, int matchStart, int matchEnd, int floor, int ceiling)
+    {
+        var open = -1;
+        for (var i = matchStart - 1; i >= Math.Max(floor, matchStart - MaxCaptionChars / 4); i--)
+        {
+            if (text[i] == ')')
+                break;
+            if (text[i] == '(')
+            {
+                open = i;
+                break;
+            }
+        }
+        if (open < 0 && matchStart < ceiling && text[matchStart] == '(')
+            open = matchStart;
+        if (open >= 0)
+        {
+            for (var i = matchEnd; i < Math.Min(ceiling, matchEnd + MaxCaptionChars / 4); i++)
+            {
+                if (text[i] == '(')
+                    break;
+                if (text[i] == ')')
+                    return (open, i + 1);
+            }
+        }
+        // Outside parentheses: the names before the slash, and the rest of the slashed run after it.
+        var s = matchStart;
+        var words = 0;
+        while (text[matchStart] == '/' && s > floor && words < 6)
+        {
+            var w = s;
+            while (w > floor && text[w - 1] is ' ' or '/')
+                w--;
+            var b = w;
+            while (b > floor && (char.IsLetter(text[b - 1]) || text[b - 1] is '-' or '\'' or '\u2019'))
+                b--;
+            if (b == w || !char.IsUpper(text[b]) || (b > floor && !char.IsWhiteSpace(text[b - 1]) && text[b - 1] != '/'))
+                break;
+            s = b;
+            words++;
+        }
+        var e = matchEnd;
+        while (e < ceiling && !char.IsWhiteSpace(text[e]))
+            e++;
+        return (s, e);
+    }
+
+    /// <summary>
+    /// A credit told inside a sentence ("A file photo of the bridge") makes the whole sentence
+    /// the caption: when lower-case words follow the credit, the caption runs to the sentence end.
+    /// </summary>
+    private static int SentenceRest(string text, int creditEnd, int ceiling)
+    {
+        var k = creditEnd;
+        while (k < ceiling && char.IsWhiteSpace(text[k]))
+            k++;
+        if (k >= ceiling || !char.IsLower(text[k]))
+            return creditEnd;
+        var limit = Math.Min(ceiling, creditEnd + MaxCaptionChars);
+        for (var i = k; i < limit; i++)
+        {
+            if (text[i] is '.' or '!' or '?' && (i + 1 == ceiling || char.IsWhiteSpace(text[i + 1])))
+                return i + 1;
+        }
+        return limit;
+    }
+
+    /// <summary>
+    /// Where the caption a credit belongs to begins: the sentence just before a credit that
+    /// stands on its own, or the sentence a credit sits inside.
+    /// </summary>
+    private static int CaptionStart(string text, int creditStart, int floor)
+    {
+        var i = creditStart;
+        while (i > floor && char.IsWhiteSpace(text[i - 1]))
+            i--;
+        // A full stop right before the credit ends the captioned sentence; skip it.
+        while (i > floor && Fold.Punct(text[i - 1]) is '.' or '!' or '?' or '"' or '\'')
+            i--;
+        var limit = Math.Max(floor, creditStart - MaxCaptionChars);
+        for (var k = i - 1; k > limit; k--)
+        {
+            if (text[k - 1] is '.' or '!' or '?' && char.IsWhiteSpace(text[k]) && !IsInitial(text, k - 1, floor))
+            {
+                while (k < creditStart && char.IsWhiteSpace(text[k]))
+                    k++;
+                return k;
+            }
+        }
+        // No sentence end within reach: the caption runs from the paragraph start when that is
+        // near, else only the credit itself is dropped.
+        return limit == floor ? floor : creditStart;
+    }
+
+    /// <summary>"Joe R. Biden": a capital letter alone before a full stop does not end a sentence.</summary>
+    private static bool IsInitial(string text, int dot, int floor) =>
+        dot - 1 >= floor && char.IsUpper(text[dot - 1]) && (dot - 2 < floor || !char.IsLetter(text[dot - 2]));
 
     private static readonly HashSet<string> BylineGlue = new(StringComparer.Ordinal)
     {

@@ -25,61 +25,133 @@ public static class DocumentReader
 
     /// <summary>
     /// Expands files and folders into report paths, folders recursively and in ordinal order so
-    /// that runs are repeatable. A missing path is reported through <paramref name="onError"/>
-    /// and skipped; the rest go on.
+    /// that runs are repeatable. Links are followed, but each real file is given once and a link
+    /// back to a folder above is not walked again. A missing path, and inside a folder a pipe,
+    /// socket or device named like a report, are reported through <paramref name="onError"/>
+    /// and skipped; the rest go on. A path named on the command line is read whatever it is
+    /// (a process substitution is a pipe), through the size-capped reader.
     /// </summary>
     public static IEnumerable<string> Expand(IEnumerable<string> paths, Action<string, string> onError)
     {
+        var files = new HashSet<(long, long)>();
+        var folders = new HashSet<(long, long)>();
         foreach (var path in paths)
         {
-            if (File.Exists(path))
+            var node = FileNode.Of(path);
+            switch (node.Kind)
             {
-                yield return path;
-            }
-            else if (Directory.Exists(path))
-            {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(IsReport)
-                    .Order(StringComparer.Ordinal);
-                foreach (var file in files)
-                    yield return file;
-            }
-            else
-            {
-                onError(path, "no such file or folder");
+                case FileKind.Missing:
+                    onError(path, "no such file or folder");
+                    break;
+                case FileKind.Directory:
+                    var found = new List<(string Path, FileNode Node)>();
+                    Walk(path, node, folders, found, onError);
+                    foreach (var (file, fileNode) in found.OrderBy(f => f.Path, StringComparer.Ordinal))
+                    {
+                        if (files.Add((fileNode.Device, fileNode.Inode)))
+                            yield return file;
+                    }
+                    break;
+                default:
+                    if (files.Add((node.Device, node.Inode)))
+                        yield return path;
+                    break;
             }
         }
     }
 
-    /// <summary>Reads one report; throws <see cref="DocumentException"/> for a file that is not a readable report.</summary>
-    public static Document Read(string path, DateOnly? publishedOverride = null, long maxBytes = DefaultMaxBytes)
+    private static void Walk(string folder, FileNode node, HashSet<(long, long)> seen, List<(string, FileNode)> found, Action<string, string> onError)
     {
-        byte[] bytes;
+        if (!seen.Add((node.Device, node.Inode)))
+            return; // reached again through a link: its reports are already listed
+        List<string> entries;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-                throw new DocumentException(path, "no such file");
-            if (info.Length > maxBytes)
-                throw new DocumentException(path, $"file is {Size(info.Length)}, over the {Size(maxBytes)} limit for one report");
-            bytes = File.ReadAllBytes(path);
+            entries = Directory.EnumerateFileSystemEntries(folder).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            onError(folder, $"cannot list folder: {e.Message}");
+            return;
+        }
+        foreach (var entry in entries.Order(StringComparer.Ordinal))
+        {
+            var child = FileNode.Of(entry);
+            switch (child.Kind)
+            {
+                case FileKind.Directory:
+                    Walk(entry, child, seen, found, onError);
+                    break;
+                case FileKind.Regular when IsReport(entry):
+                    found.Add((entry, child));
+                    break;
+                case FileKind.Other when IsReport(entry):
+                    onError(entry, "not a regular file (a pipe, socket or device); skipped");
+                    break;
+                case FileKind.Missing when IsReport(entry):
+                    onError(entry, "a link to nothing; skipped");
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads one report; throws <see cref="DocumentException"/> for a file that is not a readable
+    /// report. Problems that leave the report readable (a sidecar field of the wrong type) go to
+    /// <paramref name="warn"/>, one message each naming the file.
+    /// </summary>
+    public static Document Read(string path, DateOnly? publishedOverride = null, long maxBytes = DefaultMaxBytes, Action<string>? warn = null)
+    {
+        var bytes = ReadCapped(path, maxBytes);
+        var raw = Decode(path, bytes);
+        // A .txt saved from a page often keeps its paragraph markup: read it as the HTML it is.
+        var isHtml = !System.IO.Path.GetExtension(path).Equals(".txt", StringComparison.OrdinalIgnoreCase) || HtmlText.HasParagraphMarkup(raw);
+        if (isHtml && HtmlText.NestingDepth(raw) is var depth and > HtmlText.MaxDepth)
+            throw new DocumentException(path, $"HTML nests elements {depth} deep, over the limit of {HtmlText.MaxDepth}; not a news page");
+        var text = isHtml ? HtmlText.MainText(raw) : raw;
+        if (string.IsNullOrWhiteSpace(text))
+            throw new DocumentException(path, isHtml ? "HTML holds no readable text" : "file is empty");
+
+        var meta = ReadMeta(path, warn ?? (_ => { }));
+        if (publishedOverride is not null)
+            meta = meta with { Published = publishedOverride };
+        return new Document(IdOf(path), path, text, meta, Hash(text, meta));
+    }
+
+    /// <summary>
+    /// The file's bytes, never more than <paramref name="maxBytes"/>: a device or pipe reports no
+    /// length, so the cap is enforced on what is actually read.
+    /// </summary>
+    private static byte[] ReadCapped(string path, long maxBytes)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            if (stream.CanSeek && stream.Length > maxBytes)
+                throw new DocumentException(path, $"file is {Size(stream.Length)}, over the {Size(maxBytes)} limit for one report");
+            var buffer = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            int n;
+            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, n);
+                if (buffer.Length > maxBytes)
+                    throw new DocumentException(path, $"file is over the {Size(maxBytes)} limit for one report (it does not end)");
+            }
+            return buffer.ToArray();
+        }
+        catch (FileNotFoundException)
+        {
+            throw new DocumentException(path, "no such file");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new DocumentException(path, "no such file");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DocumentException(path, $"cannot read: {e.Message}");
         }
-
-        var raw = Decode(path, bytes);
-        // A .txt saved from a page often keeps its paragraph markup: read it as the HTML it is.
-        var isHtml = !System.IO.Path.GetExtension(path).Equals(".txt", StringComparison.OrdinalIgnoreCase) || HtmlText.HasParagraphMarkup(raw);
-        var text = isHtml ? HtmlText.MainText(raw) : raw;
-        if (string.IsNullOrWhiteSpace(text))
-            throw new DocumentException(path, isHtml ? "HTML holds no readable text" : "file is empty");
-
-        var meta = ReadMeta(path);
-        if (publishedOverride is not null)
-            meta = meta with { Published = publishedOverride };
-        return new Document(IdOf(path), path, text, meta, Hash(text, meta));
     }
 
     private static string Size(long bytes) => bytes switch
@@ -119,36 +191,55 @@ public static class DocumentReader
         }
     }
 
-    private static DocumentMeta ReadMeta(string reportPath)
+    private static DocumentMeta ReadMeta(string reportPath, Action<string> warn)
     {
         var dir = System.IO.Path.GetDirectoryName(reportPath) ?? ".";
         var metaPath = System.IO.Path.Combine(dir, IdOf(reportPath) + ".meta.json");
-        if (!File.Exists(metaPath))
-            return DocumentMeta.Empty;
+        switch (FileNode.Of(metaPath).Kind)
+        {
+            case FileKind.Missing:
+                return DocumentMeta.Empty;
+            case FileKind.Directory or FileKind.Other:
+                warn($"{metaPath}: not a regular file (a folder, pipe or device); ignored");
+                return DocumentMeta.Empty;
+        }
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(metaPath));
+            using var json = JsonDocument.Parse(ReadCapped(metaPath, MaxMetaBytes));
             if (json.RootElement.ValueKind != JsonValueKind.Object)
                 throw new DocumentException(metaPath, "meta.json must hold one JSON object");
             var root = json.RootElement;
-            var publishedText = Text(root, "published");
+            var publishedText = Text(root, "published", metaPath, warn);
             DateOnly? published = null;
             if (publishedText is not null)
             {
                 published = ParsePublished(publishedText)
                     ?? throw new DocumentException(metaPath, $"'published' is not an ISO date or date-time: \"{publishedText}\"");
+                if (!IsPlausiblyPublished(published.Value))
+                {
+                    warn($"{metaPath}: 'published' {published:yyyy-MM-dd} is not a plausible publication date (years {FirstYear} to {LastYear}); ignored, relative dates stay null");
+                    published = null;
+                }
             }
-            return new DocumentMeta(published, Text(root, "source"), Text(root, "url"), Text(root, "title"));
+            return new DocumentMeta(published, Text(root, "source", metaPath, warn), Text(root, "url", metaPath, warn), Text(root, "title", metaPath, warn));
         }
         catch (JsonException e)
         {
             throw new DocumentException(metaPath, $"broken JSON: {e.Message}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DocumentException(metaPath, $"cannot read: {e.Message}");
-        }
     }
+
+    /// <summary>A sidecar holds four short strings; a megabyte is already a mistaken file.</summary>
+    private const long MaxMetaBytes = 1024 * 1024;
+
+    private const int FirstYear = 1900;
+    private const int LastYear = 2100;
+
+    /// <summary>
+    /// News about this war is published in these years. A date far outside them (0001-01-01,
+    /// 9999-12-31) is a placeholder, and as an anchor it would put relative dates off the calendar.
+    /// </summary>
+    public static bool IsPlausiblyPublished(DateOnly day) => day.Year is >= FirstYear and <= LastYear;
 
     public static DateOnly? ParsePublished(string text)
     {
@@ -160,8 +251,39 @@ public static class DocumentReader
         return null;
     }
 
-    private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    /// <summary>
+    /// A string field of the sidecar. A field of another type, or a string that is not text (a
+    /// lone surrogate), is left out with a warning naming the file and the field: the report is
+    /// still read, without that field.
+    /// </summary>
+    private static string? Text(JsonElement root, string name, string metaPath, Action<string> warn)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            warn($"{metaPath}: '{name}' should be a string, not {KindName(value.ValueKind)}; ignored");
+            return null;
+        }
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            warn($"{metaPath}: '{name}' holds an unpaired UTF-16 surrogate, which is not text; ignored");
+            return null;
+        }
+    }
+
+    private static string KindName(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static string Hash(string text, DocumentMeta meta)
     {

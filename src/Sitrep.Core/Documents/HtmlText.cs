@@ -37,6 +37,78 @@ internal static class HtmlText
         return open >= 2 && close >= 2;
     }
 
+    /// <summary>
+    /// The deepest element nesting read. News pages nest a few dozen deep; a page nested
+    /// thousands deep is hostile, and parsing it costs time that grows with the square of
+    /// its depth, so it is refused before the parser sees it.
+    /// </summary>
+    public const int MaxDepth = 512;
+
+    /// <summary>Elements that never hold others, or whose end the parser implies when a sibling opens.</summary>
+    private static readonly HashSet<string> NotNesting = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "rt", "rp",
+        "!doctype",
+    };
+
+    private static readonly string[] RawText = ["script", "style", "textarea", "title", "xmp", "noscript"];
+
+    /// <summary>
+    /// How deep the tags of <paramref name="html"/> nest, counted on the raw text in one pass:
+    /// each start tag of an element that can hold others one level down, each end tag one up.
+    /// </summary>
+    public static int NestingDepth(string html)
+    {
+        var depth = 0;
+        var deepest = 0;
+        var i = html.IndexOf('<');
+        while (i >= 0 && i + 1 < html.Length)
+        {
+            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            {
+                var close = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                i = close < 0 ? -1 : html.IndexOf('<', close + 3);
+                continue;
+            }
+            var closing = html[i + 1] == '/';
+            var nameStart = closing ? i + 2 : i + 1;
+            var nameEnd = nameStart;
+            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] is '!' or '-' or ':'))
+                nameEnd++;
+            var gt = html.IndexOf('>', nameEnd);
+            if (gt < 0)
+                break; // no tag closes after this point, so none opens either
+            if (nameEnd == nameStart)
+            {
+                i = html.IndexOf('<', i + 1);
+                continue;
+            }
+            var name = html.Substring(nameStart, nameEnd - nameStart);
+            var selfClosing = html[gt - 1] == '/';
+            if (closing)
+            {
+                if (!NotNesting.Contains(name))
+                    depth = Math.Max(0, depth - 1);
+            }
+            else if (!selfClosing && !NotNesting.Contains(name))
+            {
+                deepest = Math.Max(deepest, ++depth);
+                var raw = Array.Find(RawText, r => r.Equals(name, StringComparison.OrdinalIgnoreCase));
+                if (raw is not null)
+                {
+                    // Script and style hold text, not tags: jump to their end tag.
+                    var end = html.IndexOf("</" + raw, gt, StringComparison.OrdinalIgnoreCase);
+                    i = end < 0 ? -1 : end;
+                    continue;
+                }
+            }
+            i = html.IndexOf('<', gt + 1);
+        }
+        Text.WorkMeter.Scanned(html.Length);
+        return deepest;
+    }
+
     public static string MainText(string html)
     {
         var document = new HtmlParser().ParseDocument(html);

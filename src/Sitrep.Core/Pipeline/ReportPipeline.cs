@@ -46,7 +46,12 @@ public sealed class ReportPipeline
     /// <summary>A pipeline without a gazetteer: events carry no places. For tests of the event rules.</summary>
     internal static ReportPipeline WithoutPlaces(ExtractionOptions options = default) => new(null, options);
 
-    public IReadOnlyList<EventRecord> Extract(Document document)
+    /// <summary>
+    /// The events of one report. <paramref name="budget"/> is checked between sentences, so a
+    /// report over its time budget stops with <see cref="OperationCanceledException"/> and the
+    /// caller can name it and go on.
+    /// </summary>
+    public IReadOnlyList<EventRecord> Extract(Document document, CancellationToken budget = default)
     {
         var text = document.Text;
         var layout = _segmenter.Segment(text);
@@ -54,6 +59,7 @@ public sealed class ReportPipeline
         var builder = new EventBuilder(text, document.Meta.Published) { Explaining = _options.Explain is not null };
         foreach (var sentence in layout.Sentences)
         {
+            budget.ThrowIfCancellationRequested();
             var reading = _reader.Read(text, sentence, document.Meta.Published, mentions);
             // A sentence with no trigger, cue or casualty builds nothing the clauses could shape.
             var clauses = reading.Triggers.Count > 0 || reading.Cues.Count > 0 || reading.Casualties.Count > 0 || _options.Explain is not null
@@ -64,6 +70,7 @@ public sealed class ReportPipeline
                 Explanation.Write(explain, document.Id, text, reading, clauses, builder.Notes);
         }
 
+        budget.ThrowIfCancellationRequested();
         var places = _geocoder is null || mentions.Count == 0 ? [] : ResolvePlaces(text, mentions, layout, builder.PhraseMentions);
         var drafts = builder.Drafts;
         foreach (var draft in drafts)

@@ -72,6 +72,7 @@ public static class Tokenizer
             tokens.Add(new Token(i, i + 1, TokenKind.Punct, p, p));
             i++;
         }
+        WorkMeter.Tokenized(tokens.Count);
         return tokens;
     }
 
@@ -135,6 +136,19 @@ public static class Fold
                 sb.Append(char.ToLowerInvariant(Punct(c)));
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The key under which a case-insensitive regex match is looked up in a lexicon. The regex
+    /// engine takes the Kelvin sign for k and the long s for s; lower-casing the upper case of
+    /// each letter maps them the same way, so a match the pattern let through finds its row.
+    /// </summary>
+    public static string CaseKey(ReadOnlySpan<char> span)
+    {
+        Span<char> key = span.Length <= 256 ? stackalloc char[span.Length] : new char[span.Length];
+        for (var i = 0; i < span.Length; i++)
+            key[i] = char.ToLowerInvariant(char.ToUpperInvariant(span[i]));
+        return new string(key);
     }
 
     /// <summary>Typographic punctuation to its plain form.</summary>

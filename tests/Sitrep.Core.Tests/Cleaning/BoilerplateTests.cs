@@ -119,4 +119,19 @@ public sealed class BoilerplateTests
     [InlineData("The fund pays for generators donated by residents.", false)]
     public void Appeals_and_promotions_are_noise_sentences(string sentence, bool noise) =>
         Assert.Equal(noise, Boilerplate.Default.IsNoiseSentence(sentence));
+    [Theory]
+    [InlineData("Crews cleared the rubble on Monday. A crane lifts a slab. (Photo: Sample Wire) The mayor said the school would reopen.", "A crane lifts a slab. (Photo: Sample Wire)")]
+    [InlineData("The ferry was late. Smoke over the harbour. Jane Doe/AFP Officials said the fire was out by noon.", "Smoke over the harbour. Jane Doe/AFP")]
+    [InlineData("Two trams were damaged. Volunteers sweep glass. Ivan Roe/Sample Wire/Getty Images The depot stayed shut.", "Volunteers sweep glass. Ivan Roe/Sample Wire/Getty Images")]
+    [InlineData("Trains ran again on Friday. A file photo of the station shows its old roof. Ticket sales rose.", "A file photo of the station shows its old roof.")]
+    public void Inside_a_paragraph_only_the_caption_and_its_credit_are_cut_out(string paragraph, string caption)
+    {
+        var span = Assert.Single(Boilerplate.Default.CaptionSpans(paragraph, 0, paragraph.Length));
+        Assert.Equal(caption, paragraph[span.Start..span.End]);
+        Assert.Equal(ParagraphKind.Body, One(paragraph));
+    }
+
+    [Fact]
+    public void A_paragraph_without_a_credit_has_no_caption_spans() =>
+        Assert.Empty(Boilerplate.Default.CaptionSpans("Drones hit the port. Photos showed smoke.", 0, 41));
 }

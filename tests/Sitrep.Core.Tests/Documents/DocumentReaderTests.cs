@@ -169,11 +169,126 @@ public sealed class DocumentReaderTests : IDisposable
     }
 
     [Fact]
-    public void Meta_fields_of_the_wrong_type_are_ignored()
+    public void Meta_fields_of_the_wrong_type_are_ignored_with_a_warning_naming_file_and_field()
     {
         var path = Write("r5.txt", "Drones hit the port.");
-        Write("r5.meta.json", """{"published": null, "source": 7}""");
-        Assert.Equal(DocumentMeta.Empty, DocumentReader.Read(path).Meta);
+        Write("r5.meta.json", """{"published": null, "source": 7, "title": ["x"], "url": {"a": 1}}""");
+        var warnings = new List<string>();
+        Assert.Equal(DocumentMeta.Empty, DocumentReader.Read(path, warn: warnings.Add).Meta);
+        Assert.Equal(3, warnings.Count);
+        Assert.All(warnings, w => Assert.Contains("r5.meta.json", w));
+        Assert.Contains(warnings, w => w.Contains("'source'") && w.Contains("a number"));
+        Assert.Contains(warnings, w => w.Contains("'title'") && w.Contains("a list"));
+        Assert.Contains(warnings, w => w.Contains("'url'") && w.Contains("an object"));
+    }
+
+    [Fact]
+    public void A_sidecar_string_with_a_lone_surrogate_is_ignored_with_a_warning()
+    {
+        var path = Write("r7.txt", "Drones hit the port.");
+        Write("r7.meta.json", """{"published": "2024-03-05", "title": "bad \ud800 title"}""");
+        var warnings = new List<string>();
+        var meta = DocumentReader.Read(path, warn: warnings.Add).Meta;
+        Assert.Equal((new DateOnly(2024, 3, 5), (string?)null), (meta.Published, meta.Title));
+        Assert.Contains("'title'", Assert.Single(warnings));
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("1066-10-14")]
+    public void A_published_date_off_any_news_calendar_is_ignored_with_a_warning(string published)
+    {
+        var path = Write("r8.txt", "Drones hit the port.");
+        Write("r8.meta.json", $$"""{"published": "{{published}}"}""");
+        var warnings = new List<string>();
+        Assert.Null(DocumentReader.Read(path, warn: warnings.Add).Meta.Published);
+        Assert.Contains(published, Assert.Single(warnings));
+    }
+
+    [Fact]
+    public void A_device_that_never_ends_is_refused_at_the_size_cap_after_reading_no_more_than_it()
+    {
+        if (!File.Exists("/dev/zero"))
+            return;
+        var e = Fails("/dev/zero", maxBytes: 1 << 20);
+        Assert.Contains("limit", e.Problem);
+    }
+
+    [Fact]
+    public void A_pipe_named_like_a_report_inside_a_folder_is_skipped_and_named()
+    {
+        var good = Write("in/a.txt", "Drones hit the port.");
+        var pipe = Path.Combine(_dir, "in", "b.txt");
+        if (!MakeFifo(pipe))
+            return;
+        var errors = new List<(string Path, string Problem)>();
+        var found = DocumentReader.Expand([Path.Combine(_dir, "in")], (p, problem) => errors.Add((p, problem))).ToList();
+        Assert.Equal([good], found);
+        var error = Assert.Single(errors);
+        Assert.Equal(pipe, error.Path);
+        Assert.Contains("not a regular file", error.Problem);
+    }
+
+    [Fact]
+    public void A_link_loop_is_walked_once_and_each_real_file_is_given_once()
+    {
+        var report = Write("tree/a.txt", "Drones hit the port.");
+        Directory.CreateDirectory(Path.Combine(_dir, "tree", "sub"));
+        Directory.CreateSymbolicLink(Path.Combine(_dir, "tree", "sub", "up"), "..");
+        File.CreateSymbolicLink(Path.Combine(_dir, "tree", "sub", "alias.txt"), report);
+        var errors = new List<string>();
+        var found = DocumentReader.Expand([Path.Combine(_dir, "tree"), report], (p, problem) => errors.Add(p)).ToList();
+        Assert.Equal([report], found);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void A_sidecar_that_is_a_pipe_is_ignored_with_a_warning_not_waited_on()
+    {
+        var path = Write("r9.txt", "Drones hit the port.");
+        if (!MakeFifo(Path.Combine(_dir, "r9.meta.json")))
+            return;
+        var warnings = new List<string>();
+        Assert.Equal(DocumentMeta.Empty, DocumentReader.Read(path, warn: warnings.Add).Meta);
+        Assert.Contains("r9.meta.json", Assert.Single(warnings));
+    }
+
+    private static bool MakeFifo(string path)
+    {
+        if (OperatingSystem.IsWindows())
+            return false;
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        return mkfifo.ExitCode == 0;
+    }
+
+    [Fact]
+    public void Html_nested_past_the_depth_limit_is_refused_before_parsing()
+    {
+        var depth = HtmlText.MaxDepth + 1;
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", depth)) + "Drones hit the port." + string.Concat(Enumerable.Repeat("</div>", depth)) + "</body></html>";
+        var e = Fails(Write("deep.html", html));
+        Assert.Contains("nests", e.Problem);
+    }
+
+    [Theory]
+    [InlineData("<p>One<p>Two<p>Three", 0)]
+    [InlineData("<div><div><span>x</span></div></div>", 3)]
+    [InlineData("<div><br><img src=x><input/></div>", 1)]
+    [InlineData("<ul><li>a<li>b<li>c</ul>", 1)]
+    [InlineData("<div><script>if (a < b) { '<div><div><div>' }</script></div>", 2)]
+    [InlineData("<div><!-- <div><div> --></div>", 1)]
+    [InlineData("<div><<<<<<", 1)]
+    public void Nesting_depth_counts_only_elements_that_hold_others(string html, int depth) =>
+        Assert.Equal(depth, HtmlText.NestingDepth(html));
+
+    [Fact]
+    public void Html_nested_to_the_depth_limit_is_read()
+    {
+        var depth = HtmlText.MaxDepth - 2;
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", depth)) + "Drones hit the port." + string.Concat(Enumerable.Repeat("</div>", depth)) + "</body></html>";
+        Assert.Equal("Drones hit the port.", DocumentReader.Read(Write("deep-ok.html", html)).Text);
     }
 
     [Fact]

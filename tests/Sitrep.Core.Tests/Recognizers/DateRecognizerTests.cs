@@ -89,4 +89,40 @@ public sealed class DateRecognizerTests
 
     private static string Format(string text, DateOnly? date, string precision, string kind, int? offset) =>
         string.Create(CultureInfo.InvariantCulture, $"'{text}' {date:yyyy-MM-dd} {precision} {kind} offset={offset}");
+    [Theory]
+    [InlineData("The fortress was built 2025 years ago.")]
+    [InlineData("The town was founded 99999999999 years ago.")]
+    [InlineData("Its walls stood 5000 days ago.")]
+    public void A_span_of_time_past_any_news_is_not_read_as_a_date(string text) =>
+        Assert.Empty(DateRecognizer.Recognize(text, 0, text.Length, new DateOnly(2024, 3, 5)));
+
+    [Theory]
+    [InlineData("The shelling began a year ago.", "0001-01-01")]
+    [InlineData("Drones came on Tuesday.", "0001-01-01")]
+    [InlineData("Troops returned next year.", "9999-12-31")]
+    [InlineData("Sirens sounded last weekend.", "0001-01-01")]
+    [InlineData("The talks resume next month.", "9999-12-31")]
+    public void An_anchor_at_the_end_of_the_calendar_leaves_the_date_null_instead_of_failing(string text, string anchor)
+    {
+        var found = DateRecognizer.Recognize(text, 0, text.Length, DateOnly.Parse(anchor, CultureInfo.InvariantCulture));
+        Assert.All(found, d => Assert.Null(d.Date));
+    }
+
+    [Theory]
+    [InlineData("Drones struck on 2\uFF11 March 2024.", "2024-03-21")]
+    [InlineData("Talks opened on 202\uFF14-03-05.", "2024-03-05")]
+    [InlineData("The convoy left on 1\u0665 May 2023.", "2023-05-15")]
+    public void A_digit_of_another_script_inside_a_date_reads_as_its_value(string text, string date)
+    {
+        var d = Assert.Single(DateRecognizer.Recognize(text, 0, text.Length, new DateOnly(2024, 3, 25)));
+        Assert.Equal(DateOnly.Parse(date, CultureInfo.InvariantCulture), d.Date);
+    }
+
+    [Fact]
+    public void A_fullwidth_count_before_ago_reads_as_its_number()
+    {
+        const string text = "The sirens sounded \uFF13 days ago.";
+        var d = Assert.Single(DateRecognizer.Recognize(text, 0, text.Length, new DateOnly(2024, 3, 25)));
+        Assert.Equal(new DateOnly(2024, 3, 22), d.Date);
+    }
 }

@@ -97,6 +97,34 @@ public sealed class NumberRecognizerTests
         Assert.Equal([3_000_000d, null], found.Select(q => q.AmountUsd));
     }
 
+    [Theory]
+    [InlineData("Officials counted 4294967296 drones.", "4294967296")]
+    [InlineData("The convoy carried 3,000,000,000 shells.", "3,000,000,000")]
+    [InlineData("It cost 99999999999999999999999 lives, they claimed.", "99999999999999999999999")]
+    public void A_count_no_32_bit_figure_can_hold_has_no_value_rather_than_a_clamped_one(string text, string figure)
+    {
+        var q = Assert.Single(NumberRecognizer.Recognize(text, 0, text.Length));
+        Assert.Equal(figure, q.TextIn(text));
+        Assert.Null(q.Value);
+    }
+
+    [Fact]
+    public void A_money_amount_beyond_any_double_has_no_value()
+    {
+        var text = "The fund holds $" + new string('9', 400) + ".";
+        var q = Assert.Single(NumberRecognizer.Recognize(text, 0, text.Length));
+        Assert.Null(q.Value);
+    }
+
+    [Theory]
+    [InlineData("Temperatures reached 65\u212A overnight.", 65_000)]
+    [InlineData("A reward of 20\u212A was offered.", 20_000)]
+    public void The_kelvin_sign_after_a_figure_reads_as_thousands_like_the_letter_k(string text, double value)
+    {
+        var q = Assert.Single(NumberRecognizer.Recognize(text, 0, text.Length));
+        Assert.Equal(value, q.Value);
+    }
+
     private static string Describe(ExpectedQuantity e) =>
         Format(e.Text, e.Value, e.Approx ?? "Exact", e.Unit ?? "Count", e.High, e.Currency, e.Measure);
 

@@ -221,4 +221,39 @@ public sealed class SegmenterTests
         Assert.Empty(layout.Sentences);
         Assert.Equal(new Section(0, 0, 0), Assert.Single(layout.Sections));
     }
+    [Theory]
+    [InlineData("Drones struck the depot overnight, officials said. A worker inspects a crater. (Photo: Sample Wire) Two guards were hurt.",
+        new[] { "Drones struck the depot overnight, officials said.", "Two guards were hurt." })]
+    [InlineData("The bridge reopened at dawn. Cars queue at a checkpoint. Jane Doe/Reuters Police said the queue was short.",
+        new[] { "The bridge reopened at dawn.", "Police said the queue was short." })]
+    public void A_caption_inside_a_one_line_report_leaves_the_copy_around_it(string text, string[] expected) =>
+        Assert.Equal(expected, Kept(Segmenter.Default.Segment(text), text));
+    [Fact]
+    public void A_run_with_no_full_stop_is_cut_into_pieces_at_spaces_below_the_cap()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("drones circled the harbour while crews waited", 2000));
+        var pieces = Segmenter.SplitSentences(text, 0, text.Length).ToList();
+        Assert.True(pieces.Count > 1);
+        Assert.All(pieces, p => Assert.InRange(p.End - p.Start, 1, Segmenter.MaxSentenceChars));
+        Assert.All(pieces, p => Assert.False(char.IsWhiteSpace(text[p.Start]) || char.IsWhiteSpace(text[p.End - 1])));
+        // Cut at spaces: every piece holds whole words.
+        Assert.All(pieces.Skip(1), p => Assert.Equal(' ', text[p.Start - 1]));
+    }
+
+    [Fact]
+    public void A_long_list_is_cut_after_a_comma_before_a_bare_space()
+    {
+        var text = string.Join(", ", Enumerable.Repeat("a generator for the clinic", 400));
+        var first = Segmenter.SplitSentences(text, 0, text.Length).First();
+        Assert.Equal(',', text[first.End - 1]);
+    }
+
+    [Fact]
+    public void A_run_without_any_space_is_cut_without_splitting_a_surrogate_pair()
+    {
+        var text = string.Concat(Enumerable.Repeat("1.\U0001F600", 3000));
+        var pieces = Segmenter.SplitSentences(text, 0, text.Length).ToList();
+        Assert.All(pieces, p => Assert.False(char.IsLowSurrogate(text[p.Start])));
+        Assert.All(pieces, p => Assert.InRange(p.End - p.Start, 1, Segmenter.MaxSentenceChars));
+    }
 }

@@ -96,6 +96,9 @@ public static class DateRecognizer
 
     private static DateMention? Resolve(Grammar g, string text, int end, Match m, DateOnly? anchor)
     {
+        // Next to the ends of the calendar no year around the anchor exists to resolve into.
+        if (anchor is { Year: < 2 or > 9998 })
+            anchor = null;
         var lead = m.Groups["lead"];
         var mod = m.Groups["mod"];
         var hasLead = lead.Success;
@@ -130,7 +133,7 @@ public static class DateRecognizer
             var monthGroup = m.Groups["month"];
             if (!IsCapitalised(monthGroup))
                 return null;
-            var month = g.Months[monthGroup.Value];
+            var month = g.Months[Fold.CaseKey(monthGroup.ValueSpan)];
             var day = Int(m.Groups["day"]);
             if (day > DateTime.DaysInMonth(2024, month))
                 return null;
@@ -155,7 +158,7 @@ public static class DateRecognizer
             var monthGroup = m.Groups["month"];
             if (!IsCapitalised(monthGroup))
                 return null;
-            return Mention(new DateOnly(Int(m.Groups["year"]), g.Months[monthGroup.Value], 1), DatePrecision.Month, DateKind.Explicit);
+            return Mention(new DateOnly(Int(m.Groups["year"]), g.Months[Fold.CaseKey(monthGroup.ValueSpan)], 1), DatePrecision.Month, DateKind.Explicit);
         }
 
         if (m.Groups["mo"].Success)
@@ -165,7 +168,7 @@ public static class DateRecognizer
                 return null;
             if (mod.Success)
                 spanStart = mod.Index;
-            var month = g.Months[monthGroup.Value];
+            var month = g.Months[Fold.CaseKey(monthGroup.ValueSpan)];
             if (YearOf(m, anchor) is { } y)
                 return Mention(new DateOnly(y, month, 1), DatePrecision.Month, DateKind.Explicit);
             if (anchor is not { } a)
@@ -199,7 +202,7 @@ public static class DateRecognizer
                 spanStart = mod.Index;
             if (anchor is not { } a)
                 return Mention(null, DatePrecision.Day, DateKind.Weekday);
-            var target = g.Weekdays[wd.Value];
+            var target = g.Weekdays[Fold.CaseKey(wd.ValueSpan)];
             int offset;
             if (modWord.Equals("next", StringComparison.OrdinalIgnoreCase) || modWord.Equals("coming", StringComparison.OrdinalIgnoreCase))
             {
@@ -216,7 +219,7 @@ public static class DateRecognizer
                 if (offset == 0 && (modWord.Equals("last", StringComparison.OrdinalIgnoreCase) || modWord.Equals("past", StringComparison.OrdinalIgnoreCase)))
                     offset = -7;
             }
-            return Mention(a.AddDays(offset), DatePrecision.Day, DateKind.Weekday);
+            return Mention(Shift(() => a.AddDays(offset)), DatePrecision.Day, DateKind.Weekday);
         }
 
         if (m.Groups["relx"].Success)
@@ -230,9 +233,9 @@ public static class DateRecognizer
         if (m.Groups["ago"].Success)
         {
             var n = Count(m.Groups["n"].ValueSpan);
-            if (n is not { } count)
+            if (n is not { } count || count > MaxAgo)
                 return null;
-            var unit = Enum.Parse<RelativeUnit>(m.Groups["unit"].ValueSpan, ignoreCase: true);
+            var unit = Enum.Parse<RelativeUnit>(Fold.CaseKey(m.Groups["unit"].ValueSpan), ignoreCase: true);
             var dir = m.Groups["dir"].ValueSpan;
             if (dir.Equals("ago", StringComparison.OrdinalIgnoreCase))
                 return Relative(unit, -count, anchor, Mention);
@@ -259,15 +262,35 @@ public static class DateRecognizer
         int? offsetDays = unit == RelativeUnit.Day ? offset : null;
         if (anchor is not { } a)
             return mention(null, precision, DateKind.Relative, offsetDays);
-        DateOnly date = unit switch
+        var date = Shift(() => unit switch
         {
             RelativeUnit.Day => a.AddDays(offset),
             RelativeUnit.Week => MondayOf(a).AddDays(7 * offset),
             RelativeUnit.Weekend => Weekend(a, offset),
             RelativeUnit.Month => new DateOnly(a.Year, a.Month, 1).AddMonths(offset),
             _ => new DateOnly(a.Year + offset, 1, 1),
-        };
+        });
         return mention(date, precision, DateKind.Relative, offsetDays);
+    }
+
+    /// <summary>
+    /// The most units "N days/weeks/months/years ago" is read for. Further back than this is no
+    /// date of an event in the news ("2025 years ago"); it is not read as a date at all, so no
+    /// later stage does arithmetic on it.
+    /// </summary>
+    private const int MaxAgo = 1000;
+
+    /// <summary>A date computed from the anchor, or null when it falls outside the calendar (anchor 0001-01-01, "a day earlier").</summary>
+    private static DateOnly? Shift(Func<DateOnly> compute)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     private static DateOnly MondayOf(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
@@ -314,17 +337,29 @@ public static class DateRecognizer
     private static int? Count(ReadOnlySpan<char> n)
     {
         if (char.IsDigit(n[0]))
-            return int.Parse(n, CultureInfo.InvariantCulture);
-        return NumberWords.Parse(n) is { } v ? (int)v : null;
+            return Digits(n); // at most four digits: the pattern says so
+        return NumberWords.Parse(n) is { } v && v <= MaxAgo ? (int)v : null;
     }
 
-    private static int Int(Group g) => int.Parse(g.ValueSpan, CultureInfo.InvariantCulture);
+    private static int Int(Group g) => Digits(g.ValueSpan);
+
+    /// <summary>
+    /// A short run of decimal digits as a number, in any script: the patterns' \d matches
+    /// fullwidth and Arabic-Indic digits too ("２１ March"), which int.Parse refuses.
+    /// </summary>
+    private static int Digits(ReadOnlySpan<char> digits)
+    {
+        var value = 0;
+        foreach (var c in digits)
+            value = value * 10 + CharUnicodeInfo.GetDecimalDigitValue(c);
+        return value;
+    }
 
     private static DateOnly? TryDate(int year, int month, int day) =>
         day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
 
     private static string Normalise(ReadOnlySpan<char> phrase) =>
-        string.Join(' ', phrase.ToString().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', Fold.CaseKey(phrase).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private enum RelativeUnit { Day, Week, Weekend, Month, Year, Event }
 

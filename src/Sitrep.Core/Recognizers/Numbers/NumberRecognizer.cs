@@ -167,6 +167,11 @@ public static class NumberRecognizer
             measure = g.Units[Normalise(unit.ValueSpan)];
         }
 
+        // A figure no count can reach, or one that overflowed, is not a figure to report: it is
+        // left without a value rather than clamped into a smaller number the text never said.
+        if (!Usable(low, quantityUnit) || (high is not null && !Usable(high, quantityUnit)))
+            return new Quantity(m.Index, m.Index + m.Length, null, approximation, quantityUnit) { Currency = currency, MeasureUnit = measure };
+
         return new Quantity(m.Index, m.Index + m.Length, low, approximation, quantityUnit)
         {
             High = high,
@@ -210,6 +215,12 @@ public static class NumberRecognizer
     }
 
     /// <summary>Lower case with single spaces, the key form of the lexicons ("More  than" -> "more than").</summary>
+    /// <summary>The largest count read: the event record holds counts as 32-bit integers.</summary>
+    private const double MaxCount = int.MaxValue;
+
+    private static bool Usable(double? value, QuantityUnit unit) =>
+        value is { } v && double.IsFinite(v) && (unit != QuantityUnit.Count || v <= MaxCount);
+
     private static string Normalise(ReadOnlySpan<char> phrase)
     {
         Span<char> buffer = stackalloc char[phrase.Length];
@@ -227,7 +238,8 @@ public static class NumberRecognizer
                 buffer[n++] = ' ';
                 space = false;
             }
-            buffer[n++] = char.ToLowerInvariant(ch);
+            // Upper then lower: the Kelvin sign a case-blind pattern matched as "k" becomes "k".
+            buffer[n++] = char.ToLowerInvariant(char.ToUpperInvariant(ch));
         }
         return new string(buffer[..n]);
     }
@@ -290,6 +302,6 @@ public static class NumberRecognizer
         }
 
         internal double Scale(ReadOnlySpan<char> word) =>
-            NumberWords.TryGet(word, out var e) ? e.Value : throw new InvalidOperationException($"scale word '{word}' is not in number-words.tsv");
+            NumberWords.TryGet(word, out var e) ? e.Value : double.NaN;
     }
 }

@@ -33,7 +33,8 @@ internal static class NumberWords
         Words.Where(w => w.Value.Class == wordClass).Select(w => w.Key);
 
     internal static bool TryGet(ReadOnlySpan<char> word, out Entry entry) =>
-        Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out entry);
+        Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out entry)
+        || (!System.Text.Ascii.IsValid(word) && Words.TryGetValue(Sitrep.Text.Fold.CaseKey(word), out entry));
 
     /// <summary>
     /// Value of a run such as "three hundred and twenty-four", "a dozen", "two dozen". The
