@@ -123,7 +123,7 @@ public sealed partial class EventStore
         }
         catch (Microsoft.Data.Sqlite.SqliteException e)
         {
-            throw new QueryException(e.Message);
+            throw Problem(e, textGiven: true);
         }
     }
 }
