@@ -10,7 +10,12 @@ internal static class CliRun
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "sitrep.dll");
 
-    public static CliResult Run(params string[] args)
+    public static CliResult Run(params string[] args) =>
+        TryRun(TimeSpan.FromMinutes(5), args)
+        ?? throw new TimeoutException($"sitrep {string.Join(' ', args)} did not finish in 5 minutes");
+
+    /// <summary>The CLI with <paramref name="args"/>; null when it is still running at the deadline (a hang).</summary>
+    public static CliResult? TryRun(TimeSpan deadline, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -26,10 +31,10 @@ internal static class CliRun
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(deadline))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"sitrep {string.Join(' ', args)} did not finish in 5 minutes");
+            return null;
         }
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }

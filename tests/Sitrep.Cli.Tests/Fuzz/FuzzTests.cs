@@ -30,29 +30,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
         string Summary(FuzzResult r) => $"fuzz seed {seed}: {r}\n{string.Join('\n', r.Examples)}\n";
 
         // The counts so far are written after every batch, so a long run stopped early still tells.
-        var result = FuzzRunner.Run(seed, cases, BatchSize, work, Run, limit, r => File.WriteAllText(report, Summary(r)));
+        var result = FuzzRunner.Run(seed, cases, BatchSize, work, (args, deadline) => CliRun.TryRun(deadline, args), limit, r => File.WriteAllText(report, Summary(r)));
 
         output.WriteLine(Summary(result));
         Assert.True(result.Clean, Summary(result));
-    }
-
-    /// <summary>The CLI on a batch; null when it is still running at the deadline (a hang).</summary>
-    private static CliResult? Run(string[] args, TimeSpan deadline)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(CliRun.Dll);
-        foreach (var a in args)
-            info.ArgumentList.Add(a);
-        if (Repo.Gazetteer is { } index)
-            info.Environment["SITREP_GAZETTEER"] = index;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(deadline))
-        {
-            process.Kill(entireProcessTree: true);
-            return null;
-        }
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 }
