@@ -43,7 +43,8 @@ public sealed class ExtractionCrashSafetyTests : IDisposable
         (exit, _, stderr) = SitrepProcess.Run("ingest", reports, "--db", _db.Path, "--gazetteer", PlaceIndex.Path!);
         Assert.True(exit == 0, stderr);
 
-        Assert.Equal(Contents(oracle), Contents(_db.Path));
+        Assert.Equal(StoreSnapshot.Contents(oracle), StoreSnapshot.Contents(_db.Path));
+        Assert.Equal(StoreSnapshot.Incidents(oracle), StoreSnapshot.Incidents(_db.Path));
         using var final = _db.Open();
         Assert.Equal(new StoreCheck(Documents, 0, 0, 0), final.Check());
     }
@@ -87,17 +88,5 @@ public sealed class ExtractionCrashSafetyTests : IDisposable
             Thread.Sleep(10);
         }
         throw new Xunit.Sdk.XunitException("no documents were stored within 120 s");
-    }
-
-    /// <summary>Every document with its hash and its events' ids and records, in a comparable form.</summary>
-    private static List<string> Contents(string db)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        return connection.Query<string>("""
-            SELECT d.id || ' ' || d.content_hash || ' ' || d.event_count || ' ' ||
-                   coalesce((SELECT group_concat(e.id || '=' || e.record, ' | ') FROM (SELECT * FROM events WHERE doc = d.id ORDER BY id) e), '')
-            FROM documents d ORDER BY d.id
-            """).ToList();
     }
 }
