@@ -131,12 +131,26 @@ internal sealed class ExtractCommand
 
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
         var table = format == "table" ? new EventTable(stdout) : null;
-        var results = files
+        // Two passes: the first reads every report and surveys the places each settles on its own;
+        // the second reads again, toward where the rest of the run places the war that week, only
+        // the reports with same-named villages their text leaves tied.
+        var surveyed = files
+            .AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(threads)
+            .Select(path => SurveyOne(pipeline, path, published, budget))
+            .ToList();
+        var prior = new RunPrior();
+        foreach (var s in surveyed)
+            if (s.Survey is not null)
+                prior.Add(s.Document!, s.Survey);
+        var again = explain ? ReportPipeline.Create(places, new ExtractionOptions { IncludeBackground = background }) : pipeline;
+        var results = surveyed
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(threads)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(path => ExtractOne(pipeline, path, published, budget));
+            .Select(s => s.Survey is null ? (s.Path, s.Document, null, s.Error) : Revisit(again, prior, s.Path, s.Document!, s.Survey, budget));
         foreach (var (path, document, found, error) in results)
         {
             if (error is not null)
@@ -163,27 +177,47 @@ internal sealed class ExtractCommand
         return failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }
 
-    private static (string Path, Document? Document, IReadOnlyList<EventRecord>? Events, string? Error) ExtractOne(
+    private static (string Path, Document? Document, ReportSurvey? Survey, string? Error) SurveyOne(
         ReportPipeline pipeline, string path, DateOnly? published, TimeSpan budget)
     {
+        Document? document = null;
+        var problem = Guarded(path, budget, clock =>
+        {
+            document = DocumentReader.Read(path, published, warn: w => Console.Error.WriteLine($"sitrep extract: warning: {w}"));
+            return pipeline.Survey(document, clock);
+        }, out var survey);
+        return (path, document, survey, problem);
+    }
+
+    private static (string Path, Document? Document, IReadOnlyList<EventRecord>? Events, string? Error) Revisit(
+        ReportPipeline pipeline, RunPrior prior, string path, Document document, ReportSurvey survey, TimeSpan budget)
+    {
+        var problem = Guarded(path, budget, clock => prior.Revisit(pipeline, document, survey, clock), out var events);
+        return (path, problem is null ? document : null, events, problem);
+    }
+
+    /// <summary>One step on one report under its time budget; a failure is named, never thrown, so the batch goes on.</summary>
+    private static string? Guarded<T>(string path, TimeSpan budget, Func<CancellationToken, T> step, out T? result) where T : class
+    {
+        result = null;
         using var clock = new CancellationTokenSource(budget);
         try
         {
-            var document = DocumentReader.Read(path, published, warn: w => Console.Error.WriteLine($"sitrep extract: warning: {w}"));
-            return (path, document, pipeline.Extract(document, clock.Token), null);
+            result = step(clock.Token);
+            return null;
         }
         catch (DocumentException e)
         {
-            return (path, null, null, e.Message);
+            return e.Message;
         }
         catch (OperationCanceledException) when (clock.IsCancellationRequested)
         {
-            return (path, null, null, $"{path}: {ReportBudget.Exceeded(budget)} (raise it with --time-budget)");
+            return $"{path}: {ReportBudget.Exceeded(budget)} (raise it with --time-budget)";
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // One report that trips a rule must not sink the batch; say which, and go on.
-            return (path, null, null, $"{path}: extraction failed: {e.GetType().Name}: {e.Message}");
+            return $"{path}: extraction failed: {e.GetType().Name}: {e.Message}";
         }
     }
 
