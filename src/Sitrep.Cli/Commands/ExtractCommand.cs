@@ -144,6 +144,7 @@ internal sealed class ExtractCommand
         foreach (var s in surveyed)
             if (s.Survey is not null)
                 prior.Add(s.Document!, s.Survey);
+        var readAgain = surveyed.Count(s => s.Survey is { PriorCanDecide: true } && prior.Around(s.Document!.Id, s.Document.Meta.Published) is not null);
         var again = explain ? ReportPipeline.Create(places, new ExtractionOptions { IncludeBackground = background }) : pipeline;
         var results = surveyed
             .AsParallel()
@@ -171,7 +172,7 @@ internal sealed class ExtractCommand
             }
             progress.Report(documents, bytes, events);
         }
-        progress.Done(documents, bytes, events, failures);
+        progress.Done(documents, bytes, events, failures, readAgain);
         table?.Flush();
         stdout.Flush();
         return failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
@@ -236,10 +237,10 @@ internal sealed class ExtractCommand
             StatusWriter.Progress($"sitrep extract: {documents:N0} reports, {chars / 1e6:0.0} M chars, {events:N0} events, {chars / 1e6 / (now / 1000.0):0.0} M chars/s");
         }
 
-        public void Done(int documents, long chars, int events, int failures)
+        public void Done(int documents, long chars, int events, int failures, int readAgain)
         {
             if (_lastMs > 0 || failures > 0)
-                Console.Error.WriteLine($"sitrep extract: {documents:N0} reports read, {events:N0} events, {failures:N0} inputs failed, {clock.Elapsed.TotalSeconds:0.0} s");
+                Console.Error.WriteLine($"sitrep extract: {documents:N0} reports read ({readAgain:N0} again toward the run's places of their week), {events:N0} events, {failures:N0} inputs failed, {clock.Elapsed.TotalSeconds:0.0} s");
         }
     }
 }
