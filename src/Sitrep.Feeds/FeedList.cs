@@ -9,7 +9,7 @@ public abstract record FeedSource(string Name)
 
 /// <summary>
 /// The feeds file: one feed URL (http or https) or folder a line; blank lines and lines starting
-/// with '#' are skipped. A line that is neither is named with its line number and skipped.
+/// with '#' are skipped, and so is the rest of a line from " #". A line that is neither is named with its line number and skipped.
 /// </summary>
 public static class FeedList
 {
@@ -21,7 +21,9 @@ public static class FeedList
         foreach (var raw in File.ReadLines(path))
         {
             number++;
-            var line = raw.Trim();
+            // A comment may also follow an entry after a space: addresses hold no spaces.
+            var comment = raw.IndexOf(" #", StringComparison.Ordinal);
+            var line = (comment >= 0 ? raw[..comment] : raw).Trim();
             if (line.Length == 0 || line.StartsWith('#'))
                 continue;
             if (line.Contains("://", StringComparison.Ordinal))

@@ -79,11 +79,11 @@ public class FeedListTests
         var dir = Directory.CreateTempSubdirectory("sitrep-feedlist-").FullName;
         Directory.CreateDirectory(Path.Combine(dir, "inbox"));
         var file = Path.Combine(dir, "feeds.txt");
-        File.WriteAllLines(file, ["# wires", "", "https://127.0.0.1/rss.xml", "  inbox  ", "ftp://127.0.0.1/x", "no-such-folder"]);
+        File.WriteAllLines(file, ["# wires", "", "https://127.0.0.1/rss.xml#top   # the wire, with a fragment", "  inbox  # a folder", "ftp://127.0.0.1/x", "no-such-folder"]);
         var problems = new List<string>();
         var sources = FeedList.Read(file, problems.Add);
         Assert.Equal(2, sources.Count);
-        Assert.IsType<FeedSource.Web>(sources[0]);
+        Assert.Equal("https://127.0.0.1/rss.xml#top", Assert.IsType<FeedSource.Web>(sources[0]).Address.OriginalString);
         Assert.Equal(Path.Combine(dir, "inbox"), Assert.IsType<FeedSource.Folder>(sources[1]).Path);
         Assert.Collection(problems,
             p => Assert.Contains("feeds.txt:5: 'ftp://127.0.0.1/x' is not an http or https address", p),
