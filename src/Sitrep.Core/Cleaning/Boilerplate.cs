@@ -29,7 +29,7 @@ public sealed class Boilerplate
         _timestamp = patterns.Regex("timestamp");
         _byline = patterns.Regex("byline");
         // Names are capitalised: this piece must not ignore case.
-        _bylineNames = PatternSet.WarmedUp(new Regex(patterns.Expand("byline_names"), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, PatternSet.Timeout));
+        _bylineNames = new Regex(patterns.Expand("byline_names"), PatternSet.Options & ~RegexOptions.IgnoreCase, PatternSet.Timeout);
         _credit = patterns.Regex("credit");
     }
 

@@ -391,7 +391,7 @@ public static class DateRecognizer
                 ("weekdayName", Weekdays.Keys, true),
                 ("relativePhrase", Relatives.Keys, true),
                 ("countWord", countWords, true));
-            Date = patterns.Regex("date", RegexOptions.Compiled);
+            Date = patterns.Regex("date");
 
             // Function words come from the pattern's own lists so the two cannot drift apart.
             var functionWords = new[] { "leadWord", "modWord", "article" }

@@ -283,8 +283,7 @@ public static class NumberRecognizer
                 ("currencySuffix", suffixes, true),
                 ("measureUnit", unitRows.Select(r => r[0]), true),
                 ("monthName", months, true));
-            const RegexOptions compiled = RegexOptions.Compiled;
-            Quantity = patterns.Regex("quantity", compiled);
+            Quantity = patterns.Regex("quantity");
             OneNotCountAfter = patterns.Regex("oneNotCountAfter");
             OneNotCountBefore = patterns.Regex("oneNotCountBefore");
             MonthAfter = patterns.Regex("monthAfter");
