@@ -54,13 +54,12 @@ public sealed class PatternSet
     /// <summary>The pattern text with every reference spliced in.</summary>
     public string Expand(string name) => Expand(name, new Stack<string>());
 
-    /// <remarks>
-    /// Interpreted, not <see cref="RegexOptions.Compiled"/>: compiling the lexicon-sized patterns
-    /// cost the first report about half a CPU-second, and the patterns run only on candidate
-    /// tokens and paragraphs, where a whole-corpus run showed no gain from compiling
-    /// (BENCHMARKS.md, "Start-up and real articles").
-    /// </remarks>
+    /// <summary>The pattern as a plain interpreted regex.</summary>
     public Regex Regex(string name, RegexOptions extra = RegexOptions.None) =>
+        new(Expand(name), Options | extra, Timeout);
+
+    /// <summary>The pattern as stage code uses it: interpreted at first, compiled once busy.</summary>
+    public TieredRegex Tiered(string name, RegexOptions extra = RegexOptions.None) =>
         new(Expand(name), Options | extra, Timeout);
 
     /// <summary>The options every pattern of a set is built with.</summary>
