@@ -151,6 +151,15 @@ public class FeedWatcherTests : IDisposable
         Assert.Empty(state.Feeds);
     }
 
+    [Fact]
+    public void A_broken_state_file_is_named_with_what_to_do()
+    {
+        File.WriteAllText(WatchState.PathFor(Db), "{ \"feeds\": [");
+        var e = Assert.Throws<FeedFormatException>(() => WatchState.Load(WatchState.PathFor(Db)));
+        Assert.Contains(WatchState.PathFor(Db), e.Message);
+        Assert.Contains("move it away", e.Message);
+    }
+
     public void Dispose()
     {
         _server.Dispose();

@@ -102,7 +102,16 @@ internal sealed class WatchCommand
             return failures;
         }
 
-        var watcher = new FeedWatcher(sources, options, Store, line => Console.Error.WriteLine($"sitrep {line}"));
+        FeedWatcher watcher;
+        try
+        {
+            watcher = new FeedWatcher(sources, options, Store, line => Console.Error.WriteLine($"sitrep {line}"));
+        }
+        catch (FeedFormatException e)
+        {
+            Console.Error.WriteLine($"sitrep watch: {e.Message}");
+            return ExitCodes.Usage;
+        }
         watcher.RunAsync(stop.Token).GetAwaiter().GetResult();
         return watcher.Failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }
