@@ -68,14 +68,16 @@ internal static class IngestSources
     }
 
     /// <summary>
-    /// The settlements of stored events, dated by the event. A report this run reads again is
+    /// The settlements of stored events told to the day, dated by the event. A report this run reads again is
     /// left out: its stored events are what it is about to replace.
     /// </summary>
     private static void AddStored(RunPrior prior, IEnumerable<EventRecord> events, HashSet<string> extracted)
     {
         foreach (var e in events)
         {
-            if (extracted.Contains(e.Doc) || DateOnly.TryParse(e.Date, System.Globalization.CultureInfo.InvariantCulture, out var date) is false)
+            // A week or month told vaguely ("last month") does not say which week of the war it was.
+            if (extracted.Contains(e.Doc) || e.DatePrecision != DatePrecision.Day
+                || !DateOnly.TryParse(e.Date, System.Globalization.CultureInfo.InvariantCulture, out var date))
                 continue;
             foreach (var p in e.Places)
                 if (p is { Kind: Sitrep.Geo.PlaceKind.Settlement, Lat: { } lat, Lon: { } lon })

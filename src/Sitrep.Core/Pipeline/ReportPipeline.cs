@@ -132,7 +132,7 @@ public sealed class ReportPipeline
         var resolved = survey.Places.ToArray();
         foreach (var (index, name) in phrases)
         {
-            if (name == DatelinePlace)
+            if (name == Lexicons.DatelinePlace)
             {
                 resolved[index] = DatelineAnaphor(index, mentions, survey.Places, sentences, phrases);
                 continue;
@@ -143,9 +143,6 @@ public sealed class ReportPipeline
         }
         return survey with { Places = resolved };
     }
-
-    /// <summary>Marks "the city", "the town" in place-phrases.tsv: the place the report was filed from.</summary>
-    private const string DatelinePlace = "@dateline";
 
     /// <summary>
     /// "the city" in a report filed from a dateline is the dateline's settlement, but only when

@@ -42,6 +42,9 @@ public sealed class Lexicons
     public required PhraseMatcher<bool> AggregateCues { get; init; }
     public required PhraseMatcher<string> PlacePhrases { get; init; }
 
+    /// <summary>Marks "the city", "the town" in place-phrases.tsv: the settlement of the report's dateline.</summary>
+    public const string DatelinePlace = "@dateline";
+
     public static Lexicons Default => Shared.Value;
 
     private static Lexicons Load() => new()

@@ -90,6 +90,9 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
             {
                 if (phrase.Value == "-" || found.Any(f => f.Mention.Start < phrase.End && phrase.Start < f.Mention.End))
                     continue;
+                // "the city" of a report without a dateline: nothing for it to stand for.
+                if (phrase.Value == Lexicons.DatelinePlace && !documentMentions.Any(m => m.Dateline))
+                    continue;
                 var mention = new PlaceMention(phrase.Start, phrase.End, text[phrase.Start..phrase.End], PlaceKind.Settlement);
                 found.Add(new IndexedMention(documentMentions.Count, mention, phrase.Value));
                 documentMentions.Add(mention);
