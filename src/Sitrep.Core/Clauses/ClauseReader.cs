@@ -181,6 +181,7 @@ public static class ClauseReader
     private static List<Clause> ReadClauses(IReadOnlyList<Token> tokens, ulong[] m, List<VerbGroup> groups, int[] groupOf, int[] clauseOf)
     {
         var n = tokens.Count;
+        var scare = ScareQuotes(tokens);
         var spans = new List<(ClauseKind Kind, int First)> { (ClauseKind.Main, 0) };
         for (var k = 1; k < n; k++)
         {
@@ -188,7 +189,7 @@ public static class ClauseReader
             var prev = tokens[k - 1];
             var afterComma = prev.Kind == TokenKind.Punct && Words.PhraseBreak.In(m[k - 1]);
             ClauseKind? opens = null;
-            if (t.Kind == TokenKind.Punct && Words.ClauseBreak.In(m[k]))
+            if (t.Kind == TokenKind.Punct && Words.ClauseBreak.In(m[k]) && !scare[k])
             {
                 if (k + 1 < n)
                     spans.Add((ClauseKind.Main, k + 1));
@@ -231,6 +232,33 @@ public static class ClauseReader
         }
         return clauses;
     }
+
+    /// <summary>Most words a pair of quotation marks may hold and still only mark a word ("a “massive” offensive").</summary>
+    private const int ScareQuoteWords = 3;
+
+    /// <summary>
+    /// Quotation marks around a few words inside a phrase ("launched a “massive” offensive"):
+    /// they mark the words as someone's, and end no clause. Each mark looks a bounded
+    /// distance ahead, so the pass stays linear.
+    /// </summary>
+    private static bool[] ScareQuotes(IReadOnlyList<Token> tokens)
+    {
+        var n = tokens.Count;
+        var scare = new bool[n];
+        for (var k = 1; k < n; k++)
+        {
+            if (!IsQuote(tokens[k]) || !tokens[k - 1].IsWord)
+                continue;
+            var j = k + 1;
+            while (j < n && j <= k + ScareQuoteWords && tokens[j].IsWord)
+                j++;
+            if (j > k + 1 && j < n && IsQuote(tokens[j]))
+                scare[k] = scare[j] = true;
+        }
+        return scare;
+    }
+
+    private static bool IsQuote(Token t) => t.Kind == TokenKind.Punct && t.Norm == "\"";
 
     /// <summary>
     /// Whether a verb group follows within a few words, before any break: "after Biden had

@@ -56,7 +56,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         r.StartsInQuote = _quoteOpen;
         _quoteOpen = r.EndsInQuote;
         // A line set in capitals is a teaser for another story: it neither opens a new stretch
-        // of this report nor names who speaks in the sentences after it.
+        // of this report nor names who speaks in the sentences after it, nor reports an event.
         var teaser = WrittenInCapitals(s);
         if (s.Section != _section)
         {
@@ -74,6 +74,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             if (p.Canonical is not null)
                 PhraseMentions[p.Index] = p.Canonical;
         }
+        // A teaser tells another story: it reports no event of this one.
+        if (teaser)
+            return;
         var agents = AgentPlaces(r, out var jurisdiction);
         var claim = ReadClaim(r, clauses, out var claimTokens);
         if (claim is null && FramedClaim(r, clauses, claimTokens) is { } framed)
@@ -136,8 +139,6 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             }
         }
 
-        if (teaser)
-            return;
         if (claim is not null)
             _paragraphClaim = _sectionClaim = claim;
         foreach (var d in r.Dates)

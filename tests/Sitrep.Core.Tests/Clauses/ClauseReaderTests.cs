@@ -51,6 +51,23 @@ public sealed class ClauseReaderTests
     }
 
     [Theory]
+    [InlineData("Russia had launched a \"massive\" offensive near the river.", "launched", "Russia")]
+    [InlineData("The enemy began a \u201cnew\u201d push towards the town.", "began", "The enemy")]
+    public void Quotation_marks_around_a_few_words_end_no_clause(string text, string head, string subject)
+    {
+        var read = Analyse(text);
+        Assert.Single(read.Analysis.Clauses);
+        Assert.Equal(subject, read.Words(read.Analysis.SubjectOf(read.Group(head))));
+    }
+
+    [Fact]
+    public void A_quotation_of_more_words_still_ends_a_clause()
+    {
+        var read = Analyse("He said \"we will hold the line at any cost\" on Monday.");
+        Assert.True(read.Analysis.Clauses.Count > 1);
+    }
+
+    [Theory]
     [InlineData("The troops attacked the village on Monday.", "attacked", Tense.Past, Voice.Active)]
     [InlineData("Russia has launched a new offensive.", "launched", Tense.Perfect, Voice.Active)]
     [InlineData("The army is preparing a counteroffensive.", "preparing", Tense.Progressive, Voice.Active)]
