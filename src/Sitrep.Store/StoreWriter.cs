@@ -17,6 +17,7 @@ internal sealed class StoreWriter : IDisposable
         _eventsOfDocument, _deleteEvent, _deleteDocument, _clusterWindow, _incidentSpan;
     private readonly string _now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
     private readonly List<DbCommand> _prepared = [];
+    private readonly DbBatch? _pending;
 
     // What this batch changed, settled by Finish: the days each family must be clustered
     // again, the incident each replaced event was in (so its new version keeps the id), and
@@ -28,6 +29,11 @@ internal sealed class StoreWriter : IDisposable
     public StoreWriter(DbConnection connection, DbTransaction transaction, WriterSql dialect, Dictionary<long, EventRecord> recent)
     {
         _recent = recent;
+        if (connection.CanCreateBatch)
+        {
+            _pending = connection.CreateBatch();
+            _pending.Transaction = transaction;
+        }
         DbCommand Prepare(string sqlite, params string[] names)
         {
             var command = connection.CreateCommand();
@@ -77,6 +83,7 @@ internal sealed class StoreWriter : IDisposable
     {
         foreach (var command in _prepared)
             command.Dispose();
+        _pending?.Dispose();
     }
 
     public IngestOutcome Write(ExtractedDocument item)
@@ -89,7 +96,7 @@ internal sealed class StoreWriter : IDisposable
         if (stored is not null)
             RemoveDocument(doc.Id);
 
-        Scalar(_insertDocument, doc.Id, doc.Path, doc.Meta.Source, doc.Meta.Url, doc.Meta.Title,
+        Run(_insertDocument, doc.Id, doc.Path, doc.Meta.Source, doc.Meta.Url, doc.Meta.Title,
             doc.Meta.Published?.ToString("yyyy-MM-dd"), doc.ContentHash, item.Events.Count, _now);
 
         foreach (var record in item.Events)
@@ -105,7 +112,7 @@ internal sealed class StoreWriter : IDisposable
                 // An event without a day or a place is an incident of its own.
                 var incident = _predecessor.TryGetValue((record.Doc, record.Id), out var before) && !HasMembers(before)
                     ? before : NewIncident(IncidentRule.Family(record.Type));
-                Scalar(_setMember, key, incident);
+                Run(_setMember, key, incident);
                 _touched.Add(incident);
             }
         }
@@ -144,16 +151,16 @@ internal sealed class StoreWriter : IDisposable
         for (var i = 0; i < e.Places.Count; i++)
         {
             var p = e.Places[i];
-            Scalar(_insertPlace, key, i, p.Name, EventJsonNames.Kind(p.Kind), p.Country, p.Admin1, p.Admin2, p.Lat, p.Lon, p.GeonamesId,
+            Run(_insertPlace, key, i, p.Name, EventJsonNames.Kind(p.Kind), p.Country, p.Admin1, p.Admin2, p.Lat, p.Lon, p.GeonamesId,
                 IncidentRule.Admin1Key(p), IncidentRule.NameKey(p), family, e.Date);
         }
         for (var i = 0; i < e.Weapons.Count; i++)
         {
             var w = e.Weapons[i];
-            Scalar(_insertWeapon, key, i, EventJsonNames.Weapon(w.Class), w.Model, w.Launched, w.Intercepted);
+            Run(_insertWeapon, key, i, EventJsonNames.Weapon(w.Class), w.Model, w.Launched, w.Intercepted);
         }
         if (e.Evidence.Count > 0)
-            Scalar(_insertEvidence, key, string.Join("\n", e.Evidence.Select(x => x.Text)));
+            Run(_insertEvidence, key, string.Join("\n", e.Evidence.Select(x => x.Text)));
         if (_recent.Count >= RecentCapacity)
             _recent.Clear();
         _recent[key] = e;
@@ -161,7 +168,7 @@ internal sealed class StoreWriter : IDisposable
     }
 
     private void InsertCluster(ClusterReport r) =>
-        Scalar(_insertCluster, r.Event, r.Doc, r.Id, r.Family, r.Date.ToString("yyyy-MM-dd"), r.NightAfter ? 1 : 0, r.Actor, r.Target,
+        Run(_insertCluster, r.Event, r.Doc, r.Id, r.Family, r.Date.ToString("yyyy-MM-dd"), r.NightAfter ? 1 : 0, r.Actor, r.Target,
             (int)r.Level, r.Kind, r.NameKey, r.Admin1Key, r.Country, r.Lat, r.Lon, r.GeonamesId, r.Killed);
 
     private void RemoveDocument(string docId)
@@ -186,7 +193,7 @@ internal sealed class StoreWriter : IDisposable
             Scalar(_deleteEvent, key);
             _recent.Remove(key);
         }
-        Scalar(_deleteDocument, docId);
+        Run(_deleteDocument, docId);
     }
 
     /// <summary>
@@ -201,6 +208,7 @@ internal sealed class StoreWriter : IDisposable
                 Recluster(family, lo, hi);
         foreach (var incident in _touched.Order())
             Resummarize(incident);
+        Flush();
     }
 
     /// <summary>Consecutive affected days as inclusive ranges.</summary>
@@ -275,7 +283,7 @@ internal sealed class StoreWriter : IDisposable
                 }
                 if (current[r.Event] != id)
                 {
-                    Scalar(_setMember, r.Event, id);
+                    Run(_setMember, r.Event, id);
                     _touched.Add(id);
                 }
             }
@@ -283,7 +291,7 @@ internal sealed class StoreWriter : IDisposable
         // An id no group kept went into the group that took most of its reports.
         var kept = ids.OfType<long>().ToHashSet();
         foreach (var move in moved.Where(m => !kept.Contains(m.Key.Old)).GroupBy(m => m.Key.Old))
-            Scalar(_recordMerge, move.Key, move.OrderByDescending(m => m.Value).ThenBy(m => m.Key.New).First().Key.New, _now);
+            Run(_recordMerge, move.Key, move.OrderByDescending(m => m.Value).ThenBy(m => m.Key.New).First().Key.New, _now);
     }
 
     private void Resummarize(long incident)
@@ -296,21 +304,21 @@ internal sealed class StoreWriter : IDisposable
         // not by row key, it is the same whatever order the reports were written in, by one
         // process or several.
         members.Sort((a, b) => string.CompareOrdinal(a.Doc, b.Doc) is var byDoc and not 0 ? byDoc : string.CompareOrdinal(a.Id, b.Id));
-        Scalar(_deleteFigures, incident);
+        Run(_deleteFigures, incident);
         if (members.Count == 0)
         {
-            Scalar(_deleteIncident, incident);
+            Run(_deleteIncident, incident);
             return;
         }
         var reports = members.Select(m => new IncidentReport(m.Doc, m.Source, m.Published, m.Url, RecordOf(m.Key)) { Title = m.Title }).ToList();
         var s = IncidentSummarizer.Summarize(incident, reports);
-        Scalar(_updateIncident, incident, EventJsonNames.Type(s.Type), s.Subtype, s.DateFirst, s.DateLast, s.DatePrecision,
+        Run(_updateIncident, incident, EventJsonNames.Type(s.Type), s.Subtype, s.DateFirst, s.DateLast, s.DatePrecision,
             s.Actor, s.TargetActor, s.Place, s.PlaceKind, s.Country, s.Admin1, s.Admin2, s.Lat, s.Lon,
             s.Reports.Count, string.Join("; ", s.Sources), s.ClaimedBy.Count == 0 ? null : string.Join("; ", s.ClaimedBy),
             s.Killed?.Value, s.Killed?.Min, s.Killed?.Max, s.Injured?.Value, s.Injured?.Min, s.Injured?.Max,
             s.MissilesLaunched?.Value, s.MissilesIntercepted?.Value, s.DronesLaunched?.Value, s.DronesIntercepted?.Value, _now);
         foreach (var c in s.ByClaimant)
-            Scalar(_insertFigure, incident, c.Claimant, c.Figure, c.Best.Value, c.Best.Min, c.Best.Max, c.Reports);
+            Run(_insertFigure, incident, c.Claimant, c.Figure, c.Best.Value, c.Best.Min, c.Best.Max, c.Reports);
     }
 
     private EventRecord RecordOf(long key)
@@ -337,22 +345,61 @@ internal sealed class StoreWriter : IDisposable
     private static void Bind(DbCommand command, object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i] switch
-            {
-                null => DBNull.Value,
-                int n => (long)n,
-                var v => v,
-            };
+            command.Parameters[i].Value = Value(values[i]);
     }
 
-    private static object? Scalar(DbCommand command, params object?[] values)
+    private static object Value(object? value) => value switch
     {
+        null => DBNull.Value,
+        int n => (long)n,
+        _ => value,
+    };
+
+    /// <summary>
+    /// Runs a statement whose result the writer does not need. Where the connection can batch
+    /// (PostgreSQL), it waits for the next statement that reads, and goes with the others in one
+    /// round trip: a document's rows and an incident's summary are then one trip each instead
+    /// of dozens. SQLite, in the process, runs it at once.
+    /// </summary>
+    private void Run(DbCommand command, params object?[] values)
+    {
+        if (_pending is null)
+        {
+            Bind(command, values);
+            command.ExecuteNonQuery();
+            return;
+        }
+        var queued = _pending.CreateBatchCommand();
+        queued.CommandText = command.CommandText;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = queued.CreateParameter();
+            parameter.ParameterName = command.Parameters[i].ParameterName;
+            parameter.Value = Value(values[i]);
+            queued.Parameters.Add(parameter);
+        }
+        _pending.BatchCommands.Add(queued);
+    }
+
+    /// <summary>Sends the statements <see cref="Run"/> held back; before every read, and at the end.</summary>
+    private void Flush()
+    {
+        if (_pending is not { BatchCommands.Count: > 0 })
+            return;
+        _pending.ExecuteNonQuery();
+        _pending.BatchCommands.Clear();
+    }
+
+    private object? Scalar(DbCommand command, params object?[] values)
+    {
+        Flush();
         Bind(command, values);
         return command.ExecuteScalar();
     }
 
-    private static DbDataReader Reader(DbCommand command, params object?[] values)
+    private DbDataReader Reader(DbCommand command, params object?[] values)
     {
+        Flush();
         Bind(command, values);
         return command.ExecuteReader();
     }
