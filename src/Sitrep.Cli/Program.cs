@@ -93,5 +93,6 @@ internal static class Program
         yield return ExportCommand.Create();
         yield return StatsCommand.Create();
         yield return ServeCommand.Create();
+        yield return WatchCommand.Create();
     }
 }

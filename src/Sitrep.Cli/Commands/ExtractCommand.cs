@@ -131,12 +131,27 @@ internal sealed class ExtractCommand
 
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
         var table = format == "table" ? new EventTable(stdout) : null;
-        var results = files
+        // Two passes: the first reads every report and surveys the places each settles on its own;
+        // the second reads again, toward where the rest of the run places the war that week, only
+        // the reports with same-named villages their text leaves tied.
+        var surveyed = files
+            .AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(threads)
+            .Select(path => SurveyOne(pipeline, path, published, budget))
+            .ToList();
+        var prior = new RunPrior();
+        foreach (var s in surveyed)
+            if (s.Survey is not null)
+                prior.Add(s.Document!, s.Survey);
+        var readAgain = surveyed.Count(s => s.Survey is { PriorCanDecide: true } && prior.Around(s.Document!.Id, s.Document.Meta.Published) is not null);
+        var again = explain ? ReportPipeline.Create(places, new ExtractionOptions { IncludeBackground = background }) : pipeline;
+        var results = surveyed
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(threads)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(path => ExtractOne(pipeline, path, published, budget));
+            .Select(s => s.Survey is null ? (s.Path, s.Document, null, s.Error) : Revisit(again, prior, s.Path, s.Document!, s.Survey, budget));
         foreach (var (path, document, found, error) in results)
         {
             if (error is not null)
@@ -157,33 +172,53 @@ internal sealed class ExtractCommand
             }
             progress.Report(documents, bytes, events);
         }
-        progress.Done(documents, bytes, events, failures);
+        progress.Done(documents, bytes, events, failures, readAgain);
         table?.Flush();
         stdout.Flush();
         return failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }
 
-    private static (string Path, Document? Document, IReadOnlyList<EventRecord>? Events, string? Error) ExtractOne(
+    private static (string Path, Document? Document, ReportSurvey? Survey, string? Error) SurveyOne(
         ReportPipeline pipeline, string path, DateOnly? published, TimeSpan budget)
     {
+        Document? document = null;
+        var problem = Guarded(path, budget, clock =>
+        {
+            document = DocumentReader.Read(path, published, warn: w => Console.Error.WriteLine($"sitrep extract: warning: {w}"));
+            return pipeline.Survey(document, clock);
+        }, out var survey);
+        return (path, document, survey, problem);
+    }
+
+    private static (string Path, Document? Document, IReadOnlyList<EventRecord>? Events, string? Error) Revisit(
+        ReportPipeline pipeline, RunPrior prior, string path, Document document, ReportSurvey survey, TimeSpan budget)
+    {
+        var problem = Guarded(path, budget, clock => prior.Revisit(pipeline, document, survey, clock), out var events);
+        return (path, problem is null ? document : null, events, problem);
+    }
+
+    /// <summary>One step on one report under its time budget; a failure is named, never thrown, so the batch goes on.</summary>
+    private static string? Guarded<T>(string path, TimeSpan budget, Func<CancellationToken, T> step, out T? result) where T : class
+    {
+        result = null;
         using var clock = new CancellationTokenSource(budget);
         try
         {
-            var document = DocumentReader.Read(path, published, warn: w => Console.Error.WriteLine($"sitrep extract: warning: {w}"));
-            return (path, document, pipeline.Extract(document, clock.Token), null);
+            result = step(clock.Token);
+            return null;
         }
         catch (DocumentException e)
         {
-            return (path, null, null, e.Message);
+            return e.Message;
         }
         catch (OperationCanceledException) when (clock.IsCancellationRequested)
         {
-            return (path, null, null, $"{path}: {ReportBudget.Exceeded(budget)} (raise it with --time-budget)");
+            return $"{path}: {ReportBudget.Exceeded(budget)} (raise it with --time-budget)";
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // One report that trips a rule must not sink the batch; say which, and go on.
-            return (path, null, null, $"{path}: extraction failed: {e.GetType().Name}: {e.Message}");
+            return $"{path}: extraction failed: {e.GetType().Name}: {e.Message}";
         }
     }
 
@@ -202,10 +237,10 @@ internal sealed class ExtractCommand
             StatusWriter.Progress($"sitrep extract: {documents:N0} reports, {chars / 1e6:0.0} M chars, {events:N0} events, {chars / 1e6 / (now / 1000.0):0.0} M chars/s");
         }
 
-        public void Done(int documents, long chars, int events, int failures)
+        public void Done(int documents, long chars, int events, int failures, int readAgain)
         {
             if (_lastMs > 0 || failures > 0)
-                Console.Error.WriteLine($"sitrep extract: {documents:N0} reports read, {events:N0} events, {failures:N0} inputs failed, {clock.Elapsed.TotalSeconds:0.0} s");
+                Console.Error.WriteLine($"sitrep extract: {documents:N0} reports read ({readAgain:N0} again toward the run's places of their week), {events:N0} events, {failures:N0} inputs failed, {clock.Elapsed.TotalSeconds:0.0} s");
         }
     }
 }

@@ -1,6 +1,8 @@
+using Sitrep.Documents;
 using Sitrep.Geo;
 using Sitrep.Geo.Index;
 using Sitrep.Geo.Resolution;
+using Sitrep.Pipeline;
 
 namespace Sitrep.Cli.Commands;
 
@@ -78,6 +80,53 @@ internal static class GazetteerNamesakeBench
                 }
                 var n = Math.Max(1, cases[b].Count);
                 Console.WriteLine($"| {bands[b].Min:F0}-{bands[b].Max:F0} km, {(inReport ? "in the report" : "in other reports of the run")} | {(on ? "on" : "off")} | {cases[b].Count:N0} | {right:N0} ({100.0 * right / n:F1} %) | {unresolved:N0} ({100.0 * unresolved / n:F1} %) | {wrong:N0} ({100.0 * wrong / n:F1} %) |");
+            }
+        RunThroughExtractor(g, cases, bands);
+    }
+
+    /// <summary>
+    /// The same cases as reports through the extractor's two passes: the village's report, and
+    /// one report per town, dated some days before and after it. The run prior takes the towns only
+    /// when their reports fall within <see cref="RunPrior.WindowDays"/> days.
+    /// </summary>
+    private static void RunThroughExtractor(Gazetteer g, List<(GeoNamesRow Target, string Oblast, GeoNamesRow[] Near)>[] cases, (double Min, double Max)[] bands)
+    {
+        var pipeline = ReportPipeline.Create(g);
+        var day = new DateOnly(2024, 3, 7);
+        Document Report(string id, string text, DateOnly date) => new(id, id + ".txt", text, new DocumentMeta(date, null, null, null), id);
+        Console.WriteLine();
+        Console.WriteLine("Through the extractor (`ReportPipeline.Survey`, `RunPrior`, `RunPrior.Revisit`): the village's report \"Russian artillery shelled NAME, OBLAST region, on Tuesday, killing one man.\" and two reports \"A Russian drone struck A (B) on Monday, injuring two people.\", dated the given days before and after it.");
+        Console.WriteLine();
+        Console.WriteLine("| other events at | other reports | documents | right village | left unresolved or no event | wrong namesake | reports read twice |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        for (var b = 0; b < bands.Length; b++)
+            foreach (var gap in new int?[] { null, RunPrior.WindowDays + 3, 2 })
+            {
+                int right = 0, unresolved = 0, wrong = 0, again = 0;
+                foreach (var (target, oblast, near) in cases[b])
+                {
+                    var village = Report("village", $"Russian artillery shelled {target.Name}, {oblast} region, on Tuesday, killing one man.", day);
+                    var survey = pipeline.Survey(village);
+                    var prior = new RunPrior().Add(village, survey);
+                    if (gap is { } days)
+                        for (var k = 0; k < near.Length; k++)
+                        {
+                            var other = Report($"town{k}", $"A Russian drone struck {near[k].Name} on Monday, injuring two people.", day.AddDays(k == 0 ? -days : days));
+                            prior.Add(other, pipeline.Survey(other));
+                        }
+                    if (survey.PriorCanDecide && prior.Around(village.Id, day) is not null)
+                        again++;
+                    var p = prior.Revisit(pipeline, village, survey).SelectMany(e => e.Places).FirstOrDefault(x => x.Mention == target.Name);
+                    if (p?.Lat is null)
+                        unresolved++;
+                    else if (p.GeonamesId == target.Id || GreatCircle.Km(p.Lat.Value, p.Lon!.Value, target.Lat, target.Lon) <= 5)
+                        right++;
+                    else
+                        wrong++;
+                }
+                var n = Math.Max(1, cases[b].Count);
+                var label = gap is { } d ? $"{d} days before and after" : "none";
+                Console.WriteLine($"| {bands[b].Min:F0}-{bands[b].Max:F0} km | {label} | {cases[b].Count:N0} | {right:N0} ({100.0 * right / n:F1} %) | {unresolved:N0} ({100.0 * unresolved / n:F1} %) | {wrong:N0} ({100.0 * wrong / n:F1} %) | {again:N0} |");
             }
     }
 }

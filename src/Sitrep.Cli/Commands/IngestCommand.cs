@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Sitrep.Pipeline;
 using Sitrep.Store;
+using Sitrep.Store.Query;
 
 namespace Sitrep.Cli.Commands;
 
@@ -110,7 +111,8 @@ internal sealed class IngestCommand
                 var places = CommonOptions.LoadGazetteer(gazetteerPath);
                 if (places is null)
                     return ExitCodes.Usage;
-                items = IngestSources.Extracted(paths, ReportPipeline.Create(places), store.DocumentHashes(), published);
+                items = IngestSources.Extracted(paths, ReportPipeline.Create(places), store.DocumentHashes(), published,
+                    (from, to) => store.Query(new EventQuery { From = from.ToString("yyyy-MM-dd"), To = to.ToString("yyyy-MM-dd") }));
             }
             return Write(store, items, batchSize);
         }

@@ -21,18 +21,42 @@ internal static class IngestSources
 {
     /// <summary>
     /// Report files through the reader and the extraction pipeline, in parallel and in order.
-    /// Reports whose id and content hash are already stored are not extracted again.
+    /// Reports whose id and content hash are already stored are not extracted again. Two passes:
+    /// the first surveys the places each report settles on its own; the second reads again, toward
+    /// where the run and the events already stored (<paramref name="stored"/>) place the war that
+    /// week, the reports with same-named villages their text leaves tied.
     /// </summary>
-    public static IEnumerable<IngestItem> Extracted(IEnumerable<string> paths, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes, DateOnly? published = null)
+    public static IEnumerable<IngestItem> Extracted(IEnumerable<string> paths, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes,
+        DateOnly? published = null, Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored = null)
     {
         var failures = new System.Collections.Concurrent.ConcurrentQueue<IngestItem>();
         var files = DocumentReader.Expand(paths, (path, problem) => failures.Enqueue(new IngestItem.Failed(path, problem)));
-        var items = files
+        var surveyed = files
+            .AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(Environment.ProcessorCount)
+            .Select(path => SurveyOne(path, pipeline, storedHashes, published))
+            .ToList();
+        var prior = new RunPrior();
+        var dates = new List<DateOnly>();
+        var extracted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (item, survey) in surveyed)
+        {
+            if (item is not IngestItem.Ready ready || survey is null)
+                continue;
+            prior.Add(ready.Item.Document, survey);
+            extracted.Add(ready.Item.Document.Id);
+            if (ready.Item.Document.Meta.Published is { } d)
+                dates.Add(d);
+        }
+        if (stored is not null && dates.Count > 0)
+            AddStored(prior, stored(dates.Min().AddDays(-RunPrior.WindowDays), dates.Max().AddDays(RunPrior.WindowDays)), extracted);
+        var items = surveyed
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(Environment.ProcessorCount)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(path => ExtractOne(path, pipeline, storedHashes, published));
+            .Select(s => s.Survey is null ? s.Item : RevisitOne((IngestItem.Ready)s.Item, s.Survey, pipeline, prior));
         foreach (var item in items)
         {
             while (failures.TryDequeue(out var failure))
@@ -43,7 +67,23 @@ internal static class IngestSources
             yield return failure;
     }
 
-    private static IngestItem ExtractOne(string path, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes, DateOnly? published)
+    /// <summary>
+    /// The settlements of stored events, dated by the event. A report this run reads again is
+    /// left out: its stored events are what it is about to replace.
+    /// </summary>
+    private static void AddStored(RunPrior prior, IEnumerable<EventRecord> events, HashSet<string> extracted)
+    {
+        foreach (var e in events)
+        {
+            if (extracted.Contains(e.Doc) || DateOnly.TryParse(e.Date, System.Globalization.CultureInfo.InvariantCulture, out var date) is false)
+                continue;
+            foreach (var p in e.Places)
+                if (p is { Kind: Sitrep.Geo.PlaceKind.Settlement, Lat: { } lat, Lon: { } lon })
+                    prior.AddStored(e.Doc, date, lat, lon);
+        }
+    }
+
+    private static (IngestItem Item, ReportSurvey? Survey) SurveyOne(string path, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes, DateOnly? published)
     {
         Document document;
         try
@@ -52,14 +92,32 @@ internal static class IngestSources
         }
         catch (DocumentException e)
         {
-            return new IngestItem.Failed(e.Path, e.Problem);
+            return (new IngestItem.Failed(e.Path, e.Problem), null);
         }
         if (storedHashes.TryGetValue(document.Id, out var hash) && hash == document.ContentHash)
-            return new IngestItem.Unchanged(path);
+            return (new IngestItem.Unchanged(path), null);
+        ReportSurvey? survey = null;
+        var item = Guarded(path, clock =>
+        {
+            survey = pipeline.Survey(document, clock);
+            return new IngestItem.Ready(new ExtractedDocument(document, survey.Events));
+        });
+        return (item, item is IngestItem.Ready ? survey : null);
+    }
+
+    private static IngestItem RevisitOne(IngestItem.Ready first, ReportSurvey survey, ReportPipeline pipeline, RunPrior prior)
+    {
+        var document = first.Item.Document;
+        return Guarded(document.Path, clock => new IngestItem.Ready(new ExtractedDocument(document, prior.Revisit(pipeline, document, survey, clock))));
+    }
+
+    /// <summary>One step on one report under the time budget; a failure becomes the report's item, so a night's ingest goes on.</summary>
+    private static IngestItem Guarded(string path, Func<CancellationToken, IngestItem> step)
+    {
         using var clock = new CancellationTokenSource(ReportBudget.Default);
         try
         {
-            return new IngestItem.Ready(new ExtractedDocument(document, pipeline.Extract(document, clock.Token)));
+            return step(clock.Token);
         }
         catch (OperationCanceledException) when (clock.IsCancellationRequested)
         {

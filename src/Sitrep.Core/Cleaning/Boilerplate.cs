@@ -15,22 +15,22 @@ public sealed class Boilerplate
 {
     private static readonly Lazy<Boilerplate> Shared = new(() => new Boilerplate(PatternSet.Load("boilerplate.patterns")));
 
-    private readonly Regex _line;
-    private readonly Regex _sentence;
-    private readonly Regex _timestamp;
-    private readonly Regex _byline;
-    private readonly Regex _bylineNames;
-    private readonly Regex _credit;
+    private readonly TieredRegex _line;
+    private readonly TieredRegex _sentence;
+    private readonly TieredRegex _timestamp;
+    private readonly TieredRegex _byline;
+    private readonly TieredRegex _bylineNames;
+    private readonly TieredRegex _credit;
 
     public Boilerplate(PatternSet patterns)
     {
-        _line = patterns.Regex("line");
-        _sentence = patterns.Regex("sentence");
-        _timestamp = patterns.Regex("timestamp");
-        _byline = patterns.Regex("byline");
+        _line = patterns.Tiered("line");
+        _sentence = patterns.Tiered("sentence");
+        _timestamp = patterns.Tiered("timestamp");
+        _byline = patterns.Tiered("byline");
         // Names are capitalised: this piece must not ignore case.
-        _bylineNames = PatternSet.WarmedUp(new Regex(patterns.Expand("byline_names"), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, PatternSet.Timeout));
-        _credit = patterns.Regex("credit");
+        _bylineNames = new TieredRegex(patterns.Expand("byline_names"), PatternSet.Options & ~RegexOptions.IgnoreCase, PatternSet.Timeout);
+        _credit = patterns.Tiered("credit");
     }
 
     public static Boilerplate Default => Shared.Value;

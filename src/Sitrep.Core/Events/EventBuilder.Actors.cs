@@ -195,6 +195,7 @@ internal sealed partial class EventBuilder
                 .Select(t => t.Last).DefaultIfEmpty(0).Max();
             // Aid in this war flows to Ukraine: the donor is the side named that is not Ukraine.
             var donor = draft.Type == EventType.Aid;
+            var hitSpans = anchors.Where(a => TriggerAt(r, a)?.Inverse != true).Select(a => PassiveSubject(clauses, a)).Where(h => !h.IsEmpty).ToList();
             for (var n = 0; n < r.Actors.Count; n++)
             {
                 var a = r.Actors[r.Actors.Count - 1 - n];
@@ -202,6 +203,8 @@ internal sealed partial class EventBuilder
                     continue;
                 // Inside a quotation a side is the actor only of what the quotation tells.
                 if (a.First >= trigger || a.First < floor || claimTokens.Contains(a.First) || r.InQuote(a.First) != r.InQuote(trigger))
+                    continue;
+                if (fights && hitSpans.Any(h => h.Contains(a.First)))
                     continue;
                 if (fights && a.Value.Role == ActorRole.Person)
                     continue;
@@ -290,6 +293,13 @@ internal sealed partial class EventBuilder
                 why = "passive subject of an inverse verb";
                 return attacker;
             }
+            // "Ukrainian positions were shelled": the subject of a passive verb of fighting is the
+            // side hit; the side that fired is the other one.
+            if (!inverse && fights && SideHit(r, clauses, anchor, claimTokens) is { } hit && Sides.Opponent(hit) is { } striker)
+            {
+                why = "opponent of the side hit, the passive subject";
+                return striker;
+            }
             return null;
         }
         if (SideIn(r, clauses.SubjectOf(group), claimTokens, fights) is { } subject)
@@ -318,6 +328,31 @@ internal sealed partial class EventBuilder
             if (a.Value.Role == ActorRole.Adjective && !HeadsForces(r, a.Last, span.Last))
                 continue;
             return a.Value.Code;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The subject of the passive verb group a trigger heads ("Ukrainian positions were
+    /// shelled"): what was hit, so never the one who acted. Empty when the trigger is no passive verb.
+    /// </summary>
+    private static TokenSpan PassiveSubject(ClauseAnalysis clauses, int anchor) =>
+        clauses.GroupAt(anchor) is { Voice: Voice.Passive } group ? clauses.SubjectOf(group) : default;
+
+    /// <summary>
+    /// The side named in a passive subject, as owner of what was hit: a state, a group, a person
+    /// ("Putin's residence") or a side's adjective before any noun ("a Ukrainian village"),
+    /// not the claim's source.
+    /// </summary>
+    private static string? SideHit(SentenceReading r, ClauseAnalysis clauses, int anchor, HashSet<int> claimTokens)
+    {
+        var span = PassiveSubject(clauses, anchor);
+        if (span.IsEmpty)
+            return null;
+        foreach (var a in r.Actors)
+        {
+            if (span.Contains(a.First) && !claimTokens.Contains(a.First))
+                return a.Value.Code;
         }
         return null;
     }

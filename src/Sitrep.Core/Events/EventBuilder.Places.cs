@@ -40,7 +40,7 @@ internal sealed partial class EventBuilder
             var compound = p.Mention.End + 1 < text.Length && text[p.Mention.End] == '-' && char.IsLetter(text[p.Mention.End + 1]);
             // "KYIV (Reuters) -": where the reporter filed from, unless nothing else in the sentence places the event.
             var dateline = p.Mention.Dateline && r.Places.Any(o => !o.Mention.Dateline);
-            if (institution.Value || cue || by || side || origin || compound || cityDistrict || dateline || Reference(r, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
+            if (institution.Value || cue || by || side || origin || compound || cityDistrict || dateline || Reference(r, first) || Yardstick(r, p.Index, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
             {
                 agents.Add(p.Index);
                 if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))
@@ -109,6 +109,24 @@ internal sealed partial class EventBuilder
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// "the regions of Chernihiv, north of Kyiv", "Lviv west of the capital": a compass phrase
+    /// right after another place says where that place lies; its own place is a yardstick.
+    /// ("fighting west of Kyiv" locates the fighting, and Kyiv stays its place.)
+    /// </summary>
+    private static bool Yardstick(SentenceReading r, int index, int first)
+    {
+        var k = first - 1;
+        while (k >= 0 && Words.Article.Has(r.Tokens[k]))
+            k--;
+        if (k < 2 || !Words.NounJoiner.Has(r.Tokens[k]) || !Words.Compass.Has(r.Tokens[k - 1]))
+            return false;
+        k -= 2;
+        if (r.Tokens[k].Kind == TokenKind.Punct && r.Tokens[k].Norm == ",")
+            k--;
+        return k >= 0 && r.Places.Any(o => o.Index != index && r.TokenAt(o.Mention.End - 1) == k);
     }
 
     private static bool SharesPlaces(EventType type) =>

@@ -55,12 +55,18 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         }
         r.StartsInQuote = _quoteOpen;
         _quoteOpen = r.EndsInQuote;
+        // A line set in capitals is a teaser for another story: it neither opens a new stretch
+        // of this report nor names who speaks in the sentences after it.
+        var teaser = WrittenInCapitals(s);
         if (s.Section != _section)
         {
             _section = s.Section;
-            _sectionSide = null;
-            _sectionSideSpoke = false;
-            _sectionClaim = null;
+            if (!teaser)
+            {
+                _sectionSide = null;
+                _sectionSideSpoke = false;
+                _sectionClaim = null;
+            }
         }
 
         foreach (var p in r.Places)
@@ -130,6 +136,8 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             }
         }
 
+        if (teaser)
+            return;
         if (claim is not null)
             _paragraphClaim = _sectionClaim = claim;
         foreach (var d in r.Dates)
@@ -138,6 +146,27 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 _paragraphDate = d;
         }
         NoteSide(r, claim);
+    }
+
+    /// <summary>Fewest words a line needs before its capitals say "teaser" rather than an acronym or a name.</summary>
+    private const int TeaserWords = 3;
+
+    /// <summary>"RUSSIA FIRES NEW MISSILE, KREMLIN SAYS": a line of several words with no lower-case letter.</summary>
+    private bool WrittenInCapitals(Sentence s)
+    {
+        var words = 0;
+        var inWord = false;
+        for (var i = s.Start; i < s.End; i++)
+        {
+            var c = text[i];
+            if (char.IsLower(c))
+                return false;
+            var letter = char.IsLetter(c);
+            if (letter && !inWord)
+                words++;
+            inWord = letter;
+        }
+        return words >= TeaserWords;
     }
 
     /// <summary>

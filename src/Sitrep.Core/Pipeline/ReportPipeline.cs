@@ -51,7 +51,24 @@ public sealed class ReportPipeline
     /// report over its time budget stops with <see cref="OperationCanceledException"/> and the
     /// caller can name it and go on.
     /// </summary>
-    public IReadOnlyList<EventRecord> Extract(Document document, CancellationToken budget = default)
+    public IReadOnlyList<EventRecord> Extract(Document document, CancellationToken budget = default) =>
+        Run(document, _geocoder, budget).Events;
+
+    /// <summary>
+    /// The events of one report, with same-named villages its text leaves tied resolved toward
+    /// <paramref name="prior"/>: where the run's other reports, or the store, place the war that week.
+    /// </summary>
+    public IReadOnlyList<EventRecord> Extract(Document document, FrontPrior? prior, CancellationToken budget = default) =>
+        Run(document, prior is null ? _geocoder : _geocoder?.WithPrior(prior), budget).Events;
+
+    /// <summary>
+    /// The first pass of a run: the report's events as read without a run prior, the places of
+    /// those events its text settles beyond doubt, and whether a prior could change any place.
+    /// </summary>
+    public ReportSurvey Survey(Document document, CancellationToken budget = default) =>
+        Run(document, _geocoder, budget);
+
+    private ReportSurvey Run(Document document, Geocoder? geocoder, CancellationToken budget)
     {
         var text = document.Text;
         var layout = _segmenter.Segment(text);
@@ -71,7 +88,8 @@ public sealed class ReportPipeline
         }
 
         budget.ThrowIfCancellationRequested();
-        var places = _geocoder is null || mentions.Count == 0 ? [] : ResolvePlaces(text, mentions, layout, builder.PhraseMentions);
+        var survey = geocoder is null || mentions.Count == 0 ? null : ResolvePlaces(geocoder, text, mentions, layout, builder.PhraseMentions);
+        IReadOnlyList<Place?> places = survey?.Places ?? [];
         var drafts = builder.Drafts;
         foreach (var draft in drafts)
             draft.Places = PlacesOf(draft, places);
@@ -85,23 +103,76 @@ public sealed class ReportPipeline
             draft.Places = Prune(draft.Places);
             events.Add(Record(document.Id, text, draft));
         }
-        return events;
+        return new ReportSurvey(events, SettledPlaces(events, survey), survey?.PriorCanDecide ?? false);
+    }
+
+    /// <summary>The places of the report's events that its text settles on its own.</summary>
+    private static List<Place> SettledPlaces(List<EventRecord> events, PlaceSurvey? survey)
+    {
+        if (survey is null)
+            return [];
+        var settled = new HashSet<long>();
+        for (var i = 0; i < survey.Places.Count; i++)
+            if (survey.Unambiguous[i] && survey.Places[i]?.GeonamesId is { } id)
+                settled.Add(id);
+        return events.SelectMany(e => e.Places)
+            .Where(p => p.GeonamesId is { } id && settled.Contains(id))
+            .DistinctBy(p => p.GeonamesId)
+            .ToList();
     }
 
     /// <summary>
     /// Resolves the document's mentions together; a phrase that names a place without its
     /// name ("the capital") takes the gazetteer's first candidate for the name it stands for.
     /// </summary>
-    private IReadOnlyList<Place?> ResolvePlaces(string text, List<PlaceMention> mentions, Layout layout, IReadOnlyDictionary<int, string> phrases)
+    private static PlaceSurvey ResolvePlaces(Geocoder geocoder, string text, List<PlaceMention> mentions, Layout layout, IReadOnlyDictionary<int, string> phrases)
     {
-        var resolved = _geocoder!.Resolve(text, mentions, layout.Sentences.Select(s => new SentenceSpan(s.Start, s.End)).ToList()).ToArray();
+        var sentences = layout.Sentences.Select(s => new SentenceSpan(s.Start, s.End)).ToList();
+        var survey = geocoder.Survey(text, mentions, sentences);
+        var resolved = survey.Places.ToArray();
         foreach (var (index, name) in phrases)
         {
+            if (name == DatelinePlace)
+            {
+                resolved[index] = DatelineAnaphor(index, mentions, survey.Places, sentences, phrases);
+                continue;
+            }
             var target = name == CapitalOfTheStory ? StoryCapital(resolved) : name;
-            var candidate = target is null ? null : _geocoder.Gazetteer.Lookup(target).FirstOrDefault(c => c.Place.Kind == PlaceKind.Settlement);
+            var candidate = target is null ? null : geocoder.Gazetteer.Lookup(target).FirstOrDefault(c => c.Place.Kind == PlaceKind.Settlement);
             resolved[index] = candidate is null ? null : candidate.Place with { Mention = mentions[index].Text };
         }
-        return resolved;
+        return survey with { Places = resolved };
+    }
+
+    /// <summary>Marks "the city", "the town" in place-phrases.tsv: the place the report was filed from.</summary>
+    private const string DatelinePlace = "@dateline";
+
+    /// <summary>
+    /// "the city" in a report filed from a dateline is the dateline's settlement, but only when
+    /// nothing else could be meant: the sentence names no other place, and no other settlement
+    /// was told between the dateline and the phrase (that one would be "the city").
+    /// </summary>
+    private static Place? DatelineAnaphor(int index, List<PlaceMention> mentions, IReadOnlyList<Place?> resolved, List<SentenceSpan> sentences, IReadOnlyDictionary<int, string> phrases)
+    {
+        var at = mentions[index].Start;
+        var dateline = -1;
+        for (var i = 0; i < mentions.Count; i++)
+            if (mentions[i].Dateline && mentions[i].Start < at && (dateline < 0 || mentions[i].Start < mentions[dateline].Start))
+                dateline = i;
+        if (dateline < 0 || resolved[dateline] is not { Kind: PlaceKind.Settlement, Lat: not null } place)
+            return null;
+        var sentence = sentences.FindLast(s => s.Start <= at);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (i == dateline || phrases.ContainsKey(i) || resolved[i] is not { } other)
+                continue;
+            var start = mentions[i].Start;
+            var inSentence = start >= sentence.Start && start < sentence.End;
+            var between = start > mentions[dateline].Start && start < at && other.Kind == PlaceKind.Settlement && other.GeonamesId != place.GeonamesId;
+            if (inSentence || between)
+                return null;
+        }
+        return place with { Mention = mentions[index].Text };
     }
 
     /// <summary>Marks a bare "the capital" in place-phrases.tsv: the capital of the country the report is set in.</summary>

@@ -11,10 +11,7 @@ namespace Sitrep.Text;
 /// </summary>
 public sealed class PatternSet
 {
-    /// <summary>
-    /// Bounds a pathological match; generous because the first match of a compiled pattern
-    /// also pays for generating its code, which on a loaded machine can take a second.
-    /// </summary>
+    /// <summary>Bounds a pathological match; generous, because a loaded machine can stall any match.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
     private static readonly Regex Reference = new(@"\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.CultureInvariant, Timeout);
 
@@ -57,22 +54,16 @@ public sealed class PatternSet
     /// <summary>The pattern text with every reference spliced in.</summary>
     public string Expand(string name) => Expand(name, new Stack<string>());
 
+    /// <summary>The pattern as a plain interpreted regex.</summary>
     public Regex Regex(string name, RegexOptions extra = RegexOptions.None) =>
-        WarmedUp(new Regex(Expand(name), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.Compiled | extra, Timeout));
+        new(Expand(name), Options | extra, Timeout);
 
-    /// <summary>Runs a pattern once on a short text, so that code generation is paid at load, not inside a timed match.</summary>
-    public static Regex WarmedUp(Regex regex)
-    {
-        try
-        {
-            regex.IsMatch("warm up 1 of 2, 10 January");
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // Only the warm-up was slow; real matches still run under the timeout.
-        }
-        return regex;
-    }
+    /// <summary>The pattern as stage code uses it: interpreted at first, compiled once busy.</summary>
+    public TieredRegex Tiered(string name, RegexOptions extra = RegexOptions.None) =>
+        new(Expand(name), Options | extra, Timeout);
+
+    /// <summary>The options every pattern of a set is built with.</summary>
+    public const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture;
 
     private string Expand(string name, Stack<string> path)
     {

@@ -32,6 +32,30 @@ public sealed class Geocoder(Gazetteer gazetteer)
         return Rank(text, mentions, sentences).Select(r => r.Place).ToList();
     }
 
+    /// <summary>
+    /// The document's places, which of them the text alone settles beyond doubt (places a run's
+    /// other reports may lean on), and whether a prior from outside the report could change any.
+    /// </summary>
+    public PlaceSurvey Survey(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(mentions);
+        var ranked = Rank(text, mentions, sentences);
+        return new PlaceSurvey(ranked.Select(r => r.Place).ToList(), ranked.Select(Unambiguous).ToList(), ranked.Any(r => r.State.PriorAsked));
+    }
+
+    /// <summary>The same geocoder, leaning on <paramref name="prior"/> for namesakes the text leaves tied.</summary>
+    public Geocoder WithPrior(FrontPrior? prior) => new(Gazetteer) { Prior = prior, DocumentPrior = DocumentPrior };
+
+    /// <summary>
+    /// A settlement the text places on its own: resolved, clear of every namesake by more than
+    /// any prior could bridge. Such places may steer other reports; a place the prior chose may not,
+    /// or one guess would breed the next.
+    /// </summary>
+    private bool Unambiguous(MentionResult r) =>
+        r.Outcome == MentionOutcome.Resolved && r.Place is { Kind: PlaceKind.Settlement, Lat: not null } && !r.Mention.CityPart
+        && !r.State.PriorAsked && r.State.Best is not null && r.State.Margin >= Weights.PriorTierMargin;
+
     /// <summary>The full ranking per mention, for tests and the benchmark's failure analysis.</summary>
     internal IReadOnlyList<Resolution.MentionResult> Rank(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null)
     {
@@ -510,6 +534,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
         // oblast for several): where the war is decides when it clearly can.
         var village = (PlaceKind)e.Kind == PlaceKind.Settlement && e.Population < 20_000 && e.Rank < 4;
         var tied = village && s.Margin < Weights.AmbiguityMargin;
+        s.PriorAsked = village && s.Margin < Weights.PriorTierMargin;
         if (village && s.Margin < Weights.PriorTierMargin && PriorChoice(s, ctx) is { } chosen)
             return new MentionResult(m, AsSector(g.ToPlace(chosen, m.Text), m), MentionOutcome.Resolved, s);
         // With nothing at all in the text for any of them: keep the mention, do not guess.

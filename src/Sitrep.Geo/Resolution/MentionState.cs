@@ -26,4 +26,6 @@ internal sealed class MentionState(PlaceMention mention, List<Candidate> candida
     public double[] Evidence { get; set; } = [];
     public int? Best { get; set; }
     public double Margin { get; set; } = double.PositiveInfinity;
+    /// <summary>The text left same-named villages tied closely enough for a prior to choose among them.</summary>
+    public bool PriorAsked { get; set; }
 }

@@ -367,7 +367,7 @@ public static class DateRecognizer
 
     private sealed class Grammar
     {
-        internal readonly Regex Date;
+        internal readonly TieredRegex Date;
         internal readonly WordSet CoreWords;
         internal readonly WordSet FunctionWords;
         internal readonly Dictionary<string, int> Months;
@@ -391,7 +391,7 @@ public static class DateRecognizer
                 ("weekdayName", Weekdays.Keys, true),
                 ("relativePhrase", Relatives.Keys, true),
                 ("countWord", countWords, true));
-            Date = patterns.Regex("date", RegexOptions.Compiled);
+            Date = patterns.Tiered("date");
 
             // Function words come from the pattern's own lists so the two cannot drift apart.
             var functionWords = new[] { "leadWord", "modWord", "article" }

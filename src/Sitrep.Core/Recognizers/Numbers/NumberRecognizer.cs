@@ -247,12 +247,12 @@ public static class NumberRecognizer
     /// <summary>Patterns and lexicons, loaded once per process.</summary>
     private sealed class Grammar
     {
-        internal readonly Regex Quantity;
-        internal readonly Regex OneNotCountAfter;
-        internal readonly Regex OneNotCountBefore;
-        internal readonly Regex MonthAfter;
-        internal readonly Regex MonthBefore;
-        internal readonly Regex ClockAfter;
+        internal readonly TieredRegex Quantity;
+        internal readonly TieredRegex OneNotCountAfter;
+        internal readonly TieredRegex OneNotCountBefore;
+        internal readonly TieredRegex MonthAfter;
+        internal readonly TieredRegex MonthBefore;
+        internal readonly TieredRegex ClockAfter;
         internal readonly WordSet Triggers;
         internal readonly Dictionary<string, Approximation> Cues;
         internal readonly Dictionary<string, string> Currencies;
@@ -283,13 +283,12 @@ public static class NumberRecognizer
                 ("currencySuffix", suffixes, true),
                 ("measureUnit", unitRows.Select(r => r[0]), true),
                 ("monthName", months, true));
-            const RegexOptions compiled = RegexOptions.Compiled;
-            Quantity = patterns.Regex("quantity", compiled);
-            OneNotCountAfter = patterns.Regex("oneNotCountAfter");
-            OneNotCountBefore = patterns.Regex("oneNotCountBefore");
-            MonthAfter = patterns.Regex("monthAfter");
-            MonthBefore = patterns.Regex("monthBefore");
-            ClockAfter = patterns.Regex("clockAfter");
+            Quantity = patterns.Tiered("quantity");
+            OneNotCountAfter = patterns.Tiered("oneNotCountAfter");
+            OneNotCountBefore = patterns.Tiered("oneNotCountBefore");
+            MonthAfter = patterns.Tiered("monthAfter");
+            MonthBefore = patterns.Tiered("monthBefore");
+            ClockAfter = patterns.Tiered("clockAfter");
 
             // A quantity can only start at a digit, a currency symbol, or the first word of a
             // lexicon phrase; every other token is skipped without running a regex.

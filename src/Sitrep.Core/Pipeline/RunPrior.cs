@@ -1,0 +1,73 @@
+using Sitrep.Documents;
+using Sitrep.Events;
+using Sitrep.Geo;
+
+namespace Sitrep.Pipeline;
+
+/// <summary>
+/// Where the war is in the week of a report, as the rest of a run tells it: the places that
+/// other reports of the run located beyond doubt, each with its report's date, and (on ingest) the
+/// places of events already stored. A report's prior holds only the places within
+/// <see cref="WindowDays"/> days of its own date and never its own: a report does not vouch for
+/// itself. Built once after the first pass; the answer depends only on the set of places, so it is
+/// the same whatever the order of the files or the number of threads.
+/// </summary>
+public sealed class RunPrior
+{
+    /// <summary>Days either side of a report's date whose places count as the same week of the war.</summary>
+    public const int WindowDays = 3;
+
+    private readonly List<(string? Doc, DateOnly Date, double Lat, double Lon)> _places = [];
+
+    /// <summary>How many dated places the prior holds.</summary>
+    public int Count => _places.Count;
+
+    /// <summary>The places a report's first pass settled, dated by its publication; an undated report adds none.</summary>
+    public RunPrior Add(Document document, ReportSurvey survey)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(survey);
+        if (document.Meta.Published is not { } date)
+            return this;
+        foreach (var p in survey.SettledPlaces)
+            if (p is { Lat: { } lat, Lon: { } lon })
+                _places.Add((document.Id, date, lat, lon));
+        return this;
+    }
+
+    /// <summary>
+    /// A place of an event already stored (for ingest): dated by the event, else not added.
+    /// <paramref name="doc"/> is the report it came from, so that a report read again does not lean on its old self.
+    /// </summary>
+    public RunPrior AddStored(string? doc, DateOnly? date, double lat, double lon)
+    {
+        if (date is { } d)
+            _places.Add((doc, d, lat, lon));
+        return this;
+    }
+
+    /// <summary>The places of other reports within <see cref="WindowDays"/> days of <paramref name="date"/>; null when there are none.</summary>
+    public FrontPrior? Around(string doc, DateOnly? date)
+    {
+        if (date is not { } day)
+            return null;
+        FrontPrior? prior = null;
+        foreach (var (from, when, lat, lon) in _places)
+            if (from != doc && Math.Abs(when.DayNumber - day.DayNumber) <= WindowDays)
+                (prior ??= new FrontPrior()).Add(lat, lon);
+        return prior;
+    }
+
+    /// <summary>
+    /// The second pass for one report: read again with its prior only when a prior could change
+    /// one of its places and the run has one for its week; otherwise the first pass stands.
+    /// </summary>
+    public IReadOnlyList<EventRecord> Revisit(ReportPipeline pipeline, Document document, ReportSurvey survey, CancellationToken budget = default)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(survey);
+        if (!survey.PriorCanDecide || Around(document.Id, document.Meta.Published) is not { } prior)
+            return survey.Events;
+        return pipeline.Extract(document, prior, budget);
+    }
+}

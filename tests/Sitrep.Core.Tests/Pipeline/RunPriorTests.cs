@@ -1,0 +1,128 @@
+using Sitrep.Core.Tests.Support;
+using Sitrep.Documents;
+using Sitrep.Events;
+using Sitrep.Geo;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Core.Tests.Pipeline;
+
+public class RunPriorTests
+{
+    private static readonly DateOnly Day = new(2024, 3, 7);
+
+    private static Place Town(double lat, double lon) => new("Town", PlaceKind.Settlement, "UA", null, lat, lon, 1, "Town");
+
+    private static ReportSurvey Settled(params Place[] places) => new([], places, PriorCanDecide: true);
+
+    [Theory]
+    [InlineData(-3, true)]
+    [InlineData(3, true)]
+    [InlineData(-4, false)]
+    [InlineData(4, false)]
+    public void Only_places_of_the_same_week_count(int days, bool counted)
+    {
+        var prior = new RunPrior().Add(Reports.Doc("other", "b", Day.AddDays(days)), Settled(Town(48.6, 37.9)));
+        Assert.Equal(counted, prior.Around("a", Day) is { IsEmpty: false });
+    }
+
+    [Fact]
+    public void A_report_does_not_vouch_for_itself_and_an_undated_one_neither_gives_nor_takes()
+    {
+        var prior = new RunPrior()
+            .Add(Reports.Doc("self", "a", Day), Settled(Town(48.6, 37.9)))
+            .Add(new Document("c", "c.txt", "undated", new DocumentMeta(null, null, null, null), "h"), Settled(Town(47.0, 35.0)));
+        Assert.Equal(1, prior.Count);
+        Assert.Null(prior.Around("a", Day));
+        Assert.NotNull(prior.Around("b", Day));
+        Assert.Null(prior.Around("b", null));
+    }
+
+    [Fact]
+    public void Stored_places_count_by_their_event_date_but_not_for_the_report_they_came_from()
+    {
+        var prior = new RunPrior().AddStored("old", Day.AddDays(-2), 48.6, 37.9).AddStored("older", Day.AddDays(-9), 47.0, 35.0).AddStored("x", null, 46.0, 33.0);
+        Assert.Equal(2, prior.Count);
+        Assert.InRange(prior.Around("new", Day)!.Km(48.6, 37.9), 0, 0.01);
+        Assert.True(prior.Around("new", Day)!.Km(47.0, 35.0) > 100);
+        Assert.Null(prior.Around("old", Day));
+    }
+
+    // A village with namesakes all over Donetsk oblast, told with its oblast only; other reports
+    // of the same days place the war near one of them.
+    private const string Village = "Russian artillery shelled Hryhorivka, Donetsk region, on Tuesday, killing one man.";
+    private const string VillageRetold = "One woman was wounded when shells hit Hryhorivka in the Donetsk region on Wednesday.";
+    private const string NearChasivYar = "A Russian drone struck Chasiv Yar on Monday, injuring two people.";
+    private const string NearMyrnohrad = "Officials said a glide bomb hit Myrnohrad on Tuesday, wounding a teenager.";
+
+    private static readonly (double Lat, double Lon) BakhmutRaionHryhorivka = (48.6394, 37.8553);
+    private static readonly (double Lat, double Lon) PokrovskRaionHryhorivka = (48.1636, 37.2323);
+
+    private static Document Report(string id, string text, int day) => Reports.Doc(text, id, Day.AddDays(day));
+
+    /// <summary>The two passes as the CLI runs them: survey in parallel, build the prior, read again in parallel.</summary>
+    private static Dictionary<string, List<EventRecord>> Run(IReadOnlyList<Document> reports, int threads, RunPrior? prior = null)
+    {
+        var pipeline = ReportPipeline.Create(Gazetteers.Full);
+        var surveys = reports.AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(d => (Doc: d, Survey: pipeline.Survey(d))).ToList();
+        prior ??= new RunPrior();
+        foreach (var (doc, survey) in surveys)
+            prior.Add(doc, survey);
+        return surveys.AsParallel().WithDegreeOfParallelism(threads)
+            .Select(s => (s.Doc.Id, Events: prior.Revisit(pipeline, s.Doc, s.Survey).ToList()))
+            .ToDictionary(x => x.Id, x => x.Events);
+    }
+
+    private static Place HryhorivkaOf(Dictionary<string, List<EventRecord>> run, string doc) =>
+        run[doc].SelectMany(e => e.Places).Single(p => p.Mention == "Hryhorivka");
+
+    private static double Km(Place p, (double Lat, double Lon) at) =>
+        Math.Abs(p.Lat!.Value - at.Lat) * 111 + Math.Abs(p.Lon!.Value - at.Lon) * 74;
+
+    [GazetteerTheory]
+    [InlineData(Village)]
+    [InlineData(VillageRetold)]
+    public void A_namesake_goes_to_the_one_near_what_other_reports_of_the_week_place(string text)
+    {
+        var nearChasivYar = Run([Report("village", text, 0), Report("other", NearChasivYar, -2)], threads: 1);
+        Assert.InRange(Km(HryhorivkaOf(nearChasivYar, "village"), BakhmutRaionHryhorivka), 0, 3);
+        var nearMyrnohrad = Run([Report("village", text, 0), Report("other", NearMyrnohrad, 1)], threads: 1);
+        Assert.InRange(Km(HryhorivkaOf(nearMyrnohrad, "village"), PokrovskRaionHryhorivka), 0, 3);
+    }
+
+    [GazetteerTheory]
+    [InlineData(Village)]
+    [InlineData(VillageRetold)]
+    public void A_report_of_another_week_changes_nothing(string text)
+    {
+        var alone = Run([Report("village", text, 0)], threads: 1);
+        var weekLater = Run([Report("village", text, 0), Report("other", NearChasivYar, 6)], threads: 1);
+        Assert.Equal(HryhorivkaOf(alone, "village").GeonamesId, HryhorivkaOf(weekLater, "village").GeonamesId);
+        Assert.True(Km(HryhorivkaOf(alone, "village"), BakhmutRaionHryhorivka) > 10);
+    }
+
+    [GazetteerFact]
+    public void The_run_gives_the_same_events_whatever_the_file_order_and_the_threads()
+    {
+        Document[] reports =
+        [
+            Report("a", Village, 0), Report("b", NearChasivYar, -1), Report("c", VillageRetold, 2),
+            Report("d", NearMyrnohrad, 9), Report("e", "Shelling hit Kupiansk and Izium on Monday, officials said.", 1),
+        ];
+        string Snapshot(Dictionary<string, List<EventRecord>> run) =>
+            string.Join("\n", run.OrderBy(x => x.Key, StringComparer.Ordinal).SelectMany(x => x.Value).Select(EventJson.Serialize));
+        var expected = Snapshot(Run(reports, threads: 1));
+        Assert.Equal(expected, Snapshot(Run(reports.Reverse().ToList(), threads: 2)));
+        Assert.Equal(expected, Snapshot(Run([reports[2], reports[4], reports[0], reports[3], reports[1]], threads: 2)));
+        Assert.Contains("Hryhorivka", expected);
+    }
+
+    [GazetteerTheory]
+    [InlineData(Village)]
+    [InlineData(VillageRetold)]
+    public void On_ingest_the_places_of_stored_events_of_the_week_count_too(string text)
+    {
+        var stored = new RunPrior().AddStored("yesterday", Day.AddDays(-1), 48.30, 37.26);
+        var run = Run([Report("village", text, 0)], threads: 2, stored);
+        Assert.InRange(Km(HryhorivkaOf(run, "village"), PokrovskRaionHryhorivka), 0, 3);
+    }
+}
