@@ -24,6 +24,9 @@ public interface IEventStore : IDisposable
 
     /// <summary>Whether a document with this id and content is already stored.</summary>
     bool Contains(string documentId, string contentHash);
+
+    /// <summary>The stored events dated from <paramref name="from"/> to <paramref name="to"/>: what the extractor's run prior reads of earlier runs.</summary>
+    IEnumerable<Sitrep.Events.EventRecord> EventsBetween(DateOnly from, DateOnly to);
 }
 
 /// <summary>Opens the store a <c>--db</c> value names: a <c>postgres://</c> URI or an SQLite file.</summary>

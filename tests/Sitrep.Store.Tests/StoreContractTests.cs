@@ -49,6 +49,16 @@ public abstract class StoreContract
     }
 
     [PgFact]
+    public void Events_between_two_days_are_the_dated_ones_in_them()
+    {
+        using var store = Open();
+        store.Ingest([new ExtractedDocument(Doc("a"), [
+            Strike("a", "a-1", Kharkiv, date: "2024-05-09"), Strike("a", "a-2", Odesa, date: "2024-05-12"),
+            Strike("a", "a-3", Kyiv, date: "2024-05-20"), Event("a", "a-4", EventType.Diplomacy, null, null)])]);
+        Assert.Equal(["a-1", "a-2"], store.EventsBetween(new DateOnly(2024, 5, 9), new DateOnly(2024, 5, 12)).Select(e => e.Id));
+    }
+
+    [PgFact]
     public void A_changed_document_replaces_its_events_and_its_incidents_follow()
     {
         using var store = Open();

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using Sitrep.Pipeline;
 using Sitrep.Store;
-using Sitrep.Store.Query;
 
 namespace Sitrep.Cli.Commands;
 
@@ -112,7 +111,7 @@ internal sealed class IngestCommand
                 if (places is null)
                     return ExitCodes.Usage;
                 items = IngestSources.Extracted(paths, ReportPipeline.Create(places), store.DocumentHashes(), published,
-                    (from, to) => store.Query(new EventQuery { From = from.ToString("yyyy-MM-dd"), To = to.ToString("yyyy-MM-dd") }));
+                    store.EventsBetween);
             }
             return Write(store, items, batchSize);
         }

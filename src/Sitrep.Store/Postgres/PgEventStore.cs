@@ -136,6 +136,20 @@ public sealed class PgEventStore : IEventStore
         return command.ExecuteScalar() is string stored && stored == contentHash;
     }
 
+    /// <inheritdoc />
+    public IEnumerable<EventRecord> EventsBetween(DateOnly from, DateOnly to)
+    {
+        using var command = new NpgsqlCommand(PgSql.EventsBetween, _connection);
+        command.Parameters.AddWithValue("from", from.ToString("yyyy-MM-dd"));
+        command.Parameters.AddWithValue("to", to.ToString("yyyy-MM-dd"));
+        var records = new List<EventRecord>();
+        using (var rows = command.ExecuteReader())
+            while (rows.Read())
+                records.Add(EventJson.Deserialize(RecordChecksum.Verified(rows.GetString(0), rows.GetString(1), rows.GetString(2), rows.GetString(3)))
+                    ?? throw new InvalidDataException($"event {rows.GetString(3)} of document {rows.GetString(2)}: empty record"));
+        return records;
+    }
+
     /// <summary>Refuses a database that holds other tables, or Sitrep's of another schema version; an empty one is new.</summary>
     private static void CheckVersion(NpgsqlConnection connection, NpgsqlTransaction transaction, string name)
     {

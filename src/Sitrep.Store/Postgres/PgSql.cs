@@ -41,5 +41,7 @@ internal static class PgSql
 
     public const string DocumentHash = "SELECT content_hash FROM documents WHERE id = @id";
 
+    public const string EventsBetween = "SELECT record, record_sum, doc, id FROM events WHERE date BETWEEN @from AND @to ORDER BY date, key";
+
     public const string DocumentHashes = "SELECT id, content_hash FROM documents";
 }
