@@ -23,6 +23,10 @@ public sealed partial class EventStore
             .Select(r => EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)) ?? throw new InvalidDataException($"event {r.Id} of document {r.Doc}: empty record"));
     }
 
+    /// <inheritdoc />
+    public IEnumerable<EventRecord> EventsBetween(DateOnly from, DateOnly to) =>
+        Query(new EventQuery { From = from.ToString("yyyy-MM-dd"), To = to.ToString("yyyy-MM-dd") });
+
     /// <summary>How many events match the query, without reading them.</summary>
     public long Count(EventQuery query)
     {

@@ -9,7 +9,7 @@ namespace Sitrep.Store;
 /// one SQLite file. Writes go through <see cref="Ingest(IReadOnlyList{ExtractedDocument})"/>, one
 /// transaction per call, so a crash leaves each document either whole or absent.
 /// </summary>
-public sealed partial class EventStore : IDisposable
+public sealed partial class EventStore : IEventStore
 {
     private readonly SqliteConnection _connection;
 

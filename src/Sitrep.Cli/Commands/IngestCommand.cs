@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Sitrep.Pipeline;
 using Sitrep.Store;
-using Sitrep.Store.Query;
 
 namespace Sitrep.Cli.Commands;
 
@@ -84,16 +82,16 @@ internal sealed class IngestCommand
             Console.Error.WriteLine("sitrep ingest: --published dates reports for extraction; records given with --events are already extracted");
             return ExitCodes.Usage;
         }
-        if (Directory.Exists(dbPath))
+        if (!EventStores.IsPostgres(dbPath) && Directory.Exists(dbPath))
         {
             Console.Error.WriteLine($"sitrep ingest: --db {dbPath} is a folder, not a database file");
             return ExitCodes.Usage;
         }
 
-        EventStore store;
+        IEventStore store;
         try
         {
-            store = EventStore.Open(dbPath);
+            store = EventStores.OpenForWriting(dbPath);
         }
         catch (StoreException e)
         {
@@ -113,13 +111,13 @@ internal sealed class IngestCommand
                 if (places is null)
                     return ExitCodes.Usage;
                 items = IngestSources.Extracted(paths, ReportPipeline.Create(places), store.DocumentHashes(), published,
-                    (from, to) => store.Query(new EventQuery { From = from.ToString("yyyy-MM-dd"), To = to.ToString("yyyy-MM-dd") }));
+                    store.EventsBetween);
             }
             return Write(store, items, batchSize);
         }
     }
 
-    private static int Write(EventStore store, IEnumerable<IngestItem> items, int batchSize)
+    private static int Write(IEventStore store, IEnumerable<IngestItem> items, int batchSize)
     {
         var progress = new IngestProgress();
         var batch = new List<ExtractedDocument>(batchSize);
@@ -171,10 +169,10 @@ internal sealed class IngestCommand
             }
             Commit();
         }
-        catch (SqliteException e)
+        catch (StoreException e)
         {
             progress.Done();
-            Console.Error.WriteLine($"sitrep ingest: {store.Path}: {EventStore.Describe(e)}; documents committed so far are kept, run again to finish");
+            Console.Error.WriteLine($"sitrep ingest: {e.Message}; documents committed so far are kept, run again to finish");
             return ExitCodes.Usage;
         }
         catch (CorruptRecordException e)

@@ -164,6 +164,11 @@ internal static class StoreAccess
     /// <summary>The store, or null after saying on stderr why it cannot be opened.</summary>
     public static EventStore? OpenExisting(string path, string verb)
     {
+        if (EventStores.IsPostgres(path))
+        {
+            Console.Error.WriteLine($"sitrep {verb}: reads SQLite only; PostgreSQL takes 'sitrep ingest' so far");
+            return null;
+        }
         if (Directory.Exists(path))
         {
             Console.Error.WriteLine($"sitrep {verb}: --db {path} is a folder, not a database file");

@@ -1,0 +1,407 @@
+using System.Data.Common;
+using Sitrep.Events;
+using Sitrep.Geo;
+using Sitrep.Store.Incidents;
+using Sitrep.Store.Sql;
+
+namespace Sitrep.Store;
+
+/// <summary>The prepared statements of one transaction and the steps of writing a document.</summary>
+internal sealed class StoreWriter : IDisposable
+{
+    private readonly Dictionary<long, EventRecord> _recent;
+    // Records kept of recently written events: some weeks of reports, so memory stays flat.
+    private const int RecentCapacity = 20_000;
+    private readonly DbCommand _hash, _insertDocument, _insertEvent, _insertPlace, _insertWeapon, _insertEvidence, _insertCluster, _setMember,
+        _newIncident, _members, _record, _updateIncident, _deleteIncident, _deleteFigures, _insertFigure, _recordMerge,
+        _eventsOfDocument, _deleteEvent, _deleteDocument, _clusterWindow, _incidentSpan;
+    private readonly string _now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
+    private readonly List<DbCommand> _prepared = [];
+    private readonly DbBatch? _pending;
+
+    // What this batch changed, settled by Finish: the days each family must be clustered
+    // again, the incident each replaced event was in (so its new version keeps the id), and
+    // the incidents whose summary is stale.
+    private readonly Dictionary<string, SortedSet<DateOnly>> _affected = [];
+    private readonly Dictionary<(string Doc, string Id), long> _predecessor = [];
+    private readonly HashSet<long> _touched = [];
+
+    public StoreWriter(DbConnection connection, DbTransaction transaction, WriterSql dialect, Dictionary<long, EventRecord> recent)
+    {
+        _recent = recent;
+        if (connection.CanCreateBatch)
+        {
+            _pending = connection.CreateBatch();
+            _pending.Transaction = transaction;
+        }
+        DbCommand Prepare(string sqlite, params string[] names)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = dialect.Statement(sqlite);
+            foreach (var name in names)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = dialect.Parameter(name);
+                command.Parameters.Add(parameter);
+            }
+            _prepared.Add(command);
+            return command;
+        }
+        _hash = Prepare(StoreSql.DocumentHash, "$id");
+        _insertDocument = Prepare(StoreSql.InsertDocument, "$id", "$path", "$source", "$url", "$title", "$published", "$hash", "$count", "$at");
+        _insertEvent = Prepare(StoreSql.InsertEvent, "$id", "$doc", "$type", "$subtype", "$date", "$precision", "$actor", "$target", "$claimed",
+            "$killed", "$injured", "$amount", "$background", "$confidence", "$place", "$admin1", "$lat", "$lon", "$record", "$sum");
+        _insertPlace = Prepare(StoreSql.InsertPlace, "$event", "$ord", "$name", "$kind", "$country", "$admin1", "$admin2", "$lat", "$lon", "$gid",
+            "$admin1_key", "$name_key", "$family", "$date");
+        _insertWeapon = Prepare(StoreSql.InsertWeapon, "$event", "$ord", "$class", "$model", "$launched", "$intercepted");
+        _insertEvidence = Prepare(StoreSql.InsertEvidence, "$event", "$text");
+        _insertCluster = Prepare(StoreSql.InsertCluster, "$event", "$doc", "$id", "$family", "$date", "$night_after", "$actor", "$target",
+            "$level", "$kind", "$name_key", "$admin1_key", "$country", "$lat", "$lon", "$gid", "$killed");
+        _setMember = Prepare(StoreSql.SetMember, "$event", "$incident");
+        _newIncident = Prepare(StoreSql.InsertIncidentStub, "$family", "$type", "$at");
+        _members = Prepare(StoreSql.IncidentMembers, "$incident");
+        _record = Prepare(StoreSql.EventRecord, "$event");
+        _updateIncident = Prepare(StoreSql.UpdateIncident, "$id", "$type", "$subtype", "$date_min", "$date_max", "$date_precision",
+            "$actor", "$target_actor", "$place", "$place_kind", "$country", "$admin1", "$admin2", "$lat", "$lon",
+            "$report_count", "$sources", "$claimed_by", "$killed_best", "$killed_min", "$killed_max",
+            "$injured_best", "$injured_min", "$injured_max", "$missiles_launched", "$missiles_intercepted",
+            "$drones_launched", "$drones_intercepted", "$at");
+        _deleteIncident = Prepare(StoreSql.DeleteIncident, "$id");
+        _deleteFigures = Prepare(StoreSql.DeleteFigures, "$incident");
+        _insertFigure = Prepare(StoreSql.InsertFigure, "$incident", "$claimant", "$measure", "$best", "$min", "$max", "$reports");
+        _recordMerge = Prepare(StoreSql.RecordMerge, "$id", "$into", "$at");
+        _eventsOfDocument = Prepare(StoreSql.EventsOfDocument, "$doc");
+        _deleteEvent = Prepare(StoreSql.DeleteEvent, "$event");
+        _deleteDocument = Prepare(StoreSql.DeleteDocument, "$id");
+        _clusterWindow = Prepare(StoreSql.ClusterWindow, "$family", "$lo", "$hi");
+        _incidentSpan = Prepare(StoreSql.IncidentSpan, "$family", "$lo", "$hi");
+    }
+
+    // Prepared statements hold database handles: release them with the batch, not at some later GC.
+    public void Dispose()
+    {
+        foreach (var command in _prepared)
+            command.Dispose();
+        _pending?.Dispose();
+    }
+
+    public IngestOutcome Write(ExtractedDocument item)
+    {
+        var doc = item.Document;
+        var stored = Scalar(_hash, doc.Id) as string;
+        if (stored == doc.ContentHash)
+            return IngestOutcome.Unchanged;
+
+        if (stored is not null)
+            RemoveDocument(doc.Id);
+
+        Run(_insertDocument, doc.Id, doc.Path, doc.Meta.Source, doc.Meta.Url, doc.Meta.Title,
+            doc.Meta.Published?.ToString("yyyy-MM-dd"), doc.ContentHash, item.Events.Count, _now);
+
+        foreach (var record in item.Events)
+        {
+            var key = InsertEvent(record);
+            if (IncidentRule.Profile(key, record, doc.Meta.Published) is { } profile)
+            {
+                InsertCluster(profile);
+                Affect(profile.Family, profile.Date, profile.LastDay);
+            }
+            else
+            {
+                // An event without a day or a place is an incident of its own.
+                var incident = _predecessor.TryGetValue((record.Doc, record.Id), out var before) && !HasMembers(before)
+                    ? before : NewIncident(IncidentRule.Family(record.Type));
+                Run(_setMember, key, incident);
+                _touched.Add(incident);
+            }
+        }
+        return stored is null ? IngestOutcome.Added : IngestOutcome.Replaced;
+    }
+
+    // A replaced event that can no longer cluster keeps its old incident only when that
+    // incident holds nothing else; otherwise the others keep it and the event starts anew.
+    private bool HasMembers(long incident)
+    {
+        using var rows = Reader(_members, incident);
+        return rows.Read();
+    }
+
+    private long NewIncident(string family) => (long)Scalar(_newIncident, family, "other", _now)!;
+
+    private void Affect(string family, DateOnly first, DateOnly last)
+    {
+        if (!_affected.TryGetValue(family, out var days))
+            _affected[family] = days = [];
+        for (var d = first.AddDays(-1); d <= last.AddDays(1); d = d.AddDays(1))
+            days.Add(d);
+    }
+
+    private long InsertEvent(EventRecord e)
+    {
+        var first = e.Places.FirstOrDefault(p => p.Lat is not null) ?? e.Places.FirstOrDefault();
+        var json = EventJson.Serialize(e);
+        var key = (long)Scalar(_insertEvent, e.Id, e.Doc, EventJsonNames.Type(e.Type), e.Subtype, e.Date,
+            e.DatePrecision is { } dp ? EventJsonNames.Precision(dp) : null,
+            e.Actor, e.TargetActor, e.ClaimedBy, e.Killed, e.Injured, e.AmountUsd, e.Background ? 1 : 0, e.Confidence,
+            first?.Name, first?.Admin1 ?? (first?.Kind == PlaceKind.Region ? first.Name : null), first?.Lat, first?.Lon,
+            json, RecordChecksum.Of(json))!;
+
+        var family = IncidentRule.Family(e.Type);
+        for (var i = 0; i < e.Places.Count; i++)
+        {
+            var p = e.Places[i];
+            Run(_insertPlace, key, i, p.Name, EventJsonNames.Kind(p.Kind), p.Country, p.Admin1, p.Admin2, p.Lat, p.Lon, p.GeonamesId,
+                IncidentRule.Admin1Key(p), IncidentRule.NameKey(p), family, e.Date);
+        }
+        for (var i = 0; i < e.Weapons.Count; i++)
+        {
+            var w = e.Weapons[i];
+            Run(_insertWeapon, key, i, EventJsonNames.Weapon(w.Class), w.Model, w.Launched, w.Intercepted);
+        }
+        if (e.Evidence.Count > 0)
+            Run(_insertEvidence, key, string.Join("\n", e.Evidence.Select(x => x.Text)));
+        if (_recent.Count >= RecentCapacity)
+            _recent.Clear();
+        _recent[key] = e;
+        return key;
+    }
+
+    private void InsertCluster(ClusterReport r) =>
+        Run(_insertCluster, r.Event, r.Doc, r.Id, r.Family, r.Date.ToString("yyyy-MM-dd"), r.NightAfter ? 1 : 0, r.Actor, r.Target,
+            (int)r.Level, r.Kind, r.NameKey, r.Admin1Key, r.Country, r.Lat, r.Lon, r.GeonamesId, r.Killed);
+
+    private void RemoveDocument(string docId)
+    {
+        var rows = new List<(long Key, string Id, long? Incident, string? Family, string? Date, bool NightAfter)>();
+        using (var reader = Reader(_eventsOfDocument, docId))
+            while (reader.Read())
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                    Text(reader, 3), Text(reader, 4), !reader.IsDBNull(5) && reader.GetInt64(5) == 1));
+        foreach (var (key, id, incident, family, date, nightAfter) in rows)
+        {
+            if (incident is { } i)
+            {
+                _touched.Add(i);
+                _predecessor[(docId, id)] = i;
+            }
+            if (family is not null && date is not null)
+            {
+                var day = DateOnly.ParseExact(date, "yyyy-MM-dd");
+                Affect(family, day, nightAfter ? day.AddDays(1) : day);
+            }
+            Scalar(_deleteEvent, key);
+            _recent.Remove(key);
+        }
+        Run(_deleteDocument, docId);
+    }
+
+    /// <summary>
+    /// Clusters again every stretch of days the batch touched, gives each resulting incident
+    /// the id it had (a merge keeps the older id and records the other), and summarizes
+    /// every incident whose reports changed.
+    /// </summary>
+    public void Finish()
+    {
+        foreach (var (family, days) in _affected)
+            foreach (var (lo, hi) in Closed(family, Stretches(days)))
+                Recluster(family, lo, hi);
+        foreach (var incident in _touched.Order())
+            Resummarize(incident);
+        Flush();
+    }
+
+    /// <summary>Consecutive affected days as inclusive ranges.</summary>
+    private static List<(DateOnly Lo, DateOnly Hi)> Stretches(SortedSet<DateOnly> days)
+    {
+        var ranges = new List<(DateOnly, DateOnly)>();
+        foreach (var day in days)
+        {
+            if (ranges.Count > 0 && ranges[^1].Item2.AddDays(1) >= day)
+                ranges[^1] = (ranges[^1].Item1, day);
+            else
+                ranges.Add((day, day));
+        }
+        return ranges;
+    }
+
+    /// <summary>Widens each range until every incident with a report in it lies wholly inside, then joins ranges that meet.</summary>
+    private List<(DateOnly Lo, DateOnly Hi)> Closed(string family, List<(DateOnly Lo, DateOnly Hi)> ranges)
+    {
+        var widened = new SortedSet<DateOnly>();
+        foreach (var (start, end) in ranges)
+        {
+            var (lo, hi) = (start, end);
+            while (true)
+            {
+                using var rows = Reader(_incidentSpan, family, lo.ToString("yyyy-MM-dd"), hi.ToString("yyyy-MM-dd"));
+                if (!rows.Read() || rows.IsDBNull(0))
+                    break;
+                var (min, max) = (DateOnly.ParseExact(rows.GetString(0), "yyyy-MM-dd"), DateOnly.ParseExact(rows.GetString(1), "yyyy-MM-dd"));
+                if (min >= lo && max <= hi)
+                    break;
+                (lo, hi) = (min < lo ? min : lo, max > hi ? max : hi);
+            }
+            for (var d = lo; d <= hi; d = d.AddDays(1))
+                widened.Add(d);
+        }
+        return Stretches(widened);
+    }
+
+    private void Recluster(string family, DateOnly lo, DateOnly hi)
+    {
+        var reports = new List<ClusterReport>();
+        var current = new Dictionary<long, long?>();
+        using (var rows = Reader(_clusterWindow, family, lo.ToString("yyyy-MM-dd"), hi.ToString("yyyy-MM-dd")))
+        {
+            while (rows.Read())
+            {
+                var r = new ClusterReport(rows.GetInt64(0), rows.GetString(1), rows.GetString(2), rows.GetString(3),
+                    DateOnly.ParseExact(rows.GetString(4), "yyyy-MM-dd"), rows.GetInt64(5) == 1, Text(rows, 6), Text(rows, 7),
+                    (PlaceLevel)rows.GetInt64(8), rows.GetString(9), rows.GetString(10), Text(rows, 11), Text(rows, 12),
+                    rows.IsDBNull(13) ? null : rows.GetDouble(13), rows.IsDBNull(14) ? null : rows.GetDouble(14),
+                    rows.IsDBNull(15) ? null : rows.GetInt64(15), rows.IsDBNull(17) ? null : rows.GetInt32(17));
+                reports.Add(r);
+                current[r.Event] = rows.IsDBNull(16) ? null : rows.GetInt64(16);
+            }
+        }
+        // The incident each report was in before: its own, or its predecessor's when its document was replaced.
+        long? Before(ClusterReport r) => current[r.Event] ?? (_predecessor.TryGetValue((r.Doc, r.Id), out var p) ? p : null);
+
+        var groups = IncidentClusterer.Cluster(reports);
+        var ids = IncidentIds.Assign(groups, r => (Before(r), current[r.Event] is not null));
+        var moved = new Dictionary<(long Old, long New), int>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var id = ids[g] ?? NewIncident(family);
+            foreach (var r in groups[g])
+            {
+                if (Before(r) is { } before && before != id)
+                {
+                    _touched.Add(before);
+                    moved[(before, id)] = moved.GetValueOrDefault((before, id)) + 1;
+                }
+                if (current[r.Event] != id)
+                {
+                    Run(_setMember, r.Event, id);
+                    _touched.Add(id);
+                }
+            }
+        }
+        // An id no group kept went into the group that took most of its reports.
+        var kept = ids.OfType<long>().ToHashSet();
+        foreach (var move in moved.Where(m => !kept.Contains(m.Key.Old)).GroupBy(m => m.Key.Old))
+            Run(_recordMerge, move.Key, move.OrderByDescending(m => m.Value).ThenBy(m => m.Key.New).First().Key.New, _now);
+    }
+
+    private void Resummarize(long incident)
+    {
+        var members = new List<(long Key, string Doc, string Id, string? Source, string? Published, string? Url, string? Title)>();
+        using (var rows = Reader(_members, incident))
+            while (rows.Read())
+                members.Add((rows.GetInt64(0), rows.GetString(1), rows.GetString(2), Text(rows, 3), Text(rows, 4), Text(rows, 5), Text(rows, 6)));
+        // The summary breaks ties by the order of its reports: ordered by document and event id,
+        // not by row key, it is the same whatever order the reports were written in, by one
+        // process or several.
+        members.Sort((a, b) => string.CompareOrdinal(a.Doc, b.Doc) is var byDoc and not 0 ? byDoc : string.CompareOrdinal(a.Id, b.Id));
+        Run(_deleteFigures, incident);
+        if (members.Count == 0)
+        {
+            Run(_deleteIncident, incident);
+            return;
+        }
+        var reports = members.Select(m => new IncidentReport(m.Doc, m.Source, m.Published, m.Url, RecordOf(m.Key)) { Title = m.Title }).ToList();
+        var s = IncidentSummarizer.Summarize(incident, reports);
+        Run(_updateIncident, incident, EventJsonNames.Type(s.Type), s.Subtype, s.DateFirst, s.DateLast, s.DatePrecision,
+            s.Actor, s.TargetActor, s.Place, s.PlaceKind, s.Country, s.Admin1, s.Admin2, s.Lat, s.Lon,
+            s.Reports.Count, string.Join("; ", s.Sources), s.ClaimedBy.Count == 0 ? null : string.Join("; ", s.ClaimedBy),
+            s.Killed?.Value, s.Killed?.Min, s.Killed?.Max, s.Injured?.Value, s.Injured?.Min, s.Injured?.Max,
+            s.MissilesLaunched?.Value, s.MissilesIntercepted?.Value, s.DronesLaunched?.Value, s.DronesIntercepted?.Value, _now);
+        foreach (var c in s.ByClaimant)
+            Run(_insertFigure, incident, c.Claimant, c.Figure, c.Best.Value, c.Best.Min, c.Best.Max, c.Reports);
+    }
+
+    private EventRecord RecordOf(long key)
+    {
+        if (_recent.TryGetValue(key, out var cached))
+            return cached;
+        string json;
+        using (var rows = Reader(_record, key))
+        {
+            rows.Read();
+            json = RecordChecksum.Verified(rows.GetString(0), Text(rows, 1), rows.GetString(2), rows.GetString(3));
+        }
+        var record = EventJson.Deserialize(json) ?? throw new InvalidDataException($"event {key} has an empty record");
+        if (_recent.Count < RecentCapacity)
+            _recent[key] = record;
+        return record;
+    }
+
+    private static string? Text(DbDataReader rows, int ordinal) => rows.IsDBNull(ordinal) ? null : rows.GetString(ordinal);
+
+    // Integers go as 64-bit, the width of every integer column: PostgreSQL prepares a statement
+    // with the types of its first execution (a null takes the column's), and a later 32-bit
+    // value would not match them.
+    private static void Bind(DbCommand command, object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = Value(values[i]);
+    }
+
+    private static object Value(object? value) => value switch
+    {
+        null => DBNull.Value,
+        int n => (long)n,
+        _ => value,
+    };
+
+    /// <summary>
+    /// Runs a statement whose result the writer does not need. Where the connection can batch
+    /// (PostgreSQL), it waits for the next statement that reads, and goes with the others in one
+    /// round trip: a document's rows and an incident's summary are then one trip each instead
+    /// of dozens. SQLite, in the process, runs it at once.
+    /// </summary>
+    private void Run(DbCommand command, params object?[] values)
+    {
+        if (_pending is null)
+        {
+            Bind(command, values);
+            command.ExecuteNonQuery();
+            return;
+        }
+        var queued = _pending.CreateBatchCommand();
+        queued.CommandText = command.CommandText;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = queued.CreateParameter();
+            parameter.ParameterName = command.Parameters[i].ParameterName;
+            parameter.Value = Value(values[i]);
+            queued.Parameters.Add(parameter);
+        }
+        _pending.BatchCommands.Add(queued);
+    }
+
+    /// <summary>Sends the statements <see cref="Run"/> held back; before every read, and at the end.</summary>
+    private void Flush()
+    {
+        if (_pending is not { BatchCommands.Count: > 0 })
+            return;
+        _pending.ExecuteNonQuery();
+        _pending.BatchCommands.Clear();
+    }
+
+    private object? Scalar(DbCommand command, params object?[] values)
+    {
+        Flush();
+        Bind(command, values);
+        return command.ExecuteScalar();
+    }
+
+    private DbDataReader Reader(DbCommand command, params object?[] values)
+    {
+        Flush();
+        Bind(command, values);
+        return command.ExecuteReader();
+    }
+}
+
