@@ -15,7 +15,14 @@ internal static class CliRun
         ?? throw new TimeoutException($"sitrep {string.Join(' ', args)} did not finish in 5 minutes");
 
     /// <summary>The CLI with <paramref name="args"/>; null when it is still running at the deadline (a hang).</summary>
-    public static CliResult? TryRun(TimeSpan deadline, params string[] args)
+    public static CliResult? TryRun(TimeSpan deadline, params string[] args) => TryRun(deadline, null, args);
+
+    /// <summary>The CLI with a temporary folder of the test's choosing (TMPDIR), to see what it leaves there.</summary>
+    public static CliResult RunWithTemp(string tempDir, params string[] args) =>
+        TryRun(TimeSpan.FromMinutes(5), tempDir, args)
+        ?? throw new TimeoutException($"sitrep {string.Join(' ', args)} did not finish in 5 minutes");
+
+    private static CliResult? TryRun(TimeSpan deadline, string? tempDir, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +35,8 @@ internal static class CliRun
             info.ArgumentList.Add(a);
         if (Repo.Gazetteer is { } index)
             info.Environment["SITREP_GAZETTEER"] = index;
+        if (tempDir is not null)
+            info.Environment["TMPDIR"] = tempDir;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

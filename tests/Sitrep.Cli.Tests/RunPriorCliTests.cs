@@ -43,6 +43,24 @@ public sealed class RunPriorCliTests : IDisposable
     }
 
     [FactRequiresGazetteer]
+    public void Extract_leaves_nothing_in_the_temporary_folder_and_names_one_it_cannot_use()
+    {
+        Write("run", "a-village", "Russian artillery shelled Hryhorivka, Donetsk region, on Tuesday, killing one man.", "2024-03-07");
+        Write("run", "c-town", "A Russian drone struck Chasiv Yar on Monday, injuring two people.", "2024-03-05");
+        var temp = Directory.CreateDirectory(Path.Combine(_dir, "tmp")).FullName;
+        var run = CliRun.RunWithTemp(temp, "extract", Path.Combine(_dir, "run"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(CliRun.Run("extract", Path.Combine(_dir, "run")).Stdout, run.Stdout);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
+
+        var missing = Path.Combine(_dir, "no-such-tmp");
+        var refused = CliRun.RunWithTemp(missing, "extract", Path.Combine(_dir, "run"));
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("temporary file", refused.Stderr);
+        Assert.Contains(missing, refused.Stderr);
+    }
+
+    [FactRequiresGazetteer]
     public void Ingest_leans_on_the_events_already_stored_for_the_week()
     {
         var db = Path.Combine(_dir, "events.db");

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using Sitrep.Documents;
 using Sitrep.Events;
+using Sitrep.Geo;
 using Sitrep.Pipeline;
 
 namespace Sitrep.Cli.Commands;
@@ -88,6 +89,11 @@ internal sealed class ExtractCommand
         {
             return Extract(paths, format, publishedText, background, threads, budget, gazetteerPath, explain);
         }
+        catch (SpillException e)
+        {
+            Console.Error.WriteLine($"sitrep extract: cannot keep the first pass's events aside: {e.Message}");
+            return ExitCodes.Usage;
+        }
         catch (IOException e)
         {
             // Every input error is caught per report; what reaches here is stdout refusing the events.
@@ -131,45 +137,58 @@ internal sealed class ExtractCommand
 
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
         var table = format == "table" ? new EventTable(stdout) : null;
+        var newline = stdout.NewLine;
         // Two passes: the first reads every report and surveys the places each settles on its own;
         // the second reads again, toward where the rest of the run places the war that week, only
-        // the reports with same-named villages their text leaves tied.
-        var surveyed = files
+        // the reports with same-named villages their text leaves tied. The first pass's lines wait
+        // in a temporary file, so memory holds each report's survey, not its events or its text.
+        using var spill = ExtractSpill.Create();
+        var prior = new RunPrior();
+        var surveyed = new List<Surveyed>();
+        var firstPass = files
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(threads)
-            .Select(path => SurveyOne(pipeline, path, published, budget))
-            .ToList();
-        var prior = new RunPrior();
-        foreach (var s in surveyed)
-            if (s.Survey is not null)
-                prior.Add(s.Document!, s.Survey);
-        var readAgain = surveyed.Count(s => s.Survey is { PriorCanDecide: true } && prior.Around(s.Document!.Id, s.Document.Meta.Published) is not null);
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(path => SurveyOne(pipeline, path, published, budget, newline));
+        foreach (var (report, document, survey, lines) in firstPass)
+        {
+            if (survey is null)
+            {
+                surveyed.Add(report);
+                continue;
+            }
+            prior.Add(document!, survey);
+            var (offset, length) = spill.Append(lines!);
+            surveyed.Add(report with { Offset = offset, Length = length });
+        }
+        var readAgain = surveyed.Count(s => s.Error is null && prior.PriorFor(s.Doc!, s.Published, s.PriorCanDecide) is not null);
         var again = explain ? ReportPipeline.Create(places, new ExtractionOptions { IncludeBackground = background }) : pipeline;
         var results = surveyed
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(threads)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(s => s.Survey is null ? (s.Path, s.Document, null, s.Error) : Revisit(again, prior, s.Path, s.Document!, s.Survey, budget));
-        foreach (var (path, document, found, error) in results)
+            .Select(s => s.Error is null && prior.PriorFor(s.Doc!, s.Published, s.PriorCanDecide) is { } front
+                ? Revisit(again, front, s, published, budget, newline)
+                : (s, null));
+        foreach (var (report, fresh) in results)
         {
-            if (error is not null)
+            if (report.Error is not null)
             {
-                Console.Error.WriteLine($"sitrep extract: {error}");
+                Console.Error.WriteLine($"sitrep extract: {report.Error}");
                 failures++;
                 continue;
             }
             documents++;
-            bytes += document!.Text.Length;
-            events += found!.Count;
-            foreach (var e in found)
-            {
-                if (table is null)
-                    stdout.WriteLine(EventJson.Serialize(e));
-                else
-                    table.Add(e);
-            }
+            bytes += report.Chars;
+            events += report.Events;
+            var lines = fresh ?? spill.Read(report.Offset, report.Length);
+            if (table is null)
+                stdout.Write(lines);
+            else
+                foreach (var line in lines.Split(newline, StringSplitOptions.RemoveEmptyEntries))
+                    table.Add(EventJson.Deserialize(line)!);
             progress.Report(documents, bytes, events);
         }
         progress.Done(documents, bytes, events, failures, readAgain);
@@ -178,8 +197,18 @@ internal sealed class ExtractCommand
         return failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }
 
-    private static (string Path, Document? Document, ReportSurvey? Survey, string? Error) SurveyOne(
-        ReportPipeline pipeline, string path, DateOnly? published, TimeSpan budget)
+    /// <summary>
+    /// What the run keeps of one report between its passes: enough to decide whether to read it
+    /// again, and where its first-pass lines lie in the spill.
+    /// </summary>
+    private sealed record Surveyed(string Path, string? Error, string? Doc, DateOnly? Published, bool PriorCanDecide, int Chars, int Events)
+    {
+        public long Offset { get; init; }
+        public int Length { get; init; }
+    }
+
+    private static (Surveyed Report, Document? Document, ReportSurvey? Survey, string? Lines) SurveyOne(
+        ReportPipeline pipeline, string path, DateOnly? published, TimeSpan budget, string newline)
     {
         Document? document = null;
         var problem = Guarded(path, budget, clock =>
@@ -187,14 +216,34 @@ internal sealed class ExtractCommand
             document = DocumentReader.Read(path, published, warn: w => Console.Error.WriteLine($"sitrep extract: warning: {w}"));
             return pipeline.Survey(document, clock);
         }, out var survey);
-        return (path, document, survey, problem);
+        if (problem is not null)
+            return (new Surveyed(path, problem, null, null, false, 0, 0), null, null, null);
+        var report = new Surveyed(path, null, document!.Id, document.Meta.Published, survey!.PriorCanDecide, document.Text.Length, survey.Events.Count);
+        return (report, document, survey, Lines(survey.Events, newline));
     }
 
-    private static (string Path, Document? Document, IReadOnlyList<EventRecord>? Events, string? Error) Revisit(
-        ReportPipeline pipeline, RunPrior prior, string path, Document document, ReportSurvey survey, TimeSpan budget)
+    /// <summary>The second pass for a report its week's prior may change: read from its file again, since the run did not keep its text.</summary>
+    private static (Surveyed Report, string? Lines) Revisit(
+        ReportPipeline pipeline, FrontPrior prior, Surveyed report, DateOnly? published, TimeSpan budget, string newline)
     {
-        var problem = Guarded(path, budget, clock => prior.Revisit(pipeline, document, survey, clock), out var events);
-        return (path, problem is null ? document : null, events, problem);
+        Document? document = null;
+        // Its warnings were written in the first pass.
+        var problem = Guarded(report.Path, budget, clock =>
+        {
+            document = DocumentReader.Read(report.Path, published, warn: _ => { });
+            return pipeline.Extract(document, prior, clock);
+        }, out var events);
+        if (problem is not null)
+            return (report with { Error = problem }, null);
+        return (report with { Chars = document!.Text.Length, Events = events!.Count }, Lines(events, newline));
+    }
+
+    private static string Lines(IReadOnlyList<EventRecord> events, string newline)
+    {
+        var lines = new StringBuilder();
+        foreach (var e in events)
+            lines.Append(EventJson.Serialize(e)).Append(newline);
+        return lines.ToString();
     }
 
     /// <summary>One step on one report under its time budget; a failure is named, never thrown, so the batch goes on.</summary>

@@ -66,8 +66,15 @@ public sealed class RunPrior
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(survey);
-        if (!survey.PriorCanDecide || Around(document.Id, document.Meta.Published) is not { } prior)
+        if (PriorFor(document.Id, document.Meta.Published, survey.PriorCanDecide) is not { } prior)
             return survey.Events;
         return pipeline.Extract(document, prior, budget);
     }
+
+    /// <summary>
+    /// The prior a report is read again with, or null when its first pass stands: for a caller
+    /// that kept only the survey's verdict, not the report.
+    /// </summary>
+    public FrontPrior? PriorFor(string doc, DateOnly? published, bool priorCanDecide) =>
+        priorCanDecide ? Around(doc, published) : null;
 }
