@@ -143,6 +143,7 @@ internal sealed class ExtractCommand
         // the reports with same-named villages their text leaves tied. The first pass's lines wait
         // in a temporary file, so memory holds each report's survey, not its events or its text.
         using var spill = ExtractSpill.Create();
+        ReportBudget.KeepTimersFree(threads);
         var prior = new RunPrior();
         var surveyed = new List<Surveyed>();
         var firstPass = files

@@ -31,6 +31,7 @@ internal static class IngestSources
     {
         var failures = new System.Collections.Concurrent.ConcurrentQueue<IngestItem>();
         var files = DocumentReader.Expand(paths, (path, problem) => failures.Enqueue(new IngestItem.Failed(path, problem)));
+        ReportBudget.KeepTimersFree(Environment.ProcessorCount);
         var surveyed = files
             .AsParallel()
             .AsOrdered()

@@ -17,4 +17,15 @@ internal static class ReportBudget
 
     public static string Exceeded(TimeSpan budget) =>
         $"extraction took longer than the time budget of {budget.TotalSeconds:0.######} s for one report; skipped";
+
+    /// <summary>
+    /// Each report's budget is a timer, and timers fire on the thread pool: with every pool thread
+    /// busy reading reports, a budget would fire only once the pool grew, long after it ran out.
+    /// Keeps threads free for the timers beyond the <paramref name="readers"/>.
+    /// </summary>
+    public static void KeepTimersFree(int readers)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completion);
+        ThreadPool.SetMinThreads(Math.Max(workers, readers + 2), completion);
+    }
 }
