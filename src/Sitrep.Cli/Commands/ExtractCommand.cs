@@ -163,7 +163,7 @@ internal sealed class ExtractCommand
             var (offset, length) = spill.Append(lines!);
             surveyed.Add(report with { Offset = offset, Length = length });
         }
-        var readAgain = surveyed.Count(s => s.Error is null && prior.PriorFor(s.Doc!, s.Published, s.PriorCanDecide) is not null);
+        var readAgain = 0;
         var again = explain ? ReportPipeline.Create(places, new ExtractionOptions { IncludeBackground = background }) : pipeline;
         var results = surveyed
             .AsParallel()
@@ -171,10 +171,12 @@ internal sealed class ExtractCommand
             .WithDegreeOfParallelism(threads)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .Select(s => s.Error is null && prior.PriorFor(s.Doc!, s.Published, s.PriorCanDecide) is { } front
-                ? Revisit(again, front, s, published, budget, newline)
-                : (s, null));
-        foreach (var (report, fresh) in results)
+                ? (Revisit(again, front, s, published, budget, newline), true)
+                : ((s, null), false));
+        foreach (var ((report, fresh), wasReadAgain) in results)
         {
+            if (wasReadAgain)
+                readAgain++;
             if (report.Error is not null)
             {
                 Console.Error.WriteLine($"sitrep extract: {report.Error}");

@@ -56,7 +56,7 @@ internal static class GazetteerNamesakeBench
             foreach (var on in new[] { false, true })
             {
                 var recognizer = new PlaceRecognizer(g);
-                int right = 0, unresolved = 0, wrong = 0;
+                var tally = new Tally();
                 foreach (var (target, oblast, near) in cases[b])
                 {
                     var geocoder = inReport ? new Geocoder(g) { DocumentPrior = on }
@@ -68,18 +68,9 @@ internal static class GazetteerNamesakeBench
                     var mentions = recognizer.Find(text, 0, text.Length);
                     var places = geocoder.Resolve(text, mentions);
                     var at = mentions.Select((m, i) => (m, i)).FirstOrDefault(x => x.m.Start == start);
-                    var p = at.m is null ? null : places[at.i];
-                    if (p?.Lat is null)
-                        unresolved++;
-                    else if (p.GeonamesId == target.Id || GreatCircle.Km(p.Lat.Value, p.Lon!.Value, target.Lat, target.Lon) <= 5)
-                        right++;
-                    else
-                    {
-                        wrong++;
-                    }
+                    tally.Judge(at.m is null ? null : places[at.i], target);
                 }
-                var n = Math.Max(1, cases[b].Count);
-                Console.WriteLine($"| {bands[b].Min:F0}-{bands[b].Max:F0} km, {(inReport ? "in the report" : "in other reports of the run")} | {(on ? "on" : "off")} | {cases[b].Count:N0} | {right:N0} ({100.0 * right / n:F1} %) | {unresolved:N0} ({100.0 * unresolved / n:F1} %) | {wrong:N0} ({100.0 * wrong / n:F1} %) |");
+                Console.WriteLine($"| {bands[b].Min:F0}-{bands[b].Max:F0} km, {(inReport ? "in the report" : "in other reports of the run")} | {(on ? "on" : "off")} | {cases[b].Count:N0} | {tally.Cells(cases[b].Count)} |");
             }
         RunThroughExtractor(g, cases, bands);
     }
@@ -102,7 +93,8 @@ internal static class GazetteerNamesakeBench
         for (var b = 0; b < bands.Length; b++)
             foreach (var gap in new int?[] { null, RunPrior.WindowDays + 3, 2 })
             {
-                int right = 0, unresolved = 0, wrong = 0, again = 0;
+                var tally = new Tally();
+                var again = 0;
                 foreach (var (target, oblast, near) in cases[b])
                 {
                     var village = Report("village", $"Russian artillery shelled {target.Name}, {oblast} region, on Tuesday, killing one man.", day);
@@ -114,19 +106,35 @@ internal static class GazetteerNamesakeBench
                             var other = Report($"town{k}", $"A Russian drone struck {near[k].Name} on Monday, injuring two people.", day.AddDays(k == 0 ? -days : days));
                             prior.Add(other, pipeline.Survey(other));
                         }
-                    if (survey.PriorCanDecide && prior.Around(village.Id, day) is not null)
+                    if (prior.PriorFor(village.Id, day, survey.PriorCanDecide) is not null)
                         again++;
-                    var p = prior.Revisit(pipeline, village, survey).SelectMany(e => e.Places).FirstOrDefault(x => x.Mention == target.Name);
-                    if (p?.Lat is null)
-                        unresolved++;
-                    else if (p.GeonamesId == target.Id || GreatCircle.Km(p.Lat.Value, p.Lon!.Value, target.Lat, target.Lon) <= 5)
-                        right++;
-                    else
-                        wrong++;
+                    tally.Judge(prior.Revisit(pipeline, village, survey).SelectMany(e => e.Places).FirstOrDefault(x => x.Mention == target.Name), target);
                 }
-                var n = Math.Max(1, cases[b].Count);
                 var label = gap is { } d ? $"{d} days before and after" : "none";
-                Console.WriteLine($"| {bands[b].Min:F0}-{bands[b].Max:F0} km | {label} | {cases[b].Count:N0} | {right:N0} ({100.0 * right / n:F1} %) | {unresolved:N0} ({100.0 * unresolved / n:F1} %) | {wrong:N0} ({100.0 * wrong / n:F1} %) | {again:N0} |");
+                Console.WriteLine($"| {bands[b].Min:F0}-{bands[b].Max:F0} km | {label} | {cases[b].Count:N0} | {tally.Cells(cases[b].Count)} | {again:N0} |");
             }
+    }
+
+    /// <summary>Where the village's mention was placed, against the village meant: its id or within 5 km is right.</summary>
+    private sealed class Tally
+    {
+        private int _right, _unresolved, _wrong;
+
+        public void Judge(Place? p, GeoNamesRow target)
+        {
+            if (p?.Lat is null)
+                _unresolved++;
+            else if (p.GeonamesId == target.Id || GreatCircle.Km(p.Lat.Value, p.Lon!.Value, target.Lat, target.Lon) <= 5)
+                _right++;
+            else
+                _wrong++;
+        }
+
+        /// <summary>The right, unresolved and wrong cells of a table row over <paramref name="cases"/> cases.</summary>
+        public string Cells(int cases)
+        {
+            var n = Math.Max(1, cases);
+            return $"{_right:N0} ({100.0 * _right / n:F1} %) | {_unresolved:N0} ({100.0 * _unresolved / n:F1} %) | {_wrong:N0} ({100.0 * _wrong / n:F1} %)";
+        }
     }
 }
