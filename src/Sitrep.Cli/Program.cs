@@ -94,5 +94,6 @@ internal static class Program
         yield return StatsCommand.Create();
         yield return ServeCommand.Create();
         yield return WatchCommand.Create();
+        yield return WorkerCommand.Create();
     }
 }

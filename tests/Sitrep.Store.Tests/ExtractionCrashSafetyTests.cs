@@ -50,10 +50,10 @@ public sealed class ExtractionCrashSafetyTests : IDisposable
     }
 
     /// <summary>Short reports in Sitrep's own wording, each with a publication date.</summary>
-    private static string WriteReports(string folder)
+    internal static string WriteReports(string folder, int documents = Documents)
     {
         var random = new Random(11);
-        for (var i = 0; i < Documents; i++)
+        for (var i = 0; i < documents; i++)
         {
             var town = Towns[random.Next(Towns.Length)];
             var day = new DateOnly(2024, 3, 1).AddDays(random.Next(30));

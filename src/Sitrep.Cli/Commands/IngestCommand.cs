@@ -35,6 +35,10 @@ internal sealed class IngestCommand
         {
             Description = "Publication date (YYYY-MM-DD) for reports without a meta.json; anchors 'yesterday', 'on Tuesday'",
         };
+        var queue = new Option<bool>("--queue")
+        {
+            Description = "Put the reports in the PostgreSQL database's work queue instead of extracting them; 'sitrep worker' processes take them from there",
+        };
         var db = CommonOptions.Database();
         var gazetteer = CommonOptions.Gazetteer();
 
@@ -44,6 +48,7 @@ internal sealed class IngestCommand
         command.Options.Add(events);
         command.Options.Add(batch);
         command.Options.Add(published);
+        command.Options.Add(queue);
         command.Options.Add(db);
         command.Options.Add(gazetteer);
         command.SetAction(result =>
@@ -58,6 +63,8 @@ internal sealed class IngestCommand
                     return ExitCodes.Usage;
                 }
             }
+            if (result.GetValue(queue))
+                return QueueReports(result.GetValue(paths) ?? [], result.GetValue(events), result.GetValue(batch), result.GetValue(db)!, publishedDate);
             return Run(result.GetValue(paths) ?? [], result.GetValue(events), result.GetValue(batch), result.GetValue(db)!, result.GetValue(gazetteer), publishedDate);
         });
         return command;
@@ -114,6 +121,80 @@ internal sealed class IngestCommand
                     store.EventsBetween);
             }
             return Write(store, items, batchSize);
+        }
+    }
+
+    /// <summary>
+    /// <c>--queue</c>: reads the reports (text, sidecar, content hash) and queues them for the
+    /// workers, a transaction per batch; extraction waits for <c>sitrep worker</c>.
+    /// </summary>
+    private static int QueueReports(string[] paths, string? eventsFile, int batchSize, string db, DateOnly? published)
+    {
+        if (!EventStores.IsPostgres(db))
+        {
+            Console.Error.WriteLine($"sitrep ingest: --queue needs a PostgreSQL database (--db postgres://user@host/database), not {db}");
+            return ExitCodes.Usage;
+        }
+        if (eventsFile is not null || paths.Length == 0)
+        {
+            Console.Error.WriteLine("sitrep ingest: --queue takes report files or folders for the workers to extract, not --events");
+            return ExitCodes.Usage;
+        }
+        Sitrep.Store.Postgres.PgQueue queue;
+        try
+        {
+            queue = Sitrep.Store.Postgres.PgQueue.Open(db);
+        }
+        catch (StoreException e)
+        {
+            Console.Error.WriteLine($"sitrep ingest: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        using (queue)
+        {
+            long queued = 0, known = 0, failures = 0;
+            var clock = Stopwatch.StartNew();
+            var batch = new List<Sitrep.Documents.Document>(batchSize);
+            var firstPathOf = new Dictionary<string, string>(StringComparer.Ordinal);
+            void Send()
+            {
+                foreach (var added in queue.Enqueue(batch))
+                    _ = added ? queued++ : known++;
+                batch.Clear();
+                StatusWriter.Progress($"ingest --queue: {queued:N0} queued, {known:N0} already queued or stored, {failures:N0} failed");
+            }
+            try
+            {
+                foreach (var (document, failure) in IngestSources.Read(paths, published))
+                {
+                    if (document is null)
+                    {
+                        Console.Error.WriteLine($"sitrep ingest: {failure!.Path}: {failure.Problem}");
+                        failures++;
+                    }
+                    else if (!firstPathOf.TryAdd(document.Id, document.Path))
+                    {
+                        Console.Error.WriteLine($"sitrep ingest: {document.Path}: document id '{document.Id}' is already taken by {firstPathOf[document.Id]} in this run; skipped");
+                        failures++;
+                    }
+                    else
+                    {
+                        batch.Add(document);
+                        if (batch.Count >= batchSize)
+                            Send();
+                    }
+                }
+                Send();
+            }
+            catch (StoreException e)
+            {
+                Console.Error.WriteLine($"sitrep ingest: {e.Message}; documents queued so far are kept, run again to finish");
+                return ExitCodes.Usage;
+            }
+            var counts = queue.Counts();
+            Console.Error.WriteLine($"ingest --queue: {queued:N0} queued, {known:N0} already queued or stored, {failures:N0} failed, {clock.Elapsed:hh\\:mm\\:ss}; " +
+                                    $"the queue holds {counts.Pending:N0} waiting ({counts.Claimed:N0} being worked on), {counts.Failed:N0} set aside as failed");
+            return failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
         }
     }
 
@@ -187,7 +268,7 @@ internal sealed class IngestCommand
 }
 
 /// <summary>Counts of a running ingest, shown on stderr about once a second and once at the end.</summary>
-internal sealed class IngestProgress
+internal sealed class IngestProgress(string verb = "ingest")
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _added, _replaced, _unchanged, _events, _lastShown;
@@ -220,7 +301,7 @@ internal sealed class IngestProgress
     {
         var seconds = Math.Max(0.001, _clock.Elapsed.TotalSeconds);
         var done = _added + _replaced + _unchanged;
-        var line = $"ingest: {done:N0} documents ({_added:N0} added, {_replaced:N0} replaced, {_unchanged:N0} unchanged, {Failures:N0} failed), " +
+        var line = $"{verb}: {done:N0} documents ({_added:N0} added, {_replaced:N0} replaced, {_unchanged:N0} unchanged, {Failures:N0} failed), " +
                    $"{_events:N0} events stored, {done / seconds:N0} docs/s, {_clock.Elapsed:hh\\:mm\\:ss}";
         if (final)
             Console.Error.WriteLine(line); // wipes the drawn progress on a terminal first

@@ -38,6 +38,37 @@ internal static class IngestSources
             .WithDegreeOfParallelism(Environment.ProcessorCount)
             .Select(path => SurveyOne(path, pipeline, storedHashes, published))
             .ToList();
+        foreach (var item in Revisited(surveyed, pipeline, stored))
+        {
+            while (failures.TryDequeue(out var failure))
+                yield return failure;
+            yield return item;
+        }
+        while (failures.TryDequeue(out var failure))
+            yield return failure;
+    }
+
+    /// <summary>
+    /// Documents already read (a worker's claim from the queue) through the same two passes,
+    /// the batch being the run: one item for each document, in order.
+    /// </summary>
+    public static IEnumerable<IngestItem> Extracted(IReadOnlyList<Document> documents, ReportPipeline pipeline,
+        Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored)
+    {
+        ReportBudget.KeepTimersFree(Environment.ProcessorCount);
+        var surveyed = documents
+            .AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(Environment.ProcessorCount)
+            .Select(document => SurveyDocument(document, pipeline))
+            .ToList();
+        return Revisited(surveyed, pipeline, stored);
+    }
+
+    /// <summary>The second pass: the run prior from every first pass and the stored events of their weeks, then each report read again where it can decide.</summary>
+    private static IEnumerable<IngestItem> Revisited(List<(IngestItem Item, ReportSurvey? Survey)> surveyed, ReportPipeline pipeline,
+        Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored)
+    {
         var prior = new RunPrior();
         var dates = new List<DateOnly>();
         var extracted = new HashSet<string>(StringComparer.Ordinal);
@@ -52,20 +83,30 @@ internal static class IngestSources
         }
         if (stored is not null && dates.Count > 0)
             AddStored(prior, stored(dates.Min().AddDays(-RunPrior.WindowDays), dates.Max().AddDays(RunPrior.WindowDays)), extracted);
-        var items = surveyed
+        return surveyed
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(Environment.ProcessorCount)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .Select(s => s.Survey is null ? s.Item : RevisitOne((IngestItem.Ready)s.Item, s.Survey, pipeline, prior));
-        foreach (var item in items)
+    }
+
+    /// <summary>
+    /// Report files read without extracting them (for the queue), in order: each a document, or
+    /// the failure that names why it could not be read.
+    /// </summary>
+    public static IEnumerable<(Document? Document, IngestItem.Failed? Failure)> Read(IEnumerable<string> paths, DateOnly? published)
+    {
+        var failures = new List<IngestItem.Failed>();
+        foreach (var path in DocumentReader.Expand(paths, (p, problem) => failures.Add(new IngestItem.Failed(p, problem))))
         {
-            while (failures.TryDequeue(out var failure))
-                yield return failure;
-            yield return item;
+            foreach (var failure in failures)
+                yield return (null, failure);
+            failures.Clear();
+            yield return ReadOne(path, published);
         }
-        while (failures.TryDequeue(out var failure))
-            yield return failure;
+        foreach (var failure in failures)
+            yield return (null, failure);
     }
 
     /// <summary>
@@ -86,21 +127,32 @@ internal static class IngestSources
         }
     }
 
-    private static (IngestItem Item, ReportSurvey? Survey) SurveyOne(string path, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes, DateOnly? published)
+    private static (Document? Document, IngestItem.Failed? Failure) ReadOne(string path, DateOnly? published)
     {
-        Document document;
         try
         {
-            document = DocumentReader.Read(path, published, warn: w => Console.Error.WriteLine($"sitrep ingest: warning: {w}"));
+            return (DocumentReader.Read(path, published, warn: w => Console.Error.WriteLine($"sitrep ingest: warning: {w}")), null);
         }
         catch (DocumentException e)
         {
-            return (new IngestItem.Failed(e.Path, e.Problem), null);
+            return (null, new IngestItem.Failed(e.Path, e.Problem));
         }
+    }
+
+    private static (IngestItem Item, ReportSurvey? Survey) SurveyOne(string path, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes, DateOnly? published)
+    {
+        var (document, failure) = ReadOne(path, published);
+        if (document is null)
+            return (failure!, null);
         if (storedHashes.TryGetValue(document.Id, out var hash) && hash == document.ContentHash)
             return (new IngestItem.Unchanged(path), null);
+        return SurveyDocument(document, pipeline);
+    }
+
+    private static (IngestItem Item, ReportSurvey? Survey) SurveyDocument(Document document, ReportPipeline pipeline)
+    {
         ReportSurvey? survey = null;
-        var item = Guarded(path, clock =>
+        var item = Guarded(document.Path, clock =>
         {
             survey = pipeline.Survey(document, clock);
             return new IngestItem.Ready(new ExtractedDocument(document, survey.Events));

@@ -197,3 +197,27 @@ RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
 $$;
 
 INSERT INTO store_meta(key, value) VALUES ('schema_version', '2') ON CONFLICT (key) DO NOTHING;
+
+-- The work queue (PostgreSQL only): `sitrep ingest --queue` puts read reports here, `sitrep
+-- worker` processes claim them (a random claim token and a lease), extract and store them, and
+-- delete the row in the transaction that stores the document. A row whose lease ran out is
+-- claimed again by another worker; `failed` sets aside a report that could not be extracted.
+CREATE TABLE IF NOT EXISTS ingest_queue (
+    doc          TEXT PRIMARY KEY,
+    seq          BIGSERIAL NOT NULL,
+    path         TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    published    TEXT,
+    source       TEXT,
+    url          TEXT,
+    title        TEXT,
+    content_hash TEXT NOT NULL,
+    queued_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
+    claimed_by   TEXT,
+    claim        TEXT,
+    lease_until  TIMESTAMPTZ,
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    failed       TEXT
+);
+CREATE INDEX IF NOT EXISTS ingest_queue_waiting ON ingest_queue(seq) WHERE failed IS NULL;
+CREATE INDEX IF NOT EXISTS ingest_queue_claim ON ingest_queue(claim) WHERE claim IS NOT NULL;
