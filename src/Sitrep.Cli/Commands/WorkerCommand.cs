@@ -110,6 +110,7 @@ internal sealed class WorkerCommand
         var worker = $"{Environment.MachineName}:{Environment.ProcessId}";
         var pipeline = ReportPipeline.Create(places);
         var progress = new IngestProgress("worker");
+        var costs = new WorkerCosts();
         long lost = 0;
         using (queue)
         using (new Timer(_ => queue.Renew(lease), null, lease / 3, lease / 3))
@@ -118,7 +119,9 @@ internal sealed class WorkerCommand
             {
                 while (!stop.IsCancellationRequested)
                 {
+                    var clock = Stopwatch.StartNew();
                     var claimed = queue.Claim(worker, batchSize, lease);
+                    costs.Claims += clock.Elapsed;
                     if (claimed.Count == 0)
                     {
                         var counts = queue.Counts();
@@ -130,7 +133,7 @@ internal sealed class WorkerCommand
                     }
                     foreach (var c in claimed.Where(c => c.Previous is not null))
                         Console.Error.WriteLine($"sitrep worker: {c.Document.Path}: taken over from {c.Previous}, whose lease ran out");
-                    lost += Work(queue, claimed, pipeline, progress);
+                    lost += Work(queue, claimed, pipeline, progress, costs);
                     progress.Tick();
                 }
             }
@@ -142,14 +145,16 @@ internal sealed class WorkerCommand
             }
         }
         progress.Done();
+        costs.Report();
         if (lost > 0)
             Console.Error.WriteLine($"sitrep worker: {lost:N0} claimed documents were taken over by other workers after this one's lease ran out; they stored them");
         return progress.Failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }
 
     /// <summary>Extracts one claimed batch and stores it with its queue rows; the claims lost to other workers.</summary>
-    private static int Work(PgQueue queue, IReadOnlyList<ClaimedDocument> claimed, ReportPipeline pipeline, IngestProgress progress)
+    private static int Work(PgQueue queue, IReadOnlyList<ClaimedDocument> claimed, ReportPipeline pipeline, IngestProgress progress, WorkerCosts costs)
     {
+        var clock = Stopwatch.StartNew();
         var failed = new Dictionary<string, string>(StringComparer.Ordinal);
         var ready = new List<ExtractedDocument>();
         // A report that killed worker after worker is set aside, not handed to the next one.
@@ -172,7 +177,12 @@ internal sealed class WorkerCommand
                     break;
             }
         }
+        costs.Extraction += clock.Elapsed;
+        costs.Batches++;
+        costs.Documents += claimed.Count;
         var finish = queue.Finish(ready, failed);
+        costs.LockWait += finish.LockWait;
+        costs.LockHeld += finish.LockHeld;
         for (var i = 0; i < ready.Count; i++)
             if (finish.Outcomes[i] is { } outcome)
                 progress.Stored(outcome, ready[i].Events.Count);
@@ -182,5 +192,26 @@ internal sealed class WorkerCommand
             progress.Failed();
         }
         return finish.Lost;
+    }
+}
+
+/// <summary>
+/// Where a worker's time went, said once at the end: what a model of many workers needs (the
+/// share of a document's time spent under the writers' lock, which no two workers overlap).
+/// </summary>
+internal sealed class WorkerCosts
+{
+    public TimeSpan Claims, Extraction, LockWait, LockHeld;
+    public long Batches, Documents;
+
+    public void Report()
+    {
+        if (Documents == 0)
+            return;
+        double PerDocument(TimeSpan t) => t.TotalMilliseconds / Documents;
+        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"worker: {Documents:N0} documents in {Batches:N0} claims; per document: claim {PerDocument(Claims):0.0} ms, " +
+            $"extraction {PerDocument(Extraction):0.0} ms (wall, all cores), waiting for the writers' lock {PerDocument(LockWait):0.0} ms, " +
+            $"holding it {PerDocument(LockHeld):0.0} ms"));
     }
 }

@@ -6,8 +6,12 @@ namespace Sitrep.Store.Postgres;
 /// <summary>A queued document a worker has claimed; <see cref="Previous"/> names the worker whose lease on it ran out, if any.</summary>
 public sealed record ClaimedDocument(Document Document, int Attempts, string? Previous);
 
-/// <summary>What became of a worker's claimed batch: the outcome of each stored document (null: another worker holds it now), and how many claims were lost.</summary>
-public sealed record QueueFinish(IReadOnlyList<IngestOutcome?> Outcomes, int Lost);
+/// <summary>
+/// What became of a worker's claimed batch: the outcome of each stored document (null: another
+/// worker holds it now), how many claims were lost, how long the transaction waited for the
+/// writers' lock and how long it then held it (the part of a write no other worker can overlap).
+/// </summary>
+public sealed record QueueFinish(IReadOnlyList<IngestOutcome?> Outcomes, int Lost, TimeSpan LockWait, TimeSpan LockHeld);
 
 /// <summary>Documents waiting (queued or claimed by a live lease) and those set aside as failed.</summary>
 public sealed record QueueCounts(long Queued, long Claimed, long Failed)
@@ -180,6 +184,11 @@ public sealed class PgQueue : IDisposable
                     held.Add(reader.GetString(0));
             }
             var mine = extracted.Where(e => held.Contains(e.Document.Id)).ToList();
+            // The writers' lock is taken here once, to time the wait apart from the hold; Write
+            // takes it again, which a transaction-scoped advisory lock allows.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            PgEventStore.Execute(Connection, transaction, PgSql.LockWriters);
+            var wait = clock.Elapsed;
             var outcomes = mine.Count > 0 ? _store.Write(transaction, mine) : [];
             using (var done = new NpgsqlCommand(QueueSql.Done, Connection, transaction))
             {
@@ -196,9 +205,10 @@ public sealed class PgQueue : IDisposable
                 setAside.ExecuteNonQuery();
             }
             transaction.Commit();
+            var hold = clock.Elapsed - wait;
             var byId = mine.Select((m, i) => (m.Document.Id, Outcome: outcomes[i])).ToDictionary(x => x.Id, x => x.Outcome, StringComparer.Ordinal);
             var lost = extracted.Count(e => !held.Contains(e.Document.Id)) + failed.Keys.Count(k => !held.Contains(k));
-            return new QueueFinish(extracted.Select(e => byId.TryGetValue(e.Document.Id, out var o) ? o : (IngestOutcome?)null).ToList(), lost);
+            return new QueueFinish(extracted.Select(e => byId.TryGetValue(e.Document.Id, out var o) ? o : (IngestOutcome?)null).ToList(), lost, wait, hold);
         });
         _claim = null;
         return finish;
