@@ -9,9 +9,9 @@ namespace Sitrep.Store.Postgres;
 /// The event database on a PostgreSQL server, which several processes on several machines can
 /// write at once. The tables are the SQLite store's (Schema.sql beside this file) and the writer
 /// is the same <see cref="StoreWriter"/>, so the same documents give the same stored documents,
-/// events and incidents. Reading verbs (query, incidents, export, stats, serve) read SQLite only.
+/// events and incidents; the reading side is PgEventStore.Query.cs beside this file.
 /// </summary>
-public sealed class PgEventStore : IEventStore
+public sealed partial class PgEventStore : IEventStore
 {
     private readonly NpgsqlConnection _connection;
     // As in the SQLite store: records of recently written events by key. Keys come from an
