@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Npgsql;
 using Sitrep.Events;
 using Sitrep.Store.Incidents;
@@ -22,33 +21,13 @@ public sealed partial class PgEventStore : IEventReader
 
     /// <summary>Connects to a database that already holds a Sitrep store, for the verbs that only read it; creates nothing.</summary>
     /// <exception cref="StoreException">The server cannot be reached, or the database is empty or not a Sitrep database of this version.</exception>
-    public static PgEventStore OpenExisting(string connectionString, string name)
-    {
-        NpgsqlConnection? connection = null;
-        try
+    public static PgEventStore OpenExisting(string connectionString, string name) =>
+        Connect(connectionString, name, (connection, transaction) =>
         {
-            connection = new NpgsqlConnection(connectionString);
-            connection.Open();
-            using (var transaction = connection.BeginTransaction())
-            {
-                if (Convert.ToInt64(Scalar(connection, transaction, PgSql.TableCount)) == 0)
-                    throw new StoreException(name, "no Sitrep database here (it holds no tables); fill one with 'sitrep ingest --db URI'");
-                CheckVersion(connection, transaction, name);
-                transaction.Commit();
-            }
-            return new PgEventStore(connection, name);
-        }
-        catch (Exception e) when (e is NpgsqlException or ArgumentException)
-        {
-            connection?.Dispose();
-            throw new StoreException(name, Describe(e));
-        }
-        catch
-        {
-            connection?.Dispose();
-            throw;
-        }
-    }
+            if (Convert.ToInt64(Scalar(connection, transaction, PgSql.TableCount)) == 0)
+                throw new StoreException(name, "no Sitrep database here (it holds no tables); fill one with 'sitrep ingest --db URI'");
+            CheckVersion(connection, transaction, name);
+        });
 
     /// <inheritdoc />
     public IEnumerable<EventRecord> Query(EventQuery query) => Reader.Query(query);
