@@ -55,7 +55,7 @@ public sealed partial class EventStore
     public HashSet<long>? IncidentsWithReportsMatching(EventQuery query)
     {
         var perReport = query with { Types = [], From = null, To = null, Actor = null, Oblast = null, Limit = null };
-        var (where, p) = EventFilterSql.Build(perReport);
+        var (where, p) = EventFilterSql.Sqlite.Build(perReport);
         if (where == "1 = 1")
             return null;
         return Run(() => _connection.Query<long>(
@@ -68,7 +68,7 @@ public sealed partial class EventStore
     /// <summary>A page of events matching the query (and, when given, claimed by <paramref name="claimant"/>), as their JSON records, by date, undated last.</summary>
     public IReadOnlyList<string> EventPage(EventQuery query, string? claimant, int offset, int size)
     {
-        var (where, p) = EventFilterSql.Build(query with { Limit = null });
+        var (where, p) = EventFilterSql.Sqlite.Build(query with { Limit = null });
         if (claimant is not null)
         {
             where = $"({where}) AND e.claimed_by = $claimant COLLATE NOCASE";
@@ -87,7 +87,7 @@ public sealed partial class EventStore
     /// </summary>
     public IReadOnlyList<ControlClaim> ControlClaims(EventQuery query, string? claimant, IReadOnlyCollection<string> controlSubtypes)
     {
-        var (where, p) = EventFilterSql.Build(query with { Types = [Events.EventType.TerritorialChange], From = null, Limit = null });
+        var (where, p) = EventFilterSql.Sqlite.Build(query with { Types = [Events.EventType.TerritorialChange], From = null, Limit = null });
         if (claimant is not null)
         {
             where = $"({where}) AND e.claimed_by = $claimant COLLATE NOCASE";

@@ -106,13 +106,4 @@ public sealed partial class EventStore
     // some weeks of events suffice and memory stays flat). Dropped whole when a write fails,
     // since a rolled-back key can be handed out again.
     private readonly Dictionary<long, EventRecord> _recent = [];
-
-    internal static List<IncidentReport> LoadReports(SqliteConnection connection, SqliteTransaction? transaction, long incident) =>
-        connection.Query<ReportRow>(StoreSql.IncidentReports, new { incident }, transaction)
-            .Select(r => new IncidentReport(r.Doc, r.Source, r.Published, r.Url,
-                EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)) ?? throw new InvalidDataException($"event record of document {r.Doc} is empty"))
-                { Title = r.Title })
-            .ToList();
-
-    private sealed record ReportRow(string Doc, string Id, string? Source, string? Published, string? Url, string? Title, string Record, string? RecordSum);
 }

@@ -1,6 +1,5 @@
 using Dapper;
 using Sitrep.Events;
-using Sitrep.Store.Incidents;
 using Sitrep.Store.Sql;
 
 namespace Sitrep.Store;
@@ -65,15 +64,6 @@ public sealed partial class EventStore
     /// <summary>Totals, the daily series, and incidents by type and by oblast, for incidents first dated between the bounds (inclusive).</summary>
     public StoreStatistics Statistics(string? from = null, string? to = null) => Statistics(new StatsQuery { From = from, To = to });
 
-    /// <summary>Totals, the daily and weapon series, and incidents by type and by oblast, for the incidents the query picks.</summary>
-    public StoreStatistics Statistics(StatsQuery query)
-    {
-        var (picked, p) = StatsSql.Picked(query);
-        return new StoreStatistics(
-            _connection.QuerySingle<StoreTotals>(StatsSql.Totals),
-            _connection.Query<DailyFigures>(picked + StatsSql.Daily, p).ToList(),
-            _connection.Query<WeaponFigures>(picked + StatsSql.Weapons, p).ToList(),
-            _connection.Query<GroupCount>(picked + StatsSql.ByType, p).ToList(),
-            _connection.Query<GroupCount>(picked + StatsSql.ByOblast, p).ToList());
-    }
+    /// <inheritdoc />
+    public StoreStatistics Statistics(StatsQuery query) => Reader.Statistics(query);
 }

@@ -38,4 +38,9 @@ public static class EventStores
     /// <exception cref="StoreException">The database cannot be opened or is not a Sitrep database.</exception>
     public static IEventStore OpenForWriting(string db) =>
         IsPostgres(db) ? Postgres.PgEventStore.Open(Postgres.PgUri.ToConnectionString(db), Postgres.PgUri.Redacted(db)) : EventStore.Open(db);
+
+    /// <summary>Opens an existing store for the verbs that only read it: a PostgreSQL database is not created, an SQLite file is opened read-only.</summary>
+    /// <exception cref="StoreException">There is no Sitrep database there, or it cannot be opened.</exception>
+    public static IEventReader OpenForReading(string db) =>
+        IsPostgres(db) ? Postgres.PgEventStore.OpenExisting(Postgres.PgUri.ToConnectionString(db), Postgres.PgUri.Redacted(db)) : EventStore.OpenReadOnly(db);
 }

@@ -191,11 +191,18 @@ public sealed class PgCliTests(PgServer server) : IDisposable
     }
 
     [PgFact]
-    public void Reading_verbs_say_they_read_sqlite_only_and_a_dead_server_is_named()
+    public void Reading_verbs_refuse_an_empty_database_without_creating_one_and_a_dead_server_is_named()
     {
-        var query = SitrepProcess.Run("query", "--db", server.CreateDatabase());
+        var uri = server.CreateDatabase();
+        var query = SitrepProcess.Run("query", "--db", uri);
         Assert.Equal(2, query.Exit);
-        Assert.Contains("reads SQLite only", query.Stderr);
+        Assert.Contains("no Sitrep database here", query.Stderr);
+        using (var connection = new NpgsqlConnection(PgUri.ToConnectionString(uri)))
+        {
+            connection.Open();
+            using var tables = new NpgsqlCommand("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()", connection);
+            Assert.Equal(0L, tables.ExecuteScalar());
+        }
 
         var records = Path.Combine(_sqlite.Folder, "records.jsonl");
         SyntheticCorpus.WriteJsonl(records, documents: 1, eventsPerDocument: 1);

@@ -13,7 +13,7 @@ internal static class CommonOptions
 
     public static Option<string> Database() => new("--db")
     {
-        Description = "SQLite database file, or for ingest a PostgreSQL server as postgres://user@host:port/database (default: $SITREP_DB, else sitrep.db)",
+        Description = "SQLite database file, or for ingest, query, incidents, export and stats a PostgreSQL server as postgres://user@host:port/database (default: $SITREP_DB, else sitrep.db)",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SITREP_DB") is { Length: > 0 } fromEnvironment ? fromEnvironment : "sitrep.db",
     };
 

@@ -5,7 +5,7 @@ using Sitrep.Store;
 namespace Sitrep.Cli.Commands;
 
 /// <summary>Event records as JSON Lines with where each came from: the spec's record plus source, source_url and source_title.</summary>
-internal sealed class EventOutput(EventStore store)
+internal sealed class EventOutput(IEventReader store)
 {
     private readonly Dictionary<string, (string? Source, string? Url, string? Title)> _sources = [];
 

@@ -23,7 +23,7 @@ internal sealed class ExportCommand
         {
             var dbPath = result.GetValue(db)!;
             var outputPath = result.GetValue(output);
-            if (outputPath is not null && SameFile(outputPath, dbPath))
+            if (outputPath is not null && !EventStores.IsPostgres(dbPath) && SameFile(outputPath, dbPath))
             {
                 Console.Error.WriteLine($"sitrep export: -o {outputPath} is the database itself (--db {dbPath}); writing there would destroy it. Name another file.");
                 return ExitCodes.Usage;
@@ -56,7 +56,7 @@ internal sealed class ExportCommand
         return o == d || o == d + "-wal" || o == d + "-shm" || o == d + "-journal";
     }
 
-    private static int Run(EventStore store, EventQuery query, string format, string? outputPath)
+    private static int Run(IEventReader store, EventQuery query, string format, string? outputPath)
     {
         Stream stream;
         try

@@ -44,7 +44,7 @@ internal sealed class IncidentsCommand
         return command;
     }
 
-    private static int List(EventStore store, EventQuery query, string format)
+    private static int List(IEventReader store, EventQuery query, string format)
     {
         using var stdout = StoreAccess.Stdout();
         try
@@ -84,7 +84,7 @@ internal sealed class IncidentsCommand
         }
     }
 
-    private static int Show(EventStore store, long id, bool json)
+    private static int Show(IEventReader store, long id, bool json)
     {
         Incident? incident;
         try

@@ -31,7 +31,7 @@ internal sealed class QueryCommand
         return command;
     }
 
-    private static int Run(EventStore store, EventQuery query, string format)
+    private static int Run(IEventReader store, EventQuery query, string format)
     {
         using var stdout = StoreAccess.Stdout();
         try

@@ -40,7 +40,7 @@ internal sealed class EventFilterOptions
     }
 
     /// <summary>The query the options describe, or null after naming the bad value on stderr.</summary>
-    public EventQuery? Read(ParseResult result, string verb, EventStore store)
+    public EventQuery? Read(ParseResult result, string verb, IEventReader store)
     {
         var types = new List<EventType>();
         foreach (var name in (result.GetValue(_type) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
@@ -162,26 +162,21 @@ internal static class EventTypes
 internal static class StoreAccess
 {
     /// <summary>The store, or null after saying on stderr why it cannot be opened.</summary>
-    public static EventStore? OpenExisting(string path, string verb)
+    public static IEventReader? OpenExisting(string path, string verb)
     {
-        if (EventStores.IsPostgres(path))
-        {
-            Console.Error.WriteLine($"sitrep {verb}: reads SQLite only; PostgreSQL takes 'sitrep ingest' so far");
-            return null;
-        }
-        if (Directory.Exists(path))
+        if (!EventStores.IsPostgres(path) && Directory.Exists(path))
         {
             Console.Error.WriteLine($"sitrep {verb}: --db {path} is a folder, not a database file");
             return null;
         }
-        if (!File.Exists(path))
+        if (!EventStores.IsPostgres(path) && !File.Exists(path))
         {
             Console.Error.WriteLine($"sitrep {verb}: no database at {path}; fill one with 'sitrep ingest' or name one with --db (or $SITREP_DB)");
             return null;
         }
         try
         {
-            return EventStore.OpenReadOnly(path);
+            return EventStores.OpenForReading(path);
         }
         catch (StoreException e)
         {
@@ -199,7 +194,7 @@ internal static class StoreAccess
     /// Says on stderr how many undated events a date filter left out, so they do not drop out
     /// unnoticed; --include-undated lets them through.
     /// </summary>
-    public static void NoteUndated(string verb, EventStore store, EventQuery query)
+    public static void NoteUndated(string verb, IEventReader store, EventQuery query)
     {
         if (query.From is null && query.To is null || query.IncludeUndated)
             return;
@@ -211,7 +206,7 @@ internal static class StoreAccess
     public static StreamWriter Stdout() => new(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
 
     /// <summary>Reports a query the database could not run, naming --text only when the expression is at fault.</summary>
-    public static int Failed(string verb, EventStore store, Exception e)
+    public static int Failed(string verb, IEventReader store, Exception e)
     {
         Console.Out.Flush();
         Console.Error.WriteLine(e switch

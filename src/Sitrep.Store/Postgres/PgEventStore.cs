@@ -9,9 +9,9 @@ namespace Sitrep.Store.Postgres;
 /// The event database on a PostgreSQL server, which several processes on several machines can
 /// write at once. The tables are the SQLite store's (Schema.sql beside this file) and the writer
 /// is the same <see cref="StoreWriter"/>, so the same documents give the same stored documents,
-/// events and incidents. Reading verbs (query, incidents, export, stats, serve) read SQLite only.
+/// events and incidents; the reading side is PgEventStore.Query.cs beside this file.
 /// </summary>
-public sealed class PgEventStore : IEventStore
+public sealed partial class PgEventStore : IEventStore
 {
     private readonly NpgsqlConnection _connection;
     // As in the SQLite store: records of recently written events by key. Keys come from an
@@ -33,7 +33,16 @@ public sealed class PgEventStore : IEventStore
     /// <param name="connectionString">Npgsql's keyword form (see <see cref="PgUri.ToConnectionString"/>).</param>
     /// <param name="name">How messages name the database (no password).</param>
     /// <exception cref="StoreException">The server cannot be reached, refuses the login, or holds something other than a Sitrep database.</exception>
-    public static PgEventStore Open(string connectionString, string name)
+    public static PgEventStore Open(string connectionString, string name) =>
+        Connect(connectionString, name, (connection, transaction) =>
+        {
+            Execute(connection, transaction, PgSql.LockSchema);
+            CheckVersion(connection, transaction, name);
+            Execute(connection, transaction, Schema.Value);
+        });
+
+    /// <summary>Connects and runs <paramref name="prepare"/> in a transaction; any failure closes the connection and names the database.</summary>
+    private static PgEventStore Connect(string connectionString, string name, Action<NpgsqlConnection, NpgsqlTransaction> prepare)
     {
         NpgsqlConnection? connection = null;
         try
@@ -42,9 +51,7 @@ public sealed class PgEventStore : IEventStore
             connection.Open();
             using (var transaction = connection.BeginTransaction())
             {
-                Execute(connection, transaction, PgSql.LockSchema);
-                CheckVersion(connection, transaction, name);
-                Execute(connection, transaction, Schema.Value);
+                prepare(connection, transaction);
                 transaction.Commit();
             }
             return new PgEventStore(connection, name);

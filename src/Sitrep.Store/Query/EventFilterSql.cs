@@ -4,25 +4,19 @@ using Sitrep.Store.Incidents;
 namespace Sitrep.Store.Query;
 
 /// <summary>
-/// Turns an <see cref="EventQuery"/> into a WHERE clause over <c>events e</c> and its parameters.
-/// Filters on child tables are uncorrelated <c>e.key IN (SELECT ...)</c> subqueries, so each is
-/// one index scan and the outer query is a primary-key probe.
+/// Turns an <see cref="EventQuery"/> into a WHERE clause over <c>events e</c> and its parameters,
+/// in either store's dialect. Filters on child tables are uncorrelated <c>e.key IN (SELECT ...)</c>
+/// subqueries, so each is one index scan and the outer query is a primary-key probe.
 /// </summary>
-internal static class EventFilterSql
+internal sealed class EventFilterSql(ReadDialect dialect)
 {
-    private const string ByType = "e.type IN @types";
-    private const string ByFrom = "e.date >= $from";
-    private const string ByTo = "e.date <= $to";
-    private const string ByFromOrUndated = "(e.date >= $from OR e.date IS NULL)";
-    private const string ByToOrUndated = "(e.date <= $to OR e.date IS NULL)";
+    public static readonly EventFilterSql Sqlite = new(ReadDialect.Sqlite);
+
+    private const string ByFrom = "e.date >= @from";
+    private const string ByTo = "e.date <= @to";
+    private const string ByFromOrUndated = "(e.date >= @from OR e.date IS NULL)";
+    private const string ByToOrUndated = "(e.date <= @to OR e.date IS NULL)";
     private const string ByUndated = "e.date IS NULL";
-    // event_places carries its event's date, so place filters narrow by date inside their index.
-    private const string ByPlace = """
-        e.key IN (SELECT event FROM event_places WHERE (name_key IN @places OR geonames_id IN @place_ids)
-                  AND coalesce(date, '') BETWEEN $place_from AND $place_to)
-        """;
-    private const string ByOblast = "e.key IN (SELECT event FROM event_places WHERE admin1_key IN @oblasts AND coalesce(date, '') BETWEEN $place_from AND $place_to)";
-    private const string ByClaimant = "e.claimed_by = $claimant COLLATE NOCASE";
     private const string WithCasualties = "(e.killed > 0 OR e.injured > 0)";
     // Sources disagree when one measure of the incident has more than one value, whoever claims it.
     private const string Conflicting = """
@@ -31,21 +25,20 @@ internal static class EventFilterSql
         """;
     private const string ByNear = """
         e.key IN (SELECT event FROM event_places
-                  WHERE lat BETWEEN $lat_min AND $lat_max AND lon BETWEEN $lon_min AND $lon_max
-                    AND distance_km(lat, lon, $lat, $lon) <= $km)
+                  WHERE lat BETWEEN @lat_min AND @lat_max AND lon BETWEEN @lon_min AND @lon_max
+                    AND distance_km(lat, lon, @lat, @lon) <= @km)
         """;
-    private const string ByActor = "(e.actor = $actor COLLATE NOCASE OR e.target_actor = $actor COLLATE NOCASE)";
-    private const string ByWeapon = "e.key IN (SELECT event FROM event_weapons WHERE model = $weapon COLLATE NOCASE OR class = lower($weapon))";
-    private const string ByText = "e.key IN (SELECT rowid FROM evidence WHERE evidence MATCH $text)";
     private const string NotBackground = "e.background = 0";
+    // event_places carries its event's date, so place filters narrow by date inside their index.
+    private const string PlaceDates = "coalesce(date, '') BETWEEN @place_from AND @place_to";
 
-    public static (string Where, DynamicParameters Parameters) Build(EventQuery q)
+    public (string Where, DynamicParameters Parameters) Build(EventQuery q)
     {
         var clauses = new List<string>();
         var p = new DynamicParameters();
         if (q.Types.Count > 0)
         {
-            clauses.Add(ByType);
+            clauses.Add(dialect.In("e.type", "@types"));
             p.Add("types", q.Types.Select(EventJsonNames.Type).ToList());
         }
         if (q.From is not null)
@@ -68,18 +61,18 @@ internal static class EventFilterSql
         }
         if (q.Place is not null)
         {
-            clauses.Add(ByPlace);
+            clauses.Add($"e.key IN (SELECT event FROM event_places WHERE ({dialect.In("name_key", "@places")} OR {dialect.In("geonames_id", "@place_ids")}) AND {PlaceDates})");
             p.Add("places", q.PlaceNames.Prepend(q.Place).Select(IncidentRule.Fold).Distinct().ToList());
             p.Add("place_ids", q.PlaceIds.ToList());
         }
         if (q.Oblast is not null)
         {
-            clauses.Add(ByOblast);
+            clauses.Add($"e.key IN (SELECT event FROM event_places WHERE {dialect.In("admin1_key", "@oblasts")} AND {PlaceDates})");
             p.Add("oblasts", q.OblastNames.Prepend(q.Oblast).Select(IncidentRule.OblastKey).Distinct().ToList());
         }
         if (q.ClaimedBy is not null)
         {
-            clauses.Add(ByClaimant);
+            clauses.Add(dialect.EqualsIgnoringCase("e.claimed_by", "@claimant"));
             p.Add("claimant", q.ClaimedBy);
         }
         if (q.WithCasualties)
@@ -100,18 +93,18 @@ internal static class EventFilterSql
         }
         if (q.Actor is not null)
         {
-            clauses.Add(ByActor);
+            clauses.Add($"({dialect.EqualsIgnoringCase("e.actor", "@actor")} OR {dialect.EqualsIgnoringCase("e.target_actor", "@actor")})");
             p.Add("actor", q.Actor);
         }
         if (q.Weapon is not null)
         {
-            clauses.Add(ByWeapon);
+            clauses.Add($"e.key IN (SELECT event FROM event_weapons WHERE {dialect.EqualsIgnoringCase("model", "@weapon")} OR class = lower(@weapon))");
             p.Add("weapon", q.Weapon);
         }
         if (q.Text is not null)
         {
-            clauses.Add(ByText);
-            p.Add("text", q.Text);
+            clauses.Add($"e.key IN ({dialect.EvidenceMatching})");
+            p.Add("text", dialect.FullText(q.Text));
         }
         if (q.ExcludeBackground)
             clauses.Add(NotBackground);

@@ -1,0 +1,112 @@
+using System.Data;
+using Dapper;
+using Sitrep.Store.Incidents;
+
+namespace Sitrep.Store.Query;
+
+/// <summary>
+/// Statements behind <c>sitrep stats</c>, in either store's dialect; all figures come from
+/// incidents, so a strike told by three outlets counts once. Sums keep unknown apart from zero:
+/// SQL's sum() of nothing but nulls is null, and no figure is coalesced to 0. Sums are cast to
+/// BIGINT because PostgreSQL's sum of BIGINT is NUMERIC.
+/// </summary>
+internal sealed class StatsSql(ReadDialect dialect)
+{
+    public const string Totals = """
+        SELECT (SELECT count(*) FROM documents) AS Documents,
+               (SELECT count(*) FROM events) AS Events,
+               (SELECT count(*) FROM incidents) AS Incidents
+        """;
+
+    /// <summary>The incidents' oblast names, to pick those whose folded name is the asked oblast's.</summary>
+    public const string Oblasts = "SELECT DISTINCT admin1 FROM incidents WHERE admin1 IS NOT NULL";
+
+    /// <summary>A WITH clause naming the incidents the query picks, with the killed and injured figures to count for each.</summary>
+    /// <param name="oblasts">The stored oblast names (see <see cref="Oblasts"/>), read only when the query names an oblast.</param>
+    public (string Sql, DynamicParameters Parameters) Picked(StatsQuery q, Func<IEnumerable<string>> oblasts)
+    {
+        var where = new List<string> { "coalesce(i.date_min, '') >= @from", "coalesce(i.date_min, '') <= @to" };
+        var p = new DynamicParameters();
+        p.Add("from", q.From ?? "");
+        p.Add("to", q.To ?? "9999-12-31");
+        if (q.Types.Count > 0)
+        {
+            where.Add(dialect.In("i.type", "@types"));
+            p.Add("types", q.Types.Select(EventJsonNames.Type).ToList());
+        }
+        if (q.Actor is not null)
+        {
+            where.Add($"({dialect.EqualsIgnoringCase("i.actor", "@actor")} OR {dialect.EqualsIgnoringCase("i.target_actor", "@actor")})");
+            p.Add("actor", q.Actor);
+        }
+        if (q.Oblast is not null)
+        {
+            // The names are folded here, not in SQL: the folding rule is C#, and a store holds few oblast names.
+            var key = IncidentRule.OblastKey(q.Oblast);
+            where.Add(dialect.In("i.admin1", "@oblasts"));
+            p.Add("oblasts", oblasts().Where(name => IncidentRule.OblastKey(name) == key).ToList());
+        }
+        // A claimant's view: its incidents, and its own best figures in them.
+        var killed = "i.killed_best";
+        var injured = "i.injured_best";
+        if (q.ClaimedBy is not null)
+        {
+            where.Add($"i.id IN (SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE {dialect.EqualsIgnoringCase("e.claimed_by", "@claimant")})");
+            killed = $"(SELECT f.best FROM incident_figures f WHERE f.incident = i.id AND {dialect.EqualsIgnoringCase("f.claimant", "@claimant")} AND f.measure = 'killed')";
+            injured = $"(SELECT f.best FROM incident_figures f WHERE f.incident = i.id AND {dialect.EqualsIgnoringCase("f.claimant", "@claimant")} AND f.measure = 'injured')";
+        }
+        // Typed, so that PostgreSQL knows what a null claimant is.
+        p.Add("claimant", q.ClaimedBy, DbType.String);
+        return ($"WITH picked AS (SELECT i.*, {killed} AS killed, {injured} AS injured FROM incidents i WHERE {string.Join(" AND ", where)})\n", p);
+    }
+
+    public const string Daily = """
+        SELECT date_min AS Date, count(*) AS Incidents, CAST(sum(killed) AS BIGINT) AS Killed, CAST(sum(injured) AS BIGINT) AS Injured
+        FROM picked
+        WHERE date_min IS NOT NULL
+        GROUP BY date_min
+        ORDER BY date_min
+        """;
+
+    /// <summary>
+    /// Per incident, claimant and weapon the claimant's lowest count (its most conservative),
+    /// then summed by day. The launching side of an interception is its target: the defender is
+    /// the actor of an air_defense event.
+    /// </summary>
+    public string Weapons => $"""
+        , per AS (
+            SELECT p.date_min AS day,
+                   CASE WHEN e.type = 'air_defense' THEN e.target_actor ELSE coalesce(e.actor, p.actor) END AS launched_by,
+                   coalesce(e.claimed_by, 'unattributed') AS claimant,
+                   coalesce(w.model, w.class) AS weapon,
+                   m.incident AS incident, min(w.launched) AS launched, min(w.intercepted) AS intercepted
+            FROM picked p
+            JOIN incident_members m ON m.incident = p.id
+            JOIN events e ON e.key = m.event
+            JOIN event_weapons w ON w.event = e.key
+            WHERE p.date_min IS NOT NULL AND (w.launched IS NOT NULL OR w.intercepted IS NOT NULL)
+              AND (@claimant IS NULL OR {dialect.EqualsIgnoringCase("e.claimed_by", "@claimant")})
+            GROUP BY m.incident, day, launched_by, claimant, weapon)
+        SELECT day AS Date, launched_by AS LaunchedBy, claimant AS Claimant, weapon AS Weapon, count(*) AS Incidents,
+               CAST(sum(launched) AS BIGINT) AS Launched, CAST(sum(intercepted) AS BIGINT) AS Intercepted
+        FROM per
+        GROUP BY day, launched_by, claimant, weapon
+        ORDER BY day, {dialect.Ascending("launched_by")}, {dialect.Ascending("claimant")}, {dialect.Ascending("weapon")}
+        """;
+
+    public string ByType => $"""
+        SELECT type AS Key, count(*) AS Incidents, CAST(sum(report_count) AS BIGINT) AS Reports,
+               CAST(sum(killed) AS BIGINT) AS Killed, CAST(sum(injured) AS BIGINT) AS Injured
+        FROM picked
+        GROUP BY type
+        ORDER BY count(*) DESC, {dialect.Ascending("type")}
+        """;
+
+    public string ByOblast => $"""
+        SELECT coalesce(admin1, '(unknown)') AS Key, count(*) AS Incidents, CAST(sum(report_count) AS BIGINT) AS Reports,
+               CAST(sum(killed) AS BIGINT) AS Killed, CAST(sum(injured) AS BIGINT) AS Injured
+        FROM picked
+        GROUP BY coalesce(admin1, '(unknown)')
+        ORDER BY count(*) DESC, {dialect.Ascending("coalesce(admin1, '(unknown)')")}
+        """;
+}

@@ -1,0 +1,190 @@
+using System.Data.Common;
+using Dapper;
+using Sitrep.Events;
+using Sitrep.Store.Incidents;
+using Sitrep.Store.Sql;
+
+namespace Sitrep.Store.Query;
+
+/// <summary>
+/// The reading statements of both stores, written once and run in either dialect (see
+/// <see cref="ReadDialect"/>). Streamed results read through <paramref name="streams"/>: SQLite
+/// reads them on the store's one connection, which may run other statements while a reader is
+/// open; a PostgreSQL connection may not, so each stream takes a pooled connection of its own and
+/// an export can look up each event's source while it streams the events.
+/// </summary>
+internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, Func<(DbConnection Connection, bool Owned)> streams)
+{
+    private readonly EventFilterSql _filters = new(dialect);
+    private readonly StatsSql _stats = new(dialect);
+
+    // Columns are snake_case, record properties PascalCase.
+    static StoreReader() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    public IEnumerable<EventRecord> Query(EventQuery query)
+    {
+        var (where, parameters) = _filters.Build(query);
+        // Dated rows, then undated ones, as two queries: each can walk an index in order and stop
+        // at the limit, which one ORDER BY date NULLS LAST could not.
+        return DatedThenUndated(query.Limit,
+                limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters, query.Text is not null),
+                limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, query.Text is not null))
+            .Select(r => EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)) ?? throw new InvalidDataException($"event {r.Id} of document {r.Doc}: empty record"));
+    }
+
+    private const string SelectRecord = "SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id FROM events e";
+
+    public long Count(EventQuery query)
+    {
+        var (where, parameters) = _filters.Build(query);
+        return Guard(() => connection.Query<long>($"SELECT count(*) FROM events e WHERE {where}", parameters, buffered: false), query.Text is not null).Single();
+    }
+
+    public IEnumerable<IncidentRow> QueryIncidents(EventQuery query)
+    {
+        var (where, parameters) = _filters.Build(query);
+        var filter = where == "1 = 1" ? "" : $"WHERE i.id IN (SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE {where})";
+        var and = filter == "" ? "WHERE" : "AND";
+        return DatedThenUndated(query.Limit,
+            limit => Stream<IncidentRow>($"SELECT i.*, {IncidentSources} FROM incidents i {filter} {and} i.date_min IS NOT NULL ORDER BY i.date_min, i.id{Limit(limit)}", parameters, query.Text is not null),
+            limit => Stream<IncidentRow>($"SELECT i.*, {IncidentSources} FROM incidents i {filter} {and} i.date_min IS NULL ORDER BY i.id{Limit(limit)}", parameters, query.Text is not null));
+    }
+
+    // The addresses and titles of an incident's reports, for exports an analyst can follow back.
+    private string IncidentSources => $"""
+        (SELECT {dialect.Joined("u.url", "' '", "u.url")} FROM (SELECT DISTINCT d.url AS url FROM incident_members m JOIN events e ON e.key = m.event
+            JOIN documents d ON d.id = e.doc WHERE m.incident = i.id AND d.url IS NOT NULL ORDER BY d.url) AS u) AS Urls,
+        (SELECT {dialect.Joined("t.title", "' | '", "t.title")} FROM (SELECT DISTINCT d.title AS title FROM incident_members m JOIN events e ON e.key = m.event
+            JOIN documents d ON d.id = e.doc WHERE m.incident = i.id AND d.title IS NOT NULL ORDER BY d.title) AS t) AS Titles,
+        (SELECT {dialect.Joined("c.claim", "'; '", "c.claimant", "c.measure")} FROM (SELECT f.claimant || ' ' || f.measure || ' ' || f.best
+                || CASE WHEN f.min <> f.max THEN ' (' || f.min || '-' || f.max || ')' ELSE '' END AS claim, f.claimant AS claimant, f.measure AS measure
+            FROM incident_figures f WHERE f.incident = i.id ORDER BY f.claimant, f.measure) AS c) AS Claims
+        """;
+
+    public (string? Source, string? Url, string? Title) DocumentSource(string doc)
+    {
+        var row = connection.QueryFirstOrDefault<SourceRow>("SELECT source, url, title FROM documents WHERE id = @doc", new { doc });
+        return (row?.Source, row?.Url, row?.Title);
+    }
+
+    public long? MergedInto(long id)
+    {
+        long? into = null;
+        for (var hops = 0; hops < 100 && connection.ExecuteScalar<long?>("SELECT merged_into FROM incident_merges WHERE id = @id", new { id = into ?? id }) is { } next; hops++)
+            into = next;
+        return into;
+    }
+
+    public Incident? GetIncident(long id)
+    {
+        var reports = Reports(connection, null, id);
+        return reports.Count == 0 ? null : IncidentSummarizer.Summarize(id, reports);
+    }
+
+    /// <summary>An incident's reports with their records, as the summarizer takes them.</summary>
+    internal static List<IncidentReport> Reports(DbConnection connection, DbTransaction? transaction, long incident) =>
+        connection.Query<ReportRow>(StoreSql.IncidentReports.Replace("$incident", "@incident"), new { incident }, transaction)
+            .Select(r => new IncidentReport(r.Doc, r.Source, r.Published, r.Url,
+                EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)) ?? throw new InvalidDataException($"event record of document {r.Doc} is empty"))
+                { Title = r.Title })
+            .ToList();
+
+    public long? IncidentOf(string doc, string eventId) =>
+        connection.ExecuteScalar<long?>(
+            "SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE e.doc = @doc AND e.id = @id",
+            new { doc, id = eventId });
+
+    public (double Lat, double Lon)? Locate(string placeName)
+    {
+        // Ties go to the lowest point, so both stores name the same one.
+        var row = connection.QueryFirstOrDefault<PointRow>(
+            "SELECT lat, lon FROM event_places WHERE name_key = @name AND lat IS NOT NULL GROUP BY lat, lon ORDER BY count(*) DESC, lat, lon LIMIT 1",
+            new { name = IncidentRule.Fold(placeName) });
+        return row is null ? null : (row.Lat, row.Lon);
+    }
+
+    public StoreStatistics Statistics(StatsQuery query)
+    {
+        var (picked, p) = _stats.Picked(query, () => connection.Query<string>(StatsSql.Oblasts));
+        return new StoreStatistics(
+            connection.QuerySingle<StoreTotals>(StatsSql.Totals),
+            connection.Query<DailyFigures>(picked + StatsSql.Daily, p).ToList(),
+            connection.Query<WeaponFigures>(picked + _stats.Weapons, p).ToList(),
+            connection.Query<GroupCount>(picked + _stats.ByType, p).ToList(),
+            connection.Query<GroupCount>(picked + _stats.ByOblast, p).ToList());
+    }
+
+    private static IEnumerable<T> DatedThenUndated<T>(int? limit, Func<int?, IEnumerable<T>> dated, Func<int?, IEnumerable<T>> undated)
+    {
+        var count = 0;
+        foreach (var row in dated(limit))
+        {
+            count++;
+            yield return row;
+        }
+        if (limit is { } n && count >= n)
+            yield break;
+        foreach (var row in undated(limit - count))
+            yield return row;
+    }
+
+    private IEnumerable<T> Stream<T>(string sql, DynamicParameters parameters, bool textGiven)
+    {
+        DbConnection? own = null;
+        try
+        {
+            var rows = Guard(() =>
+            {
+                var (stream, owned) = streams();
+                own = owned ? stream : null;
+                return stream.Query<T>(sql, parameters, buffered: false);
+            }, textGiven);
+            foreach (var row in rows)
+                yield return row;
+        }
+        finally
+        {
+            own?.Dispose();
+        }
+    }
+
+    private static string Limit(int? limit) => limit is { } n ? $" LIMIT {n}" : "";
+
+    // SQLite reports a bad MATCH expression when the rows are read, so the guard wraps enumeration.
+    private IEnumerable<T> Guard<T>(Func<IEnumerable<T>> run, bool textGiven)
+    {
+        IEnumerator<T> rows;
+        try
+        {
+            rows = run().GetEnumerator();
+        }
+        catch (DbException e) when (dialect.Problem(e, textGiven) is { } problem)
+        {
+            throw problem;
+        }
+        using (rows)
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!rows.MoveNext())
+                        yield break;
+                }
+                catch (DbException e) when (dialect.Problem(e, textGiven) is { } problem)
+                {
+                    throw problem;
+                }
+                yield return rows.Current;
+            }
+        }
+    }
+
+    private sealed record SourceRow(string? Source, string? Url, string? Title);
+
+    private sealed record PointRow(double Lat, double Lon);
+
+    private sealed record StoredRecord(string Record, string? RecordSum, string Doc, string Id);
+
+    private sealed record ReportRow(string Doc, string Id, string? Source, string? Published, string? Url, string? Title, string Record, string? RecordSum);
+}
