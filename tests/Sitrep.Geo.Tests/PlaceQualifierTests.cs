@@ -73,6 +73,20 @@ public class PlaceQualifierTests
     }
 
     [Theory]
+    [InlineData("Drones hit a depot in Chop, Zakarpattia region, at night.")]
+    [InlineData("Guards were posted near Chop (Zakarpattia oblast) on Monday.")]
+    public void An_english_word_the_index_knows_as_a_village_is_that_village_when_told_with_its_division(string text)
+    {
+        var hit = Assert.Single(Geocode.All(G, text));
+        Assert.Equal("Chop", hit.Mention.Name);
+        Assert.Equal(710409, hit.Place?.GeonamesId);
+    }
+
+    [Fact]
+    public void The_same_word_without_a_division_stays_prose() =>
+        Assert.Empty(Geocode.All(G, "Officials said Chop was quiet."));
+
+    [Theory]
     [InlineData("The governor, Syniehubov, Kharkiv region head, spoke.")]
     [InlineData("Reporters asked Syniehubov, Kharkiv region governor, twice.")]
     public void A_name_without_a_place_preposition_before_it_is_not_taken_for_a_village(string text) =>

@@ -61,11 +61,22 @@ public sealed partial class PlaceRecognizer
                 continue;
             var word = tokens[w];
             var cue = tokens[w - 1];
-            if (!word.Capitalized || blocked[w] || word.Length < 4 || cue.Capitalized || !_lex.UnknownPlaceCues.Contains(cue.Key)
-                || _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(word.Start, word.Length))) || Gazetteer.NodeOf(text[word.Start..word.End]) is var node && node >= 0 && Gazetteer.HasPostings(node))
+            if (!word.Capitalized || blocked[w] || word.Length < 3 || cue.Capitalized || !_lex.UnknownPlaceCues.Contains(cue.Key))
+                continue;
+            var common = _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(word.Start, word.Length)));
+            var known = Gazetteer.NodeOf(text[word.Start..word.End]) is var node && node >= 0 && Gazetteer.HasPostings(node);
+            // "in Chop, Uzhhorod district", "near Smile (Sumy oblast)": an English word the index
+            // knows as a village, told with its division, is that village; found only here, since
+            // the word alone is left to prose.
+            PlaceMention mention;
+            if (common && known)
+                mention = MakeMention(text, tokens, w, w, node, null) with { KindHint = PlaceKind.Settlement };
+            else if (!common && !known && word.Length >= 4)
+                mention = new PlaceMention(word.Start, word.End, text[word.Start..word.End], PlaceKind.Settlement);
+            else
                 continue;
             result ??= [.. found];
-            result.Insert(result.IndexOf(b), new PlaceMention(word.Start, word.End, text[word.Start..word.End], PlaceKind.Settlement));
+            result.Insert(result.IndexOf(b), mention);
         }
         return result ?? found;
     }

@@ -41,6 +41,8 @@ internal static class MiniGazetteer
         new(700569, "Mykolaiv", "Nikolaev,Nikolayev,Mykolayiv", 46.9659, 31.9974, "P", "PPLA", "UA", "16", 498_748),
         new(687700, "Zaporizhzhia", "Zaporozhye,Zaporizhzhya,Zaporizhia", 47.8228, 35.1903, "P", "PPLA", "UA", "26", 750_685),
         new(90000025, "Sievierodonetsk", "Severodonetsk,Sjewjerodonezk", 48.9483, 38.4917, "P", "PPLA2", "UA", "14", 101_000),
+        new(90000026, "Zakarpatska Oblast", "Zakarpattia,Zakarpattia Oblast", 48.5, 23.3, "A", "ADM1", "UA", "25", 1_250_000),
+        new(710409, "Chop", "Csap", 48.43198, 22.20555, "P", "PPLA3", "UA", "25", 8_626),
         new(90000001, "Shevchenko", "", 48.1, 37.2, "P", "PPL", "UA", "05"),
         new(90000002, "Peremoha", "Victory", 50.2, 31.4, "P", "PPL", "UA", "13"),
         new(699116, "Pervomaisk", "", 48.6296, 38.5491, "P", "PPLA2", "UA", "14", 38_000),
