@@ -54,10 +54,17 @@ public sealed partial class PlaceRecognizer
             var b = found[i];
             var first = FirstTokenFrom(tokens, b.Start);
             var w = first - 1;
+            // "Hnylytsia in the Kharkiv region", "Chop of the Uzhhorod district": the worded division after a preposition.
+            var before = first;
+            if (w >= 0 && tokens[w].Key == "the" && !tokens[w].Capitalized)
+                w--;
+            if (w >= 0 && tokens[w].Key is "in" or "of" && !tokens[w].Capitalized)
+                before = w--;
             if (w < 1 || b.KindHint is PlaceKind.Country or PlaceKind.Water || !Worded(text, tokens, b))
                 continue;
-            var gap = text.AsSpan(tokens[w].End, b.Start - tokens[w].End).Trim();
-            if (!(gap.SequenceEqual(",") || gap.SequenceEqual("(")) || (i > 0 && found[i - 1].End > tokens[w].Start))
+            var gap = text.AsSpan(tokens[w].End, tokens[before].Start - tokens[w].End).Trim();
+            var joined = before < first ? gap.IsEmpty || gap.SequenceEqual(",") : gap.SequenceEqual(",") || gap.SequenceEqual("(");
+            if (!joined || (i > 0 && found[i - 1].End > tokens[w].Start))
                 continue;
             var word = tokens[w];
             var cue = tokens[w - 1];
