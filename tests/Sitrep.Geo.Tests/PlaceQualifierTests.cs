@@ -64,6 +64,7 @@ public class PlaceQualifierTests
     [Theory]
     [InlineData("Shelling was reported near Hnylytsia, Kharkiv region, on Friday.", "Hnylytsia", "Kharkiv")]
     [InlineData("Two homes burned in Pidlisne (Kherson oblast) overnight.", "Pidlisne", "Kherson")]
+    [InlineData("Shelling was reported near Hnylytsia in the Kharkiv region.", "Hnylytsia", "Kharkiv")]
     public void A_village_the_index_lacks_is_kept_in_its_division_and_the_division_is_not_a_place(string text, string written, string oblast)
     {
         var hit = Assert.Single(Geocode.All(G, text));
@@ -71,6 +72,21 @@ public class PlaceQualifierTests
         Assert.Null(hit.Place?.Lat);
         Assert.Equal(oblast, hit.Place?.Admin1);
     }
+
+    [Theory]
+    [InlineData("Drones hit a depot in Chop, Zakarpattia region, at night.")]
+    [InlineData("Guards were posted near Chop (Zakarpattia oblast) on Monday.")]
+    [InlineData("A fire broke out in Chop in the Zakarpattia region overnight.")]
+    public void An_english_word_the_index_knows_as_a_village_is_that_village_when_told_with_its_division(string text)
+    {
+        var hit = Assert.Single(Geocode.All(G, text));
+        Assert.Equal("Chop", hit.Mention.Name);
+        Assert.Equal(710409, hit.Place?.GeonamesId);
+    }
+
+    [Fact]
+    public void The_same_word_without_a_division_stays_prose() =>
+        Assert.Empty(Geocode.All(G, "Officials said Chop was quiet."));
 
     [Theory]
     [InlineData("The governor, Syniehubov, Kharkiv region head, spoke.")]

@@ -90,6 +90,32 @@ public class PlaceRecognizerTests
         Assert.Equal("Kropynmytskyi", m.Text);
     }
 
+    [Theory]
+    [InlineData("Columns pushed on towards Zaprozhia at dawn.", "Zaprozhia", "Zaporizhzhia")]
+    [InlineData("Heavy shelling of Sevrodonetsk went on all week.", "Sevrodonetsk", "Sievierodonetsk")]
+    [InlineData("Residents of Zaprzhzhia queued for water.", "Zaprzhzhia", "Zaporizhzhia")]
+    public void A_long_name_with_vowels_dropped_is_found_by_its_consonants(string text, string word, string place)
+    {
+        var m = Assert.Single(Find(text));
+        Assert.True(m.Fuzzy);
+        Assert.Equal(word, m.Text);
+        Assert.All(m.FuzzyEntries!, e => Assert.Equal(place, MiniGazetteer.Gazetteer.String(MiniGazetteer.Gazetteer.Entry(e).Name)));
+    }
+
+    [Theory]
+    [InlineData("Zaporizhzhia", "zprzh")]
+    [InlineData("Zaporozhye", "zprzh")]
+    [InlineData("Sievierodonetsk", "svrdntsk")]
+    [InlineData("Severodonetsk", "svrdntsk")]
+    public void Ukrainian_and_russian_forms_share_their_consonants(string name, string expected) =>
+        Assert.Equal(expected, Recognition.ConsonantKey.Of(Sitrep.Geo.Text.TextFold.Skeleton(name)));
+
+    [Theory]
+    [InlineData("The Lozavaya brigade said so.")]
+    [InlineData("Heavy shelling of Pakravsk went on all week.")]
+    public void Consonants_alone_do_not_make_a_place_when_few_or_when_the_vowels_differ(string text) =>
+        Assert.Empty(Find(text));
+
     [Fact]
     public void An_unknown_long_word_near_no_known_place_is_not_found() =>
         Assert.Empty(Find("The Argonautica was read aloud."));

@@ -54,18 +54,36 @@ public sealed partial class PlaceRecognizer
             var b = found[i];
             var first = FirstTokenFrom(tokens, b.Start);
             var w = first - 1;
+            // "Hnylytsia in the Kharkiv region", "Chop of the Uzhhorod district": the worded division after a preposition.
+            var before = first;
+            if (w >= 0 && tokens[w].Key == "the" && !tokens[w].Capitalized)
+                w--;
+            if (w >= 0 && tokens[w].Key is "in" or "of" && !tokens[w].Capitalized)
+                before = w--;
             if (w < 1 || b.KindHint is PlaceKind.Country or PlaceKind.Water || !Worded(text, tokens, b))
                 continue;
-            var gap = text.AsSpan(tokens[w].End, b.Start - tokens[w].End).Trim();
-            if (!(gap.SequenceEqual(",") || gap.SequenceEqual("(")) || (i > 0 && found[i - 1].End > tokens[w].Start))
+            var gap = text.AsSpan(tokens[w].End, tokens[before].Start - tokens[w].End).Trim();
+            var joined = before < first ? gap.IsEmpty || gap.SequenceEqual(",") : gap.SequenceEqual(",") || gap.SequenceEqual("(");
+            if (!joined || (i > 0 && found[i - 1].End > tokens[w].Start))
                 continue;
             var word = tokens[w];
             var cue = tokens[w - 1];
-            if (!word.Capitalized || blocked[w] || word.Length < 4 || cue.Capitalized || !_lex.UnknownPlaceCues.Contains(cue.Key)
-                || _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(word.Start, word.Length))) || Gazetteer.NodeOf(text[word.Start..word.End]) is var node && node >= 0 && Gazetteer.HasPostings(node))
+            if (!word.Capitalized || blocked[w] || word.Length < 3 || cue.Capitalized || !_lex.UnknownPlaceCues.Contains(cue.Key))
+                continue;
+            var common = _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(word.Start, word.Length)));
+            var known = Gazetteer.NodeOf(text[word.Start..word.End]) is var node && node >= 0 && Gazetteer.HasPostings(node);
+            // "in Chop, Uzhhorod district", "near Smile (Sumy oblast)": an English word the index
+            // knows as a village, told with its division, is that village; found only here, since
+            // the word alone is left to prose.
+            PlaceMention mention;
+            if (common && known)
+                mention = MakeMention(text, tokens, w, w, node, null) with { KindHint = PlaceKind.Settlement };
+            else if (!common && !known && word.Length >= 4)
+                mention = new PlaceMention(word.Start, word.End, text[word.Start..word.End], PlaceKind.Settlement);
+            else
                 continue;
             result ??= [.. found];
-            result.Insert(result.IndexOf(b), new PlaceMention(word.Start, word.End, text[word.Start..word.End], PlaceKind.Settlement));
+            result.Insert(result.IndexOf(b), mention);
         }
         return result ?? found;
     }

@@ -233,10 +233,36 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             hits.Add(entry);
             places.Add((g.Entry(entry).Lat, g.Entry(entry).Lon));
         }
+        if (hits.Count == 0)
+            hits = SameConsonants(key);
         // Unambiguous means one place: a city and its region share a name but not a spot, so both must agree.
         if (hits.Count == 0 || hits.Select(h => g.String(g.Entry(h).Name)).Distinct().Count() > 1)
             return null;
         return hits.ToArray();
+    }
+
+    /// <summary>Fewest consonants a vowel-blind match needs: shorter keys meet too many names by chance.</summary>
+    private const int MinConsonants = 5;
+
+    /// <summary>
+    /// Places whose consonants are the word's and whose vowels hold the word's in order, when no
+    /// name is a letter or two off: vowels dropped from a long name ("Zaprozhia", "Sevrodonetsk").
+    /// English words share consonants with places too ("Multiple", Melitopol) but not their vowels.
+    /// </summary>
+    private List<int> SameConsonants(string key)
+    {
+        var hits = new List<int>();
+        var consonants = Recognition.ConsonantKey.Of(key);
+        if (consonants.Length < MinConsonants)
+            return hits;
+        var g = Gazetteer;
+        foreach (var f in g.FuzzyByFirstLetter(key[0]))
+        {
+            var (entry, name) = g.Fuzzy(f);
+            if (name.Length >= key.Length && name.Length - key.Length <= 4 && Recognition.ConsonantKey.Of(name) == consonants && Recognition.ConsonantKey.VowelsWithin(key, name))
+                hits.Add(entry);
+        }
+        return hits;
     }
 
     private PlaceMention MakeMention(string text, List<WordToken> tokens, int first, int last, int node, int[]? fuzzy)
