@@ -26,12 +26,14 @@ public sealed class DashboardServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly StorePool _stores;
     private readonly IncidentIndex _index;
+    private readonly ClaimsApi _claims;
 
-    private DashboardServer(WebApplication app, StorePool stores, IncidentIndex index)
+    private DashboardServer(WebApplication app, StorePool stores, IncidentIndex index, ClaimsApi claims)
     {
         _app = app;
         _stores = stores;
         _index = index;
+        _claims = claims;
     }
 
     /// <summary>The address the server listens on, known once it has started.</summary>
@@ -59,7 +61,7 @@ public sealed class DashboardServer : IAsyncDisposable
         var app = builder.Build();
         var stores = new StorePool(options.DatabasePath);
         var index = new IncidentIndex(stores);
-        var claims = new ClaimsApi(stores);
+        var claims = new ClaimsApi(stores, index);
 
         app.Use(SecurityHeaders.Middleware(SecurityHeaders.Policy(options.TileUrl)));
         if (IPAddress.IsLoopback(address))
@@ -82,13 +84,14 @@ public sealed class DashboardServer : IAsyncDisposable
         app.MapGet("/api/frontline", () => frontline is null ? Results.NotFound() : Results.Bytes(frontline, "application/geo+json"));
         // The default fallback skips paths that look like files; the page is all files.
         app.MapFallback("{**path}", StaticAssets.Serve);
-        return new DashboardServer(app, stores, index);
+        return new DashboardServer(app, stores, index, claims);
     }
 
-    /// <summary>Reads every incident's summary (seconds for 100,000), then listens: the first page view is not the one that waits.</summary>
+    /// <summary>Reads every incident's summary (seconds for 100,000) and every claim, then listens: the first page view is not the one that waits.</summary>
     public Task StartAsync(CancellationToken cancel = default)
     {
         _index.Matches(new DashboardFilter(new EventQuery(), null));
+        _claims.Warm();
         return _app.StartAsync(cancel);
     }
 
