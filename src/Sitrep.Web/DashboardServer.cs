@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,6 +40,10 @@ public sealed class DashboardServer : IAsyncDisposable
     /// <summary>The address the server listens on, known once it has started.</summary>
     public Uri Address => new(_app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
         .Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal) + "/");
+
+    /// <summary>The routes it answers (tests check that none changes data).</summary>
+    internal IEnumerable<Endpoint> Endpoints =>
+        ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints);
 
     /// <summary>Checks the options and builds the server; nothing listens until <see cref="StartAsync"/>.</summary>
     /// <exception cref="DashboardOptionsException">A non-local host without a token, a bad port, or an unreadable front-line file.</exception>
@@ -83,7 +88,7 @@ public sealed class DashboardServer : IAsyncDisposable
         }, Json.Options));
         app.MapGet("/api/frontline", () => frontline is null ? Results.NotFound() : Results.Bytes(frontline, "application/geo+json"));
         // The default fallback skips paths that look like files; the page is all files.
-        app.MapFallback("{**path}", StaticAssets.Serve);
+        app.MapFallback("{**path}", StaticAssets.Serve).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return new DashboardServer(app, stores, index, claims);
     }
 
