@@ -74,10 +74,23 @@ public sealed partial class EventStore
             where = $"({where}) AND e.claimed_by = $claimant COLLATE NOCASE";
             p.Add("claimant", claimant);
         }
+        // Dated and undated events are asked for apart: "ORDER BY date, key" over dated events walks
+        // the date index and stops at the page, where "ORDER BY date IS NULL, ..." sorted every
+        // match (90 ms for the strikes of 100,000 incidents) to return a hundred.
         p.Add("offset", offset);
         p.Add("size", size);
-        return Run(() => _connection.Query<string>(
-            $"SELECT e.record FROM events e WHERE {where} ORDER BY e.date IS NULL, e.date, e.key LIMIT $size OFFSET $offset", p).ToList());
+        var dated = Run(() => _connection.Query<string>(
+            $"SELECT e.record FROM events e WHERE ({where}) AND e.date IS NOT NULL ORDER BY e.date, e.key LIMIT $size OFFSET $offset", p).ToList());
+        if (dated.Count == size)
+            return dated;
+        // The dated events end on this page (or before it); the undated ones follow them.
+        var datedTotal = dated.Count > 0 ? offset + dated.Count
+            : Run(() => _connection.ExecuteScalar<int>($"SELECT count(*) FROM events e WHERE ({where}) AND e.date IS NOT NULL", p));
+        p.Add("undated_offset", Math.Max(0, offset - datedTotal));
+        p.Add("undated_size", size - dated.Count);
+        dated.AddRange(Run(() => _connection.Query<string>(
+            $"SELECT e.record FROM events e WHERE ({where}) AND e.date IS NULL ORDER BY e.key LIMIT $undated_size OFFSET $undated_offset", p)));
+        return dated;
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,17 +27,23 @@ public sealed class DashboardServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly StorePool _stores;
     private readonly IncidentIndex _index;
+    private readonly ClaimsApi _claims;
 
-    private DashboardServer(WebApplication app, StorePool stores, IncidentIndex index)
+    private DashboardServer(WebApplication app, StorePool stores, IncidentIndex index, ClaimsApi claims)
     {
         _app = app;
         _stores = stores;
         _index = index;
+        _claims = claims;
     }
 
     /// <summary>The address the server listens on, known once it has started.</summary>
     public Uri Address => new(_app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
         .Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal) + "/");
+
+    /// <summary>The routes it answers (tests check that none changes data).</summary>
+    internal IEnumerable<Endpoint> Endpoints =>
+        ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints);
 
     /// <summary>Checks the options and builds the server; nothing listens until <see cref="StartAsync"/>.</summary>
     /// <exception cref="DashboardOptionsException">A non-local host without a token, a bad port, or an unreadable front-line file.</exception>
@@ -59,7 +66,7 @@ public sealed class DashboardServer : IAsyncDisposable
         var app = builder.Build();
         var stores = new StorePool(options.DatabasePath);
         var index = new IncidentIndex(stores);
-        var claims = new ClaimsApi(stores);
+        var claims = new ClaimsApi(stores, index);
 
         app.Use(SecurityHeaders.Middleware(SecurityHeaders.Policy(options.TileUrl)));
         if (IPAddress.IsLoopback(address))
@@ -81,14 +88,15 @@ public sealed class DashboardServer : IAsyncDisposable
         }, Json.Options));
         app.MapGet("/api/frontline", () => frontline is null ? Results.NotFound() : Results.Bytes(frontline, "application/geo+json"));
         // The default fallback skips paths that look like files; the page is all files.
-        app.MapFallback("{**path}", StaticAssets.Serve);
-        return new DashboardServer(app, stores, index);
+        app.MapFallback("{**path}", StaticAssets.Serve).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+        return new DashboardServer(app, stores, index, claims);
     }
 
-    /// <summary>Reads every incident's summary (seconds for 100,000), then listens: the first page view is not the one that waits.</summary>
+    /// <summary>Reads every incident's summary (seconds for 100,000) and every claim, then listens: the first page view is not the one that waits.</summary>
     public Task StartAsync(CancellationToken cancel = default)
     {
         _index.Matches(new DashboardFilter(new EventQuery(), null));
+        _claims.Warm();
         return _app.StartAsync(cancel);
     }
 

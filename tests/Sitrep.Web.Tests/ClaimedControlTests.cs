@@ -55,6 +55,33 @@ public sealed class ClaimedControlTests
     }
 
     [Fact]
+    public void The_timeline_worked_out_once_answers_each_day_as_the_claims_up_to_it_alone_would()
+    {
+        ControlClaim[] claims =
+        [
+            Claim("2025-01-10", "Vilne", "RU", "RU"), Claim("2025-01-10", "Novoe", "RU", "RU", id: 2),
+            Claim("2025-01-20", "Vilne", "RU", "UA", id: 1), Claim("2025-02-01", "Vilne", "UA", "UA", "liberated"),
+            Claim("2025-02-03", "Avdiivka", "RU", null, id: 3), Claim("2025-02-05", "Novoe", "RU", "RU", id: 2),
+        ];
+        var timeline = new ClaimTimeline(claims);
+        foreach (var day in new[] { "2025-01-09", "2025-01-10", "2025-01-15", "2025-01-20", "2025-02-01", "2025-02-04", "2025-03-01" })
+        {
+            var alone = new ClaimTimeline(claims.Where(c => string.CompareOrdinal(c.Date, day) <= 0).ToArray()).AsOf(null, 0, int.MaxValue);
+            var cut = timeline.AsOf(day, 0, int.MaxValue);
+            Assert.Equal(alone.Total, cut.Total);
+            Assert.Equal(alone.Items.Select(Describe), cut.Items.Select(Describe));
+        }
+        // Paging cuts the same list; the total counts every settlement claimed by then.
+        var (total, page) = timeline.AsOf("2025-03-01", 1, 1);
+        Assert.Equal(3, total);
+        Assert.Equal("Novoe", Assert.Single(page).Place);
+        Assert.Equal(["Avdiivka", "Novoe", "Vilne"], timeline.AsOf(null, 0, 10).Items.Select(s => s.Place));
+    }
+
+    private static string Describe(ClaimedSettlement s) =>
+        $"{s.Place} {s.Holder} {s.ClaimedBy} {s.LastDate} {s.Contested} {s.ContestedBecause} {s.ClaimCount} {string.Join(",", s.Claims.Select(c => c.Date))}";
+
+    [Fact]
     public void Only_subtypes_that_claim_control_are_read_from_the_data_file()
     {
         Assert.Equal(["captured", "liberated"], ClaimedControl.ControlSubtypes);

@@ -113,6 +113,30 @@ public sealed class DashboardPageTests(Dashboard dashboard, Browser browser) : I
     }
 
     [BrowserFact]
+    public async Task The_content_security_policy_stops_inline_script_that_reaches_the_page()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(dashboard.Address.ToString());
+        await MarkersAsync(page, LocatedPoints(new EventQuery()).Count);
+        // As if article text had slipped into the page as markup: an inline script and an inline handler.
+        await page.EvaluateAsync("""
+            () => {
+              const script = document.createElement('script');
+              script.textContent = 'window.__sitrepInline = 1';
+              document.body.append(script);
+              const image = document.createElement('img');
+              image.setAttribute('onerror', 'window.__sitrepInline = 2');
+              image.src = 'data:,not-an-image';
+              document.body.append(image);
+            }
+            """);
+        await page.WaitForFunctionAsync("() => document.querySelector('body > img').complete", null, new() { Timeout = Wait });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sitrepInline === undefined"));
+        // Chromium says why on the console: the policy refused both.
+        Assert.Contains(errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
+    }
+
+    [BrowserFact]
     public async Task The_date_slider_changes_the_claimed_control_layer()
     {
         var (page, errors) = await browser.NewPageAsync();

@@ -55,15 +55,16 @@ internal static class ApiQuery
     }
 
     /// <summary>The page asked for (1-based) and its size, as an offset and a row count.</summary>
-    public static (int Page, int Size, int Offset) Page(IQueryCollection q)
+    public static (int Page, int Size, int Offset) Page(IQueryCollection q, int defaultSize = DefaultPageSize, int maxSize = MaxPageSize)
     {
         var page = Integer(q, "page") ?? 1;
-        var size = Integer(q, "size") ?? DefaultPageSize;
+        var size = Integer(q, "size") ?? defaultSize;
         if (page < 1)
             throw new BadRequestException($"page {page} is not a page number (1, 2, ...)");
-        if (size < 1 || size > MaxPageSize)
-            throw new BadRequestException($"size {size} is not between 1 and {MaxPageSize}");
-        return (page, size, (page - 1) * size);
+        if (size < 1 || size > maxSize)
+            throw new BadRequestException($"size {size} is not between 1 and {maxSize}");
+        // A page far past the end is empty, not an overflow.
+        return (page, size, (int)Math.Min(int.MaxValue, (long)(page - 1) * size));
     }
 
     public static string? Text(IQueryCollection q, string name) =>

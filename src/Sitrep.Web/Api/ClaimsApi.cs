@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Sitrep.Store;
 using Sitrep.Web.Claims;
+using Sitrep.Web.Incidents;
 
 namespace Sitrep.Web.Api;
 
@@ -9,30 +10,32 @@ namespace Sitrep.Web.Api;
 /// <c>as_of</c> (default: every claim), paginated, with the first and last claim day for the
 /// page's date slider. The filters apply to the claims (a claimant filter keeps one side's claims).
 /// </summary>
-internal sealed class ClaimsApi(StorePool stores)
+internal sealed class ClaimsApi(StorePool stores, IncidentIndex index)
 {
-    // Moving the date slider asks again with the same filters: the claims are read once per
-    // filter and database version, and only the as-of cut is made per request.
+    private const int FiltersKept = 8;
+    // Moving the date slider asks again with the same filters: each filter's claims are read and
+    // worked into a timeline once per database version (the incident index's snapshot, which
+    // reloads when another process commits), and only the as-of cut is made per request.
     private readonly Lock _gate = new();
-    private (string Key, long Version, IReadOnlyList<ControlClaim> Claims)? _last;
+    private readonly LinkedList<(string Key, Snapshot Version, ClaimTimeline Timeline)> _recent = new();
 
     public object Get(IQueryCollection q)
     {
         var filter = ApiQuery.Read(q);
         var asOf = ApiQuery.Date(q, "as_of");
         var (page, size, offset) = ApiQuery.Page(q);
-        var claims = Claims(filter);
-        var settlements = ClaimedControl.AsOf(claims, asOf);
+        var timeline = Timeline(filter);
+        var (total, settlements) = timeline.AsOf(asOf, offset, size);
         return new
         {
             AsOf = asOf,
-            FirstDate = claims.Count > 0 ? claims[0].Date : null,
-            LastDate = claims.Count > 0 ? claims[^1].Date : null,
-            Total = settlements.Count,
+            timeline.FirstDate,
+            timeline.LastDate,
+            Total = total,
             Page = page,
             Size = size,
             // A claim's place is its settlement's: sent once, with the settlement.
-            Items = settlements.Skip(offset).Take(size).Select(s => new
+            Items = settlements.Select(s => new
             {
                 s.Place, s.Admin1, s.Lat, s.Lon, s.Holder, s.ClaimedBy, s.LastDate, s.Contested, s.ContestedBecause, s.ClaimCount,
                 Claims = s.Claims.Select(c => new { c.Incident, c.Date, c.Subtype, c.Actor, c.ClaimedBy, c.Source, c.Doc }),
@@ -40,19 +43,28 @@ internal sealed class ClaimsApi(StorePool stores)
         };
     }
 
-    private IReadOnlyList<ControlClaim> Claims(DashboardFilter filter)
+    /// <summary>The claims of the filter with nothing asked yet: read before the first page view.</summary>
+    public void Warm() => Timeline(new DashboardFilter(new EventQuery(), null));
+
+    private ClaimTimeline Timeline(DashboardFilter filter)
     {
         var key = System.Text.Json.JsonSerializer.Serialize(filter);
-        return stores.Use(store =>
+        var version = index.Current();
+        lock (_gate)
+            for (var node = _recent.First; node is not null; node = node.Next)
+                if (node.Value.Key == key && ReferenceEquals(node.Value.Version, version))
+                {
+                    _recent.Remove(node);
+                    _recent.AddFirst(node);
+                    return node.Value.Timeline;
+                }
+        var timeline = new ClaimTimeline(stores.Use(store => store.ControlClaims(filter.Query, filter.Claimant, ClaimedControl.ControlSubtypes)));
+        lock (_gate)
         {
-            var version = store.DataVersion();
-            lock (_gate)
-                if (_last is { } last && last.Key == key && last.Version == version)
-                    return last.Claims;
-            var claims = store.ControlClaims(filter.Query, filter.Claimant, ClaimedControl.ControlSubtypes);
-            lock (_gate)
-                _last = (key, version, claims);
-            return claims;
-        });
+            _recent.AddFirst((key, version, timeline));
+            while (_recent.Count > FiltersKept)
+                _recent.RemoveLast();
+        }
+        return timeline;
     }
 }

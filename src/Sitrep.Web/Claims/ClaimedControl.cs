@@ -17,33 +17,9 @@ internal static class ClaimedControl
     /// <summary>Subtypes that say the event's actor holds the place afterwards (Data/control-subtypes.tsv).</summary>
     public static readonly IReadOnlyList<string> ControlSubtypes = ReadSubtypes();
 
-    /// <summary>How many of a settlement's latest claims are sent with it (all count towards its state).</summary>
-    private const int RecentClaims = 10;
-
-    /// <summary>Settlements as of <paramref name="asOf"/> (inclusive; null: every claim), from claims sorted by date.</summary>
-    public static List<ClaimedSettlement> AsOf(IEnumerable<ControlClaim> claims, string? asOf) =>
-        claims
-            .Where(c => asOf is null || string.CompareOrdinal(c.Date, asOf) <= 0)
-            .GroupBy(c => c.GeonamesId is { } id ? $"#{id}" : $"{c.Place}|{c.Admin1}", StringComparer.OrdinalIgnoreCase)
-            .Select(Settle)
-            .OrderBy(s => s.Place, StringComparer.Ordinal)
-            .ToList();
-
-    private static ClaimedSettlement Settle(IEnumerable<ControlClaim> group)
-    {
-        var claims = group.ToList();
-        var last = claims[^1];
-        var holders = claims.Select(c => c.Actor).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var claimants = claims.Select(c => c.ClaimedBy ?? c.Actor).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var reversed = claims.Zip(claims.Skip(1)).Any(p => p.First.Actor is { } a && p.Second.Actor is { } b
-                                                         && !a.Equals(b, StringComparison.OrdinalIgnoreCase));
-        var because = reversed ? "a later claim reverses an earlier one"
-            : claimants.Count > 1 ? $"claimed by {string.Join(" and ", claimants)}"
-            : holders.Count > 1 ? $"claims disagree on who holds it ({string.Join(", ", holders)})"
-            : null;
-        return new ClaimedSettlement(last.Place, last.Admin1, last.Lat, last.Lon, last.Actor, last.ClaimedBy ?? last.Actor,
-            last.Date, because is not null, because, claims.Count, claims.TakeLast(RecentClaims).ToList());
-    }
+    /// <summary>Settlements as of <paramref name="asOf"/> (inclusive; null: every claim), from claims sorted by date, by name.</summary>
+    public static List<ClaimedSettlement> AsOf(IReadOnlyList<ControlClaim> claims, string? asOf) =>
+        new ClaimTimeline(claims).AsOf(asOf, 0, int.MaxValue).Items;
 
     private static List<string> ReadSubtypes()
     {
@@ -54,5 +30,105 @@ internal static class ClaimedControl
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split('\t')[0].Trim())
             .ToList();
+    }
+}
+
+/// <summary>
+/// Every settlement's state after each of its claims, worked out once: the date slider then asks,
+/// per settlement, how many of its claims fall on or before the day (a binary search), and pages
+/// through settlements already in name order. Nothing is grouped, sorted or allocated per request
+/// beyond the page itself.
+/// </summary>
+internal sealed class ClaimTimeline
+{
+    /// <summary>How many of a settlement's latest claims are sent with it (all count towards its state).</summary>
+    private const int RecentClaims = 10;
+
+    private readonly Track[] _tracks;
+
+    /// <param name="claims">Claims sorted by date, oldest first.</param>
+    public ClaimTimeline(IReadOnlyList<ControlClaim> claims)
+    {
+        FirstDate = claims.Count > 0 ? claims[0].Date : null;
+        LastDate = claims.Count > 0 ? claims[^1].Date : null;
+        _tracks = claims
+            .GroupBy(c => c.GeonamesId is { } id ? $"#{id}" : $"{c.Place}|{c.Admin1}", StringComparer.OrdinalIgnoreCase)
+            .Select(g => new Track(g.ToArray()))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    public string? FirstDate { get; }
+    public string? LastDate { get; }
+
+    /// <summary>How many settlements had a claim by <paramref name="asOf"/> (null: ever), and those from <paramref name="offset"/> on, at most <paramref name="size"/>.</summary>
+    public (int Total, List<ClaimedSettlement> Items) AsOf(string? asOf, int offset, int size)
+    {
+        var total = 0;
+        var items = new List<ClaimedSettlement>(Math.Min(size, _tracks.Length));
+        foreach (var track in _tracks)
+        {
+            var seen = track.ClaimsBy(asOf);
+            if (seen == 0)
+                continue;
+            if (total >= offset && items.Count < size)
+                items.Add(track.States[seen - 1]);
+            total++;
+        }
+        return (total, items);
+    }
+
+    private sealed class Track
+    {
+        private readonly string[] _dates;
+
+        public Track(ControlClaim[] claims)
+        {
+            _dates = claims.Select(c => c.Date).ToArray();
+            Name = claims[^1].Place;
+            States = new ClaimedSettlement[claims.Length];
+            var holders = new List<string>();
+            var claimants = new List<string>();
+            var reversed = false;
+            for (var k = 0; k < claims.Length; k++)
+            {
+                var claim = claims[k];
+                if (claim.Actor is { } actor && !holders.Contains(actor, StringComparer.OrdinalIgnoreCase))
+                    holders.Add(actor);
+                if ((claim.ClaimedBy ?? claim.Actor) is { } claimant && !claimants.Contains(claimant, StringComparer.OrdinalIgnoreCase))
+                    claimants.Add(claimant);
+                reversed |= k > 0 && claims[k - 1].Actor is { } before && claim.Actor is { } after
+                            && !before.Equals(after, StringComparison.OrdinalIgnoreCase);
+                var because = reversed ? "a later claim reverses an earlier one"
+                    : claimants.Count > 1 ? $"claimed by {string.Join(" and ", claimants)}"
+                    : holders.Count > 1 ? $"claims disagree on who holds it ({string.Join(", ", holders)})"
+                    : null;
+                var recent = Math.Max(0, k + 1 - RecentClaims);
+                States[k] = new ClaimedSettlement(claim.Place, claim.Admin1, claim.Lat, claim.Lon, claim.Actor, claim.ClaimedBy ?? claim.Actor,
+                    claim.Date, because is not null, because, k + 1, new ArraySegment<ControlClaim>(claims, recent, k + 1 - recent));
+            }
+        }
+
+        public string Name { get; }
+
+        /// <summary>The settlement's state after its first k claims, at k - 1.</summary>
+        public ClaimedSettlement[] States { get; }
+
+        /// <summary>How many of the claims fall on or before the day (ISO dates sort as text).</summary>
+        public int ClaimsBy(string? asOf)
+        {
+            if (asOf is null)
+                return _dates.Length;
+            var (low, high) = (0, _dates.Length);
+            while (low < high)
+            {
+                var mid = (low + high) / 2;
+                if (string.CompareOrdinal(_dates[mid], asOf) <= 0)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            return low;
+        }
     }
 }

@@ -109,7 +109,7 @@ internal sealed class IncidentIndex(StorePool stores) : IDisposable
         Snapshot snapshot;
         lock (_gate)
         {
-            snapshot = Current();
+            snapshot = CurrentLocked();
             foreach (var (k, matches) in _recent)
                 if (k == key)
                     return (snapshot, matches);
@@ -127,8 +127,15 @@ internal sealed class IncidentIndex(StorePool stores) : IDisposable
         return (snapshot, found);
     }
 
+    /// <summary>The snapshot of the database as it is now (reloaded first if another process has committed since): a version that readers of other tables can key their caches by.</summary>
+    public Snapshot Current()
+    {
+        lock (_gate)
+            return CurrentLocked();
+    }
+
     // Under the lock.
-    private Snapshot Current()
+    private Snapshot CurrentLocked()
     {
         // A connection of its own: PRAGMA data_version moves when any other connection commits.
         _watch ??= stores.Open();

@@ -7,6 +7,23 @@ const DAY = 86400;
 const toSeconds = date => Date.parse(`${date}T00:00:00Z`) / 1000;
 const toDate = seconds => new Date(Math.round(seconds / DAY) * DAY * 1000).toISOString().slice(0, 10);
 
+// /api/stats is paginated by days; the widest page (10,000 days) holds any real range, and a
+// longer one is joined from its pages, types absent from a page counting zero there.
+const STATS_PAGE = 10000;
+async function allDays(filters) {
+  const stats = await getJson('/api/stats', { ...filters, size: STATS_PAGE });
+  for (let page = 2; stats.more; page++) {
+    const next = await getJson('/api/stats', { ...filters, size: STATS_PAGE, page });
+    const zeros = n => new Array(n).fill(0);
+    for (const code of new Set([...Object.keys(stats.by_type), ...Object.keys(next.by_type)]))
+      stats.by_type[code] = [...(stats.by_type[code] ?? zeros(stats.days.length)), ...(next.by_type[code] ?? zeros(next.days.length))];
+    for (const key of Object.keys(stats.daily)) stats.daily[key] = [...stats.daily[key], ...next.daily[key]];
+    stats.days = [...stats.days, ...next.days];
+    stats.more = next.more;
+  }
+  return stats;
+}
+
 export class Timeline {
   constructor(targets, onRange) {
     this.targets = targets;
@@ -17,7 +34,7 @@ export class Timeline {
   }
 
   async load(filters) {
-    const stats = await getJson('/api/stats', filters);
+    const stats = await allDays(filters);
     for (const chart of this.charts) chart.destroy();
     this.charts = [];
     this.claimants(stats.by_claimant);
