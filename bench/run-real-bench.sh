@@ -3,7 +3,8 @@
 # makes the corpus if missing (bench/corpus/make-real-corpus.sh: the eval articles repeated to
 # --mb MB), then times `dotnet sitrep.dll extract CORPUS --threads N` with /usr/bin/time -v,
 # --runs times per thread count, and prints one Markdown row per thread count with the medians:
-# wall seconds, CPU seconds (user + sys), MB per CPU-second, MB per wall second, peak RSS.
+# wall seconds, CPU seconds (user + sys), MB per CPU-second, MB per wall second, reports per wall
+# second, peak RSS.
 #
 #   bench/run-real-bench.sh [--mb 50] [--threads "1 2"] [--runs 3] [--dll PATH]
 #
@@ -53,8 +54,8 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 echo "Machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); dotnet $(dotnet --version); $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Corpus: $corpus, $docs reports, $bytes bytes of report files; build: $dll; medians of $runs runs"
 echo
-echo "| threads | wall s | CPU s (user+sys) | MB per CPU-s | MB/s (wall) | peak RSS MB | events |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| threads | wall s | CPU s (user+sys) | MB per CPU-s | MB/s (wall) | docs/s (wall) | peak RSS MB | events |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for n in $threads; do
   : >"$results/real-t$n.rows"
   for i in $(seq 1 "$runs"); do
@@ -75,6 +76,6 @@ for n in $threads; do
   cpu=$(cut -d' ' -f2 "$results/real-t$n.rows" | median)
   rss=$(cut -d' ' -f3 "$results/real-t$n.rows" | median)
   events=$(cut -d' ' -f4 "$results/real-t$n.rows" | sort -u | tr '\n' ' ')
-  awk -v n="$n" -v w="$wall" -v c="$cpu" -v r="$rss" -v e="$events" -v b="$bytes" 'BEGIN {
-    mb = b / 1e6; printf "| %d | %.1f | %.1f | %.2f | %.2f | %.0f | %s|\n", n, w, c, mb / c, mb / w, r, e }'
+  awk -v n="$n" -v w="$wall" -v c="$cpu" -v r="$rss" -v e="$events" -v b="$bytes" -v d="$docs" 'BEGIN {
+    mb = b / 1e6; printf "| %d | %.1f | %.1f | %.2f | %.2f | %.0f | %.0f | %s|\n", n, w, c, mb / c, mb / w, d / w, r, e }'
 done
