@@ -238,24 +238,32 @@ public static class ClauseReader
 
     /// <summary>
     /// Quotation marks around a few words inside a phrase ("launched a “massive” offensive"):
-    /// they mark the words as someone's, and end no clause. Each mark looks a bounded
-    /// distance ahead, so the pass stays linear.
+    /// they mark the words as someone's, and end no clause; so do brackets around a short
+    /// aside. Each mark looks a bounded distance ahead, so the pass stays linear.
     /// </summary>
     private static bool[] ScareQuotes(IReadOnlyList<Token> tokens)
     {
+        var scare = new bool[tokens.Count];
+        MarkShortPairs(tokens, scare, IsQuote, IsQuote);
+        // "the Security Service (SBU) said": brackets around a few words after a word are an
+        // aside inside the phrase, like scare quotes.
+        MarkShortPairs(tokens, scare, Words.AsideOpen.Has, Words.AsideClose.Has);
+        return scare;
+    }
+
+    private static void MarkShortPairs(IReadOnlyList<Token> tokens, bool[] marks, Func<Token, bool> opens, Func<Token, bool> closes)
+    {
         var n = tokens.Count;
-        var scare = new bool[n];
         for (var k = 1; k < n; k++)
         {
-            if (!IsQuote(tokens[k]) || !tokens[k - 1].IsWord)
+            if (!opens(tokens[k]) || !tokens[k - 1].IsWord)
                 continue;
             var j = k + 1;
             while (j < n && j <= k + ScareQuoteWords && tokens[j].IsWord)
                 j++;
-            if (j > k + 1 && j < n && IsQuote(tokens[j]))
-                scare[k] = scare[j] = true;
+            if (j > k + 1 && j < n && closes(tokens[j]))
+                marks[k] = marks[j] = true;
         }
-        return scare;
     }
 
     private static bool IsQuote(Token t) => t.Kind == TokenKind.Punct && t.Norm == "\"";

@@ -123,8 +123,13 @@ internal sealed partial class EventBuilder
                 // Only a side attached to the office names it: "Ukraine's interior ministry",
                 // "the Russian Defence Ministry", "Ukraine's cyber spy chief"; not "Russian shelling,
                 // the regional administration said".
+                // An office inside a longer one ("Russia's defence ministry spokesman") takes the side
+                // named before the whole title; an office of a side ("the head of Ukraine's security
+                // service", "a spokesman for the Russian army") takes the side after its link word.
                 var side = r.Actors.LastOrDefault(a => a.Last <= o.First && Enumerable.Range(a.Last, o.First - a.Last)
-                    .All(j => r.Tokens[j].Norm == "'s" || Words.SpeakerTitle.Has(r.Tokens[j])));
+                    .All(j => r.Tokens[j].Norm == "'s" || Words.SpeakerTitle.Has(r.Tokens[j]) || InOffice(r, j)));
+                if (side.Value is null)
+                    side = SideOfOffice(r, o.Last);
                 for (var j = o.First; j < o.Last; j++)
                     sourceTokens.Add(j);
                 if (side.Value is not null)
@@ -140,6 +145,43 @@ internal sealed partial class EventBuilder
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether a noun trigger is what an inverse verb acts on: "thwarted an assault", "helped
+    /// the bank repel new attacks" (a bare verb inside the object counts too).
+    /// </summary>
+    private static bool FendedOff(SentenceReading r, ClauseAnalysis clauses, int anchor)
+    {
+        if (clauses.GroupAt(anchor) is not null || clauses.GoverningGroup(anchor) is not { } g || g.Span.Last > anchor)
+            return false;
+        for (var k = g.Head; k < anchor; k++)
+        {
+            if (Words.InverseVerb.Has(r.Tokens[k]))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether token k stands in the speaker of an attribution frame that does not also hold the trigger.</summary>
+    private static bool InSpeaker(SentenceReading r, ClauseAnalysis clauses, int k, int trigger) =>
+        clauses.Attributions.Any(a => a.Speaker.Contains(k) && !a.Speaker.Contains(trigger) && !r.InQuote(a.Cue.First));
+
+    private static bool InOffice(SentenceReading r, int k) => r.Offices.Any(o => o.First <= k && k < o.Last);
+
+    /// <summary>
+    /// The side an office belongs to when a link word follows it: "head of Ukraine's security
+    /// service", "spokesman for the Russian army". Over determiners and other offices only, so
+    /// "the mayor of a city under Russian occupation" speaks for no side.
+    /// </summary>
+    private static PhraseMatch<ActorEntry> SideOfOffice(SentenceReading r, int officeEnd)
+    {
+        if (officeEnd >= r.Tokens.Count || !Words.OfficeLink.Has(r.Tokens[officeEnd]))
+            return default;
+        var k = officeEnd + 1;
+        while (k < r.Tokens.Count && (Words.Determiner.Has(r.Tokens[k]) || InOffice(r, k)))
+            k++;
+        return r.Actors.FirstOrDefault(a => a.First == k && a.Value.Role != ActorRole.Person);
     }
 
     /// <summary>
@@ -186,6 +228,10 @@ internal sealed partial class EventBuilder
             }
         }
         var fromSubject = actor is null;
+        // "helped Kyivstar repel new cyber attacks": the side named before the verb fended the
+        // attacks off; the attacker is its opponent.
+        if (fromSubject && anchors.Any(a => FendedOff(r, clauses, a)))
+            draft.ActorInverse = true;
         if (actor is null)
         {
             rule = "nearest side named before the trigger";
@@ -203,6 +249,10 @@ internal sealed partial class EventBuilder
                     continue;
                 // Inside a quotation a side is the actor only of what the quotation tells.
                 if (a.First >= trigger || a.First < floor || claimTokens.Contains(a.First) || r.InQuote(a.First) != r.InQuote(trigger))
+                    continue;
+                // "the head of Ukraine's security service said hackers ...": a side in the speaker's
+                // title is whom the speaker speaks for, not who acted.
+                if (InSpeaker(r, clauses, a.First, trigger))
                     continue;
                 if (fights && hitSpans.Any(h => h.Contains(a.First)))
                     continue;
@@ -278,6 +328,12 @@ internal sealed partial class EventBuilder
                 return null;
             // Who announces a policy makes it, even when the announcement is also the claim.
             var s = SideIn(r, clauses.SubjectOf(group), announced ? [] : claimTokens, fights);
+            // "Ukrainian troops thwarted an assault": the subject of an inverse verb fended the act off.
+            if (FendedOff(r, clauses, anchor))
+            {
+                why = "opponent of the subject of the inverse verb whose object is the trigger";
+                return Sides.Opponent(s);
+            }
             why = "subject of the verb whose object is the trigger";
             return s;
         }

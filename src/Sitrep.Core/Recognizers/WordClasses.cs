@@ -98,6 +98,8 @@ internal static class Words
     public static readonly WordClass Determiner = Get("determiner");
     public static readonly WordClass SpeakerGlue = Get("speaker-glue");
     public static readonly WordClass SpeakerTitle = Get("speaker-title");
+    public static readonly WordClass OfficeLink = Get("office-link");
+    public static readonly WordClass InverseVerb = Get("inverse-verb");
     public static readonly WordClass SideNoun = Get("side-noun-lemma");
     public static readonly WordClass AttackNoun = Get("attack-noun-lemma");
     public static readonly WordClass TargetVerb = Get("target-verb");
@@ -139,6 +141,8 @@ internal static class Words
     public static readonly WordClass Coordinator = Get("coordinator");
     public static readonly WordClass ClauseBreak = Get("clause-break");
     public static readonly WordClass PhraseBreak = Get("phrase-break");
+    public static readonly WordClass AsideOpen = Get("aside-open");
+    public static readonly WordClass AsideClose = Get("aside-close");
     public static readonly WordClass Pronoun = Get("subject-pronoun");
     public static readonly WordClass LocationPreposition = Get("location-preposition");
     public static readonly WordClass InstrumentPreposition = Get("instrument-preposition");
