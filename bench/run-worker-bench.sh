@@ -10,6 +10,7 @@
 #   /usr/bin/time -v bench/run-worker-bench.sh queue       # ingest --queue alone, into a fresh database
 #   /usr/bin/time -v bench/run-worker-bench.sh workers 2   # fresh database, ingest --queue, then 2 workers until the queue is empty
 #   bench/run-worker-bench.sh check 2                      # the workers' database equals a single-process ingest: documents, events, incidents
+#   bench/run-worker-bench.sh server 1                     # the server's execution time a document in that run (pg_stat_statements)
 #   bench/run-worker-bench.sh stop
 #
 # As root the server runs as the postgres user. The workers print where their time went (claim,
@@ -34,7 +35,8 @@ case "${1:-}" in
     rm -rf "$dir"; mkdir -p "$corpus"
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     as_postgres "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >/dev/null
-    as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-c listen_addresses=127.0.0.1 -p $port -k $dir" start >/dev/null
+    as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c shared_preload_libraries=pg_stat_statements" start >/dev/null
+    psql_admin -c "CREATE EXTENSION pg_stat_statements"
     for n in $(seq -w 1 "$copies"); do
       for d in "$root/../shared/eval/news" "$root/../shared/eval/dev" "$root/samples/reports"; do
         for f in "$d"/*.txt "$d"/*.html "$d"/*.meta.json; do [ -f "$f" ] && cp "$f" "$corpus/r$n-$(basename "$f")"; done
@@ -76,12 +78,26 @@ case "${1:-}" in
                    FROM incident_members i JOIN events e ON e.key = i.event GROUP BY i.incident) x)" | sed "s/^/$db: /"
     done
     ;;
+  server)
+    # The server's own execution time in the last `workers N` run, per document: all statements,
+    # those under the writers' lock (everything but claims, renewals and queueing), and claims.
+    n="${2:?which workers database}"
+    docs=$(ls "$corpus" | grep -cv '\.meta\.json$')
+    psql_admin -At -F' ' -c "
+      WITH s AS (SELECT query, total_exec_time FROM pg_stat_statements JOIN pg_database d ON d.oid = dbid WHERE d.datname = 'workers$n')
+      SELECT 'all', round(sum(total_exec_time)::numeric / $docs, 3) FROM s
+      UNION ALL SELECT 'claim', round(sum(total_exec_time)::numeric / $docs, 3) FROM s WHERE query LIKE 'UPDATE ingest_queue q%'
+      UNION ALL SELECT 'queue-in', round(sum(total_exec_time)::numeric / $docs, 3) FROM s WHERE query LIKE 'INSERT INTO ingest_queue%'
+      UNION ALL SELECT 'under-lock', round(sum(total_exec_time)::numeric / $docs, 3) FROM s
+        WHERE query NOT LIKE 'UPDATE ingest_queue%' AND query NOT LIKE 'INSERT INTO ingest_queue%'
+          AND query NOT LIKE '%pg_advisory_xact_lock%' AND query NOT LIKE 'SELECT record, record_sum%'" | sed 's/$/ ms a document (server execution)/'
+    ;;
   stop)
     as_postgres "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
     rm -rf "$dir"
     ;;
   *)
-    echo "usage: bench/run-worker-bench.sh setup [COPIES] | sqlite | queue | workers N | check N | stop" >&2
+    echo "usage: bench/run-worker-bench.sh setup [COPIES] | sqlite | queue | workers N | check N | server N | stop" >&2
     exit 2
     ;;
 esac

@@ -186,8 +186,11 @@ public sealed class PgQueue : IDisposable
             var mine = extracted.Where(e => held.Contains(e.Document.Id)).ToList();
             // The writers' lock is taken here once, to time the wait apart from the hold; Write
             // takes it again, which a transaction-scoped advisory lock allows.
+            // Its wait has no time-out: with many workers the queue for the lock is the expected
+            // bottleneck, and Npgsql's default 30 s would turn a long queue into failed workers.
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            PgEventStore.Execute(Connection, transaction, PgSql.LockWriters);
+            using (var lockWriters = new NpgsqlCommand(PgSql.LockWriters, Connection, transaction) { CommandTimeout = 0 })
+                lockWriters.ExecuteNonQuery();
             var wait = clock.Elapsed;
             var outcomes = mine.Count > 0 ? _store.Write(transaction, mine) : [];
             using (var done = new NpgsqlCommand(QueueSql.Done, Connection, transaction))
