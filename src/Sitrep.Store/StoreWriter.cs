@@ -168,7 +168,7 @@ internal sealed class StoreWriter : IDisposable
     }
 
     private void InsertCluster(ClusterReport r) =>
-        Run(_insertCluster, r.Event, r.Doc, r.Id, r.Family, r.Date.ToString("yyyy-MM-dd"), r.NightAfter ? 1 : 0, r.Actor, r.Target,
+        Run(_insertCluster, r.Event, r.Doc, r.Id, r.Family, r.Date.ToString("yyyy-MM-dd"), r.NightCode, r.Actor, r.Target,
             (int)r.Level, r.Kind, r.NameKey, r.Admin1Key, r.Country, r.Lat, r.Lon, r.GeonamesId, r.Killed);
 
     private void RemoveDocument(string docId)
@@ -256,11 +256,12 @@ internal sealed class StoreWriter : IDisposable
         {
             while (rows.Read())
             {
+                var (nightAfter, night) = ClusterReport.FromNightCode(rows.GetInt64(5));
                 var r = new ClusterReport(rows.GetInt64(0), rows.GetString(1), rows.GetString(2), rows.GetString(3),
-                    DateOnly.ParseExact(rows.GetString(4), "yyyy-MM-dd"), rows.GetInt64(5) == 1, Text(rows, 6), Text(rows, 7),
+                    DateOnly.ParseExact(rows.GetString(4), "yyyy-MM-dd"), nightAfter, Text(rows, 6), Text(rows, 7),
                     (PlaceLevel)rows.GetInt64(8), rows.GetString(9), rows.GetString(10), Text(rows, 11), Text(rows, 12),
                     rows.IsDBNull(13) ? null : rows.GetDouble(13), rows.IsDBNull(14) ? null : rows.GetDouble(14),
-                    rows.IsDBNull(15) ? null : rows.GetInt64(15), rows.IsDBNull(17) ? null : rows.GetInt32(17));
+                    rows.IsDBNull(15) ? null : rows.GetInt64(15), rows.IsDBNull(17) ? null : rows.GetInt32(17), night);
                 reports.Add(r);
                 current[r.Event] = rows.IsDBNull(16) ? null : rows.GetInt64(16);
             }
@@ -268,7 +269,7 @@ internal sealed class StoreWriter : IDisposable
         // The incident each report was in before: its own, or its predecessor's when its document was replaced.
         long? Before(ClusterReport r) => current[r.Event] ?? (_predecessor.TryGetValue((r.Doc, r.Id), out var p) ? p : null);
 
-        var groups = IncidentClusterer.Cluster(reports);
+        var groups = IncidentClusterer.Cluster(reports, r => RecordOf(r.Event));
         var ids = IncidentIds.Assign(groups, r => (Before(r), current[r.Event] is not null));
         var moved = new Dictionary<(long Old, long New), int>();
         for (var g = 0; g < groups.Count; g++)

@@ -126,3 +126,44 @@ public sealed class ExportTests : IDisposable
             kharkiv.GetProperty("properties").GetProperty("killed_max").GetInt32(), kharkiv.GetProperty("properties").GetProperty("reports").GetInt32()));
     }
 }
+
+/// <summary>ACLED's civilian_targeting and source_scale as an analyst meets them: ingested, then exported by the CLI.</summary>
+public sealed class CliAcledConventionTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void An_incident_whose_target_is_civilians_is_civilian_targeting_and_each_outlet_gives_its_source_scale()
+    {
+        var reports = Directory.CreateDirectory(Path.Combine(_db.Folder, "reports")).FullName;
+        foreach (var (doc, source) in new[] { ("a", "Reuters"), ("b", "Ukrinform"), ("c", "Unlisted Weekly") })
+        {
+            File.WriteAllText(Path.Combine(reports, $"{doc}.txt"), $"Synthetic report {doc}.\n");
+            File.WriteAllText(Path.Combine(reports, $"{doc}.meta.json"), $$"""{"published": "2024-05-10", "source": "{{source}}"}""");
+        }
+        var events = Path.Combine(_db.Folder, "e.jsonl");
+        File.WriteAllLines(events,
+        [
+            EventJson.Serialize(Strike("a", "e1", Kharkiv, killed: 3) with { TargetActor = "civilians" }),
+            EventJson.Serialize(Strike("b", "e1", Odesa, killed: 1)),
+            EventJson.Serialize(Strike("c", "e1", Kyiv)),
+        ]);
+        var (exit, _, stderr) = SitrepProcess.Run("ingest", "--events", events, reports, "--db", _db.Path);
+        Assert.True(exit == 0, stderr);
+
+        (exit, var stdout, stderr) = SitrepProcess.Run("export", "--format", "csv", "--db", _db.Path);
+        Assert.True(exit == 0, stderr);
+        using var csv = new CsvReader(new StringReader(stdout), CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var rows = new Dictionary<string, (string Actor2, string Civilian, string Scale)>();
+        while (csv.Read())
+            rows[csv.GetField("location")!] = (csv.GetField("actor2")!, csv.GetField("civilian_targeting")!, csv.GetField("source_scale")!);
+
+        Assert.Equal(("Civilians (Ukraine)", "Civilian targeting", "International"), rows["Kharkiv"]);
+        Assert.Equal(("Military Forces of Ukraine (2019-)", "", "National"), rows["Odesa"]);
+        Assert.Equal("", rows["Kyiv"].Scale);
+    }
+}

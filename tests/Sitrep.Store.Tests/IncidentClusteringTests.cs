@@ -1,4 +1,5 @@
 using Sitrep.Events;
+using Sitrep.Geo;
 using Sitrep.Store.Incidents;
 using static Sitrep.Store.Tests.Reports;
 
@@ -260,15 +261,69 @@ public sealed class IncidentOblastTests : IDisposable
         Assert.Equal(3, new[] { "a", "b", "c" }.Select(d => store.IncidentOf(d, "e1")).Distinct().Count());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_oblast_level_report_whose_death_toll_or_wounded_fit_only_one_town_incident_joins_it(bool killed)
+    {
+        EventRecord Told(string doc, Place place, int figure) =>
+            killed ? Reports.Strike(doc, "e1", place, killed: figure) : Reports.Strike(doc, "e1", place, injured: figure);
+        using var store = _db.Open();
+        store.Ingest(Reports.Doc("a"), [Told("a", Reports.Kharkiv, 2)]);
+        store.Ingest(Reports.Doc("c"), [Told("c", Reports.Chuhuiv, 11)]);
+        store.Ingest(Reports.Doc("b"), [Told("b", Reports.KharkivOblast, 12)]);
+
+        Assert.Equal(store.IncidentOf("c", "e1"), store.IncidentOf("b", "e1"));
+    }
+
+    [Theory]
+    [InlineData("Drones attacked the region overnight.")]
+    [InlineData("The region came under fire last night.")]
+    public void An_oblast_level_report_of_a_night_joins_the_one_town_incident_told_as_a_night(string evidence)
+    {
+        using var store = _db.Open();
+        store.Ingest(Reports.Doc("a"), [Reports.Strike("a", "e1", Reports.Kharkiv, evidence: "Rockets hit the city in the afternoon.")]);
+        store.Ingest(Reports.Doc("c"), [Reports.Strike("c", "e1", Reports.Chuhuiv, evidence: "Missiles struck the town overnight.")]);
+        store.Ingest(Reports.Doc("b"), [Reports.Strike("b", "e1", Reports.KharkivOblast, evidence: evidence)]);
+
+        Assert.Equal(store.IncidentOf("c", "e1"), store.IncidentOf("b", "e1"));
+        Assert.NotEqual(store.IncidentOf("a", "e1"), store.IncidentOf("b", "e1"));
+    }
+
+    [Theory]
+    [InlineData(WeaponClass.Drone, WeaponClass.Missile)]
+    [InlineData(WeaponClass.GlideBomb, WeaponClass.Mlrs)]
+    public void An_oblast_level_report_naming_a_weapon_joins_the_one_town_incident_told_with_it(WeaponClass told, WeaponClass other)
+    {
+        using var store = _db.Open();
+        store.Ingest(Reports.Doc("a"), [Reports.Strike("a", "e1", Reports.Kharkiv, weapons: [new Weapon(other, null, null, null)])]);
+        store.Ingest(Reports.Doc("c"), [Reports.Strike("c", "e1", Reports.Chuhuiv, weapons: [new Weapon(told, null, null, null)])]);
+        store.Ingest(Reports.Doc("b"), [Reports.Strike("b", "e1", Reports.KharkivOblast, weapons: [new Weapon(told, null, 5, null)])]);
+
+        Assert.Equal(store.IncidentOf("c", "e1"), store.IncidentOf("b", "e1"));
+    }
+
     [Fact]
-    public void An_oblast_level_report_whose_death_toll_fits_only_one_town_incident_joins_it()
+    public void Rocket_artillery_and_shelling_are_one_kind_of_weapon_and_an_air_defense_system_tells_nothing()
+    {
+        using var store = _db.Open();
+        store.Ingest(Reports.Doc("a"), [Reports.Strike("a", "e1", Reports.Kharkiv, weapons: [new Weapon(WeaponClass.Mlrs, "Grad", null, null)])]);
+        store.Ingest(Reports.Doc("c"), [Reports.Strike("c", "e1", Reports.Chuhuiv, weapons: [new Weapon(WeaponClass.Drone, null, null, null)])]);
+        store.Ingest(Reports.Doc("b"), [Reports.Strike("b", "e1", Reports.KharkivOblast,
+            weapons: [new Weapon(WeaponClass.Artillery, null, null, null), new Weapon(WeaponClass.AirDefenseSystem, "Patriot", null, null)])]);
+
+        Assert.Equal(store.IncidentOf("a", "e1"), store.IncidentOf("b", "e1"));
+    }
+
+    [Fact]
+    public void An_oblast_level_report_joins_no_incident_that_merely_does_not_contradict_it()
     {
         using var store = _db.Open();
         store.Ingest(Reports.Doc("a"), [Reports.Strike("a", "e1", Reports.Kharkiv, killed: 2)]);
-        store.Ingest(Reports.Doc("c"), [Reports.Strike("c", "e1", Reports.Chuhuiv, killed: 11)]);
-        store.Ingest(Reports.Doc("b"), [Reports.Strike("b", "e1", Reports.KharkivOblast, killed: 12)]);
+        store.Ingest(Reports.Doc("c"), [Reports.Strike("c", "e1", Reports.Chuhuiv)]);
+        store.Ingest(Reports.Doc("b"), [Reports.Strike("b", "e1", Reports.KharkivOblast, killed: 12, evidence: "Rockets hit the region.", weapons: [])]);
 
-        Assert.Equal(store.IncidentOf("c", "e1"), store.IncidentOf("b", "e1"));
+        Assert.Equal(3, new[] { "a", "b", "c" }.Select(d => store.IncidentOf(d, "e1")).Distinct().Count());
     }
 
     [Fact]

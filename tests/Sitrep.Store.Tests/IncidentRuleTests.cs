@@ -27,6 +27,14 @@ public sealed class IncidentRuleTests
             At(new Place("Ivanivka", PlaceKind.Settlement, "UA", "Kharkiv", null, null, null, "Ivanivka"))));
 
     [Fact]
+    public void Villages_either_side_of_an_oblast_border_are_two_places_however_close() =>
+        Assert.Null(IncidentRule.Match(At(City("Hraniche", "Kharkiv", 50.300, 35.500, 11)), At(City("Hraniche", "Sumy", 50.310, 35.510, 12))));
+
+    [Fact]
+    public void A_second_entry_of_a_town_with_no_oblast_is_still_the_town() =>
+        Assert.Equal(PlaceMatch.Nearby, IncidentRule.Match(At(Kharkiv), At(Kharkiv with { GeonamesId = 1, Admin1 = null, Lat = 50.005 })));
+
+    [Fact]
     public void Two_towns_23_km_apart_are_two_places() => Assert.Null(IncidentRule.Match(At(Kharkiv), At(Merefa)));
 
     [Fact]

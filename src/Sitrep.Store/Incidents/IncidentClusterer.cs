@@ -1,3 +1,5 @@
+using Sitrep.Events;
+
 namespace Sitrep.Store.Incidents;
 
 /// <summary>
@@ -8,8 +10,10 @@ namespace Sitrep.Store.Incidents;
 /// <item>Reports at a settlement or facility link pairwise when their places agree
 ///   (<see cref="IncidentRule.Match"/>); a report linking two groups merges them.</item>
 /// <item>An oblast-level report joins a group of step 1 only when exactly one group in its
-///   oblast fits it (same day or night, actors and death toll not contradicting); otherwise it
-///   groups with other oblast-level reports of its oblast that fit no group.</item>
+///   oblast fits it (same day or night, actors, death toll, wounded, weapon and the night not
+///   contradicting, and, when the others were ruled out, something agreeing); rounds repeat while
+///   joins rule out more groups. Otherwise it groups with other oblast-level reports of its oblast
+///   that fit no group.</item>
 /// <item>A country-level report does the same one level up; seas and front sectors group only with
 ///   reports of the same sea or sector.</item>
 /// </list>
@@ -18,10 +22,15 @@ namespace Sitrep.Store.Incidents;
 /// </summary>
 internal static class IncidentClusterer
 {
-    public static List<List<ClusterReport>> Cluster(IEnumerable<ClusterReport> input)
+    /// <param name="input">The reports to group.</param>
+    /// <param name="record">
+    /// The full record of a report, read only to tell apart the incidents a vague report could be
+    /// (its wounded, its weapons); without it those are left unknown.
+    /// </param>
+    public static List<List<ClusterReport>> Cluster(IEnumerable<ClusterReport> input, Func<ClusterReport, EventRecord?>? record = null)
     {
         var reports = input.OrderBy(r => r.Doc, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var groups = new Groups(reports);
+        var groups = new Groups(reports, record);
         var byDay = new Dictionary<(string Family, DateOnly Day), List<int>>();
         for (var i = 0; i < reports.Count; i++)
         {
@@ -70,38 +79,95 @@ internal static class IncidentClusterer
     }
 
     /// <summary>
-    /// Joins each report of a vague level to the one finer group it fits, when there is exactly one;
-    /// decided from the groups as they stand, so no join changes another's candidates. Returns the
-    /// reports that joined one and those that fit several.
+    /// Joins each report of a vague level to the one finer group it fits, when there is exactly one.
+    /// Each round decides from the groups as the round before left them, so no join changes another's
+    /// candidates within a round; a join can rule its group out for the next round (the group now
+    /// holds that document, that actor, that toll), so rounds go on until one joins nothing.
+    /// Returns the reports that joined one and those that still fit several.
     /// </summary>
     private static HashSet<int> JoinOnlyCandidate(PlaceLevel level, List<ClusterReport> reports, Dictionary<(string, DateOnly), List<int>> byDay, Groups groups)
     {
-        var joins = new List<(int Report, int Group)>();
-        var settled = new HashSet<int>();
-        for (var i = 0; i < reports.Count; i++)
+        var joined = new HashSet<int>();
+        var several = new HashSet<int>();
+        while (true)
         {
-            var vague = reports[i];
-            if (vague.Level != level)
-                continue;
-            var candidates = new HashSet<int>();
-            foreach (var j in Near(vague, byDay))
+            var joins = new List<(int Report, int Group)>();
+            several.Clear();
+            for (var i = 0; i < reports.Count; i++)
             {
-                var fine = reports[j];
-                if (IncidentRule.Contains(vague, fine) && IncidentRule.SameDayOrNight(vague, fine) && groups.CanJoin(groups.Find(j), i))
-                    candidates.Add(groups.Find(j));
+                if (reports[i].Level != level || joined.Contains(i))
+                    continue;
+                var candidates = Candidates(i, reports, byDay, groups);
+                if (candidates.Count == 1)
+                    joins.Add((i, candidates.First()));
+                else if (candidates.Count > 1)
+                    several.Add(i);
             }
-            // A group whose every stated toll contradicts the vague report's is not the incident it tells.
-            if (vague.Killed is not null && candidates.Count > 1)
-                candidates.RemoveWhere(g => groups.Killed(g) is { Count: > 0 } tolls && !tolls.Any(t => IncidentRule.FiguresAgree(t, vague.Killed)));
-            if (candidates.Count == 1)
-                joins.Add((i, candidates.First()));
-            else if (candidates.Count > 1)
-                settled.Add(i);
+            var any = false;
+            foreach (var (report, group) in joins)
+            {
+                if (groups.TryUnion(group, report))
+                {
+                    joined.Add(report);
+                    any = true;
+                }
+            }
+            if (!any)
+                return [.. joined, .. several];
         }
-        foreach (var (report, group) in joins)
-            if (groups.TryUnion(group, report))
-                settled.Add(report);
-        return settled;
+    }
+
+    /// <summary>The finer groups a vague report fits, after the evidence that tells them apart has had its say.</summary>
+    private static HashSet<int> Candidates(int i, List<ClusterReport> reports, Dictionary<(string, DateOnly), List<int>> byDay, Groups groups)
+    {
+        var vague = reports[i];
+        var candidates = new HashSet<int>();
+        foreach (var j in Near(vague, byDay))
+        {
+            var fine = reports[j];
+            if (IncidentRule.Contains(vague, fine) && IncidentRule.SameDayOrNight(vague, fine) && groups.CanJoin(groups.Find(j), i))
+                candidates.Add(groups.Find(j));
+        }
+        if (candidates.Count < 2)
+            return candidates;
+        var fitting = candidates.Where(g => Compare(i, g, reports, groups) is not Evidence.Contradicts).ToHashSet();
+        // When the evidence rules out all but one, that one must also share something with the
+        // report (a toll, a count of wounded, a weapon, the night), not merely not contradict it:
+        // the report may tell an incident no finer report told.
+        return fitting.Count == 1 && Compare(i, fitting.First(), reports, groups) is not Evidence.Agrees ? candidates : fitting;
+    }
+
+    private enum Evidence { Silent, Agrees, Contradicts }
+
+    /// <summary>
+    /// What a vague report's details say of a finer group. A group whose every stated toll (or
+    /// count of wounded) contradicts the report's is not the incident it tells, nor one whose reports
+    /// name only other kinds of weapon, nor (for a report of a night's attack) one no report of which
+    /// speaks of a night. The converse of the last does not hold: many retellings leave the hour out.
+    /// </summary>
+    private static Evidence Compare(int i, int group, List<ClusterReport> reports, Groups groups)
+    {
+        var vague = reports[i];
+        var members = groups.Members(group).ToList();
+        var verdicts = new List<Evidence>
+        {
+            Figures(members.Select(r => reports[r].Killed), vague.Killed),
+            Figures(members.Select(r => groups.Details(r).Injured), groups.Details(i).Injured),
+        };
+        var weapons = groups.Details(i).Weapons;
+        var theirs = members.SelectMany(r => groups.Details(r).Weapons).ToHashSet();
+        verdicts.Add(weapons.Count == 0 || theirs.Count == 0 ? Evidence.Silent : theirs.Overlaps(weapons) ? Evidence.Agrees : Evidence.Contradicts);
+        if (vague.TellsNight)
+            verdicts.Add(members.Any(r => reports[r].TellsNight) ? Evidence.Agrees : Evidence.Contradicts);
+        return verdicts.Contains(Evidence.Contradicts) ? Evidence.Contradicts : verdicts.Contains(Evidence.Agrees) ? Evidence.Agrees : Evidence.Silent;
+    }
+
+    /// <summary>A figure against a group's: silent when either is unstated, contradicting when no stated one agrees.</summary>
+    private static Evidence Figures(IEnumerable<int?> figures, int? figure)
+    {
+        var stated = figures.OfType<int>().ToList();
+        return figure is null || stated.Count == 0 ? Evidence.Silent
+            : stated.Any(f => IncidentRule.FiguresAgree(f, figure)) ? Evidence.Agrees : Evidence.Contradicts;
     }
 
     /// <summary>Reports of the same family dated the day before, the day of, or the day after.</summary>
@@ -120,10 +186,13 @@ internal static class IncidentClusterer
         private readonly Dictionary<int, GroupState> _state = [];
 
         private readonly List<ClusterReport> _reports;
+        private readonly Func<ClusterReport, EventRecord?>? _record;
+        private readonly Dictionary<int, (int? Injured, HashSet<WeaponClass> Weapons)> _details = [];
 
-        public Groups(List<ClusterReport> reports)
+        public Groups(List<ClusterReport> reports, Func<ClusterReport, EventRecord?>? record)
         {
             _reports = reports;
+            _record = record;
             _parent = Enumerable.Range(0, reports.Count).ToArray();
             for (var i = 0; i < reports.Count; i++)
             {
@@ -132,9 +201,19 @@ internal static class IncidentClusterer
             }
         }
 
-        /// <summary>The death tolls the reports of a group state.</summary>
-        public List<int> Killed(int group) =>
-            Enumerable.Range(0, _parent.Length).Where(i => Find(i) == group && _reports[i].Killed is not null).Select(i => _reports[i].Killed!.Value).ToList();
+        /// <summary>The reports of a group.</summary>
+        public IEnumerable<int> Members(int group) => Enumerable.Range(0, _parent.Length).Where(i => Find(i) == group);
+
+        /// <summary>What a report's full record tells beyond its profile, read once and only when asked.</summary>
+        public (int? Injured, HashSet<WeaponClass> Weapons) Details(int i)
+        {
+            if (!_details.TryGetValue(i, out var details))
+            {
+                var record = _record?.Invoke(_reports[i]);
+                _details[i] = details = (record?.Injured, record?.Weapons.Select(w => IncidentRule.AttackWeapon(w.Class)).OfType<WeaponClass>().ToHashSet() ?? []);
+            }
+            return details;
+        }
 
         public int Find(int i)
         {

@@ -24,15 +24,28 @@ internal enum PlaceLevel
 
 /// <summary>
 /// What clustering compares of one report: its family, its day (and the next, when it tells a
-/// night's attack by the evening it began), its actors and its finest place.
+/// night's attack by the evening it began), whether it tells a night at all, its actors and its
+/// finest place.
 /// </summary>
 internal sealed record ClusterReport(
     long Event, string Doc, string Id, string Family, DateOnly Date, bool NightAfter, string? Actor, string? Target,
     PlaceLevel Level, string Kind, string NameKey, string? Admin1Key, string? Country, double? Lat, double? Lon, long? GeonamesId,
-    int? Killed = null)
+    int? Killed = null, bool Night = false)
 {
     /// <summary>The last day the report can be about: the morning after, for a night dated by its evening.</summary>
     public DateOnly LastDay => NightAfter ? Date.AddDays(1) : Date;
+
+    /// <summary>Whether the report says the attack came by night, however it dates it.</summary>
+    public bool TellsNight => Night || NightAfter;
+
+    /// <summary>
+    /// The stored form of the two night flags (event_cluster.night_after): 0 no night told, 1 a
+    /// night dated by its evening, 2 a night dated by its morning.
+    /// </summary>
+    public long NightCode => NightAfter ? 1 : Night ? 2 : 0;
+
+    /// <summary>The night flags of a stored <see cref="NightCode"/>.</summary>
+    public static (bool NightAfter, bool Night) FromNightCode(long code) => (code == 1, code != 0);
 }
 
 /// <summary>
@@ -75,10 +88,11 @@ internal static class IncidentRule
         var place = FinestPlace(e.Places)!;
         // A night told on a later day ("last night", "overnight on the 10th") is the same night
         // another outlet dates by the morning after.
-        var nightAfter = published is { } p && p > date && TellsANight(e);
+        var night = TellsANight(e);
+        var nightAfter = published is { } p && p > date && night;
         return new ClusterReport(key, e.Doc, e.Id, Family(e.Type), date, nightAfter, e.Actor, e.TargetActor,
             Level(place.Kind), EventJsonNames.Kind(place.Kind), NameKey(place), Admin1Key(place), place.Country,
-            place.Lat, place.Lon, place.GeonamesId, e.Killed);
+            place.Lat, place.Lon, place.GeonamesId, e.Killed, night);
     }
 
     /// <summary>
@@ -133,6 +147,9 @@ internal static class IncidentRule
                 {
                     return PlaceMatch.SamePlace;
                 }
+                // Places on either side of an oblast border are two places, however close.
+                if (a.Admin1Key is not null && b.Admin1Key is not null && a.Admin1Key != b.Admin1Key)
+                    return null;
                 var limit = a.Kind == "facility" || b.Kind == "facility" ? FacilityKm : SettlementKm;
                 return a.Lat is { } la && a.Lon is { } loa && b.Lat is { } lb && b.Lon is { } lob && GeoMath.DistanceKm(la, loa, lb, lob) <= limit
                     ? PlaceMatch.Nearby : null;
@@ -150,6 +167,18 @@ internal static class IncidentRule
         PlaceLevel.Oblast => fine.Level == PlaceLevel.Point && vague.Admin1Key is not null && vague.Admin1Key == fine.Admin1Key,
         PlaceLevel.Wide => vague.Kind == "country" && fine.Level < PlaceLevel.Wide && vague.Country is not null && vague.Country == fine.Country,
         _ => false,
+    };
+
+    /// <summary>
+    /// The kind of weapon an attack is told by, for telling incidents apart: rocket artillery
+    /// counts as artillery (outlets call both shelling); the defender's systems and unnamed
+    /// weapons tell nothing of the attack.
+    /// </summary>
+    public static WeaponClass? AttackWeapon(WeaponClass weapon) => weapon switch
+    {
+        WeaponClass.Mlrs => WeaponClass.Artillery,
+        WeaponClass.AirDefenseSystem or WeaponClass.Other => null,
+        _ => weapon,
     };
 
     /// <summary>An unknown actor is compatible with any; two known actors must be the same.</summary>
