@@ -50,14 +50,17 @@ internal sealed partial class EventBuilder
         return agents;
     }
 
-    /// <summary>"on Kyiv", "into Moscow's business district", "near the Kremlin": a side's name used as a location.</summary>
+    /// <summary>
+    /// "on Kyiv", "into Moscow's business district", "near the Kremlin": a side's name used as a
+    /// location. Not after a noun that takes a side ("sanctions on Moscow", "backing to Kyiv").
+    /// </summary>
     private static bool AfterLocative(SentenceReading r, int first)
     {
         for (var k = first - 1; k >= 0 && k >= first - 3; k--)
         {
             var t = r.Tokens[k];
             if (Words.Locative.Has(t))
-                return true;
+                return !(k > 0 && Words.PartisanNoun.Has(r.Tokens[k - 1]));
             if (!Words.LocativeFiller.Has(t))
                 return false;
         }

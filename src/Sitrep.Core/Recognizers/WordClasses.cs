@@ -93,6 +93,7 @@ internal static class Words
     public static readonly WordClass Preposition = Get("preposition");
     public static readonly WordClass Locative = Get("locative");
     public static readonly WordClass LocativeFiller = Get("locative-filler");
+    public static readonly WordClass PartisanNoun = Get("partisan-noun");
     public static readonly WordClass OriginVerb = Get("origin-verb");
     public static readonly WordClass OriginFiller = Get("origin-filler");
     public static readonly WordClass Determiner = Get("determiner");
