@@ -78,7 +78,7 @@ public sealed class DashboardServer : IAsyncDisposable
         app.MapGet("/api/incidents/{id:long}", (long id) => IncidentsApi.One(stores, id));
         app.MapGet("/api/events", (HttpContext c) => Results.Json(EventsApi.Get(stores, c.Request.Query), Json.Options));
         app.MapGet("/api/stats", (HttpContext c) => Results.Json(StatsApi.Get(index, c.Request.Query), Json.Options));
-        app.MapGet("/api/claims", (HttpContext c) => Results.Json(claims.Get(c.Request.Query), Json.Options));
+        app.MapGet("/api/claims", (HttpContext c) => claims.Get(c.Request.Query));
         app.MapGet("/api/config", () => Results.Json(new
         {
             TileUrl = options.TileUrl,
