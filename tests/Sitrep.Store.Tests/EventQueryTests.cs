@@ -97,6 +97,22 @@ public sealed class EventQueryTests(PgServer server) : StoreSuite(server)
     }
 
     [Theory, MemberData(nameof(Kinds))]
+    public void Full_text_search_parts_words_at_hyphens_and_apostrophes_alike_in_both_stores(string kind)
+    {
+        var store = Holding(kind,
+            (Doc("a"), [Strike("a", "hyphen", Odesa, evidence: "The army used Shahed-136 drones overnight.")]),
+            (Doc("b"), [Strike("b", "apostrophe", Kyiv, evidence: "Kyiv’s mayor said debris fell.")]));
+        string[] Find(string text) => store.Query(new EventQuery { Text = text }).Select(e => e.Id).ToArray();
+
+        Assert.Equal(["hyphen"], Find("\"used shahed\""));
+        Assert.Equal(["hyphen"], Find("\"shahed-136 drones\""));
+        Assert.Equal(["hyphen"], Find("\"136 drones\""));
+        Assert.Empty(Find("\"used drones\""));
+        Assert.Equal(["apostrophe"], Find("\"kyiv s mayor\""));
+        Assert.Equal(["apostrophe"], Find("kyiv"));
+    }
+
+    [Theory, MemberData(nameof(Kinds))]
     public void A_malformed_full_text_query_is_a_query_error_about_the_text(string kind)
     {
         var store = Seeded(kind);

@@ -91,11 +91,14 @@ CREATE INDEX IF NOT EXISTS event_weapons_model ON event_weapons(lower(model));
 
 -- One row per event: its evidence sentences, joined, and their tsvector for full-text search.
 -- 'simple' keeps the words as written (no English stemming), as SQLite's unicode61 does; unaccent
--- is an extension Debian ships separately, so diacritics are kept.
+-- is an extension Debian ships separately, so diacritics are kept. Punctuation is made a space
+-- first, so words part where unicode61 parts them: PostgreSQL's parser would also keep
+-- "Shahed-136" whole beside its parts, which shifts the positions phrase searches count on, and
+-- in a C-locale database it reads a curly apostrophe as a letter.
 CREATE TABLE IF NOT EXISTS evidence (
     event BIGINT PRIMARY KEY REFERENCES events(key),
     text  TEXT NOT NULL,
-    tsv   TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED
+    tsv   TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', regexp_replace(text, '[!-/:-@\[-`{-~\u00a0\u00ab\u00b7\u00bb\u2000-\u206f]+', ' ', 'g'))) STORED
 );
 CREATE INDEX IF NOT EXISTS evidence_tsv ON evidence USING gin (tsv);
 
