@@ -130,11 +130,12 @@ internal static class IncidentClusterer
         }
         if (candidates.Count < 2)
             return candidates;
-        var fitting = candidates.Where(g => Compare(i, g, reports, groups) is not Evidence.Contradicts).ToHashSet();
+        var evidence = candidates.ToDictionary(g => g, g => Compare(i, g, reports, groups));
+        var fitting = candidates.Where(g => evidence[g] is not Evidence.Contradicts).ToHashSet();
         // When the evidence rules out all but one, that one must also share something with the
         // report (a toll, a count of wounded, a weapon, the night), not merely not contradict it:
         // the report may tell an incident no finer report told.
-        return fitting.Count == 1 && Compare(i, fitting.First(), reports, groups) is not Evidence.Agrees ? candidates : fitting;
+        return fitting.Count == 1 && evidence[fitting.First()] is not Evidence.Agrees ? candidates : fitting;
     }
 
     private enum Evidence { Silent, Agrees, Contradicts }
