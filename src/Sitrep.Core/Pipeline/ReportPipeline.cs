@@ -95,8 +95,10 @@ public sealed class ReportPipeline
             draft.Places = PlacesOf(draft, places);
         RelativeDates.Resolve(drafts);
 
+        var merged = EventMerger.Merge(drafts);
+        NarrativeDates.Fill(merged);
         var events = new List<EventRecord>();
-        foreach (var draft in EventMerger.Merge(drafts))
+        foreach (var draft in merged)
         {
             if (draft.Background && !_options.IncludeBackground)
                 continue;

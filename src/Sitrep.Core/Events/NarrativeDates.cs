@@ -1,0 +1,30 @@
+namespace Sitrep.Events;
+
+/// <summary>
+/// A report tells most of its events on the day its story is about, and names that day once:
+/// an event left without a date after merging takes the day of another event told in its own
+/// sentence ("Thursday's strikes came hours after the president asked..."), else of the nearest
+/// earlier event of its section. It runs after merging, so a day worked out this way never
+/// decides which mentions are one event; it stays unstated (a stated day of another report's
+/// mention still wins when the store joins them), and only a whole day is carried.
+/// </summary>
+internal static class NarrativeDates
+{
+    public static void Fill(IReadOnlyList<EventDraft> merged)
+    {
+        var order = merged.OrderBy(d => d.FirstSentence).ToList();
+        foreach (var d in order)
+        {
+            if (d.Date is not null || d.Background)
+                continue;
+            var source = order.LastOrDefault(o => o.FirstSentence < d.FirstSentence && o.Sections.Contains(d.Section) && Carries(o));
+            if (source is null)
+                continue;
+            d.Date = source.Date;
+            d.DatePrecision = DatePrecision.Day;
+        }
+    }
+
+    private static bool Carries(EventDraft o) =>
+        o.DateStated && !o.Background && o.Date is not null && o.DatePrecision == DatePrecision.Day;
+}
