@@ -9,6 +9,13 @@ internal readonly record struct WordToken(int Start, int End, string Key, bool C
 /// <summary>Splits text into words as place names are keyed: hyphens split, inner apostrophes join, a possessive 's is dropped.</summary>
 internal static class WordTokenizer
 {
+    [ThreadStatic]
+    private static Sitrep.Text.WordFormCache<string>? _keys;
+
+    private static Sitrep.Text.WordFormCache<string> Keys => _keys ??= new();
+
+    private static readonly Func<ReadOnlySpan<char>, string> SkeletonOf = w => TextFold.Skeleton(w);
+
     public static List<WordToken> Tokenize(string text, int start, int end)
     {
         // Every sentence of every report comes through here: sized for about a word per five
@@ -38,7 +45,7 @@ internal static class WordTokenizer
                 }
                 break;
             }
-            tokens.Add(new WordToken(s, i, TextFold.Skeleton(text.AsSpan(s, i - s)), char.IsUpper(text[s])));
+            tokens.Add(new WordToken(s, i, Keys.Get(text.AsSpan(s, i - s), SkeletonOf), char.IsUpper(text[s])));
             if (i < end && TextFold.IsApostrophe(text[i]) && IsPossessive(text, i, end))
                 i += 2;
         }

@@ -129,6 +129,16 @@ public static class DocumentReader
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             if (stream.CanSeek && stream.Length > maxBytes)
                 throw new DocumentException(path, $"file is {Size(stream.Length)}, over the {Size(maxBytes)} limit for one report");
+            // A file says its length: one array of that size, not a 64 KB chunk and a growing
+            // copy per report (most reports are a few KB). One byte more shows a file that grew.
+            if (stream.CanSeek)
+            {
+                var exact = new byte[stream.Length];
+                var read = stream.ReadAtLeast(exact, exact.Length, throwOnEndOfStream: false);
+                if (read == exact.Length && stream.ReadByte() < 0)
+                    return exact;
+                stream.Position = 0;
+            }
             var buffer = new MemoryStream();
             var chunk = new byte[1 << 16];
             int n;
@@ -287,7 +297,20 @@ public static class DocumentReader
 
     private static string Hash(string text, DocumentMeta meta)
     {
-        var payload = Encoding.UTF8.GetBytes($"{meta.Published:yyyy-MM-dd}\u0001{meta.Source}\u0001{meta.Url}\u0001{meta.Title}\u0001{text}");
-        return Convert.ToHexStringLower(SHA256.HashData(payload));
+        // The same bytes as hashing the joined string, without building it and its UTF-8 copy
+        // for every report: stored hashes stay valid.
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var head = $"{meta.Published:yyyy-MM-dd}\u0001{meta.Source}\u0001{meta.Url}\u0001{meta.Title}\u0001";
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(Math.Max(head.Length, text.Length)));
+        try
+        {
+            sha.AppendData(buffer, 0, Encoding.UTF8.GetBytes(head, buffer));
+            sha.AppendData(buffer, 0, Encoding.UTF8.GetBytes(text, buffer));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }

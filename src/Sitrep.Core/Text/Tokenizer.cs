@@ -10,6 +10,17 @@ namespace Sitrep.Text;
 /// </summary>
 public static class Tokenizer
 {
+    [ThreadStatic]
+    private static WordFormCache<(string Norm, string Lemma)>? _forms;
+
+    private static WordFormCache<(string Norm, string Lemma)> Forms => _forms ??= new();
+
+    private static readonly Func<ReadOnlySpan<char>, (string, string)> NormAndLemma = w =>
+    {
+        var norm = Fold.Normalize(w);
+        return (norm, Lemmatize(norm));
+    };
+
     public static List<Token> Tokenize(string text, int start, int end)
     {
         var tokens = new List<Token>(Math.Max(4, (end - start) / 5));
@@ -56,8 +67,8 @@ public static class Tokenizer
                     break;
                 }
                 var kind = IsNumber(text, i, j) ? TokenKind.Number : TokenKind.Word;
-                var norm = Fold.Normalize(text.AsSpan(i, j - i));
-                tokens.Add(new Token(i, j, kind, norm, kind == TokenKind.Word ? Lemmatize(norm) : norm));
+                var (norm, lemma) = Forms.Get(text.AsSpan(i, j - i), NormAndLemma);
+                tokens.Add(new Token(i, j, kind, norm, kind == TokenKind.Word ? lemma : norm));
                 i = j;
                 continue;
             }

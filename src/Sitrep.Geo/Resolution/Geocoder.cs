@@ -353,7 +353,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
                     if (p == here || ctx.AnchorAt[p] is not { } anchor)
                         continue;
                     var owner = ctx.StateAt[p];
-                    if (SameName(states[owner].Mention, m))
+                    if (states[owner].FoldedName == s.FoldedName)
                         continue;
                     var weight = ctx.Sentence[owner] == ctx.Sentence[s.Index] ? 1.0 : Weights.OtherSentence;
                     pull = Math.Max(pull, weight * Math.Exp(-GreatCircle.Km(e.Lat, e.Lon, anchor.Lat, anchor.Lon) / Weights.ProximityKm));
@@ -575,7 +575,4 @@ public sealed class Geocoder(Gazetteer gazetteer)
         ref readonly var y = ref Gazetteer.Entry(b);
         return a == b || x.Kind == y.Kind && GreatCircle.Km(x.Lat, x.Lon, y.Lat, y.Lon) < 25;
     }
-
-    private static bool SameName(PlaceMention a, PlaceMention b) =>
-        TextFold.Fold(a.Name) == TextFold.Fold(b.Name);
 }

@@ -1,4 +1,5 @@
 using Sitrep.Geo.Index;
+using Sitrep.Geo.Text;
 
 namespace Sitrep.Geo.Resolution;
 
@@ -11,6 +12,8 @@ internal sealed record MentionResult(PlaceMention Mention, Place? Place, Mention
 internal sealed class MentionState(PlaceMention mention, List<Candidate> candidates)
 {
     public PlaceMention Mention { get; } = mention;
+    /// <summary>The name folded once: ranking compares it with every nearby mention's, per candidate.</summary>
+    public string FoldedName { get; } = TextFold.Fold(mention.Name);
     public List<Candidate> Candidates { get; } = candidates;
     public int Index { get; init; }
     public bool IsPerson { get; set; }
