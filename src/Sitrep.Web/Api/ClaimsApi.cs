@@ -160,7 +160,7 @@ internal sealed class ClaimCell
         (_south, _north) = (Math.Min(_south, s.Lat), Math.Max(_north, s.Lat));
         (_west, _east) = (Math.Min(_west, s.Lon), Math.Max(_east, s.Lon));
         // A settlement no claim names a holder for is counted as such, so the sides add up.
-        var holder = s.Holder?.ToUpperInvariant() ?? "unknown";
+        var holder = s.Holder ?? "unknown";
         _holders[holder] = _holders.GetValueOrDefault(holder) + 1;
         if (s.Contested)
             _contested++;

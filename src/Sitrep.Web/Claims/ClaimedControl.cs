@@ -36,8 +36,8 @@ internal static class ClaimedControl
 /// <summary>
 /// Every settlement's state after each of its claims, worked out once: the date slider then asks,
 /// per settlement, how many of its claims fall on or before the day (a binary search), and walks
-/// settlements already in name order. Nothing is grouped, sorted or allocated per request
-/// beyond the page itself.
+/// settlements already in name order. Nothing is sorted or worked out again per request: a
+/// request only picks (and for a zoomed-out map counts by grid cell) the states of that day.
 /// </summary>
 internal sealed class ClaimTimeline
 {
