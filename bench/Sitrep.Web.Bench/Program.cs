@@ -105,7 +105,8 @@ internal static class Program
     }
 
     // The calls the page makes: the map at the opening view and zoomed in, with filters; the
-    // timeline's stats; the claims layer; a list page; an incident.
+    // timeline's stats; the claims layer at the opening view (cells) and zoomed in (each
+    // settlement), as of the last claim and as of a day on the slider; a list page; an incident.
     private static readonly string[] Calls =
     [
         "/api/incidents?view=map&zoom=6&bbox=22.0,44.0,41.0,53.0",
@@ -117,7 +118,10 @@ internal static class Program
         "/api/incidents?view=map&zoom=6&bbox=22.0,44.0,41.0,53.0&claimant=RU&type=strike",
         "/api/stats?size=10000",
         "/api/stats?type=strike&size=10000",
-        "/api/claims?as_of=2022-06-30&size=1000",
+        "/api/claims?view=map&zoom=6&bbox=22.0,44.0,41.0,53.0",
+        "/api/claims?view=map&zoom=6&bbox=22.0,44.0,41.0,53.0&as_of=2022-06-30",
+        "/api/claims?view=map&zoom=9&bbox=35.8,49.7,36.7,50.2",
+        "/api/claims?view=map&zoom=9&bbox=35.8,49.7,36.7,50.2&as_of=2022-06-30",
         "/api/incidents?page=1&size=100",
         "/api/incidents?page=50&size=100&type=strike",
         "/api/events?page=1&size=100&type=strike",

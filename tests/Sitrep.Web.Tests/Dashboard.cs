@@ -11,7 +11,7 @@ namespace Sitrep.Web.Tests;
 /// carry markup, an incident known only as its oblast, one with no place, and settlements claimed
 /// by one side and then the other. The server runs over it on a free local port.
 /// </summary>
-public sealed class Dashboard : IAsyncLifetime
+public sealed class Dashboard : ServedDatabase
 {
     public static readonly Place Odesa = City("Odesa", "Odesa", 46.4825, 30.7233, 698740);
     public static readonly Place Kharkiv = City("Kharkiv", "Kharkiv", 49.9935, 36.2304, 706483);
@@ -25,34 +25,10 @@ public sealed class Dashboard : IAsyncLifetime
     public const string ScriptMarkup = "<script>window.__sitrepXss = 1</script>";
     public const string ImageMarkup = "<img src=x onerror=\"window.__sitrepXss = 2\">";
 
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"sitrep-web-{Guid.NewGuid():N}");
-    public string DatabasePath => Path.Combine(Folder, "dashboard.db");
-    public DashboardServer Server { get; private set; } = null!;
-    public Uri Address => Server.Address;
-
-    public async Task InitializeAsync()
+    protected override void Fill(EventStore store)
     {
-        Directory.CreateDirectory(Folder);
-        using (var store = EventStore.Open(DatabasePath))
-        {
-            foreach (var (document, events) in Reports())
-                store.Ingest(document, events);
-        }
-        Server = DashboardServer.Create(new DashboardOptions { DatabasePath = DatabasePath, Port = 0 });
-        await Server.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Server.DisposeAsync();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
+        foreach (var (document, events) in Reports())
+            store.Ingest(document, events);
     }
 
     public EventStore OpenStore() => EventStore.OpenReadOnly(DatabasePath);

@@ -155,6 +155,26 @@ public sealed class DashboardPageTests(Dashboard dashboard, Browser browser) : I
         Assert.Contains("claims=2025-04-10", page.Url);
         Assert.Equal("as of 2025-04-10", await page.InnerTextAsync("#claims-date-label"));
         await Browser.ScreenshotAsync(page, "claims-first-day");
+
+        // The layer shows the map's view: dragged so both settlements (east of the centre) are off
+        // its right edge, it draws neither; dragged back, both; zoomed in on the centre, far west
+        // of them, neither again.
+        await page.Locator("#claims-date").FillAsync((await page.GetAttributeAsync("#claims-date", "max"))!);
+        await ClaimsAsync(page, 2);
+        var map = (await page.Locator("#map").BoundingBoxAsync())!;
+        var across = map.Width - 300;
+        await MovedAsync(page, () => DragAsync(page, map.X + 200, map.Y + 200, across));
+        Assert.Equal("0", await ClaimsCountAsync(page, "inView"));
+        Assert.Equal(0, await page.Locator("path.claim-marker").CountAsync());
+        await Browser.ScreenshotAsync(page, "claims-moved-away");
+        await MovedAsync(page, () => DragAsync(page, map.X + 200 + across, map.Y + 200, -across));
+        Assert.Equal("2", await ClaimsCountAsync(page, "inView"));
+        await ClaimsAsync(page, 2);
+        for (var i = 0; i < 2; i++)
+            await MovedAsync(page, () => page.ClickAsync(".leaflet-control-zoom-in"));
+        Assert.Equal("0", await ClaimsCountAsync(page, "inView"));
+        Assert.Equal("2", await ClaimsCountAsync(page, "total"));
+        Assert.Equal(0, await page.Locator("path.claim-marker").CountAsync());
         Assert.Empty(errors);
     }
 
@@ -192,6 +212,30 @@ public sealed class DashboardPageTests(Dashboard dashboard, Browser browser) : I
     private static Task MarkersAsync(IPage page, int count) =>
         page.WaitForFunctionAsync("n => document.querySelectorAll('path.incident-marker').length === n && document.getElementById('status').dataset.ready",
             count, new() { Timeout = Wait });
+
+    // Drags the map by dx pixels from (x, y) and holds still before letting go, as a hand that
+    // means to put the map just there does (Leaflet throws a map let go in motion further).
+    private static async Task DragAsync(IPage page, float x, float y, float dx)
+    {
+        await page.Mouse.MoveAsync(x, y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(x + dx, y, new() { Steps = 12 });
+        await page.WaitForTimeoutAsync(150);
+        await page.Mouse.MoveAsync(x + dx + 1, y);
+        await page.WaitForTimeoutAsync(100);
+        await page.Mouse.UpAsync();
+    }
+
+    // Does what moves the map, then waits for the claims layer to answer for the new view.
+    private static async Task MovedAsync(IPage page, Func<Task> move)
+    {
+        var before = await ClaimsCountAsync(page, "ready");
+        await move();
+        await page.WaitForFunctionAsync("before => document.getElementById('claims-count').dataset.ready !== before", before, new() { Timeout = Wait });
+    }
+
+    private static Task<string?> ClaimsCountAsync(IPage page, string field) =>
+        page.EvaluateAsync<string?>($"() => document.getElementById('claims-count').dataset.{field} ?? null");
 
     private static Task ClaimsAsync(IPage page, int count) =>
         page.WaitForFunctionAsync("n => document.querySelectorAll('path.claim-marker').length === n", count, new() { Timeout = Wait });

@@ -85,6 +85,9 @@ public sealed class IncidentsApiTests(Dashboard dashboard)
     [InlineData("/api/incidents?size=5000", "size 5000")]
     [InlineData("/api/incidents?view=map&bbox=1,2,3", "bbox '1,2,3'")]
     [InlineData("/api/events?text=%22unclosed", "")]
+    [InlineData("/api/claims?view=list", "view 'list'")]
+    [InlineData("/api/claims?view=map&bbox=1,2,3", "bbox '1,2,3'")]
+    [InlineData("/api/claims?view=map&zoom=30", "zoom 30")]
     public async Task A_bad_parameter_is_a_400_that_says_what_is_wrong(string url, string named)
     {
         var (status, body) = await Http.Raw(dashboard.Address, url);

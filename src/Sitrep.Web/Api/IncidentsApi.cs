@@ -14,8 +14,6 @@ internal static class IncidentsApi
     // Above this many markers in view the map gets clusters instead: a browser draws a few
     // thousand SVG circles smoothly, not a hundred thousand.
     internal const int PointLimit = 2000;
-    // A cluster cell is about this many screen pixels wide at the requested zoom.
-    private const double CellPixels = 56;
 
     public static object List(IncidentIndex index, IQueryCollection q)
     {
@@ -37,12 +35,9 @@ internal static class IncidentsApi
 
     private static object Map(Snapshot snapshot, int[] matches, IQueryCollection q)
     {
-        var (south, west, north, east) = Box(ApiQuery.Text(q, "bbox"));
-        var zoom = ApiQuery.Integer(q, "zoom") ?? 5;
-        if (zoom is < 0 or > 22)
-            throw new BadRequestException($"zoom {zoom} is not between 0 and 22");
+        var view = MapView.Read(q);
         var entries = snapshot.Entries;
-        bool InView(in Entry e) => e.Drawn == Drawn.Point && e.Lat >= south && e.Lat <= north && e.Lon >= west && e.Lon <= east;
+        bool InView(in Entry e) => e.Drawn == Drawn.Point && view.Contains(e.Lat, e.Lon);
         var inView = 0;
         var unlocated = 0;
         var oblastLevel = new Dictionary<int, Cluster>();
@@ -71,19 +66,14 @@ internal static class IncidentsApi
             });
             return new { Total = matches.Length, Unlocated = unlocated, Shown = "points", InView = inView, Points = points, Oblasts = oblasts };
         }
-        var cell = 360.0 / Math.Pow(2, zoom) * CellPixels / 256;
-        var cells = new Dictionary<(int, int), Cluster>();
+        var cells = view.Grid<Cluster>();
         foreach (var i in matches)
         {
             ref readonly var e = ref entries[i];
-            if (!InView(in e))
-                continue;
-            var key = ((int)Math.Floor((e.Lat + 90) / cell), (int)Math.Floor((e.Lon + 180) / cell));
-            if (!cells.TryGetValue(key, out var c))
-                cells[key] = c = new Cluster();
-            c.Add(in e);
+            if (InView(in e))
+                cells.At(e.Lat, e.Lon).Add(in e);
         }
-        var clusters = cells.Values.Select(c => new { Lat = c.SumLat / c.Count, Lon = c.SumLon / c.Count, c.Count, c.Casualties, Types = c.TypeCounts(snapshot) });
+        var clusters = cells.Cells.Select(c => new { Lat = c.SumLat / c.Count, Lon = c.SumLon / c.Count, c.Count, c.Casualties, Types = c.TypeCounts(snapshot) });
         return new { Total = matches.Length, Unlocated = unlocated, Shown = "clusters", InView = inView, Clusters = clusters, Oblasts = oblasts };
     }
 
@@ -111,20 +101,4 @@ internal static class IncidentsApi
         stores.Use(store => store.GetIncident(id) is { } incident
             ? Results.Json(IncidentView.Of(incident, store), Json.Options)
             : Results.Json(new { Error = $"no incident {id}" }, Json.Options, statusCode: StatusCodes.Status404NotFound));
-
-    private static (double South, double West, double North, double East) Box(string? text)
-    {
-        if (text is null)
-            return (-90, -180, 90, 180);
-        var numbers = text.Split(',').Select(ApiQuery.Number).ToList();
-        if (numbers.Count != 4 || numbers.Any(n => n is null))
-            throw new BadRequestException($"bbox '{text}' is not WEST,SOUTH,EAST,NORTH");
-        var (west, south, east, north) = (numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value);
-        if (south > north)
-            throw new BadRequestException($"bbox '{text}': south {south} is above north {north}");
-        // A view wider than the world, or across the antimeridian, asks for every longitude.
-        if (east - west >= 360 || west > east)
-            (west, east) = (-180, 180);
-        return (south, west, north, east);
-    }
 }

@@ -19,7 +19,7 @@ internal static class ClaimedControl
 
     /// <summary>Settlements as of <paramref name="asOf"/> (inclusive; null: every claim), from claims sorted by date, by name.</summary>
     public static List<ClaimedSettlement> AsOf(IReadOnlyList<ControlClaim> claims, string? asOf) =>
-        new ClaimTimeline(claims).AsOf(asOf, 0, int.MaxValue).Items;
+        new ClaimTimeline(claims).AsOf(asOf).ToList();
 
     private static List<string> ReadSubtypes()
     {
@@ -35,9 +35,9 @@ internal static class ClaimedControl
 
 /// <summary>
 /// Every settlement's state after each of its claims, worked out once: the date slider then asks,
-/// per settlement, how many of its claims fall on or before the day (a binary search), and pages
-/// through settlements already in name order. Nothing is grouped, sorted or allocated per request
-/// beyond the page itself.
+/// per settlement, how many of its claims fall on or before the day (a binary search), and walks
+/// settlements already in name order. Nothing is sorted or worked out again per request: a
+/// request only picks (and for a zoomed-out map counts by grid cell) the states of that day.
 /// </summary>
 internal sealed class ClaimTimeline
 {
@@ -61,21 +61,12 @@ internal sealed class ClaimTimeline
     public string? FirstDate { get; }
     public string? LastDate { get; }
 
-    /// <summary>How many settlements had a claim by <paramref name="asOf"/> (null: ever), and those from <paramref name="offset"/> on, at most <paramref name="size"/>.</summary>
-    public (int Total, List<ClaimedSettlement> Items) AsOf(string? asOf, int offset, int size)
+    /// <summary>Each settlement claimed by <paramref name="asOf"/> (null: ever), in name order, as its claims up to that day leave it.</summary>
+    public IEnumerable<ClaimedSettlement> AsOf(string? asOf)
     {
-        var total = 0;
-        var items = new List<ClaimedSettlement>(Math.Min(size, _tracks.Length));
         foreach (var track in _tracks)
-        {
-            var seen = track.ClaimsBy(asOf);
-            if (seen == 0)
-                continue;
-            if (total >= offset && items.Count < size)
-                items.Add(track.States[seen - 1]);
-            total++;
-        }
-        return (total, items);
+            if (track.ClaimsBy(asOf) is var seen and > 0)
+                yield return track.States[seen - 1];
     }
 
     private sealed class Track

@@ -11,6 +11,13 @@ export async function getJson(path, params = {}) {
   return body;
 }
 
+// What a map shows, as the API's map views take it: bbox=WEST,SOUTH,EAST,NORTH and zoom.
+export function viewOf(map) {
+  const bounds = map.getBounds();
+  const bbox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map(v => v.toFixed(4)).join(',');
+  return { view: 'map', zoom: map.getZoom(), bbox };
+}
+
 // Event types: colours and labels, one place for map, legend and charts.
 export const TYPES = [
   ['strike', 'Strike', '#d7301f'],

@@ -1,11 +1,16 @@
 // Claimed control: settlements whose capture or liberation a report claimed, coloured by the
 // side the latest claim says holds them, as of the day on the slider; contested ones ringed.
-import { getJson, tip } from './api.js';
+// The server sends what is in the map's view: each settlement when few, else grid cells with
+// counts per side, so every claimed settlement in view is drawn or counted.
+import { getJson, tip, el, viewOf } from './api.js';
 
 const SIDES = { RU: '#c0392b', UA: '#1f5fbf' };
 const DAY = 86400000;
 const dayOf = date => Date.parse(`${date}T00:00:00Z`);
 const dateOf = ms => new Date(ms).toISOString().slice(0, 10);
+const colourOf = holder => SIDES[(holder ?? '').toUpperCase()] ?? '#6b6b6b';
+// Slider steps and map moves come in bursts: ask once they pause.
+const SETTLE_MS = 150;
 
 export class ClaimsLayer {
   constructor(map, config, controls, onChange) {
@@ -17,8 +22,21 @@ export class ClaimsLayer {
     this.frontline = null;
     this.filters = {};
     this.request = 0;
+    this.pending = null;
     controls.toggle.addEventListener('change', () => controls.toggle.checked ? this.open() : this.closeLayer());
-    controls.slider.addEventListener('input', () => this.draw());
+    controls.slider.addEventListener('input', () => { this.label(); this.schedule(); });
+    map.on('moveend', () => { if (this.controls.toggle.checked) this.schedule(); });
+  }
+
+  schedule() {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => this.draw(), SETTLE_MS);
+  }
+
+  label() {
+    const asOf = this.asOf();
+    this.controls.label.textContent = asOf ? `as of ${asOf}` : 'no claims';
+    return asOf;
   }
 
   setFilters(filters) {
@@ -53,6 +71,8 @@ export class ClaimsLayer {
   }
 
   closeLayer() {
+    clearTimeout(this.pending);
+    this.request++;
     this.layer.remove();
     if (this.frontline) this.frontline.remove();
     this.controls.slider.disabled = true;
@@ -62,25 +82,57 @@ export class ClaimsLayer {
   }
 
   async draw() {
-    const asOf = this.asOf();
+    const asOf = this.label();
     const ticket = ++this.request;
-    this.controls.label.textContent = asOf ? `as of ${asOf}` : 'no claims';
-    if (!asOf) { this.layer.clearLayers(); this.controls.count.textContent = ''; return; }
-    const data = await getJson('/api/claims', { ...this.filters, as_of: asOf, size: 1000 });
-    if (ticket !== this.request) return;
-    this.layer.clearLayers();
-    for (const s of data.items) {
-      const colour = SIDES[(s.holder ?? '').toUpperCase()] ?? '#6b6b6b';
-      const marker = L.circleMarker([s.lat, s.lon], {
-        pane: 'claims', radius: 8, weight: s.contested ? 3 : 2, color: s.contested ? '#111' : '#fff', dashArray: s.contested ? '3 2' : null,
-        fillColor: colour, fillOpacity: 0.9, className: `claim-marker side-${s.holder ?? 'unknown'}${s.contested ? ' contested' : ''}` });
-      const lines = s.claims.map(c => `${c.date}: ${c.subtype} by ${c.actor ?? '?'}${c.claimed_by ? `, claimed by ${c.claimed_by}` : ''} (${c.source ?? c.doc})`);
-      marker.bindTooltip(tip([`${s.place}${s.admin1 ? `, ${s.admin1}` : ''}: held by ${s.holder ?? '?'} as claimed by ${s.claimed_by ?? '?'}`,
-        s.contested ? `Contested: ${s.contested_because}` : null, ...lines.slice(-5)].filter(Boolean).join('\n')), { className: 'claim-tip' });
-      marker.addTo(this.layer);
+    const count = this.controls.count;
+    if (!asOf) { this.layer.clearLayers(); count.textContent = ''; return; }
+    let data;
+    try {
+      data = await getJson('/api/claims', { ...this.filters, as_of: asOf, ...viewOf(this.map) });
+    } catch (error) {
+      if (ticket === this.request) count.textContent = `Error: ${error.message}`;
+      return;
     }
-    this.controls.count.textContent = `${data.total} settlement${data.total === 1 ? '' : 's'} claimed${data.total > data.items.length ? ` (first ${data.items.length} drawn)` : ''}`;
-    this.controls.count.dataset.count = String(data.items.length);
+    if (ticket !== this.request) return; // a newer view or day already asked
+    this.layer.clearLayers();
+    if (data.shown === 'cells') for (const c of data.cells) this.cell(c);
+    else for (const s of data.items) this.settlement(s);
+    const plural = n => `${n.toLocaleString('en')} settlement${n === 1 ? '' : 's'}`;
+    count.textContent = `${plural(data.total)} claimed; ${data.in_view.toLocaleString('en')} in view`
+      + (data.shown === 'cells' ? `, counted in ${data.cells.length} squares (click one to zoom in)` : '');
+    Object.assign(count.dataset, {
+      count: String(data.shown === 'cells' ? 0 : data.items.length), cells: String(data.shown === 'cells' ? data.cells.length : 0),
+      inView: String(data.in_view), total: String(data.total), shown: data.shown, ready: String(ticket) });
     this.onChange(asOf);
+  }
+
+  settlement(s) {
+    const marker = L.circleMarker([s.lat, s.lon], {
+      pane: 'claims', radius: 8, weight: s.contested ? 3 : 2, color: s.contested ? '#111' : '#fff', dashArray: s.contested ? '3 2' : null,
+      fillColor: colourOf(s.holder), fillOpacity: 0.9, className: `claim-marker side-${s.holder ?? 'unknown'}${s.contested ? ' contested' : ''}` });
+    const lines = s.claims.map(c => `${c.date}: ${c.subtype} by ${c.actor ?? '?'}${c.claimed_by ? `, claimed by ${c.claimed_by}` : ''} (${c.source ?? c.doc})`);
+    marker.bindTooltip(tip([`${s.place}${s.admin1 ? `, ${s.admin1}` : ''}: held by ${s.holder ?? '?'} as claimed by ${s.claimed_by ?? '?'}`,
+      s.contested ? `Contested: ${s.contested_because}` : null, ...lines.slice(-5)].filter(Boolean).join('\n')), { className: 'claim-tip' });
+    marker.addTo(this.layer);
+  }
+
+  // Many settlements in one grid cell: a square with their count, coloured by the side holding
+  // most of them, its border dashed when any is contested; a click zooms to them.
+  cell(c) {
+    const [majority] = Object.entries(c.holders).sort((a, b) => b[1] - a[1])[0];
+    const size = Math.round(Math.min(50, 20 + 6 * Math.log10(c.count)));
+    const sides = Object.entries(c.holders).map(([side, n]) => `${side} ${n}`).join(', ');
+    const icon = L.divIcon({ className: `claim-cell side-${majority}${c.contested ? ' contested' : ''}`, iconSize: [size, size],
+      html: el('div', { class: 'claim-cell-body', text: c.count >= 10000 ? `${Math.round(c.count / 1000)}k` : String(c.count) }) });
+    const marker = L.marker([c.lat, c.lon], { icon, pane: 'claims',
+      title: `${c.count} claimed settlements held by ${sides}${c.contested ? `; ${c.contested} contested` : ''}` });
+    marker.on('add', () => { marker.getElement().style.setProperty('--cell-colour', colourOf(majority)); });
+    marker.on('click', () => {
+      const [west, south, east, north] = c.bounds;
+      const bounds = L.latLngBounds([south, west], [north, east]);
+      const zoom = Math.min(14, Math.max(this.map.getZoom() + 1, this.map.getBoundsZoom(bounds)));
+      this.map.setView(bounds.getCenter(), zoom);
+    });
+    marker.addTo(this.layer);
   }
 }

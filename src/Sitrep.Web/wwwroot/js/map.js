@@ -1,6 +1,6 @@
 // The map: incidents as circles coloured by type and sized by casualties, clustered by the
 // server when many are in view; incidents known only as an oblast drawn as the oblast.
-import { TYPES, colourOf, labelOf, getJson, el, tip } from './api.js';
+import { TYPES, colourOf, labelOf, getJson, el, tip, viewOf } from './api.js';
 
 const radius = casualties => Math.min(22, 5 + 2.2 * Math.sqrt(casualties || 0));
 const dominant = types => Object.entries(types).sort((a, b) => b[1] - a[1])[0][0];
@@ -50,12 +50,10 @@ export class IncidentMap {
 
   async refresh() {
     const ticket = ++this.request;
-    const bounds = this.map.getBounds();
-    const bbox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map(v => v.toFixed(4)).join(',');
     this.status.classList.remove('error');
     let data;
     try {
-      data = await getJson('/api/incidents', { ...this.filters, view: 'map', zoom: this.map.getZoom(), bbox });
+      data = await getJson('/api/incidents', { ...this.filters, ...viewOf(this.map) });
     } catch (error) {
       if (ticket === this.request) { this.status.textContent = `Error: ${error.message}`; this.status.classList.add('error'); }
       return;
