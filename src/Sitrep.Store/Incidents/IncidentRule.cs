@@ -212,7 +212,7 @@ internal static class IncidentRule
 
     private static readonly HashSet<string> NightCues = LoadWords("night-cues.txt");
 
-    private static HashSet<string> LoadWords(string name)
+    internal static HashSet<string> LoadWords(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Sitrep.Store.Data.{name}")
             ?? throw new InvalidOperationException($"{name} is not embedded in Sitrep.Store.");
