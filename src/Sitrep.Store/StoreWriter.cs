@@ -256,12 +256,12 @@ internal sealed class StoreWriter : IDisposable
         {
             while (rows.Read())
             {
-                var (nightAfter, night) = ClusterReport.FromNightCode(rows.GetInt64(5));
+                var (nightAfter, night, nightDated) = ClusterReport.FromNightCode(rows.GetInt64(5));
                 var r = new ClusterReport(rows.GetInt64(0), rows.GetString(1), rows.GetString(2), rows.GetString(3),
                     DateOnly.ParseExact(rows.GetString(4), "yyyy-MM-dd"), nightAfter, Text(rows, 6), Text(rows, 7),
                     (PlaceLevel)rows.GetInt64(8), rows.GetString(9), rows.GetString(10), Text(rows, 11), Text(rows, 12),
                     rows.IsDBNull(13) ? null : rows.GetDouble(13), rows.IsDBNull(14) ? null : rows.GetDouble(14),
-                    rows.IsDBNull(15) ? null : rows.GetInt64(15), rows.IsDBNull(17) ? null : rows.GetInt32(17), night);
+                    rows.IsDBNull(15) ? null : rows.GetInt64(15), rows.IsDBNull(17) ? null : rows.GetInt32(17), night, nightDated);
                 reports.Add(r);
                 current[r.Event] = rows.IsDBNull(16) ? null : rows.GetInt64(16);
             }

@@ -153,17 +153,53 @@ public sealed class CliAcledConventionTests : IDisposable
         var (exit, _, stderr) = SitrepProcess.Run("ingest", "--events", events, reports, "--db", _db.Path);
         Assert.True(exit == 0, stderr);
 
-        (exit, var stdout, stderr) = SitrepProcess.Run("export", "--format", "csv", "--db", _db.Path);
+        var rows = ExportedByLocation(csv => (csv.GetField("actor2")!, csv.GetField("civilian_targeting")!, csv.GetField("source_scale")!));
+
+        Assert.Equal(("Civilians (Ukraine)", "Civilian targeting", "International"), rows["Kharkiv"]);
+        Assert.Equal(("Military Forces of Ukraine (2019-)", "", "National"), rows["Odesa"]);
+        Assert.Equal("", rows["Kyiv"].Item3);
+    }
+
+    [Fact]
+    public void A_strike_whose_reports_name_homes_a_market_or_residents_as_its_target_is_civilian_targeting_and_one_on_a_military_target_is_not()
+    {
+        var reports = Directory.CreateDirectory(Path.Combine(_db.Folder, "texts")).FullName;
+        var texts = new Dictionary<string, string>
+        {
+            ["flats"] = "On May 6, 2024, a Russian missile struck an apartment block in Kharkiv, killing four civilians.",
+            ["market"] = "Russian artillery shelled a market in Kherson on May 7, 2024, killing two residents and wounding eleven.",
+            ["border"] = "A Ukrainian drone struck a residential building in Belgorod on May 7, 2024, injuring three residents, the governor said.",
+            ["trenches"] = "On May 8, 2024, Ukrainian forces shelled Russian positions near Bakhmut, the general staff said.",
+            ["airfield"] = "A Russian missile hit a military airfield near Myrhorod on May 8, 2024, injuring two residents of a nearby village.",
+        };
+        foreach (var (doc, text) in texts)
+        {
+            File.WriteAllText(Path.Combine(reports, $"{doc}.txt"), text + "\n");
+            File.WriteAllText(Path.Combine(reports, $"{doc}.meta.json"), """{"published": "2024-05-09", "source": "Reuters"}""");
+        }
+        var (exit, _, stderr) = SitrepProcess.Run("ingest", reports, "--db", _db.Path);
+        Assert.True(exit == 0, stderr);
+
+        var rows = ExportedByLocation(csv => (csv.GetField("actor2")!, csv.GetField("civilian_targeting")!));
+
+        Assert.Equal(("Civilians (Ukraine)", "Civilian targeting"), rows["Kharkiv"]);
+        Assert.Equal(("Civilians (Ukraine)", "Civilian targeting"), rows["Kherson"]);
+        Assert.Equal(("Civilians (Russia)", "Civilian targeting"), rows["Belgorod"]);
+        Assert.Equal("", rows["Bakhmut"].Item2);
+        Assert.Equal(("Military Forces of Ukraine (2019-)", ""), rows["Myrhorod"]);
+    }
+
+    /// <summary>The ACLED CSV the CLI exports, one picked tuple per row, keyed by the row's location.</summary>
+    private Dictionary<string, T> ExportedByLocation<T>(Func<CsvReader, T> pick)
+    {
+        var (exit, stdout, stderr) = SitrepProcess.Run("export", "--format", "csv", "--db", _db.Path);
         Assert.True(exit == 0, stderr);
         using var csv = new CsvReader(new StringReader(stdout), CultureInfo.InvariantCulture);
         csv.Read();
         csv.ReadHeader();
-        var rows = new Dictionary<string, (string Actor2, string Civilian, string Scale)>();
+        var rows = new Dictionary<string, T>();
         while (csv.Read())
-            rows[csv.GetField("location")!] = (csv.GetField("actor2")!, csv.GetField("civilian_targeting")!, csv.GetField("source_scale")!);
-
-        Assert.Equal(("Civilians (Ukraine)", "Civilian targeting", "International"), rows["Kharkiv"]);
-        Assert.Equal(("Military Forces of Ukraine (2019-)", "", "National"), rows["Odesa"]);
-        Assert.Equal("", rows["Kyiv"].Scale);
+            rows[csv.GetField("location")!] = pick(csv);
+        return rows;
     }
 }

@@ -18,7 +18,7 @@ public sealed class IncidentClusteringTests : IDisposable
         // RTE dates the night by its evening and tells it the morning after; BBC dates it by that morning.
         store.Ingest(Doc("rte", "RTE", published: "2024-05-11"), [Strike("rte", "e1", Kharkiv, killed: 5, injured: 20, claimedBy: "UA", evidence: "Rockets hit the city last night.")]);
         store.Ingest(Doc("bbc", "BBC", published: "2024-05-11"), [Strike("bbc", "e1", Kharkiv, date: "2024-05-11", killed: 6, claimedBy: "UA")]);
-        store.Ingest(Doc("tass", "TASS"), [Strike("tass", "e1", Kharkiv, actor: null, claimedBy: "RU")]);
+        store.Ingest(Doc("tass", "TASS", published: "2024-05-11"), [Strike("tass", "e1", Kharkiv, actor: null, claimedBy: "RU")]);
 
         var id = Assert.Single(store.QueryIncidents(new EventQuery())).Id;
         var incident = store.GetIncident(id)!;
@@ -132,6 +132,22 @@ public sealed class IncidentClusteringTests : IDisposable
 
         var row = Assert.Single(store.QueryIncidents(new EventQuery()));
         Assert.Equal("Chuhuiv", row.Place);
+    }
+
+    [Theory]
+    [InlineData("Drones struck the town overnight.", "Drones struck the town last night.")]
+    [InlineData("The town was shelled during the night.", "Shells fell on the town during the night of the 10th.")]
+    public void Two_nights_at_one_town_told_by_their_mornings_are_two_incidents_though_their_dates_touch(string morning, string evening)
+    {
+        using var store = _db.Open();
+        // The night before the 10th, told that morning; the night after the 10th, told the next morning.
+        store.Ingest(Doc("a", published: "2024-05-10"), [Strike("a", "e1", Kharkiv, date: "2024-05-10", evidence: morning)]);
+        store.Ingest(Doc("b", published: "2024-05-11"), [Strike("b", "e1", Kharkiv, date: "2024-05-10", evidence: evening)]);
+        // The second night again, dated by its morning.
+        store.Ingest(Doc("c", published: "2024-05-11"), [Strike("c", "e1", Kharkiv, date: "2024-05-11", evidence: morning)]);
+
+        Assert.NotEqual(store.IncidentOf("a", "e1"), store.IncidentOf("b", "e1"));
+        Assert.Equal(store.IncidentOf("b", "e1"), store.IncidentOf("c", "e1"));
     }
 
     [Fact]
@@ -324,6 +340,23 @@ public sealed class IncidentOblastTests : IDisposable
         store.Ingest(Reports.Doc("b"), [Reports.Strike("b", "e1", Reports.KharkivOblast, killed: 12, evidence: "Rockets hit the region.", weapons: [])]);
 
         Assert.Equal(3, new[] { "a", "b", "c" }.Select(d => store.IncidentOf(d, "e1")).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("Drones hit the region overnight, killing three.", true)]
+    [InlineData("Three people died when drones struck the region last night.", true)]
+    [InlineData("Drones hit the region overnight, killing three.", false)]
+    [InlineData("Three people died when drones struck the region last night.", false)]
+    public void An_oblast_level_report_joins_the_fitting_incident_that_shares_more_of_its_details_and_none_on_a_tie(string evidence, bool townNamesTheWeapon)
+    {
+        var drone = new Weapon(WeaponClass.Drone, null, null, null);
+        using var store = _db.Open();
+        store.Ingest(Reports.Doc("a"), [Reports.Strike("a", "e1", Reports.Kharkiv, killed: 3, weapons: townNamesTheWeapon ? [drone] : [])]);
+        store.Ingest(Reports.Doc("c"), [Reports.Strike("c", "e1", Reports.Chuhuiv, killed: 3, weapons: [])]);
+        store.Ingest(Reports.Doc("b"), [Reports.Strike("b", "e1", Reports.KharkivOblast, killed: 3, evidence: evidence, weapons: [drone])]);
+
+        Assert.Equal(townNamesTheWeapon, store.IncidentOf("a", "e1") == store.IncidentOf("b", "e1"));
+        Assert.NotEqual(store.IncidentOf("c", "e1"), store.IncidentOf("b", "e1"));
     }
 
     [Fact]

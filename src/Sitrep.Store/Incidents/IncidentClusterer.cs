@@ -11,8 +11,9 @@ namespace Sitrep.Store.Incidents;
 ///   (<see cref="IncidentRule.Match"/>); a report linking two groups merges them.</item>
 /// <item>An oblast-level report joins a group of step 1 only when exactly one group in its
 ///   oblast fits it (same day or night, actors, death toll, wounded, weapon and the night not
-///   contradicting, and, when the others were ruled out, something agreeing); rounds repeat while
-///   joins rule out more groups. Otherwise it groups with other oblast-level reports of its oblast
+///   contradicting, and, when the others were ruled out, something agreeing), or when one of
+///   those that fit shares more of its details than any other; rounds repeat while joins rule
+///   out more groups. Otherwise it groups with other oblast-level reports of its oblast
 ///   that fit no group.</item>
 /// <item>A country-level report does the same one level up; seas and front sectors group only with
 ///   reports of the same sea or sector.</item>
@@ -131,22 +132,27 @@ internal static class IncidentClusterer
         if (candidates.Count < 2)
             return candidates;
         var evidence = candidates.ToDictionary(g => g, g => Compare(i, g, reports, groups));
-        var fitting = candidates.Where(g => evidence[g] is not Evidence.Contradicts).ToHashSet();
+        var fitting = candidates.Where(g => !evidence[g].Contradicts).ToHashSet();
         // When the evidence rules out all but one, that one must also share something with the
         // report (a toll, a count of wounded, a weapon, the night), not merely not contradict it:
         // the report may tell an incident no finer report told.
-        return fitting.Count == 1 && evidence[fitting.First()] is not Evidence.Agrees ? candidates : fitting;
+        if (fitting.Count == 1)
+            return evidence[fitting.First()].Agreeing > 0 ? fitting : candidates;
+        // Among several that fit, the one that shares more of what the report states than any
+        // other is the one it tells: each detail it shares (a toll, the wounded, the weapon, the
+        // night) is a detail the others, stating it otherwise or not at all, do not back.
+        var ranked = fitting.OrderByDescending(g => evidence[g].Agreeing).ThenBy(g => g).ToList();
+        return ranked.Count > 1 && evidence[ranked[0]].Agreeing > evidence[ranked[1]].Agreeing ? [ranked[0]] : fitting;
     }
 
-    private enum Evidence { Silent, Agrees, Contradicts }
-
     /// <summary>
-    /// What a vague report's details say of a finer group. A group whose every stated toll (or
-    /// count of wounded) contradicts the report's is not the incident it tells, nor one whose reports
-    /// name only other kinds of weapon, nor (for a report of a night's attack) one no report of which
-    /// speaks of a night. The converse of the last does not hold: many retellings leave the hour out.
+    /// What a vague report's details say of a finer group: whether any contradicts it, and how many
+    /// agree. A group whose every stated toll (or count of wounded) contradicts the report's is not
+    /// the incident it tells, nor one whose reports name only other kinds of weapon, nor (for a
+    /// report of a night's attack) one no report of which speaks of a night. The converse of the
+    /// last does not hold: many retellings leave the hour out.
     /// </summary>
-    private static Evidence Compare(int i, int group, List<ClusterReport> reports, Groups groups)
+    private static (bool Contradicts, int Agreeing) Compare(int i, int group, List<ClusterReport> reports, Groups groups)
     {
         var vague = reports[i];
         var members = groups.Members(group).ToList();
@@ -160,8 +166,10 @@ internal static class IncidentClusterer
         verdicts.Add(weapons.Count == 0 || theirs.Count == 0 ? Evidence.Silent : theirs.Overlaps(weapons) ? Evidence.Agrees : Evidence.Contradicts);
         if (vague.TellsNight)
             verdicts.Add(members.Any(r => reports[r].TellsNight) ? Evidence.Agrees : Evidence.Contradicts);
-        return verdicts.Contains(Evidence.Contradicts) ? Evidence.Contradicts : verdicts.Contains(Evidence.Agrees) ? Evidence.Agrees : Evidence.Silent;
+        return (verdicts.Contains(Evidence.Contradicts), verdicts.Count(v => v == Evidence.Agrees));
     }
+
+    private enum Evidence { Silent, Agrees, Contradicts }
 
     /// <summary>A figure against a group's: silent when either is unstated, contradicting when no stated one agrees.</summary>
     private static Evidence Figures(IEnumerable<int?> figures, int? figure)

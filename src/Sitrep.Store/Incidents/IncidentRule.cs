@@ -24,13 +24,13 @@ internal enum PlaceLevel
 
 /// <summary>
 /// What clustering compares of one report: its family, its day (and the next, when it tells a
-/// night's attack by the evening it began), whether it tells a night at all, its actors and its
-/// finest place.
+/// night's attack by the evening it began), whether it tells a night at all and whether its
+/// publication date says which night, its actors and its finest place.
 /// </summary>
 internal sealed record ClusterReport(
     long Event, string Doc, string Id, string Family, DateOnly Date, bool NightAfter, string? Actor, string? Target,
     PlaceLevel Level, string Kind, string NameKey, string? Admin1Key, string? Country, double? Lat, double? Lon, long? GeonamesId,
-    int? Killed = null, bool Night = false)
+    int? Killed = null, bool Night = false, bool NightDated = true)
 {
     /// <summary>The last day the report can be about: the morning after, for a night dated by its evening.</summary>
     public DateOnly LastDay => NightAfter ? Date.AddDays(1) : Date;
@@ -39,13 +39,20 @@ internal sealed record ClusterReport(
     public bool TellsNight => Night || NightAfter;
 
     /// <summary>
-    /// The stored form of the two night flags (event_cluster.night_after): 0 no night told, 1 a
-    /// night dated by its evening, 2 a night dated by its morning.
+    /// The morning that ends the night the report tells, when its dating says which: the day after
+    /// a night dated by its evening, the day itself for one published on the day it is dated by.
     /// </summary>
-    public long NightCode => NightAfter ? 1 : Night ? 2 : 0;
+    public DateOnly? Morning => NightAfter ? Date.AddDays(1) : Night && NightDated ? Date : null;
+
+    /// <summary>
+    /// The stored form of the night flags (event_cluster.night_after): 0 no night told, 1 a night
+    /// dated by its evening, 2 a night dated by its morning, 3 a night whose dating nothing tells
+    /// (no publication date).
+    /// </summary>
+    public long NightCode => NightAfter ? 1 : !Night ? 0 : NightDated ? 2 : 3;
 
     /// <summary>The night flags of a stored <see cref="NightCode"/>.</summary>
-    public static (bool NightAfter, bool Night) FromNightCode(long code) => (code == 1, code != 0);
+    public static (bool NightAfter, bool Night, bool NightDated) FromNightCode(long code) => (code == 1, code != 0, code != 3);
 }
 
 /// <summary>
@@ -92,7 +99,7 @@ internal static class IncidentRule
         var nightAfter = published is { } p && p > date && night;
         return new ClusterReport(key, e.Doc, e.Id, Family(e.Type), date, nightAfter, e.Actor, e.TargetActor,
             Level(place.Kind), EventJsonNames.Kind(place.Kind), NameKey(place), Admin1Key(place), place.Country,
-            place.Lat, place.Lon, place.GeonamesId, e.Killed, night);
+            place.Lat, place.Lon, place.GeonamesId, e.Killed, night, published is { } q && q >= date);
     }
 
     /// <summary>
@@ -124,8 +131,14 @@ internal static class IncidentRule
         _ => 6,
     };
 
-    /// <summary>Whether two reports can be about the same day or night.</summary>
-    public static bool SameDayOrNight(ClusterReport a, ClusterReport b) => a.Date <= b.LastDay && b.Date <= a.LastDay;
+    /// <summary>
+    /// Whether two reports can be about the same day or night. Two reports that each say which
+    /// night they tell ("last night" published the next morning, "overnight" published that
+    /// morning) tell two nights when they name two mornings, though their days overlap.
+    /// </summary>
+    public static bool SameDayOrNight(ClusterReport a, ClusterReport b) =>
+        a.Date <= b.LastDay && b.Date <= a.LastDay
+        && !(a.Morning is { } ma && b.Morning is { } mb && ma != mb);
 
     /// <summary>
     /// Whether the finest places of two reports at the same level agree: the same settlement, or
@@ -199,7 +212,7 @@ internal static class IncidentRule
 
     private static readonly HashSet<string> NightCues = LoadWords("night-cues.txt");
 
-    private static HashSet<string> LoadWords(string name)
+    internal static HashSet<string> LoadWords(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Sitrep.Store.Data.{name}")
             ?? throw new InvalidOperationException($"{name} is not embedded in Sitrep.Store.");

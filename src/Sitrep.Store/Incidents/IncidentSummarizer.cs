@@ -30,7 +30,8 @@ internal static class IncidentSummarizer
             DatePrecision = events.Where(e => e.Date is not null).Select(e => e.DatePrecision ?? Events.DatePrecision.Day)
                 .Order().Select(p => (DatePrecision?)p).FirstOrDefault() is { } precision ? EventJsonNames.Precision(precision) : null,
             Actor = MostCommon(events.Select(e => e.Actor)),
-            TargetActor = MostCommon(events.Select(e => e.TargetActor)),
+            // ACLED's actor2 of a strike on civilians is the civilians, not the state they live in.
+            TargetActor = CivilianTargets.Targeted(events) ? CivilianTargets.Code : MostCommon(events.Select(e => e.TargetActor)),
             Place = place?.Name,
             PlaceKind = place is null ? null : EventJsonNames.Kind(place.Kind),
             Country = place?.Country,

@@ -110,7 +110,9 @@ CREATE TABLE IF NOT EXISTS event_cluster (
     id          TEXT NOT NULL,
     family      TEXT NOT NULL,
     date        TEXT NOT NULL,
-    -- 1 when the report tells a night's attack dated by its evening: it may be the next day's news.
+    -- 1 when the report tells a night's attack dated by its evening (it may be the next day's news),
+    -- 2 when it tells one dated by its morning, 3 when it tells a night but has no publication date
+    -- to say which, 0 when it tells no night.
     night_after BIGINT NOT NULL,
     actor       TEXT,
     target      TEXT,
