@@ -256,10 +256,10 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         if (consonants.Length < MinConsonants)
             return hits;
         var g = Gazetteer;
-        foreach (var f in g.FuzzyByFirstLetter(key[0]))
+        foreach (var f in g.FuzzyByConsonants(consonants))
         {
             var (entry, name) = g.Fuzzy(f);
-            if (name.Length >= key.Length && name.Length - key.Length <= 4 && Recognition.ConsonantKey.Of(name) == consonants && Recognition.ConsonantKey.VowelsWithin(key, name))
+            if (name.Length > 0 && name[0] == key[0] && name.Length >= key.Length && name.Length - key.Length <= 4 && Recognition.ConsonantKey.VowelsWithin(key, name))
                 hits.Add(entry);
         }
         return hits;
