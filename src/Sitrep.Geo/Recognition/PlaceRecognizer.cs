@@ -59,6 +59,11 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
                 i = last + 1;
                 continue;
             }
+            if (Owner(text, tokens, last))
+            {
+                i = last;
+                continue;
+            }
             if (CityPart(text, tokens, i, last))
             {
                 found.Add(MakeMention(text, tokens, i, last, node, fuzzy) with { CityPart = true });
@@ -68,7 +73,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             found.Add(MakeMention(text, tokens, i, last, node, fuzzy));
             i = last + (found[^1].End > tokens[last].End ? 1 : 0);
         }
-        return AttachQualifiers(text, tokens, blocked, SpreadPluralRegion(text, found));
+        return AttachQualifiers(text, tokens, blocked, DropWaterOfPorts(text, tokens, SpreadPluralRegion(text, found)));
     }
 
     /// <summary>
