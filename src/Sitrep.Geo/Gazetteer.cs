@@ -26,6 +26,7 @@ public sealed partial class Gazetteer
     private readonly int[] _fuzzyKeys;
     private readonly Dictionary<string, int> _admin1ByKey;
     private readonly Lazy<Dictionary<char, List<int>>> _fuzzyByFirst;
+    private readonly Lazy<Dictionary<string, List<int>>> _fuzzyByConsonants;
 
     private Gazetteer(byte[] bytes, string path)
     {
@@ -52,6 +53,7 @@ public sealed partial class Gazetteer
         _fuzzyEntries = r.Array<int>();
         _fuzzyKeys = r.Array<int>();
         _fuzzyByFirst = new Lazy<Dictionary<char, List<int>>>(BuildFuzzyBuckets);
+        _fuzzyByConsonants = new Lazy<Dictionary<string, List<int>>>(BuildConsonantBuckets);
         _admin1ByKey = new Dictionary<string, int>(_admin1.Length, StringComparer.Ordinal);
         for (var i = 0; i < _admin1.Length; i++)
             _admin1ByKey[String(_admin1[i].Key)] = i;
@@ -178,6 +180,26 @@ public sealed partial class Gazetteer
     /// <summary>Fuzzy candidates whose key starts with <paramref name="first"/>: a typo rarely hits the first letter.</summary>
     internal IReadOnlyList<int> FuzzyByFirstLetter(char first) =>
         _fuzzyByFirst.Value.TryGetValue(first, out var list) ? list : [];
+
+    /// <summary>
+    /// Fuzzy candidates whose names have these consonants (<see cref="Recognition.ConsonantKey"/>):
+    /// keyed once for the whole index, so a word no name is a letter or two off costs one lookup.
+    /// </summary>
+    internal IReadOnlyList<int> FuzzyByConsonants(string consonants) =>
+        _fuzzyByConsonants.Value.TryGetValue(consonants, out var list) ? list : [];
+
+    private Dictionary<string, List<int>> BuildConsonantBuckets()
+    {
+        var buckets = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < _fuzzyKeys.Length; i++)
+        {
+            var key = Recognition.ConsonantKey.Of(String(_fuzzyKeys[i]));
+            if (!buckets.TryGetValue(key, out var list))
+                buckets[key] = list = [];
+            list.Add(i);
+        }
+        return buckets;
+    }
 
     private Dictionary<char, List<int>> BuildFuzzyBuckets()
     {

@@ -49,6 +49,32 @@ public class GeocoderTests
         Assert.Equal("Krasnoye", p.Mention);
     }
 
+    [Theory]
+    [InlineData("Shelling hit Ivanivka, Donetsk region, on Tuesday.")]
+    [InlineData("Two houses burned in Ivanivka (Donetsk oblast) overnight.")]
+    [InlineData("Rescuers worked through the night in Ivanivka in the Donetsk region.")]
+    public void An_oblast_that_holds_several_namesakes_of_like_size_leaves_the_village_unresolved_in_that_oblast(string text)
+    {
+        var p = Of(text, "Ivanivka");
+        Assert.NotNull(p);
+        Assert.Null(p!.Lat);
+        Assert.Null(p.GeonamesId);
+        Assert.Equal("Donetsk", p.Admin1);
+        Assert.Equal("UA", p.Country);
+    }
+
+    [Theory]
+    [InlineData("Shelling hit Ivanivka, Kramatorskyi district, on Tuesday.", 90000015)]
+    [InlineData("Two houses burned in Ivanivka in Bakhmut raion overnight.", 90000016)]
+    public void A_raion_tells_apart_namesakes_its_oblast_does_not(string text, long id) =>
+        Assert.Equal(id, Of(text, "Ivanivka")?.GeonamesId);
+
+    [Theory]
+    [InlineData("A missile struck a warehouse in Zelenyi Hai, Kharkiv region.")]
+    [InlineData("Evacuation buses left Zelenyi Hai (Kharkiv oblast) at dawn.")]
+    public void Of_namesakes_in_the_oblast_named_a_town_ten_times_the_size_of_the_next_is_meant(string text) =>
+        Assert.Equal(90000031, Of(text, "Zelenyi Hai")?.GeonamesId);
+
     [Fact]
     public void A_village_name_with_nothing_to_tell_namesakes_apart_is_kept_without_coordinates()
     {

@@ -69,6 +69,36 @@ public class PlaceRecognizerTests
         Assert.DoesNotContain(Find(text), m => m.Name is "Zelensky" or "Shevchenko" or "Volodymyr");
 
     [Theory]
+    [InlineData("Kharkiv's largest power company said the lines held.", "Kharkiv")]
+    [InlineData("Mykolaiv's water utility restored supply by noon.", "Mykolaiv")]
+    [InlineData("Engineers at Kherson's state energy operator worked through the night.", "Kherson")]
+    public void A_place_that_owns_an_organisation_is_not_a_mention(string text, string owner) =>
+        Assert.DoesNotContain(Find(text), m => m.Text == owner);
+
+    [Theory]
+    [InlineData("Kharkiv's mayor said two people were hurt.", "Kharkiv")]
+    [InlineData("Kherson's southern suburbs lost power.", "Kherson")]
+    public void A_possessive_place_before_an_official_or_a_part_of_it_stays_a_mention(string text, string place) =>
+        Assert.Contains(Find(text), m => m.Text == place);
+
+    [Theory]
+    [InlineData("Drones hit the Black Sea port of Mykolaiv overnight.", "Mykolaiv")]
+    [InlineData("Shelling hit the Black Sea port city of Kherson again.", "Kherson")]
+    [InlineData("Ferries from the Azov Sea town of Kherson were halted.", "Kherson")]
+    public void A_sea_told_before_its_port_qualifies_the_port_and_is_no_place_of_its_own(string text, string port)
+    {
+        var m = Assert.Single(Find(text));
+        Assert.Equal(port, m.Text);
+        Assert.True(m.SettlementCue);
+    }
+
+    [Theory]
+    [InlineData("A drone fell into the Black Sea near Kherson.")]
+    [InlineData("Patrol boats crossed the Black Sea to Mykolaiv.")]
+    public void A_sea_of_its_own_before_a_town_stays_a_mention(string text) =>
+        Assert.Contains(Find(text), m => m.KindHint == PlaceKind.Water);
+
+    [Theory]
     [InlineData("Victory was declared by both sides.")]
     [InlineData("They spoke of Liberty and Victory.")]
     public void Capitalized_english_words_are_not_small_places(string text) =>

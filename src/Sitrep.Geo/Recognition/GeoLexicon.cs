@@ -15,6 +15,7 @@ internal sealed class GeoLexicon
     public HashSet<string> QualifierWords { get; }
     public HashSet<string> AliasWords { get; }
     public HashSet<string> SettlementCues { get; }
+    public HashSet<string> OwnerNouns { get; }
     /// <summary>Folded names that are not places on their own → true when a locative before them makes them a territory.</summary>
     public Dictionary<string, bool> NotPlaces { get; } = new(StringComparer.Ordinal);
     /// <summary>Skeleton keys of the first word of each name in <see cref="NotPlaces"/>.</summary>
@@ -42,6 +43,7 @@ internal sealed class GeoLexicon
         QualifierWords = GeoData.ReadWordSet(dir, "qualifier-words.txt");
         AliasWords = GeoData.ReadWordSet(dir, "alias-words.txt");
         SettlementCues = GeoData.ReadWordSet(dir, "settlement-cues.txt");
+        OwnerNouns = GeoData.ReadWordSet(dir, "owner-nouns.txt");
         CityParts = GeoData.ReadWordSet(dir, "city-part-words.txt");
         SectorWords = GeoData.ReadWordSet(dir, "sector-words.txt");
         CitySuffixes = GeoData.ReadTable(dir, "city-suffix-words.txt").Select(r => Text.TextFold.Fold(r[0])).ToHashSet(StringComparer.Ordinal);

@@ -59,6 +59,11 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
                 i = last + 1;
                 continue;
             }
+            if (Owner(text, tokens, last))
+            {
+                i = last;
+                continue;
+            }
             if (CityPart(text, tokens, i, last))
             {
                 found.Add(MakeMention(text, tokens, i, last, node, fuzzy) with { CityPart = true });
@@ -68,7 +73,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             found.Add(MakeMention(text, tokens, i, last, node, fuzzy));
             i = last + (found[^1].End > tokens[last].End ? 1 : 0);
         }
-        return AttachQualifiers(text, tokens, blocked, SpreadPluralRegion(text, found));
+        return AttachQualifiers(text, tokens, blocked, DropWaterOfPorts(text, tokens, SpreadPluralRegion(text, found)));
     }
 
     /// <summary>
@@ -256,10 +261,10 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         if (consonants.Length < MinConsonants)
             return hits;
         var g = Gazetteer;
-        foreach (var f in g.FuzzyByFirstLetter(key[0]))
+        foreach (var f in g.FuzzyByConsonants(consonants))
         {
             var (entry, name) = g.Fuzzy(f);
-            if (name.Length >= key.Length && name.Length - key.Length <= 4 && Recognition.ConsonantKey.Of(name) == consonants && Recognition.ConsonantKey.VowelsWithin(key, name))
+            if (name.Length > 0 && name[0] == key[0] && name.Length >= key.Length && name.Length - key.Length <= 4 && Recognition.ConsonantKey.VowelsWithin(key, name))
                 hits.Add(entry);
         }
         return hits;

@@ -537,10 +537,39 @@ public sealed class Geocoder(Gazetteer gazetteer)
         s.PriorAsked = village && s.Margin < Weights.PriorTierMargin;
         if (village && s.Margin < Weights.PriorTierMargin && PriorChoice(s, ctx) is { } chosen)
             return new MentionResult(m, AsSector(g.ToPlace(chosen, m.Text), m), MentionOutcome.Resolved, s);
-        // With nothing at all in the text for any of them: keep the mention, do not guess.
-        if (tied && evidence < 0.5)
-            return new MentionResult(m, Unresolved(m, s.Candidates.Select(c => c.Entry).ToList()), MentionOutcome.Ambiguous, s);
+        // With nothing in the text for any of them, or only what is as true of a namesake (one oblast
+        // named for several Pavlivkas): keep the mention, do not guess. Population and rank alone
+        // only break ties the text has already narrowed to one place.
+        if (tied && (evidence < 0.5 || !TextSeparates(s, bestIndex)))
+            return new MentionResult(m, Unresolved(m, TiedWith(s, bestIndex)), MentionOutcome.Ambiguous, s);
         return new MentionResult(m, AsSector(g.ToPlace(best, m.Text), m), MentionOutcome.Resolved, s);
+    }
+
+    /// <summary>
+    /// Whether the best candidate stands clear of every namesake within the ambiguity margin of it:
+    /// by what the text says, or by being an order of magnitude the bigger place (a town and a hamlet
+    /// of one oblast: copy that names the oblast means the town). Villages of like size are not.
+    /// </summary>
+    private bool TextSeparates(MentionState s, int bestIndex)
+    {
+        var best = s.Candidates[bestIndex].Entry;
+        var bestPrior = s.Scores[bestIndex] - s.Evidence[bestIndex];
+        for (var k = 0; k < s.Candidates.Count; k++)
+            if (k != bestIndex && s.Scores[bestIndex] - s.Scores[k] < Weights.AmbiguityMargin && !SamePlace(s.Candidates[k].Entry, best)
+                && s.Evidence[bestIndex] - s.Evidence[k] < Weights.TextSeparates
+                && bestPrior - (s.Scores[k] - s.Evidence[k]) < Weights.PopulationMain)
+                return false;
+        return true;
+    }
+
+    /// <summary>The best candidate and those within the ambiguity margin of it: what an unresolved mention may still say of its country and region.</summary>
+    private static List<int> TiedWith(MentionState s, int bestIndex)
+    {
+        var tied = new List<int>();
+        for (var k = 0; k < s.Candidates.Count; k++)
+            if (s.Scores[bestIndex] - s.Scores[k] < Weights.AmbiguityMargin)
+                tied.Add(s.Candidates[k].Entry);
+        return tied;
     }
 
     /// <summary>

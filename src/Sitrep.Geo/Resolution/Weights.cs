@@ -61,5 +61,6 @@ internal static class Weights
 
     public const double NoMatch = 2.5;             // the explicit no-match candidate's score
     public const double AmbiguityMargin = 0.75;
+    public const double TextSeparates = 0.05;      // any lead in what the text says (nearness too) chooses; equal qualifiers do not
     public const double ConfidentMargin = 1.0;
 }

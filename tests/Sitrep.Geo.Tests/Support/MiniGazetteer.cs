@@ -67,6 +67,9 @@ internal static class MiniGazetteer
         new(90000015, "Ivanivka", "", 48.9184, 37.3489, "P", "PPL", "UA", "05", 350, "1412"),
         new(90000016, "Ivanivka", "", 48.55, 38.1, "P", "PPL", "UA", "05", 250, "1402"),
         new(90000017, "Ivanivka", "", 49.8, 36.6, "P", "PPL", "UA", "07", 400, "6325"),
+        // A town and a hamlet of one name in one oblast: an order of magnitude apart.
+        new(90000031, "Zelenyi Hai", "", 49.45, 36.95, "P", "PPL", "UA", "07", 15_000, "6325"),
+        new(90000032, "Zelenyi Hai", "", 49.95, 37.35, "P", "PPL", "UA", "07", 300, "6325"),
     ];
 
     // Settlements elsewhere (the worldwide cities file's share).
