@@ -87,6 +87,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         }
         r.Triggers.RemoveAll(t => InDescriptiveClause(r, t.First));
         ApplyModality(r, clauses);
+        ApplyFrames(r, clauses);
         var events = ActiveTriggers(r, clauses, agents);
         var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
         foreach (var (type, triggers, joinOnly) in events)
@@ -291,7 +292,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 if (Words.Negator.Has(r.Tokens[k]))
                     m &= ~Modality.Negated;
             }
-            string? why = (m & denied) != 0 && !row.KeepsNegated ? "denied"
+            // A type told in the negative keeps its strong phrases ("will not go unpunished");
+            // a weak word that is negated ("never threatened") is simply denied.
+            string? why = (m & denied) != 0 && (!row.KeepsNegated || t.Value.Strength == TriggerStrength.Weak) ? "denied"
                 : (m & unreal) != 0 && !row.KeepsPlanned ? "not told as done"
                 : null;
             if (why is not null)

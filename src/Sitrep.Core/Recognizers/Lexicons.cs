@@ -15,7 +15,16 @@ public sealed record WeaponEntry(WeaponClass Class, string? Model);
 
 public sealed record ActorEntry(string Code, ActorRole Role);
 
-public sealed record TriggerEntry(EventType Type, string? Subtype, TriggerStrength Strength, bool Inverse);
+/// <summary>
+/// What a weak trigger's frame needs besides the word (triggers.tsv, sixth column): its type's
+/// own support (a place for a meeting, a sum for aid); a side named on each side of it ("met",
+/// "a call with"), alone or as an alternative to the type's support; or what a supply verb
+/// needs ("sent missiles to Ukraine": a giver, a weapon and a receiver); or a side as the one who
+/// acts ("Moscow put its forces on the highest alert").
+/// </summary>
+public enum FrameSupport : byte { Type, Parties, PartiesOrType, Supply, Agent }
+
+public sealed record TriggerEntry(EventType Type, string? Subtype, TriggerStrength Strength, bool Inverse, FrameSupport Support = FrameSupport.Type);
 
 public sealed record CasualtyEntry(string Slot, CuePosition FigurePosition);
 
@@ -51,7 +60,8 @@ public sealed class Lexicons
     {
         Weapons = Table("weapons.tsv", r => new WeaponEntry(Enum<WeaponClass>(r, 1), Optional(r, 2))),
         Actors = Table("actors.tsv", r => new ActorEntry(r[1], Enum<ActorRole>(r, 2))),
-        Triggers = Table("triggers.tsv", r => new TriggerEntry(Enum<EventType>(r, 1), Optional(r, 2), Enum<TriggerStrength>(r, 3), Optional(r, 4) == "inverse")),
+        Triggers = Table("triggers.tsv", r => new TriggerEntry(Enum<EventType>(r, 1), Optional(r, 2), Enum<TriggerStrength>(r, 3), Optional(r, 4) == "inverse",
+            Optional(r, 5) is null ? FrameSupport.Type : Enum<FrameSupport>(r, 5))),
         Casualties = Table("casualties.tsv", r => new CasualtyEntry(r[1], Enum<CuePosition>(r, 2))),
         Attribution = Table("attribution.tsv", r => new AttributionCue(Enum<CuePosition>(r, 1))),
         Offices = Table("offices.tsv", r => new OfficeEntry(Enum<OfficeScope>(r, 1))),

@@ -115,6 +115,7 @@ internal static class Words
     public static readonly WordClass Definite = Get("definite");
     public static readonly WordClass Article = Get("article");
     public static readonly WordClass AgentPreposition = Get("agent-preposition");
+    public static readonly WordClass RecipientPreposition = Get("recipient-preposition");
 
     // The clause layer's classes.
     public static readonly WordClass BeForm = Get("be-form");
