@@ -1,3 +1,4 @@
+using Sitrep.Clauses;
 using Sitrep.Geo;
 using Sitrep.Recognizers;
 using Sitrep.Text;
@@ -14,7 +15,7 @@ internal sealed partial class EventBuilder
     /// office's patch ("head of the Luhansk region military administration") is kept apart as
     /// the jurisdiction: where an otherwise unplaced strike the office reports happened.
     /// </summary>
-    private HashSet<int> AgentPlaces(SentenceReading r, out List<int> jurisdiction)
+    private HashSet<int> AgentPlaces(SentenceReading r, ClauseAnalysis clauses, out List<int> jurisdiction)
     {
         var agents = new HashSet<int>();
         jurisdiction = [];
@@ -30,7 +31,7 @@ internal sealed partial class EventBuilder
             var by = first > 0 && r.Tokens[first - 1].Norm == "by";
             var side = p.Canonical is null && r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= p.Mention.Start && p.Mention.End <= a.End)
                 && !AfterLocative(r, first);
-            var origin = Origin(r, first);
+            var origin = Origin(r, first) || OriginPhrase(r, clauses, first);
             // "the city's Kyivskyi district", "Kharkiv's Saltivskyi district": a part of a city
             // already named, not a namesake elsewhere.
             var cityDistrict = first > 0 && r.Tokens[first - 1].Norm == "'s"
@@ -47,7 +48,42 @@ internal sealed partial class EventBuilder
                     jurisdiction.Add(p.Index);
             }
         }
+        // "strikes on the port of Odesa on the Black Sea", "shelled Nikopol across the Dnieper":
+        // a sea, river or strait named beside a place on land is that place's coast, bank or
+        // route; the event is placed on land. Told alone ("sank in the Black Sea"), it stays.
+        if (r.Places.Any(p => !agents.Contains(p.Index) && p.Mention.KindHint is not (PlaceKind.Water or PlaceKind.Country)))
+        {
+            foreach (var p in r.Places)
+            {
+                if (p.Mention.KindHint == PlaceKind.Water)
+                    agents.Add(p.Index);
+            }
+        }
         return agents;
+    }
+
+    /// <summary>
+    /// "missiles launched from bombers over the Caspian Sea": a place in the clause's origin
+    /// attachment of a launching verb is where the weapon came from, and so is one in an
+    /// attachment that runs on from a launcher named there (where the bombers flew). After a
+    /// position that is no launcher ("an offensive from a base in the city of X") the place is
+    /// where the fighting is.
+    /// </summary>
+    private static bool OriginPhrase(SentenceReading r, ClauseAnalysis clauses, int first)
+    {
+        if (clauses.ClauseOf(first) is not { } clause)
+            return false;
+        var chain = false;
+        var end = -1;
+        foreach (var a in clause.Attachments)
+        {
+            var origin = a.Role == AttachmentRole.Origin && clauses.GoverningGroup(a.Preposition) is { } g && Words.OriginVerb.Has(r.Tokens[g.Head]);
+            if (a.Phrase.Contains(first))
+                return origin || chain && a.Preposition == end;
+            chain = origin ? r.Weapons.Any(w => a.Phrase.Contains(w.First)) : chain && a.Preposition == end;
+            end = a.Phrase.Last;
+        }
+        return false;
     }
 
     /// <summary>

@@ -77,7 +77,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         // A teaser tells another story: it reports no event of this one.
         if (teaser)
             return;
-        var agents = AgentPlaces(r, out var jurisdiction);
+        var agents = AgentPlaces(r, clauses, out var jurisdiction);
         var claim = ReadClaim(r, clauses, out var claimTokens);
         if (claim is null && FramedClaim(r, clauses, claimTokens) is { } framed)
         {
