@@ -29,8 +29,7 @@ internal sealed partial class EventBuilder
             var institution = r.Institutions.FirstOrDefault(i => i.First == next || i.First == next + 1 && r.Tokens[next].IsWord && !IsPreposition(r.Tokens[next]));
             var cue = r.Cues.Any(c => c.First == last + 1 && c.Value.SourcePosition != CuePosition.After);
             var by = first > 0 && r.Tokens[first - 1].Norm == "by";
-            var side = p.Canonical is null && r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= p.Mention.Start && p.Mention.End <= a.End)
-                && !AfterLocative(r, first);
+            var side = p.Canonical is null && IsSide(r, p.Mention) && !AfterLocative(r, first) && !Listed(r, first, last);
             var origin = Origin(r, first) || OriginPhrase(r, clauses, first);
             // "the city's Kyivskyi district", "Kharkiv's Saltivskyi district": a part of a city
             // already named, not a namesake elsewhere.
@@ -84,6 +83,21 @@ internal sealed partial class EventBuilder
             end = a.Phrase.Last;
         }
         return false;
+    }
+
+    private static bool IsSide(SentenceReading r, PlaceMention m) =>
+        r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= m.Start && m.End <= a.End);
+
+    /// <summary>
+    /// "the Sumy, Kyiv and Poltava regions", "struck Lviv, Kyiv and Rivne": a side's name listed
+    /// with places that are no side is one more place of the list. ("Moscow, Kyiv and Washington"
+    /// lists sides.)
+    /// </summary>
+    private static bool Listed(SentenceReading r, int first, int last)
+    {
+        bool PlaceAt(Func<int, int, bool> at) => r.Places.Any(o => at(r.TokenAt(o.Mention.Start), r.TokenAt(o.Mention.End - 1)) && !IsSide(r, o.Mention));
+        return first >= 2 && Words.ListJoiner.Has(r.Tokens[first - 1]) && PlaceAt((_, l) => l == first - 2)
+            || last + 2 < r.Tokens.Count && Words.ListJoiner.Has(r.Tokens[last + 1]) && PlaceAt((f, _) => f == last + 2);
     }
 
     /// <summary>
