@@ -185,12 +185,18 @@ internal sealed partial class EventBuilder
     private static bool SharesPlaces(EventType type) =>
         type is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange or EventType.Diplomacy;
 
-    private static void AssignPlaces(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, HashSet<int> agents, List<int> jurisdiction)
+    /// <summary>
+    /// Each place goes to the nearest event; a place nearer a trigger dropped as not told as done
+    /// ("may strike Odesa", "plans an offensive on X") is that act's, and no other event's.
+    /// </summary>
+    private static void AssignPlaces(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, HashSet<int> agents, List<int> jurisdiction, List<int> unreal)
     {
-        var candidates = r.Places.Where(p => !agents.Contains(p.Index)).ToList();
         var placed = drafts.Where(d => d.Draft.Type != EventType.Threat).ToList();
         if (placed.Count == 0)
             return;
+        int Distance(IEnumerable<int> anchors, int token) => anchors.Select(a => Math.Abs(a - token)).DefaultIfEmpty(int.MaxValue).Min();
+        var candidates = r.Places.Where(p => !agents.Contains(p.Index)
+            && Distance(unreal, r.TokenAt(p.Mention.Start)) >= Distance(placed.SelectMany(d => d.Anchors), r.TokenAt(p.Mention.Start))).ToList();
         foreach (var p in candidates)
             placed[Nearest(placed, r.TokenAt(p.Mention.Start))].Draft.Mentions.Add(p.Index);
         foreach (var (draft, _) in placed)
