@@ -1,3 +1,4 @@
+using Sitrep.Clauses;
 using Sitrep.Geo;
 using Sitrep.Recognizers;
 using Sitrep.Text;
@@ -14,7 +15,7 @@ internal sealed partial class EventBuilder
     /// office's patch ("head of the Luhansk region military administration") is kept apart as
     /// the jurisdiction: where an otherwise unplaced strike the office reports happened.
     /// </summary>
-    private HashSet<int> AgentPlaces(SentenceReading r, out List<int> jurisdiction)
+    private HashSet<int> AgentPlaces(SentenceReading r, ClauseAnalysis clauses, out List<int> jurisdiction)
     {
         var agents = new HashSet<int>();
         jurisdiction = [];
@@ -28,9 +29,8 @@ internal sealed partial class EventBuilder
             var institution = r.Institutions.FirstOrDefault(i => i.First == next || i.First == next + 1 && r.Tokens[next].IsWord && !IsPreposition(r.Tokens[next]));
             var cue = r.Cues.Any(c => c.First == last + 1 && c.Value.SourcePosition != CuePosition.After);
             var by = first > 0 && r.Tokens[first - 1].Norm == "by";
-            var side = p.Canonical is null && r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= p.Mention.Start && p.Mention.End <= a.End)
-                && !AfterLocative(r, first);
-            var origin = Origin(r, first);
+            var side = p.Canonical is null && IsSide(r, p.Mention) && !AfterLocative(r, first) && !Listed(r, first, last);
+            var origin = Origin(r, first) || OriginPhrase(r, clauses, first);
             // "the city's Kyivskyi district", "Kharkiv's Saltivskyi district": a part of a city
             // already named, not a namesake elsewhere.
             var cityDistrict = first > 0 && r.Tokens[first - 1].Norm == "'s"
@@ -47,7 +47,57 @@ internal sealed partial class EventBuilder
                     jurisdiction.Add(p.Index);
             }
         }
+        // "strikes on the port of Odesa on the Black Sea", "shelled Nikopol across the Dnieper":
+        // a sea, river or strait named beside a place on land is that place's coast, bank or
+        // route; the event is placed on land. Told alone ("sank in the Black Sea"), it stays.
+        if (r.Places.Any(p => !agents.Contains(p.Index) && p.Mention.KindHint is not (PlaceKind.Water or PlaceKind.Country)))
+        {
+            foreach (var p in r.Places)
+            {
+                if (p.Mention.KindHint == PlaceKind.Water)
+                    agents.Add(p.Index);
+            }
+        }
         return agents;
+    }
+
+    /// <summary>
+    /// "missiles launched from bombers over the Caspian Sea": a place in the clause's origin
+    /// attachment of a launching verb is where the weapon came from, and so is one in an
+    /// attachment that runs on from a launcher named there (where the bombers flew). After a
+    /// position that is no launcher ("an offensive from a base in the city of X") the place is
+    /// where the fighting is.
+    /// </summary>
+    private static bool OriginPhrase(SentenceReading r, ClauseAnalysis clauses, int first)
+    {
+        if (clauses.ClauseOf(first) is not { } clause)
+            return false;
+        var chain = false;
+        var end = -1;
+        foreach (var a in clause.Attachments)
+        {
+            var origin = a.Role == AttachmentRole.Origin && clauses.GoverningGroup(a.Preposition) is { } g && Words.OriginVerb.Has(r.Tokens[g.Head]);
+            if (a.Phrase.Contains(first))
+                return origin || chain && a.Preposition == end;
+            chain = origin ? r.Weapons.Any(w => a.Phrase.Contains(w.First)) : chain && a.Preposition == end;
+            end = a.Phrase.Last;
+        }
+        return false;
+    }
+
+    private static bool IsSide(SentenceReading r, PlaceMention m) =>
+        r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= m.Start && m.End <= a.End);
+
+    /// <summary>
+    /// "the Sumy, Kyiv and Poltava regions", "struck Lviv, Kyiv and Rivne": a side's name listed
+    /// with places that are no side is one more place of the list. ("Moscow, Kyiv and Washington"
+    /// lists sides.)
+    /// </summary>
+    private static bool Listed(SentenceReading r, int first, int last)
+    {
+        bool PlaceAt(Func<int, int, bool> at) => r.Places.Any(o => at(r.TokenAt(o.Mention.Start), r.TokenAt(o.Mention.End - 1)) && !IsSide(r, o.Mention));
+        return first >= 2 && Words.ListJoiner.Has(r.Tokens[first - 1]) && PlaceAt((_, l) => l == first - 2)
+            || last + 2 < r.Tokens.Count && Words.ListJoiner.Has(r.Tokens[last + 1]) && PlaceAt((f, _) => f == last + 2);
     }
 
     /// <summary>
@@ -135,12 +185,18 @@ internal sealed partial class EventBuilder
     private static bool SharesPlaces(EventType type) =>
         type is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange or EventType.Diplomacy;
 
-    private static void AssignPlaces(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, HashSet<int> agents, List<int> jurisdiction)
+    /// <summary>
+    /// Each place goes to the nearest event; a place nearer a trigger dropped as not told as done
+    /// ("may strike Odesa", "plans an offensive on X") is that act's, and no other event's.
+    /// </summary>
+    private static void AssignPlaces(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, HashSet<int> agents, List<int> jurisdiction, List<int> unreal)
     {
-        var candidates = r.Places.Where(p => !agents.Contains(p.Index)).ToList();
         var placed = drafts.Where(d => d.Draft.Type != EventType.Threat).ToList();
         if (placed.Count == 0)
             return;
+        int Distance(IEnumerable<int> anchors, int token) => anchors.Select(a => Math.Abs(a - token)).DefaultIfEmpty(int.MaxValue).Min();
+        var candidates = r.Places.Where(p => !agents.Contains(p.Index)
+            && Distance(unreal, r.TokenAt(p.Mention.Start)) >= Distance(placed.SelectMany(d => d.Anchors), r.TokenAt(p.Mention.Start))).ToList();
         foreach (var p in candidates)
             placed[Nearest(placed, r.TokenAt(p.Mention.Start))].Draft.Mentions.Add(p.Index);
         foreach (var (draft, _) in placed)

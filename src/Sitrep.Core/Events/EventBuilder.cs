@@ -18,6 +18,8 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     private const int BackgroundDays = 30;
 
     private readonly List<EventDraft> _drafts = [];
+    /// <summary>Tokens of the sentence's triggers dropped as not told as done, whose places go with them.</summary>
+    private readonly List<int> _unreal = [];
     private int _paragraph = -1;
     private ClaimSource? _paragraphClaim;
     /// <summary>The token of the cue the sentence's claim was read from.</summary>
@@ -77,7 +79,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         // A teaser tells another story: it reports no event of this one.
         if (teaser)
             return;
-        var agents = AgentPlaces(r, out var jurisdiction);
+        var agents = AgentPlaces(r, clauses, out var jurisdiction);
         var claim = ReadClaim(r, clauses, out var claimTokens);
         if (claim is null && FramedClaim(r, clauses, claimTokens) is { } framed)
         {
@@ -118,7 +120,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         }
         else
         {
-            AssignPlaces(r, drafts, agents, jurisdiction);
+            AssignPlaces(r, drafts, agents, jurisdiction, _unreal);
             AssignWeapons(r, clauses, drafts);
             AssignCasualties(r, drafts);
             AssignAmounts(r, drafts);
@@ -281,6 +283,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     {
         const Modality denied = Modality.Negated | Modality.Denied;
         const Modality unreal = Modality.Possible | Modality.Future | Modality.Intended;
+        _unreal.Clear();
         for (var i = r.Triggers.Count - 1; i >= 0; i--)
         {
             var t = r.Triggers[i];
@@ -302,6 +305,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 if (Explaining)
                     Notes.Add($"dropped {t.Value.Type} \"{text[t.Start..t.End]}\": {why} ({m.ToString().ToLowerInvariant()})");
                 r.Triggers.RemoveAt(i);
+                _unreal.Add(t.First);
             }
             else if ((m & (Modality.Attempted | Modality.Failed)) != 0 && row.AttemptedAs is { } attempt)
             {

@@ -111,6 +111,7 @@ internal static class Words
     public static readonly WordClass FigureStop = Get("figure-stop");
     public static readonly WordClass Auxiliary = Get("auxiliary");
     public static readonly WordClass CityPart = Get("city-part-lemma");
+    public static readonly WordClass ListJoiner = Get("list-joiner");
     public static readonly WordClass Compass = Get("compass");
     public static readonly WordClass Definite = Get("definite");
     public static readonly WordClass Article = Get("article");
