@@ -97,7 +97,9 @@ public class RunPriorTests
         var alone = Run([Report("village", text, 0)], threads: 1);
         var weekLater = Run([Report("village", text, 0), Report("other", NearChasivYar, 6)], threads: 1);
         Assert.Equal(HryhorivkaOf(alone, "village").GeonamesId, HryhorivkaOf(weekLater, "village").GeonamesId);
-        Assert.True(Km(HryhorivkaOf(alone, "village"), BakhmutRaionHryhorivka) > 10);
+        // Alone, the oblast leaves the Donetsk Hryhorivkas tied: kept unresolved in that oblast, not guessed.
+        var village = HryhorivkaOf(alone, "village");
+        Assert.True(village.Lat is null || Km(village, BakhmutRaionHryhorivka) > 10);
     }
 
     [GazetteerFact]
