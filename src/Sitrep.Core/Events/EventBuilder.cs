@@ -214,8 +214,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         }
         foreach (var group in r.Triggers.GroupBy(t => t.Value.Type))
         {
-            // Quoted speech is rhetoric ("every strike we endured") unless it names what was fired.
-            var triggers = group.Where(t => t.Value.Strength == TriggerStrength.Strong || !r.InQuote(t.First) || weapon)
+            // Quoted speech is rhetoric ("every strike we endured") unless it names what was fired,
+            // or, for aid, the sum given ("I am announcing $50 million in aid").
+            var named = weapon || (group.Key == EventType.Aid && r.Numbers.Any(n => n.Unit == QuantityUnit.Money));
+            var triggers = group.Where(t => t.Value.Strength == TriggerStrength.Strong || !r.InQuote(t.First) || named)
                 .Where(t => !StruckByNothing(r, t))
                 .ToList();
             if (triggers.Count == 0)
