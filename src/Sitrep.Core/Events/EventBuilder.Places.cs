@@ -40,7 +40,7 @@ internal sealed partial class EventBuilder
             var compound = p.Mention.End + 1 < text.Length && text[p.Mention.End] == '-' && char.IsLetter(text[p.Mention.End + 1]);
             // "KYIV (Reuters) -": where the reporter filed from, unless nothing else in the sentence places the event.
             var dateline = p.Mention.Dateline && r.Places.Any(o => !o.Mention.Dateline);
-            if (institution.Value || cue || by || side || origin || compound || cityDistrict || dateline || Reference(r, first) || Yardstick(r, p.Index, first) || InDescriptiveClause(r, first) || InSinceClause(r, first))
+            if (institution.Value || cue || by || side || origin || compound || cityDistrict || dateline || Reference(r, first) || Yardstick(r, p.Index, first) || OpeningYardstick(r, p.Index, first, last) || InDescriptiveClause(r, first) || InSinceClause(r, first))
             {
                 agents.Add(p.Index);
                 if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))
@@ -180,6 +180,27 @@ internal sealed partial class EventBuilder
         if (r.Tokens[k].Kind == TokenKind.Punct && r.Tokens[k].Norm == ",")
             k--;
         return k >= 0 && r.Places.Any(o => o.Index != index && r.TokenAt(o.Mention.End - 1) == k);
+    }
+
+    /// <summary>
+    /// "East of Kharkiv, Russian troops took Kupiansk": a compass phrase that opens the sentence
+    /// sets the scene; when the sentence names a place of its own after it, the opening place
+    /// is a yardstick.
+    /// </summary>
+    private static bool OpeningYardstick(SentenceReading r, int index, int first, int last)
+    {
+        var k = first - 1;
+        while (k >= 0 && Words.Article.Has(r.Tokens[k]))
+            k--;
+        if (k < 1 || !Words.NounJoiner.Has(r.Tokens[k]) || !Words.Compass.Has(r.Tokens[k - 1]))
+            return false;
+        for (var j = k - 2; j >= 0; j--)
+        {
+            if (r.Tokens[j].IsWord)
+                return false;
+        }
+        return last + 1 < r.Tokens.Count && Words.PhraseBreak.Has(r.Tokens[last + 1])
+            && r.Places.Any(o => o.Index != index && r.TokenAt(o.Mention.Start) > last + 1 && o.Mention.KindHint is not (PlaceKind.Country or PlaceKind.Water));
     }
 
     private static bool SharesPlaces(EventType type) =>
