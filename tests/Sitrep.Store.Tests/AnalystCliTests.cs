@@ -330,13 +330,13 @@ public sealed class CliDatabaseSafetyTests : IDisposable
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_db.Path};Pooling=false"))
         {
             connection.Open();
-            connection.Execute("UPDATE store_meta SET value = '1' WHERE key = 'schema_version'");
+            connection.Execute("UPDATE store_meta SET value = '3' WHERE key = 'schema_version'");
         }
 
         var (exit, _, stderr) = SitrepProcess.Run("stats", "--db", _db.Path);
 
         Assert.Equal(2, exit);
-        Assert.Contains("made by another version of Sitrep (schema 1, this one reads 2)", stderr);
+        Assert.Contains("made by another version of Sitrep (schema 3, this one reads 2)", stderr);
     }
 
     [Fact]
