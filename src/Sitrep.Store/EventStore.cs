@@ -40,10 +40,12 @@ public sealed partial class EventStore : IEventStore
         try
         {
             connection.Open();
-            CheckVersion(connection, path);
+            var version = CheckVersion(connection, path);
             Execute(connection, StoreSql.Pragmas);
-            Execute(connection, Schema.Value);
             RegisterFunctions(connection);
+            if (version == SchemaUpgrade.FromVersion)
+                SchemaUpgrade.Run(connection, Schema.Value);
+            Execute(connection, Schema.Value);
             return new EventStore(connection, path);
         }
         catch (SqliteException e)
@@ -112,7 +114,13 @@ public sealed partial class EventStore : IEventStore
         {
             connection.Open();
             Execute(connection, "PRAGMA busy_timeout = 10000;");
-            CheckVersion(connection, path);
+            if (CheckVersion(connection, path) == SchemaUpgrade.FromVersion)
+            {
+                // The previous schema is upgraded once, by a writer, before it is read.
+                connection.Dispose();
+                using (Open(path)) { }
+                return Connect(dataSource, path);
+            }
             RegisterFunctions(connection);
             return new EventStore(connection, path);
         }
@@ -137,16 +145,17 @@ public sealed partial class EventStore : IEventStore
     public const int SchemaVersion = 2;
 
     /// <summary>
-    /// Refuses a file that is not a Sitrep database of this schema, so a foreign SQLite file or
-    /// an old store gives one clear message instead of a missing-column error halfway through.
-    /// An empty file is a new database.
+    /// Refuses a file that is not a Sitrep database of this schema or the one before (which
+    /// <see cref="SchemaUpgrade"/> upgrades), so a foreign SQLite file or a store of another
+    /// version gives one clear message instead of a missing-column error halfway through.
+    /// Returns the file's schema version, or null for an empty file (a new database).
     /// </summary>
-    private static void CheckVersion(SqliteConnection connection, string path)
+    private static int? CheckVersion(SqliteConnection connection, string path)
     {
         using var tables = connection.CreateCommand();
         tables.CommandText = "SELECT count(*) FROM sqlite_master";
         if ((long)tables.ExecuteScalar()! == 0)
-            return;
+            return null;
         using var version = connection.CreateCommand();
         version.CommandText = "SELECT value FROM store_meta WHERE key = 'schema_version'";
         object? value;
@@ -158,8 +167,9 @@ public sealed partial class EventStore : IEventStore
         {
             throw new StoreException(path, "not a Sitrep database (an SQLite file without Sitrep's tables)");
         }
-        if (value is not string text || text != SchemaVersion.ToString())
-            throw new StoreException(path, $"made by another version of Sitrep (schema {value ?? "unknown"}, this one reads {SchemaVersion}); ingest the reports into a new database");
+        if (value is string text && (text == SchemaVersion.ToString() || text == SchemaUpgrade.FromVersion.ToString()))
+            return int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        throw new StoreException(path, $"made by another version of Sitrep (schema {value ?? "unknown"}, this one reads {SchemaVersion}); ingest the reports into a new database");
     }
 
     private static readonly Lazy<string> Schema = new(() =>

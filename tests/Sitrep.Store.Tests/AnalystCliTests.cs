@@ -330,13 +330,13 @@ public sealed class CliDatabaseSafetyTests : IDisposable
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_db.Path};Pooling=false"))
         {
             connection.Open();
-            connection.Execute("UPDATE store_meta SET value = '1' WHERE key = 'schema_version'");
+            connection.Execute("UPDATE store_meta SET value = '3' WHERE key = 'schema_version'");
         }
 
         var (exit, _, stderr) = SitrepProcess.Run("stats", "--db", _db.Path);
 
         Assert.Equal(2, exit);
-        Assert.Contains("made by another version of Sitrep (schema 1, this one reads 2)", stderr);
+        Assert.Contains("made by another version of Sitrep (schema 3, this one reads 2)", stderr);
     }
 
     [Fact]
@@ -411,8 +411,45 @@ public sealed class CliDatabaseSafetyTests : IDisposable
         Assert.Equal(["ok", "2", "Kharkiv|4", "Odesa|", "2", "unattributed|killed|4"], stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static string? FindOnPath(string name) =>
+    [OgrinfoFact]
+    public void Gdals_ogrinfo_lists_the_tables_and_views_and_reads_the_analyst_views()
+    {
+        string Ogrinfo(params string[] args)
+        {
+            var start = new ProcessStartInfo(FindOnPath("ogrinfo")!) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in args)
+                start.ArgumentList.Add(arg);
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, stderr.Result);
+            return stdout;
+        }
+
+        var layers = Ogrinfo("-ro", "-so", _db.Path);
+        foreach (var layer in new[] { "incidents", "events", "documents", "incident_summary", "incident_claims", "event_places_view" })
+            Assert.Contains($": {layer} (", layers);
+
+        var summary = Ogrinfo("-ro", "-q", _db.Path, "-sql", "SELECT place, killed_best FROM incident_summary ORDER BY place");
+        Assert.Equal(["place (String) = Kharkiv", "killed_best (Integer) = 4", "place (String) = Odesa", "killed_best (Integer) = (null)"],
+            summary.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("place") || l.StartsWith("killed_best")));
+        var places = Ogrinfo("-ro", "-q", _db.Path, "-sql", "SELECT count(*) AS n FROM event_places_view");
+        Assert.Contains("n (Integer) = 2", places);
+    }
+
+    internal static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+}
+
+/// <summary>A test that needs GDAL's ogrinfo; skipped, saying so, where gdal-bin is not installed.</summary>
+public sealed class OgrinfoFactAttribute : FactAttribute
+{
+    public OgrinfoFactAttribute()
+    {
+        if (CliDatabaseSafetyTests.FindOnPath("ogrinfo") is null)
+            Skip = "GDAL's ogrinfo is not installed (apt-get install gdal-bin); the database's GDAL reading is untested here";
+    }
 }
 
 public sealed class CliExportTests : IDisposable

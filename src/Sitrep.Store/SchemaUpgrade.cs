@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Sitrep.Documents;
+using Sitrep.Events;
+using Sitrep.Store.Sql;
+
+namespace Sitrep.Store;
+
+/// <summary>
+/// Upgrades a database of the schema before this one in place. Schema 1 lacks the record
+/// checksums, the clustering profiles, the per-claimant figures and the analyst views, and its
+/// full-text index is contentless (unreadable by SQLite 3.40); its incidents came from the old
+/// clustering rule. The documents and the events' full records are all it holds that cannot be
+/// derived, so the upgrade reads those, rebuilds every table from them with the ingest code, and
+/// clusters again, in one transaction: a failure leaves the file as it was.
+/// </summary>
+internal static class SchemaUpgrade
+{
+    public const int FromVersion = 1;
+
+    public static void Run(SqliteConnection connection, string schema)
+    {
+        using var transaction = connection.BeginTransaction();
+        var records = new Dictionary<string, List<EventRecord>>(StringComparer.Ordinal);
+        using (var rows = Command(connection, transaction, "SELECT doc, record FROM events ORDER BY key").ExecuteReader())
+        {
+            while (rows.Read())
+            {
+                var record = EventJson.Deserialize(rows.GetString(1))
+                    ?? throw new InvalidDataException($"an event record of document {rows.GetString(0)} is not an event");
+                if (!records.TryGetValue(rows.GetString(0), out var list))
+                    records[rows.GetString(0)] = list = [];
+                list.Add(record);
+            }
+        }
+        var documents = new List<(ExtractedDocument Item, string IngestedAt)>();
+        using (var rows = Command(connection, transaction,
+                   "SELECT id, path, source, url, title, published, content_hash, ingested_at FROM documents ORDER BY rowid").ExecuteReader())
+        {
+            while (rows.Read())
+            {
+                string? Text(int i) => rows.IsDBNull(i) ? null : rows.GetString(i);
+                var published = Text(5) is { } p ? DateOnly.ParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
+                var document = new Document(rows.GetString(0), rows.GetString(1), "", new DocumentMeta(published, Text(2), Text(3), Text(4)), rows.GetString(6));
+                documents.Add((new ExtractedDocument(document, records.GetValueOrDefault(document.Id) ?? []), rows.GetString(7)));
+            }
+        }
+
+        // Tables go in any order, their references checked only at commit, when all are rebuilt;
+        // virtual tables first, since dropping one drops its shadow tables with it.
+        Command(connection, transaction, "PRAGMA defer_foreign_keys = ON").ExecuteNonQuery();
+        var objects = new List<(string Type, string Name)>();
+        using (var rows = Command(connection, transaction,
+                   "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC").ExecuteReader())
+            while (rows.Read())
+                objects.Add((rows.GetString(0), rows.GetString(1)));
+        foreach (var (type, name) in objects)
+            Command(connection, transaction, $"DROP {type.ToUpperInvariant()} IF EXISTS \"{name}\"").ExecuteNonQuery();
+        Command(connection, transaction, schema).ExecuteNonQuery();
+
+        using (var writer = new StoreWriter(connection, transaction, WriterSql.Sqlite, []))
+        {
+            foreach (var (item, _) in documents)
+                writer.Write(item);
+            writer.Finish();
+        }
+        foreach (var (item, at) in documents)
+        {
+            using var keep = Command(connection, transaction, "UPDATE documents SET ingested_at = $at WHERE id = $id");
+            keep.Parameters.AddWithValue("$at", at);
+            keep.Parameters.AddWithValue("$id", item.Document.Id);
+            keep.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}
