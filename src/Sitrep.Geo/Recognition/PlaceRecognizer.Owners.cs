@@ -3,7 +3,7 @@ using Sitrep.Geo.Text;
 namespace Sitrep.Geo;
 
 // Places named only to say whose or which: the owner of an organisation ("Kyiv's nuclear
-// operator") and the sea a port lies on ("the Black Sea port of Odesa"). Neither is where
+// operator") and the sea a port lies on ("the Azov Sea port of Berdiansk"). Neither is where
 // something happened, so neither becomes a mention of its own.
 public sealed partial class PlaceRecognizer
 {
@@ -30,7 +30,7 @@ public sealed partial class PlaceRecognizer
 
     /// <summary>
     /// Drops a sea, gulf or river told just before a settlement word and the settlement it
-    /// qualifies ("the Black Sea port of Odesa", "the Azov Sea city of Berdiansk"): only the port is a place.
+    /// qualifies ("the Azov Sea port of Berdiansk", "the Black Sea city of Ochakiv"): only the port is a place.
     /// </summary>
     private List<PlaceMention> DropWaterOfPorts(string text, List<WordToken> tokens, List<PlaceMention> found)
     {
