@@ -316,6 +316,7 @@ public class CompassWordTests
     [Theory]
     [InlineData("Envoys from North Macedonia and South Korea met in Kyiv.", "North Macedonia|South Korea")]
     [InlineData("The grain went to South Africa by sea.", "South Africa")]
+    [InlineData("Peacekeepers who served in South Sudan and East Timor now train recruits.", "South Sudan|East Timor")]
     public void A_longer_name_that_holds_a_compass_word_is_still_the_place(string text, string countries)
     {
         var found = new PlaceRecognizer(G).Find(text, 0, text.Length);
