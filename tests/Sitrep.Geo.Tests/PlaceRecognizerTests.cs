@@ -263,14 +263,75 @@ public class FrontSectorTests
     }
 
     [Theory]
+    [InlineData("Russian troops kept pressing along the Kupiansk axis for a week.", "Kupiansk axis")]
+    [InlineData("Shelling on the Pokrovsk front did not let up until dawn.", "Pokrovsk front")]
+    [InlineData("Ukrainian units held the line in the Bakhmut direction, the brigade said.", "Bakhmut direction")]
+    [InlineData("The Kupiansk sector stayed the hardest part of the line.", "Kupiansk sector")]
+    public void A_sector_written_after_its_town_is_an_area_in_any_sentence(string text, string mention)
+    {
+        var hit = Assert.Single(Geocode.All(G, text));
+        Assert.Equal(mention, hit.Mention.Text);
+        Assert.Equal(PlaceKind.Area, hit.Place?.Kind);
+    }
+
+    [Theory]
     [InlineData("Drones flew in the direction of Kupiansk.")]
     [InlineData("A convoy left Kupiansk in the morning.")]
+    [InlineData("The front near Pokrovsk moved little on Tuesday.")]
+    [InlineData("Pokrovsk, a front-line town, lost power again.")]
     public void A_town_without_a_sector_word_after_it_stays_the_town(string text)
     {
         var hit = Assert.Single(Geocode.All(G, text));
         Assert.Equal(PlaceKind.Settlement, hit.Place?.Kind);
         Assert.Null(hit.Mention.Sector);
     }
+}
+
+public class CompassWordTests
+{
+    private static readonly Gazetteer G = MiniGazetteer.Gazetteer;
+
+    private static List<string> Names(string text) =>
+        new PlaceRecognizer(G).Find(text, 0, text.Length).Select(m => m.Name).ToList();
+
+    // The mini index has the regions "East" and "South" (Cameroon), as GeoNames does.
+    [Theory]
+    [InlineData("East of the river, the brigade shelled Kupiansk.", "Kupiansk")]
+    [InlineData("South, the enemy kept pressing toward Pokrovsk.", "Pokrovsk")]
+    [InlineData("In the East, drones hit a fuel depot in Kharkiv.", "Kharkiv")]
+    [InlineData("Further South, guns pounded Kherson all night.", "Kherson")]
+    [InlineData("Kharkiv was quiet; East of it, shells fell on Kupiansk.", "Kharkiv|Kupiansk")]
+    [InlineData("North-East of Bakhmut, a column came under fire.", "Bakhmut")]
+    public void A_compass_word_opening_a_sentence_or_clause_is_a_direction(string text, string places) =>
+        Assert.Equal(places.Split('|'), Names(text));
+
+    [Fact]
+    public void A_compass_word_before_a_town_is_its_bearing_not_a_place()
+    {
+        var m = Assert.Single(new PlaceRecognizer(G).Find("Shells fell on East Kharkiv overnight.", 0, 38));
+        Assert.Equal("Kharkiv", m.Name);
+        Assert.Equal(90, m.Bearing);
+    }
+
+    [Theory]
+    [InlineData("Envoys from North Macedonia and South Korea met in Kyiv.", "North Macedonia|South Korea")]
+    [InlineData("The grain went to South Africa by sea.", "South Africa")]
+    [InlineData("Peacekeepers who served in South Sudan and East Timor now train recruits.", "South Sudan|East Timor")]
+    public void A_longer_name_that_holds_a_compass_word_is_still_the_place(string text, string countries)
+    {
+        var found = new PlaceRecognizer(G).Find(text, 0, text.Length);
+        foreach (var name in countries.Split('|'))
+            Assert.Equal(PlaceKind.Country, Assert.Single(found, m => m.Name == name).KindHint);
+    }
+
+    // Guards: Ukrainian names that mean "southern" or "northern" are villages, not directions.
+    [Theory]
+    [InlineData("A drone hit a house in Pivdenne on Friday.", "Pivdenne", 697135)]
+    [InlineData("Pivnichne was shelled twice overnight.", "Pivnichne", 9113129)]
+    [InlineData("The power plant near Pivdennoukrainsk went on working.", "Pivdennoukrainsk", 7525990)]
+    [InlineData("Inspectors reached Yuzhnoukrainsk by train.", "Yuzhnoukrainsk", 7525990)]
+    public void A_village_named_for_a_compass_point_in_Ukrainian_is_a_place(string text, string written, long id) =>
+        Assert.Equal(id, Geocode.Of(G, text, written)?.GeonamesId);
 }
 
 public class DatelineTests

@@ -136,6 +136,8 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     {
         if (first != last)
             return true;
+        if (Compass(tokens[first]))
+            return false;
         var word = text.AsSpan(tokens[first].Start, tokens[first].Length);
         // "I", "Ii": one- and two-letter words are not worth the risk.
         if (word.Length < 3 && !IsAcronym(word))
@@ -162,6 +164,13 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         }
         return false;
     }
+
+    /// <summary>
+    /// "East of the river", "South, the army", "in the East": a compass word on its own is a
+    /// direction, though GeoNames has regions so named (East in Cameroon, South in Iceland). Names
+    /// that hold one ("North Macedonia", "West Bank") are matched whole before this is asked.
+    /// </summary>
+    private bool Compass(WordToken token) => _lex.Directions.ContainsKey(token.Key);
 
     private static bool IsAcronym(ReadOnlySpan<char> word)
     {
@@ -191,7 +200,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     {
         var key = tokens[i].Key;
         // A capitalized word opening a sentence is as likely any word as a misspelt place.
-        if (key.Length < MinFuzzyLength || _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(tokens[i].Start, tokens[i].Length))) || !char.IsLower(text[tokens[i].Start + 1])
+        if (key.Length < MinFuzzyLength || Compass(tokens[i]) || _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(tokens[i].Start, tokens[i].Length))) || !char.IsLower(text[tokens[i].Start + 1])
             || SentenceInitial(text, tokens, i))
             return null;
         return _fuzzyMemo.TryGetValue(key, out var known) ? known : Remember(key, ScanFuzzy(key));

@@ -70,6 +70,10 @@ internal static class MiniGazetteer
         // A town and a hamlet of one name in one oblast: an order of magnitude apart.
         new(90000031, "Zelenyi Hai", "", 49.45, 36.95, "P", "PPL", "UA", "07", 15_000, "6325"),
         new(90000032, "Zelenyi Hai", "", 49.95, 37.35, "P", "PPL", "UA", "07", 300, "6325"),
+        // Villages named for a compass point in Ukrainian ("south", "north"), and a city of "South Ukraine".
+        new(697135, "Pivdenne", "", 49.8813, 36.0681, "P", "PPLA3", "UA", "07", 7_319),
+        new(9113129, "Pivnichne", "", 48.1274, 37.6648, "P", "PPL", "UA", "05"),
+        new(7525990, "Pivdennoukrainsk", "Yuzhnoukrainsk", 47.8288, 31.1751, "P", "PPL", "UA", "16", 38_560),
     ];
 
     // Settlements elsewhere (the worldwide cities file's share).
@@ -92,6 +96,9 @@ internal static class MiniGazetteer
         new(2473572, "Mahdia", "Africa,Al Mahdiyah", 35.5047, 11.0622, "P", "PPLA", "TN", "15", 45_977),
         new(5128581, "New York City", "New York,NYC", 40.7143, -74.006, "P", "PPL", "US", "NY", 8_804_190),
         new(5082331, "York", "New York", 40.8681, -97.592, "P", "PPLA2", "US", "NE", 7_864),
+        // Regional capitals of Cameroon, whose regions are named "East" and "South".
+        new(2234359, "Bertoua", "", 4.5773, 13.6846, "P", "PPLA", "CM", "04", 218_111),
+        new(2232283, "Ebolowa", "", 2.9, 11.15, "P", "PPLA", "CM", "14", 87_875),
     ];
 
     public static readonly Row[] NoCountry =
@@ -111,6 +118,8 @@ internal static class MiniGazetteer
         US.PA	Pennsylvania	Pennsylvania	6254927
         US.FL	Florida	Florida	4155751
         RU.48	Moscow	Moscow	524894
+        CM.04	East	East	2231835
+        CM.14	South	South	2221789
         """;
 
     public static string Line(Row r) => string.Join('\t',
