@@ -73,11 +73,12 @@ public sealed class ReportPipeline
         var text = document.Text;
         var layout = _segmenter.Segment(text);
         var mentions = new List<PlaceMention>();
+        var words = new DocumentWords(text);
         var builder = new EventBuilder(text, document.Meta.Published) { Explaining = _options.Explain is not null };
         foreach (var sentence in layout.Sentences)
         {
             budget.ThrowIfCancellationRequested();
-            var reading = _reader.Read(text, sentence, document.Meta.Published, mentions);
+            var reading = _reader.Read(text, sentence, document.Meta.Published, mentions, words);
             // A sentence with no trigger, cue or casualty builds nothing the clauses could shape.
             var clauses = reading.Triggers.Count > 0 || reading.Cues.Count > 0 || reading.Casualties.Count > 0 || _options.Explain is not null
                 ? ClauseReader.Read(text, reading.Tokens, reading.Cues)
@@ -88,7 +89,7 @@ public sealed class ReportPipeline
         }
 
         budget.ThrowIfCancellationRequested();
-        var survey = geocoder is null || mentions.Count == 0 ? null : ResolvePlaces(geocoder, text, mentions, layout, builder.PhraseMentions);
+        var survey = geocoder is null || mentions.Count == 0 ? null : ResolvePlaces(geocoder, text, mentions, words, layout, builder.PhraseMentions);
         IReadOnlyList<Place?> places = survey?.Places ?? [];
         var drafts = builder.Drafts;
         foreach (var draft in drafts)
@@ -127,10 +128,10 @@ public sealed class ReportPipeline
     /// Resolves the document's mentions together; a phrase that names a place without its
     /// name ("the capital") takes the gazetteer's first candidate for the name it stands for.
     /// </summary>
-    private static PlaceSurvey ResolvePlaces(Geocoder geocoder, string text, List<PlaceMention> mentions, Layout layout, IReadOnlyDictionary<int, string> phrases)
+    private static PlaceSurvey ResolvePlaces(Geocoder geocoder, string text, List<PlaceMention> mentions, DocumentWords words, Layout layout, IReadOnlyDictionary<int, string> phrases)
     {
         var sentences = layout.Sentences.Select(s => new SentenceSpan(s.Start, s.End)).ToList();
-        var survey = geocoder.Survey(text, mentions, sentences);
+        var survey = geocoder.Survey(text, mentions, sentences, words);
         var resolved = survey.Places.ToArray();
         foreach (var (index, name) in phrases)
         {

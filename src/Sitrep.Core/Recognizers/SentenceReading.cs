@@ -67,7 +67,8 @@ public sealed class SentenceReading
 public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
 {
 
-    public SentenceReading Read(string text, Sentence sentence, DateOnly? anchor, List<PlaceMention> documentMentions)
+    /// <param name="documentWords">Where the place recognizer keeps the sentence's words for the geocoder; null for none.</param>
+    public SentenceReading Read(string text, Sentence sentence, DateOnly? anchor, List<PlaceMention> documentMentions, DocumentWords? documentWords = null)
     {
         var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
         var found = new List<IndexedMention>();
@@ -75,7 +76,7 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
         var dates = DateRecognizer.Recognize(text, sentence.Start, sentence.End, anchor);
         if (places is not null)
         {
-            foreach (var mention in places.Find(text, sentence.Start, sentence.End))
+            foreach (var mention in places.Find(text, sentence.Start, sentence.End, documentWords))
             {
                 // "Kremlin-linked", "Russian": a side's adjective is not a place; nor is a bloc ("the EU", not Eu in France).
                 if (actors.Any(a => a.Value.Role is ActorRole.Adjective or ActorRole.Bloc && a.Start <= mention.Start && mention.End <= a.End))

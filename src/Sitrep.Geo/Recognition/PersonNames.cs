@@ -11,10 +11,10 @@ internal static class PersonNames
 {
     private const int MaxNameWords = 3;
 
-    public static bool[] Mark(string text, List<WordToken> tokens, GeoLexicon lex) => Mark(text, tokens, lex, null);
+    public static bool[] Mark(string text, List<WordToken> tokens, GeoLexicon lex) => Mark(text, new WordList(tokens), lex, null);
 
     /// <summary>Marks the words of person names; adds the last word of each (the surname) to <paramref name="surnames"/>.</summary>
-    public static bool[] Mark(string text, List<WordToken> tokens, GeoLexicon lex, HashSet<string>? surnames)
+    public static bool[] Mark<TWords>(string text, TWords tokens, GeoLexicon lex, HashSet<string>? surnames) where TWords : IWordList
     {
         var blocked = new bool[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)

@@ -17,12 +17,16 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     public Gazetteer Gazetteer { get; } = gazetteer;
 
     /// <summary>Mentions in text[start..end), in text order, not overlapping.</summary>
-    public IReadOnlyList<PlaceMention> Find(string text, int start, int end)
+    public IReadOnlyList<PlaceMention> Find(string text, int start, int end) => Find(text, start, end, null);
+
+    /// <summary>Mentions in text[start..end); the span's words are kept in <paramref name="words"/> for the geocoder.</summary>
+    public IReadOnlyList<PlaceMention> Find(string text, int start, int end, DocumentWords? words)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (start < 0 || end > text.Length || start > end)
             throw new ArgumentOutOfRangeException(nameof(start), $"span {start}..{end} is outside the text (length {text.Length})");
         var tokens = WordTokenizer.Tokenize(text, start, end);
+        words?.Add(text, start, end, tokens);
         var blocked = Recognition.PersonNames.Mark(text, tokens, _lex);
         var found = new List<PlaceMention>();
         var from = 0;

@@ -36,11 +36,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// The document's places, which of them the text alone settles beyond doubt (places a run's
     /// other reports may lean on), and whether a prior from outside the report could change any.
     /// </summary>
-    public PlaceSurvey Survey(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null)
+    /// <param name="words">The report's words as the recognizer split them; when null, the text is split again.</param>
+    public PlaceSurvey Survey(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null, DocumentWords? words = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mentions);
-        var ranked = Rank(text, mentions, sentences);
+        var ranked = Rank(text, mentions, sentences, words);
         return new PlaceSurvey(ranked.Select(r => r.Place).ToList(), ranked.Select(Unambiguous).ToList(), ranked.Any(r => r.State.PriorAsked));
     }
 
@@ -57,10 +58,10 @@ public sealed class Geocoder(Gazetteer gazetteer)
         && !r.State.PriorAsked && r.State.Best is not null && r.State.Margin >= Weights.PriorTierMargin;
 
     /// <summary>The full ranking per mention, for tests and the benchmark's failure analysis.</summary>
-    internal IReadOnlyList<Resolution.MentionResult> Rank(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null)
+    internal IReadOnlyList<Resolution.MentionResult> Rank(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null, DocumentWords? words = null)
     {
         var surnames = new HashSet<string>(StringComparer.Ordinal);
-        PersonNames.Mark(text, WordTokenizer.Tokenize(text, 0, text.Length), _lex, surnames);
+        PersonNames.Mark(text, (words ?? new DocumentWords(text)).All(text), _lex, surnames);
 
         var states = mentions.Select((m, i) => new MentionState(m, Recall(m)) { Index = i, Divisions = m.Qualifiers.Select(q => new DivisionScope(Gazetteer, q)).ToArray() }).ToArray();
         foreach (var s in states)
