@@ -89,6 +89,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         }
         r.Triggers.RemoveAll(t => InDescriptiveClause(r, t.First));
         ApplyModality(r, clauses);
+        DropPassingPolicy(r, clauses);
         ApplyFrames(r, clauses);
         var events = ActiveTriggers(r, clauses, agents);
         var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
@@ -316,6 +317,44 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 r.Triggers[i] = t with { Value = t.Value with { Type = attempt, Subtype = null, Inverse = false } };
             }
         }
+    }
+
+    /// <summary>
+    /// A policy told as a noun inside a circumstance of another act ("shipping slowed under
+    /// sanctions", "an economy hit by a wave of sanctions") sets the scene: no one imposes it in
+    /// this sentence. The noun group is walked back through "of" to the word that governs it.
+    /// </summary>
+    private void DropPassingPolicy(SentenceReading r, ClauseAnalysis clauses)
+    {
+        for (var i = r.Triggers.Count - 1; i >= 0; i--)
+        {
+            var t = r.Triggers[i];
+            if (t.Value.Type != EventType.Policy || clauses.GroupAt(t.First) is not null || !InCircumstance(r, clauses, t.First))
+                continue;
+            if (Explaining)
+                Notes.Add($"dropped policy \"{text[t.Start..t.End]}\": told in passing, inside a circumstance");
+            r.Triggers.RemoveAt(i);
+        }
+    }
+
+    private static bool InCircumstance(SentenceReading r, ClauseAnalysis clauses, int noun)
+    {
+        for (var k = noun - 1; k >= 0 && clauses.GroupAt(k) is null; k--)
+        {
+            var tok = r.Tokens[k];
+            if (tok.Kind == TokenKind.Punct)
+                return false;
+            // "because" governs a noun only through "of"; before a clause it is a subordinator.
+            if (Words.CircumstancePreposition.Has(tok))
+                return !Words.Subordinator.Has(tok) || Words.NounJoiner.Has(r.Tokens[k + 1]);
+            if (Words.AgentPreposition.Has(tok))
+                return clauses.ClauseOf(k) is { } c && c.Attachments.Any(a => a.Role == AttachmentRole.Agent && a.Preposition == k);
+            if (Words.NounJoiner.Has(tok))
+                continue;
+            if (Words.Preposition.Has(tok) || Words.Coordinator.Has(tok) || Words.Subordinator.Has(tok) || Words.LooseSubordinator.Has(tok))
+                return false;
+        }
+        return false;
     }
 
     private static readonly TriggerEntry GroundAssault = new(EventType.GroundCombat, "assault", TriggerStrength.Strong, false);
