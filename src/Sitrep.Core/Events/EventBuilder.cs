@@ -337,18 +337,30 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         }
     }
 
+    /// <summary>A lone participle read as a verb inside a noun group after "of" ("a wave of coordinated sanctions").</summary>
+    private static bool Modifier(SentenceReading r, ClauseAnalysis clauses, int k) =>
+        clauses.GroupAt(k) is { } g && g.Span.First == k && g.Span.Last == k + 1 && k > 0 && Words.NounJoiner.Has(r.Tokens[k - 1])
+        && ClauseReader.ParticipleShape(r.Tokens[k]);
+
     private static bool InCircumstance(SentenceReading r, ClauseAnalysis clauses, int noun)
     {
-        for (var k = noun - 1; k >= 0 && clauses.GroupAt(k) is null; k--)
+        for (var k = noun - 1; k >= 0 && (clauses.GroupAt(k) is null || Modifier(r, clauses, k)); k--)
         {
             var tok = r.Tokens[k];
+            if (clauses.GroupAt(k) is not null)
+                continue;
             if (tok.Kind == TokenKind.Punct)
                 return false;
             // "because" governs a noun only through "of"; before a clause it is a subordinator.
             if (Words.CircumstancePreposition.Has(tok))
                 return !Words.Subordinator.Has(tok) || Words.NounJoiner.Has(r.Tokens[k + 1]);
+            // A passive's agent, or that of a participle with no "be" ("an economy battered by ...").
             if (Words.AgentPreposition.Has(tok))
-                return clauses.ClauseOf(k) is { } c && c.Attachments.Any(a => a.Role == AttachmentRole.Agent && a.Preposition == k);
+            {
+                if (clauses.ClauseOf(k) is { } c && c.Attachments.Any(a => a.Role == AttachmentRole.Agent && a.Preposition == k))
+                    return true;
+                return k > 0 && ClauseReader.ParticipleShape(r.Tokens[k - 1]) && (clauses.GroupAt(k - 1) is not { } g || g.Head == k - 1);
+            }
             if (Words.NounJoiner.Has(tok))
                 continue;
             if (Words.Preposition.Has(tok) || Words.Coordinator.Has(tok) || Words.Subordinator.Has(tok) || Words.LooseSubordinator.Has(tok))
