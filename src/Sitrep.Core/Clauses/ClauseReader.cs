@@ -40,6 +40,10 @@ public static class ClauseReader
     private static bool Opens(ulong mt) =>
         Words.Article.In(mt) || Words.Determiner.In(mt) || Words.Preposition.In(mt) || Words.Definite.In(mt);
 
+    /// <summary>A word shaped like a past participle, whatever its case or place ("Battered by ...").</summary>
+    internal static bool ParticipleShape(Token t) =>
+        t.IsWord && (t.Norm.Length >= 5 && t.Norm.EndsWith("ed", StringComparison.Ordinal) || Words.PastForm.Has(t));
+
     /// <summary>A past tense or participle: "-ed" (not after an article: "the occupied city"), or an irregular form.</summary>
     private static bool PastForm(string text, IReadOnlyList<Token> tokens, ulong[] m, int k)
     {

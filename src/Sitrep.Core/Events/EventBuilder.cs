@@ -89,6 +89,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         }
         r.Triggers.RemoveAll(t => InDescriptiveClause(r, t.First));
         ApplyModality(r, clauses);
+        DropPassingPolicy(r, clauses);
         ApplyFrames(r, clauses);
         var events = ActiveTriggers(r, clauses, agents);
         var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
@@ -316,6 +317,56 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 r.Triggers[i] = t with { Value = t.Value with { Type = attempt, Subtype = null, Inverse = false } };
             }
         }
+    }
+
+    /// <summary>
+    /// A policy told as a noun inside a circumstance of another act ("shipping slowed under
+    /// sanctions", "an economy hit by a wave of sanctions") sets the scene: no one imposes it in
+    /// this sentence. The noun group is walked back through "of" to the word that governs it.
+    /// </summary>
+    private void DropPassingPolicy(SentenceReading r, ClauseAnalysis clauses)
+    {
+        for (var i = r.Triggers.Count - 1; i >= 0; i--)
+        {
+            var t = r.Triggers[i];
+            if (t.Value.Type != EventType.Policy || clauses.GroupAt(t.First) is not null || !InCircumstance(r, clauses, t.First))
+                continue;
+            if (Explaining)
+                Notes.Add($"dropped policy \"{text[t.Start..t.End]}\": told in passing, inside a circumstance");
+            r.Triggers.RemoveAt(i);
+        }
+    }
+
+    /// <summary>A lone participle read as a verb inside a noun group after "of" ("a wave of coordinated sanctions").</summary>
+    private static bool Modifier(SentenceReading r, ClauseAnalysis clauses, int k) =>
+        clauses.GroupAt(k) is { } g && g.Span.First == k && g.Span.Last == k + 1 && k > 0 && Words.NounJoiner.Has(r.Tokens[k - 1])
+        && ClauseReader.ParticipleShape(r.Tokens[k]);
+
+    private static bool InCircumstance(SentenceReading r, ClauseAnalysis clauses, int noun)
+    {
+        for (var k = noun - 1; k >= 0 && (clauses.GroupAt(k) is null || Modifier(r, clauses, k)); k--)
+        {
+            var tok = r.Tokens[k];
+            if (clauses.GroupAt(k) is not null)
+                continue;
+            if (tok.Kind == TokenKind.Punct)
+                return false;
+            // "because" governs a noun only through "of"; before a clause it is a subordinator.
+            if (Words.CircumstancePreposition.Has(tok))
+                return !Words.Subordinator.Has(tok) || Words.NounJoiner.Has(r.Tokens[k + 1]);
+            // A passive's agent, or that of a participle with no "be" ("an economy battered by ...").
+            if (Words.AgentPreposition.Has(tok))
+            {
+                if (clauses.ClauseOf(k) is { } c && c.Attachments.Any(a => a.Role == AttachmentRole.Agent && a.Preposition == k))
+                    return true;
+                return k > 0 && ClauseReader.ParticipleShape(r.Tokens[k - 1]) && (clauses.GroupAt(k - 1) is not { } g || g.Head == k - 1);
+            }
+            if (Words.NounJoiner.Has(tok))
+                continue;
+            if (Words.Preposition.Has(tok) || Words.Coordinator.Has(tok) || Words.Subordinator.Has(tok) || Words.LooseSubordinator.Has(tok))
+                return false;
+        }
+        return false;
     }
 
     private static readonly TriggerEntry GroundAssault = new(EventType.GroundCombat, "assault", TriggerStrength.Strong, false);
