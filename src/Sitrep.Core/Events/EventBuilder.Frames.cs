@@ -22,13 +22,14 @@ internal sealed partial class EventBuilder
             var t = r.Triggers[i];
             if (t.Value.Strength != TriggerStrength.Weak || t.Value.Support == FrameSupport.Type)
                 continue;
+            var clause = clauses.ClauseOf(t.First);
             var holds = t.Value.Support switch
             {
-                FrameSupport.Supply => SupplyFrame(r, clauses, t),
+                FrameSupport.Supply => SupplyFrame(r, clause, t),
                 // The one who acts may stand clauses away ("Putin put the forces, described as
                 // deterrence forces, on their highest alert"): any side named before the word.
                 FrameSupport.Agent => r.Actors.Any(a => a.Last <= t.First && !r.InQuote(a.First)),
-                _ => PartyOnEachSide(r, clauses, t, recipient: t.Value.Type == EventType.Aid),
+                _ => PartyOnEachSide(r, clause, t, recipient: t.Value.Type == EventType.Aid),
             };
             if (holds)
             {
@@ -48,9 +49,9 @@ internal sealed partial class EventBuilder
     /// different one after it in the clause ("met her Ukrainian counterpart"). Aid goes to its
     /// receiver: the side after must follow "to" or "for" ("military aid to Ukraine").
     /// </summary>
-    private static bool PartyOnEachSide(SentenceReading r, ClauseAnalysis clauses, PhraseMatch<TriggerEntry> t, bool recipient)
+    private static bool PartyOnEachSide(SentenceReading r, Clause? clause, PhraseMatch<TriggerEntry> t, bool recipient)
     {
-        if (clauses.ClauseOf(t.First) is not { } clause || SideBefore(r, clauses, t) is not { } before)
+        if (clause is null || SideBefore(r, clause, t) is not { } before)
             return false;
         // The first side after the word is its other party ("a meeting with the defence minister
         // and the chief of the Russian staff" is one side's own meeting, whoever is named later).
@@ -64,10 +65,8 @@ internal sealed partial class EventBuilder
     }
 
     /// <summary>The side or person named last before the word, in its clause or as its clause's subject.</summary>
-    private static string? SideBefore(SentenceReading r, ClauseAnalysis clauses, PhraseMatch<TriggerEntry> t)
+    private static string? SideBefore(SentenceReading r, Clause clause, PhraseMatch<TriggerEntry> t)
     {
-        if (clauses.ClauseOf(t.First) is not { } clause)
-            return null;
         string? before = null;
         foreach (var a in r.Actors)
         {
@@ -78,8 +77,8 @@ internal sealed partial class EventBuilder
     }
 
     /// <summary>"The Pentagon sent HARM missiles to Ukraine": a giver before, a weapon after and a receiver after "to" or "for".</summary>
-    private static bool SupplyFrame(SentenceReading r, ClauseAnalysis clauses, PhraseMatch<TriggerEntry> t) =>
-        clauses.ClauseOf(t.First) is { } clause
+    private static bool SupplyFrame(SentenceReading r, Clause? clause, PhraseMatch<TriggerEntry> t) =>
+        clause is not null
         && r.Weapons.Any(w => w.First >= t.Last && clause.Span.Contains(w.First))
-        && PartyOnEachSide(r, clauses, t, recipient: true);
+        && PartyOnEachSide(r, clause, t, recipient: true);
 }

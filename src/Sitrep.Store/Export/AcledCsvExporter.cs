@@ -51,8 +51,8 @@ public static class AcledCsvExporter
         var actor1 = codebook.Actor(i.Actor);
         var country = codebook.Country(i.Country);
         // ACLED names civilians by the country they were in: "Civilians (Russia)" for a strike on Belgorod.
-        var actor2 = codebook.Actor(i.TargetActor) is { Inter: "Civilians" } civilians && country is not null
-            ? civilians with { Name = $"Civilians ({country.Name})" } : codebook.Actor(i.TargetActor);
+        var target = codebook.Actor(i.TargetActor);
+        var actor2 = target is { Inter: "Civilians" } && country is not null ? target with { Name = $"Civilians ({country.Name})" } : target;
         var date = i.DateMin is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
 
         yield return $"{IdPrefix}{country?.Iso3 ?? "XXX"}{i.Id}";
