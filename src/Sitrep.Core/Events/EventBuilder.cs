@@ -268,6 +268,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             active.RemoveAll(a => a.Item1 == EventType.Strike);
         if (Has(EventType.Policy))
             active.RemoveAll(a => a.Item1 == EventType.Diplomacy && !StrongOf(EventType.Diplomacy));
+        SplitContacts(r, clauses, active);
         active.Sort((a, b) => a.Item2[0].First.CompareTo(b.Item2[0].First));
         return active;
     }
