@@ -46,4 +46,35 @@ internal sealed partial class EventBuilder
         }
         return null;
     }
+
+    /// <summary>
+    /// "who met Zelensky and later spoke with Putin": a later contact of the sentence with no
+    /// side of its own shares the subject of the first.
+    /// </summary>
+    private static void ShareContactSubject(List<(EventDraft Draft, List<int> Anchors)> drafts, EventDraft draft)
+    {
+        if (draft.Actor is not null || drafts.FirstOrDefault(o => o.Draft != draft && o.Draft.Type == draft.Type).Draft is not { Actor: { } shared } first)
+            return;
+        draft.Actor = shared;
+        draft.ActorExplicit = first.ActorExplicit;
+        draft.ActorRule = "subject shared with the sentence's first contact";
+    }
+
+    /// <summary>
+    /// A day follows the act it dates: in "met X in Florida on Friday and later called Y", the
+    /// day is the meeting's, though the call's word stands nearer. Among drafts of one type, a
+    /// date goes to the last one told before it.
+    /// </summary>
+    private static int DateOwner(List<(EventDraft Draft, List<int> Anchors)> drafts, int nearest, int date)
+    {
+        if (drafts[nearest].Anchors.Any(a => a < date))
+            return nearest;
+        var owner = nearest;
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            if (i != nearest && drafts[i].Draft.Type == drafts[nearest].Draft.Type && drafts[i].Anchors.Any(a => a < date))
+                owner = i;
+        }
+        return owner;
+    }
 }

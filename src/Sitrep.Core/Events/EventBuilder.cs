@@ -132,6 +132,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 if (r.AggregateCue && draft.Mentions.Count(i => r.Places.Any(p => p.Index == i && p.Mention.KindHint != PlaceKind.Country)) == 0)
                     draft.Background = draft.Total = true;
                 AssignActor(r, clauses, draft, anchors, claimTokens, claim);
+                ShareContactSubject(drafts, draft);
                 // "hours after Biden had announced new aid": a cue in a subordinate clause with its
                 // own object attributes only that clause.
                 var ownClauseOnly = claim is not null && _claimCue >= 0 && OnlyItsOwnClause(r, clauses, _claimCue)

@@ -101,7 +101,7 @@ internal static class EventMerger
     /// joins it. Two drafts of one type read from one sentence were told there as two events.
     /// </summary>
     private static bool Joinable(EventDraft c, EventDraft d) =>
-        Family(c.Type) == Family(d.Type) && !(c.Type == d.Type && c.FirstSentence == d.FirstSentence) && !c.Total && !d.Total && Compatible(c, d) && SameWeaponClass(c, d);
+        Family(c.Type) == Family(d.Type) && !(c.Type == d.Type && c.Evidence.Overlaps(d.Evidence)) && !c.Total && !d.Total && Compatible(c, d) && SameWeaponClass(c, d);
 
     private static bool Specific(EventDraft d) => d.Places.Any(p => p.Kind != PlaceKind.Country);
 
