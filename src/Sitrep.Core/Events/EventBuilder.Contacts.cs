@@ -1,4 +1,3 @@
-using Sitrep.Clauses;
 using Sitrep.Recognizers;
 
 namespace Sitrep.Events;
@@ -11,7 +10,7 @@ internal sealed partial class EventBuilder
     /// contacts: a meeting with one leader and a call with another. Each run of triggers that
     /// shares its party stays one event; a word with no party of its own joins the run before it.
     /// </summary>
-    private static void SplitContacts(SentenceReading r, ClauseAnalysis clauses, List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> active)
+    private void SplitContacts(SentenceReading r, List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> active)
     {
         var i = active.FindIndex(a => a.Type == EventType.Diplomacy);
         if (i < 0 || active[i].Triggers.Count < 2 || active[i].Triggers.Any(t => t.Value.Strength != TriggerStrength.Strong))
@@ -23,7 +22,7 @@ internal sealed partial class EventBuilder
         for (var n = 0; n < triggers.Count; n++)
         {
             var until = n + 1 < triggers.Count ? triggers[n + 1].First : r.Tokens.Count;
-            var other = OtherParty(r, clauses, triggers[n], until);
+            var other = OtherParty(r, triggers[n], until);
             if (runs.Count == 0 || other is not null && party is not null && other != party)
                 runs.Add([]);
             runs[^1].Add(triggers[n]);
@@ -35,25 +34,36 @@ internal sealed partial class EventBuilder
         active.InsertRange(i, runs.Select(run => (type, run, joinOnly)));
     }
 
-    /// <summary>The first side named after a diplomatic word in its clause, before the next such word: whom it was with.</summary>
-    private static string? OtherParty(SentenceReading r, ClauseAnalysis clauses, PhraseMatch<TriggerEntry> t, int until)
+    /// <summary>Words a contact's other party may stand behind: "met with President Zelensky", "a call with the Polish leader".</summary>
+    private const int PartyReach = 3;
+
+    /// <summary>
+    /// Whom a diplomatic word was with: the side named right after it, over "with", a
+    /// determiner or a title ("spoke by phone with Putin", "met the Polish president"); not a
+    /// side named further on, which may be the subject of the next clause.
+    /// </summary>
+    private string? OtherParty(SentenceReading r, PhraseMatch<TriggerEntry> t, int until)
     {
-        var clause = clauses.ClauseOf(t.First);
-        foreach (var a in r.Actors)
+        for (var k = t.Last; k < until && k < r.Tokens.Count && k <= t.Last + PartyReach; k++)
         {
-            if (a.First >= t.Last && a.First < until && (clause is null || clause.Span.Contains(a.First)))
+            var a = r.Actors.FirstOrDefault(a => a.First == k);
+            if (a.Value is not null)
                 return a.Value.Code;
+            var tok = r.Tokens[k];
+            var title = tok.IsWord && char.IsUpper(text[tok.Start]);
+            if (!Words.InstrumentPreposition.Has(tok) && !Words.Determiner.Has(tok) && !title)
+                return null;
         }
         return null;
     }
 
     /// <summary>
-    /// "who met Zelensky and later spoke with Putin": a later contact of the sentence with no
-    /// side of its own shares the subject of the first.
+    /// "who met Zelensky and later spoke with Putin": a later contact of the sentence shares the
+    /// subject of the first, unless its own clause names one ("and Putin spoke with Xi").
     /// </summary>
     private static void ShareContactSubject(List<(EventDraft Draft, List<int> Anchors)> drafts, EventDraft draft)
     {
-        if (draft.Actor is not null || drafts.FirstOrDefault(o => o.Draft != draft && o.Draft.Type == draft.Type).Draft is not { Actor: { } shared } first)
+        if (draft.ActorFramed || drafts.FirstOrDefault(o => o.Draft.Type == draft.Type).Draft is not { Actor: { } shared } first || first == draft)
             return;
         draft.Actor = shared;
         draft.ActorExplicit = first.ActorExplicit;

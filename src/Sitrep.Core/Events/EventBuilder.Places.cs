@@ -234,16 +234,21 @@ internal sealed partial class EventBuilder
     /// </summary>
     private static void AssignPlaces(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, HashSet<int> agents, List<int> jurisdiction, List<int> unreal)
     {
-        // A threat or an aid package passes from one side to another: a place told with it is
-        // what it aims at or where the help is to be used ("for operations in the Donbas").
-        var placed = drafts.Where(d => d.Draft.Type is not (EventType.Threat or EventType.Aid)).ToList();
+        var placed = drafts.Where(d => d.Draft.Type != EventType.Threat).ToList();
         if (placed.Count == 0)
             return;
+        // An aid package passes from one side to another: it goes to a country, and a town or a
+        // region told with it is where the help is to be used ("for operations in the Donbas").
+        var onLand = placed.Where(d => d.Draft.Type != EventType.Aid).ToList();
         int Distance(IEnumerable<int> anchors, int token) => anchors.Select(a => Math.Abs(a - token)).DefaultIfEmpty(int.MaxValue).Min();
         var candidates = r.Places.Where(p => !agents.Contains(p.Index)
             && Distance(unreal, r.TokenAt(p.Mention.Start)) >= Distance(placed.SelectMany(d => d.Anchors), r.TokenAt(p.Mention.Start))).ToList();
         foreach (var p in candidates)
-            placed[Nearest(placed, r.TokenAt(p.Mention.Start))].Draft.Mentions.Add(p.Index);
+        {
+            var takers = p.Mention.KindHint == PlaceKind.Country ? placed : onLand;
+            if (takers.Count > 0)
+                takers[Nearest(takers, r.TokenAt(p.Mention.Start))].Draft.Mentions.Add(p.Index);
+        }
         foreach (var (draft, _) in placed)
         {
             var specific = draft.Mentions.Any(i => candidates.Any(c => c.Index == i && c.Mention.KindHint != PlaceKind.Country));

@@ -92,6 +92,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         DropPassingPolicy(r, clauses);
         ApplyFrames(r, clauses);
         var events = ActiveTriggers(r, clauses, agents);
+        SplitContacts(r, events);
         var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
         foreach (var (type, triggers, joinOnly) in events)
         {
@@ -269,7 +270,6 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             active.RemoveAll(a => a.Item1 == EventType.Strike);
         if (Has(EventType.Policy))
             active.RemoveAll(a => a.Item1 == EventType.Diplomacy && !StrongOf(EventType.Diplomacy));
-        SplitContacts(r, clauses, active);
         active.Sort((a, b) => a.Item2[0].First.CompareTo(b.Item2[0].First));
         return active;
     }
