@@ -108,6 +108,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 ActorInverse = triggers.Any(t => t.Value.Inverse),
                 Background = r.BackgroundCue,
                 JoinOnly = joinOnly,
+                Another = triggers.Any(t => TellsAnother(r, clauses, t.First)),
             };
             draft.Evidence.Add((s.Start, s.End));
             drafts.Add((draft, triggers.Select(t => t.First).ToList()));

@@ -60,6 +60,8 @@ internal sealed class EventDraft
     /// January, ...") but not report a new one: kept only if it merges.
     /// </summary>
     public bool JoinOnly { get; set; }
+    /// <summary>Told as one more of its kind ("also reported a cyberattack", "another package"): it retells no event before it.</summary>
+    public bool Another { get; set; }
     public SortedSet<(int Start, int End)> Evidence { get; } = [];
 
     /// <summary>

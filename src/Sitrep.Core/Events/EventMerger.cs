@@ -20,7 +20,7 @@ internal static class EventMerger
         foreach (var d in drafts)
         {
             d.Sections.Add(d.Section);
-            var target = FindWithinSection(merged, d) ?? FindAcrossSections(merged, d);
+            var target = d.Another ? null : FindWithinSection(merged, d) ?? FindAcrossSections(merged, d);
             if (target is not null)
                 Absorb(target, d);
             // A reference back that finds nothing to join still stands when it brings figures
