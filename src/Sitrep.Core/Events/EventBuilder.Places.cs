@@ -246,17 +246,21 @@ internal sealed partial class EventBuilder
         foreach (var p in candidates)
         {
             var takers = p.Mention.KindHint == PlaceKind.Country ? placed : onLand;
+            // A place inside a quotation is not where a contact told outside it took place.
+            var quoted = r.InQuote(r.TokenAt(p.Mention.Start));
+            takers = takers.Where(d => d.Draft.Type != EventType.Diplomacy || d.Anchors.Any(a => r.InQuote(a) == quoted)).ToList();
             if (takers.Count > 0)
                 takers[Nearest(takers, r.TokenAt(p.Mention.Start))].Draft.Mentions.Add(p.Index);
         }
-        foreach (var (draft, _) in placed)
+        foreach (var (draft, anchors) in placed)
         {
             var specific = draft.Mentions.Any(i => candidates.Any(c => c.Index == i && c.Mention.KindHint != PlaceKind.Country));
             // A second contact told in the sentence ("and later spoke by phone with Putin") is not
             // where the first one took place.
             var another = placed.Any(o => o.Draft != draft && o.Draft.Type == draft.Type);
             if (!specific && !another && SharesPlaces(draft.Type) && draft.Strength == TriggerStrength.Strong)
-                draft.Mentions.AddRange(candidates.Where(p => p.Mention.KindHint != PlaceKind.Country && !draft.Mentions.Contains(p.Index)).Select(p => p.Index));
+                draft.Mentions.AddRange(candidates.Where(p => p.Mention.KindHint != PlaceKind.Country && !draft.Mentions.Contains(p.Index)
+                    && (draft.Type != EventType.Diplomacy || anchors.Any(a => r.InQuote(a) == r.InQuote(r.TokenAt(p.Mention.Start))))).Select(p => p.Index));
             if (!specific && draft.Type == EventType.Strike && draft.Mentions.Count == 0)
                 draft.Mentions.AddRange(jurisdiction);
         }
