@@ -106,7 +106,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 FromHeadline = s.Role == SentenceRole.Headline,
                 Strength = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong) ? TriggerStrength.Strong : TriggerStrength.Weak,
                 ActorInverse = triggers.Any(t => t.Value.Inverse),
-                Background = r.BackgroundCue,
+                Background = PastContext(r, clauses, triggers),
                 JoinOnly = joinOnly,
                 Another = triggers.Any(t => TellsAnother(r, clauses, t.First)),
             };
