@@ -366,6 +366,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             }
             if (Words.NounJoiner.Has(tok))
                 continue;
+            // "in retaliation for sanctions": the noun is the cause of another act.
+            if (Words.Preposition.Has(tok) && k > 0 && EventWords.CauseNoun.Has(r.Tokens[k - 1]))
+                return true;
             if (Words.Preposition.Has(tok) || Words.Coordinator.Has(tok) || Words.Subordinator.Has(tok) || Words.LooseSubordinator.Has(tok))
                 return false;
         }

@@ -15,6 +15,7 @@ internal static class EventWords
     public static readonly WordClass SpeechSetting = Get("speech-setting");
     public static readonly WordClass Additive = Get("additive");
     public static readonly WordClass OneMore = Get("one-more");
+    public static readonly WordClass CauseNoun = Get("cause-noun");
 
     private static WordClass Get(string name) =>
         Table.TryGetValue(name, out var c) ? c : throw new InvalidDataException($"event-words.tsv has no class '{name}'");
