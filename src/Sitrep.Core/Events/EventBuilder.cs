@@ -87,7 +87,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             if (Explaining)
                 Notes.Add($"claim {framed.Code ?? framed.Office?.ToString().ToLowerInvariant()}: speaker of an attribution frame");
         }
-        r.Triggers.RemoveAll(t => InDescriptiveClause(r, t.First));
+        r.Triggers.RemoveAll(t => InDescriptiveClause(r, t.First) || InDashAside(r, t.First));
         ApplyModality(r, clauses);
         DropPassingPolicy(r, clauses);
         ApplyFrames(r, clauses);
