@@ -3,12 +3,12 @@ using Sitrep.Text;
 
 namespace Sitrep.Events;
 
-// "In the south — where Kyiv has vowed a counter-offensive — the authorities said ...".
+// "In the east — where Moscow has promised a new push — officials said ...": an aside describes.
 internal sealed partial class EventBuilder
 {
     /// <summary>
     /// Whether a trigger stands in an aside set off by two dashes that opens with a relative
-    /// word ("— where Kyiv has vowed ... —"): it describes the place or thing before it, as a
+    /// word ("— where Moscow has vowed ... —"): it describes the place or thing before it, as a
     /// comma's ", which ..." does, and reports nothing of its own.
     /// </summary>
     private bool InDashAside(SentenceReading r, int token)

@@ -3,13 +3,13 @@ using Sitrep.Recognizers;
 
 namespace Sitrep.Events;
 
-// "Guterres toured Borodianka, on his first visit since the start of the invasion": an aside's past is not the event's.
+// "The president toured Irpin, a town where homes have lain in ruins since the war began": an aside's past is not the event's.
 internal sealed partial class EventBuilder
 {
     /// <summary>
     /// Whether the sentence's cue of past context ("since the start of", "previously") is told
     /// of this event. A cue inside a relative clause that does not hold the event's leading
-    /// trigger ("Borodianka, where ... since the start of the invasion") tells that clause's
+    /// trigger ("Irpin, a town where ... since the war began") tells that clause's
     /// past only; one on a saying verb ("ISW previously assessed that ...") covers what is said.
     /// </summary>
     private bool PastContext(SentenceReading r, ClauseAnalysis clauses, List<PhraseMatch<TriggerEntry>> triggers)
