@@ -68,9 +68,17 @@ public sealed class ReportPipeline
     public ReportSurvey Survey(Document document, CancellationToken budget = default) =>
         Run(document, _geocoder, budget);
 
+    /// <summary>
+    /// One sentence's tokens at a time: a reading is done with (built, explained) before the next
+    /// sentence is read, and a run never starts another on its thread, so the list is the thread's.
+    /// </summary>
+    [ThreadStatic]
+    private static List<Token>? _sentenceTokens;
+
     private ReportSurvey Run(Document document, Geocoder? geocoder, CancellationToken budget)
     {
         var text = document.Text;
+        var sentenceTokens = _sentenceTokens ??= new List<Token>(256);
         var layout = _segmenter.Segment(text);
         var mentions = new List<PlaceMention>();
         var words = new DocumentWords(text);
@@ -78,7 +86,7 @@ public sealed class ReportPipeline
         foreach (var sentence in layout.Sentences)
         {
             budget.ThrowIfCancellationRequested();
-            var reading = _reader.Read(text, sentence, document.Meta.Published, mentions, words);
+            var reading = _reader.Read(text, sentence, document.Meta.Published, mentions, words, sentenceTokens);
             // A sentence with no trigger, cue or casualty builds nothing the clauses could shape.
             var clauses = reading.Triggers.Count > 0 || reading.Cues.Count > 0 || reading.Casualties.Count > 0 || _options.Explain is not null
                 ? ClauseReader.Read(text, reading.Tokens, reading.Cues)

@@ -68,9 +68,16 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
 {
 
     /// <param name="documentWords">Where the place recognizer keeps the sentence's words for the geocoder; null for none.</param>
-    public SentenceReading Read(string text, Sentence sentence, DateOnly? anchor, List<PlaceMention> documentMentions, DocumentWords? documentWords = null)
+    /// <param name="tokenBuffer">
+    /// A list the reading's tokens are written into, cleared first, for a caller that is done with
+    /// one reading before it asks for the next; null for a list of the reading's own.
+    /// </param>
+    public SentenceReading Read(string text, Sentence sentence, DateOnly? anchor, List<PlaceMention> documentMentions, DocumentWords? documentWords = null,
+        List<Token>? tokenBuffer = null)
     {
-        var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
+        var tokens = tokenBuffer is null
+            ? Tokenizer.Tokenize(text, sentence.Start, sentence.End)
+            : Tokenizer.Tokenize(text, sentence.Start, sentence.End, tokenBuffer);
         var found = new List<IndexedMention>();
         var actors = lexicons.Actors.Match(text, tokens);
         var dates = DateRecognizer.Recognize(text, sentence.Start, sentence.End, anchor);
