@@ -190,7 +190,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
         if (node < 0)
             return result;
         var folded = TextFold.Fold(m.Name);
-        var index = new Dictionary<int, int>();
+        var index = _recallIndex ??= new Dictionary<int, int>();
+        index.Clear();
         foreach (var p in g.Postings(node))
         {
             var exact = TextFold.FoldEquals(g.String(p.Variant), folded);
@@ -217,9 +218,13 @@ public sealed class Geocoder(Gazetteer gazetteer)
         // A city of note stays in the running however it is spelt ("Kyyiv", "Khmelnitskiy"): a
         // village that happens to list that spelling must still beat it on the ranking.
         if (result.Any(c => c.AnyExact))
-            result.RemoveAll(c => !c.AnyExact && !Major(g.Entry(c.Entry)));
+            result.RemoveAll(c => !c.AnyExact && !Major(Gazetteer.Entry(c.Entry)));
         return result;
     }
+
+    /// <summary>Where <see cref="Recall"/> finds a candidate it has already taken, by entry; one per thread, cleared per mention.</summary>
+    [ThreadStatic]
+    private static Dictionary<int, int>? _recallIndex;
 
     private static bool Major(in EntryRecord e) =>
         (PlaceKind)e.Kind == PlaceKind.Settlement && (e.Population >= Weights.MajorCityPopulation || e.Rank >= 5);
