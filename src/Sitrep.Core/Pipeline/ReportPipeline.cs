@@ -40,6 +40,20 @@ public sealed class ReportPipeline
         Words.Check();
     }
 
+    /// <summary>
+    /// Loads what every pipeline shares (lexicons, word classes, the date and number patterns)
+    /// ahead of the first report. Thread-safe: a caller runs it beside loading the place index,
+    /// so a short run waits for the slower of the two instead of both in turn.
+    /// </summary>
+    public static void Prepare()
+    {
+        _ = Lexicons.Default;
+        _ = Segmenter.Default;
+        Words.Check();
+        DateRecognizer.Recognize(string.Empty, null);
+        NumberRecognizer.Recognize(string.Empty);
+    }
+
     /// <summary>A pipeline that places events with <paramref name="gazetteer"/>.</summary>
     public static ReportPipeline Create(Gazetteer gazetteer, ExtractionOptions options = default) => new(gazetteer, options);
 
