@@ -8,7 +8,8 @@ namespace Sitrep.Bench;
 
 /// <summary>
 /// Store benchmark, run by hand (see BENCHMARKS.md):
-///   Sitrep.Bench generate DIR DOCUMENTS [--text]
+///   Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K]
+///     (1 M events at about 150 reports a day over four years: generate DIR 222222 --days 1461 --most-told 8)
 ///   Sitrep.Bench measure DIR DB SITREP_DLL
 ///   Sitrep.Bench check DB            (after a kill -9 by hand: is every document whole?)
 /// 'measure' ingests DIR/events.jsonl with the real CLI in its own process (whole-process rate),
@@ -21,7 +22,8 @@ internal static class Program
         if (args is ["generate", var folder, var count, .. var rest] && int.TryParse(count, out var documents))
         {
             var clock = Stopwatch.StartNew();
-            var (docs, events) = new CorpusGenerator(seed: 20240224).Write(folder, documents, text: rest.Contains("--text"));
+            var (docs, events) = new CorpusGenerator(seed: 20240224).Write(folder, documents, text: rest.Contains("--text"),
+                days: Option(rest, "--days") ?? 730, mostTold: Option(rest, "--most-told") ?? 4);
             Console.Error.WriteLine($"generate: {docs:N0} documents, {events:N0} events in {clock.Elapsed.TotalSeconds:0.0} s");
             return 0;
         }
@@ -40,8 +42,18 @@ internal static class Program
             Console.WriteLine(check);
             return check.Sound ? 0 : 1;
         }
-        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] | measure DIR DB SITREP_DLL | queries DB | check DB");
+        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB | check DB");
         return 2;
+    }
+
+    private static int? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0)
+            return null;
+        if (at + 1 < args.Length && int.TryParse(args[at + 1], out var value) && value > 0)
+            return value;
+        throw new ArgumentException($"{name} takes a positive whole number");
     }
 
     private static int Measure(string dir, string db, string cli)
