@@ -74,6 +74,18 @@ internal static class SchemaUpgrade
         transaction.Commit();
     }
 
+    /// <summary>
+    /// Adds the R*Tree of places to a schema-2 file made before it, filled from the stored
+    /// places, in one transaction with the rest of the schema's new objects (its triggers).
+    /// </summary>
+    public static void AddPlaceTree(SqliteConnection connection, string schema)
+    {
+        using var transaction = connection.BeginTransaction();
+        Command(connection, transaction, schema).ExecuteNonQuery();
+        Command(connection, transaction, Sitrep.Store.Query.PlaceTree.Fill).ExecuteNonQuery();
+        transaction.Commit();
+    }
+
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
         var command = connection.CreateCommand();

@@ -8,7 +8,8 @@ namespace Sitrep.Store.Query;
 /// in either store's dialect. Filters on child tables are uncorrelated <c>e.key IN (SELECT ...)</c>
 /// subqueries, so each is one index scan and the outer query is a primary-key probe.
 /// </summary>
-internal sealed class EventFilterSql(ReadDialect dialect)
+/// <param name="placeTree">Whether the SQLite database has the R*Tree of places (event_places_tree) to find --near candidates by.</param>
+internal sealed class EventFilterSql(ReadDialect dialect, bool placeTree = false)
 {
     public static readonly EventFilterSql Sqlite = new(ReadDialect.Sqlite);
 
@@ -27,6 +28,16 @@ internal sealed class EventFilterSql(ReadDialect dialect)
         e.key IN (SELECT event FROM event_places
                   WHERE lat BETWEEN @lat_min AND @lat_max AND lon BETWEEN @lon_min AND @lon_max
                     AND distance_km(lat, lon, @lat, @lon) <= @km)
+        """;
+    // The same test, with candidates found by the R*Tree (latitude, longitude, day) and checked on
+    // the exact point; CROSS JOIN keeps SQLite from starting at the (lat, lon) index instead.
+    private const string ByNearInTree = """
+        e.key IN (SELECT p.event FROM event_places_tree t CROSS JOIN event_places p
+                  WHERE t.lat_max >= @lat_min AND t.lat_min <= @lat_max AND t.lon_max >= @lon_min AND t.lon_min <= @lon_max
+                    AND t.day_max >= @day_min AND t.day_min <= @day_max
+                    AND p.event = t.id >> 16 AND p.ord = (t.id & 65535)
+                    AND p.lat BETWEEN @lat_min AND @lat_max AND p.lon BETWEEN @lon_min AND @lon_max
+                    AND distance_km(p.lat, p.lon, @lat, @lon) <= @km)
         """;
     private const string NotBackground = "e.background = 0";
     // event_places carries its event's date, so place filters narrow by date inside their index.
@@ -82,7 +93,13 @@ internal sealed class EventFilterSql(ReadDialect dialect)
         if (q.Near is { } near)
         {
             var box = GeoMath.BoundingBox(near.Lat, near.Lon, near.Km);
-            clauses.Add(ByNear);
+            clauses.Add(placeTree ? ByNearInTree : ByNear);
+            if (placeTree)
+            {
+                // Undated places span every day in the tree; the date filters above decide for them.
+                p.Add("day_min", PlaceTree.Day(q.From) ?? PlaceTree.Before);
+                p.Add("day_max", PlaceTree.Day(q.To) ?? PlaceTree.After);
+            }
             p.Add("lat_min", box.LatMin);
             p.Add("lat_max", box.LatMax);
             p.Add("lon_min", box.LonMin);
