@@ -95,6 +95,8 @@ internal static class Program
             ("weapon Shahed-136, one month", new EventQuery { Weapon = "Shahed-136", From = "2024-03-01", To = "2024-03-31" }),
             ("actor UA + type strike, all time, first 100", new EventQuery { Actor = "UA", Types = [EventType.Strike], Limit = 100 }),
             ("place Odesa, all time", new EventQuery { Place = "Odesa" }),
+            ("place Odesa, one month", new EventQuery { Place = "Odesa", From = "2024-03-01", To = "2024-03-31" }),
+            ("strikes in one month, first 100 (a page)", new EventQuery { Types = [EventType.Strike], From = "2024-03-01", To = "2024-03-31", Limit = 100 }),
         };
         o.WriteLine("| query (events, from the library) | rows | median | p95 |");
         o.WriteLine("|---|---|---|---|");
@@ -106,7 +108,7 @@ internal static class Program
         var month = new EventQuery { From = "2024-03-01", To = "2024-03-31" };
         var (incidents, im, ip) = Time(() => store.QueryIncidents(month).Count());
         o.WriteLine($"| incidents of one month | {incidents:N0} | {im:0.0} ms | {ip:0.0} ms |");
-        var (statsRows, sm, sp) = Time(() => store.Statistics().Daily.Count, runs: 5);
+        var (statsRows, sm, sp) = Time(() => store.Statistics().Daily.Count, runs: 11);
         o.WriteLine($"| stats, all time (daily series rows) | {statsRows:N0} | {sm:0.0} ms | {sp:0.0} ms |");
         var (csvRows, cm, cp) = Time(() => AcledCsvExporter.Write(store.QueryIncidents(new EventQuery()), TextWriter.Null), runs: 3);
         o.WriteLine($"| export csv, all incidents | {csvRows:N0} | {cm:0.0} ms | {cp:0.0} ms |");

@@ -64,8 +64,8 @@ CREATE TABLE IF NOT EXISTS event_places (
     lon         REAL,
     geonames_id INTEGER,
     -- Matching keys: the oblast name folded ("Kharkiv Oblast" -> "kharkiv"), and the event's
-    -- incident family and date copied here so that finding an incident for a new report is
-    -- three index range scans (same place, same oblast, nearby) instead of a scan of the day.
+    -- incident family and date copied here, so that a place or oblast filter narrows by date
+    -- inside its index. (Clustering reads event_cluster.)
     admin1_key  TEXT,
     name_key    TEXT NOT NULL,
     family      TEXT NOT NULL,
@@ -74,10 +74,12 @@ CREATE TABLE IF NOT EXISTS event_places (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_places_name ON event_places(name_key, date);
 CREATE INDEX IF NOT EXISTS event_places_admin1 ON event_places(admin1_key, date);
-CREATE INDEX IF NOT EXISTS event_places_near ON event_places(lat, lon);
-CREATE INDEX IF NOT EXISTS event_places_cluster_name ON event_places(family, date, name_key);
-CREATE INDEX IF NOT EXISTS event_places_cluster_admin1 ON event_places(family, date, admin1_key, kind);
-CREATE INDEX IF NOT EXISTS event_places_cluster_near ON event_places(family, date, lat);
+-- Indexes no SQLite statement reads any more, each one more B-tree every place insert writes:
+-- --near reads the R*Tree below, and clustering reads event_cluster. (PostgreSQL keeps its own.)
+DROP INDEX IF EXISTS event_places_near;
+DROP INDEX IF EXISTS event_places_cluster_name;
+DROP INDEX IF EXISTS event_places_cluster_admin1;
+DROP INDEX IF EXISTS event_places_cluster_near;
 
 -- An R*Tree over the located places, for --near: a box of latitude, longitude and day finds the
 -- candidates in a few pages where the (lat, lon) index above reads a whole band of latitude of
@@ -120,6 +122,8 @@ CREATE TABLE IF NOT EXISTS event_weapons (
     PRIMARY KEY (event, ord)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_weapons_model ON event_weapons(model COLLATE NOCASE);
+-- --weapon matches a model or a class: without this, the class half reads every weapon row.
+CREATE INDEX IF NOT EXISTS event_weapons_class ON event_weapons(class);
 
 -- One row per event (rowid = events.key): the event's evidence sentences, joined. Keyed by
 -- rowid so that replacing a document deletes its rows by key instead of scanning the index.
