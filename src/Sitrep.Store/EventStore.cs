@@ -124,7 +124,7 @@ public sealed partial class EventStore : IEventStore
                 return Connect(dataSource, path);
             }
             var placeTree = Sitrep.Store.Query.PlaceTree.Exists(connection);
-            if (!placeTree && TryUpgrade(path))
+            if (SchemaUpgrade.Incomplete(connection, Schema.Value) && TryUpgrade(path))
             {
                 connection.Dispose();
                 return Connect(dataSource, path);
@@ -142,7 +142,7 @@ public sealed partial class EventStore : IEventStore
     // Whether --near can use the R*Tree: a database made before it, opened read-only where it cannot be written, has none.
     private bool _placeTree;
 
-    /// <summary>Adds what a reader wants and an older file lacks (the R*Tree of places), when the file can be written.</summary>
+    /// <summary>Adds what a reader wants and an older file lacks (the R*Tree of places, indexes), when the file can be written.</summary>
     private static bool TryUpgrade(string path)
     {
         try

@@ -72,7 +72,9 @@ internal sealed class EventFilterSql(ReadDialect dialect, bool placeTree = false
         }
         if (q.Place is not null)
         {
-            clauses.Add($"e.key IN (SELECT event FROM event_places WHERE ({dialect.In("name_key", "@places")} OR {dialect.In("geonames_id", "@place_ids")}) AND {PlaceDates})");
+            // Two covering index scans, as for weapons below.
+            clauses.Add($"e.key IN (SELECT event FROM event_places WHERE {dialect.In("name_key", "@places")} AND {PlaceDates} " +
+                        $"UNION ALL SELECT event FROM event_places WHERE {dialect.In("geonames_id", "@place_ids")} AND {PlaceDates})");
             p.Add("places", q.PlaceNames.Prepend(q.Place).Select(IncidentRule.Fold).Distinct().ToList());
             p.Add("place_ids", q.PlaceIds.ToList());
         }
@@ -113,14 +115,19 @@ internal sealed class EventFilterSql(ReadDialect dialect, bool placeTree = false
             clauses.Add($"({dialect.EqualsIgnoringCase("e.actor", "@actor")} OR {dialect.EqualsIgnoringCase("e.target_actor", "@actor")})");
             p.Add("actor", q.Actor);
         }
+        // A weapon or a text matches events of every day: tens of thousands in a large store, each
+        // a read of a whole events row if SQLite started from them. With a date bound or a limit
+        // it should walk the date index instead and test each key against the (covering) list.
+        var key = dialect == ReadDialect.Sqlite && (q.From is not null || q.To is not null || q.Limit is not null) ? "+e.key" : "e.key";
         if (q.Weapon is not null)
         {
-            clauses.Add($"e.key IN (SELECT event FROM event_weapons WHERE {dialect.EqualsIgnoringCase("model", "@weapon")} OR class = lower(@weapon))");
+            // Two covering index scans; an OR would look up each row of the table.
+            clauses.Add($"{key} IN (SELECT event FROM event_weapons WHERE {dialect.EqualsIgnoringCase("model", "@weapon")} UNION ALL SELECT event FROM event_weapons WHERE class = lower(@weapon))");
             p.Add("weapon", q.Weapon);
         }
         if (q.Text is not null)
         {
-            clauses.Add($"e.key IN ({dialect.EvidenceMatching})");
+            clauses.Add($"{key} IN ({dialect.EvidenceMatching})");
             p.Add("text", dialect.FullText(q.Text));
         }
         if (q.ExcludeBackground)

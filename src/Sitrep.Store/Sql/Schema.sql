@@ -74,6 +74,8 @@ CREATE TABLE IF NOT EXISTS event_places (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_places_name ON event_places(name_key, date);
 CREATE INDEX IF NOT EXISTS event_places_admin1 ON event_places(admin1_key, date);
+-- --place matches a name or a GeoNames id: without this, the id half reads every place row.
+CREATE INDEX IF NOT EXISTS event_places_geonames ON event_places(geonames_id, date);
 -- Indexes no SQLite statement reads any more, each one more B-tree every place insert writes:
 -- --near reads the R*Tree below, and clustering reads event_cluster. (PostgreSQL keeps its own.)
 DROP INDEX IF EXISTS event_places_near;
