@@ -41,7 +41,12 @@ internal sealed class EventFilterSql(ReadDialect dialect, bool placeTree = false
         """;
     private const string NotBackground = "e.background = 0";
     // event_places carries its event's date, so place filters narrow by date inside their index.
-    private const string PlaceDates = "coalesce(date, '') BETWEEN @place_from AND @place_to";
+    // Undated places pass only when the query lets undated events through (the lower bound is
+    // then ''); otherwise the bounds are a plain range, which the index can seek (coalesce() cannot).
+    private const string PlaceDatesOrUndated = "coalesce(date, '') BETWEEN @place_from AND @place_to";
+    private const string PlaceDatesOnly = "date BETWEEN @place_from AND @place_to";
+
+    private static string PlaceFrom(EventQuery q) => q.From is null || q.IncludeUndated ? "" : q.From;
 
     public (string Where, DynamicParameters Parameters) Build(EventQuery q)
     {
@@ -67,20 +72,21 @@ internal sealed class EventFilterSql(ReadDialect dialect, bool placeTree = false
         if (q.Place is not null || q.Oblast is not null)
         {
             // Undated events pass when no bound is given, or when asked for (coalesce makes them '').
-            p.Add("place_from", q.From is null || q.IncludeUndated ? "" : q.From);
+            p.Add("place_from", PlaceFrom(q));
             p.Add("place_to", q.To ?? "9999-12-31");
         }
+        var placeDates = PlaceFrom(q) == "" ? PlaceDatesOrUndated : PlaceDatesOnly;
         if (q.Place is not null)
         {
             // Two covering index scans, as for weapons below.
-            clauses.Add($"e.key IN (SELECT event FROM event_places WHERE {dialect.In("name_key", "@places")} AND {PlaceDates} " +
-                        $"UNION ALL SELECT event FROM event_places WHERE {dialect.In("geonames_id", "@place_ids")} AND {PlaceDates})");
+            clauses.Add($"e.key IN (SELECT event FROM event_places WHERE {dialect.In("name_key", "@places")} AND {placeDates} " +
+                        $"UNION ALL SELECT event FROM event_places WHERE {dialect.In("geonames_id", "@place_ids")} AND {placeDates})");
             p.Add("places", q.PlaceNames.Prepend(q.Place).Select(IncidentRule.Fold).Distinct().ToList());
             p.Add("place_ids", q.PlaceIds.ToList());
         }
         if (q.Oblast is not null)
         {
-            clauses.Add($"e.key IN (SELECT event FROM event_places WHERE {dialect.In("admin1_key", "@oblasts")} AND {PlaceDates})");
+            clauses.Add($"e.key IN (SELECT event FROM event_places WHERE {dialect.In("admin1_key", "@oblasts")} AND {placeDates})");
             p.Add("oblasts", q.OblastNames.Prepend(q.Oblast).Select(IncidentRule.OblastKey).Distinct().ToList());
         }
         if (q.ClaimedBy is not null)
