@@ -159,12 +159,35 @@ public sealed partial class PlaceRecognizer
             level = worded;
             last = nameLast + 1;
         }
-        if (level == DivisionLevel.Any && (preposition || ListGoesOn(text, tokens, last)))
+        // After "in", a bare name qualifies only when it names a region and no city of note:
+        // "Palm Beach in Florida", "Dzhankoi in Crimea"; "Bucha in Kyiv" may be two places.
+        if (level == DivisionLevel.Any && (preposition && !(mention is not null && RegionOnly(mention)) || ListGoesOn(text, tokens, last)))
             return null;
         if (paren && !CloseParenAfter(text, tokens[last].End))
             return null;
         var q = new PlaceQualifier(tokens[nameFirst].Start, tokens[last].End, text[tokens[nameFirst].Start..tokens[nameLast].End], level) { Bearing = bearing };
         return Admits(q, a, level == DivisionLevel.Any) ? (q, last) : null;
+    }
+
+    /// <summary>True when the name is a first-level division's own and no large town's ("Florida", "Crimea", not "Kharkiv").</summary>
+    private bool RegionOnly(PlaceMention m)
+    {
+        var node = m.Node >= 0 ? m.Node : Gazetteer.NodeOf(m.Name);
+        if (node < 0)
+            return false;
+        var region = false;
+        foreach (var p in Gazetteer.Postings(node))
+        {
+            if ((p.Source & (NameSource.Alternate | NameSource.Venue)) != 0)
+                continue;
+            ref readonly var e = ref Gazetteer.Entry(p.Entry);
+            var kind = (PlaceKind)e.Kind;
+            if (kind == PlaceKind.Region && e.Rank >= 5)
+                region = true;
+            else if (kind == PlaceKind.Settlement && e.Population >= Resolution.Weights.MajorCityPopulation)
+                return false;
+        }
+        return region;
     }
 
     private static int FirstTokenFrom(List<WordToken> tokens, int offset)

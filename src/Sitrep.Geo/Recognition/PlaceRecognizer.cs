@@ -68,13 +68,23 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
                 i = last;
                 continue;
             }
+            var noVenue = false;
+            if (fuzzy is null && VenueName(node) is var venue && venue != VenueUse.None && !VenueAsLocation(text, tokens, i, last))
+            {
+                if (venue == VenueUse.Only)
+                {
+                    i = last;
+                    continue;
+                }
+                noVenue = true;
+            }
             if (CityPart(text, tokens, i, last))
             {
                 found.Add(MakeMention(text, tokens, i, last, node, fuzzy) with { CityPart = true });
                 i = last + 1;
                 continue;
             }
-            found.Add(MakeMention(text, tokens, i, last, node, fuzzy));
+            found.Add(MakeMention(text, tokens, i, last, node, fuzzy) with { NoVenue = noVenue });
             i = last + (found[^1].End > tokens[last].End ? 1 : 0);
         }
         return AttachQualifiers(text, tokens, blocked, DropWaterOfPorts(text, tokens, SpreadPluralRegion(text, found)));
@@ -155,7 +165,8 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             return false;
         }
         var common = _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[first].Length)));
-        if (!common)
+        // A venue's name ("Chequers", "Pentagon") is judged by the words before it, not as a word.
+        if (!common || VenueName(node) != VenueUse.None)
             return true;
         foreach (var p in Gazetteer.Postings(node))
         {
@@ -345,7 +356,8 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         foreach (var p in g.Postings(node))
         {
             ref readonly var e = ref g.Entry(p.Entry);
-            var kind = (PlaceKind)e.Kind;
+            // A venue is a building, though it is read as the town it stands in.
+            var kind = (p.Source & NameSource.Venue) != 0 ? PlaceKind.Facility : (PlaceKind)e.Kind;
             // Alternates speak only for places big enough to be known by them ("Kirovohrad", "Kharkov").
             if ((p.Source & NameSource.Alternate) != 0 && !(kind == PlaceKind.Settlement && (e.Population >= 10_000 || e.Rank >= 4))
                 && !(kind == PlaceKind.Water && e.Rank >= 4))
