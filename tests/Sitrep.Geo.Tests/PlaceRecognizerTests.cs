@@ -287,6 +287,38 @@ public class FrontSectorTests
     }
 }
 
+/// <summary>Front areas named after a historical land or with a compass word (extra-places.tsv) are areas tied to their oblast.</summary>
+public class FrontAreaTests
+{
+    private static readonly Gazetteer G = MiniGazetteer.Gazetteer;
+
+    [Theory]
+    [InlineData("Russian units kept attacking in Southern Slobozhanshchyna through the night.", "Southern Slobozhanshchyna", "Kharkiv")]
+    [InlineData("The ministry claimed gains in the Southern Slobozhanshchyna direction.", "Southern Slobozhanshchyna", "Kharkiv")]
+    [InlineData("Border villages of Slobozhanshchyna were shelled again.", "Slobozhanshchyna", "Kharkiv")]
+    [InlineData("Heavy fighting went on in Sloboda Ukraine, the historians' name for the border land.", "Sloboda Ukraine", "Kharkiv")]
+    [InlineData("Ukrainian brigades held the line on the South Donetsk axis.", "South Donetsk axis", "Donetsk")]
+    [InlineData("Assaults grew in the Southern Donetsk direction last week.", "Southern Donetsk direction", "Donetsk")]
+    public void A_named_front_area_is_an_area_in_its_oblast(string text, string mention, string oblast)
+    {
+        var hit = Assert.Single(Geocode.All(G, text));
+        Assert.Equal(mention, hit.Mention.Name);
+        Assert.Equal(PlaceKind.Area, hit.Place?.Kind);
+        Assert.Equal(("UA", oblast), (hit.Place!.Country, hit.Place.Admin1));
+        Assert.NotNull(hit.Place.Lat);
+    }
+
+    [Theory]
+    [InlineData("Battles raged in Northern Slobozhanshchyna, the Russian ministry said.")]
+    [InlineData("Shelling in North Slobozhanshchyna did not stop on Friday.")]
+    public void The_northern_area_is_no_settlement_and_no_compass_word(string text)
+    {
+        var hit = Assert.Single(Geocode.All(G, text));
+        Assert.Null(hit.Mention.Bearing);
+        Assert.Equal((PlaceKind.Area, "UA"), (hit.Place!.Kind, hit.Place.Country!));
+    }
+}
+
 public class CompassWordTests
 {
     private static readonly Gazetteer G = MiniGazetteer.Gazetteer;
