@@ -22,14 +22,17 @@ public sealed partial class PlaceRecognizer
         for (var i = 0; i < found.Count; i++)
         {
             var a = found[i];
-            if (a.KindHint is not (PlaceKind.Settlement or PlaceKind.Facility))
+            // A region's bare name may be a village's too ("Chechnya, Donetsk region"): the division after it says which.
+            if (a.KindHint is not (PlaceKind.Settlement or PlaceKind.Facility) && !(a.KindHint == PlaceKind.Region && a.End == a.Start + a.Name.Length))
             {
                 result.Add(a);
                 continue;
             }
             var qualifiers = new List<PlaceQualifier>();
             var from = a.End;
-            while (qualifiers.Count < MaxQualifiers && ReadQualifier(text, tokens, found, i + 1, from, a, qualifiers.Count == 0) is { } q)
+            var regionName = a.KindHint == PlaceKind.Region;
+            while (qualifiers.Count < MaxQualifiers && ReadQualifier(text, tokens, found, i + 1, from, a, qualifiers.Count == 0) is { } q
+                   && (!regionName || SettlementInside(q.Qualifier, a)))
             {
                 qualifiers.Add(q.Qualifier);
                 from = q.Qualifier.End;
@@ -37,7 +40,7 @@ public sealed partial class PlaceRecognizer
                 while (i + 1 < found.Count && found[i + 1].Start < from)
                     i++;
             }
-            result.Add(qualifiers.Count == 0 ? a : a with { Qualifiers = qualifiers });
+            result.Add(qualifiers.Count == 0 ? a : a with { Qualifiers = qualifiers, KindHint = regionName ? PlaceKind.Settlement : a.KindHint });
         }
         return result;
     }
@@ -102,6 +105,9 @@ public sealed partial class PlaceRecognizer
         if (p < 0)
             return null;
         var gap = text.AsSpan(from, tokens[p].Start - from).Trim();
+        // "Yampil’, Sumy": the soft sign's apostrophe ends the name, not the gap.
+        while (gap.Length > 0 && TextFold.IsApostrophe(gap[0]))
+            gap = gap[1..].TrimStart();
         var comma = gap.SequenceEqual(",");
         var paren = gap.SequenceEqual("(") && first;
         if (!comma && !paren && gap.Length > 0)
@@ -255,6 +261,13 @@ public sealed partial class PlaceRecognizer
         }
         // A division word says "qualifier" even when the gazetteer has no namesake inside it.
         return bare ? inside && !largeOutside : inside || !largeOutside;
+    }
+
+    /// <summary>True when a settlement of the mention's name lies in the division.</summary>
+    private bool SettlementInside(PlaceQualifier q, PlaceMention a)
+    {
+        var scope = new DivisionScope(Gazetteer, q);
+        return scope.Known && EntriesOf(a).Any(x => (PlaceKind)Gazetteer.Entry(x.Entry).Kind == PlaceKind.Settlement && scope.Contains(Gazetteer, x.Entry));
     }
 
     private IEnumerable<(int Entry, bool Main)> EntriesOf(PlaceMention a)
