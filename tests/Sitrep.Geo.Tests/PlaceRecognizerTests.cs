@@ -392,3 +392,21 @@ public class DatelineTests
     public void A_place_inside_a_sentence_or_before_a_verb_is_not_a_dateline(string text) =>
         Assert.DoesNotContain(Find(text), m => m.Dateline);
 }
+
+/// <summary>An armed group named after a city (not-places.tsv) is no mention of the city, though its name runs past the city's.</summary>
+public class ArmedGroupNameTests
+{
+    private static readonly Gazetteer G = MiniGazetteer.Gazetteer;
+
+    [Theory]
+    [InlineData("Gunners of the Donetsk People's Militia fired through the night.")]
+    [InlineData("A spokesman for the Donetsk People’s Militia claimed two villages.")]
+    public void A_militia_named_after_a_city_is_no_place(string text) =>
+        Assert.Empty(new PlaceRecognizer(G).Find(text, 0, text.Length));
+
+    [Theory]
+    [InlineData("People in Donetsk sheltered in basements.", "Donetsk")]
+    [InlineData("Shelling hit Donetsk, People said nothing.", "Donetsk")]
+    public void The_city_alone_stays_a_place(string text, string name) =>
+        Assert.Contains(new PlaceRecognizer(G).Find(text, 0, text.Length), m => m.Name == name);
+}

@@ -41,9 +41,9 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
                 continue;
             var (last, node) = LongestName(text, tokens, blocked, i);
             int[]? fuzzy = null;
-            if (NotAPlace(text, tokens, i, Math.Max(i, last)))
+            if (NotAPlace(text, tokens, i, Math.Max(i, last)) is { } notPlaceLast)
             {
-                i = Math.Max(i, last);
+                i = notPlaceLast;
                 continue;
             }
             if (last < 0)
@@ -94,19 +94,34 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     /// A weapon, an aircraft maker, a unit or a side named like a place ("Oreshnik", "Sukhoi",
     /// "Azov", "DPR"). A self-styled republic is a territory after a locative ("in the DPR").
     /// </summary>
-    private bool NotAPlace(string text, List<WordToken> tokens, int first, int last)
+    /// <returns>The last token of the name that is no place, or null when the name is a place.</returns>
+    private int? NotAPlace(string text, List<WordToken> tokens, int first, int last)
     {
         // The first word's key rules out almost every name before the folded span is built.
-        if (!_lex.NotPlaceFirstWords.Contains(tokens[first].Key)
-            || !_lex.NotPlaces.TryGetValue(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[last].End - tokens[first].Start)), out var territoryAfterLocative))
-            return false;
+        if (!_lex.NotPlaceFirstWords.Contains(tokens[first].Key))
+            return null;
+        // The group's name may run past the place's ("Luhansk People's Militia" holds Luhansk).
+        var end = -1;
+        var territoryAfterLocative = false;
+        for (var k = last; k < tokens.Count && k <= last + MaxNotPlaceTail; k++)
+        {
+            if (k > last && (!tokens[k].Capitalized || !WordTokenizer.Adjacent(text, tokens[k - 1], tokens[k])))
+                break;
+            if (_lex.NotPlaces.TryGetValue(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[k].End - tokens[first].Start)), out var territory))
+                (end, territoryAfterLocative) = (k, territory);
+        }
+        if (end < 0)
+            return null;
         if (!territoryAfterLocative)
-            return true;
+            return end;
         var p = first - 1;
         while (p >= 0 && !tokens[p].Capitalized && tokens[p].Key == "the")
             p--;
-        return p < 0 || !_lex.Locatives.Contains(tokens[p].Key);
+        return p < 0 || !_lex.Locatives.Contains(tokens[p].Key) ? end : null;
     }
+
+    /// <summary>Words a non-place's name may run past the place name it starts with.</summary>
+    private const int MaxNotPlaceTail = 3;
 
     /// <summary>"the Novyi neighbourhood": a named part of a city, not the village of that name.</summary>
     private bool CityPart(string text, List<WordToken> tokens, int first, int last)
