@@ -83,7 +83,39 @@ public sealed class Geocoder(Gazetteer gazetteer)
 
         var results = states.Select(s => Decide(s, ctx)).ToList();
         ResolveCityParts(states, results);
+        ResolveForeignRegions(states, results);
         return results;
+    }
+
+    /// <summary>
+    /// A region far from the war named bare ("met in Florida") stands for the one town of it the
+    /// report names ("a meeting at Mar-a-Lago" in Palm Beach): copy names the state for a venue
+    /// it told elsewhere. With two or more towns of it named, or none, the region stays.
+    /// The war's own regions never narrow so: "the Kharkiv region" is not Kharkiv.
+    /// </summary>
+    private void ResolveForeignRegions(MentionState[] states, List<MentionResult> results)
+    {
+        var g = Gazetteer;
+        Dictionary<string, int>? townOf = null;
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].Outcome != MentionOutcome.Resolved || states[i].Best is not { } best || (PlaceKind)g.Entry(best).Kind != PlaceKind.Settlement
+                || g.Admin1Key(best) is not { } key)
+                continue;
+            townOf ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            townOf[key] = townOf.TryGetValue(key, out var other) && other != best ? -1 : best;
+        }
+        if (townOf is null)
+            return;
+        for (var i = 0; i < results.Count; i++)
+        {
+            var m = states[i].Mention;
+            if (results[i].Outcome != MentionOutcome.Resolved || results[i].Place is not { Kind: PlaceKind.Region, Country: not ("UA" or "RU") }
+                || m.End != m.Start + m.Name.Length || states[i].Best is not { } region || g.Admin1Key(region) is not { } key
+                || !townOf.TryGetValue(key, out var town) || town < 0)
+                continue;
+            results[i] = new MentionResult(m, g.ToPlace(town, m.Text), MentionOutcome.Resolved, states[i]);
+        }
     }
 
     /// <summary>
@@ -194,6 +226,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
         index.Clear();
         foreach (var p in g.Postings(node))
         {
+            if (m.NoVenue && (p.Source & NameSource.Venue) != 0)
+                continue;
             var exact = TextFold.FoldEquals(g.String(p.Variant), folded);
             var source = p.Source;
             // "New York" for New York City, "Kuwait" for Kuwait City: the name without its "City" is the city's own.
@@ -313,7 +347,9 @@ public sealed class Geocoder(Gazetteer gazetteer)
             // ("Pargas on the coast of southern Finland"); a country named elsewhere in the report
             // does not make every small namesake there likely ("the Arab world" is not Arab, Alabama).
             var countryNear = cc is not null && ctx.Sentence.Length > 0 && ctx.CountriesBySentence.Contains((ctx.Sentence[s.Index], cc));
-            var foreign = kind == PlaceKind.Settlement && cc is not ("UA" or "RU");
+            // A venue's name (venues.tsv) says which town is meant however small or far it is.
+            var venue = (c.Source & NameSource.Venue) != 0;
+            var foreign = kind == PlaceKind.Settlement && cc is not ("UA" or "RU") && !venue;
             if (foreign && e.Rank < 6
                 && e.Population < (countryNear ? Weights.ForeignMinPopulationNamedCountry : Weights.ForeignMinPopulation))
                 score += Weights.SmallForeignPlace;
@@ -329,7 +365,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 score += Weights.Capital;
             if (kind == PlaceKind.Settlement)
                 score += (c.ByMainName ? Weights.PopulationMain : Weights.PopulationAlternate) * Math.Log10(e.Population + 1.0);
-            if (c.Source.HasFlag(NameSource.Curated) && kind is PlaceKind.Facility or PlaceKind.Area)
+            if (c.Source.HasFlag(NameSource.Curated) && kind is PlaceKind.Facility or PlaceKind.Area || venue)
                 score += Weights.CuratedLandmark;
 
             var ev = 0.0;
