@@ -87,7 +87,6 @@ internal sealed partial class EventBuilder
         return false;
     }
 
-    private static readonly WordClass SectionNoun = WordClasses.Default.Get("section-noun");
 
     /// <summary>
     /// "2. Kyiv Axis:", "- Donetsk direction:": a place that opens its line (after a list mark
@@ -101,10 +100,10 @@ internal sealed partial class EventBuilder
                 return false;
         }
         var k2 = last + 1;
-        while (k2 < r.Tokens.Count && SectionNoun.Has(r.Tokens[k2]))
+        while (k2 < r.Tokens.Count && EventWords.SectionNoun.Has(r.Tokens[k2]))
             k2++;
         // The theatre noun may be inside the mention itself ("Kharkiv direction" is read as one area).
-        return (k2 > last + 1 || SectionNoun.Has(r.Tokens[last])) && k2 < r.Tokens.Count && r.Tokens[k2].Norm == ":";
+        return (k2 > last + 1 || EventWords.SectionNoun.Has(r.Tokens[last])) && k2 < r.Tokens.Count && r.Tokens[k2].Norm == ":";
     }
 
     private static bool IsSide(SentenceReading r, PlaceMention m) =>
@@ -122,9 +121,11 @@ internal sealed partial class EventBuilder
             || last + 2 < r.Tokens.Count && Words.ListJoiner.Has(r.Tokens[last + 1]) && PlaceAt((f, _) => f == last + 2);
     }
 
+
     /// <summary>
     /// "on Kyiv", "into Moscow's business district", "near the Kremlin": a side's name used as a
-    /// location. Not after a noun that takes a side ("sanctions on Moscow", "backing to Kyiv").
+    /// location. Not after a noun that takes a side ("sanctions on Moscow", "backing to Kyiv"),
+    /// nor after a reaction felt by a government ("concern in Moscow", "alarm in Washington").
     /// </summary>
     private static bool AfterLocative(SentenceReading r, int first)
     {
@@ -132,7 +133,7 @@ internal sealed partial class EventBuilder
         {
             var t = r.Tokens[k];
             if (Words.Locative.Has(t))
-                return !(k > 0 && Words.PartisanNoun.Has(r.Tokens[k - 1]));
+                return !(k > 0 && (Words.PartisanNoun.Has(r.Tokens[k - 1]) || EventWords.ReactionNoun.Has(r.Tokens[k - 1])));
             if (!Words.LocativeFiller.Has(t))
                 return false;
         }

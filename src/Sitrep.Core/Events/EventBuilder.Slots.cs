@@ -338,14 +338,13 @@ internal sealed partial class EventBuilder
         {
             var t = r.Tokens[k];
             if (Words.NounJoiner.Has(t))
-                return k > 0 && TallyHead.Has(r.Tokens[k - 1]);
+                return k > 0 && EventWords.TallyHead.Has(r.Tokens[k - 1]);
             if (!t.IsWord)
                 return false;
         }
         return false;
     }
 
-    private static readonly WordClass TallyHead = WordClasses.Default.Get("tally-head");
 
     /// <summary>"one civilian was killed", "three others were injured", "a security guard was injured", "25 dead".</summary>
     private static int? FigureBeforeCasualty(SentenceReading r, int cue)
