@@ -40,7 +40,9 @@ internal sealed partial class EventBuilder
             var compound = p.Mention.End + 1 < text.Length && text[p.Mention.End] == '-' && char.IsLetter(text[p.Mention.End + 1]);
             // "KYIV (Reuters) -": where the reporter filed from, unless nothing else in the sentence places the event.
             var dateline = p.Mention.Dateline && r.Places.Any(o => !o.Mention.Dateline);
-            if (institution.Value || cue || by || side || origin || compound || cityDistrict || dateline || Reference(r, first) || Yardstick(r, p.Index, first) || OpeningYardstick(r, p.Index, first, last) || InDescriptiveClause(r, first) || InSinceClause(r, first) || SaidThere(r, first))
+            // "Kharkiv Axis: ...": a section label names the theatre; the sentence's own place, when it names one, is where it happened.
+            var label = SectionLabel(r, first, last) && r.Places.Any(o => o.Index != p.Index && o.Mention.KindHint is not (PlaceKind.Country or PlaceKind.Water));
+            if (institution.Value || cue || by || side || origin || compound || cityDistrict || dateline || label || Reference(r, first) || Yardstick(r, p.Index, first) || OpeningYardstick(r, p.Index, first, last) || InDescriptiveClause(r, first) || InSinceClause(r, first) || SaidThere(r, first))
             {
                 agents.Add(p.Index);
                 if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))
@@ -85,6 +87,25 @@ internal sealed partial class EventBuilder
         return false;
     }
 
+
+    /// <summary>
+    /// "2. Kyiv Axis:", "- Donetsk direction:": a place that opens its line (after a list mark
+    /// only), followed by a theatre noun and a colon, heads the section that follows.
+    /// </summary>
+    private static bool SectionLabel(SentenceReading r, int first, int last)
+    {
+        for (var k = 0; k < first; k++)
+        {
+            if (r.Tokens[k].IsWord)
+                return false;
+        }
+        var k2 = last + 1;
+        while (k2 < r.Tokens.Count && EventWords.SectionNoun.Has(r.Tokens[k2]))
+            k2++;
+        // The theatre noun may be inside the mention itself ("Kharkiv direction" is read as one area).
+        return (k2 > last + 1 || EventWords.SectionNoun.Has(r.Tokens[last])) && k2 < r.Tokens.Count && r.Tokens[k2].Norm == ":";
+    }
+
     private static bool IsSide(SentenceReading r, PlaceMention m) =>
         r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= m.Start && m.End <= a.End);
 
@@ -100,9 +121,11 @@ internal sealed partial class EventBuilder
             || last + 2 < r.Tokens.Count && Words.ListJoiner.Has(r.Tokens[last + 1]) && PlaceAt((f, _) => f == last + 2);
     }
 
+
     /// <summary>
     /// "on Kyiv", "into Moscow's business district", "near the Kremlin": a side's name used as a
-    /// location. Not after a noun that takes a side ("sanctions on Moscow", "backing to Kyiv").
+    /// location. Not after a noun that takes a side ("sanctions on Moscow", "backing to Kyiv"),
+    /// nor after a reaction felt by a government ("concern in Moscow", "alarm in Washington").
     /// </summary>
     private static bool AfterLocative(SentenceReading r, int first)
     {
@@ -110,7 +133,7 @@ internal sealed partial class EventBuilder
         {
             var t = r.Tokens[k];
             if (Words.Locative.Has(t))
-                return !(k > 0 && Words.PartisanNoun.Has(r.Tokens[k - 1]));
+                return !(k > 0 && (Words.PartisanNoun.Has(r.Tokens[k - 1]) || EventWords.ReactionNoun.Has(r.Tokens[k - 1])));
             if (!Words.LocativeFiller.Has(t))
                 return false;
         }
@@ -124,7 +147,13 @@ internal sealed partial class EventBuilder
         {
             var t = r.Tokens[k];
             if (t.Norm == "from")
-                return k > 0 && Words.OriginVerb.Has(r.Tokens[k - 1]);
+            {
+                // "pushed south from X": a heading between the verb and "from".
+                var v = k - 1;
+                while (v > 0 && Words.Compass.Has(r.Tokens[v]))
+                    v--;
+                return v >= 0 && Words.OriginVerb.Has(r.Tokens[v]);
+            }
             if (!Words.OriginFiller.Has(t))
                 return false;
         }

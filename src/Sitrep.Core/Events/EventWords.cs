@@ -16,6 +16,10 @@ internal static class EventWords
     public static readonly WordClass Additive = Get("additive");
     public static readonly WordClass OneMore = Get("one-more");
     public static readonly WordClass CauseNoun = Get("cause-noun");
+    public static readonly WordClass SectionNoun = Get("section-noun");
+    public static readonly WordClass TallyHead = Get("tally-head");
+    public static readonly WordClass ReactionNoun = Get("reaction-noun");
+    public static readonly WordClass LeaderNoun = Get("leader-noun");
 
     private static WordClass Get(string name) =>
         Table.TryGetValue(name, out var c) ? c : throw new InvalidDataException($"event-words.tsv has no class '{name}'");
