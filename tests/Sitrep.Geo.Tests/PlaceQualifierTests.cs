@@ -107,3 +107,32 @@ public class PlaceQualifierTests
         Assert.Equal(stem, Resolution.DivisionScope.RaionStem(name));
     }
 }
+
+/// <summary>Qualifiers after names the full index holds: a soft sign's apostrophe, a region's name that a village shares.</summary>
+public class PlaceQualifierFullIndexTests
+{
+    [TheoryRequiresSharedGeo]
+    [InlineData("Two shells landed in Yampil’, Sumy, after midnight.", 688501)]
+    [InlineData("Firefighters were sent to Yampil’, Donetsk region, at dawn.", 688505)]
+    public void A_name_ending_in_an_apostrophe_takes_the_oblast_after_it(string text, long id)
+    {
+        var hit = Assert.Single(Geocode.All(SharedGeo.Full, text));
+        Assert.NotEmpty(hit.Mention.Qualifiers);
+        Assert.Equal(id, hit.Place?.GeonamesId);
+    }
+
+    [TheoryRequiresSharedGeo]
+    [InlineData("Drones hit a farm in Chechnya, Donetsk region, on Sunday.", 13645604)]
+    [InlineData("The road to Chechnya (Donetsk oblast) was mined, sappers said.", 13645604)]
+    public void A_village_named_like_a_region_is_the_village_the_oblast_after_it_holds(string text, long id)
+    {
+        var hit = Assert.Single(Geocode.All(SharedGeo.Full, text));
+        Assert.Equal((PlaceKind.Settlement, id), (hit.Place!.Kind, hit.Place.GeonamesId!.Value));
+    }
+
+    [TheoryRequiresSharedGeo]
+    [InlineData("Moscow sent more troops to Chechnya on Monday.")]
+    [InlineData("Drones struck Crimea, Kherson region officials said.")]
+    public void A_region_with_no_village_of_its_name_in_the_division_stays_the_region(string text) =>
+        Assert.Contains(Geocode.All(SharedGeo.Full, text), r => r.Place is { Kind: PlaceKind.Region } p && p.Country is "RU" or "UA" && r.Mention.Name is "Chechnya" or "Crimea");
+}

@@ -287,6 +287,38 @@ public class FrontSectorTests
     }
 }
 
+/// <summary>Front areas named after a historical land or with a compass word (extra-places.tsv) are areas tied to their oblast.</summary>
+public class FrontAreaTests
+{
+    private static readonly Gazetteer G = MiniGazetteer.Gazetteer;
+
+    [Theory]
+    [InlineData("Russian units kept attacking in Southern Slobozhanshchyna through the night.", "Southern Slobozhanshchyna", "Kharkiv")]
+    [InlineData("The ministry claimed gains in the Southern Slobozhanshchyna direction.", "Southern Slobozhanshchyna", "Kharkiv")]
+    [InlineData("Border villages of Slobozhanshchyna were shelled again.", "Slobozhanshchyna", "Kharkiv")]
+    [InlineData("Heavy fighting went on in Sloboda Ukraine, the historians' name for the border land.", "Sloboda Ukraine", "Kharkiv")]
+    [InlineData("Ukrainian brigades held the line on the South Donetsk axis.", "South Donetsk axis", "Donetsk")]
+    [InlineData("Assaults grew in the Southern Donetsk direction last week.", "Southern Donetsk direction", "Donetsk")]
+    public void A_named_front_area_is_an_area_in_its_oblast(string text, string mention, string oblast)
+    {
+        var hit = Assert.Single(Geocode.All(G, text));
+        Assert.Equal(mention, hit.Mention.Name);
+        Assert.Equal(PlaceKind.Area, hit.Place?.Kind);
+        Assert.Equal(("UA", oblast), (hit.Place!.Country, hit.Place.Admin1));
+        Assert.NotNull(hit.Place.Lat);
+    }
+
+    [Theory]
+    [InlineData("Battles raged in Northern Slobozhanshchyna, the Russian ministry said.")]
+    [InlineData("Shelling in North Slobozhanshchyna did not stop on Friday.")]
+    public void The_northern_area_is_no_settlement_and_no_compass_word(string text)
+    {
+        var hit = Assert.Single(Geocode.All(G, text));
+        Assert.Null(hit.Mention.Bearing);
+        Assert.Equal((PlaceKind.Area, "UA"), (hit.Place!.Kind, hit.Place.Country!));
+    }
+}
+
 public class CompassWordTests
 {
     private static readonly Gazetteer G = MiniGazetteer.Gazetteer;
@@ -359,4 +391,22 @@ public class DatelineTests
     [InlineData("The strike on Kharkiv, the governor said - was the worst.")]
     public void A_place_inside_a_sentence_or_before_a_verb_is_not_a_dateline(string text) =>
         Assert.DoesNotContain(Find(text), m => m.Dateline);
+}
+
+/// <summary>An armed group named after a city (not-places.tsv) is no mention of the city, though its name runs past the city's.</summary>
+public class ArmedGroupNameTests
+{
+    private static readonly Gazetteer G = MiniGazetteer.Gazetteer;
+
+    [Theory]
+    [InlineData("Gunners of the Donetsk People's Militia fired through the night.")]
+    [InlineData("A spokesman for the Donetsk People’s Militia claimed two villages.")]
+    public void A_militia_named_after_a_city_is_no_place(string text) =>
+        Assert.Empty(new PlaceRecognizer(G).Find(text, 0, text.Length));
+
+    [Theory]
+    [InlineData("People in Donetsk sheltered in basements.", "Donetsk")]
+    [InlineData("Shelling hit Donetsk, People said nothing.", "Donetsk")]
+    public void The_city_alone_stays_a_place(string text, string name) =>
+        Assert.Contains(new PlaceRecognizer(G).Find(text, 0, text.Length), m => m.Name == name);
 }

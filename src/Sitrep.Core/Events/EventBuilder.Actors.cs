@@ -292,6 +292,7 @@ internal sealed partial class EventBuilder
             draft.Actor = draft.ActorInverse && fromSubject && !framed ? Sides.Opponent(actor) : actor;
             draft.ActorExplicit = true;
             draft.ActorRule = rule;
+            draft.ActorFramed = framed;
         }
         else if (claim?.Code is { } source && draft.Type is EventType.AirDefense or EventType.TerritorialChange or EventType.GroundCombat
                      or EventType.Threat or EventType.Policy or EventType.Aid or EventType.Diplomacy)

@@ -467,7 +467,7 @@ internal sealed partial class EventBuilder
                     drafts[Nearest(drafts, at)].Draft.Background = true;
                 continue;
             }
-            var draft = SpeechEventFor(r, drafts, at) ?? drafts[Nearest(drafts, at)].Draft;
+            var draft = SpeechEventFor(r, drafts, at) ?? drafts[DateOwner(drafts, Nearest(drafts, at), at)].Draft;
             if (draft.DateStated && Rank(draft.DatePrecision) >= Rank(d.Precision))
                 continue;
             draft.Date = d.Date;

@@ -7,6 +7,8 @@ internal sealed record RegionOverride(string ShortName, string RegionName, strin
 
 internal sealed record CuratedCountry(string Code, string Name, string[] Aliases, double Lat, double Lon, long GeonamesId);
 
+internal sealed record Venue(string Name, string[] Aliases, long SettlementId);
+
 internal sealed record ExtraPlace(string Name, string[] Aliases, PlaceKind Kind, string Country, string Admin1Key, double Lat, double Lon);
 
 /// <summary>Sitrep's own tables the builder folds into the index (Data/*.tsv).</summary>
@@ -15,6 +17,7 @@ internal sealed class CuratedTables
     public Dictionary<string, RegionOverride> Regions { get; } = new(StringComparer.Ordinal);
     public List<CuratedCountry> Countries { get; } = [];
     public List<ExtraPlace> Extras { get; } = [];
+    public List<Venue> Venues { get; } = [];
     public HashSet<string> RegionWords { get; }
     public HashSet<string> WaterWords { get; }
 
@@ -35,6 +38,10 @@ internal sealed class CuratedTables
             Extras.Add(new ExtraPlace(r[0], Split(GeoData.Field(r, 1)), kind, GeoData.Field(r, 3), GeoData.Field(r, 4),
                 Number(r, 5, "extra-places.tsv"), Number(r, 6, "extra-places.tsv")));
         }
+        foreach (var r in GeoData.ReadTable(dataDir, "venues.tsv"))
+            Venues.Add(new Venue(r[0], Split(GeoData.Field(r, 1)),
+                long.TryParse(GeoData.Field(r, 2), out var settlement) && settlement > 0
+                    ? settlement : throw new InvalidDataException($"venues.tsv: '{r[0]}' has no GeoNames settlement id in column 3")));
     }
 
     /// <summary>"Belgorod Oblast" → "Belgorod"; "Tatarstan Republic" → "Tatarstan"; a name that is only region words stays.</summary>

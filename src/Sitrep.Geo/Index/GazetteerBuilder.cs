@@ -97,6 +97,8 @@ public static class GazetteerBuilder
         var admin1 = AddRegions(rows, admin1Codes, curated, ref nextSyntheticId);
         AddCountries(rows, curated, ref nextSyntheticId);
         AddExtraPlaces(rows, curated, ref nextSyntheticId);
+        foreach (var missing in AddVenues(rows, curated))
+            progress?.Report($"venues.tsv: '{missing.Name}' is in settlement {missing.SettlementId}, which the inputs lack; left out");
 
         progress?.Report("indexing names");
         var writer = new IndexWriter();
@@ -216,6 +218,27 @@ public static class GazetteerBuilder
             foreach (var alias in country.Aliases)
                 row.Curated.Add((alias, NameSource.Curated));
         }
+    }
+
+    /// <summary>
+    /// A venue is a name of the settlement it stands in, so "talks at Mar-a-Lago" resolves to Palm
+    /// Beach with its GeoNames id. Returns the venues whose settlement the inputs lack (a partial build).
+    /// </summary>
+    private static List<Venue> AddVenues(Dictionary<long, GeoNamesRow> rows, CuratedTables curated)
+    {
+        var missing = new List<Venue>();
+        foreach (var venue in curated.Venues)
+        {
+            if (!rows.TryGetValue(venue.SettlementId, out var row) || row.FeatureClass != 'P')
+            {
+                missing.Add(venue);
+                continue;
+            }
+            row.Curated.Add((venue.Name, NameSource.Curated | NameSource.Venue));
+            foreach (var alias in venue.Aliases)
+                row.Curated.Add((alias, NameSource.Curated | NameSource.Venue));
+        }
+        return missing;
     }
 
     private static void AddExtraPlaces(Dictionary<long, GeoNamesRow> rows, CuratedTables curated, ref long nextSyntheticId)

@@ -31,6 +31,8 @@ internal enum NameSource : byte
     Alternate = 4,
     /// <summary>A name from Sitrep's own data files (countries, regions, landmarks, areas).</summary>
     Curated = 8,
+    /// <summary>A venue's name (venues.tsv) given to the settlement it stands in: a place only where the text uses it as one.</summary>
+    Venue = 16,
 }
 
 /// <summary>A name → entry link at a trie node: which entry, by which written variant.</summary>

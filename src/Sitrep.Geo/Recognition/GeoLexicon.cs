@@ -25,6 +25,10 @@ internal sealed class GeoLexicon
     public HashSet<string> SectorWords { get; }
     public HashSet<string> Locatives { get; }
     public HashSet<string> UnknownPlaceCues { get; }
+    /// <summary>Words before a venue's name that make it a location ("at", "visited").</summary>
+    public HashSet<string> VenueCues { get; } = new(StringComparer.Ordinal);
+    /// <summary>Words that may stand between a venue cue and the name ("the", "his").</summary>
+    public HashSet<string> VenueFillers { get; } = new(StringComparer.Ordinal);
     /// <summary>Division word → the level it names ("district" → raion).</summary>
     public Dictionary<string, DivisionLevel> Divisions { get; } = new(StringComparer.Ordinal);
     /// <summary>Compass word → bearing in degrees; -1 for "central".</summary>
@@ -49,6 +53,13 @@ internal sealed class GeoLexicon
         CitySuffixes = GeoData.ReadTable(dir, "city-suffix-words.txt").Select(r => Text.TextFold.Fold(r[0])).ToHashSet(StringComparer.Ordinal);
         Locatives = GeoData.ReadWordSet(dir, "locative-words.txt");
         UnknownPlaceCues = GeoData.ReadWordSet(dir, "unknown-place-cues.txt");
+        foreach (var row in GeoData.ReadTable(dir, "venue-cues.tsv"))
+        {
+            var role = GeoData.Field(row, 1);
+            var set = role == "cue" ? VenueCues : role == "filler" ? VenueFillers
+                : throw new InvalidDataException($"venue-cues.tsv: '{row[0]}' has role '{role}'; expected cue or filler");
+            set.Add(Text.TextFold.Skeleton(row[0]));
+        }
         foreach (var row in GeoData.ReadTable(dir, "not-places.tsv"))
         {
             NotPlaces[Text.TextFold.Fold(row[0])] = GeoData.Field(row, 2) == "yes";

@@ -31,6 +31,9 @@ public sealed record PlaceMention(int Start, int End, string Text, PlaceKind Kin
     /// <summary>True when the name is a named part of a city ("the Novyi neighbourhood"): it stands for the city told before it.</summary>
     public bool CityPart { get; init; }
 
+    /// <summary>True when the name is also a venue's (venues.tsv) but the text does not use it as a location: the venue is no candidate.</summary>
+    internal bool NoVenue { get; init; }
+
     /// <summary>Trie node of the name in the index this mention was found with; -1 when looked up by name.</summary>
     internal int Node { get; init; } = -1;
 

@@ -15,7 +15,7 @@ public sealed partial class PlaceRecognizer
         if (tokens.Count == 0 || !tokens[0].Capitalized || blocked[0] || !OpensLine(text, tokens[0].Start))
             return null;
         var (last, node) = LongestName(text, tokens, blocked, 0);
-        if (last < 0 || NotAPlace(text, tokens, 0, last))
+        if (last < 0 || NotAPlace(text, tokens, 0, last) is not null)
             return null;
         // Up to the dash: capitalized words or figures (country, date), and an agency in brackets.
         var k = last + 1;

@@ -22,14 +22,17 @@ public sealed partial class PlaceRecognizer
         for (var i = 0; i < found.Count; i++)
         {
             var a = found[i];
-            if (a.KindHint is not (PlaceKind.Settlement or PlaceKind.Facility))
+            // A region's bare name may be a village's too ("Chechnya, Donetsk region"): the division after it says which.
+            if (a.KindHint is not (PlaceKind.Settlement or PlaceKind.Facility) && !(a.KindHint == PlaceKind.Region && a.End == a.Start + a.Name.Length))
             {
                 result.Add(a);
                 continue;
             }
             var qualifiers = new List<PlaceQualifier>();
             var from = a.End;
-            while (qualifiers.Count < MaxQualifiers && ReadQualifier(text, tokens, found, i + 1, from, a, qualifiers.Count == 0) is { } q)
+            var regionName = a.KindHint == PlaceKind.Region;
+            while (qualifiers.Count < MaxQualifiers && ReadQualifier(text, tokens, found, i + 1, from, a, qualifiers.Count == 0) is { } q
+                   && (!regionName || SettlementInside(q.Qualifier, a)))
             {
                 qualifiers.Add(q.Qualifier);
                 from = q.Qualifier.End;
@@ -37,7 +40,7 @@ public sealed partial class PlaceRecognizer
                 while (i + 1 < found.Count && found[i + 1].Start < from)
                     i++;
             }
-            result.Add(qualifiers.Count == 0 ? a : a with { Qualifiers = qualifiers });
+            result.Add(qualifiers.Count == 0 ? a : a with { Qualifiers = qualifiers, KindHint = regionName ? PlaceKind.Settlement : a.KindHint });
         }
         return result;
     }
@@ -102,6 +105,9 @@ public sealed partial class PlaceRecognizer
         if (p < 0)
             return null;
         var gap = text.AsSpan(from, tokens[p].Start - from).Trim();
+        // "Yampil’, Sumy": the soft sign's apostrophe ends the name, not the gap.
+        while (gap.Length > 0 && TextFold.IsApostrophe(gap[0]))
+            gap = gap[1..].TrimStart();
         var comma = gap.SequenceEqual(",");
         var paren = gap.SequenceEqual("(") && first;
         if (!comma && !paren && gap.Length > 0)
@@ -159,12 +165,35 @@ public sealed partial class PlaceRecognizer
             level = worded;
             last = nameLast + 1;
         }
-        if (level == DivisionLevel.Any && (preposition || ListGoesOn(text, tokens, last)))
+        // After "in", a bare name qualifies only when it names a region and no city of note:
+        // "Palm Beach in Florida", "Dzhankoi in Crimea"; "Bucha in Kyiv" may be two places.
+        if (level == DivisionLevel.Any && (preposition && !(mention is not null && RegionOnly(mention)) || ListGoesOn(text, tokens, last)))
             return null;
         if (paren && !CloseParenAfter(text, tokens[last].End))
             return null;
         var q = new PlaceQualifier(tokens[nameFirst].Start, tokens[last].End, text[tokens[nameFirst].Start..tokens[nameLast].End], level) { Bearing = bearing };
         return Admits(q, a, level == DivisionLevel.Any) ? (q, last) : null;
+    }
+
+    /// <summary>True when the name is a first-level division's own and no large town's ("Florida", "Crimea", not "Kharkiv").</summary>
+    private bool RegionOnly(PlaceMention m)
+    {
+        var node = m.Node >= 0 ? m.Node : Gazetteer.NodeOf(m.Name);
+        if (node < 0)
+            return false;
+        var region = false;
+        foreach (var p in Gazetteer.Postings(node))
+        {
+            if ((p.Source & (NameSource.Alternate | NameSource.Venue)) != 0)
+                continue;
+            ref readonly var e = ref Gazetteer.Entry(p.Entry);
+            var kind = (PlaceKind)e.Kind;
+            if (kind == PlaceKind.Region && e.Rank >= 5)
+                region = true;
+            else if (kind == PlaceKind.Settlement && e.Population >= Resolution.Weights.MajorCityPopulation)
+                return false;
+        }
+        return region;
     }
 
     private static int FirstTokenFrom(List<WordToken> tokens, int offset)
@@ -232,6 +261,13 @@ public sealed partial class PlaceRecognizer
         }
         // A division word says "qualifier" even when the gazetteer has no namesake inside it.
         return bare ? inside && !largeOutside : inside || !largeOutside;
+    }
+
+    /// <summary>True when a settlement of the mention's name lies in the division.</summary>
+    private bool SettlementInside(PlaceQualifier q, PlaceMention a)
+    {
+        var scope = new DivisionScope(Gazetteer, q);
+        return scope.Known && EntriesOf(a).Any(x => (PlaceKind)Gazetteer.Entry(x.Entry).Kind == PlaceKind.Settlement && scope.Contains(Gazetteer, x.Entry));
     }
 
     private IEnumerable<(int Entry, bool Main)> EntriesOf(PlaceMention a)

@@ -41,9 +41,9 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
                 continue;
             var (last, node) = LongestName(text, tokens, blocked, i);
             int[]? fuzzy = null;
-            if (NotAPlace(text, tokens, i, Math.Max(i, last)))
+            if (NotAPlace(text, tokens, i, Math.Max(i, last)) is { } notPlaceLast)
             {
-                i = Math.Max(i, last);
+                i = notPlaceLast;
                 continue;
             }
             if (last < 0)
@@ -68,13 +68,23 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
                 i = last;
                 continue;
             }
+            var noVenue = false;
+            if (fuzzy is null && VenueName(node) is var venue && venue != VenueUse.None && !VenueAsLocation(text, tokens, i, last))
+            {
+                if (venue == VenueUse.Only)
+                {
+                    i = last;
+                    continue;
+                }
+                noVenue = true;
+            }
             if (CityPart(text, tokens, i, last))
             {
                 found.Add(MakeMention(text, tokens, i, last, node, fuzzy) with { CityPart = true });
                 i = last + 1;
                 continue;
             }
-            found.Add(MakeMention(text, tokens, i, last, node, fuzzy));
+            found.Add(MakeMention(text, tokens, i, last, node, fuzzy) with { NoVenue = noVenue });
             i = last + (found[^1].End > tokens[last].End ? 1 : 0);
         }
         return AttachQualifiers(text, tokens, blocked, DropWaterOfPorts(text, tokens, SpreadPluralRegion(text, found)));
@@ -84,19 +94,34 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     /// A weapon, an aircraft maker, a unit or a side named like a place ("Oreshnik", "Sukhoi",
     /// "Azov", "DPR"). A self-styled republic is a territory after a locative ("in the DPR").
     /// </summary>
-    private bool NotAPlace(string text, List<WordToken> tokens, int first, int last)
+    /// <returns>The last token of the name that is no place, or null when the name is a place.</returns>
+    private int? NotAPlace(string text, List<WordToken> tokens, int first, int last)
     {
         // The first word's key rules out almost every name before the folded span is built.
-        if (!_lex.NotPlaceFirstWords.Contains(tokens[first].Key)
-            || !_lex.NotPlaces.TryGetValue(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[last].End - tokens[first].Start)), out var territoryAfterLocative))
-            return false;
+        if (!_lex.NotPlaceFirstWords.Contains(tokens[first].Key))
+            return null;
+        // The group's name may run past the place's ("Luhansk People's Militia" holds Luhansk).
+        var end = -1;
+        var territoryAfterLocative = false;
+        for (var k = last; k < tokens.Count && k <= last + MaxNotPlaceTail; k++)
+        {
+            if (k > last && (!tokens[k].Capitalized || !WordTokenizer.Adjacent(text, tokens[k - 1], tokens[k])))
+                break;
+            if (_lex.NotPlaces.TryGetValue(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[k].End - tokens[first].Start)), out var territory))
+                (end, territoryAfterLocative) = (k, territory);
+        }
+        if (end < 0)
+            return null;
         if (!territoryAfterLocative)
-            return true;
+            return end;
         var p = first - 1;
         while (p >= 0 && !tokens[p].Capitalized && tokens[p].Key == "the")
             p--;
-        return p < 0 || !_lex.Locatives.Contains(tokens[p].Key);
+        return p < 0 || !_lex.Locatives.Contains(tokens[p].Key) ? end : null;
     }
+
+    /// <summary>Words a non-place's name may run past the place name it starts with.</summary>
+    private const int MaxNotPlaceTail = 3;
 
     /// <summary>"the Novyi neighbourhood": a named part of a city, not the village of that name.</summary>
     private bool CityPart(string text, List<WordToken> tokens, int first, int last)
@@ -155,7 +180,8 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             return false;
         }
         var common = _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[first].Length)));
-        if (!common)
+        // A venue's name ("Chequers", "Pentagon") is judged by the words before it, not as a word.
+        if (!common || VenueName(node) != VenueUse.None)
             return true;
         foreach (var p in Gazetteer.Postings(node))
         {
@@ -345,7 +371,8 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         foreach (var p in g.Postings(node))
         {
             ref readonly var e = ref g.Entry(p.Entry);
-            var kind = (PlaceKind)e.Kind;
+            // A venue is a building, though it is read as the town it stands in.
+            var kind = (p.Source & NameSource.Venue) != 0 ? PlaceKind.Facility : (PlaceKind)e.Kind;
             // Alternates speak only for places big enough to be known by them ("Kirovohrad", "Kharkov").
             if ((p.Source & NameSource.Alternate) != 0 && !(kind == PlaceKind.Settlement && (e.Population >= 10_000 || e.Rank >= 4))
                 && !(kind == PlaceKind.Water && e.Rank >= 4))

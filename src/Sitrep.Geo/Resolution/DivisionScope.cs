@@ -31,6 +31,8 @@ internal sealed class DivisionScope
                 ref readonly var e = ref g.Entry(p.Entry);
                 var kind = (PlaceKind)e.Kind;
                 // An oblast by any of its names; a regional capital only by its own ("Kherson" for Kherson oblast).
+                if ((p.Source & NameSource.Venue) != 0)
+                    continue;
                 var oblast = kind == PlaceKind.Region && e.Rank >= 5
                              || kind == PlaceKind.Settlement && e.Rank == 5 && (p.Source & NameSource.Alternate) == 0;
                 if (oblast && g.Admin1Key(p.Entry) is { } key && _admin1.Add(key) && RegionEntry < 0)

@@ -27,7 +27,8 @@ internal sealed class DocumentContext
                     break;
                 // A foreign capital named brings its country into the report ("Washington" the United
                 // States); Ukraine and Russia are in every report already.
-                case PlaceKind.Settlement when e.Rank >= 6 && CountryCode.Unpack(e.Country) is { } capital and not ("UA" or "RU"):
+                // So does a venue ("talks at Mar-a-Lago"): Sitrep's own table says where it stands.
+                case PlaceKind.Settlement when (e.Rank >= 6 || ByVenue(s, best)) && CountryCode.Unpack(e.Country) is { } capital and not ("UA" or "RU"):
                     ctx.Countries.Add(capital);
                     break;
                 case PlaceKind.Region when g.Admin1Key(best) is { } key:
@@ -38,6 +39,14 @@ internal sealed class DocumentContext
             }
         }
         return ctx;
+    }
+
+    private static bool ByVenue(MentionState s, int entry)
+    {
+        foreach (var c in s.Candidates)
+            if (c.Entry == entry)
+                return (c.Source & NameSource.Venue) != 0;
+        return false;
     }
 
     /// <summary>The settlement each mention was resolved to with a clear margin, by text position (null when none).</summary>

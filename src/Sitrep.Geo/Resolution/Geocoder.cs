@@ -83,7 +83,39 @@ public sealed class Geocoder(Gazetteer gazetteer)
 
         var results = states.Select(s => Decide(s, ctx)).ToList();
         ResolveCityParts(states, results);
+        ResolveForeignRegions(states, results);
         return results;
+    }
+
+    /// <summary>
+    /// A region far from the war named bare ("met in Florida") stands for the one town of it the
+    /// report names ("a meeting at Mar-a-Lago" in Palm Beach): copy names the state for a venue
+    /// it told elsewhere. With two or more towns of it named, or none, the region stays.
+    /// The war's own regions never narrow so: "the Kharkiv region" is not Kharkiv.
+    /// </summary>
+    private void ResolveForeignRegions(MentionState[] states, List<MentionResult> results)
+    {
+        var g = Gazetteer;
+        Dictionary<string, int>? townOf = null;
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].Outcome != MentionOutcome.Resolved || states[i].Best is not { } best || (PlaceKind)g.Entry(best).Kind != PlaceKind.Settlement
+                || g.Admin1Key(best) is not { } key)
+                continue;
+            townOf ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            townOf[key] = townOf.TryGetValue(key, out var other) && other != best ? -1 : best;
+        }
+        if (townOf is null)
+            return;
+        for (var i = 0; i < results.Count; i++)
+        {
+            var m = states[i].Mention;
+            if (results[i].Outcome != MentionOutcome.Resolved || results[i].Place is not { Kind: PlaceKind.Region, Country: not ("UA" or "RU") }
+                || m.End != m.Start + m.Name.Length || states[i].Best is not { } region || g.Admin1Key(region) is not { } key
+                || !townOf.TryGetValue(key, out var town) || town < 0)
+                continue;
+            results[i] = new MentionResult(m, g.ToPlace(town, m.Text), MentionOutcome.Resolved, states[i]);
+        }
     }
 
     /// <summary>
@@ -190,10 +222,13 @@ public sealed class Geocoder(Gazetteer gazetteer)
         if (node < 0)
             return result;
         var folded = TextFold.Fold(m.Name);
-        var index = new Dictionary<int, int>();
+        var index = _recallIndex ??= new Dictionary<int, int>();
+        index.Clear();
         foreach (var p in g.Postings(node))
         {
-            var exact = TextFold.Fold(g.String(p.Variant)) == folded;
+            if (m.NoVenue && (p.Source & NameSource.Venue) != 0)
+                continue;
+            var exact = TextFold.FoldEquals(g.String(p.Variant), folded);
             var source = p.Source;
             // "New York" for New York City, "Kuwait" for Kuwait City: the name without its "City" is the city's own.
             if ((source & NameSource.Alternate) != 0 && exact && (PlaceKind)g.Entry(p.Entry).Kind == PlaceKind.Settlement
@@ -217,9 +252,13 @@ public sealed class Geocoder(Gazetteer gazetteer)
         // A city of note stays in the running however it is spelt ("Kyyiv", "Khmelnitskiy"): a
         // village that happens to list that spelling must still beat it on the ranking.
         if (result.Any(c => c.AnyExact))
-            result.RemoveAll(c => !c.AnyExact && !Major(g.Entry(c.Entry)));
+            result.RemoveAll(c => !c.AnyExact && !Major(Gazetteer.Entry(c.Entry)));
         return result;
     }
+
+    /// <summary>Where <see cref="Recall"/> finds a candidate it has already taken, by entry; one per thread, cleared per mention.</summary>
+    [ThreadStatic]
+    private static Dictionary<int, int>? _recallIndex;
 
     private static bool Major(in EntryRecord e) =>
         (PlaceKind)e.Kind == PlaceKind.Settlement && (e.Population >= Weights.MajorCityPopulation || e.Rank >= 5);
@@ -273,12 +312,13 @@ public sealed class Geocoder(Gazetteer gazetteer)
     {
         var g = Gazetteer;
         var m = s.Mention;
-        var scores = new double[s.Candidates.Count];
-        var evidence = new double[s.Candidates.Count];
+        // Every pass writes every candidate's score, so a pass reuses the arrays of the one before.
+        var scores = s.Scores.Length == s.Candidates.Count ? s.Scores : new double[s.Candidates.Count];
+        var evidence = s.Evidence.Length == s.Candidates.Count ? s.Evidence : new double[s.Candidates.Count];
         var askedKindExists = m.KindHint switch
         {
-            PlaceKind.Region => s.Candidates.Any(c => (PlaceKind)g.Entry(c.Entry).Kind is PlaceKind.Region or PlaceKind.Area),
-            PlaceKind.Water => s.Candidates.Any(c => (PlaceKind)g.Entry(c.Entry).Kind == PlaceKind.Water),
+            PlaceKind.Region => AnyOfKind(s.Candidates, PlaceKind.Region, PlaceKind.Area),
+            PlaceKind.Water => AnyOfKind(s.Candidates, PlaceKind.Water, PlaceKind.Water),
             _ => true,
         };
         // Where a city shares its region's name (Donetsk, Kharkiv, New York) a bare name is the city;
@@ -307,7 +347,9 @@ public sealed class Geocoder(Gazetteer gazetteer)
             // ("Pargas on the coast of southern Finland"); a country named elsewhere in the report
             // does not make every small namesake there likely ("the Arab world" is not Arab, Alabama).
             var countryNear = cc is not null && ctx.Sentence.Length > 0 && ctx.CountriesBySentence.Contains((ctx.Sentence[s.Index], cc));
-            var foreign = kind == PlaceKind.Settlement && cc is not ("UA" or "RU");
+            // A venue's name (venues.tsv) says which town is meant however small or far it is.
+            var venue = (c.Source & NameSource.Venue) != 0;
+            var foreign = kind == PlaceKind.Settlement && cc is not ("UA" or "RU") && !venue;
             if (foreign && e.Rank < 6
                 && e.Population < (countryNear ? Weights.ForeignMinPopulationNamedCountry : Weights.ForeignMinPopulation))
                 score += Weights.SmallForeignPlace;
@@ -323,7 +365,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 score += Weights.Capital;
             if (kind == PlaceKind.Settlement)
                 score += (c.ByMainName ? Weights.PopulationMain : Weights.PopulationAlternate) * Math.Log10(e.Population + 1.0);
-            if (c.Source.HasFlag(NameSource.Curated) && kind is PlaceKind.Facility or PlaceKind.Area)
+            if (c.Source.HasFlag(NameSource.Curated) && kind is PlaceKind.Facility or PlaceKind.Area || venue)
                 score += Weights.CuratedLandmark;
 
             var ev = 0.0;
@@ -336,7 +378,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
             foreach (var division in s.Divisions)
                 told += DivisionFit(c.Entry, division);
             foreach (var a in s.AliasOf)
-                if (states[a].Candidates.Any(x => x.Entry == c.Entry))
+                if (HasEntry(states[a].Candidates, c.Entry))
                     told += Weights.AliasPartner;
             ev += told;
             if (kind == PlaceKind.Settlement && m.KindHint == PlaceKind.Settlement && ctx.HasAnchors)
@@ -384,6 +426,23 @@ public sealed class Geocoder(Gazetteer gazetteer)
         for (var k = 0; k < scores.Length; k++)
             if (k != best && !SamePlace(s.Candidates[k].Entry, s.Candidates[best].Entry))
                 s.Margin = Math.Min(s.Margin, scores[best] - scores[k]);
+    }
+
+    // Loops, not lambdas: a lambda over the candidate in Score's loop made a closure per candidate per pass.
+    private bool AnyOfKind(List<Candidate> candidates, PlaceKind kind, PlaceKind orKind)
+    {
+        foreach (var c in candidates)
+            if ((PlaceKind)Gazetteer.Entry(c.Entry).Kind is var k && (k == kind || k == orKind))
+                return true;
+        return false;
+    }
+
+    private static bool HasEntry(List<Candidate> candidates, int entry)
+    {
+        foreach (var c in candidates)
+            if (c.Entry == entry)
+                return true;
+        return false;
     }
 
     private HashSet<string> CityRegions(MentionState s)

@@ -93,6 +93,11 @@ internal static class MiniGazetteer
         new(3558771, "Florida", "", 21.5254, -78.2258, "P", "PPLA2", "CU", "05", 63_007),
         new(4177887, "West Palm Beach", "", 26.71534, -80.05337, "P", "PPLA2", "US", "FL", 111_955),
         new(90000007, "Arab", "", 34.3181, -86.4958, "P", "PPL", "US", "AL", 8_000),
+        // Towns venues stand in (venues.tsv), and a second town of one state.
+        new(4167505, "Palm Beach", "", 26.70562, -80.03643, "P", "PPL", "US", "FL", 8_612),
+        new(4164138, "Miami", "", 25.77427, -80.19366, "P", "PPLA2", "US", "FL", 441_003),
+        new(4371334, "Thurmont", "", 39.62371, -77.41082, "P", "PPL", "US", "MD", 6_454),
+        new(2650098, "Ellesborough", "", 51.7527, -0.79011, "P", "PPL", "GB", "ENG", 544),
         new(2473572, "Mahdia", "Africa,Al Mahdiyah", 35.5047, 11.0622, "P", "PPLA", "TN", "15", 45_977),
         new(5128581, "New York City", "New York,NYC", 40.7143, -74.006, "P", "PPL", "US", "NY", 8_804_190),
         new(5082331, "York", "New York", 40.8681, -97.592, "P", "PPLA2", "US", "NE", 7_864),
@@ -117,6 +122,8 @@ internal static class MiniGazetteer
         US.DC	Washington, D.C.	Washington, D.C.	4138106
         US.PA	Pennsylvania	Pennsylvania	6254927
         US.FL	Florida	Florida	4155751
+        US.MD	Maryland	Maryland	4361885
+        GB.ENG	England	England	6269131
         RU.48	Moscow	Moscow	524894
         CM.04	East	East	2231835
         CM.14	South	South	2221789

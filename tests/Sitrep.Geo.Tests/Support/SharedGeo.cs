@@ -56,3 +56,13 @@ public sealed class FactRequiresSharedGeoAttribute : FactAttribute
             Skip = "needs .cache/geonames/cities500.txt; run scripts/build-gazetteer.sh to fetch it";
     }
 }
+
+/// <summary>A theory that needs ../shared/geo: skipped with the reason otherwise.</summary>
+public sealed class TheoryRequiresSharedGeoAttribute : TheoryAttribute
+{
+    public TheoryRequiresSharedGeoAttribute()
+    {
+        if (!SharedGeo.HasUkraine)
+            Skip = "needs ../shared/geo/UA.zip (the full GeoNames Ukraine file), which is absent here";
+    }
+}
