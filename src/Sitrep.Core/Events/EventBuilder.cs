@@ -222,7 +222,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             // or, for aid, the sum given ("I am announcing $50 million in aid").
             var named = weapon || (group.Key == EventType.Aid && r.Numbers.Any(n => n.Unit == QuantityUnit.Money));
             var triggers = group.Where(t => t.Value.Strength == TriggerStrength.Strong || !r.InQuote(t.First) || named)
-                .Where(t => !StruckByNothing(r, t))
+                .Where(t => !StruckByNothing(r, t) && !GuardedAgainst(r, t))
                 .ToList();
             if (triggers.Count == 0)
                 continue;
@@ -500,6 +500,27 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 return;
             }
         }
+    }
+
+    /// <summary>How far before an attack word its guard's "against" may stand, in tokens.</summary>
+    private const int GuardReach = 8;
+
+    /// <summary>
+    /// "defence against drone attacks", "protection against chemical and dirty bomb attacks": the
+    /// attacks a guard is against are a kind of threat, not an attack that happened.
+    /// </summary>
+    private static bool GuardedAgainst(SentenceReading r, PhraseMatch<TriggerEntry> t)
+    {
+        // A short list of kinds may stand between: "against chemical, biological and dirty bomb attacks".
+        for (var k = t.First - 1; k >= 1 && k >= t.First - GuardReach; k--)
+        {
+            var w = r.Tokens[k];
+            if (EventWords.GuardPreposition.Has(w))
+                return EventWords.GuardNoun.Has(r.Tokens[k - 1]);
+            if (w.Kind == TokenKind.Punct && w.Norm != ",")
+                return false;
+        }
+        return false;
     }
 
     /// <summary>"was struck by the state of the towns": a passive whose agent is neither a side nor a weapon.</summary>

@@ -20,6 +20,8 @@ internal static class EventWords
     public static readonly WordClass TallyHead = Get("tally-head");
     public static readonly WordClass ReactionNoun = Get("reaction-noun");
     public static readonly WordClass LeaderNoun = Get("leader-noun");
+    public static readonly WordClass GuardPreposition = Get("guard-preposition");
+    public static readonly WordClass GuardNoun = Get("guard-noun");
 
     private static WordClass Get(string name) =>
         Table.TryGetValue(name, out var c) ? c : throw new InvalidDataException($"event-words.tsv has no class '{name}'");
