@@ -27,7 +27,9 @@ internal sealed class CorpusGenerator(int seed)
     private sealed record TrueIncident(int Id, EventType Type, string? Subtype, DateOnly Date, Place Place, string Actor, string Target,
         (WeaponClass Class, string? Model, string Subtype)? Arm, int? Launched, int? Intercepted, int? Killed, int? Injured);
 
-    public (int Documents, int Events) Write(string folder, int documents, bool text)
+    /// <param name="days">How many days the reports span: 730 (two years) by default.</param>
+    /// <param name="mostTold">The most incidents one report tells; a report tells one to this many.</param>
+    public (int Documents, int Events) Write(string folder, int documents, bool text, int days = 730, int mostTold = 4)
     {
         Directory.CreateDirectory(folder);
         var reports = Path.Combine(folder, "reports");
@@ -40,8 +42,8 @@ internal sealed class CorpusGenerator(int seed)
         var events = 0;
         for (var d = 0; d < documents; d++)
         {
-            // About 140 reports a day over two years.
-            var published = start.AddDays(d * 730 / Math.Max(1, documents));
+            // Reports spread evenly over the days: 100,000 over two years is about 140 a day.
+            var published = start.AddDays((int)((long)d * days / Math.Max(1, documents)));
             while (recent.Count < 40 || _random.Next(3) == 0)
                 recent.Add(NewIncident(recent.Count == 0 ? 0 : recent[^1].Id + 1, published.AddDays(-_random.Next(0, 2))));
             recent.RemoveAll(i => i.Date < published.AddDays(-2));
@@ -50,7 +52,7 @@ internal sealed class CorpusGenerator(int seed)
 
             var id = $"r{d:D7}";
             var outlet = Outlets[_random.Next(Outlets.Length)];
-            var told = recent.OrderBy(_ => _random.Next()).Take(1 + _random.Next(4)).ToList();
+            var told = recent.OrderBy(_ => _random.Next()).Take(1 + _random.Next(mostTold)).ToList();
             var body = new StringBuilder();
             var records = new List<EventRecord>();
             for (var k = 0; k < told.Count; k++)

@@ -8,7 +8,8 @@ namespace Sitrep.Bench;
 
 /// <summary>
 /// Store benchmark, run by hand (see BENCHMARKS.md):
-///   Sitrep.Bench generate DIR DOCUMENTS [--text]
+///   Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K]
+///     (1 M events at about 150 reports a day over four years: generate DIR 222222 --days 1461 --most-told 8)
 ///   Sitrep.Bench measure DIR DB SITREP_DLL
 ///   Sitrep.Bench check DB            (after a kill -9 by hand: is every document whole?)
 /// 'measure' ingests DIR/events.jsonl with the real CLI in its own process (whole-process rate),
@@ -21,7 +22,8 @@ internal static class Program
         if (args is ["generate", var folder, var count, .. var rest] && int.TryParse(count, out var documents))
         {
             var clock = Stopwatch.StartNew();
-            var (docs, events) = new CorpusGenerator(seed: 20240224).Write(folder, documents, text: rest.Contains("--text"));
+            var (docs, events) = new CorpusGenerator(seed: 20240224).Write(folder, documents, text: rest.Contains("--text"),
+                days: Option(rest, "--days") ?? 730, mostTold: Option(rest, "--most-told") ?? 4);
             Console.Error.WriteLine($"generate: {docs:N0} documents, {events:N0} events in {clock.Elapsed.TotalSeconds:0.0} s");
             return 0;
         }
@@ -40,8 +42,18 @@ internal static class Program
             Console.WriteLine(check);
             return check.Sound ? 0 : 1;
         }
-        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] | measure DIR DB SITREP_DLL | queries DB | check DB");
+        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB | check DB");
         return 2;
+    }
+
+    private static int? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0)
+            return null;
+        if (at + 1 < args.Length && int.TryParse(args[at + 1], out var value) && value > 0)
+            return value;
+        throw new ArgumentException($"{name} takes a positive whole number");
     }
 
     private static int Measure(string dir, string db, string cli)
@@ -83,6 +95,8 @@ internal static class Program
             ("weapon Shahed-136, one month", new EventQuery { Weapon = "Shahed-136", From = "2024-03-01", To = "2024-03-31" }),
             ("actor UA + type strike, all time, first 100", new EventQuery { Actor = "UA", Types = [EventType.Strike], Limit = 100 }),
             ("place Odesa, all time", new EventQuery { Place = "Odesa" }),
+            ("place Odesa, one month", new EventQuery { Place = "Odesa", From = "2024-03-01", To = "2024-03-31" }),
+            ("strikes in one month, first 100 (a page)", new EventQuery { Types = [EventType.Strike], From = "2024-03-01", To = "2024-03-31", Limit = 100 }),
         };
         o.WriteLine("| query (events, from the library) | rows | median | p95 |");
         o.WriteLine("|---|---|---|---|");
@@ -94,7 +108,7 @@ internal static class Program
         var month = new EventQuery { From = "2024-03-01", To = "2024-03-31" };
         var (incidents, im, ip) = Time(() => store.QueryIncidents(month).Count());
         o.WriteLine($"| incidents of one month | {incidents:N0} | {im:0.0} ms | {ip:0.0} ms |");
-        var (statsRows, sm, sp) = Time(() => store.Statistics().Daily.Count, runs: 5);
+        var (statsRows, sm, sp) = Time(() => store.Statistics().Daily.Count, runs: 11);
         o.WriteLine($"| stats, all time (daily series rows) | {statsRows:N0} | {sm:0.0} ms | {sp:0.0} ms |");
         var (csvRows, cm, cp) = Time(() => AcledCsvExporter.Write(store.QueryIncidents(new EventQuery()), TextWriter.Null), runs: 3);
         o.WriteLine($"| export csv, all incidents | {csvRows:N0} | {cm:0.0} ms | {cp:0.0} ms |");

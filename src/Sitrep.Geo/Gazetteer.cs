@@ -1,3 +1,4 @@
+using System.IO.MemoryMappedFiles;
 using System.Runtime.InteropServices;
 using System.Text;
 using Sitrep.Geo.Index;
@@ -28,7 +29,7 @@ public sealed partial class Gazetteer
     private readonly Lazy<Dictionary<char, List<int>>> _fuzzyByFirst;
     private readonly Lazy<Dictionary<string, List<int>>> _fuzzyByConsonants;
 
-    private Gazetteer(byte[] bytes, string path)
+    private Gazetteer(ReadOnlySpan<byte> bytes, string path)
     {
         var r = new Reader(bytes, path);
         if (Encoding.ASCII.GetString(r.Bytes(IndexWriter.Magic.Length)) != IndexWriter.Magic)
@@ -64,7 +65,32 @@ public sealed partial class Gazetteer
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: no place index here; build one with 'sitrep gazetteer build'", path);
-        return new Gazetteer(File.ReadAllBytes(path), path);
+        // Mapped, not read: the arrays are copied out of the page cache once, instead of reading
+        // the whole file into a 40 MB array first and copying them out of that (start-up, issue 12).
+        // The builder replaces an index by renaming a new file over it, so a mapped index is not
+        // cut short under a reader; the view is let go as soon as the arrays are copied.
+        var length = new FileInfo(path).Length;
+        if (length > int.MaxValue)
+            throw new InvalidDataException($"{path}: {length} bytes is too large for a place index");
+        if (length == 0)
+            return new Gazetteer(ReadOnlySpan<byte>.Empty, path);
+        using var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+        using var view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+        return Mapped(view, (int)length, path);
+    }
+
+    private static unsafe Gazetteer Mapped(MemoryMappedViewAccessor view, int length, string path)
+    {
+        byte* start = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+        try
+        {
+            return new Gazetteer(new ReadOnlySpan<byte>(start + view.PointerOffset, length), path);
+        }
+        finally
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+        }
     }
 
     /// <summary>The index the CLI uses when none is named: $SITREP_GAZETTEER, else .cache/gazetteer.idx above the working folder or the binaries.</summary>
@@ -228,15 +254,16 @@ public sealed partial class Gazetteer
         };
     }
 
-    private ref struct Reader(byte[] bytes, string path)
+    private ref struct Reader(ReadOnlySpan<byte> bytes, string path)
     {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
         private int _pos;
 
         public ReadOnlySpan<byte> Bytes(int n)
         {
-            if (_pos + n > bytes.Length)
+            if (_pos + n > _bytes.Length)
                 throw new InvalidDataException($"{path}: the place index is truncated; rebuild it with 'sitrep gazetteer build'");
-            var s = bytes.AsSpan(_pos, n);
+            var s = _bytes.Slice(_pos, n);
             _pos += n;
             return s;
         }

@@ -45,8 +45,10 @@ public sealed partial class EventStore : IEventStore
             RegisterFunctions(connection);
             if (version == SchemaUpgrade.FromVersion)
                 SchemaUpgrade.Run(connection, Schema.Value);
+            if (version is not null && !Sitrep.Store.Query.PlaceTree.Exists(connection))
+                SchemaUpgrade.AddPlaceTree(connection, Schema.Value);
             Execute(connection, Schema.Value);
-            return new EventStore(connection, path);
+            return new EventStore(connection, path) { _placeTree = true };
         }
         catch (SqliteException e)
         {
@@ -121,13 +123,36 @@ public sealed partial class EventStore : IEventStore
                 using (Open(path)) { }
                 return Connect(dataSource, path);
             }
+            var placeTree = Sitrep.Store.Query.PlaceTree.Exists(connection);
+            if (SchemaUpgrade.Incomplete(connection, Schema.Value) && TryUpgrade(path))
+            {
+                connection.Dispose();
+                return Connect(dataSource, path);
+            }
             RegisterFunctions(connection);
-            return new EventStore(connection, path);
+            return new EventStore(connection, path) { _placeTree = placeTree };
         }
         catch
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    // Whether --near can use the R*Tree: a database made before it, opened read-only where it cannot be written, has none.
+    private bool _placeTree;
+
+    /// <summary>Adds what a reader wants and an older file lacks (the R*Tree of places, indexes), when the file can be written.</summary>
+    private static bool TryUpgrade(string path)
+    {
+        try
+        {
+            using (Open(path)) { }
+            return true;
+        }
+        catch (StoreException)
+        {
+            return false;
         }
     }
 

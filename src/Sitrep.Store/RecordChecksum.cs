@@ -9,12 +9,46 @@ namespace Sitrep.Store;
 /// </summary>
 internal static class RecordChecksum
 {
-    public static string Of(string record) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(record)).AsSpan(0, 8));
+    public static string Of(string record)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        Hash(record, hash);
+        return Convert.ToHexStringLower(hash[..8]);
+    }
 
     /// <summary>The record, after checking it against its checksum.</summary>
     /// <exception cref="CorruptRecordException">The record was changed after it was stored.</exception>
-    public static string Verified(string record, string? sum, string doc, string id) =>
-        sum == Of(record) ? record : throw new CorruptRecordException(doc, id);
+    public static string Verified(string record, string? sum, string doc, string id)
+    {
+        // Every row a query returns is checked: compared as bytes, without a string per row.
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> stored = stackalloc byte[8];
+        Hash(record, hash);
+        return sum is { Length: 16 } && IsLowerHex(sum) && Convert.FromHexString(sum, stored, out _, out var written) == System.Buffers.OperationStatus.Done
+               && written == 8 && stored.SequenceEqual(hash[..8])
+            ? record
+            : throw new CorruptRecordException(doc, id);
+    }
+
+    private static void Hash(string record, Span<byte> hash)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(record.Length);
+        byte[]? rented = null;
+        Span<byte> utf8 = length <= 4096 ? stackalloc byte[4096] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length));
+        var n = Encoding.UTF8.GetBytes(record, utf8);
+        SHA256.HashData(utf8[..n], hash);
+        if (rented is not null)
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+    }
+
+    // Of writes lower-case digits; an upper-case sum was not written by it.
+    private static bool IsLowerHex(string sum)
+    {
+        foreach (var c in sum)
+            if (c is not ((>= '0' and <= '9') or (>= 'a' and <= 'f')))
+                return false;
+        return true;
+    }
 }
 
 /// <summary>A stored record no longer matches its checksum: the file was damaged or edited by hand.</summary>

@@ -14,7 +14,7 @@ namespace Sitrep.Store;
 /// derived, so the upgrade reads those, rebuilds every table from them with the ingest code, and
 /// clusters again, in one transaction: a failure leaves the file as it was.
 /// </summary>
-internal static class SchemaUpgrade
+internal static partial class SchemaUpgrade
 {
     public const int FromVersion = 1;
 
@@ -74,7 +74,32 @@ internal static class SchemaUpgrade
         transaction.Commit();
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    /// <summary>
+    /// Adds the R*Tree of places to a schema-2 file made before it, filled from the stored
+    /// places, in one transaction with the rest of the schema's new objects (its triggers).
+    /// </summary>
+    public static void AddPlaceTree(SqliteConnection connection, string schema)
+    {
+        using var transaction = connection.BeginTransaction();
+        Command(connection, transaction, schema).ExecuteNonQuery();
+        Command(connection, transaction, Sitrep.Store.Query.PlaceTree.Fill).ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    /// <summary>Whether the file lacks a table, index, trigger or view the schema creates (a file made before they were added).</summary>
+    public static bool Incomplete(SqliteConnection connection, string schema)
+    {
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var rows = Command(connection, null, "SELECT name FROM sqlite_master").ExecuteReader())
+            while (rows.Read())
+                present.Add(rows.GetString(0));
+        return Created().Matches(schema).Any(m => !present.Contains(m.Groups[1].Value));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"CREATE (?:VIRTUAL TABLE|TABLE|INDEX|TRIGGER|VIEW) IF NOT EXISTS (\w+)")]
+    private static partial System.Text.RegularExpressions.Regex Created();
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

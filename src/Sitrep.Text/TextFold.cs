@@ -78,10 +78,23 @@ internal static partial class TextFold
         return tokens;
     }
 
+    /// <summary>
+    /// The builder <see cref="Fold"/> and <see cref="FoldEquals"/> fold into: the geocoder folds every
+    /// candidate name of every mention, and a builder per call was a large part of what it allocated.
+    /// </summary>
+    [ThreadStatic]
+    private static StringBuilder? _folding;
+
     /// <summary>Folded text with single spaces between tokens: the form names are compared in.</summary>
-    public static string Fold(ReadOnlySpan<char> text)
+    public static string Fold(ReadOnlySpan<char> text) => FoldInto(text).ToString();
+
+    /// <summary>Whether <paramref name="text"/> folds to <paramref name="folded"/>, without making the folded string.</summary>
+    public static bool FoldEquals(ReadOnlySpan<char> text, string folded) => FoldInto(text).Equals(folded.AsSpan());
+
+    private static StringBuilder FoldInto(ReadOnlySpan<char> text)
     {
-        var sb = new StringBuilder(text.Length);
+        var sb = _folding ??= new StringBuilder(64);
+        sb.Clear();
         var pendingSpace = false;
         for (var i = 0; i < text.Length; i++)
         {
@@ -96,7 +109,10 @@ internal static partial class TextFold
             else if (!IsApostrophe(c))
                 pendingSpace = true;
         }
-        return sb.ToString();
+        // A long text folded once should not pin its builder for the rest of the thread's work.
+        if (sb.Capacity > 1 << 16)
+            _folding = null;
+        return sb;
     }
 
     /// <summary>Skeleton of one folded token.</summary>
@@ -135,18 +151,27 @@ internal static partial class TextFold
 
     private static string Skeletonize(StringBuilder folded)
     {
-        var text = folded.ToString();
-        var sb = new StringBuilder(folded.Length);
-        for (var i = 0; i < text.Length; i++)
+        var n = folded.Length;
+        // Folded names are short; a long run of text borrows its buffers instead of building strings.
+        char[]? rented = null;
+        var buffer = n <= 128 ? stackalloc char[2 * n] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(2 * n)).AsSpan(0, 2 * n);
+        var text = buffer[..n];
+        var skeleton = buffer[n..];
+        folded.CopyTo(0, text, n);
+        var m = 0;
+        for (var i = 0; i < n; i++)
         {
             var c = text[i];
             if (Transliteration(text, i, ref c) is var skip && skip > 0)
                 i += skip;
-            if (sb.Length > 0 && sb[^1] == c && char.IsLetter(c))
+            if (m > 0 && skeleton[m - 1] == c && char.IsLetter(c))
                 continue;
-            sb.Append(c);
+            skeleton[m++] = c;
         }
-        return sb.ToString();
+        var result = new string(skeleton[..m]);
+        if (rented is not null)
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     private static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using Sitrep.Documents;
 using Sitrep.Events;
 using Sitrep.Geo;
@@ -114,9 +116,13 @@ internal sealed class ExtractCommand
                 return ExitCodes.Usage;
             }
         }
+        // The lexicons, patterns and JSON metadata load on another core while this one loads the
+        // place index: a one-report run waits for the slower of the two, not for both in turn.
+        var prepared = Task.Run(Prepare);
         var places = CommonOptions.LoadGazetteer(gazetteerPath);
         if (places is null)
             return ExitCodes.Usage;
+        prepared.Wait();
         var pipeline = ReportPipeline.Create(places, new ExtractionOptions
         {
             IncludeBackground = background,
@@ -135,9 +141,11 @@ internal sealed class ExtractCommand
             Interlocked.Increment(ref failures);
         });
 
-        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+        // JSON Lines go out as the UTF-8 bytes they were made in; the table is text.
+        using var output = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+        using var stdout = new StreamWriter(output, new UTF8Encoding(false), 1 << 16);
         var table = format == "table" ? new EventTable(stdout) : null;
-        var newline = stdout.NewLine;
+        var newline = Encoding.UTF8.GetBytes(stdout.NewLine);
         // Two passes: the first reads every report and surveys the places each settles on its own;
         // the second reads again, toward where the rest of the run places the war that week, only
         // the reports with same-named villages their text leaves tied. The first pass's lines wait
@@ -186,18 +194,32 @@ internal sealed class ExtractCommand
             documents++;
             bytes += report.Chars;
             events += report.Events;
-            var lines = fresh ?? spill.Read(report.Offset, report.Length);
+            var lines = fresh is not null ? fresh : spill.Read(report.Offset, report.Length);
             if (table is null)
-                stdout.Write(lines);
+                output.Write(lines.Span);
             else
-                foreach (var line in lines.Split(newline, StringSplitOptions.RemoveEmptyEntries))
+                foreach (var line in Encoding.UTF8.GetString(lines.Span).Split(stdout.NewLine, StringSplitOptions.RemoveEmptyEntries))
                     table.Add(EventJson.Deserialize(line)!);
             progress.Report(documents, bytes, events);
         }
         progress.Done(documents, bytes, events, failures, readAgain);
         table?.Flush();
         stdout.Flush();
+        output.Flush();
         return failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+    }
+
+    private static void Prepare()
+    {
+        try
+        {
+            ReportPipeline.Prepare();
+            EventJson.Prepare();
+        }
+        catch (Exception)
+        {
+            // A lexicon or pattern that fails to load fails again, named, when the pipeline is made.
+        }
     }
 
     /// <summary>
@@ -210,8 +232,8 @@ internal sealed class ExtractCommand
         public int Length { get; init; }
     }
 
-    private static (Surveyed Report, Document? Document, ReportSurvey? Survey, string? Lines) SurveyOne(
-        ReportPipeline pipeline, string path, DateOnly? published, TimeSpan budget, string newline)
+    private static (Surveyed Report, Document? Document, ReportSurvey? Survey, byte[]? Lines) SurveyOne(
+        ReportPipeline pipeline, string path, DateOnly? published, TimeSpan budget, byte[] newline)
     {
         Document? document = null;
         var problem = Guarded(path, budget, clock =>
@@ -226,8 +248,8 @@ internal sealed class ExtractCommand
     }
 
     /// <summary>The second pass for a report its week's prior may change: read from its file again, since the run did not keep its text.</summary>
-    private static (Surveyed Report, string? Lines) Revisit(
-        ReportPipeline pipeline, FrontPrior prior, Surveyed report, DateOnly? published, TimeSpan budget, string newline)
+    private static (Surveyed Report, byte[]? Lines) Revisit(
+        ReportPipeline pipeline, FrontPrior prior, Surveyed report, DateOnly? published, TimeSpan budget, byte[] newline)
     {
         Document? document = null;
         // Its warnings were written in the first pass.
@@ -241,12 +263,33 @@ internal sealed class ExtractCommand
         return (report with { Chars = document!.Text.Length, Events = events!.Count }, Lines(events, newline));
     }
 
-    private static string Lines(IReadOnlyList<EventRecord> events, string newline)
+    /// <summary>Where a thread writes one report's lines before they are copied out at their size.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _lineBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _lineWriter;
+
+    /// <summary>One report's JSON lines as UTF-8, written straight from the records (no string per line).</summary>
+    private static byte[] Lines(IReadOnlyList<EventRecord> events, byte[] newline)
     {
-        var lines = new StringBuilder();
+        if (events.Count == 0)
+            return [];
+        var buffer = _lineBuffer ??= new ArrayBufferWriter<byte>(1 << 14);
+        buffer.ResetWrittenCount();
+        var writer = _lineWriter ??= new Utf8JsonWriter(buffer);
         foreach (var e in events)
-            lines.Append(EventJson.Serialize(e)).Append(newline);
-        return lines.ToString();
+        {
+            writer.Reset(buffer);
+            EventJson.Serialize(writer, e);
+            writer.Flush();
+            buffer.Write(newline);
+        }
+        var lines = buffer.WrittenSpan.ToArray();
+        // A report with thousands of events should not pin its buffer for the rest of the run.
+        if (buffer.Capacity > 1 << 20)
+            _lineBuffer = null;
+        return lines;
     }
 
     /// <summary>One step on one report under its time budget; a failure is named, never thrown, so the batch goes on.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
@@ -31,25 +29,24 @@ internal sealed class ExtractSpill : IDisposable
     }
 
     /// <summary>Appends one report's lines, before any <see cref="Read"/>; returns where they lie.</summary>
-    public (long Offset, int Length) Append(string lines)
+    public (long Offset, int Length) Append(byte[] lines) => Guard(_path, () =>
     {
-        var bytes = Encoding.UTF8.GetBytes(lines);
-        return Guard(_path, () =>
-        {
-            var at = _file.Position;
-            _file.Write(bytes);
-            return (at, bytes.Length);
-        });
-    }
-
-    /// <summary>One report's lines as <see cref="Append"/> stored them.</summary>
-    public string Read(long offset, int length) => length == 0 ? "" : Guard(_path, () =>
-    {
-        var bytes = new byte[length];
-        _file.Position = offset;
-        _file.ReadExactly(bytes);
-        return Encoding.UTF8.GetString(bytes);
+        var at = _file.Position;
+        _file.Write(lines);
+        return (at, lines.Length);
     });
+
+    /// <summary>One report's lines as <see cref="Append"/> stored them, in a buffer of the spill's own that the next call overwrites.</summary>
+    public ReadOnlyMemory<byte> Read(long offset, int length) => length == 0 ? ReadOnlyMemory<byte>.Empty : Guard(_path, () =>
+    {
+        if (_buffer.Length < length)
+            _buffer = new byte[Math.Max(length, _buffer.Length * 2)];
+        _file.Position = offset;
+        _file.ReadExactly(_buffer, 0, length);
+        return new ReadOnlyMemory<byte>(_buffer, 0, length);
+    });
+
+    private byte[] _buffer = new byte[1 << 14];
 
     public void Dispose() => _file.Dispose();
 

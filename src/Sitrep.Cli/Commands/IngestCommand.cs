@@ -95,16 +95,9 @@ internal sealed class IngestCommand
             return ExitCodes.Usage;
         }
 
-        IEventStore store;
-        try
-        {
-            store = EventStores.OpenForWriting(dbPath);
-        }
-        catch (StoreException e)
-        {
-            Console.Error.WriteLine($"sitrep ingest: {e.Message}");
+        var store = StoreAccess.TryOpen("ingest", () => EventStores.OpenForWriting(dbPath));
+        if (store is null)
             return ExitCodes.Usage;
-        }
         using (store)
         {
             IEnumerable<IngestItem> items;
@@ -140,16 +133,9 @@ internal sealed class IngestCommand
             Console.Error.WriteLine("sitrep ingest: --queue takes report files or folders for the workers to extract, not --events");
             return ExitCodes.Usage;
         }
-        Sitrep.Store.Postgres.PgQueue queue;
-        try
-        {
-            queue = Sitrep.Store.Postgres.PgQueue.Open(db);
-        }
-        catch (StoreException e)
-        {
-            Console.Error.WriteLine($"sitrep ingest: {e.Message}");
+        var queue = StoreAccess.TryOpen("ingest", () => Sitrep.Store.Postgres.PgQueue.Open(db));
+        if (queue is null)
             return ExitCodes.Usage;
-        }
         using (queue)
         {
             long queued = 0, known = 0, failures = 0;

@@ -161,6 +161,23 @@ internal static class EventTypes
 /// <summary>Opening the database for the verbs that only read it.</summary>
 internal static class StoreAccess
 {
+    /// <summary>
+    /// The opened store or queue, or null after saying on stderr why it could not be opened: every
+    /// verb that writes answers a refused database the same way, with the usage exit code.
+    /// </summary>
+    public static T? TryOpen<T>(string verb, Func<T> open) where T : class
+    {
+        try
+        {
+            return open();
+        }
+        catch (StoreException e)
+        {
+            Console.Error.WriteLine($"sitrep {verb}: {e.Message}");
+            return null;
+        }
+    }
+
     /// <summary>The store, or null after saying on stderr why it cannot be opened.</summary>
     public static IEventReader? OpenExisting(string path, string verb)
     {

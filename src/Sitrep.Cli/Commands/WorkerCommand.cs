@@ -85,16 +85,9 @@ internal sealed class WorkerCommand
         var places = CommonOptions.LoadGazetteer(gazetteerPath);
         if (places is null)
             return ExitCodes.Usage;
-        PgQueue queue;
-        try
-        {
-            queue = PgQueue.Open(db);
-        }
-        catch (StoreException e)
-        {
-            Console.Error.WriteLine($"sitrep worker: {e.Message}");
+        var queue = StoreAccess.TryOpen("worker", () => PgQueue.Open(db));
+        if (queue is null)
             return ExitCodes.Usage;
-        }
 
         using var stop = new CancellationTokenSource();
         void Stop(PosixSignalContext context)

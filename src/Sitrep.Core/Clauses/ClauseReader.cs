@@ -433,7 +433,11 @@ public static class ClauseReader
             var denies = Words.DenialVerb.In(m[cue.First]) || group is not null && (group.Modality & Modality.Negated) != 0;
             var cueSpan = group is null ? new TokenSpan(cue.First, cue.Last) : group.Span;
             TokenSpan speaker;
-            if (cue.Value.SourcePosition == CuePosition.After)
+            // "Russian forces are accused of ...", "it was reported that ...": the subject of a
+            // passive cue is what is said of, not who says it.
+            if (group is { Voice: Voice.Passive } && cue.Value.SourcePosition != CuePosition.After)
+                speaker = default;
+            else if (cue.Value.SourcePosition == CuePosition.After)
             {
                 var end = cue.Last;
                 while (end < tokens.Count && !(tokens[end].Kind == TokenKind.Punct && Words.PhraseBreak.In(m[end])))

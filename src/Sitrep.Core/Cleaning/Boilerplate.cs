@@ -21,9 +21,15 @@ public sealed class Boilerplate
     private readonly TieredRegex _byline;
     private readonly TieredRegex _bylineNames;
     private readonly TieredRegex _credit;
+    private readonly TieredRegex _fence;
+    private readonly TieredRegex _matterKey;
+    private readonly TieredRegex _matterBlock;
 
     public Boilerplate(PatternSet patterns)
     {
+        _fence = patterns.Tiered("front_matter_fence");
+        _matterKey = patterns.Tiered("front_matter_key");
+        _matterBlock = patterns.Tiered("front_matter_block");
         _line = patterns.Tiered("line");
         _sentence = patterns.Tiered("sentence");
         _timestamp = patterns.Tiered("timestamp");
@@ -47,6 +53,8 @@ public sealed class Boilerplate
             if (kinds[i] is ParagraphKind.Body or ParagraphKind.Headline && i > 0 && span.SequenceEqual(Slice(text, paragraphs[i - 1])))
                 kinds[i] = ParagraphKind.Duplicate;
         }
+        for (var i = FrontMatter(text, paragraphs) - 1; i >= 0; i--)
+            kinds[i] = ParagraphKind.Boilerplate;
         // A caption is often printed twice, the second time with its credit appended:
         // the first copy is a caption too.
         for (var i = 0; i + 1 < paragraphs.Count; i++)
@@ -56,6 +64,30 @@ public sealed class Boilerplate
                 kinds[i] = ParagraphKind.Caption;
         }
         return kinds;
+    }
+
+    /// <summary>Most fields a page's front matter is looked through for its closing fence; keeps a stray rule from hiding the page.</summary>
+    private const int MaxFrontMatterLines = 60;
+
+    /// <summary>
+    /// How many paragraphs open the report as a scraped page's front matter: a "---" fence, then
+    /// "key: value" fields up to the closing fence, or the same block run onto one line. Its
+    /// title and date retell the story, and a retelling dated by the page splits one event into two.
+    /// </summary>
+    private int FrontMatter(string text, IReadOnlyList<(int Start, int End)> paragraphs)
+    {
+        if (paragraphs.Count == 0)
+            return 0;
+        if (_matterBlock.IsMatch(Slice(text, paragraphs[0])))
+            return 1;
+        if (paragraphs.Count < 3 || !_fence.IsMatch(Slice(text, paragraphs[0])) || !_matterKey.IsMatch(Slice(text, paragraphs[1])))
+            return 0;
+        for (var i = 2; i < paragraphs.Count && i <= MaxFrontMatterLines; i++)
+        {
+            if (_fence.IsMatch(Slice(text, paragraphs[i])))
+                return i + 1;
+        }
+        return 0;
     }
 
     /// <summary>True when a sentence inside otherwise real copy is an appeal or a promotion.</summary>

@@ -258,6 +258,8 @@ internal sealed partial class EventBuilder
                     continue;
                 if (fights && a.Value.Role == ActorRole.Person)
                     continue;
+                if (fights && LeaderSide(r, a))
+                    continue;
                 if (a.First > 0 && IsPreposition(r.Tokens[a.First - 1]))
                     continue;
                 // "the Russian city of Belgorod": an adjective far from the trigger names a place, not a side.
@@ -290,6 +292,7 @@ internal sealed partial class EventBuilder
             draft.Actor = draft.ActorInverse && fromSubject && !framed ? Sides.Opponent(actor) : actor;
             draft.ActorExplicit = true;
             draft.ActorRule = rule;
+            draft.ActorFramed = framed;
         }
         else if (claim?.Code is { } source && draft.Type is EventType.AirDefense or EventType.TerritorialChange or EventType.GroundCombat
                      or EventType.Threat or EventType.Policy or EventType.Aid or EventType.Diplomacy)
@@ -377,7 +380,7 @@ internal sealed partial class EventBuilder
             return null;
         foreach (var a in r.Actors)
         {
-            if (!span.Contains(a.First) || claimTokens.Contains(a.First) || fights && a.Value.Role == ActorRole.Person)
+            if (!span.Contains(a.First) || claimTokens.Contains(a.First) || fights && (a.Value.Role == ActorRole.Person || LeaderSide(r, a)))
                 continue;
             if (a.First > span.First && IsPreposition(r.Tokens[a.First - 1]))
                 continue;
@@ -387,6 +390,10 @@ internal sealed partial class EventBuilder
         }
         return null;
     }
+
+    /// <summary>"the Ukrainian president": like the leader it names, a leader's side speaks of fighting and does not fight.</summary>
+    private static bool LeaderSide(SentenceReading r, PhraseMatch<ActorEntry> a) =>
+        a.Value.Role == ActorRole.Adjective && a.Last < r.Tokens.Count && EventWords.LeaderNoun.Has(r.Tokens[a.Last]);
 
     /// <summary>
     /// The subject of the passive verb group a trigger heads ("Ukrainian positions were

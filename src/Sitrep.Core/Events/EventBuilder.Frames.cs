@@ -64,16 +64,24 @@ internal sealed partial class EventBuilder
         return false;
     }
 
-    /// <summary>The side or person named last before the word, in its clause or as its clause's subject.</summary>
+    /// <summary>
+    /// The side or person named last before the word, in its clause or as its clause's subject.
+    /// One that heads its own phrase or follows "by" is a party before one that is only the
+    /// object of a preposition ("Biden's statement on support for Ukraine and call with Zelensky").
+    /// </summary>
     private static string? SideBefore(SentenceReading r, Clause clause, PhraseMatch<TriggerEntry> t)
     {
-        string? before = null;
+        string? before = null, party = null;
         foreach (var a in r.Actors)
         {
             if (a.Last <= t.First && (clause.Span.Contains(a.First) || clause.Subject.Contains(a.First)) && !r.InQuote(a.First))
+            {
                 before = a.Value.Code;
+                if (a.First == 0 || !IsPreposition(r.Tokens[a.First - 1]) || Words.AgentPreposition.Has(r.Tokens[a.First - 1]))
+                    party = a.Value.Code;
+            }
         }
-        return before;
+        return party ?? before;
     }
 
     /// <summary>"The Pentagon sent HARM missiles to Ukraine": a giver before, a weapon after and a receiver after "to" or "for".</summary>

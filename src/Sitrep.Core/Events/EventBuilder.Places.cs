@@ -40,7 +40,9 @@ internal sealed partial class EventBuilder
             var compound = p.Mention.End + 1 < text.Length && text[p.Mention.End] == '-' && char.IsLetter(text[p.Mention.End + 1]);
             // "KYIV (Reuters) -": where the reporter filed from, unless nothing else in the sentence places the event.
             var dateline = p.Mention.Dateline && r.Places.Any(o => !o.Mention.Dateline);
-            if (institution.Value || cue || by || side || origin || compound || cityDistrict || dateline || Reference(r, first) || Yardstick(r, p.Index, first) || OpeningYardstick(r, p.Index, first, last) || InDescriptiveClause(r, first) || InSinceClause(r, first))
+            // "Kharkiv Axis: ...": a section label names the theatre; the sentence's own place, when it names one, is where it happened.
+            var label = SectionLabel(r, first, last) && r.Places.Any(o => o.Index != p.Index && o.Mention.KindHint is not (PlaceKind.Country or PlaceKind.Water));
+            if (institution.Value || cue || by || side || origin || compound || cityDistrict || dateline || label || Reference(r, first) || Yardstick(r, p.Index, first) || OpeningYardstick(r, p.Index, first, last) || InDescriptiveClause(r, first) || InSinceClause(r, first) || SaidThere(r, first))
             {
                 agents.Add(p.Index);
                 if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))
@@ -85,6 +87,25 @@ internal sealed partial class EventBuilder
         return false;
     }
 
+
+    /// <summary>
+    /// "2. Kyiv Axis:", "- Donetsk direction:": a place that opens its line (after a list mark
+    /// only), followed by a theatre noun and a colon, heads the section that follows.
+    /// </summary>
+    private static bool SectionLabel(SentenceReading r, int first, int last)
+    {
+        for (var k = 0; k < first; k++)
+        {
+            if (r.Tokens[k].IsWord)
+                return false;
+        }
+        var k2 = last + 1;
+        while (k2 < r.Tokens.Count && EventWords.SectionNoun.Has(r.Tokens[k2]))
+            k2++;
+        // The theatre noun may be inside the mention itself ("Kharkiv direction" is read as one area).
+        return (k2 > last + 1 || EventWords.SectionNoun.Has(r.Tokens[last])) && k2 < r.Tokens.Count && r.Tokens[k2].Norm == ":";
+    }
+
     private static bool IsSide(SentenceReading r, PlaceMention m) =>
         r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= m.Start && m.End <= a.End);
 
@@ -100,9 +121,11 @@ internal sealed partial class EventBuilder
             || last + 2 < r.Tokens.Count && Words.ListJoiner.Has(r.Tokens[last + 1]) && PlaceAt((f, _) => f == last + 2);
     }
 
+
     /// <summary>
     /// "on Kyiv", "into Moscow's business district", "near the Kremlin": a side's name used as a
-    /// location. Not after a noun that takes a side ("sanctions on Moscow", "backing to Kyiv").
+    /// location. Not after a noun that takes a side ("sanctions on Moscow", "backing to Kyiv"),
+    /// nor after a reaction felt by a government ("concern in Moscow", "alarm in Washington").
     /// </summary>
     private static bool AfterLocative(SentenceReading r, int first)
     {
@@ -110,7 +133,7 @@ internal sealed partial class EventBuilder
         {
             var t = r.Tokens[k];
             if (Words.Locative.Has(t))
-                return !(k > 0 && Words.PartisanNoun.Has(r.Tokens[k - 1]));
+                return !(k > 0 && (Words.PartisanNoun.Has(r.Tokens[k - 1]) || EventWords.ReactionNoun.Has(r.Tokens[k - 1])));
             if (!Words.LocativeFiller.Has(t))
                 return false;
         }
@@ -124,9 +147,37 @@ internal sealed partial class EventBuilder
         {
             var t = r.Tokens[k];
             if (t.Norm == "from")
-                return k > 0 && Words.OriginVerb.Has(r.Tokens[k - 1]);
+            {
+                // "pushed south from X": a heading between the verb and "from".
+                var v = k - 1;
+                while (v > 0 && Words.Compass.Has(r.Tokens[v]))
+                    v--;
+                return v >= 0 && Words.OriginVerb.Has(r.Tokens[v]);
+            }
             if (!Words.OriginFiller.Has(t))
                 return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "Speaking at a news conference in Kyiv, the minister said talks had produced a plan",
+    /// "told reporters in Washington that drones hit Odesa": a place in the setting of a speech,
+    /// before the act the speaker reports, is where it was said. ("At a summit in Vilnius, the
+    /// leaders agreed ..., officials said" reports the act first, and keeps its place.)
+    /// </summary>
+    private static bool SaidThere(SentenceReading r, int first)
+    {
+        var act = r.Triggers.Where(t => t.First > first).Select(t => t.First).DefaultIfEmpty(-1).Min();
+        if (act < 0 || r.Triggers.Any(t => t.First < first) || !r.Cues.Any(c => c.First < act && !r.InQuote(c.First)))
+            return false;
+        for (var k = first - 1; k >= 0 && k >= first - 4; k--)
+        {
+            var t = r.Tokens[k];
+            if (Words.PhraseBreak.Has(t))
+                return false;
+            if (EventWords.SpeechSetting.Has(t))
+                return true;
         }
         return false;
     }
@@ -215,16 +266,30 @@ internal sealed partial class EventBuilder
         var placed = drafts.Where(d => d.Draft.Type != EventType.Threat).ToList();
         if (placed.Count == 0)
             return;
+        // An aid package passes from one side to another: it goes to a country, and a town or a
+        // region told with it is where the help is to be used ("for operations in the Donbas").
+        var onLand = placed.Where(d => d.Draft.Type != EventType.Aid).ToList();
         int Distance(IEnumerable<int> anchors, int token) => anchors.Select(a => Math.Abs(a - token)).DefaultIfEmpty(int.MaxValue).Min();
         var candidates = r.Places.Where(p => !agents.Contains(p.Index)
             && Distance(unreal, r.TokenAt(p.Mention.Start)) >= Distance(placed.SelectMany(d => d.Anchors), r.TokenAt(p.Mention.Start))).ToList();
         foreach (var p in candidates)
-            placed[Nearest(placed, r.TokenAt(p.Mention.Start))].Draft.Mentions.Add(p.Index);
-        foreach (var (draft, _) in placed)
+        {
+            var takers = p.Mention.KindHint == PlaceKind.Country ? placed : onLand;
+            // A place inside a quotation is not where a contact told outside it took place.
+            var quoted = r.InQuote(r.TokenAt(p.Mention.Start));
+            takers = takers.Where(d => d.Draft.Type != EventType.Diplomacy || d.Anchors.Any(a => r.InQuote(a) == quoted)).ToList();
+            if (takers.Count > 0)
+                takers[Nearest(takers, r.TokenAt(p.Mention.Start))].Draft.Mentions.Add(p.Index);
+        }
+        foreach (var (draft, anchors) in placed)
         {
             var specific = draft.Mentions.Any(i => candidates.Any(c => c.Index == i && c.Mention.KindHint != PlaceKind.Country));
-            if (!specific && SharesPlaces(draft.Type) && draft.Strength == TriggerStrength.Strong)
-                draft.Mentions.AddRange(candidates.Where(p => p.Mention.KindHint != PlaceKind.Country && !draft.Mentions.Contains(p.Index)).Select(p => p.Index));
+            // A second contact told in the sentence ("and later spoke by phone with Putin") is not
+            // where the first one took place.
+            var another = placed.Any(o => o.Draft != draft && o.Draft.Type == draft.Type);
+            if (!specific && !another && SharesPlaces(draft.Type) && draft.Strength == TriggerStrength.Strong)
+                draft.Mentions.AddRange(candidates.Where(p => p.Mention.KindHint != PlaceKind.Country && !draft.Mentions.Contains(p.Index)
+                    && (draft.Type != EventType.Diplomacy || anchors.Any(a => r.InQuote(a) == r.InQuote(r.TokenAt(p.Mention.Start))))).Select(p => p.Index));
             if (!specific && draft.Type == EventType.Strike && draft.Mentions.Count == 0)
                 draft.Mentions.AddRange(jurisdiction);
         }

@@ -285,7 +285,7 @@ internal sealed partial class EventBuilder
 
     private void AssignCasualties(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts)
     {
-        foreach (var (slot, value, token) in ReadCasualties(r))
+        foreach (var (slot, value, token, _) in ReadCasualties(r))
         {
             var draft = drafts[Nearest(drafts, token)].Draft;
             if (draft.Type is not (EventType.Strike or EventType.GroundCombat or EventType.AirDefense))
@@ -308,19 +308,43 @@ internal sealed partial class EventBuilder
     }
 
     /// <summary>Figures of the dead and wounded as the sentence states them: "killing five", "eight wounded", "a guard was injured".</summary>
-    private static IEnumerable<(string Slot, int Value, int Token)> ReadCasualties(SentenceReading r)
+    private static IEnumerable<(string Slot, int Value, int Token, bool Toll)> ReadCasualties(SentenceReading r)
     {
         foreach (var c in r.Casualties)
         {
-            int? value = null;
-            if (c.Value.FigurePosition != CuePosition.After)
+            // "the number of confirmed dead rose to 14": a running tally, whose figure follows its verb.
+            var tally = TallyOf(r, c.First);
+            int? value = tally ? TollFigure(r, c.Last) : null;
+            var toll = value is not null;
+            if (value is null && !tally && c.Value.FigurePosition != CuePosition.After)
                 value = FigureBeforeCasualty(r, c.First);
-            if (value is null && c.Value.FigurePosition != CuePosition.Before)
-                value = FigureAfter(r, c.Last) ?? TollFigure(r, c.Last);
+            if (value is null && !tally && c.Value.FigurePosition != CuePosition.Before)
+                value = FigureAfter(r, c.Last);
+            // "the death toll rose to 14"
+            if (value is null && r.Tokens[c.Last - 1].Lemma == "toll")
+            {
+                value = TollFigure(r, c.Last);
+                toll = value is not null;
+            }
             if (value is { } v)
-                yield return (c.Value.Slot, v, c.First);
+                yield return (c.Value.Slot, v, c.First, toll);
         }
     }
+
+    /// <summary>"the number of (confirmed) fatalities", "the count of dead": the cue is what a tally counts.</summary>
+    private static bool TallyOf(SentenceReading r, int cue)
+    {
+        for (var k = cue - 1; k >= 0 && k >= cue - 3; k--)
+        {
+            var t = r.Tokens[k];
+            if (Words.NounJoiner.Has(t))
+                return k > 0 && EventWords.TallyHead.Has(r.Tokens[k - 1]);
+            if (!t.IsWord)
+                return false;
+        }
+        return false;
+    }
+
 
     /// <summary>"one civilian was killed", "three others were injured", "a security guard was injured", "25 dead".</summary>
     private static int? FigureBeforeCasualty(SentenceReading r, int cue)
@@ -347,8 +371,6 @@ internal sealed partial class EventBuilder
     /// <summary>"The death toll from Tuesday's strike rose to 14": the figure after "to", "at" or "reached".</summary>
     private static int? TollFigure(SentenceReading r, int cueEnd)
     {
-        if (r.Tokens[cueEnd - 1].Lemma != "toll")
-            return null;
         for (var k = cueEnd; k + 1 < r.Tokens.Count && k <= cueEnd + 16; k++)
         {
             if (r.Tokens[k].Kind == TokenKind.Punct && r.Tokens[k].Norm is "." or ";")
@@ -388,9 +410,11 @@ internal sealed partial class EventBuilder
             || last.Type is not (EventType.Strike or EventType.GroundCombat))
             return;
         var added = false;
-        foreach (var (slot, value, _) in ReadCasualties(r))
+        foreach (var (slot, value, _, toll) in ReadCasualties(r))
         {
-            if ((slot == "killed" ? last.Killed : last.Injured) is null)
+            // A tally that rose since is the event's figure now; other figures only fill a gap.
+            var held = slot == "killed" ? last.Killed : last.Injured;
+            if (held is null || toll && value > held)
             {
                 SetCasualty(last, slot, value);
                 added = true;
@@ -443,7 +467,7 @@ internal sealed partial class EventBuilder
                     drafts[Nearest(drafts, at)].Draft.Background = true;
                 continue;
             }
-            var draft = SpeechEventFor(r, drafts, at) ?? drafts[Nearest(drafts, at)].Draft;
+            var draft = SpeechEventFor(r, drafts, at) ?? drafts[DateOwner(drafts, Nearest(drafts, at), at)].Draft;
             if (draft.DateStated && Rank(draft.DatePrecision) >= Rank(d.Precision))
                 continue;
             draft.Date = d.Date;

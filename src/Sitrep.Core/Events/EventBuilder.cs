@@ -92,6 +92,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         DropPassingPolicy(r, clauses);
         ApplyFrames(r, clauses);
         var events = ActiveTriggers(r, clauses, agents);
+        SplitContacts(r, events);
         var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
         foreach (var (type, triggers, joinOnly) in events)
         {
@@ -105,8 +106,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 FromHeadline = s.Role == SentenceRole.Headline,
                 Strength = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong) ? TriggerStrength.Strong : TriggerStrength.Weak,
                 ActorInverse = triggers.Any(t => t.Value.Inverse),
-                Background = r.BackgroundCue,
+                Background = PastContext(r, clauses, triggers),
                 JoinOnly = joinOnly,
+                Another = triggers.Any(t => TellsAnother(r, clauses, t.First)),
             };
             draft.Evidence.Add((s.Start, s.End));
             drafts.Add((draft, triggers.Select(t => t.First).ToList()));
@@ -132,6 +134,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 if (r.AggregateCue && draft.Mentions.Count(i => r.Places.Any(p => p.Index == i && p.Mention.KindHint != PlaceKind.Country)) == 0)
                     draft.Background = draft.Total = true;
                 AssignActor(r, clauses, draft, anchors, claimTokens, claim);
+                ShareContactSubject(drafts, draft);
                 // "hours after Biden had announced new aid": a cue in a subordinate clause with its
                 // own object attributes only that clause.
                 var ownClauseOnly = claim is not null && _claimCue >= 0 && OnlyItsOwnClause(r, clauses, _claimCue)
@@ -363,6 +366,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             }
             if (Words.NounJoiner.Has(tok))
                 continue;
+            // "in retaliation for sanctions": the noun is the cause of another act.
+            if (Words.Preposition.Has(tok) && k > 0 && EventWords.CauseNoun.Has(r.Tokens[k - 1]))
+                return true;
             if (Words.Preposition.Has(tok) || Words.Coordinator.Has(tok) || Words.Subordinator.Has(tok) || Words.LooseSubordinator.Has(tok))
                 return false;
         }

@@ -32,6 +32,8 @@ internal sealed class EventDraft
     public bool ActorExplicit { get; set; }
     /// <summary>The actor named is the side that lost ground: the actor is its opponent.</summary>
     public bool ActorInverse { get; set; }
+    /// <summary>The actor was read from the trigger's own clause frame (its subject or passive agent).</summary>
+    public bool ActorFramed { get; set; }
     /// <summary>The rule or frame the actor was read by, for --explain.</summary>
     public string? ActorRule { get; set; }
     public string? TargetActor { get; set; }
@@ -58,6 +60,8 @@ internal sealed class EventDraft
     /// January, ...") but not report a new one: kept only if it merges.
     /// </summary>
     public bool JoinOnly { get; set; }
+    /// <summary>Told as one more of its kind ("also reported a cyberattack", "another package"): it retells no event before it.</summary>
+    public bool Another { get; set; }
     public SortedSet<(int Start, int End)> Evidence { get; } = [];
 
     /// <summary>

@@ -20,7 +20,7 @@ internal static class EventMerger
         foreach (var d in drafts)
         {
             d.Sections.Add(d.Section);
-            var target = FindWithinSection(merged, d) ?? FindAcrossSections(merged, d);
+            var target = d.Another ? null : FindWithinSection(merged, d) ?? FindAcrossSections(merged, d);
             if (target is not null)
                 Absorb(target, d);
             // A reference back that finds nothing to join still stands when it brings figures
@@ -96,9 +96,12 @@ internal static class EventMerger
 
     private static bool Violent(EventType t) => t is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange;
 
-    /// <summary>A total over a period is not any one attack told beside it: it joins nothing and nothing joins it.</summary>
+    /// <summary>
+    /// A total over a period is not any one attack told beside it: it joins nothing and nothing
+    /// joins it. Two drafts of one type read from one sentence were told there as two events.
+    /// </summary>
     private static bool Joinable(EventDraft c, EventDraft d) =>
-        Family(c.Type) == Family(d.Type) && !c.Total && !d.Total && Compatible(c, d) && SameWeaponClass(c, d);
+        Family(c.Type) == Family(d.Type) && !(c.Type == d.Type && c.Evidence.Overlaps(d.Evidence)) && !c.Total && !d.Total && Compatible(c, d) && SameWeaponClass(c, d);
 
     private static bool Specific(EventDraft d) => d.Places.Any(p => p.Kind != PlaceKind.Country);
 

@@ -40,6 +40,20 @@ public sealed class ReportPipeline
         Words.Check();
     }
 
+    /// <summary>
+    /// Loads what every pipeline shares (lexicons, word classes, the date and number patterns)
+    /// ahead of the first report. Thread-safe: a caller runs it beside loading the place index,
+    /// so a short run waits for the slower of the two instead of both in turn.
+    /// </summary>
+    public static void Prepare()
+    {
+        _ = Lexicons.Default;
+        _ = Segmenter.Default;
+        Words.Check();
+        DateRecognizer.Recognize(string.Empty, null);
+        NumberRecognizer.Recognize(string.Empty);
+    }
+
     /// <summary>A pipeline that places events with <paramref name="gazetteer"/>.</summary>
     public static ReportPipeline Create(Gazetteer gazetteer, ExtractionOptions options = default) => new(gazetteer, options);
 
@@ -68,9 +82,17 @@ public sealed class ReportPipeline
     public ReportSurvey Survey(Document document, CancellationToken budget = default) =>
         Run(document, _geocoder, budget);
 
+    /// <summary>
+    /// One sentence's tokens at a time: a reading is done with (built, explained) before the next
+    /// sentence is read, and a run never starts another on its thread, so the list is the thread's.
+    /// </summary>
+    [ThreadStatic]
+    private static List<Token>? _sentenceTokens;
+
     private ReportSurvey Run(Document document, Geocoder? geocoder, CancellationToken budget)
     {
         var text = document.Text;
+        var sentenceTokens = _sentenceTokens ??= new List<Token>(256);
         var layout = _segmenter.Segment(text);
         var mentions = new List<PlaceMention>();
         var words = new DocumentWords(text);
@@ -78,7 +100,7 @@ public sealed class ReportPipeline
         foreach (var sentence in layout.Sentences)
         {
             budget.ThrowIfCancellationRequested();
-            var reading = _reader.Read(text, sentence, document.Meta.Published, mentions, words);
+            var reading = _reader.Read(text, sentence, document.Meta.Published, mentions, words, sentenceTokens);
             // A sentence with no trigger, cue or casualty builds nothing the clauses could shape.
             var clauses = reading.Triggers.Count > 0 || reading.Cues.Count > 0 || reading.Casualties.Count > 0 || _options.Explain is not null
                 ? ClauseReader.Read(text, reading.Tokens, reading.Cues)

@@ -68,9 +68,16 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
 {
 
     /// <param name="documentWords">Where the place recognizer keeps the sentence's words for the geocoder; null for none.</param>
-    public SentenceReading Read(string text, Sentence sentence, DateOnly? anchor, List<PlaceMention> documentMentions, DocumentWords? documentWords = null)
+    /// <param name="tokenBuffer">
+    /// A list the reading's tokens are written into, cleared first, for a caller that is done with
+    /// one reading before it asks for the next; null for a list of the reading's own.
+    /// </param>
+    public SentenceReading Read(string text, Sentence sentence, DateOnly? anchor, List<PlaceMention> documentMentions, DocumentWords? documentWords = null,
+        List<Token>? tokenBuffer = null)
     {
-        var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
+        var tokens = tokenBuffer is null
+            ? Tokenizer.Tokenize(text, sentence.Start, sentence.End)
+            : Tokenizer.Tokenize(text, sentence.Start, sentence.End, tokenBuffer);
         var found = new List<IndexedMention>();
         var actors = lexicons.Actors.Match(text, tokens);
         var dates = DateRecognizer.Recognize(text, sentence.Start, sentence.End, anchor);
@@ -79,17 +86,17 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
             foreach (var mention in places.Find(text, sentence.Start, sentence.End, documentWords))
             {
                 // "Kremlin-linked", "Russian": a side's adjective is not a place; nor is a bloc ("the EU", not Eu in France).
-                if (actors.Any(a => a.Value.Role is ActorRole.Adjective or ActorRole.Bloc && a.Start <= mention.Start && mention.End <= a.End))
+                if (InsideSideWord(actors, mention))
                     continue;
                 // "on Thursday", "in May": a date, not a village of that name.
-                if (dates.Any(d => d.Start < mention.End && mention.Start < d.End))
+                if (OverlapsDate(dates, mention))
                     continue;
                 found.Add(new IndexedMention(documentMentions.Count, mention));
                 documentMentions.Add(mention);
             }
             foreach (var phrase in lexicons.PlacePhrases.Match(text, tokens))
             {
-                if (phrase.Value == "-" || found.Any(f => f.Mention.Start < phrase.End && phrase.Start < f.Mention.End))
+                if (phrase.Value == "-" || OverlapsFound(found, phrase.Start, phrase.End))
                     continue;
                 // "the city" of a report without a dateline: nothing for it to stand for.
                 if (phrase.Value == Lexicons.DatelinePlace && !documentMentions.Any(m => m.Dateline))
@@ -117,5 +124,30 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
             Dates = dates,
             Places = found,
         };
+    }
+
+    // Loops, not lambdas: a lambda over the mention made a closure for every place found.
+    private static bool InsideSideWord(List<PhraseMatch<ActorEntry>> actors, PlaceMention mention)
+    {
+        foreach (var a in actors)
+            if (a.Value.Role is ActorRole.Adjective or ActorRole.Bloc && a.Start <= mention.Start && mention.End <= a.End)
+                return true;
+        return false;
+    }
+
+    private static bool OverlapsDate(IReadOnlyList<DateMention> dates, PlaceMention mention)
+    {
+        for (var i = 0; i < dates.Count; i++)
+            if (dates[i].Start < mention.End && mention.Start < dates[i].End)
+                return true;
+        return false;
+    }
+
+    private static bool OverlapsFound(List<IndexedMention> found, int start, int end)
+    {
+        foreach (var f in found)
+            if (f.Mention.Start < end && start < f.Mention.End)
+                return true;
+        return false;
     }
 }

@@ -21,9 +21,16 @@ public static class Tokenizer
         return (norm, Lemmatize(norm));
     };
 
-    public static List<Token> Tokenize(string text, int start, int end)
+    public static List<Token> Tokenize(string text, int start, int end) =>
+        Tokenize(text, start, end, new List<Token>(Math.Max(4, (end - start) / 5)));
+
+    /// <summary>
+    /// The tokens of text[start..end) into <paramref name="tokens"/>, cleared first: a caller that
+    /// reads one sentence at a time reuses one list instead of making one per sentence.
+    /// </summary>
+    public static List<Token> Tokenize(string text, int start, int end, List<Token> tokens)
     {
-        var tokens = new List<Token>(Math.Max(4, (end - start) / 5));
+        tokens.Clear();
         var i = start;
         while (i < end)
         {

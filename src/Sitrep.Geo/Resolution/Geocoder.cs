@@ -222,12 +222,13 @@ public sealed class Geocoder(Gazetteer gazetteer)
         if (node < 0)
             return result;
         var folded = TextFold.Fold(m.Name);
-        var index = new Dictionary<int, int>();
+        var index = _recallIndex ??= new Dictionary<int, int>();
+        index.Clear();
         foreach (var p in g.Postings(node))
         {
             if (m.NoVenue && (p.Source & NameSource.Venue) != 0)
                 continue;
-            var exact = TextFold.Fold(g.String(p.Variant)) == folded;
+            var exact = TextFold.FoldEquals(g.String(p.Variant), folded);
             var source = p.Source;
             // "New York" for New York City, "Kuwait" for Kuwait City: the name without its "City" is the city's own.
             if ((source & NameSource.Alternate) != 0 && exact && (PlaceKind)g.Entry(p.Entry).Kind == PlaceKind.Settlement
@@ -251,9 +252,13 @@ public sealed class Geocoder(Gazetteer gazetteer)
         // A city of note stays in the running however it is spelt ("Kyyiv", "Khmelnitskiy"): a
         // village that happens to list that spelling must still beat it on the ranking.
         if (result.Any(c => c.AnyExact))
-            result.RemoveAll(c => !c.AnyExact && !Major(g.Entry(c.Entry)));
+            result.RemoveAll(c => !c.AnyExact && !Major(Gazetteer.Entry(c.Entry)));
         return result;
     }
+
+    /// <summary>Where <see cref="Recall"/> finds a candidate it has already taken, by entry; one per thread, cleared per mention.</summary>
+    [ThreadStatic]
+    private static Dictionary<int, int>? _recallIndex;
 
     private static bool Major(in EntryRecord e) =>
         (PlaceKind)e.Kind == PlaceKind.Settlement && (e.Population >= Weights.MajorCityPopulation || e.Rank >= 5);
@@ -307,12 +312,13 @@ public sealed class Geocoder(Gazetteer gazetteer)
     {
         var g = Gazetteer;
         var m = s.Mention;
-        var scores = new double[s.Candidates.Count];
-        var evidence = new double[s.Candidates.Count];
+        // Every pass writes every candidate's score, so a pass reuses the arrays of the one before.
+        var scores = s.Scores.Length == s.Candidates.Count ? s.Scores : new double[s.Candidates.Count];
+        var evidence = s.Evidence.Length == s.Candidates.Count ? s.Evidence : new double[s.Candidates.Count];
         var askedKindExists = m.KindHint switch
         {
-            PlaceKind.Region => s.Candidates.Any(c => (PlaceKind)g.Entry(c.Entry).Kind is PlaceKind.Region or PlaceKind.Area),
-            PlaceKind.Water => s.Candidates.Any(c => (PlaceKind)g.Entry(c.Entry).Kind == PlaceKind.Water),
+            PlaceKind.Region => AnyOfKind(s.Candidates, PlaceKind.Region, PlaceKind.Area),
+            PlaceKind.Water => AnyOfKind(s.Candidates, PlaceKind.Water, PlaceKind.Water),
             _ => true,
         };
         // Where a city shares its region's name (Donetsk, Kharkiv, New York) a bare name is the city;
@@ -372,7 +378,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
             foreach (var division in s.Divisions)
                 told += DivisionFit(c.Entry, division);
             foreach (var a in s.AliasOf)
-                if (states[a].Candidates.Any(x => x.Entry == c.Entry))
+                if (HasEntry(states[a].Candidates, c.Entry))
                     told += Weights.AliasPartner;
             ev += told;
             if (kind == PlaceKind.Settlement && m.KindHint == PlaceKind.Settlement && ctx.HasAnchors)
@@ -420,6 +426,23 @@ public sealed class Geocoder(Gazetteer gazetteer)
         for (var k = 0; k < scores.Length; k++)
             if (k != best && !SamePlace(s.Candidates[k].Entry, s.Candidates[best].Entry))
                 s.Margin = Math.Min(s.Margin, scores[best] - scores[k]);
+    }
+
+    // Loops, not lambdas: a lambda over the candidate in Score's loop made a closure per candidate per pass.
+    private bool AnyOfKind(List<Candidate> candidates, PlaceKind kind, PlaceKind orKind)
+    {
+        foreach (var c in candidates)
+            if ((PlaceKind)Gazetteer.Entry(c.Entry).Kind is var k && (k == kind || k == orKind))
+                return true;
+        return false;
+    }
+
+    private static bool HasEntry(List<Candidate> candidates, int entry)
+    {
+        foreach (var c in candidates)
+            if (c.Entry == entry)
+                return true;
+        return false;
     }
 
     private HashSet<string> CityRegions(MentionState s)

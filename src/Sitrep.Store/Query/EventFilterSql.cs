@@ -8,7 +8,8 @@ namespace Sitrep.Store.Query;
 /// in either store's dialect. Filters on child tables are uncorrelated <c>e.key IN (SELECT ...)</c>
 /// subqueries, so each is one index scan and the outer query is a primary-key probe.
 /// </summary>
-internal sealed class EventFilterSql(ReadDialect dialect)
+/// <param name="placeTree">Whether the SQLite database has the R*Tree of places (event_places_tree) to find --near candidates by.</param>
+internal sealed class EventFilterSql(ReadDialect dialect, bool placeTree = false)
 {
     public static readonly EventFilterSql Sqlite = new(ReadDialect.Sqlite);
 
@@ -28,9 +29,24 @@ internal sealed class EventFilterSql(ReadDialect dialect)
                   WHERE lat BETWEEN @lat_min AND @lat_max AND lon BETWEEN @lon_min AND @lon_max
                     AND distance_km(lat, lon, @lat, @lon) <= @km)
         """;
+    // The same test, with candidates found by the R*Tree (latitude, longitude, day) and checked on
+    // the exact point; CROSS JOIN keeps SQLite from starting at the (lat, lon) index instead.
+    private const string ByNearInTree = """
+        e.key IN (SELECT p.event FROM event_places_tree t CROSS JOIN event_places p
+                  WHERE t.lat_max >= @lat_min AND t.lat_min <= @lat_max AND t.lon_max >= @lon_min AND t.lon_min <= @lon_max
+                    AND t.day_max >= @day_min AND t.day_min <= @day_max
+                    AND p.event = t.id >> 16 AND p.ord = (t.id & 65535)
+                    AND p.lat BETWEEN @lat_min AND @lat_max AND p.lon BETWEEN @lon_min AND @lon_max
+                    AND distance_km(p.lat, p.lon, @lat, @lon) <= @km)
+        """;
     private const string NotBackground = "e.background = 0";
     // event_places carries its event's date, so place filters narrow by date inside their index.
-    private const string PlaceDates = "coalesce(date, '') BETWEEN @place_from AND @place_to";
+    // Undated places pass only when the query lets undated events through (the lower bound is
+    // then ''); otherwise the bounds are a plain range, which the index can seek (coalesce() cannot).
+    private const string PlaceDatesOrUndated = "coalesce(date, '') BETWEEN @place_from AND @place_to";
+    private const string PlaceDatesOnly = "date BETWEEN @place_from AND @place_to";
+
+    private static string PlaceFrom(EventQuery q) => q.From is null || q.IncludeUndated ? "" : q.From;
 
     public (string Where, DynamicParameters Parameters) Build(EventQuery q)
     {
@@ -56,18 +72,21 @@ internal sealed class EventFilterSql(ReadDialect dialect)
         if (q.Place is not null || q.Oblast is not null)
         {
             // Undated events pass when no bound is given, or when asked for (coalesce makes them '').
-            p.Add("place_from", q.From is null || q.IncludeUndated ? "" : q.From);
+            p.Add("place_from", PlaceFrom(q));
             p.Add("place_to", q.To ?? "9999-12-31");
         }
+        var placeDates = PlaceFrom(q) == "" ? PlaceDatesOrUndated : PlaceDatesOnly;
         if (q.Place is not null)
         {
-            clauses.Add($"e.key IN (SELECT event FROM event_places WHERE ({dialect.In("name_key", "@places")} OR {dialect.In("geonames_id", "@place_ids")}) AND {PlaceDates})");
+            // Two covering index scans, as for weapons below.
+            clauses.Add($"e.key IN (SELECT event FROM event_places WHERE {dialect.In("name_key", "@places")} AND {placeDates} " +
+                        $"UNION ALL SELECT event FROM event_places WHERE {dialect.In("geonames_id", "@place_ids")} AND {placeDates})");
             p.Add("places", q.PlaceNames.Prepend(q.Place).Select(IncidentRule.Fold).Distinct().ToList());
             p.Add("place_ids", q.PlaceIds.ToList());
         }
         if (q.Oblast is not null)
         {
-            clauses.Add($"e.key IN (SELECT event FROM event_places WHERE {dialect.In("admin1_key", "@oblasts")} AND {PlaceDates})");
+            clauses.Add($"e.key IN (SELECT event FROM event_places WHERE {dialect.In("admin1_key", "@oblasts")} AND {placeDates})");
             p.Add("oblasts", q.OblastNames.Prepend(q.Oblast).Select(IncidentRule.OblastKey).Distinct().ToList());
         }
         if (q.ClaimedBy is not null)
@@ -82,7 +101,13 @@ internal sealed class EventFilterSql(ReadDialect dialect)
         if (q.Near is { } near)
         {
             var box = GeoMath.BoundingBox(near.Lat, near.Lon, near.Km);
-            clauses.Add(ByNear);
+            clauses.Add(placeTree ? ByNearInTree : ByNear);
+            if (placeTree)
+            {
+                // Undated places span every day in the tree; the date filters above decide for them.
+                p.Add("day_min", PlaceTree.Day(q.From) ?? PlaceTree.Before);
+                p.Add("day_max", PlaceTree.Day(q.To) ?? PlaceTree.After);
+            }
             p.Add("lat_min", box.LatMin);
             p.Add("lat_max", box.LatMax);
             p.Add("lon_min", box.LonMin);
@@ -96,14 +121,19 @@ internal sealed class EventFilterSql(ReadDialect dialect)
             clauses.Add($"({dialect.EqualsIgnoringCase("e.actor", "@actor")} OR {dialect.EqualsIgnoringCase("e.target_actor", "@actor")})");
             p.Add("actor", q.Actor);
         }
+        // A weapon or a text matches events of every day: tens of thousands in a large store, each
+        // a read of a whole events row if SQLite started from them. With a date bound or a limit
+        // it should walk the date index instead and test each key against the (covering) list.
+        var key = dialect == ReadDialect.Sqlite && (q.From is not null || q.To is not null || q.Limit is not null) ? "+e.key" : "e.key";
         if (q.Weapon is not null)
         {
-            clauses.Add($"e.key IN (SELECT event FROM event_weapons WHERE {dialect.EqualsIgnoringCase("model", "@weapon")} OR class = lower(@weapon))");
+            // Two covering index scans; an OR would look up each row of the table.
+            clauses.Add($"{key} IN (SELECT event FROM event_weapons WHERE {dialect.EqualsIgnoringCase("model", "@weapon")} UNION ALL SELECT event FROM event_weapons WHERE class = lower(@weapon))");
             p.Add("weapon", q.Weapon);
         }
         if (q.Text is not null)
         {
-            clauses.Add($"e.key IN ({dialect.EvidenceMatching})");
+            clauses.Add($"{key} IN ({dialect.EvidenceMatching})");
             p.Add("text", dialect.FullText(q.Text));
         }
         if (q.ExcludeBackground)

@@ -13,9 +13,9 @@ namespace Sitrep.Store.Query;
 /// open; a PostgreSQL connection may not, so each stream takes a pooled connection of its own and
 /// an export can look up each event's source while it streams the events.
 /// </summary>
-internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, Func<(DbConnection Connection, bool Owned)> streams)
+internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, Func<(DbConnection Connection, bool Owned)> streams, bool placeTree = false)
 {
-    private readonly EventFilterSql _filters = new(dialect);
+    private readonly EventFilterSql _filters = new(dialect, placeTree);
     private readonly StatsSql _stats = new(dialect);
 
     // Columns are snake_case, record properties PascalCase.

@@ -64,8 +64,8 @@ CREATE TABLE IF NOT EXISTS event_places (
     lon         REAL,
     geonames_id INTEGER,
     -- Matching keys: the oblast name folded ("Kharkiv Oblast" -> "kharkiv"), and the event's
-    -- incident family and date copied here so that finding an incident for a new report is
-    -- three index range scans (same place, same oblast, nearby) instead of a scan of the day.
+    -- incident family and date copied here, so that a place or oblast filter narrows by date
+    -- inside its index. (Clustering reads event_cluster.)
     admin1_key  TEXT,
     name_key    TEXT NOT NULL,
     family      TEXT NOT NULL,
@@ -74,10 +74,45 @@ CREATE TABLE IF NOT EXISTS event_places (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_places_name ON event_places(name_key, date);
 CREATE INDEX IF NOT EXISTS event_places_admin1 ON event_places(admin1_key, date);
-CREATE INDEX IF NOT EXISTS event_places_near ON event_places(lat, lon);
-CREATE INDEX IF NOT EXISTS event_places_cluster_name ON event_places(family, date, name_key);
-CREATE INDEX IF NOT EXISTS event_places_cluster_admin1 ON event_places(family, date, admin1_key, kind);
-CREATE INDEX IF NOT EXISTS event_places_cluster_near ON event_places(family, date, lat);
+-- --place matches a name or a GeoNames id: without this, the id half reads every place row.
+CREATE INDEX IF NOT EXISTS event_places_geonames ON event_places(geonames_id, date);
+-- Indexes no SQLite statement reads any more, each one more B-tree every place insert writes:
+-- --near reads the R*Tree below, and clustering reads event_cluster. (PostgreSQL keeps its own.)
+DROP INDEX IF EXISTS event_places_near;
+DROP INDEX IF EXISTS event_places_cluster_name;
+DROP INDEX IF EXISTS event_places_cluster_admin1;
+DROP INDEX IF EXISTS event_places_cluster_near;
+
+-- An R*Tree over the located places, for --near: a box of latitude, longitude and day finds the
+-- candidates in a few pages where the (lat, lon) index above reads a whole band of latitude of
+-- every day. Its id is the place's (event, ord) as event * 65536 + ord. Its boxes are 32-bit
+-- floats rounded outwards, so they only narrow; readers check the exact point and distance on
+-- event_places. A place without a whole yyyy-MM-dd date spans every day, so it is never missed.
+-- Kept by triggers, so every writer (and an analyst's own INSERT) keeps it whole; SQLite 3.40's
+-- rtree module is built into Debian's sqlite3, GDAL and Python.
+CREATE VIRTUAL TABLE IF NOT EXISTS event_places_tree USING rtree(id, lat_min, lat_max, lon_min, lon_max, day_min, day_max);
+CREATE TRIGGER IF NOT EXISTS event_places_tree_insert AFTER INSERT ON event_places WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'an event has more than 65,536 places') WHERE new.ord >= 65536 OR new.ord < 0;
+    INSERT INTO event_places_tree (id, lat_min, lat_max, lon_min, lon_max, day_min, day_max)
+    SELECT new.event * 65536 + new.ord, new.lat, new.lat, new.lon, new.lon,
+           coalesce(d.day, -10000000), coalesce(d.day, 10000000)
+    FROM (SELECT CASE WHEN date(new.date) IS new.date THEN CAST(julianday(new.date) - 2440587.5 AS INTEGER) END AS day) AS d;
+END;
+CREATE TRIGGER IF NOT EXISTS event_places_tree_delete AFTER DELETE ON event_places WHEN old.lat IS NOT NULL AND old.lon IS NOT NULL
+BEGIN
+    DELETE FROM event_places_tree WHERE id = old.event * 65536 + old.ord;
+END;
+CREATE TRIGGER IF NOT EXISTS event_places_tree_update AFTER UPDATE OF event, ord, lat, lon, date ON event_places
+BEGIN
+    SELECT RAISE(ABORT, 'an event has more than 65,536 places') WHERE new.ord >= 65536 OR new.ord < 0;
+    DELETE FROM event_places_tree WHERE id = old.event * 65536 + old.ord;
+    INSERT INTO event_places_tree (id, lat_min, lat_max, lon_min, lon_max, day_min, day_max)
+    SELECT new.event * 65536 + new.ord, new.lat, new.lat, new.lon, new.lon,
+           coalesce(d.day, -10000000), coalesce(d.day, 10000000)
+    FROM (SELECT CASE WHEN date(new.date) IS new.date THEN CAST(julianday(new.date) - 2440587.5 AS INTEGER) END AS day) AS d
+    WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL;
+END;
 
 CREATE TABLE IF NOT EXISTS event_weapons (
     event       INTEGER NOT NULL REFERENCES events(key),
@@ -89,6 +124,8 @@ CREATE TABLE IF NOT EXISTS event_weapons (
     PRIMARY KEY (event, ord)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_weapons_model ON event_weapons(model COLLATE NOCASE);
+-- --weapon matches a model or a class: without this, the class half reads every weapon row.
+CREATE INDEX IF NOT EXISTS event_weapons_class ON event_weapons(class);
 
 -- One row per event (rowid = events.key): the event's evidence sentences, joined. Keyed by
 -- rowid so that replacing a document deletes its rows by key instead of scanning the index.

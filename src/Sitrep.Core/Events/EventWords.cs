@@ -1,0 +1,26 @@
+using Sitrep.Recognizers;
+using Sitrep.Text;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// Word classes only the event stage reads, from event-words.tsv: they take no bit of the clause
+/// layer's masks. A class name missing from the table fails when the stage loads.
+/// </summary>
+internal static class EventWords
+{
+    private static readonly Dictionary<string, WordClass> Table = DataFiles.ReadTable("event-words.tsv")
+        .ToDictionary(row => row[0], row => new WordClass(row[0], new HashSet<string>(row.Length > 1 ? row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [], StringComparer.Ordinal), bit: 64), StringComparer.Ordinal);
+
+    public static readonly WordClass SpeechSetting = Get("speech-setting");
+    public static readonly WordClass Additive = Get("additive");
+    public static readonly WordClass OneMore = Get("one-more");
+    public static readonly WordClass CauseNoun = Get("cause-noun");
+    public static readonly WordClass SectionNoun = Get("section-noun");
+    public static readonly WordClass TallyHead = Get("tally-head");
+    public static readonly WordClass ReactionNoun = Get("reaction-noun");
+    public static readonly WordClass LeaderNoun = Get("leader-noun");
+
+    private static WordClass Get(string name) =>
+        Table.TryGetValue(name, out var c) ? c : throw new InvalidDataException($"event-words.tsv has no class '{name}'");
+}
