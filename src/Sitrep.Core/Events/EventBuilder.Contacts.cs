@@ -2,7 +2,7 @@ using Sitrep.Recognizers;
 
 namespace Sitrep.Events;
 
-// One sentence, several contacts: "met Zelensky in Florida and later spoke by phone with Putin".
+// One sentence, several contacts: "met Stubb in Rome and then talked by telephone to Erdogan".
 internal sealed partial class EventBuilder
 {
     /// <summary>

@@ -67,7 +67,7 @@ internal sealed partial class EventBuilder
     /// <summary>
     /// The side or person named last before the word, in its clause or as its clause's subject.
     /// One that heads its own phrase or follows "by" is a party before one that is only the
-    /// object of a preposition ("Biden's statement on support for Ukraine and call with Zelensky").
+    /// object of a preposition ("the minister's remarks on aid to Kyiv and call with Duda").
     /// </summary>
     private static string? SideBefore(SentenceReading r, Clause clause, PhraseMatch<TriggerEntry> t)
     {

@@ -284,7 +284,7 @@ internal sealed partial class EventBuilder
         foreach (var (draft, anchors) in placed)
         {
             var specific = draft.Mentions.Any(i => candidates.Any(c => c.Index == i && c.Mention.KindHint != PlaceKind.Country));
-            // A second contact told in the sentence ("and later spoke by phone with Putin") is not
+            // A second contact told in the sentence ("and then talked by telephone to Erdogan") is not
             // where the first one took place.
             var another = placed.Any(o => o.Draft != draft && o.Draft.Type == draft.Type);
             if (!specific && !another && SharesPlaces(draft.Type) && draft.Strength == TriggerStrength.Strong)

@@ -511,7 +511,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     /// </summary>
     private static bool GuardedAgainst(SentenceReading r, PhraseMatch<TriggerEntry> t)
     {
-        // A short list of kinds may stand between: "against chemical, biological and dirty bomb attacks".
+        // A short list of kinds may stand between: "against drone, missile and artillery attacks".
         for (var k = t.First - 1; k >= 1 && k >= t.First - GuardReach; k--)
         {
             var w = r.Tokens[k];

@@ -89,7 +89,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
 
     /// <summary>
     /// A region far from the war named bare ("met in Florida") stands for the one town of it the
-    /// report names ("a meeting at Mar-a-Lago" in Palm Beach): copy names the state for a venue
+    /// report names ("talks held at Mar-a-Lago" in Palm Beach): copy names the state for a venue
     /// it told elsewhere. With two or more towns of it named, or none, the region stays.
     /// The war's own regions never narrow so: "the Kharkiv region" is not Kharkiv.
     /// </summary>
