@@ -87,7 +87,11 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             if (Explaining)
                 Notes.Add($"claim {framed.Code ?? framed.Office?.ToString().ToLowerInvariant()}: speaker of an attribution frame");
         }
-        r.Triggers.RemoveAll(t => InDescriptiveClause(r, t.First) || InDashAside(r, t.First));
+        for (var i = r.Triggers.Count - 1; i >= 0; i--)
+        {
+            if (InDescriptiveClause(r, r.Triggers[i].First) || InDashAside(r, r.Triggers[i].First))
+                r.Triggers.RemoveAt(i);
+        }
         ApplyModality(r, clauses);
         DropPassingPolicy(r, clauses);
         ApplyFrames(r, clauses);
@@ -99,23 +103,26 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var draft = new EventDraft
             {
                 Type = type,
-                Subtype = triggers.Where(t => t.Value.Type == type).Select(t => t.Value.Subtype).FirstOrDefault(st => st is not null),
+                Subtype = FirstSubtype(triggers, type),
                 Section = s.Section,
                 Paragraph = s.Paragraph,
                 FirstSentence = _sentence,
                 FromHeadline = s.Role == SentenceRole.Headline,
-                Strength = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong) ? TriggerStrength.Strong : TriggerStrength.Weak,
-                ActorInverse = triggers.Any(t => t.Value.Inverse),
+                Strength = AnyStrong(triggers) ? TriggerStrength.Strong : TriggerStrength.Weak,
+                ActorInverse = AnyInverse(triggers),
                 Background = PastContext(r, clauses, triggers),
                 JoinOnly = joinOnly,
-                Another = triggers.Any(t => TellsAnother(r, clauses, t.First)),
+                Another = AnyTellsAnother(r, clauses, triggers),
             };
             draft.Evidence.Add((s.Start, s.End));
-            drafts.Add((draft, triggers.Select(t => t.First).ToList()));
+            var anchors = new List<int>(triggers.Count);
+            foreach (var t in triggers)
+                anchors.Add(t.First);
+            drafts.Add((draft, anchors));
         }
 
         // "nine were shot down": an interception with no weapon of its own finishes the strike just told.
-        if (drafts.Count > 0 && r.Weapons.Count == 0 && drafts.All(d => d.Draft.Type == EventType.AirDefense) && AttachLooseInterception(r))
+        if (drafts.Count > 0 && r.Weapons.Count == 0 && drafts.TrueForAll(static d => d.Draft.Type == EventType.AirDefense) && AttachLooseInterception(r))
             drafts.Clear();
         if (drafts.Count == 0)
         {
@@ -131,7 +138,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             foreach (var (draft, anchors) in drafts)
             {
                 // "Attacks killed 12 across Ukraine over the past day": a total, not an attack.
-                if (r.AggregateCue && draft.Mentions.Count(i => r.Places.Any(p => p.Index == i && p.Mention.KindHint != PlaceKind.Country)) == 0)
+                if (r.AggregateCue && !AnySpecificMention(r, draft))
                     draft.Background = draft.Total = true;
                 AssignActor(r, clauses, draft, anchors, claimTokens, claim);
                 ShareContactSubject(drafts, draft);
@@ -154,6 +161,50 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 _paragraphDate = d;
         }
         NoteSide(r, claim);
+    }
+
+    private static string? FirstSubtype(List<PhraseMatch<TriggerEntry>> triggers, EventType type)
+    {
+        foreach (var t in triggers)
+        {
+            if (t.Value.Type == type && t.Value.Subtype is not null)
+                return t.Value.Subtype;
+        }
+        return null;
+    }
+
+    private static bool AnyInverse(List<PhraseMatch<TriggerEntry>> triggers)
+    {
+        foreach (var t in triggers)
+        {
+            if (t.Value.Inverse)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool AnyTellsAnother(SentenceReading r, ClauseAnalysis clauses, List<PhraseMatch<TriggerEntry>> triggers)
+    {
+        foreach (var t in triggers)
+        {
+            if (TellsAnother(r, clauses, t.First))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a draft has a mention of the sentence's that is no country.</summary>
+    private static bool AnySpecificMention(SentenceReading r, EventDraft draft)
+    {
+        foreach (var i in draft.Mentions)
+        {
+            foreach (var p in r.Places)
+            {
+                if (p.Index == i && p.Mention.KindHint != PlaceKind.Country)
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Fewest words a line needs before its capitals say "teaser" rather than an acronym or a name.</summary>
@@ -184,19 +235,21 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     /// </summary>
     private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> ActiveTriggers(SentenceReading r, ClauseAnalysis clauses, HashSet<int> agents)
     {
+        // Loops rather than LINQ and closures: this runs for every sentence (issue 12, allocation).
         var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>, bool)>();
-        var weapon = r.Weapons.Any(w => w.Value.Class != WeaponClass.AirDefenseSystem);
+        var striking = FirstStrikingWeapon(r);
+        var weapon = striking >= 0;
         // "Two people were killed by a Russian drone": a weapon and the dead tell a strike
         // even without an attack word.
-        if (weapon && r.Casualties.Count > 0 && !r.Triggers.Any(t => t.Value.Type is EventType.Strike or EventType.AirDefense))
+        if (weapon && r.Casualties.Count > 0 && !AnyTriggerOf(r, EventType.Strike, EventType.AirDefense))
         {
-            var w = r.Weapons.First(w => w.Value.Class != WeaponClass.AirDefenseSystem);
+            var w = r.Weapons[striking];
             r.Triggers.Add(new PhraseMatch<TriggerEntry>(w.First, w.Last, w.Start, w.End, ImpliedStrike));
         }
         // "Two civilians were killed in Kherson": the dead in a named place tell a strike even
         // without a weapon or an attack word, when nothing else in the sentence is an event.
         if (!weapon && r.Triggers.Count == 0
-            && r.Casualties.FirstOrDefault(c => !r.InQuote(c.First)) is { Value: not null } dead
+            && FirstUnquotedCasualty(r) is { Value: not null } dead
             && (PlaceAttached(r, clauses, agents) || PlaceDescribed(r, clauses, agents, dead.First)))
         {
             r.Triggers.Add(new PhraseMatch<TriggerEntry>(dead.First, dead.Last, dead.Start, dead.End, ImpliedStrike));
@@ -207,8 +260,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             var t = r.Triggers[i];
             // "artillerymen destroyed a howitzer": what is destroyed on the ground was struck, not shot down.
             if (t.Value.Type == EventType.AirDefense && t.Value.Strength == TriggerStrength.Weak
-                && r.Weapons.Where(w => w.First >= t.Last && w.First - t.Last <= 4).ToList() is { Count: > 0 } objects
-                && objects.All(w => !Aerial(w.Value.Class)))
+                && OnlyGroundObjectsAfter(r, t.Last))
             {
                 r.Triggers[i] = t with { Value = t.Value with { Type = EventType.Strike, Subtype = null } };
                 continue;
@@ -216,63 +268,208 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             if (t.Value.Type == EventType.Strike && t.Value.Strength == TriggerStrength.Weak && !weapon && AtPositions(r, t.Last))
                 r.Triggers[i] = t with { Value = GroundAssault };
         }
-        foreach (var group in r.Triggers.GroupBy(t => t.Value.Type))
+        // The triggers by type, types in the order they first appear (as GroupBy gave them).
+        for (var g = 0; g < r.Triggers.Count; g++)
         {
+            var key = r.Triggers[g].Value.Type;
+            if (TypeSeenBefore(r.Triggers, g))
+                continue;
             // Quoted speech is rhetoric ("every strike we endured") unless it names what was fired,
             // or, for aid, the sum given ("I am announcing $50 million in aid").
-            var named = weapon || (group.Key == EventType.Aid && r.Numbers.Any(n => n.Unit == QuantityUnit.Money));
-            var triggers = group.Where(t => t.Value.Strength == TriggerStrength.Strong || !r.InQuote(t.First) || named)
-                .Where(t => !StruckByNothing(r, t) && !GuardedAgainst(r, t))
-                .ToList();
-            if (triggers.Count == 0)
+            var named = weapon || (key == EventType.Aid && AnyMoney(r));
+            List<PhraseMatch<TriggerEntry>>? kept = null;
+            for (var i = g; i < r.Triggers.Count; i++)
+            {
+                var t = r.Triggers[i];
+                if (t.Value.Type != key)
+                    continue;
+                if ((t.Value.Strength == TriggerStrength.Strong || !r.InQuote(t.First) || named)
+                    && !StruckByNothing(r, t) && !GuardedAgainst(r, t))
+                    (kept ??= []).Add(t);
+            }
+            if (kept is null)
                 continue;
-            var strong = triggers.Any(t => t.Value.Strength == TriggerStrength.Strong);
+            var triggers = kept;
+            var strong = AnyStrong(triggers);
             // "The visit came as ...", "the latest decisions": a definite weak word refers back to
             // an event already told; it may add to it but does not report a new one.
-            var joinOnly = !strong && triggers.All(t => t.Value.Strength == TriggerStrength.Join || RefersBack(r, t.First));
-            if (!(strong || joinOnly || Supported(group.Key, r, agents, triggers)))
+            var joinOnly = !strong && AllJoinOrReferBack(r, triggers);
+            if (!(strong || joinOnly || Supported(key, r, agents, triggers)))
             {
                 // A weak word with a stated day may carry on an event already told.
-                if (r.Dates.Any(d => d.Precision == DatePrecision.Day && d.Date is not null) && group.Key is EventType.Diplomacy)
+                if (AnyDayDate(r) && key is EventType.Diplomacy)
                     joinOnly = true;
                 else
                     continue;
             }
             // Fighting and territory are always somewhere: without a place it is commentary.
-            if (group.Key is EventType.GroundCombat or EventType.TerritorialChange && !HasSpecificPlace(r, agents))
+            if (key is EventType.GroundCombat or EventType.TerritorialChange && !HasSpecificPlace(r, agents))
                 continue;
-            active.Add((group.Key, triggers, joinOnly));
+            active.Add((key, triggers, joinOnly));
         }
-        bool Has(EventType t) => active.Any(a => a.Item1 == t);
-        bool StrongOf(EventType t) => active.Any(a => a.Item1 == t && a.Item2.Any(x => x.Value.Strength == TriggerStrength.Strong));
-        if (Has(EventType.Cyber))
+        // Types in `active` are distinct (one entry per type), so an entry's own triggers say whether its type is strong.
+        if (ActiveIndex(active, EventType.Cyber) >= 0)
         {
-            active.RemoveAll(a => a.Item1 is EventType.Strike or EventType.AirDefense && !StrongOf(a.Item1));
+            for (var i = active.Count - 1; i >= 0; i--)
+            {
+                if (active[i].Item1 is EventType.Strike or EventType.AirDefense && !AnyStrong(active[i].Item2))
+                    active.RemoveAt(i);
+            }
         }
         // "used Patriot missiles to shoot down a Kinzhal": when every weapon the strike words
         // could rest on is what was downed, the sentence reports only the interception.
-        if (Has(EventType.Strike) && Has(EventType.AirDefense) && !StrongOf(EventType.Strike))
+        var strikeAt = ActiveIndex(active, EventType.Strike);
+        var defenseAt = ActiveIndex(active, EventType.AirDefense);
+        if (strikeAt >= 0 && defenseAt >= 0 && !AnyStrong(active[strikeAt].Item2))
         {
-            var firstDefense = active.First(a => a.Item1 == EventType.AirDefense).Item2.Min(t => t.First);
-            if (r.Weapons.Where(w => w.Value.Class != WeaponClass.AirDefenseSystem).All(w => w.First > firstDefense)
-                && !r.Places.Any() && r.Casualties.Count == 0)
-                active.RemoveAll(a => a.Item1 == EventType.Strike);
+            var firstDefense = MinFirst(active[defenseAt].Item2);
+            if (StrikingWeaponsAllAfter(r, firstDefense) && r.Places.Count == 0 && r.Casualties.Count == 0)
+                active.RemoveAt(strikeAt);
         }
-        if (Has(EventType.Strike) && Has(EventType.AirDefense))
+        strikeAt = ActiveIndex(active, EventType.Strike);
+        defenseAt = ActiveIndex(active, EventType.AirDefense);
+        if (strikeAt >= 0 && defenseAt >= 0)
         {
-            var strike = active.First(a => a.Item1 == EventType.Strike);
-            var defense = active.First(a => a.Item1 == EventType.AirDefense);
+            var strike = active[strikeAt];
+            var defense = active[defenseAt];
             strike.Item2.AddRange(defense.Item2);
             strike.Item2.Sort((a, b) => a.First.CompareTo(b.First));
-            active.Remove(defense);
+            active.RemoveAt(defenseAt);
         }
         // "repelled a Russian attack on Novopavlivka": with no weapon named, the attack is the ground fighting.
-        if (Has(EventType.GroundCombat) && Has(EventType.Strike) && !StrongOf(EventType.Strike) && !weapon)
-            active.RemoveAll(a => a.Item1 == EventType.Strike);
-        if (Has(EventType.Policy))
-            active.RemoveAll(a => a.Item1 == EventType.Diplomacy && !StrongOf(EventType.Diplomacy));
+        strikeAt = ActiveIndex(active, EventType.Strike);
+        if (ActiveIndex(active, EventType.GroundCombat) >= 0 && strikeAt >= 0 && !AnyStrong(active[strikeAt].Item2) && !weapon)
+            active.RemoveAt(strikeAt);
+        if (ActiveIndex(active, EventType.Policy) >= 0 && ActiveIndex(active, EventType.Diplomacy) is var diplomacyAt and >= 0
+            && !AnyStrong(active[diplomacyAt].Item2))
+            active.RemoveAt(diplomacyAt);
         active.Sort((a, b) => a.Item2[0].First.CompareTo(b.Item2[0].First));
         return active;
+    }
+
+    private static int ActiveIndex(List<(EventType, List<PhraseMatch<TriggerEntry>>, bool)> active, EventType type)
+    {
+        for (var i = 0; i < active.Count; i++)
+        {
+            if (active[i].Item1 == type)
+                return i;
+        }
+        return -1;
+    }
+
+    private static bool TypeSeenBefore(List<PhraseMatch<TriggerEntry>> triggers, int at)
+    {
+        for (var i = 0; i < at; i++)
+        {
+            if (triggers[i].Value.Type == triggers[at].Value.Type)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool AnyStrong(List<PhraseMatch<TriggerEntry>> triggers)
+    {
+        foreach (var t in triggers)
+        {
+            if (t.Value.Strength == TriggerStrength.Strong)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool AllJoinOrReferBack(SentenceReading r, List<PhraseMatch<TriggerEntry>> triggers)
+    {
+        foreach (var t in triggers)
+        {
+            if (!(t.Value.Strength == TriggerStrength.Join || RefersBack(r, t.First)))
+                return false;
+        }
+        return true;
+    }
+
+    private static int MinFirst(List<PhraseMatch<TriggerEntry>> triggers)
+    {
+        var min = triggers[0].First;
+        for (var i = 1; i < triggers.Count; i++)
+            min = Math.Min(min, triggers[i].First);
+        return min;
+    }
+
+    private static bool AnyTriggerOf(SentenceReading r, EventType a, EventType b)
+    {
+        foreach (var t in r.Triggers)
+        {
+            if (t.Value.Type == a || t.Value.Type == b)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Index of the first weapon that is not an air-defence system, or -1.</summary>
+    private static int FirstStrikingWeapon(SentenceReading r)
+    {
+        for (var i = 0; i < r.Weapons.Count; i++)
+        {
+            if (r.Weapons[i].Value.Class != WeaponClass.AirDefenseSystem)
+                return i;
+        }
+        return -1;
+    }
+
+    private static bool StrikingWeaponsAllAfter(SentenceReading r, int token)
+    {
+        foreach (var w in r.Weapons)
+        {
+            if (w.Value.Class != WeaponClass.AirDefenseSystem && w.First <= token)
+                return false;
+        }
+        return true;
+    }
+
+    private static PhraseMatch<CasualtyEntry> FirstUnquotedCasualty(SentenceReading r)
+    {
+        foreach (var c in r.Casualties)
+        {
+            if (!r.InQuote(c.First))
+                return c;
+        }
+        return default;
+    }
+
+    /// <summary>Weapons within four tokens after a trigger, at least one, none of them flying at its target.</summary>
+    private static bool OnlyGroundObjectsAfter(SentenceReading r, int last)
+    {
+        var any = false;
+        foreach (var w in r.Weapons)
+        {
+            if (w.First >= last && w.First - last <= 4)
+            {
+                if (Aerial(w.Value.Class))
+                    return false;
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private static bool AnyMoney(SentenceReading r)
+    {
+        for (var i = 0; i < r.Numbers.Count; i++)
+        {
+            if (r.Numbers[i].Unit == QuantityUnit.Money)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool AnyDayDate(SentenceReading r)
+    {
+        for (var i = 0; i < r.Dates.Count; i++)
+        {
+            if (r.Dates[i].Precision == DatePrecision.Day && r.Dates[i].Date is not null)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>"the visit", "the chancellor's visit": the trigger word is a noun with a definite determiner right before it.</summary>
@@ -360,7 +557,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             // A passive's agent, or that of a participle with no "be" ("an economy battered by ...").
             if (Words.AgentPreposition.Has(tok))
             {
-                if (clauses.ClauseOf(k) is { } c && c.Attachments.Any(a => a.Role == AttachmentRole.Agent && a.Preposition == k))
+                if (clauses.ClauseOf(k) is { } c && HasAttachment(c, AttachmentRole.Agent, k))
                     return true;
                 return k > 0 && ClauseReader.ParticipleShape(r.Tokens[k - 1]) && (clauses.GroupAt(k - 1) is not { } g || g.Head == k - 1);
             }
@@ -401,7 +598,7 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             if (agents.Contains(p.Index) || p.Mention.KindHint == PlaceKind.Country)
                 continue;
             var k = r.TokenAt(p.Mention.Start);
-            if (clauses.ClauseOf(k)?.Attachments.Any(a => a.Role == AttachmentRole.Location && a.Phrase.Contains(k)) == true)
+            if (clauses.ClauseOf(k) is { } c && LocationHolds(c, k))
                 return true;
         }
         return false;
@@ -423,27 +620,70 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         return false;
     }
 
-    private static bool HasSpecificPlace(SentenceReading r, HashSet<int> agents) =>
-        r.Places.Any(p => !agents.Contains(p.Index) && p.Mention.KindHint != PlaceKind.Country);
+    private static bool HasAttachment(Clause c, AttachmentRole role, int preposition)
+    {
+        for (var i = 0; i < c.Attachments.Count; i++)
+        {
+            var a = c.Attachments[i];
+            if (a.Role == role && a.Preposition == preposition)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool LocationHolds(Clause c, int token)
+    {
+        for (var i = 0; i < c.Attachments.Count; i++)
+        {
+            var a = c.Attachments[i];
+            if (a.Role == AttachmentRole.Location && a.Phrase.Contains(token))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool HasSpecificPlace(SentenceReading r, HashSet<int> agents)
+    {
+        foreach (var p in r.Places)
+        {
+            if (!agents.Contains(p.Index) && p.Mention.KindHint != PlaceKind.Country)
+                return true;
+        }
+        return false;
+    }
 
     private static bool Supported(EventType type, SentenceReading r, HashSet<int> agents, List<PhraseMatch<TriggerEntry>> triggers)
     {
         var place = HasSpecificPlace(r, agents);
-        var weapon = r.Weapons.Any(w => w.Value.Class != WeaponClass.AirDefenseSystem);
+        var weapon = FirstStrikingWeapon(r) >= 0;
         return type switch
         {
             EventType.Strike => weapon || place || r.Casualties.Count > 0,
             EventType.AirDefense => weapon,
             EventType.GroundCombat => place,
             // "captured the moment ... near the Kremlin": what is taken follows the verb closely.
-            EventType.TerritorialChange => r.Places.Any(p => !agents.Contains(p.Index)
-                && p.Mention.KindHint is PlaceKind.Settlement or PlaceKind.Region
-                && triggers.Any(t => r.TokenAt(p.Mention.Start) >= t.Last && r.TokenAt(p.Mention.Start) - t.Last <= 10)),
+            EventType.TerritorialChange => TakenPlaceFollows(r, agents, triggers),
             EventType.Diplomacy => place,
-            EventType.Aid => r.Numbers.Any(n => n.Unit == QuantityUnit.Money),
+            EventType.Aid => AnyMoney(r),
             EventType.Policy or EventType.Threat or EventType.Cyber => r.Actors.Count > 0,
             _ => false,
         };
+    }
+
+    private static bool TakenPlaceFollows(SentenceReading r, HashSet<int> agents, List<PhraseMatch<TriggerEntry>> triggers)
+    {
+        foreach (var p in r.Places)
+        {
+            if (agents.Contains(p.Index) || p.Mention.KindHint is not (PlaceKind.Settlement or PlaceKind.Region))
+                continue;
+            var k = r.TokenAt(p.Mention.Start);
+            foreach (var t in triggers)
+            {
+                if (k >= t.Last && k - t.Last <= 10)
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>"to the European Union", "of Russia": a side named as an object, not a subject.</summary>
@@ -531,7 +771,19 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         var k = t.Last + 1;
         while (k < r.Tokens.Count && Words.Article.Has(r.Tokens[k]))
             k++;
-        return k < r.Tokens.Count && !r.Actors.Any(a => a.First <= k && k < a.Last + 2) && !r.Weapons.Any(w => w.First <= k + 2 && k <= w.First);
+        if (k >= r.Tokens.Count)
+            return false;
+        foreach (var a in r.Actors)
+        {
+            if (a.First <= k && k < a.Last + 2)
+                return false;
+        }
+        foreach (var w in r.Weapons)
+        {
+            if (w.First <= k + 2 && k <= w.First)
+                return false;
+        }
+        return true;
     }
 
     /// <summary>
