@@ -17,8 +17,11 @@ internal sealed partial class EventBuilder
     /// </summary>
     private HashSet<int> AgentPlaces(SentenceReading r, ClauseAnalysis clauses, out List<int> jurisdiction)
     {
-        var agents = new HashSet<int>();
-        jurisdiction = [];
+        // One set and one list per builder, refilled per sentence: neither outlives the sentence.
+        var agents = _agents;
+        agents.Clear();
+        jurisdiction = _jurisdiction;
+        jurisdiction.Clear();
         foreach (var p in r.Places)
         {
             var first = r.TokenAt(p.Mention.Start);
@@ -26,8 +29,8 @@ internal sealed partial class EventBuilder
             var next = last + 1;
             if (next < r.Tokens.Count && r.Tokens[next].Norm == "'s")
                 next++;
-            var institution = r.Institutions.FirstOrDefault(i => i.First == next || i.First == next + 1 && r.Tokens[next].IsWord && !IsPreposition(r.Tokens[next]));
-            var cue = r.Cues.Any(c => c.First == last + 1 && c.Value.SourcePosition != CuePosition.After);
+            var institution = InstitutionAfter(r, next);
+            var cue = CueRightAfter(r, last);
             var by = first > 0 && r.Tokens[first - 1].Norm == "by";
             var side = p.Canonical is null && IsSide(r, p.Mention) && !AfterLocative(r, first) && !Listed(r, first, last);
             var origin = Origin(r, first) || OriginPhrase(r, clauses, first);
@@ -39,20 +42,20 @@ internal sealed partial class EventBuilder
             // "a Washington-based institute", "Kremlin-backed": the place qualifies a noun.
             var compound = p.Mention.End + 1 < text.Length && text[p.Mention.End] == '-' && char.IsLetter(text[p.Mention.End + 1]);
             // "KYIV (Reuters) -": where the reporter filed from, unless nothing else in the sentence places the event.
-            var dateline = p.Mention.Dateline && r.Places.Any(o => !o.Mention.Dateline);
+            var dateline = p.Mention.Dateline && AnyNotDateline(r);
             // "Kharkiv Axis: ...": a section label names the theatre; the sentence's own place, when it names one, is where it happened.
-            var label = SectionLabel(r, first, last) && r.Places.Any(o => o.Index != p.Index && o.Mention.KindHint is not (PlaceKind.Country or PlaceKind.Water));
+            var label = SectionLabel(r, first, last) && AnyOtherOnLand(r, p.Index, int.MinValue);
             if (institution.Value || cue || by || side || origin || compound || cityDistrict || dateline || label || Reference(r, first) || Yardstick(r, p.Index, first) || OpeningYardstick(r, p.Index, first, last) || InDescriptiveClause(r, first) || InSinceClause(r, first) || SaidThere(r, first))
             {
                 agents.Add(p.Index);
-                if (institution.Value && r.Offices.Any(o => o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2))
+                if (institution.Value && LocalOfficeAt(r, next))
                     jurisdiction.Add(p.Index);
             }
         }
         // "strikes on the port of Odesa on the Black Sea", "shelled Nikopol across the Dnieper":
         // a sea, river or strait named beside a place on land is that place's coast, bank or
         // route; the event is placed on land. Told alone ("sank in the Black Sea"), it stays.
-        if (r.Places.Any(p => !agents.Contains(p.Index) && p.Mention.KindHint is not (PlaceKind.Water or PlaceKind.Country)))
+        if (AnyOnLandNotAgent(r, agents))
         {
             foreach (var p in r.Places)
             {
@@ -61,6 +64,68 @@ internal sealed partial class EventBuilder
             }
         }
         return agents;
+    }
+
+    private static PhraseMatch<bool> InstitutionAfter(SentenceReading r, int next)
+    {
+        foreach (var i in r.Institutions)
+        {
+            if (i.First == next || i.First == next + 1 && r.Tokens[next].IsWord && !IsPreposition(r.Tokens[next]))
+                return i;
+        }
+        return default;
+    }
+
+    private static bool CueRightAfter(SentenceReading r, int last)
+    {
+        foreach (var c in r.Cues)
+        {
+            if (c.First == last + 1 && c.Value.SourcePosition != CuePosition.After)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool AnyNotDateline(SentenceReading r)
+    {
+        foreach (var o in r.Places)
+        {
+            if (!o.Mention.Dateline)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Another mention than <paramref name="index"/>, neither a country nor water, starting after token <paramref name="after"/>.</summary>
+    private static bool AnyOtherOnLand(SentenceReading r, int index, int after)
+    {
+        foreach (var o in r.Places)
+        {
+            if (o.Index != index && o.Mention.KindHint is not (PlaceKind.Country or PlaceKind.Water)
+                && (after == int.MinValue || r.TokenAt(o.Mention.Start) > after))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool LocalOfficeAt(SentenceReading r, int next)
+    {
+        foreach (var o in r.Offices)
+        {
+            if (o.Value.Scope == OfficeScope.Local && o.First >= next && o.First <= next + 2)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool AnyOnLandNotAgent(SentenceReading r, HashSet<int> agents)
+    {
+        foreach (var p in r.Places)
+        {
+            if (!agents.Contains(p.Index) && p.Mention.KindHint is not (PlaceKind.Water or PlaceKind.Country))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -76,12 +141,13 @@ internal sealed partial class EventBuilder
             return false;
         var chain = false;
         var end = -1;
-        foreach (var a in clause.Attachments)
+        for (var n = 0; n < clause.Attachments.Count; n++)
         {
+            var a = clause.Attachments[n];
             var origin = a.Role == AttachmentRole.Origin && clauses.GoverningGroup(a.Preposition) is { } g && Words.OriginVerb.Has(r.Tokens[g.Head]);
             if (a.Phrase.Contains(first))
                 return origin || chain && a.Preposition == end;
-            chain = origin ? r.Weapons.Any(w => a.Phrase.Contains(w.First)) : chain && a.Preposition == end;
+            chain = origin ? WeaponIn(r, a.Phrase) : chain && a.Preposition == end;
             end = a.Phrase.Last;
         }
         return false;
@@ -106,8 +172,25 @@ internal sealed partial class EventBuilder
         return (k2 > last + 1 || EventWords.SectionNoun.Has(r.Tokens[last])) && k2 < r.Tokens.Count && r.Tokens[k2].Norm == ":";
     }
 
-    private static bool IsSide(SentenceReading r, PlaceMention m) =>
-        r.Actors.Any(a => a.Value.Role != ActorRole.Adjective && a.Start <= m.Start && m.End <= a.End);
+    private static bool WeaponIn(SentenceReading r, TokenSpan phrase)
+    {
+        foreach (var w in r.Weapons)
+        {
+            if (phrase.Contains(w.First))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsSide(SentenceReading r, PlaceMention m)
+    {
+        foreach (var a in r.Actors)
+        {
+            if (a.Value.Role != ActorRole.Adjective && a.Start <= m.Start && m.End <= a.End)
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// "the Sumy, Kyiv and Poltava regions", "struck Lviv, Kyiv and Rivne": a side's name listed
@@ -116,9 +199,19 @@ internal sealed partial class EventBuilder
     /// </summary>
     private static bool Listed(SentenceReading r, int first, int last)
     {
-        bool PlaceAt(Func<int, int, bool> at) => r.Places.Any(o => at(r.TokenAt(o.Mention.Start), r.TokenAt(o.Mention.End - 1)) && !IsSide(r, o.Mention));
-        return first >= 2 && Words.ListJoiner.Has(r.Tokens[first - 1]) && PlaceAt((_, l) => l == first - 2)
-            || last + 2 < r.Tokens.Count && Words.ListJoiner.Has(r.Tokens[last + 1]) && PlaceAt((f, _) => f == last + 2);
+        return first >= 2 && Words.ListJoiner.Has(r.Tokens[first - 1]) && NonSidePlaceAt(r, -1, first - 2)
+            || last + 2 < r.Tokens.Count && Words.ListJoiner.Has(r.Tokens[last + 1]) && NonSidePlaceAt(r, last + 2, -1);
+    }
+
+    /// <summary>A place that is no side, starting at token <paramref name="start"/> or ending at <paramref name="end"/> (-1: either).</summary>
+    private static bool NonSidePlaceAt(SentenceReading r, int start, int end)
+    {
+        foreach (var o in r.Places)
+        {
+            if ((start < 0 || r.TokenAt(o.Mention.Start) == start) && (end < 0 || r.TokenAt(o.Mention.End - 1) == end) && !IsSide(r, o.Mention))
+                return true;
+        }
+        return false;
     }
 
 
@@ -168,8 +261,15 @@ internal sealed partial class EventBuilder
     /// </summary>
     private static bool SaidThere(SentenceReading r, int first)
     {
-        var act = r.Triggers.Where(t => t.First > first).Select(t => t.First).DefaultIfEmpty(-1).Min();
-        if (act < 0 || r.Triggers.Any(t => t.First < first) || !r.Cues.Any(c => c.First < act && !r.InQuote(c.First)))
+        var act = -1;
+        foreach (var t in r.Triggers)
+        {
+            if (t.First < first)
+                return false;
+            if (t.First > first && (act < 0 || t.First < act))
+                act = t.First;
+        }
+        if (act < 0 || !UnquotedCueBefore(r, act))
             return false;
         for (var k = first - 1; k >= 0 && k >= first - 4; k--)
         {
@@ -177,6 +277,16 @@ internal sealed partial class EventBuilder
             if (Words.PhraseBreak.Has(t))
                 return false;
             if (EventWords.SpeechSetting.Has(t))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool UnquotedCueBefore(SentenceReading r, int act)
+    {
+        foreach (var c in r.Cues)
+        {
+            if (c.First < act && !r.InQuote(c.First))
                 return true;
         }
         return false;
@@ -230,7 +340,14 @@ internal sealed partial class EventBuilder
         k -= 2;
         if (r.Tokens[k].Kind == TokenKind.Punct && r.Tokens[k].Norm == ",")
             k--;
-        return k >= 0 && r.Places.Any(o => o.Index != index && r.TokenAt(o.Mention.End - 1) == k);
+        if (k < 0)
+            return false;
+        foreach (var o in r.Places)
+        {
+            if (o.Index != index && r.TokenAt(o.Mention.End - 1) == k)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -251,7 +368,7 @@ internal sealed partial class EventBuilder
                 return false;
         }
         return last + 1 < r.Tokens.Count && Words.PhraseBreak.Has(r.Tokens[last + 1])
-            && r.Places.Any(o => o.Index != index && r.TokenAt(o.Mention.Start) > last + 1 && o.Mention.KindHint is not (PlaceKind.Country or PlaceKind.Water));
+            && AnyOtherOnLand(r, index, last + 1);
     }
 
     private static bool SharesPlaces(EventType type) =>

@@ -20,6 +20,9 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     private readonly List<EventDraft> _drafts = [];
     /// <summary>Tokens of the sentence's triggers dropped as not told as done, whose places go with them.</summary>
     private readonly List<int> _unreal = [];
+    /// <summary>The sentence's place mentions that are not where its events happened, and their jurisdiction (see AgentPlaces).</summary>
+    private readonly HashSet<int> _agents = [];
+    private readonly List<int> _jurisdiction = [];
     private int _paragraph = -1;
     private ClaimSource? _paragraphClaim;
     /// <summary>The token of the cue the sentence's claim was read from.</summary>
