@@ -7,6 +7,8 @@ namespace Sitrep.Events;
 // Who did it, and who says so.
 internal sealed partial class EventBuilder
 {
+    private readonly HashSet<int> _sourceTokens = [];
+
     /// <summary>How far from a cue ("said", "according to") its source may stand, in tokens.</summary>
     private const int CueReach = 10;
 
@@ -17,7 +19,9 @@ internal sealed partial class EventBuilder
     /// </summary>
     private ClaimSource? ReadClaim(SentenceReading r, ClauseAnalysis clauses, out HashSet<int> sourceTokens)
     {
-        sourceTokens = [];
+        // One set per builder, refilled per sentence: it is read only while the sentence is built.
+        sourceTokens = _sourceTokens;
+        sourceTokens.Clear();
         _claimCue = -1;
         foreach (var cue in r.Cues)
         {
@@ -61,7 +65,7 @@ internal sealed partial class EventBuilder
                 return true;
             var name = t.IsWord && char.IsUpper(text[t.Start]);
             if (!name && !Words.SpeakerGlue.Has(t) && !Words.SpeakerTitle.Has(t)
-                && !r.Offices.Any(o => o.First <= k && k < o.Last))
+                && !InOffice(r, k))
                 return false;
         }
         return true;
@@ -81,7 +85,7 @@ internal sealed partial class EventBuilder
             var t = r.Tokens[k];
             var name = t.IsWord && char.IsUpper(text[t.Start]);
             var glue = Words.SpeakerGlue.Has(t);
-            var office = r.Offices.Any(o => o.First <= k && k < o.Last) || Words.SpeakerTitle.Has(t);
+            var office = InOffice(r, k) || Words.SpeakerTitle.Has(t);
             if (!name && !glue && !office)
                 break;
         }
@@ -164,10 +168,26 @@ internal sealed partial class EventBuilder
     }
 
     /// <summary>Whether token k stands in the speaker of an attribution frame that does not also hold the trigger.</summary>
-    private static bool InSpeaker(SentenceReading r, ClauseAnalysis clauses, int k, int trigger) =>
-        clauses.Attributions.Any(a => a.Speaker.Contains(k) && !a.Speaker.Contains(trigger) && !r.InQuote(a.Cue.First));
+    private static bool InSpeaker(SentenceReading r, ClauseAnalysis clauses, int k, int trigger)
+    {
+        for (var i = 0; i < clauses.Attributions.Count; i++)
+        {
+            var a = clauses.Attributions[i];
+            if (a.Speaker.Contains(k) && !a.Speaker.Contains(trigger) && !r.InQuote(a.Cue.First))
+                return true;
+        }
+        return false;
+    }
 
-    private static bool InOffice(SentenceReading r, int k) => r.Offices.Any(o => o.First <= k && k < o.Last);
+    private static bool InOffice(SentenceReading r, int k)
+    {
+        foreach (var o in r.Offices)
+        {
+            if (o.First <= k && k < o.Last)
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// The side an office belongs to when a link word follows it: "head of Ukraine's security
@@ -181,7 +201,12 @@ internal sealed partial class EventBuilder
         var k = officeEnd + 1;
         while (k < r.Tokens.Count && (Words.Determiner.Has(r.Tokens[k]) || InOffice(r, k)))
             k++;
-        return r.Actors.FirstOrDefault(a => a.First == k && a.Value.Role != ActorRole.Person);
+        foreach (var a in r.Actors)
+        {
+            if (a.First == k && a.Value.Role != ActorRole.Person)
+                return a;
+        }
+        return default;
     }
 
     /// <summary>
@@ -192,7 +217,22 @@ internal sealed partial class EventBuilder
     private void AssignActor(SentenceReading r, ClauseAnalysis clauses, EventDraft draft, List<int> anchors, HashSet<int> claimTokens, ClaimSource? claim)
     {
         // A strike's own words name its side better than the interception told with it.
-        var ordered = anchors.OrderBy(a => TriggerAt(r, a)?.Type == EventType.AirDefense && draft.Type == EventType.Strike ? 1 : 0).ToList();
+        var ordered = _ordered;
+        ordered.Clear();
+        var defenseLast = draft.Type == EventType.Strike;
+        foreach (var a in anchors)
+        {
+            if (!defenseLast || TriggerAt(r, a)?.Type != EventType.AirDefense)
+                ordered.Add(a);
+        }
+        if (defenseLast)
+        {
+            foreach (var a in anchors)
+            {
+                if (TriggerAt(r, a)?.Type == EventType.AirDefense)
+                    ordered.Add(a);
+            }
+        }
         var trigger = ordered[0];
         string? actor = null;
         var rule = "side in the trigger's noun phrase";
@@ -218,8 +258,7 @@ internal sealed partial class EventBuilder
         {
             foreach (var anchor in anchors)
             {
-                var by = r.Actors.FirstOrDefault(a => a.First > anchor && a.First - anchor <= 6 && a.First > 0
-                    && Words.AgentPreposition.Has(r.Tokens[a.First - 1]) || a.First > 1 && Words.AgentPreposition.Has(r.Tokens[a.First - 2]) && a.First > anchor && a.First - anchor <= 6);
+                var by = AgentAfter(r, anchor);
                 if (by.Value is not null)
                 {
                     actor = by.Value.Code;
@@ -230,18 +269,23 @@ internal sealed partial class EventBuilder
         var fromSubject = actor is null;
         // "helped Kyivstar repel new cyber attacks": the side named before the verb fended the
         // attacks off; the attacker is its opponent.
-        if (fromSubject && anchors.Any(a => FendedOff(r, clauses, a)))
+        if (fromSubject && AnyFendedOff(r, clauses, anchors))
             draft.ActorInverse = true;
         if (actor is null)
         {
             rule = "nearest side named before the trigger";
             // The subject of another event's verb ("Putin vowed ... in retaliation for a
             // drone attack") is not this event's actor: look no further back than that verb.
-            var floor = r.Triggers.Where(t => t.Last <= trigger && t.Value.Type != draft.Type && Family(t.Value.Type) != Family(draft.Type))
-                .Select(t => t.Last).DefaultIfEmpty(0).Max();
+            var floor = OtherVerbBefore(r, trigger, draft.Type);
             // Aid in this war flows to Ukraine: the donor is the side named that is not Ukraine.
             var donor = draft.Type == EventType.Aid;
-            var hitSpans = anchors.Where(a => TriggerAt(r, a)?.Inverse != true).Select(a => PassiveSubject(clauses, a)).Where(h => !h.IsEmpty).ToList();
+            var hitSpans = _hitSpans;
+            hitSpans.Clear();
+            foreach (var anchor in anchors)
+            {
+                if (TriggerAt(r, anchor)?.Inverse != true && PassiveSubject(clauses, anchor) is { IsEmpty: false } h)
+                    hitSpans.Add(h);
+            }
             for (var n = 0; n < r.Actors.Count; n++)
             {
                 var a = r.Actors[r.Actors.Count - 1 - n];
@@ -254,7 +298,7 @@ internal sealed partial class EventBuilder
                 // title is whom the speaker speaks for, not who acted.
                 if (InSpeaker(r, clauses, a.First, trigger))
                     continue;
-                if (fights && hitSpans.Any(h => h.Contains(a.First)))
+                if (fights && AnyContains(hitSpans, a.First))
                     continue;
                 if (fights && a.Value.Role == ActorRole.Person)
                     continue;
@@ -275,7 +319,7 @@ internal sealed partial class EventBuilder
             // "a Russian missile", "Russian drones": the side that fired them.
             foreach (var w in r.Weapons)
             {
-                var adj = r.Actors.LastOrDefault(a => a.Value.Role == ActorRole.Adjective && a.Last <= w.First && w.First - a.Last <= 1);
+                var adj = AdjectiveBefore(r, w.First);
                 if (adj.Value is not null)
                 {
                     // "destroyed 64 Ukrainian drones": the drones' side attacked; the defender is the other.
@@ -464,15 +508,86 @@ internal sealed partial class EventBuilder
             }
             for (var k = a.Speaker.First; k < a.Speaker.Last; k++)
             {
-                if (r.Offices.Any(o => o.First <= k && k < o.Last) && SourceAt(r, k, sourceTokens) is { } office)
+                if (InOffice(r, k) && SourceAt(r, k, sourceTokens) is { } office)
                     return office;
             }
         }
         return null;
     }
 
-    private static TriggerEntry? TriggerAt(SentenceReading r, int token) =>
-        r.Triggers.FirstOrDefault(t => t.First == token).Value;
+    private static TriggerEntry? TriggerAt(SentenceReading r, int token)
+    {
+        foreach (var t in r.Triggers)
+        {
+            if (t.First == token)
+                return t.Value;
+        }
+        return null;
+    }
+
+    /// <summary>AssignActor's scratch lists: refilled per draft, read only within the call.</summary>
+    private readonly List<int> _ordered = [];
+    private readonly List<TokenSpan> _hitSpans = [];
+
+    /// <summary>A side after "by" (or "by the") within six tokens after the anchor.</summary>
+    private static PhraseMatch<ActorEntry> AgentAfter(SentenceReading r, int anchor)
+    {
+        foreach (var a in r.Actors)
+        {
+            if (a.First > anchor && a.First - anchor <= 6 && a.First > 0
+                && Words.AgentPreposition.Has(r.Tokens[a.First - 1]) || a.First > 1 && Words.AgentPreposition.Has(r.Tokens[a.First - 2]) && a.First > anchor && a.First - anchor <= 6)
+                return a;
+        }
+        return default;
+    }
+
+    private static bool AnyFendedOff(SentenceReading r, ClauseAnalysis clauses, List<int> anchors)
+    {
+        foreach (var a in anchors)
+        {
+            if (FendedOff(r, clauses, a))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The last token of the latest trigger of another family ending by <paramref name="trigger"/>, else 0.</summary>
+    private static int OtherVerbBefore(SentenceReading r, int trigger, EventType type)
+    {
+        var floor = 0;
+        var any = false;
+        foreach (var t in r.Triggers)
+        {
+            if (t.Last <= trigger && t.Value.Type != type && Family(t.Value.Type) != Family(type))
+            {
+                floor = any ? Math.Max(floor, t.Last) : t.Last;
+                any = true;
+            }
+        }
+        return floor;
+    }
+
+    private static bool AnyContains(List<TokenSpan> spans, int token)
+    {
+        foreach (var h in spans)
+        {
+            if (h.Contains(token))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The last side adjective right before a weapon ("a Russian missile").</summary>
+    private static PhraseMatch<ActorEntry> AdjectiveBefore(SentenceReading r, int weapon)
+    {
+        for (var i = r.Actors.Count - 1; i >= 0; i--)
+        {
+            var a = r.Actors[i];
+            if (a.Value.Role == ActorRole.Adjective && a.Last <= weapon && weapon - a.Last <= 1)
+                return a;
+        }
+        return default;
+    }
 
     private static EventType Family(EventType t) => EventTypes.Of(t).Family;
 
@@ -491,8 +606,12 @@ internal sealed partial class EventBuilder
             // "Ukraine's ATACMS strike": the possessor is the side.
             if (t.Norm == "'s" && k > 0)
             {
-                var owner = r.Actors.FirstOrDefault(a => a.Last == k && a.Value.Role != ActorRole.Adjective && !claimTokens.Contains(a.First));
-                return owner.Value?.Code;
+                foreach (var a in r.Actors)
+                {
+                    if (a.Last == k && a.Value.Role != ActorRole.Adjective && !claimTokens.Contains(a.First))
+                        return a.Value?.Code;
+                }
+                return null;
             }
             if (t.Kind == TokenKind.Punct && t.Norm != "\"" || IsPreposition(t) || Words.Determiner.Has(t))
                 return null;

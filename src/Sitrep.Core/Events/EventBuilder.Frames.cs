@@ -28,7 +28,7 @@ internal sealed partial class EventBuilder
                 FrameSupport.Supply => SupplyFrame(r, clause, t),
                 // The one who acts may stand clauses away ("Putin put the forces, described as
                 // deterrence forces, on their highest alert"): any side named before the word.
-                FrameSupport.Agent => r.Actors.Any(a => a.Last <= t.First && !r.InQuote(a.First)),
+                FrameSupport.Agent => UnquotedSideBefore(r, t.First),
                 _ => PartyOnEachSide(r, clause, t, recipient: t.Value.Type == EventType.Aid),
             };
             if (holds)
@@ -85,8 +85,23 @@ internal sealed partial class EventBuilder
     }
 
     /// <summary>"The Pentagon sent HARM missiles to Ukraine": a giver before, a weapon after and a receiver after "to" or "for".</summary>
-    private static bool SupplyFrame(SentenceReading r, Clause? clause, PhraseMatch<TriggerEntry> t) =>
-        clause is not null
-        && r.Weapons.Any(w => w.First >= t.Last && clause.Span.Contains(w.First))
-        && PartyOnEachSide(r, clause, t, recipient: true);
+    private static bool SupplyFrame(SentenceReading r, Clause? clause, PhraseMatch<TriggerEntry> t)
+    {
+        if (clause is null)
+            return false;
+        var weapon = false;
+        foreach (var w in r.Weapons)
+            weapon |= w.First >= t.Last && clause.Span.Contains(w.First);
+        return weapon && PartyOnEachSide(r, clause, t, recipient: true);
+    }
+
+    private static bool UnquotedSideBefore(SentenceReading r, int token)
+    {
+        foreach (var a in r.Actors)
+        {
+            if (a.Last <= token && !r.InQuote(a.First))
+                return true;
+        }
+        return false;
+    }
 }

@@ -378,37 +378,125 @@ internal sealed partial class EventBuilder
     /// Each place goes to the nearest event; a place nearer a trigger dropped as not told as done
     /// ("may strike Odesa", "plans an offensive on X") is that act's, and no other event's.
     /// </summary>
-    private static void AssignPlaces(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, HashSet<int> agents, List<int> jurisdiction, List<int> unreal)
+    private void AssignPlaces(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, HashSet<int> agents, List<int> jurisdiction, List<int> unreal)
     {
-        var placed = drafts.Where(d => d.Draft.Type != EventType.Threat).ToList();
+        // Loops over per-builder scratch lists rather than LINQ: this runs for every sentence with an event (issue 12, allocation).
+        var placed = _placed;
+        placed.Clear();
+        foreach (var d in drafts)
+        {
+            if (d.Draft.Type != EventType.Threat)
+                placed.Add(d);
+        }
         if (placed.Count == 0)
             return;
-        // An aid package passes from one side to another: it goes to a country, and a town or a
-        // region told with it is where the help is to be used ("for operations in the Donbas").
-        var onLand = placed.Where(d => d.Draft.Type != EventType.Aid).ToList();
-        int Distance(IEnumerable<int> anchors, int token) => anchors.Select(a => Math.Abs(a - token)).DefaultIfEmpty(int.MaxValue).Min();
-        var candidates = r.Places.Where(p => !agents.Contains(p.Index)
-            && Distance(unreal, r.TokenAt(p.Mention.Start)) >= Distance(placed.SelectMany(d => d.Anchors), r.TokenAt(p.Mention.Start))).ToList();
+        var candidates = _candidates;
+        candidates.Clear();
+        foreach (var p in r.Places)
+        {
+            if (!agents.Contains(p.Index) && MinDistance(unreal, r.TokenAt(p.Mention.Start)) >= MinAnchorDistance(placed, r.TokenAt(p.Mention.Start)))
+                candidates.Add(p);
+        }
         foreach (var p in candidates)
         {
-            var takers = p.Mention.KindHint == PlaceKind.Country ? placed : onLand;
+            // An aid package passes from one side to another: it goes to a country, and a town or a
+            // region told with it is where the help is to be used ("for operations in the Donbas").
+            var country = p.Mention.KindHint == PlaceKind.Country;
             // A place inside a quotation is not where a contact told outside it took place.
             var quoted = r.InQuote(r.TokenAt(p.Mention.Start));
-            takers = takers.Where(d => d.Draft.Type != EventType.Diplomacy || d.Anchors.Any(a => r.InQuote(a) == quoted)).ToList();
-            if (takers.Count > 0)
-                takers[Nearest(takers, r.TokenAt(p.Mention.Start))].Draft.Mentions.Add(p.Index);
+            NearestTaker(r, placed, country, quoted, r.TokenAt(p.Mention.Start))?.Mentions.Add(p.Index);
         }
         foreach (var (draft, anchors) in placed)
         {
-            var specific = draft.Mentions.Any(i => candidates.Any(c => c.Index == i && c.Mention.KindHint != PlaceKind.Country));
+            var specific = AnySpecificCandidate(draft, candidates);
             // A second contact told in the sentence ("and then talked by telephone to Erdogan") is not
             // where the first one took place.
-            var another = placed.Any(o => o.Draft != draft && o.Draft.Type == draft.Type);
+            var another = false;
+            foreach (var o in placed)
+                another |= o.Draft != draft && o.Draft.Type == draft.Type;
             if (!specific && !another && SharesPlaces(draft.Type) && draft.Strength == TriggerStrength.Strong)
-                draft.Mentions.AddRange(candidates.Where(p => p.Mention.KindHint != PlaceKind.Country && !draft.Mentions.Contains(p.Index)
-                    && (draft.Type != EventType.Diplomacy || anchors.Any(a => r.InQuote(a) == r.InQuote(r.TokenAt(p.Mention.Start))))).Select(p => p.Index));
+            {
+                foreach (var p in candidates)
+                {
+                    if (p.Mention.KindHint != PlaceKind.Country && !draft.Mentions.Contains(p.Index)
+                        && (draft.Type != EventType.Diplomacy || AnyAnchorQuoted(r, anchors, r.InQuote(r.TokenAt(p.Mention.Start)))))
+                        draft.Mentions.Add(p.Index);
+                }
+            }
             if (!specific && draft.Type == EventType.Strike && draft.Mentions.Count == 0)
                 draft.Mentions.AddRange(jurisdiction);
         }
+    }
+
+    /// <summary>AssignPlaces' scratch lists: refilled per sentence, read only within the call.</summary>
+    private readonly List<(EventDraft Draft, List<int> Anchors)> _placed = [];
+    private readonly List<IndexedMention> _candidates = [];
+
+    private static int MinDistance(List<int> anchors, int token)
+    {
+        var min = int.MaxValue;
+        foreach (var a in anchors)
+            min = Math.Min(min, Math.Abs(a - token));
+        return min;
+    }
+
+    private static int MinAnchorDistance(List<(EventDraft Draft, List<int> Anchors)> drafts, int token)
+    {
+        var min = int.MaxValue;
+        foreach (var d in drafts)
+            min = Math.Min(min, MinDistance(d.Anchors, token));
+        return min;
+    }
+
+    private static bool AnyAnchorQuoted(SentenceReading r, List<int> anchors, bool quoted)
+    {
+        foreach (var a in anchors)
+        {
+            if (r.InQuote(a) == quoted)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool AnySpecificCandidate(EventDraft draft, List<IndexedMention> candidates)
+    {
+        foreach (var i in draft.Mentions)
+        {
+            foreach (var c in candidates)
+            {
+                if (c.Index == i && c.Mention.KindHint != PlaceKind.Country)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The draft nearest a place that may take it, as <see cref="Nearest"/> picks among them: a
+    /// country goes to any placed draft, a place on land to any but aid; a contact takes only a
+    /// place on its own side of a quotation.
+    /// </summary>
+    private static EventDraft? NearestTaker(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> placed, bool country, bool quoted, int token)
+    {
+        EventDraft? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var (draft, anchors) in placed)
+        {
+            if (!country && draft.Type == EventType.Aid)
+                continue;
+            if (draft.Type == EventType.Diplomacy && !AnyAnchorQuoted(r, anchors, quoted))
+                continue;
+            best ??= draft;
+            foreach (var a in anchors)
+            {
+                var d = Math.Abs(a - token);
+                if (d < bestDistance)
+                {
+                    best = draft;
+                    bestDistance = d;
+                }
+            }
+        }
+        return best;
     }
 }
