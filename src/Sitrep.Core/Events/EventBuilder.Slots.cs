@@ -22,9 +22,8 @@ internal sealed partial class EventBuilder
         if (group is null || group.Voice != Voice.Active || group.Span.Last > weapon || clauses.IsAttached(r.Tokens, group, weapon))
             return false;
         // "hit", "struck", "destroyed" take a target; "fired", "launched" take what was used.
-        var strikes = Words.TargetVerb.Has(r.Tokens[group.Head]) && r.Triggers.Any(t => t.Value.Type == EventType.Strike && group.Span.Contains(t.First));
-        var subject = clauses.SubjectOf(group);
-        return strikes && r.Weapons.Any(w => subject.Contains(w.First));
+        var strikes = Words.TargetVerb.Has(r.Tokens[group.Head]) && TriggerIn(r, EventType.Strike, group.Span);
+        return strikes && WeaponIn(r, clauses.SubjectOf(group));
     }
 
     private void AssignWeapons(SentenceReading r, ClauseAnalysis clauses, List<(EventDraft Draft, List<int> Anchors)> drafts)
@@ -128,7 +127,7 @@ internal sealed partial class EventBuilder
     {
         if (cls is not (WeaponClass.Aircraft or WeaponClass.Helicopter))
             return false;
-        return r.Triggers.Any(t => t.Value.Type == EventType.AirDefense && t.First == last);
+        return TriggerIn(r, EventType.AirDefense, new TokenSpan(last, last + 1));
     }
 
     /// <summary>"intercepted by F-16 warplanes": the weapon after "by" is the defender's.</summary>
@@ -139,7 +138,23 @@ internal sealed partial class EventBuilder
         var by = weapon - 1;
         while (by > 0 && r.Tokens[by].Norm != "by")
             by--;
-        return r.Triggers.Any(t => t.Value.Type == EventType.AirDefense && t.Last <= by && by - t.Last <= 2);
+        foreach (var t in r.Triggers)
+        {
+            if (t.Value.Type == EventType.AirDefense && t.Last <= by && by - t.Last <= 2)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a trigger of the type starts inside the span.</summary>
+    private static bool TriggerIn(SentenceReading r, EventType type, TokenSpan span)
+    {
+        foreach (var t in r.Triggers)
+        {
+            if (t.Value.Type == type && span.Contains(t.First))
+                return true;
+        }
+        return false;
     }
 
     private static bool Preceded(SentenceReading r, int token, string word, int within)
@@ -193,7 +208,7 @@ internal sealed partial class EventBuilder
             {
                 var at = r.TokenAt(q.Start);
                 var near = Math.Abs(at - k) <= 3 && q.Unit == QuantityUnit.Count;
-                if (near && q.Value is { } v && r.Triggers.Any(x => x.Value.Type == EventType.AirDefense && x.First > at && x.First - at <= 4))
+                if (near && q.Value is { } v && TriggerIn(r, EventType.AirDefense, new TokenSpan(at + 1, at + 5)))
                     return (int)v;
             }
         }
@@ -211,9 +226,9 @@ internal sealed partial class EventBuilder
             var at = r.TokenAt(q.Start);
             if (at <= after || at - after > 12 || q.Unit != QuantityUnit.Count || q.Value is not { } v)
                 continue;
-            if (r.Weapons.Any(w => w.First >= after && w.First <= at + 1))
+            if (WeaponIn(r, new TokenSpan(after, at + 2)))
                 return null;
-            if (r.Triggers.Any(t => t.Value.Type == EventType.AirDefense && t.First > at && t.First - at <= 3))
+            if (TriggerIn(r, EventType.AirDefense, new TokenSpan(at + 1, at + 4)))
                 return (int)v;
         }
         return null;
@@ -280,8 +295,15 @@ internal sealed partial class EventBuilder
         return false;
     }
 
-    private static bool Between(SentenceReading r, int from, int to, EventType type) =>
-        r.Triggers.Any(t => t.Value.Type == type && t.First >= from && t.Last <= to);
+    private static bool Between(SentenceReading r, int from, int to, EventType type)
+    {
+        foreach (var t in r.Triggers)
+        {
+            if (t.Value.Type == type && t.First >= from && t.Last <= to)
+                return true;
+        }
+        return false;
+    }
 
     private void AssignCasualties(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts)
     {
