@@ -47,6 +47,8 @@ public sealed partial class EventStore : IEventStore
                 SchemaUpgrade.Run(connection, Schema.Value);
             if (version is not null && !Sitrep.Store.Query.PlaceTree.Exists(connection))
                 SchemaUpgrade.AddPlaceTree(connection, Schema.Value);
+            if (version is not null && !SchemaUpgrade.HasWeaponColumns(connection))
+                SchemaUpgrade.AddWeaponColumns(connection);
             Execute(connection, Schema.Value);
             return new EventStore(connection, path) { _placeTree = true };
         }
@@ -124,13 +126,14 @@ public sealed partial class EventStore : IEventStore
                 return Connect(dataSource, path);
             }
             var placeTree = Sitrep.Store.Query.PlaceTree.Exists(connection);
-            if (SchemaUpgrade.Incomplete(connection, Schema.Value) && TryUpgrade(path))
+            var weaponColumns = SchemaUpgrade.HasWeaponColumns(connection);
+            if ((SchemaUpgrade.Incomplete(connection, Schema.Value) || !weaponColumns) && TryUpgrade(path))
             {
                 connection.Dispose();
                 return Connect(dataSource, path);
             }
             RegisterFunctions(connection);
-            return new EventStore(connection, path) { _placeTree = placeTree };
+            return new EventStore(connection, path) { _placeTree = placeTree, _weaponColumns = weaponColumns };
         }
         catch
         {
@@ -141,6 +144,9 @@ public sealed partial class EventStore : IEventStore
 
     // Whether --near can use the R*Tree: a database made before it, opened read-only where it cannot be written, has none.
     private bool _placeTree;
+
+    // Whether stats can read the event's type, actors and claimant from event_weapons (see _placeTree).
+    private bool _weaponColumns = true;
 
     /// <summary>Adds what a reader wants and an older file lacks (the R*Tree of places, indexes), when the file can be written.</summary>
     private static bool TryUpgrade(string path)

@@ -86,6 +86,28 @@ internal static partial class SchemaUpgrade
         transaction.Commit();
     }
 
+    /// <summary>Whether event_weapons carries its event's type, actors and claimant (see Schema.sql).</summary>
+    public static bool HasWeaponColumns(SqliteConnection connection) =>
+        Convert.ToInt64(Command(connection, null, "SELECT count(*) FROM pragma_table_info('event_weapons') WHERE name = 'claimed_by'").ExecuteScalar()) > 0;
+
+    /// <summary>
+    /// Adds those columns to a schema-2 file made before them and fills them from the events, in
+    /// one transaction, so no reader ever sees a weapon row without its event's fields.
+    /// </summary>
+    public static void AddWeaponColumns(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        Command(connection, transaction, """
+            ALTER TABLE event_weapons ADD COLUMN type TEXT;
+            ALTER TABLE event_weapons ADD COLUMN actor TEXT;
+            ALTER TABLE event_weapons ADD COLUMN target_actor TEXT;
+            ALTER TABLE event_weapons ADD COLUMN claimed_by TEXT;
+            UPDATE event_weapons SET (type, actor, target_actor, claimed_by) =
+                (SELECT e.type, e.actor, e.target_actor, e.claimed_by FROM events e WHERE e.key = event_weapons.event);
+            """).ExecuteNonQuery();
+        transaction.Commit();
+    }
+
     /// <summary>Whether the file lacks a table, index, trigger or view the schema creates (a file made before they were added).</summary>
     public static bool Incomplete(SqliteConnection connection, string schema)
     {

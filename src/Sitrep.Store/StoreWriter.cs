@@ -54,7 +54,7 @@ internal sealed class StoreWriter : IDisposable
             "$killed", "$injured", "$amount", "$background", "$confidence", "$place", "$admin1", "$lat", "$lon", "$record", "$sum");
         _insertPlace = Prepare(StoreSql.InsertPlace, "$event", "$ord", "$name", "$kind", "$country", "$admin1", "$admin2", "$lat", "$lon", "$gid",
             "$admin1_key", "$name_key", "$family", "$date");
-        _insertWeapon = Prepare(StoreSql.InsertWeapon, "$event", "$ord", "$class", "$model", "$launched", "$intercepted");
+        _insertWeapon = Prepare(StoreSql.InsertWeapon, "$event", "$ord", "$class", "$model", "$launched", "$intercepted", "$type", "$actor", "$target", "$claimed");
         _insertEvidence = Prepare(StoreSql.InsertEvidence, "$event", "$text");
         _insertCluster = Prepare(StoreSql.InsertCluster, "$event", "$doc", "$id", "$family", "$date", "$night_after", "$actor", "$target",
             "$level", "$kind", "$name_key", "$admin1_key", "$country", "$lat", "$lon", "$gid", "$killed");
@@ -157,7 +157,8 @@ internal sealed class StoreWriter : IDisposable
         for (var i = 0; i < e.Weapons.Count; i++)
         {
             var w = e.Weapons[i];
-            Run(_insertWeapon, key, i, EventJsonNames.Weapon(w.Class), w.Model, w.Launched, w.Intercepted);
+            Run(_insertWeapon, key, i, EventJsonNames.Weapon(w.Class), w.Model, w.Launched, w.Intercepted,
+                EventJsonNames.Type(e.Type), e.Actor, e.TargetActor, e.ClaimedBy);
         }
         if (e.Evidence.Count > 0)
             Run(_insertEvidence, key, string.Join("\n", e.Evidence.Select(x => x.Text)));

@@ -17,6 +17,12 @@ public abstract class StoreSuite(PgServer server) : IDisposable
 
     public static TheoryData<string> Kinds { get; } = Environment.GetEnvironmentVariable("SITREP_SKIP_PG") == "1" ? ["sqlite"] : ["sqlite", "postgres"];
 
+    /// <summary>The throwaway PostgreSQL server, for a test that makes a database of its own.</summary>
+    protected PgServer Server => server;
+
+    /// <summary>This test's folder, deleted at its end.</summary>
+    protected string Folder => _folder.Folder;
+
     /// <summary>A new, empty store of the kind, closed at the end of the test.</summary>
     protected IEventStore Open(string kind)
     {

@@ -17,7 +17,16 @@ public sealed partial class PgEventStore : IEventReader
         var stream = _connection.CloneWith(_connection.ConnectionString);
         stream.Open();
         return (stream, true);
-    });
+    }, weaponColumns: HasWeaponColumns());
+
+    // A database made before event_weapons carried its event's fields, read by a verb that creates
+    // nothing, has not had them added (Schema.sql adds them when a writer opens it).
+    private bool HasWeaponColumns()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = PgSql.WeaponColumns;
+        return Convert.ToInt64(command.ExecuteScalar()) > 0;
+    }
 
     /// <summary>Connects to a database that already holds a Sitrep store, for the verbs that only read it; creates nothing.</summary>
     /// <exception cref="StoreException">The server cannot be reached, or the database is empty or not a Sitrep database of this version.</exception>

@@ -13,6 +13,12 @@ internal static class PgSql
         ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, at = excluded.at
         """;
 
+    /// <summary>1 when event_weapons carries its event's fields (the last of them added), else 0.</summary>
+    public const string WeaponColumns = """
+        SELECT count(*) FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = 'event_weapons' AND column_name = 'claimed_by'
+        """;
+
     public const string InsertEvidence = "INSERT INTO evidence (event, text) VALUES ($event, $text)";
 
     public const string DeleteEvent = """

@@ -85,8 +85,24 @@ CREATE TABLE IF NOT EXISTS event_weapons (
     model       TEXT,
     launched    BIGINT,
     intercepted BIGINT,
+    -- The event's type, actors and claimant, copied by the writer (see the SQLite schema).
+    type         TEXT,
+    actor        TEXT,
+    target_actor TEXT,
+    claimed_by   TEXT,
     PRIMARY KEY (event, ord)
 );
+-- A database made before those columns gets them, filled from its events, once.
+DO $$
+BEGIN
+    IF (SELECT count(*) FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = 'event_weapons' AND column_name = 'claimed_by') = 0 THEN
+        ALTER TABLE event_weapons ADD COLUMN type TEXT, ADD COLUMN actor TEXT, ADD COLUMN target_actor TEXT, ADD COLUMN claimed_by TEXT;
+        UPDATE event_weapons w SET type = e.type, actor = e.actor, target_actor = e.target_actor, claimed_by = e.claimed_by
+        FROM events e WHERE e.key = w.event;
+    END IF;
+END
+$$;
 CREATE INDEX IF NOT EXISTS event_weapons_model ON event_weapons(lower(model));
 
 -- One row per event: its evidence sentences, joined, and their tsvector for full-text search.

@@ -10,7 +10,11 @@ namespace Sitrep.Store.Query;
 /// SQL's sum() of nothing but nulls is null, and no figure is coalesced to 0. Sums are cast to
 /// BIGINT because PostgreSQL's sum of BIGINT is NUMERIC.
 /// </summary>
-internal sealed class StatsSql(ReadDialect dialect)
+/// <param name="weaponColumns">
+/// Whether event_weapons carries its event's type, actors and claimant (a file made before them,
+/// opened read-only where it cannot be upgraded, does not; its weapons are read with their events).
+/// </param>
+internal sealed class StatsSql(ReadDialect dialect, bool weaponColumns = true)
 {
     public const string Totals = """
         SELECT (SELECT count(*) FROM documents) AS Documents,
@@ -71,21 +75,21 @@ internal sealed class StatsSql(ReadDialect dialect)
     /// <summary>
     /// Per incident, claimant and weapon the claimant's lowest count (its most conservative),
     /// then summed by day. The launching side of an interception is its target: the defender is
-    /// the actor of an air_defense event.
+    /// the actor of an air_defense event. Each weapon row carries its event's type, actors and
+    /// claimant, so the tally never reads the events' wide rows.
     /// </summary>
     public string Weapons => $"""
         , per AS (
             SELECT p.date_min AS day,
-                   CASE WHEN e.type = 'air_defense' THEN e.target_actor ELSE coalesce(e.actor, p.actor) END AS launched_by,
-                   coalesce(e.claimed_by, 'unattributed') AS claimant,
+                   CASE WHEN w.type = 'air_defense' THEN w.target_actor ELSE coalesce(w.actor, p.actor) END AS launched_by,
+                   coalesce(w.claimed_by, 'unattributed') AS claimant,
                    coalesce(w.model, w.class) AS weapon,
                    m.incident AS incident, min(w.launched) AS launched, min(w.intercepted) AS intercepted
             FROM picked p
             JOIN incident_members m ON m.incident = p.id
-            JOIN events e ON e.key = m.event
-            JOIN event_weapons w ON w.event = e.key
+            JOIN {WeaponRows} ON w.event = m.event
             WHERE p.date_min IS NOT NULL AND (w.launched IS NOT NULL OR w.intercepted IS NOT NULL)
-              AND (@claimant IS NULL OR {dialect.EqualsIgnoringCase("e.claimed_by", "@claimant")})
+              AND (@claimant IS NULL OR {dialect.EqualsIgnoringCase("w.claimed_by", "@claimant")})
             GROUP BY m.incident, day, launched_by, claimant, weapon)
         SELECT day AS Date, launched_by AS LaunchedBy, claimant AS Claimant, weapon AS Weapon, count(*) AS Incidents,
                CAST(sum(launched) AS BIGINT) AS Launched, CAST(sum(intercepted) AS BIGINT) AS Intercepted
@@ -93,6 +97,13 @@ internal sealed class StatsSql(ReadDialect dialect)
         GROUP BY day, launched_by, claimant, weapon
         ORDER BY day, {dialect.Ascending("launched_by")}, {dialect.Ascending("claimant")}, {dialect.Ascending("weapon")}
         """;
+
+    private string WeaponRows => weaponColumns
+        ? "event_weapons w"
+        : """
+          (SELECT ew.event, ew.class, ew.model, ew.launched, ew.intercepted, e.type, e.actor, e.target_actor, e.claimed_by
+           FROM event_weapons ew JOIN events e ON e.key = ew.event) w
+          """;
 
     public string ByType => $"""
         SELECT type AS Key, count(*) AS Incidents, CAST(sum(report_count) AS BIGINT) AS Reports,

@@ -13,10 +13,11 @@ namespace Sitrep.Store.Query;
 /// open; a PostgreSQL connection may not, so each stream takes a pooled connection of its own and
 /// an export can look up each event's source while it streams the events.
 /// </summary>
-internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, Func<(DbConnection Connection, bool Owned)> streams, bool placeTree = false)
+internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, Func<(DbConnection Connection, bool Owned)> streams,
+    bool placeTree = false, bool weaponColumns = true)
 {
     private readonly EventFilterSql _filters = new(dialect, placeTree);
-    private readonly StatsSql _stats = new(dialect);
+    private readonly StatsSql _stats = new(dialect, weaponColumns);
 
     // Columns are snake_case, record properties PascalCase.
     static StoreReader() => DefaultTypeMap.MatchNamesWithUnderscores = true;

@@ -121,6 +121,14 @@ CREATE TABLE IF NOT EXISTS event_weapons (
     model       TEXT,
     launched    INTEGER,
     intercepted INTEGER,
+    -- The event's own type, actors and claimant, copied here by the writer in the event's
+    -- transaction: stats tallies launches and interceptions by side and claimant for every weapon
+    -- row, and reading them from the events' wide rows (each beside its JSON record) cost most of
+    -- its time. Files made before these columns get them filled once (SchemaUpgrade).
+    type         TEXT,
+    actor        TEXT,
+    target_actor TEXT,
+    claimed_by   TEXT,
     PRIMARY KEY (event, ord)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_weapons_model ON event_weapons(model COLLATE NOCASE);

@@ -38,8 +38,8 @@ internal static class StoreSql
         """;
 
     public const string InsertWeapon = """
-        INSERT INTO event_weapons (event, ord, class, model, launched, intercepted)
-        VALUES ($event, $ord, $class, $model, $launched, $intercepted)
+        INSERT INTO event_weapons (event, ord, class, model, launched, intercepted, type, actor, target_actor, claimed_by)
+        VALUES ($event, $ord, $class, $model, $launched, $intercepted, $type, $actor, $target, $claimed)
         """;
 
     public const string InsertEvidence = "INSERT INTO evidence (rowid, text) VALUES ($event, $text)";
