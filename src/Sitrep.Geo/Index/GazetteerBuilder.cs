@@ -97,6 +97,7 @@ public static class GazetteerBuilder
         var admin1 = AddRegions(rows, admin1Codes, curated, ref nextSyntheticId);
         AddCountries(rows, curated, ref nextSyntheticId);
         AddExtraPlaces(rows, curated, ref nextSyntheticId);
+        AddRaionForms(rows.Values, new RaionForms(dataDir));
         foreach (var missing in AddVenues(rows, curated))
             progress?.Report($"venues.tsv: '{missing.Name}' is in settlement {missing.SettlementId}, which the inputs lack; left out");
 
@@ -194,6 +195,18 @@ public static class GazetteerBuilder
             result[key] = (shortName, row);
         }
         return result;
+    }
+
+    /// <summary>The raion names copy writes ("Bakhmutskyi district"), ranked as alternates: a village of that name comes first.</summary>
+    private static void AddRaionForms(IEnumerable<GeoNamesRow> rows, RaionForms forms)
+    {
+        foreach (var row in rows)
+        {
+            if (row.FeatureClass != 'A' || row.FeatureCode != "ADM2")
+                continue;
+            foreach (var name in forms.Of(row.AsciiName).Concat(forms.Of(row.Name)))
+                row.Curated.Add((name, NameSource.Curated | NameSource.Alternate));
+        }
     }
 
     private static void AddCountries(Dictionary<long, GeoNamesRow> rows, CuratedTables curated, ref long nextSyntheticId)

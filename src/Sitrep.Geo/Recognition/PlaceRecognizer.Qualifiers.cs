@@ -95,7 +95,20 @@ public sealed partial class PlaceRecognizer
     private bool Worded(string text, List<WordToken> tokens, PlaceMention b)
     {
         var k = FirstTokenFrom(tokens, b.Start + b.Name.Length);
-        return k >= 0 && _lex.Divisions.ContainsKey(tokens[k].Key) && tokens[k].Start - (b.Start + b.Name.Length) <= 1;
+        return k >= 0 && _lex.Divisions.ContainsKey(tokens[k].Key) && tokens[k].Start - (b.Start + b.Name.Length) <= 1
+               || EndsInDivisionWord(tokens, b);
+    }
+
+    /// <summary>True when the index knows the division with its word ("Sumskyi district", "Bakhmutskyi raion" are raion names).</summary>
+    private bool EndsInDivisionWord(List<WordToken> tokens, PlaceMention b)
+    {
+        var end = b.Start + b.Name.Length;
+        var k = FirstTokenFrom(tokens, b.Start);
+        if (k < 0)
+            return false;
+        while (k + 1 < tokens.Count && tokens[k + 1].End <= end)
+            k++;
+        return tokens[k].End == end && tokens[k].Start > b.Start && _lex.Divisions.ContainsKey(tokens[k].Key);
     }
 
     private (PlaceQualifier Qualifier, int LastToken)? ReadQualifier(
@@ -159,7 +172,12 @@ public sealed partial class PlaceRecognizer
             return null;
         var level = DivisionLevel.Any;
         var last = nameLast;
-        if (nameLast + 1 < tokens.Count && _lex.Divisions.TryGetValue(tokens[nameLast + 1].Key, out var worded)
+        if (mention is not null && nameLast > p && _lex.Divisions.TryGetValue(tokens[nameLast].Key, out var named))
+        {
+            level = named;
+            nameLast--;
+        }
+        else if (nameLast + 1 < tokens.Count && _lex.Divisions.TryGetValue(tokens[nameLast + 1].Key, out var worded)
             && WordTokenizer.Adjacent(text, tokens[nameLast], tokens[nameLast + 1]))
         {
             level = worded;

@@ -12,7 +12,7 @@ internal sealed class DivisionScope
     private const double HromadaKm = 25;
 
     private readonly HashSet<string> _admin1 = new(StringComparer.Ordinal);
-    private readonly string? _raion;
+    private readonly HashSet<string> _raions = new(StringComparer.Ordinal);
     private readonly List<(float Lat, float Lon)> _seats = [];
 
     public PlaceQualifier Qualifier { get; }
@@ -40,7 +40,16 @@ internal sealed class DivisionScope
             }
         }
         if (q.Level is DivisionLevel.Any or DivisionLevel.Raion || q.Level == DivisionLevel.Oblast && _admin1.Count == 0)
-            _raion = RaionStem(q.Name);
+        {
+            if (RaionStem(q.Name) is { } stem)
+                _raions.Add(stem);
+            // A raion the index knows by the name as written ("Zaporizkyi raion" for Zaporizhzhya
+            // Raion): its own GeoNames name gives the stem its villages carry.
+            foreach (var (word, level) in Recognition.GeoLexicon.Default.Divisions)
+                if (level == DivisionLevel.Raion)
+                    AddRaionsNamed(g, g.NodeOf($"{q.Name} {word}"));
+            AddRaionsNamed(g, node);
+        }
         if (q.Level == DivisionLevel.Hromada && node >= 0)
         {
             foreach (var p in g.Postings(node))
@@ -57,7 +66,7 @@ internal sealed class DivisionScope
     {
         if (_admin1.Count > 0 && g.Admin1Key(entry) is { } key && _admin1.Contains(key))
             return true;
-        if (_raion is not null && g.RaionStemOf(entry) is { } stem && stem == _raion)
+        if (_raions.Count > 0 && g.RaionStemOf(entry) is { } stem && _raions.Contains(stem))
             return true;
         ref readonly var e = ref g.Entry(entry);
         foreach (var (lat, lon) in _seats)
@@ -70,7 +79,19 @@ internal sealed class DivisionScope
     public string? SingleAdmin1 => _admin1.Count == 1 ? _admin1.First() : null;
 
     /// <summary>True when the qualifier's name stands for some division at all.</summary>
-    public bool Known => _admin1.Count > 0 || _seats.Count > 0 || _raion is not null;
+    public bool Known => _admin1.Count > 0 || _seats.Count > 0 || _raions.Count > 0;
+
+    private void AddRaionsNamed(Gazetteer g, int node)
+    {
+        if (node < 0)
+            return;
+        foreach (var p in g.Postings(node))
+        {
+            ref readonly var e = ref g.Entry(p.Entry);
+            if ((PlaceKind)e.Kind == PlaceKind.Region && e.Rank == Index.FeatureRank.Of('A', "ADM2") && RaionStem(g.String(e.Name)) is { } stem)
+                _raions.Add(stem);
+        }
+    }
 
     /// <summary>
     /// The stem raion names share however they are written: "Pokrovsk Raion", "Pokrovskyi district"

@@ -19,6 +19,15 @@ internal static class Geocode
         return hit[0].Place;
     }
 
+    /// <summary>The text names one place, the village written so, narrowed by a qualifier to the entry <paramref name="id"/>.</summary>
+    public static void AssertQualified(Gazetteer g, string text, string written, long id)
+    {
+        var hit = Assert.Single(All(g, text));
+        Assert.Equal(written, hit.Mention.Name);
+        Assert.NotEmpty(hit.Mention.Qualifiers);
+        Assert.Equal(id, hit.Place?.GeonamesId);
+    }
+
     public static double Km(Place p, double lat, double lon) =>
         Resolution.GreatCircle.Km(p.Lat!.Value, p.Lon!.Value, lat, lon);
 }
