@@ -120,6 +120,9 @@ public sealed class ClauseAnalysis
         return m;
     }
 
+    /// <summary>What a token's own noun group says, without its verb's: "a planned visit", "ahead of talks".</summary>
+    public Modality NounModalityOf(int token) => token >= 0 && token < NounModality.Length ? NounModality[token] : Modality.None;
+
     /// <summary>Whether the noun group of a token has a definite or possessive determiner.</summary>
     private bool Definite(IReadOnlyList<Token> tokens, int token)
     {

@@ -162,6 +162,9 @@ public static class ClauseReader
             var h = tokens[head];
             var participle = h.Norm.EndsWith("ed", StringComparison.Ordinal) || Words.PastForm.In(m[head]);
             var voice = be && participle && !Words.BeForm.In(m[head]) ? Voice.Passive : Voice.Active;
+            // "is set to meet": a plan, though no intention verb is written.
+            if (be && Words.Prospective.In(m[head]) && end < n && Words.Infinitive.In(m[end]))
+                mod |= Modality.Intended;
             var tense = future ? Tense.Future
                 : have ? Tense.Perfect
                 : be && h.Norm.EndsWith("ing", StringComparison.Ordinal) ? Tense.Progressive
@@ -402,7 +405,9 @@ public static class ClauseReader
             var t = tokens[k];
             if (groupOf[k] >= 0 || t.Kind == TokenKind.Punct || Words.Preposition.In(m[k]) || Words.Coordinator.In(m[k]))
             {
-                current = Modality.None;
+                // "ahead of talks": the noun group after it is still to come.
+                current = Words.Preposition.In(m[k]) && k > 0 && Words.Prospective.In(m[k - 1]) && groupOf[k - 1] < 0
+                    && !(k > 1 && Opens(m[k - 2])) ? Modality.Future : Modality.None;
                 continue;
             }
             if (Words.NegativeDeterminer.In(m[k]))

@@ -1,4 +1,5 @@
 using Sitrep.Clauses;
+using Sitrep.Geo;
 using Sitrep.Recognizers;
 
 namespace Sitrep.Events;
@@ -29,6 +30,8 @@ internal sealed partial class EventBuilder
                 // The one who acts may stand clauses away ("Putin put the forces, described as
                 // deterrence forces, on their highest alert"): any side named before the word.
                 FrameSupport.Agent => UnquotedSideBefore(r, t.First),
+                // "the cruiser sank in the Black Sea": a ship goes down at sea; "the rouble sank" does not.
+                FrameSupport.Water => clause is not null && r.Places.Any(p => p.Mention.KindHint == PlaceKind.Water && clause.Span.Contains(r.TokenAt(p.Mention.Start))),
                 _ => PartyOnEachSide(r, clause, t, recipient: t.Value.Type == EventType.Aid),
             };
             if (holds)

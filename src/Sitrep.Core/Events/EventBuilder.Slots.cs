@@ -473,6 +473,7 @@ internal sealed partial class EventBuilder
     /// </summary>
     private void AssignDates(SentenceReading r, ClauseAnalysis clauses, List<(EventDraft Draft, List<int> Anchors)> drafts)
     {
+        List<EventDraft>? forward = null;
         foreach (var d in r.Dates)
         {
             if (d.Date is null && d.OffsetDays is null)
@@ -490,13 +491,24 @@ internal sealed partial class EventBuilder
                 continue;
             }
             var draft = SpeechEventFor(r, drafts, at) ?? drafts[DateOwner(drafts, Nearest(drafts, at), at)].Draft;
-            if (draft.DateStated && Rank(draft.DatePrecision) >= Rank(d.Precision))
+            // "is set to meet on Sunday": a weekday told as planned or still to come is the coming
+            // one. It dates an event told the same way; an event told as done in another clause
+            // ("shelled Kherson as officials prepare to reopen schools on Monday") it does not date.
+            var ahead = d.Ahead is not null && ToCome(clauses, at);
+            if (ahead && drafts.Find(x => x.Draft == draft).Anchors is var anchors
+                && !anchors.Any(a => (clauses.ModalityOf(r.Tokens, a) & ToComeModality) != 0))
+            {
+                if (anchors.All(a => clauses.ClauseOf(a) != clauses.ClauseOf(at)))
+                    continue;
+                ahead = false;
+            }
+            // A coming day outranks a day of the same precision read from a clause told as done
+            // ("declared Saturday ... ahead of a meeting Sunday").
+            if (draft.DateStated && Rank(draft.DatePrecision) >= Rank(d.Precision) && !(ahead && (forward is null || !forward.Contains(draft))))
                 continue;
-            draft.Date = d.Date;
-            // "will meet on Friday": a weekday in a clause told in the future is the coming one.
-            if (d.Kind == DateKind.Weekday && d.Date is { } day && published is { } today && day < today
-                && clauses.GoverningGroup(at)?.Tense == Tense.Future)
-                draft.Date = day.AddDays(7);
+            draft.Date = ahead ? d.Ahead : d.Date;
+            if (ahead)
+                (forward ??= []).Add(draft);
             draft.DatePrecision = d.Date is null ? null : d.Precision;
             draft.RelativeDays = d.Date is null ? d.OffsetDays : null;
             draft.DateStated = true;
@@ -522,6 +534,20 @@ internal sealed partial class EventBuilder
                 draft.Background = true;
         }
     }
+
+    private const Modality ToComeModality = Modality.Future | Modality.Intended | Modality.Possible;
+
+    /// <summary>
+    /// Whether a token stands where the clause tells what is planned or still to come: in a
+    /// verb group's clause in the future, planned or possible ("will meet", "is set to meet",
+    /// "could meet", "are scheduled for"; not "could have met", nor a past "vowed on Tuesday to
+    /// retaliate", told of the vow; a passive's tense is its participle's, so it tells nothing),
+    /// or in a noun group told that way ("ahead of a meeting", "a planned visit").
+    /// </summary>
+    internal static bool ToCome(ClauseAnalysis clauses, int token) =>
+        clauses.GoverningGroup(token) is { } g && g.Tense != Tense.Perfect && !(g.Tense == Tense.Past && g.Voice == Voice.Active)
+            && (g.Tense == Tense.Future || (g.Modality & ToComeModality) != 0)
+        || (clauses.NounModalityOf(token) & ToComeModality) != 0;
 
     /// <summary>
     /// "..., Peskov said on Thursday": the date of the saying is the date of a threat or a

@@ -160,7 +160,8 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
             _paragraphClaim = _sectionClaim = claim;
         foreach (var d in r.Dates)
         {
-            if (d.Date is not null && d.Precision == DatePrecision.Day)
+            // A day still to come is no day the paragraph's later events happened on.
+            if (d.Date is not null && d.Precision == DatePrecision.Day && !(d.Ahead is not null && ToCome(clauses, r.TokenAt(d.Start))))
                 _paragraphDate = d;
         }
         NoteSide(r, claim);

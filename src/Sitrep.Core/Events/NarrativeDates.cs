@@ -6,18 +6,19 @@ namespace Sitrep.Events;
 /// sentence ("Thursday's strikes came hours after the president asked..."), else of the nearest
 /// earlier event of its section. It runs after merging, so a day worked out this way never
 /// decides which mentions are one event; it stays unstated (a stated day of another report's
-/// mention still wins when the store joins them), and only a whole day is carried.
+/// mention still wins when the store joins them), and only a whole day is carried. A day after
+/// the report's own is a plan ("is set to meet on Sunday"), no day its other events happened on.
 /// </summary>
 internal static class NarrativeDates
 {
-    public static void Fill(IReadOnlyList<EventDraft> merged)
+    public static void Fill(IReadOnlyList<EventDraft> merged, DateOnly? published)
     {
         var order = merged.OrderBy(d => d.FirstSentence).ToList();
         foreach (var d in order)
         {
             if (d.Date is not null || d.Background)
                 continue;
-            var source = order.LastOrDefault(o => o.FirstSentence < d.FirstSentence && o.Sections.Contains(d.Section) && Carries(o));
+            var source = order.LastOrDefault(o => o.FirstSentence < d.FirstSentence && o.Sections.Contains(d.Section) && Carries(o, published));
             if (source is null)
                 continue;
             d.Date = source.Date;
@@ -25,6 +26,6 @@ internal static class NarrativeDates
         }
     }
 
-    private static bool Carries(EventDraft o) =>
-        o.DateStated && !o.Background && o.Date is not null && o.DatePrecision == DatePrecision.Day;
+    private static bool Carries(EventDraft o, DateOnly? published) =>
+        o.DateStated && !o.Background && o.Date is { } day && o.DatePrecision == DatePrecision.Day && !(day > published);
 }

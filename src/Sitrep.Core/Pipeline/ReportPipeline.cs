@@ -119,7 +119,7 @@ public sealed class ReportPipeline
         RelativeDates.Resolve(drafts);
 
         var merged = EventMerger.Merge(drafts);
-        NarrativeDates.Fill(merged);
+        NarrativeDates.Fill(merged, document.Meta.Published);
         var events = new List<EventRecord>();
         foreach (var draft in merged)
         {

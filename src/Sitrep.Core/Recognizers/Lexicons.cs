@@ -22,7 +22,7 @@ public sealed record ActorEntry(string Code, ActorRole Role);
 /// needs ("sent missiles to Ukraine": a giver, a weapon and a receiver); or a side as the one who
 /// acts ("Moscow put its forces on the highest alert").
 /// </summary>
-public enum FrameSupport : byte { Type, Parties, PartiesOrType, Supply, Agent }
+public enum FrameSupport : byte { Type, Parties, PartiesOrType, Supply, Agent, Water }
 
 public sealed record TriggerEntry(EventType Type, string? Subtype, TriggerStrength Strength, bool Inverse, FrameSupport Support = FrameSupport.Type);
 

@@ -154,6 +154,7 @@ internal static class Words
     public static readonly WordClass PurposePreposition = Get("purpose-preposition");
     public static readonly WordClass NounJoiner = Get("noun-joiner");
     public static readonly WordClass CircumstancePreposition = Get("circumstance-preposition");
+    public static readonly WordClass Prospective = Get("prospective");
 
     private static WordClass Get(string name) => WordClasses.Default.Get(name);
 

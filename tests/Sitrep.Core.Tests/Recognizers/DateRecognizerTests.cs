@@ -125,4 +125,16 @@ public sealed class DateRecognizerTests
         var d = Assert.Single(DateRecognizer.Recognize(text, 0, text.Length, new DateOnly(2024, 3, 25)));
         Assert.Equal(new DateOnly(2024, 3, 22), d.Date);
     }
+
+    [Theory]
+    [InlineData("The envoys meet on Sunday.", "2024-03-10")]
+    [InlineData("The envoys meet this Sunday.", "2024-03-10")]
+    [InlineData("The envoys meet on Thursday.", "2024-03-07")]
+    [InlineData("The envoys met last Sunday.", null)]
+    [InlineData("The envoys meet next Sunday.", null)]
+    public void A_bare_weekday_also_carries_its_forward_reading(string text, string? ahead)
+    {
+        var d = Assert.Single(DateRecognizer.Recognize(text, new DateOnly(2024, 3, 7)));
+        Assert.Equal(ahead is null ? null : DateOnly.Parse(ahead, CultureInfo.InvariantCulture), d.Ahead);
+    }
 }

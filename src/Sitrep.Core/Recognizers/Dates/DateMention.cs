@@ -33,6 +33,14 @@ public readonly record struct DateMention(int Start, int End, DateOnly? Date, Da
     /// </summary>
     public int? OffsetDays { get; init; }
 
+    /// <summary>
+    /// For a bare weekday ("on Sunday", not "last Sunday"), the same weekday read forward: the
+    /// anchor itself or the first such day after it. A clause told as planned or still to come
+    /// ("is set to meet on Sunday") means this day; <see cref="Date"/> is the one a report of
+    /// what happened means. Null when the text fixes the direction or no anchor was given.
+    /// </summary>
+    public DateOnly? Ahead { get; init; }
+
     public int Length => End - Start;
 
     public string TextIn(string text) => text[Start..End];

@@ -203,12 +203,11 @@ public static class DateRecognizer
             if (anchor is not { } a)
                 return Mention(null, DatePrecision.Day, DateKind.Weekday);
             var target = g.Weekdays[Fold.CaseKey(wd.ValueSpan)];
+            var forward = ((int)target - (int)a.DayOfWeek + 7) % 7;
             int offset;
             if (modWord.Equals("next", StringComparison.OrdinalIgnoreCase) || modWord.Equals("coming", StringComparison.OrdinalIgnoreCase))
             {
-                offset = ((int)target - (int)a.DayOfWeek + 7) % 7;
-                if (offset == 0)
-                    offset = 7;
+                offset = forward == 0 ? 7 : forward;
             }
             else
             {
@@ -219,7 +218,11 @@ public static class DateRecognizer
                 if (offset == 0 && (modWord.Equals("last", StringComparison.OrdinalIgnoreCase) || modWord.Equals("past", StringComparison.OrdinalIgnoreCase)))
                     offset = -7;
             }
-            return Mention(Shift(() => a.AddDays(offset)), DatePrecision.Day, DateKind.Weekday);
+            var weekday = Mention(Shift(() => a.AddDays(offset)), DatePrecision.Day, DateKind.Weekday);
+            // Only a weekday the text gives no direction ("on Sunday", "this Sunday") may be read forward.
+            return mod.Success && !modWord.Equals("this", StringComparison.OrdinalIgnoreCase)
+                ? weekday
+                : weekday with { Ahead = Shift(() => a.AddDays(forward)) };
         }
 
         if (m.Groups["relx"].Success)
