@@ -15,7 +15,7 @@ public sealed class DevSetScoreTests
     private const double DevFloor = 0.93;
 
     /// <summary>Issue 7: the news score reached (see README "Accuracy"), less 0.03.</summary>
-    private const double NewsReached = 0.895;
+    private const double NewsReached = 0.897;
     private const double NewsFloor = NewsReached - 0.03;
 
     [FactRequiresDevSet]
