@@ -20,6 +20,10 @@ public sealed class WordClass
         Bit = bit < 64 ? 1UL << bit : 0;
     }
 
+    /// <summary>A class from its table row: the name, then its words separated by spaces (folded forms).</summary>
+    internal static WordClass FromRow(string[] row, int bit) =>
+        new(row[0], new HashSet<string>(row.Length > 1 ? row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [], StringComparer.Ordinal), bit);
+
     public string Name { get; }
 
     /// <summary>This class's bit in <see cref="WordClasses.MaskOf"/>; 0 past the 64th class, which only <see cref="Has"/> reads.</summary>
@@ -51,10 +55,9 @@ internal sealed class WordClasses
     {
         foreach (var row in rows)
         {
-            var words = row.Length > 1 ? row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
-            var c = new WordClass(row[0], new HashSet<string>(words, StringComparer.Ordinal), _classes.Count);
+            var c = WordClass.FromRow(row, _classes.Count);
             _classes[row[0]] = c;
-            foreach (var w in words)
+            foreach (var w in c.Members)
             {
                 var (form, lemma) = _masks.GetValueOrDefault(w);
                 _masks[w] = c.ByLemma ? (form, lemma | c.Bit) : (form | c.Bit, lemma);
