@@ -55,6 +55,9 @@ internal sealed partial class EventBuilder
         clauses.ClauseOf(cue) is { Kind: ClauseKind.Subordinate, Object.IsEmpty: false } c && clauses.Clauses.Count > 1
         && !Words.Pronoun.Has(r.Tokens[c.Object.First]);
 
+    /// <summary>A word written with a capital: a name, or a title in front of one ("President", "Defence Minister").</summary>
+    private bool Capitalized(Token t) => t.IsWord && char.IsUpper(text[t.Start]);
+
     /// <summary>Whether a few name-like words after a cue end the clause: "said the Kremlin spokesman.".</summary>
     private bool EndsClause(SentenceReading r, int cueEnd)
     {
@@ -63,7 +66,7 @@ internal sealed partial class EventBuilder
             var t = r.Tokens[k];
             if (t.Kind == TokenKind.Punct && t.Norm is "," or "." or ";" or ":")
                 return true;
-            var name = t.IsWord && char.IsUpper(text[t.Start]);
+            var name = Capitalized(t);
             if (!name && !Words.SpeakerGlue.Has(t) && !Words.SpeakerTitle.Has(t)
                 && !InOffice(r, k))
                 return false;
@@ -83,7 +86,7 @@ internal sealed partial class EventBuilder
             if (SourceAt(r, k, sourceTokens) is { } source)
                 return source;
             var t = r.Tokens[k];
-            var name = t.IsWord && char.IsUpper(text[t.Start]);
+            var name = Capitalized(t);
             var glue = Words.SpeakerGlue.Has(t);
             var office = InOffice(r, k) || Words.SpeakerTitle.Has(t);
             if (!name && !glue && !office)
@@ -100,7 +103,7 @@ internal sealed partial class EventBuilder
             if (SourceAt(r, k, sourceTokens) is { } source)
                 return source;
             var t = r.Tokens[k];
-            var name = t.IsWord && char.IsUpper(text[t.Start]);
+            var name = Capitalized(t);
             if (!name && !Words.SpeakerGlue.Has(t) && !Words.SpeakerTitle.Has(t) || t.Norm is "," or ".")
                 break;
         }

@@ -50,7 +50,7 @@ internal sealed partial class EventBuilder
             if (a.Value is not null)
                 return a.Value.Code;
             var tok = r.Tokens[k];
-            var title = tok.IsWord && char.IsUpper(text[tok.Start]);
+            var title = Capitalized(tok);
             if (!Words.InstrumentPreposition.Has(tok) && !Words.Determiner.Has(tok) && !title)
                 return null;
         }
