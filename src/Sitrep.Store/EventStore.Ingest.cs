@@ -56,6 +56,17 @@ public sealed partial class EventStore
         return outcomes;
     }
 
+    /// <summary>
+    /// Works out ahead what writing the document needs that is not the database's (each event's
+    /// stored record and its checksum), so a reading thread can do it while the writer writes.
+    /// Optional: a document not prepared is worked out when written.
+    /// </summary>
+    public static void Prepare(ExtractedDocument item)
+    {
+        foreach (var e in item.Events)
+            PreparedRecords.Prepare(e);
+    }
+
     /// <summary>Why the store would refuse a document, or null when it can be stored.</summary>
     public static string? Problem(ExtractedDocument item)
     {

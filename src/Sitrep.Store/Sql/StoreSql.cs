@@ -15,6 +15,7 @@ internal static class StoreSql
         PRAGMA busy_timeout = 10000;
         PRAGMA temp_store = MEMORY;
         PRAGMA cache_size = -65536;
+        PRAGMA wal_autocheckpoint = 8192;
         """;
 
     public const string DocumentHash = "SELECT content_hash FROM documents WHERE id = $id";
