@@ -31,6 +31,12 @@ internal sealed class StoreWriter : IDisposable
     private readonly Dictionary<(string Doc, string Id), long> _predecessor = [];
     private readonly HashSet<long> _touched = [];
 
+    // The batch's evidence rows, written after everything else: the full-text index writes out
+    // what it holds in memory whenever a later statement opens a savepoint (every insert checking
+    // a foreign key or running a trigger does), so rows written in between would each become a
+    // tiny segment of the index to be merged again; written last, they are one segment a batch.
+    private readonly Dictionary<long, string> _evidence = [];
+
     public StoreWriter(DbConnection connection, DbTransaction transaction, WriterSql dialect, Dictionary<long, EventRecord> recent)
     {
         _recent = recent;
@@ -170,7 +176,7 @@ internal sealed class StoreWriter : IDisposable
                 EventJsonNames.Type(e.Type), e.Actor, e.TargetActor, e.ClaimedBy);
         }
         if (e.Evidence.Count > 0)
-            Run(_insertEvidence, key, string.Join("\n", e.Evidence.Select(x => x.Text)));
+            _evidence[key] = string.Join("\n", e.Evidence.Select(x => x.Text));
         if (_recent.Count >= RecentCapacity)
             _recent.Clear();
         _recent[key] = e;
@@ -202,6 +208,8 @@ internal sealed class StoreWriter : IDisposable
             }
             Scalar(_deleteEvent, key);
             _recent.Remove(key);
+            // Written earlier in this batch: its evidence is not in the index yet.
+            _evidence.Remove(key);
         }
         Run(_deleteDocument, docId);
     }
@@ -218,6 +226,8 @@ internal sealed class StoreWriter : IDisposable
                 Recluster(family, lo, hi);
         foreach (var incident in _touched.Order())
             Resummarize(incident);
+        foreach (var (key, text) in _evidence)
+            Run(_insertEvidence, key, text);
         Flush();
     }
 
