@@ -85,6 +85,12 @@ public sealed class PhraseMatcher<T>
 
     private readonly Node _root = new();
     private readonly PhraseVocabulary _vocabulary;
+    /// <summary>
+    /// The root's children again, by key as an index: most words of a sentence begin no phrase of
+    /// a lexicon, and an array answers that without a hash lookup. Shorter than the vocabulary
+    /// when other lexicons added words after this one.
+    /// </summary>
+    private Node?[] _firstWords = [];
 
     /// <summary>For the one-off <see cref="Match(string, IReadOnlyList{Token}, int, int)"/> of a caller without its own <see cref="SentenceWords"/>.</summary>
     [ThreadStatic]
@@ -110,7 +116,11 @@ public sealed class PhraseMatcher<T>
             var key = token.Norm == token.Lemma ? 2 * _vocabulary.Intern(token.Lemma) : 2 * _vocabulary.Intern(token.Norm) + 1;
             var children = node.Next ??= [];
             if (!children.TryGetValue(key, out var child))
+            {
                 children[key] = child = new Node();
+                if (node == _root)
+                    AddFirstWord(key, child);
+            }
             node = child;
         }
         var cased = phrase.Length <= 3 && phrase.All(char.IsUpper) ? phrase : null;
@@ -162,7 +172,7 @@ public sealed class PhraseMatcher<T>
             var node = _root;
             bestEnd = -1;
             List<(T, string?)>? bestValues = null;
-            for (var j = i; j < to && Step(node, words, j) is { } child; j++)
+            for (var j = i; j < to && (j == i ? FirstStep(words, j) : Step(node, words, j)) is { } child; j++)
             {
                 node = child;
                 if (node.Values is not null && CaseFits(text, tokens, i, j + 1, node.Values))
@@ -178,6 +188,13 @@ public sealed class PhraseMatcher<T>
         return null;
     }
 
+    private void AddFirstWord(int key, Node child)
+    {
+        if (key >= _firstWords.Length)
+            Array.Resize(ref _firstWords, Math.Max(key + 1, 2 * _firstWords.Length));
+        _firstWords[key] = child;
+    }
+
     private SentenceWords WordsOf(IReadOnlyList<Token> tokens)
     {
         var words = _scratch ??= new SentenceWords();
@@ -189,6 +206,16 @@ public sealed class PhraseMatcher<T>
     {
         if (!ReferenceEquals(words.Vocabulary, _vocabulary) || words.Count != tokens.Count)
             throw new ArgumentException("the words were read for other tokens or another vocabulary", nameof(words));
+    }
+
+    private Node? FirstStep(SentenceWords words, int token)
+    {
+        var first = _firstWords;
+        var lemma = 2 * words.Lemma(token);
+        if (lemma >= 0 && lemma < first.Length && first[lemma] is { } byLemma)
+            return byLemma;
+        var norm = 2 * words.Norm(token) + 1;
+        return norm >= 0 && norm < first.Length ? first[norm] : null;
     }
 
     private static Node? Step(Node node, SentenceWords words, int token)
