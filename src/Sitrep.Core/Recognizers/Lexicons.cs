@@ -54,26 +54,35 @@ public sealed class Lexicons
     /// <summary>Marks "the city", "the town" in place-phrases.tsv: the settlement of the report's dateline.</summary>
     public const string DatelinePlace = "@dateline";
 
+    /// <summary>The words of every lexicon here, so a sentence's words are looked up once for all of them.</summary>
+    public required PhraseVocabulary Vocabulary { get; init; }
+
     public static Lexicons Default => Shared.Value;
 
-    private static Lexicons Load() => new()
+    private static Lexicons Load()
     {
-        Weapons = Table("weapons.tsv", r => new WeaponEntry(Enum<WeaponClass>(r, 1), Optional(r, 2))),
-        Actors = Table("actors.tsv", r => new ActorEntry(r[1], Enum<ActorRole>(r, 2))),
-        Triggers = Table("triggers.tsv", r => new TriggerEntry(Enum<EventType>(r, 1), Optional(r, 2), Enum<TriggerStrength>(r, 3), Optional(r, 4) == "inverse",
-            Optional(r, 5) is null ? FrameSupport.Type : Enum<FrameSupport>(r, 5))),
-        Casualties = Table("casualties.tsv", r => new CasualtyEntry(r[1], Enum<CuePosition>(r, 2))),
-        Attribution = Table("attribution.tsv", r => new AttributionCue(Enum<CuePosition>(r, 1))),
-        Offices = Table("offices.tsv", r => new OfficeEntry(Enum<OfficeScope>(r, 1))),
-        Institutions = Table("institutions.tsv", _ => true),
-        BackgroundCues = Table("background.tsv", _ => true),
-        AggregateCues = Table("aggregates.tsv", _ => true),
-        PlacePhrases = Table("place-phrases.tsv", r => r[1]),
-    };
+        var vocabulary = new PhraseVocabulary();
+        PhraseMatcher<T> Table<T>(string file, Func<string[], T> read) => Lexicons.Table(vocabulary, file, read);
+        return new()
+        {
+            Vocabulary = vocabulary,
+            Weapons = Table("weapons.tsv", r => new WeaponEntry(Enum<WeaponClass>(r, 1), Optional(r, 2))),
+            Actors = Table("actors.tsv", r => new ActorEntry(r[1], Enum<ActorRole>(r, 2))),
+            Triggers = Table("triggers.tsv", r => new TriggerEntry(Enum<EventType>(r, 1), Optional(r, 2), Enum<TriggerStrength>(r, 3), Optional(r, 4) == "inverse",
+                Optional(r, 5) is null ? FrameSupport.Type : Enum<FrameSupport>(r, 5))),
+            Casualties = Table("casualties.tsv", r => new CasualtyEntry(r[1], Enum<CuePosition>(r, 2))),
+            Attribution = Table("attribution.tsv", r => new AttributionCue(Enum<CuePosition>(r, 1))),
+            Offices = Table("offices.tsv", r => new OfficeEntry(Enum<OfficeScope>(r, 1))),
+            Institutions = Table("institutions.tsv", _ => true),
+            BackgroundCues = Table("background.tsv", _ => true),
+            AggregateCues = Table("aggregates.tsv", _ => true),
+            PlacePhrases = Table("place-phrases.tsv", r => r[1]),
+        };
+    }
 
-    private static PhraseMatcher<T> Table<T>(string file, Func<string[], T> read)
+    private static PhraseMatcher<T> Table<T>(PhraseVocabulary vocabulary, string file, Func<string[], T> read)
     {
-        var matcher = new PhraseMatcher<T>();
+        var matcher = new PhraseMatcher<T>(vocabulary);
         var row = 0;
         foreach (var fields in DataFiles.ReadTable(file))
         {

@@ -6,6 +6,66 @@ namespace Sitrep.Recognizers;
 public readonly record struct PhraseMatch<T>(int First, int Last, int Start, int End, T Value);
 
 /// <summary>
+/// Numbers for the words of several lexicons. A sentence is read by ten lexicons; with one
+/// vocabulary its words are hashed once (<see cref="SentenceWords"/>) and each lexicon's trie
+/// steps by number, where it used to hash every word again.
+/// </summary>
+public sealed class PhraseVocabulary
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+
+    /// <summary>Words in the vocabulary.</summary>
+    public int Count => _ids.Count;
+
+    internal int Intern(string word)
+    {
+        if (!_ids.TryGetValue(word, out var id))
+            _ids[word] = id = _ids.Count;
+        return id;
+    }
+
+    /// <summary>The word's number, or -1 for a word no lexicon of this vocabulary holds.</summary>
+    internal int IdOf(string word) => _ids.TryGetValue(word, out var id) ? id : -1;
+}
+
+/// <summary>
+/// A sentence's tokens as numbers of one <see cref="PhraseVocabulary"/>, by lemma and by folded
+/// form: looked up once, then read by every lexicon. Reused sentence after sentence.
+/// </summary>
+public sealed class SentenceWords
+{
+    private int[] _lemma = new int[64];
+    private int[] _norm = new int[64];
+
+    public PhraseVocabulary? Vocabulary { get; private set; }
+
+    /// <summary>Tokens read by the last <see cref="Read"/>.</summary>
+    public int Count { get; private set; }
+
+    public void Read(PhraseVocabulary vocabulary, IReadOnlyList<Token> tokens)
+    {
+        Vocabulary = vocabulary;
+        Count = tokens.Count;
+        if (_lemma.Length < Count)
+        {
+            _lemma = new int[Math.Max(Count, 2 * _lemma.Length)];
+            _norm = new int[_lemma.Length];
+        }
+        for (var i = 0; i < Count; i++)
+        {
+            var t = tokens[i];
+            var lemma = vocabulary.IdOf(t.Lemma);
+            _lemma[i] = lemma;
+            _norm[i] = ReferenceEquals(t.Norm, t.Lemma) || t.Norm == t.Lemma ? lemma : vocabulary.IdOf(t.Norm);
+        }
+    }
+
+    internal int Lemma(int token) => _lemma[token];
+
+    internal int Norm(int token) => _norm[token];
+}
+
+/// <summary>
 /// Finds lexicon phrases in tokens with a trie over lemmas, longest match first, left to
 /// right: one mechanism for weapons, actors, triggers and cue words. Short all-capital
 /// phrases ("US", "UN") match only text written in capitals, so the pronoun "us" is not a country.
@@ -14,16 +74,34 @@ public sealed class PhraseMatcher<T>
 {
     private sealed class Node
     {
-        /// <summary>Children by lemma: a base form written in the lexicon also finds its plural.</summary>
-        public Dictionary<string, Node>? Next;
-        /// <summary>Children by exact folded form: an inflected form written in the lexicon finds only itself.</summary>
-        public Dictionary<string, Node>? Exact;
+        /// <summary>
+        /// Children by word number, doubled: an even key is a lemma, so a base form written in the
+        /// lexicon also finds its plural; an odd key is an exact folded form, so an inflected form
+        /// written in the lexicon finds only itself.
+        /// </summary>
+        public Dictionary<int, Node>? Next;
         public List<(T Value, string? Cased)>? Values;
     }
 
     private readonly Node _root = new();
+    private readonly PhraseVocabulary _vocabulary;
+    /// <summary>
+    /// The root's children again, by key as an index: most words of a sentence begin no phrase of
+    /// a lexicon, and an array answers that without a hash lookup. Shorter than the vocabulary
+    /// when other lexicons added words after this one.
+    /// </summary>
+    private Node?[] _firstWords = [];
+
+    /// <summary>For the one-off <see cref="Match(string, IReadOnlyList{Token}, int, int)"/> of a caller without its own <see cref="SentenceWords"/>.</summary>
+    [ThreadStatic]
+    private static SentenceWords? _scratch;
+
+    /// <param name="vocabulary">Shared with the other lexicons a sentence is read by; null for one of its own.</param>
+    public PhraseMatcher(PhraseVocabulary? vocabulary = null) => _vocabulary = vocabulary ?? new PhraseVocabulary();
 
     public int Count { get; private set; }
+
+    public PhraseVocabulary Vocabulary => _vocabulary;
 
     public void Add(string phrase, T value)
     {
@@ -35,12 +113,14 @@ public sealed class PhraseMatcher<T>
         {
             // A base form ("missile") also finds its plural; an inflected form written in the
             // lexicon ("blocks", "threatens") finds only itself, not the noun "block".
-            var children = token.Norm == token.Lemma
-                ? node.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal)
-                : node.Exact ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-            var key = token.Norm == token.Lemma ? token.Lemma : token.Norm;
+            var key = token.Norm == token.Lemma ? 2 * _vocabulary.Intern(token.Lemma) : 2 * _vocabulary.Intern(token.Norm) + 1;
+            var children = node.Next ??= [];
             if (!children.TryGetValue(key, out var child))
+            {
                 children[key] = child = new Node();
+                if (node == _root)
+                    AddFirstWord(key, child);
+            }
             node = child;
         }
         var cased = phrase.Length <= 3 && phrase.All(char.IsUpper) ? phrase : null;
@@ -49,31 +129,19 @@ public sealed class PhraseMatcher<T>
     }
 
     /// <summary>Non-overlapping matches in tokens[from..to), longest first at each position.</summary>
-    public List<PhraseMatch<T>> Match(string text, IReadOnlyList<Token> tokens, int from = 0, int to = -1)
+    public List<PhraseMatch<T>> Match(string text, IReadOnlyList<Token> tokens, int from = 0, int to = -1) =>
+        Match(text, tokens, WordsOf(tokens), from, to);
+
+    /// <summary>As <see cref="Match(string, IReadOnlyList{Token}, int, int)"/>, with the tokens' numbers already read in this matcher's vocabulary.</summary>
+    public List<PhraseMatch<T>> Match(string text, IReadOnlyList<Token> tokens, SentenceWords words, int from = 0, int to = -1)
     {
+        CheckWords(tokens, words);
         if (to < 0)
             to = tokens.Count;
         var found = new List<PhraseMatch<T>>();
         var i = from;
-        while (i < to)
+        while (NextMatch(text, tokens, words, ref i, to, out var bestEnd) is { } bestValues)
         {
-            var node = _root;
-            var bestEnd = -1;
-            List<(T, string?)>? bestValues = null;
-            for (var j = i; j < to && Step(node, tokens[j]) is { } child; j++)
-            {
-                node = child;
-                if (node.Values is not null && CaseFits(text, tokens, i, j + 1, node.Values))
-                {
-                    bestEnd = j + 1;
-                    bestValues = node.Values;
-                }
-            }
-            if (bestValues is null)
-            {
-                i++;
-                continue;
-            }
             foreach (var (value, cased) in bestValues)
             {
                 if (Fits(text, tokens, i, bestEnd, cased))
@@ -84,10 +152,82 @@ public sealed class PhraseMatcher<T>
         return found;
     }
 
-    private static Node? Step(Node node, Token token) =>
-        node.Next is not null && node.Next.TryGetValue(token.Lemma, out var byLemma) ? byLemma
-        : node.Exact is not null && node.Exact.TryGetValue(token.Norm, out var exact) ? exact
-        : null;
+    /// <summary>Whether <see cref="Match(string, IReadOnlyList{Token}, SentenceWords, int, int)"/> would find anything: for a cue that is only asked about, without a list.</summary>
+    public bool Any(string text, IReadOnlyList<Token> tokens, SentenceWords words)
+    {
+        CheckWords(tokens, words);
+        var i = 0;
+        return NextMatch(text, tokens, words, ref i, tokens.Count, out _) is not null;
+    }
+
+    /// <summary>
+    /// From token <paramref name="i"/> on, the first token where a phrase fits, moving
+    /// <paramref name="i"/> there: the values of its longest fitting phrase, which ends before
+    /// <paramref name="bestEnd"/>; null when none is left before <paramref name="to"/>.
+    /// </summary>
+    private List<(T Value, string? Cased)>? NextMatch(string text, IReadOnlyList<Token> tokens, SentenceWords words, ref int i, int to, out int bestEnd)
+    {
+        for (; i < to; i++)
+        {
+            var node = _root;
+            bestEnd = -1;
+            List<(T, string?)>? bestValues = null;
+            for (var j = i; j < to && (j == i ? FirstStep(words, j) : Step(node, words, j)) is { } child; j++)
+            {
+                node = child;
+                if (node.Values is not null && CaseFits(text, tokens, i, j + 1, node.Values))
+                {
+                    bestEnd = j + 1;
+                    bestValues = node.Values;
+                }
+            }
+            if (bestValues is not null)
+                return bestValues;
+        }
+        bestEnd = -1;
+        return null;
+    }
+
+    private void AddFirstWord(int key, Node child)
+    {
+        if (key >= _firstWords.Length)
+            Array.Resize(ref _firstWords, Math.Max(key + 1, 2 * _firstWords.Length));
+        _firstWords[key] = child;
+    }
+
+    private SentenceWords WordsOf(IReadOnlyList<Token> tokens)
+    {
+        var words = _scratch ??= new SentenceWords();
+        words.Read(_vocabulary, tokens);
+        return words;
+    }
+
+    private void CheckWords(IReadOnlyList<Token> tokens, SentenceWords words)
+    {
+        if (!ReferenceEquals(words.Vocabulary, _vocabulary) || words.Count != tokens.Count)
+            throw new ArgumentException("the words were read for other tokens or another vocabulary", nameof(words));
+    }
+
+    private Node? FirstStep(SentenceWords words, int token)
+    {
+        var first = _firstWords;
+        var lemma = 2 * words.Lemma(token);
+        if (lemma >= 0 && lemma < first.Length && first[lemma] is { } byLemma)
+            return byLemma;
+        var norm = 2 * words.Norm(token) + 1;
+        return norm >= 0 && norm < first.Length ? first[norm] : null;
+    }
+
+    private static Node? Step(Node node, SentenceWords words, int token)
+    {
+        if (node.Next is not { } next)
+            return null;
+        var lemma = words.Lemma(token);
+        if (lemma >= 0 && next.TryGetValue(2 * lemma, out var byLemma))
+            return byLemma;
+        var norm = words.Norm(token);
+        return norm >= 0 && next.TryGetValue(2 * norm + 1, out var exact) ? exact : null;
+    }
 
     /// <summary>A cased entry ("US") fits only text written exactly so; others fit any case.</summary>
     private static bool Fits(string text, IReadOnlyList<Token> tokens, int first, int last, string? cased) =>

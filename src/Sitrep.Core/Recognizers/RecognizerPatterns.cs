@@ -47,6 +47,80 @@ internal sealed class WordSet
     internal bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word);
 }
 
+/// <summary>
+/// The phrases a pattern can begin with, by their first word: a scanner runs the pattern at a
+/// word only when one of that word's phrases is written there. The test is a necessary
+/// condition, never a stricter one than the pattern's: a space in a phrase stands for the
+/// pattern's <c>\s+</c>, letters compare without case, and a character outside ASCII, whose
+/// case the pattern may fold in its own way (the Kelvin sign is a "k"), is left to the pattern.
+/// </summary>
+internal sealed class PhraseOpenings
+{
+    private readonly Dictionary<string, List<string>>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
+
+    internal PhraseOpenings(IEnumerable<string> phrases)
+    {
+        var byFirstWord = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var phrase in phrases)
+        {
+            var first = new string(phrase.TakeWhile(char.IsLetter).ToArray());
+            if (first.Length == 0)
+                continue;
+            if (!byFirstWord.TryGetValue(first, out var list))
+                byFirstWord[first] = list = [];
+            list.Add(phrase);
+        }
+        _byFirstWord = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// Whether a phrase opens at <paramref name="i"/>, where the word <c>text[i..wordEnd)</c>
+    /// begins, within the window ending at <paramref name="end"/>.
+    /// </summary>
+    internal bool OpensAt(string text, int i, int wordEnd, int end)
+    {
+        if (!_byFirstWord.TryGetValue(text.AsSpan(i, wordEnd - i), out var phrases))
+            return false;
+        foreach (var phrase in phrases)
+        {
+            if (Written(text, i, end, phrase))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool Written(string text, int t, int end, string phrase)
+    {
+        foreach (var p in phrase)
+        {
+            if (p > '\x7f')
+                return true;
+            if (p == ' ')
+            {
+                if (t >= end)
+                    return false;
+                if (!char.IsWhiteSpace(text[t]))
+                    return text[t] > '\x7f';
+                for (; t < end && char.IsWhiteSpace(text[t]); t++)
+                {
+                    if (text[t] > '\x7f')
+                        return true;
+                }
+                continue;
+            }
+            if (t >= end)
+                return false;
+            var c = text[t];
+            if (c > '\x7f')
+                return true;
+            if (char.ToLowerInvariant(c) != char.ToLowerInvariant(p))
+                return false;
+            t++;
+        }
+        return true;
+    }
+}
+
 /// <summary>Character tests shared by the scanners.</summary>
 internal static class TextScan
 {

@@ -122,4 +122,40 @@ public sealed class PhraseMatcherTests
     [Fact]
     public void An_empty_phrase_is_refused() =>
         Assert.Throws<ArgumentException>(() => new PhraseMatcher<string>().Add("  ", "x"));
+
+    [Fact]
+    public void Lexicons_sharing_a_vocabulary_read_a_sentence_from_its_words_read_once()
+    {
+        var vocabulary = new PhraseVocabulary();
+        var weapons = new PhraseMatcher<string>(vocabulary);
+        weapons.Add("cruise missile", "missile");
+        weapons.Add("blocks", "verb");
+        var cues = new PhraseMatcher<string>(vocabulary);
+        cues.Add("said", "said");
+        const string text = "Officials said two cruise missiles hit the blocks";
+        var tokens = Tokenizer.Tokenize(text);
+        var words = new SentenceWords();
+        words.Read(vocabulary, tokens);
+        Assert.Equal(weapons.Match(text, tokens), weapons.Match(text, tokens, words));
+        Assert.Equal(new[] { "missile", "verb" }, weapons.Match(text, tokens, words).Select(x => x.Value).ToArray());
+        Assert.Equal("said", Assert.Single(cues.Match(text, tokens, words)).Value);
+        Assert.True(cues.Any(text, tokens, words));
+        const string other = "A block of flats";
+        var otherTokens = Tokenizer.Tokenize(other);
+        words.Read(vocabulary, otherTokens);
+        Assert.False(weapons.Any(other, otherTokens, words));
+        Assert.False(cues.Any(other, otherTokens, words));
+    }
+
+    [Fact]
+    public void Words_read_for_another_sentence_or_vocabulary_are_refused()
+    {
+        var m = Matcher("drone");
+        var tokens = Tokenizer.Tokenize("a drone");
+        var words = new SentenceWords();
+        words.Read(new PhraseVocabulary(), tokens);
+        Assert.Throws<ArgumentException>(() => m.Match("a drone", tokens, words));
+        words.Read(m.Vocabulary, Tokenizer.Tokenize("one drone fell"));
+        Assert.Throws<ArgumentException>(() => m.Any("a drone", tokens, words));
+    }
 }

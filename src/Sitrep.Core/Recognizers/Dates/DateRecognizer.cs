@@ -41,7 +41,7 @@ public static class DateRecognizer
                 continue;
             }
             var tokenEnd = char.IsLetter(c) ? TextScan.LetterRunEnd(text, i, end) : i + 1;
-            if (char.IsLetter(c) && !ReachesDateWord(g, text, i, tokenEnd, end))
+            if (char.IsLetter(c) ? !ReachesDateWord(g, text, i, tokenEnd, end) || IsLowerCaseMonth(g, text, i, tokenEnd) : !FigureMayOpenDate(g, text, i, end))
             {
                 i = tokenEnd;
                 continue;
@@ -85,6 +85,53 @@ public static class DateRecognizer
                 return false;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "may" and "march" in lower case: a date that starts with a month's name needs it written
+    /// with a capital (<see cref="IsCapitalised"/>), and the word can begin no other kind of date.
+    /// </summary>
+    private static bool IsLowerCaseMonth(Grammar g, string text, int i, int tokenEnd) =>
+        !char.IsUpper(text[i]) && g.OnlyMonths.Contains(text.AsSpan(i, tokenEnd - i));
+
+    /// <summary>
+    /// Whether a figure can begin a date that resolves: only a written date ("2024-01-05",
+    /// "21.04.2022", "21/04/2022"), a day with an ordinal ("21st") or before a month ("21
+    /// January", "21 of January"), or a count of "3 days ago" can; a year alone needs a lead
+    /// word before it, where the scan tries it. So "300 drones" costs no pattern run. A character
+    /// outside ASCII is left to the pattern.
+    /// </summary>
+    private static bool FigureMayOpenDate(Grammar g, string text, int i, int end)
+    {
+        while (i < end && char.IsDigit(text[i]))
+            i++;
+        if (i >= end)
+            return false;
+        var c = text[i];
+        if (!char.IsWhiteSpace(c))
+            return c is '-' or '.' or '/' || char.IsLetter(c) || c > '\x7f';
+        return DateWordFollows(g, text, i, end, functionWords: 1);
+    }
+
+    /// <summary>Whether, past the white space at <paramref name="i"/>, a date word follows, after at most so many function words ("of").</summary>
+    private static bool DateWordFollows(Grammar g, string text, int i, int end, int functionWords)
+    {
+        for (; i < end && char.IsWhiteSpace(text[i]); i++)
+        {
+            if (text[i] > '\x7f')
+                return true;
+        }
+        var wordEnd = TextScan.LetterRunEnd(text, i, end);
+        if (wordEnd == i)
+            return false;
+        var word = text.AsSpan(i, wordEnd - i);
+        if (!System.Text.Ascii.IsValid(word) || g.CoreWords.Contains(word))
+            return true;
+        // "3 days ago": the unit is a date word in the plural too.
+        if (word.Length > 1 && word[^1] is 's' or 'S' && g.CoreWords.Contains(word[..^1]))
+            return true;
+        return functionWords > 0 && g.FunctionWords.Contains(word) && wordEnd < end && char.IsWhiteSpace(text[wordEnd])
+            && DateWordFollows(g, text, wordEnd, end, functionWords - 1);
     }
 
     private static bool IsCandidateStart(string text, int i, int start, char c)
@@ -373,6 +420,8 @@ public static class DateRecognizer
         internal readonly TieredRegex Date;
         internal readonly WordSet CoreWords;
         internal readonly WordSet FunctionWords;
+        /// <summary>Month names that are no other date word: lower case, the verb "may", the noun "march".</summary>
+        internal readonly WordSet OnlyMonths;
         internal readonly Dictionary<string, int> Months;
         internal readonly Dictionary<string, DayOfWeek> Weekdays;
         internal readonly Dictionary<string, RelativeEntry> Relatives;
@@ -405,11 +454,12 @@ public static class DateRecognizer
             FunctionWords = new WordSet(functionWords);
             // Every other word of a date phrase is a date word: months, weekdays, number words,
             // and the content words of relative phrases ("yesterday", "day", "weekend").
-            CoreWords = new WordSet(
-                Months.Keys.Concat(Weekdays.Keys).Concat(countWords)
-                    .Concat(Relatives.Keys.SelectMany(p => p.Split(' ')))
-                    .Append("day").Append("week").Append("month").Append("year")
-                    .Where(w => !functionWords.Contains(w)));
+            var otherDateWords = Weekdays.Keys.Concat(countWords)
+                .Concat(Relatives.Keys.SelectMany(p => p.Split(' ')))
+                .Append("day").Append("week").Append("month").Append("year")
+                .ToList();
+            CoreWords = new WordSet(Months.Keys.Concat(otherDateWords).Where(w => !functionWords.Contains(w)));
+            OnlyMonths = new WordSet(Months.Keys.Except(otherDateWords.Concat(functionWords), StringComparer.OrdinalIgnoreCase));
         }
     }
 }

@@ -66,7 +66,7 @@ public static class NumberRecognizer
                 continue;
             }
             var tokenEnd = char.IsLetter(c) ? TextScan.LetterRunEnd(text, i, end) : i + 1;
-            if (char.IsLetter(c) && !g.Triggers.Contains(text.AsSpan(i, tokenEnd - i)))
+            if (char.IsLetter(c) && !g.Openings.OpensAt(text, i, tokenEnd, end))
             {
                 i = tokenEnd;
                 continue;
@@ -253,7 +253,7 @@ public static class NumberRecognizer
         internal readonly TieredRegex MonthAfter;
         internal readonly TieredRegex MonthBefore;
         internal readonly TieredRegex ClockAfter;
-        internal readonly WordSet Triggers;
+        internal readonly PhraseOpenings Openings;
         internal readonly Dictionary<string, Approximation> Cues;
         internal readonly Dictionary<string, string> Currencies;
         internal readonly Dictionary<string, string> Units;
@@ -290,14 +290,21 @@ public static class NumberRecognizer
             MonthBefore = patterns.Tiered("monthBefore");
             ClockAfter = patterns.Tiered("clockAfter");
 
-            // A quantity can only start at a digit, a currency symbol, or the first word of a
-            // lexicon phrase; every other token is skipped without running a regex.
-            Triggers = new WordSet(
-                RecognizerPatterns.FirstWords(NumberWords.Words.Where(w => w.Value.Class is NumberWords.WordClass.Unit or NumberWords.WordClass.Teen or NumberWords.WordClass.Tens).Select(w => w.Key))
-                    .Concat(RecognizerPatterns.FirstWords(Cues.Keys))
-                    .Concat(RecognizerPatterns.FirstWords(vague))
-                    .Concat(RecognizerPatterns.FirstWords(prefixes))
-                    .Append("a").Append("an").Append("between"));
+            // A quantity can only start at a digit, a currency symbol, or a phrase that opens one:
+            // a hedge ("at least"), a vague quantity ("a few"), a currency written in letters, a
+            // number word, "between", or "a"/"an" before a multiplier ("a hundred", "a dozen", "a
+            // million", the pattern's wordNumber). Every other word is passed over without a
+            // regex; so is "at", "in" or "a" when the rest of its phrase does not follow.
+            var multipliers = NumberWords.Words
+                .Where(w => w.Value.Class is NumberWords.WordClass.Hundred or NumberWords.WordClass.Dozen or NumberWords.WordClass.Scale)
+                .Select(w => w.Key).ToList();
+            Openings = new PhraseOpenings(
+                NumberWords.Words.Where(w => w.Value.Class is NumberWords.WordClass.Unit or NumberWords.WordClass.Teen or NumberWords.WordClass.Tens).Select(w => w.Key)
+                    .Concat(Cues.Keys)
+                    .Concat(vague)
+                    .Concat(prefixes)
+                    .Concat(multipliers.SelectMany(m => new[] { "a " + m, "an " + m }))
+                    .Append("between"));
         }
 
         internal double Scale(ReadOnlySpan<char> word) =>
