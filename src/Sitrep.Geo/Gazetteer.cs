@@ -11,27 +11,28 @@ public sealed partial class Gazetteer
 {
     private const string CacheRelative = ".cache/gazetteer.idx";
 
-    private readonly int[] _stringOffsets;
-    private readonly char[] _stringChars;
-    private readonly string?[] _stringCache;
-    private readonly EntryRecord[] _entries;
-    private readonly Admin1Record[] _admin1;
-    private readonly int[] _vocabOffsets;
-    private readonly char[] _vocabChars;
-    private readonly int[] _childStart;
-    private readonly int[] _childToken;
-    private readonly int[] _childNode;
-    private readonly int[] _postStart;
-    private readonly Posting[] _postings;
-    private readonly int[] _fuzzyEntries;
-    private readonly int[] _fuzzyKeys;
+    private readonly IndexArray<int> _stringOffsets;
+    private readonly IndexArray<char> _stringChars;
+    private readonly StringCache _stringCache;
+    private readonly IndexArray<EntryRecord> _entries;
+    private readonly IndexArray<Admin1Record> _admin1;
+    private readonly IndexArray<int> _vocabOffsets;
+    private readonly IndexArray<char> _vocabChars;
+    private readonly IndexArray<int> _childStart;
+    private readonly IndexArray<int> _childToken;
+    private readonly IndexArray<int> _childNode;
+    private readonly IndexArray<int> _postStart;
+    private readonly IndexArray<Posting> _postings;
+    private readonly IndexArray<int> _fuzzyEntries;
+    private readonly IndexArray<int> _fuzzyKeys;
     private readonly Dictionary<string, int> _admin1ByKey;
     private readonly Lazy<Dictionary<char, List<int>>> _fuzzyByFirst;
     private readonly Lazy<Dictionary<string, List<int>>> _fuzzyByConsonants;
 
-    private Gazetteer(ReadOnlySpan<byte> bytes, string path)
+    private unsafe Gazetteer(byte* start, int length, string path)
     {
-        var r = new Reader(bytes, path);
+        var bytes = new ReadOnlySpan<byte>(start, length);
+        var r = new Reader(start, length, path);
         if (Encoding.ASCII.GetString(r.Bytes(IndexWriter.Magic.Length)) != IndexWriter.Magic)
             throw new InvalidDataException($"{path}: not a Sitrep place index");
         var version = r.Int();
@@ -41,7 +42,7 @@ public sealed partial class Gazetteer
             throw new InvalidDataException($"{path}: the place index is damaged (checksum mismatch); rebuild it with 'sitrep gazetteer build'");
         _stringOffsets = r.Array<int>();
         _stringChars = r.Array<char>();
-        _stringCache = new string?[_stringOffsets.Length - 1];
+        _stringCache = new StringCache(Math.Max(0, _stringOffsets.Length - 1));
         _entries = r.Array<EntryRecord>();
         _admin1 = r.Array<Admin1Record>();
         _vocabOffsets = r.Array<int>();
@@ -65,19 +66,22 @@ public sealed partial class Gazetteer
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: no place index here; build one with 'sitrep gazetteer build'", path);
-        // Mapped, not read: the arrays are copied out of the page cache once, instead of reading
-        // the whole file into a 40 MB array first and copying them out of that (start-up, issue 12).
-        // The builder replaces an index by renaming a new file over it, so a mapped index is not
-        // cut short under a reader; the view is let go as soon as the arrays are copied.
+        // Mapped and used in place: a run reads only the pages its lookups reach (and the checksum
+        // pass), instead of copying 40 MB of arrays out on every start (issue 12). The view is kept
+        // for the life of the process (the pointer is never released, so the mapping outlives the
+        // accessor). The builder replaces an index by renaming a new file over it, so a mapped
+        // index is not changed under a reader.
         var length = new FileInfo(path).Length;
         if (length > int.MaxValue)
             throw new InvalidDataException($"{path}: {length} bytes is too large for a place index");
         if (length == 0)
-            return new Gazetteer(ReadOnlySpan<byte>.Empty, path);
+            return Unmapped(path);
         using var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-        using var view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+        var view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
         return Mapped(view, (int)length, path);
     }
+
+    private static unsafe Gazetteer Unmapped(string path) => new(null, 0, path);
 
     private static unsafe Gazetteer Mapped(MemoryMappedViewAccessor view, int length, string path)
     {
@@ -85,11 +89,13 @@ public sealed partial class Gazetteer
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
         try
         {
-            return new Gazetteer(new ReadOnlySpan<byte>(start + view.PointerOffset, length), path);
+            return new Gazetteer(start + view.PointerOffset, length, path);
         }
-        finally
+        catch
         {
             view.SafeMemoryMappedViewHandle.ReleasePointer();
+            view.Dispose();
+            throw;
         }
     }
 
@@ -114,13 +120,13 @@ public sealed partial class Gazetteer
 
     internal ref readonly EntryRecord Entry(int i) => ref _entries[i];
 
-    internal ReadOnlySpan<Posting> Postings(int node) => _postings.AsSpan(_postStart[node], _postStart[node + 1] - _postStart[node]);
+    internal ReadOnlySpan<Posting> Postings(int node) => _postings.Slice(_postStart[node], _postStart[node + 1] - _postStart[node]);
 
     internal string String(int id)
     {
         if (id < 0)
             return "";
-        return _stringCache[id] ??= new string(_stringChars, _stringOffsets[id], _stringOffsets[id + 1] - _stringOffsets[id]);
+        return _stringCache.Get(id) ?? _stringCache.Set(id, new string(_stringChars.Slice(_stringOffsets[id], _stringOffsets[id + 1] - _stringOffsets[id])));
     }
 
     /// <summary>Token id of a skeleton token, or -1: binary search over the sorted vocabulary.</summary>
@@ -130,7 +136,7 @@ public sealed partial class Gazetteer
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            var cmp = _vocabChars.AsSpan(_vocabOffsets[mid], _vocabOffsets[mid + 1] - _vocabOffsets[mid]).SequenceCompareTo(key);
+            var cmp = _vocabChars.Slice(_vocabOffsets[mid], _vocabOffsets[mid + 1] - _vocabOffsets[mid]).SequenceCompareTo(key);
             if (cmp == 0)
                 return mid;
             if (cmp < 0)
@@ -254,28 +260,31 @@ public sealed partial class Gazetteer
         };
     }
 
-    private ref struct Reader(ReadOnlySpan<byte> bytes, string path)
+    private unsafe ref struct Reader(byte* start, int length, string path)
     {
-        private readonly ReadOnlySpan<byte> _bytes = bytes;
         private int _pos;
 
-        public ReadOnlySpan<byte> Bytes(int n)
-        {
-            if (_pos + n > _bytes.Length)
-                throw new InvalidDataException($"{path}: the place index is truncated; rebuild it with 'sitrep gazetteer build'");
-            var s = _bytes.Slice(_pos, n);
-            _pos += n;
-            return s;
-        }
+        public ReadOnlySpan<byte> Bytes(int n) => new(Take(n), n);
 
         public int Int() => BitConverter.ToInt32(Bytes(4));
 
-        public T[] Array<T>() where T : unmanaged
+        public IndexArray<T> Array<T>() where T : unmanaged
         {
             var n = Int();
             if (n < 0)
                 throw new InvalidDataException($"{path}: the place index is damaged; rebuild it with 'sitrep gazetteer build'");
-            return MemoryMarshal.Cast<byte, T>(Bytes(n * System.Runtime.CompilerServices.Unsafe.SizeOf<T>())).ToArray();
+            if ((long)n * sizeof(T) > length - _pos)
+                Take(int.MaxValue);
+            return new IndexArray<T>((T*)Take(n * sizeof(T)), n);
+        }
+
+        private byte* Take(int n)
+        {
+            if (n > length - _pos)
+                throw new InvalidDataException($"{path}: the place index is truncated; rebuild it with 'sitrep gazetteer build'");
+            var at = start + _pos;
+            _pos += n;
+            return at;
         }
     }
 }
