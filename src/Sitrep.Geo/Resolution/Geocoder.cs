@@ -662,10 +662,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
             regions.Count == 1 ? regions[0] : null, null, null, null, m.Text);
     }
 
+    private const double SamePlaceKm = 25;
+
     private bool SamePlace(int a, int b)
     {
         ref readonly var x = ref Gazetteer.Entry(a);
         ref readonly var y = ref Gazetteer.Entry(b);
-        return a == b || x.Kind == y.Kind && GreatCircle.Km(x.Lat, x.Lon, y.Lat, y.Lon) < 25;
+        return a == b || x.Kind == y.Kind && !GreatCircle.SurelyBeyond(x.Lat, y.Lat, SamePlaceKm) && GreatCircle.Km(x.Lat, x.Lon, y.Lat, y.Lon) < SamePlaceKm;
     }
 }
