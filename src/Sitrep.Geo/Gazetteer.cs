@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.MemoryMappedFiles;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -29,7 +30,7 @@ public sealed partial class Gazetteer
     private readonly Lazy<Dictionary<char, List<int>>> _fuzzyByFirst;
     private readonly Lazy<Dictionary<string, List<int>>> _fuzzyByConsonants;
 
-    private unsafe Gazetteer(byte* start, int length, string path)
+    private unsafe Gazetteer(byte* start, int length, string path, bool verify)
     {
         var bytes = new ReadOnlySpan<byte>(start, length);
         var r = new Reader(start, length, path);
@@ -38,7 +39,8 @@ public sealed partial class Gazetteer
         var version = r.Int();
         if (version != IndexWriter.Version)
             throw new InvalidDataException($"{path}: index version {version}, this build reads version {IndexWriter.Version}; rebuild it with 'sitrep gazetteer build'");
-        if (!IndexChecksum.Verify(bytes))
+        ChecksumVerified = verify;
+        if (verify && !IndexChecksum.Verify(bytes))
             throw new InvalidDataException($"{path}: the place index is damaged (checksum mismatch); rebuild it with 'sitrep gazetteer build'");
         _stringOffsets = r.Array<int>();
         _stringChars = r.Array<char>();
@@ -66,30 +68,41 @@ public sealed partial class Gazetteer
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: no place index here; build one with 'sitrep gazetteer build'", path);
-        // Mapped and used in place: a run reads only the pages its lookups reach (and the checksum
-        // pass), instead of copying 40 MB of arrays out on every start (issue 12). The view is kept
-        // for the life of the process (the pointer is never released, so the mapping outlives the
-        // accessor). The builder replaces an index by renaming a new file over it, so a mapped
-        // index is not changed under a reader.
-        var length = new FileInfo(path).Length;
+        // Mapped and used in place: a run reads only the pages its lookups reach, instead of copying
+        // 40 MB of arrays out on every start (issue 12); the checksum pass reads them all only until
+        // a VerifiedStamp vouches for the file. The view is kept for the life of the process (the
+        // pointer is never released, so the mapping outlives the accessor). The builder replaces
+        // an index by renaming a new file over it, so a mapped index is not changed under a reader.
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
         if (length > int.MaxValue)
             throw new InvalidDataException($"{path}: {length} bytes is too large for a place index");
         if (length == 0)
             return Unmapped(path);
-        using var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+        var written = File.GetLastWriteTimeUtc(handle);
+        using var file = MemoryMappedFile.CreateFromFile(handle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
         var view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
-        return Mapped(view, (int)length, path);
+        return Mapped(view, (int)length, path, written);
     }
 
-    private static unsafe Gazetteer Unmapped(string path) => new(null, 0, path);
+    /// <summary>Whether this load read the whole file to check its checksum (false: a <see cref="VerifiedStamp"/> vouched for it).</summary>
+    internal bool ChecksumVerified { get; }
 
-    private static unsafe Gazetteer Mapped(MemoryMappedViewAccessor view, int length, string path)
+    private static unsafe Gazetteer Unmapped(string path) => new(null, 0, path, verify: true);
+
+    private static unsafe Gazetteer Mapped(MemoryMappedViewAccessor view, int length, string path, DateTime written)
     {
         byte* start = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
         try
         {
-            return new Gazetteer(start + view.PointerOffset, length, path);
+            start += view.PointerOffset;
+            var trailer = length >= IndexChecksum.Length ? BinaryPrimitives.ReadUInt64LittleEndian(new ReadOnlySpan<byte>(start + length - IndexChecksum.Length, IndexChecksum.Length)) : 0;
+            var trusted = VerifiedStamp.Holds(path, length, written, trailer);
+            var gazetteer = new Gazetteer(start, length, path, verify: !trusted);
+            if (!trusted)
+                VerifiedStamp.Write(path, length, written, trailer);
+            return gazetteer;
         }
         catch
         {

@@ -79,6 +79,52 @@ public class GazetteerTests
     }
 
     [Fact]
+    public void A_verified_index_is_trusted_until_it_is_written_again()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"sitrep-stamp-{Guid.NewGuid():N}");
+        var sources = MiniGazetteer.WriteSources(dir);
+        var path = Path.Combine(dir, "stamped.idx");
+        GazetteerBuilder.Build(new GazetteerSources { Cities = sources.Cities }, path);
+        // Just written: checked in full, and no note yet (a rewrite could keep the same write time).
+        Assert.True(Gazetteer.Load(path).ChecksumVerified);
+        Assert.False(File.Exists(VerifiedStamp.PathOf(path)));
+
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
+        Assert.True(Gazetteer.Load(path).ChecksumVerified);
+        Assert.True(File.Exists(VerifiedStamp.PathOf(path)));
+        var trusted = Gazetteer.Load(path);
+        Assert.False(trusted.ChecksumVerified);
+        Assert.Equal(4140963, trusted.Lookup("Washington").First().Place.GeonamesId);
+
+        var bytes = File.ReadAllBytes(path);
+        bytes[bytes.Length / 2] ^= 0x10;
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<InvalidDataException>(() => Gazetteer.Load(path));
+        Assert.Contains("damaged", e.Message);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void A_note_for_another_file_of_the_same_name_is_not_trusted()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"sitrep-stamp-{Guid.NewGuid():N}");
+        var sources = MiniGazetteer.WriteSources(dir);
+        var path = Path.Combine(dir, "stamped.idx");
+        GazetteerBuilder.Build(new GazetteerSources { Cities = sources.Cities }, path);
+        var old = DateTime.UtcNow.AddHours(-1);
+        File.SetLastWriteTimeUtc(path, old);
+        Assert.True(Gazetteer.Load(path).ChecksumVerified);
+        // A damaged copy put in its place with the old write time kept: same length and time,
+        // but its trailer is not the one noted.
+        var bytes = File.ReadAllBytes(path);
+        bytes[^1] ^= 0x01;
+        File.WriteAllBytes(path, bytes);
+        File.SetLastWriteTimeUtc(path, old);
+        Assert.Throws<InvalidDataException>(() => Gazetteer.Load(path));
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
     public void Building_from_a_missing_file_names_the_file()
     {
         var missing = Path.Combine(Path.GetTempPath(), "no-such-dir", "cities500.txt");
