@@ -64,10 +64,7 @@ public class GazetteerTests
     [InlineData(0.999)]
     public void Loading_an_index_with_a_flipped_byte_names_the_file_and_the_damage(double where)
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"sitrep-flip-{Guid.NewGuid():N}");
-        var sources = MiniGazetteer.WriteSources(dir);
-        var path = Path.Combine(dir, "flipped.idx");
-        GazetteerBuilder.Build(new GazetteerSources { Cities = sources.Cities }, path);
+        var path = CitiesIndex("flipped", out var dir);
         Assert.NotNull(Gazetteer.Load(path));
         var bytes = File.ReadAllBytes(path);
         bytes[(int)(bytes.Length * where)] ^= 0x10;
@@ -81,10 +78,7 @@ public class GazetteerTests
     [Fact]
     public void A_verified_index_is_trusted_until_it_is_written_again()
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"sitrep-stamp-{Guid.NewGuid():N}");
-        var sources = MiniGazetteer.WriteSources(dir);
-        var path = Path.Combine(dir, "stamped.idx");
-        GazetteerBuilder.Build(new GazetteerSources { Cities = sources.Cities }, path);
+        var path = CitiesIndex("stamped", out var dir);
         // Just written: checked in full, and no note yet (a rewrite could keep the same write time).
         Assert.True(Gazetteer.Load(path).ChecksumVerified);
         Assert.False(File.Exists(VerifiedStamp.PathOf(path)));
@@ -107,10 +101,7 @@ public class GazetteerTests
     [Fact]
     public void A_note_for_another_file_of_the_same_name_is_not_trusted()
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"sitrep-stamp-{Guid.NewGuid():N}");
-        var sources = MiniGazetteer.WriteSources(dir);
-        var path = Path.Combine(dir, "stamped.idx");
-        GazetteerBuilder.Build(new GazetteerSources { Cities = sources.Cities }, path);
+        var path = CitiesIndex("stamped", out var dir);
         var old = DateTime.UtcNow.AddHours(-1);
         File.SetLastWriteTimeUtc(path, old);
         Assert.True(Gazetteer.Load(path).ChecksumVerified);
@@ -122,6 +113,16 @@ public class GazetteerTests
         File.SetLastWriteTimeUtc(path, old);
         Assert.Throws<InvalidDataException>(() => Gazetteer.Load(path));
         Directory.Delete(dir, true);
+    }
+
+    // An index of the settlements file alone, in a folder of its own (the caller deletes it).
+    private static string CitiesIndex(string name, out string dir)
+    {
+        dir = Path.Combine(Path.GetTempPath(), $"sitrep-{name}-{Guid.NewGuid():N}");
+        var sources = MiniGazetteer.WriteSources(dir);
+        var path = Path.Combine(dir, $"{name}.idx");
+        GazetteerBuilder.Build(new GazetteerSources { Cities = sources.Cities }, path);
+        return path;
     }
 
     [Fact]
