@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.MemoryMappedFiles;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -11,37 +12,39 @@ public sealed partial class Gazetteer
 {
     private const string CacheRelative = ".cache/gazetteer.idx";
 
-    private readonly int[] _stringOffsets;
-    private readonly char[] _stringChars;
-    private readonly string?[] _stringCache;
-    private readonly EntryRecord[] _entries;
-    private readonly Admin1Record[] _admin1;
-    private readonly int[] _vocabOffsets;
-    private readonly char[] _vocabChars;
-    private readonly int[] _childStart;
-    private readonly int[] _childToken;
-    private readonly int[] _childNode;
-    private readonly int[] _postStart;
-    private readonly Posting[] _postings;
-    private readonly int[] _fuzzyEntries;
-    private readonly int[] _fuzzyKeys;
+    private readonly IndexArray<int> _stringOffsets;
+    private readonly IndexArray<char> _stringChars;
+    private readonly StringCache _stringCache;
+    private readonly IndexArray<EntryRecord> _entries;
+    private readonly IndexArray<Admin1Record> _admin1;
+    private readonly IndexArray<int> _vocabOffsets;
+    private readonly IndexArray<char> _vocabChars;
+    private readonly IndexArray<int> _childStart;
+    private readonly IndexArray<int> _childToken;
+    private readonly IndexArray<int> _childNode;
+    private readonly IndexArray<int> _postStart;
+    private readonly IndexArray<Posting> _postings;
+    private readonly IndexArray<int> _fuzzyEntries;
+    private readonly IndexArray<int> _fuzzyKeys;
     private readonly Dictionary<string, int> _admin1ByKey;
     private readonly Lazy<Dictionary<char, List<int>>> _fuzzyByFirst;
     private readonly Lazy<Dictionary<string, List<int>>> _fuzzyByConsonants;
 
-    private Gazetteer(ReadOnlySpan<byte> bytes, string path)
+    private unsafe Gazetteer(byte* start, int length, string path, bool verify)
     {
-        var r = new Reader(bytes, path);
+        var bytes = new ReadOnlySpan<byte>(start, length);
+        var r = new Reader(start, length, path);
         if (Encoding.ASCII.GetString(r.Bytes(IndexWriter.Magic.Length)) != IndexWriter.Magic)
             throw new InvalidDataException($"{path}: not a Sitrep place index");
         var version = r.Int();
         if (version != IndexWriter.Version)
             throw new InvalidDataException($"{path}: index version {version}, this build reads version {IndexWriter.Version}; rebuild it with 'sitrep gazetteer build'");
-        if (!IndexChecksum.Verify(bytes))
+        ChecksumVerified = verify;
+        if (verify && !IndexChecksum.Verify(bytes))
             throw new InvalidDataException($"{path}: the place index is damaged (checksum mismatch); rebuild it with 'sitrep gazetteer build'");
         _stringOffsets = r.Array<int>();
         _stringChars = r.Array<char>();
-        _stringCache = new string?[_stringOffsets.Length - 1];
+        _stringCache = new StringCache(Math.Max(0, _stringOffsets.Length - 1));
         _entries = r.Array<EntryRecord>();
         _admin1 = r.Array<Admin1Record>();
         _vocabOffsets = r.Array<int>();
@@ -65,31 +68,47 @@ public sealed partial class Gazetteer
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: no place index here; build one with 'sitrep gazetteer build'", path);
-        // Mapped, not read: the arrays are copied out of the page cache once, instead of reading
-        // the whole file into a 40 MB array first and copying them out of that (start-up, issue 12).
-        // The builder replaces an index by renaming a new file over it, so a mapped index is not
-        // cut short under a reader; the view is let go as soon as the arrays are copied.
-        var length = new FileInfo(path).Length;
+        // Mapped and used in place: a run reads only the pages its lookups reach, instead of copying
+        // 40 MB of arrays out on every start (issue 12); the checksum pass reads them all only until
+        // a VerifiedStamp vouches for the file. The view is kept for the life of the process (the
+        // pointer is never released, so the mapping outlives the accessor). The builder replaces
+        // an index by renaming a new file over it, so a mapped index is not changed under a reader.
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
         if (length > int.MaxValue)
             throw new InvalidDataException($"{path}: {length} bytes is too large for a place index");
         if (length == 0)
-            return new Gazetteer(ReadOnlySpan<byte>.Empty, path);
-        using var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-        using var view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
-        return Mapped(view, (int)length, path);
+            return Unmapped(path);
+        var written = File.GetLastWriteTimeUtc(handle);
+        using var file = MemoryMappedFile.CreateFromFile(handle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+        var view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+        return Mapped(view, (int)length, path, written);
     }
 
-    private static unsafe Gazetteer Mapped(MemoryMappedViewAccessor view, int length, string path)
+    /// <summary>Whether this load read the whole file to check its checksum (false: a <see cref="VerifiedStamp"/> vouched for it).</summary>
+    internal bool ChecksumVerified { get; }
+
+    private static unsafe Gazetteer Unmapped(string path) => new(null, 0, path, verify: true);
+
+    private static unsafe Gazetteer Mapped(MemoryMappedViewAccessor view, int length, string path, DateTime written)
     {
         byte* start = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
         try
         {
-            return new Gazetteer(new ReadOnlySpan<byte>(start + view.PointerOffset, length), path);
+            start += view.PointerOffset;
+            var trailer = length >= IndexChecksum.Length ? BinaryPrimitives.ReadUInt64LittleEndian(new ReadOnlySpan<byte>(start + length - IndexChecksum.Length, IndexChecksum.Length)) : 0;
+            var trusted = VerifiedStamp.Holds(path, length, written, trailer);
+            var gazetteer = new Gazetteer(start, length, path, verify: !trusted);
+            if (!trusted)
+                VerifiedStamp.Write(path, length, written, trailer);
+            return gazetteer;
         }
-        finally
+        catch
         {
             view.SafeMemoryMappedViewHandle.ReleasePointer();
+            view.Dispose();
+            throw;
         }
     }
 
@@ -114,13 +133,13 @@ public sealed partial class Gazetteer
 
     internal ref readonly EntryRecord Entry(int i) => ref _entries[i];
 
-    internal ReadOnlySpan<Posting> Postings(int node) => _postings.AsSpan(_postStart[node], _postStart[node + 1] - _postStart[node]);
+    internal ReadOnlySpan<Posting> Postings(int node) => _postings.Slice(_postStart[node], _postStart[node + 1] - _postStart[node]);
 
     internal string String(int id)
     {
         if (id < 0)
             return "";
-        return _stringCache[id] ??= new string(_stringChars, _stringOffsets[id], _stringOffsets[id + 1] - _stringOffsets[id]);
+        return _stringCache.Get(id) ?? _stringCache.Set(id, new string(_stringChars.Slice(_stringOffsets[id], _stringOffsets[id + 1] - _stringOffsets[id])));
     }
 
     /// <summary>Token id of a skeleton token, or -1: binary search over the sorted vocabulary.</summary>
@@ -130,7 +149,7 @@ public sealed partial class Gazetteer
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            var cmp = _vocabChars.AsSpan(_vocabOffsets[mid], _vocabOffsets[mid + 1] - _vocabOffsets[mid]).SequenceCompareTo(key);
+            var cmp = _vocabChars.Slice(_vocabOffsets[mid], _vocabOffsets[mid + 1] - _vocabOffsets[mid]).SequenceCompareTo(key);
             if (cmp == 0)
                 return mid;
             if (cmp < 0)
@@ -140,6 +159,27 @@ public sealed partial class Gazetteer
         }
         return -1;
     }
+
+    /// <summary>
+    /// A word's token id and the trie node of the word alone (-1 where none), remembered by word:
+    /// the recognizer asks for every capitalised word of every sentence, and a binary search of
+    /// the vocabulary and of the root's children each cost about twenty string comparisons.
+    /// </summary>
+    internal (int Token, int Root) Word(string key)
+    {
+        if (_words.TryGetValue(key, out var known))
+            return known;
+        var token = TokenId(key);
+        var word = (token, Child(0, token));
+        if (_words.Count >= WordMemoLimit)
+            _words.Clear();
+        _words.TryAdd(key, word);
+        return word;
+    }
+
+    // The words (and names) of a long run's reports; past this many it starts again.
+    private const int WordMemoLimit = 1 << 18;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Token, int Root)> _words = new(StringComparer.Ordinal);
 
     /// <summary>The child of a trie node along a token, or -1.</summary>
     internal int Child(int node, int token)
@@ -163,8 +203,21 @@ public sealed partial class Gazetteer
 
     internal bool HasPostings(int node) => _postStart[node + 1] > _postStart[node];
 
-    /// <summary>The trie node of a whole name, or -1.</summary>
+    /// <summary>The trie node of a whole name, or -1; remembered by name, as the ranking asks again for each mention of a place.</summary>
     internal int NodeOf(string name)
+    {
+        if (_nodes.TryGetValue(name, out var known))
+            return known;
+        var node = WalkName(name);
+        if (_nodes.Count >= WordMemoLimit)
+            _nodes.Clear();
+        _nodes.TryAdd(name, node);
+        return node;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _nodes = new(StringComparer.Ordinal);
+
+    private int WalkName(string name)
     {
         var node = 0;
         foreach (var token in TextFold.SkeletonTokens(name))
@@ -254,28 +307,31 @@ public sealed partial class Gazetteer
         };
     }
 
-    private ref struct Reader(ReadOnlySpan<byte> bytes, string path)
+    private unsafe ref struct Reader(byte* start, int length, string path)
     {
-        private readonly ReadOnlySpan<byte> _bytes = bytes;
         private int _pos;
 
-        public ReadOnlySpan<byte> Bytes(int n)
-        {
-            if (_pos + n > _bytes.Length)
-                throw new InvalidDataException($"{path}: the place index is truncated; rebuild it with 'sitrep gazetteer build'");
-            var s = _bytes.Slice(_pos, n);
-            _pos += n;
-            return s;
-        }
+        public ReadOnlySpan<byte> Bytes(int n) => new(Take(n), n);
 
         public int Int() => BitConverter.ToInt32(Bytes(4));
 
-        public T[] Array<T>() where T : unmanaged
+        public IndexArray<T> Array<T>() where T : unmanaged
         {
             var n = Int();
             if (n < 0)
                 throw new InvalidDataException($"{path}: the place index is damaged; rebuild it with 'sitrep gazetteer build'");
-            return MemoryMarshal.Cast<byte, T>(Bytes(n * System.Runtime.CompilerServices.Unsafe.SizeOf<T>())).ToArray();
+            if ((long)n * sizeof(T) > length - _pos)
+                Take(int.MaxValue);
+            return new IndexArray<T>((T*)Take(n * sizeof(T)), n);
+        }
+
+        private byte* Take(int n)
+        {
+            if (n > length - _pos)
+                throw new InvalidDataException($"{path}: the place index is truncated; rebuild it with 'sitrep gazetteer build'");
+            var at = start + _pos;
+            _pos += n;
+            return at;
         }
     }
 }

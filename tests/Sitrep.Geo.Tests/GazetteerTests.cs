@@ -64,10 +64,7 @@ public class GazetteerTests
     [InlineData(0.999)]
     public void Loading_an_index_with_a_flipped_byte_names_the_file_and_the_damage(double where)
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"sitrep-flip-{Guid.NewGuid():N}");
-        var sources = MiniGazetteer.WriteSources(dir);
-        var path = Path.Combine(dir, "flipped.idx");
-        GazetteerBuilder.Build(new GazetteerSources { Cities = sources.Cities }, path);
+        var path = CitiesIndex("flipped", out var dir);
         Assert.NotNull(Gazetteer.Load(path));
         var bytes = File.ReadAllBytes(path);
         bytes[(int)(bytes.Length * where)] ^= 0x10;
@@ -76,6 +73,56 @@ public class GazetteerTests
         Assert.Contains(path, e.Message);
         Assert.Contains("damaged", e.Message);
         Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void A_verified_index_is_trusted_until_it_is_written_again()
+    {
+        var path = CitiesIndex("stamped", out var dir);
+        // Just written: checked in full, and no note yet (a rewrite could keep the same write time).
+        Assert.True(Gazetteer.Load(path).ChecksumVerified);
+        Assert.False(File.Exists(VerifiedStamp.PathOf(path)));
+
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
+        Assert.True(Gazetteer.Load(path).ChecksumVerified);
+        Assert.True(File.Exists(VerifiedStamp.PathOf(path)));
+        var trusted = Gazetteer.Load(path);
+        Assert.False(trusted.ChecksumVerified);
+        Assert.Equal(4140963, trusted.Lookup("Washington").First().Place.GeonamesId);
+
+        var bytes = File.ReadAllBytes(path);
+        bytes[bytes.Length / 2] ^= 0x10;
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<InvalidDataException>(() => Gazetteer.Load(path));
+        Assert.Contains("damaged", e.Message);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void A_note_for_another_file_of_the_same_name_is_not_trusted()
+    {
+        var path = CitiesIndex("stamped", out var dir);
+        var old = DateTime.UtcNow.AddHours(-1);
+        File.SetLastWriteTimeUtc(path, old);
+        Assert.True(Gazetteer.Load(path).ChecksumVerified);
+        // A damaged copy put in its place with the old write time kept: same length and time,
+        // but its trailer is not the one noted.
+        var bytes = File.ReadAllBytes(path);
+        bytes[^1] ^= 0x01;
+        File.WriteAllBytes(path, bytes);
+        File.SetLastWriteTimeUtc(path, old);
+        Assert.Throws<InvalidDataException>(() => Gazetteer.Load(path));
+        Directory.Delete(dir, true);
+    }
+
+    // An index of the settlements file alone, in a folder of its own (the caller deletes it).
+    private static string CitiesIndex(string name, out string dir)
+    {
+        dir = Path.Combine(Path.GetTempPath(), $"sitrep-{name}-{Guid.NewGuid():N}");
+        var sources = MiniGazetteer.WriteSources(dir);
+        var path = Path.Combine(dir, $"{name}.idx");
+        GazetteerBuilder.Build(new GazetteerSources { Cities = sources.Cities }, path);
+        return path;
     }
 
     [Fact]

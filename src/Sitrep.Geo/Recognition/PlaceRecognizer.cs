@@ -142,9 +142,11 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         {
             if (j > i && (blocked[j] || !WordTokenizer.Adjacent(text, tokens[j - 1], tokens[j])))
                 break;
-            if (j > i && !tokens[j].Capitalized && !_lex.Connectors.Contains(tokens[j].Key) && g.Child(node, g.TokenId(tokens[j].Key)) < 0)
+            var (token, root) = g.Word(tokens[j].Key);
+            var child = node == 0 ? root : g.Child(node, token);
+            if (j > i && !tokens[j].Capitalized && !_lex.Connectors.Contains(tokens[j].Key) && child < 0)
                 break;
-            node = g.Child(node, g.TokenId(tokens[j].Key));
+            node = child;
             if (node < 0)
                 break;
             // A long name may go on in lower case ("Zaporizhzhia nuclear power plant").

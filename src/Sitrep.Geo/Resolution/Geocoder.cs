@@ -399,6 +399,10 @@ public sealed class Geocoder(Gazetteer gazetteer)
                     if (states[owner].FoldedName == s.FoldedName)
                         continue;
                     var weight = ctx.Sentence[owner] == ctx.Sentence[s.Index] ? 1.0 : Weights.OtherSentence;
+                    // The pull is at most its weight (at no distance): the distance is worked out
+                    // only for an anchor that could pull harder than one already found.
+                    if (weight <= pull)
+                        continue;
                     pull = Math.Max(pull, weight * Math.Exp(-GreatCircle.Km(e.Lat, e.Lon, anchor.Lat, anchor.Lon) / Weights.ProximityKm));
                 }
                 ev += Weights.Proximity * pull;
@@ -572,7 +576,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
         var here = ctx.Position[s.Index];
         var to = Math.Min(ctx.AnchorAt.Length - 1, here + Weights.AnchorWindow);
         for (var p = Math.Max(0, here - Weights.AnchorWindow); p <= to; p++)
-            if (p != here && ctx.AnchorAt[p] is { } anchor)
+            if (p != here && ctx.AnchorAt[p] is { } anchor && !GreatCircle.SurelyBeyond(lat, anchor.Lat, km))
                 km = Math.Min(km, GreatCircle.Km(lat, lon, anchor.Lat, anchor.Lon));
         return km;
     }
@@ -658,10 +662,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
             regions.Count == 1 ? regions[0] : null, null, null, null, m.Text);
     }
 
+    private const double SamePlaceKm = 25;
+
     private bool SamePlace(int a, int b)
     {
         ref readonly var x = ref Gazetteer.Entry(a);
         ref readonly var y = ref Gazetteer.Entry(b);
-        return a == b || x.Kind == y.Kind && GreatCircle.Km(x.Lat, x.Lon, y.Lat, y.Lon) < 25;
+        return a == b || x.Kind == y.Kind && !GreatCircle.SurelyBeyond(x.Lat, y.Lat, SamePlaceKm) && GreatCircle.Km(x.Lat, x.Lon, y.Lat, y.Lon) < SamePlaceKm;
     }
 }

@@ -3,15 +3,27 @@ namespace Sitrep.Geo.Resolution;
 /// <summary>Great-circle distance and initial bearing.</summary>
 internal static class GreatCircle
 {
+    private const double EarthKm = 6371.0;
+
     public static double Km(double lat1, double lon1, double lat2, double lon2)
     {
-        const double r = 6371.0;
         var dLat = (lat2 - lat1) * Math.PI / 180;
         var dLon = (lon2 - lon1) * Math.PI / 180;
-        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
-              + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * r * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+        // Each sine once: the same value squared, so the same bits as calling it twice.
+        var sinLat = Math.Sin(dLat / 2);
+        var sinLon = Math.Sin(dLon / 2);
+        var a = sinLat * sinLat + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * sinLon * sinLon;
+        return 2 * EarthKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
+
+    /// <summary>
+    /// True when two points are surely more than <paramref name="km"/> apart by their latitudes
+    /// alone (a meridian arc is never longer than the great circle): a nearest-distance search
+    /// skips the trigonometry for them. The margin keeps rounding from ever skipping a point that
+    /// <see cref="Km"/> would put within reach.
+    /// </summary>
+    public static bool SurelyBeyond(double lat1, double lat2, double km) =>
+        Math.Abs(lat2 - lat1) * Math.PI / 180 * EarthKm > km * (1 + 1e-9);
 
     public static double Bearing(double lat1, double lon1, double lat2, double lon2)
     {

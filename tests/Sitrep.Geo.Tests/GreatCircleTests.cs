@@ -1,0 +1,30 @@
+using Sitrep.Geo.Resolution;
+
+namespace Sitrep.Geo.Tests;
+
+public class GreatCircleTests
+{
+    [Fact]
+    public void The_latitude_check_never_puts_a_point_beyond_its_own_distance()
+    {
+        var random = new Random(12);
+        for (var i = 0; i < 100_000; i++)
+        {
+            double lat1 = random.NextDouble() * 180 - 90, lon1 = random.NextDouble() * 360 - 180;
+            // Most pairs close together, as a report's places are; some across the world.
+            double lat2 = i % 10 == 0 ? random.NextDouble() * 180 - 90 : Math.Clamp(lat1 + random.NextDouble() * 2 - 1, -90, 90);
+            double lon2 = i % 10 == 0 ? random.NextDouble() * 360 - 180 : lon1 + random.NextDouble() * 2 - 1;
+            var km = GreatCircle.Km(lat1, lon1, lat2, lon2);
+            Assert.False(GreatCircle.SurelyBeyond(lat1, lat2, km), $"({lat1}, {lon1}) to ({lat2}, {lon2}): {km} km");
+            // Along a meridian the check is as tight as the distance itself.
+            Assert.False(GreatCircle.SurelyBeyond(lat1, lat2, GreatCircle.Km(lat1, lon1, lat2, lon1)));
+        }
+    }
+
+    [Theory]
+    [InlineData(48.0, 49.0, 100, true)]    // a degree of latitude is about 111 km
+    [InlineData(48.0, 49.0, 120, false)]
+    [InlineData(48.0, 48.0, 0, false)]
+    public void Points_far_apart_in_latitude_are_beyond_a_short_reach(double lat1, double lat2, double km, bool beyond) =>
+        Assert.Equal(beyond, GreatCircle.SurelyBeyond(lat1, lat2, km));
+}
