@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
@@ -156,7 +157,9 @@ internal sealed class ExtractCommand
         // --explain reads each sentence aloud once, in the first pass; its second pass reads from the file.
         var keeping = explain ? null : new KeptReadings();
         var surveyed = new List<Surveyed>();
-        var firstPass = files
+        // Reports are handed out one at a time, not in PLINQ's growing chunks: a report takes
+        // milliseconds, and a chunk of dozens left to one thread at the end of a pass idles the others.
+        var firstPass = Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering)
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(threads)
@@ -175,7 +178,7 @@ internal sealed class ExtractCommand
         }
         var readAgain = 0;
         var again = explain ? ReportPipeline.Create(places, new ExtractionOptions { IncludeBackground = background }) : pipeline;
-        var results = surveyed
+        var results = Partitioner.Create(surveyed, loadBalance: true)
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(threads)
