@@ -252,8 +252,8 @@ public sealed class ReportPipeline
         var list = new List<Place>();
         foreach (var i in draft.Mentions)
         {
-            if (i < resolved.Count && resolved[i] is { } p && !list.Any(q => EventMerger.SamePlace(p, q)))
-                list.Add(p);
+            if (i < resolved.Count && resolved[i] is { } p)
+                EventMerger.AddPlace(list, p);
         }
         return Prune(list);
     }
@@ -272,11 +272,9 @@ public sealed class ReportPipeline
     private static EventRecord Record(string doc, string text, EventDraft d)
     {
         // Where it happened: a town or region says; a country only when it is the one named.
-        var country = d.Places.Where(p => p.Kind is PlaceKind.Settlement or PlaceKind.Region or PlaceKind.Facility)
-            .Select(p => p.Country).FirstOrDefault(c => c is "UA" or "RU");
-        var countries = d.Places.Where(p => p.Kind == PlaceKind.Country).Select(p => p.Country).Distinct().ToList();
-        if (country is null && countries.Count == 1 && countries[0] is "UA" or "RU")
-            country = countries[0];
+        var country = BelligerentWhere(d.Places);
+        if (country is null && OnlyCountryNamed(d.Places) is "UA" or "RU")
+            country = OnlyCountryNamed(d.Places);
         // An office that did not name its side speaks for the country where it happened, or,
         // for an attack told without a place, for the side that was attacked ("the Air Force said").
         var actor = d.Actor;
@@ -317,6 +315,32 @@ public sealed class ReportPipeline
         };
     }
 
+    /// <summary>The first of the belligerents a town, region or site of the event lies in.</summary>
+    private static string? BelligerentWhere(List<Place> places)
+    {
+        foreach (var p in places)
+            if (p.Kind is PlaceKind.Settlement or PlaceKind.Region or PlaceKind.Facility && p.Country is "UA" or "RU")
+                return p.Country;
+        return null;
+    }
+
+    /// <summary>The country the event's country places name, when they name one and only one.</summary>
+    private static string? OnlyCountryNamed(List<Place> places)
+    {
+        string? only = null;
+        var found = false;
+        foreach (var p in places)
+        {
+            if (p.Kind != PlaceKind.Country)
+                continue;
+            if (found && p.Country != only)
+                return null;
+            only = p.Country;
+            found = true;
+        }
+        return only;
+    }
+
     /// <summary>A strike's subtype from what was used, when the trigger word did not say.</summary>
     private static string? Subtype(EventDraft d)
     {
@@ -338,7 +362,7 @@ public sealed class ReportPipeline
     private static double Confidence(EventDraft d)
     {
         var c = d.Strength == TriggerStrength.Strong ? 0.6 : 0.45;
-        if (d.Places.Any(p => p.Lat is not null))
+        if (d.Places.Exists(p => p.Lat is not null))
             c += 0.1;
         if (d.DateStated)
             c += 0.1;
