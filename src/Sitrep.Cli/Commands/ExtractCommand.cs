@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
@@ -153,13 +154,17 @@ internal sealed class ExtractCommand
         using var spill = ExtractSpill.Create();
         ReportBudget.KeepTimersFree(threads);
         var prior = new RunPrior();
+        // --explain reads each sentence aloud once, in the first pass; its second pass reads from the file.
+        var keeping = explain ? null : new KeptReadings();
         var surveyed = new List<Surveyed>();
-        var firstPass = files
+        // Reports are handed out one at a time, not in PLINQ's growing chunks: a report takes
+        // milliseconds, and a chunk of dozens left to one thread at the end of a pass idles the others.
+        var firstPass = Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering)
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(threads)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(path => SurveyOne(pipeline, path, published, budget, newline));
+            .Select(path => SurveyOne(pipeline, path, published, budget, newline, keeping));
         foreach (var (report, document, survey, lines) in firstPass)
         {
             if (survey is null)
@@ -173,14 +178,14 @@ internal sealed class ExtractCommand
         }
         var readAgain = 0;
         var again = explain ? ReportPipeline.Create(places, new ExtractionOptions { IncludeBackground = background }) : pipeline;
-        var results = surveyed
+        var results = Partitioner.Create(surveyed, loadBalance: true)
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(threads)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .Select(s => s.Error is null && prior.PriorFor(s.Doc!, s.Published, s.PriorCanDecide) is { } front
                 ? (Revisit(again, front, s, published, budget, newline), true)
-                : ((s, null), false));
+                : ((s with { Reading = null }, null), false));
         foreach (var ((report, fresh), wasReadAgain) in results)
         {
             if (wasReadAgain)
@@ -230,37 +235,72 @@ internal sealed class ExtractCommand
     {
         public long Offset { get; init; }
         public int Length { get; init; }
+
+        /// <summary>What its second pass starts from instead of the file, when the run kept it.</summary>
+        public ReportReading? Reading { get; init; }
+    }
+
+    /// <summary>
+    /// How much report text the run keeps between its passes, for the reports a prior could
+    /// change: their second pass then redoes only places, dates and merging. Past the limit a
+    /// report is read from its file again, so a run of any size holds a bounded amount.
+    /// </summary>
+    private sealed class KeptReadings
+    {
+        /// <summary>About a tenth of a 100 MB run's text (a tenth of its reports are read again); with its mentions and drafts, some tens of MB.</summary>
+        public const long LimitChars = 8_000_000;
+
+        private long _chars;
+
+        /// <summary>Whether the run keeps a reading of <paramref name="chars"/> more characters; called once per reading.</summary>
+        public bool TryKeep(int chars)
+        {
+            if (Interlocked.Add(ref _chars, chars) <= LimitChars)
+                return true;
+            Interlocked.Add(ref _chars, -chars);
+            return false;
+        }
     }
 
     private static (Surveyed Report, Document? Document, ReportSurvey? Survey, byte[]? Lines) SurveyOne(
-        ReportPipeline pipeline, string path, DateOnly? published, TimeSpan budget, byte[] newline)
+        ReportPipeline pipeline, string path, DateOnly? published, TimeSpan budget, byte[] newline, KeptReadings? keeping)
     {
         Document? document = null;
         var problem = Guarded(path, budget, clock =>
         {
             document = DocumentReader.Read(path, published, warn: w => Console.Error.WriteLine($"sitrep extract: warning: {w}"));
-            return pipeline.Survey(document, clock);
+            return keeping is null ? pipeline.Survey(document, clock) : pipeline.SurveyKeeping(document, clock);
         }, out var survey);
         if (problem is not null)
             return (new Surveyed(path, problem, null, null, false, 0, 0), null, null, null);
-        var report = new Surveyed(path, null, document!.Id, document.Meta.Published, survey!.PriorCanDecide, document.Text.Length, survey.Events.Count);
+        var reading = survey!.Reading is { } r && keeping!.TryKeep(r.Text.Length) ? r : null;
+        var report = new Surveyed(path, null, document!.Id, document.Meta.Published, survey.PriorCanDecide, document.Text.Length, survey.Events.Count)
+        {
+            Reading = reading,
+        };
         return (report, document, survey, Lines(survey.Events, newline));
     }
 
-    /// <summary>The second pass for a report its week's prior may change: read from its file again, since the run did not keep its text.</summary>
+    /// <summary>
+    /// The second pass for a report its week's prior may change: from the reading the run kept,
+    /// else read from its file again.
+    /// </summary>
     private static (Surveyed Report, byte[]? Lines) Revisit(
         ReportPipeline pipeline, FrontPrior prior, Surveyed report, DateOnly? published, TimeSpan budget, byte[] newline)
     {
-        Document? document = null;
+        var chars = report.Chars;
         // Its warnings were written in the first pass.
         var problem = Guarded(report.Path, budget, clock =>
         {
-            document = DocumentReader.Read(report.Path, published, warn: _ => { });
+            if (report.Reading is { } reading)
+                return pipeline.Extract(reading, prior, clock);
+            var document = DocumentReader.Read(report.Path, published, warn: _ => { });
+            chars = document.Text.Length;
             return pipeline.Extract(document, prior, clock);
         }, out var events);
         if (problem is not null)
-            return (report with { Error = problem }, null);
-        return (report with { Chars = document!.Text.Length, Events = events!.Count }, Lines(events, newline));
+            return (report with { Error = problem, Reading = null }, null);
+        return (report with { Chars = chars, Events = events!.Count, Reading = null }, Lines(events, newline));
     }
 
     /// <summary>Where a thread writes one report's lines before they are copied out at their size.</summary>

@@ -65,6 +65,60 @@ internal sealed class EventDraft
     public SortedSet<(int Start, int End)> Evidence { get; } = [];
 
     /// <summary>
+    /// A copy that merging and placing can change without touching this draft: its sets and
+    /// lists are its own; what they hold (places, weapons, spans) is never changed in place.
+    /// </summary>
+    public EventDraft Copy()
+    {
+        var copy = new EventDraft
+        {
+            Type = Type,
+            Subtype = Subtype,
+            Section = Section,
+            Paragraph = Paragraph,
+            FirstSentence = FirstSentence,
+            FromHeadline = FromHeadline,
+            Strength = Strength,
+            Places = [.. Places],
+            Actor = Actor,
+            ActorExplicit = ActorExplicit,
+            ActorInverse = ActorInverse,
+            ActorFramed = ActorFramed,
+            ActorRule = ActorRule,
+            TargetActor = TargetActor,
+            Claim = Claim,
+            Killed = Killed,
+            Injured = Injured,
+            AmountUsd = AmountUsd,
+            Amount = Amount,
+            AmountApproximate = AmountApproximate,
+            Date = Date,
+            DatePrecision = DatePrecision,
+            RelativeDays = RelativeDays,
+            DateStated = DateStated,
+            DateRelative = DateRelative,
+            Background = Background,
+            Total = Total,
+            JoinOnly = JoinOnly,
+            Another = Another,
+        };
+        copy.Sections.UnionWith(Sections);
+        copy.Mentions.AddRange(Mentions);
+        copy.Weapons.AddRange(Weapons);
+        copy.Evidence.UnionWith(Evidence);
+        return copy;
+    }
+
+    /// <summary>Each draft copied (<see cref="Copy"/>), in order.</summary>
+    public static List<EventDraft> CopyAll(IReadOnlyList<EventDraft> drafts)
+    {
+        var copies = new List<EventDraft>(drafts.Count);
+        foreach (var d in drafts)
+            copies.Add(d.Copy());
+        return copies;
+    }
+
+    /// <summary>
     /// Adds a weapon, folding it into one of the same class and model ("90 drones ... 61
     /// drones had been shot down" is one weapon, launched 90, intercepted 61).
     /// </summary>

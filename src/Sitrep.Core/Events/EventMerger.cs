@@ -25,7 +25,7 @@ internal static class EventMerger
                 Absorb(target, d);
             // A reference back that finds nothing to join still stands when it brings figures
             // of its own ("The strike killed seven people").
-            else if (!d.JoinOnly || d.Killed is not null || d.Injured is not null || d.Weapons.Any(w => w.Launched is not null || w.Intercepted is not null))
+            else if (!d.JoinOnly || d.Killed is not null || d.Injured is not null || HasFigures(d.Weapons))
                 merged.Add(d);
         }
         return merged;
@@ -53,7 +53,7 @@ internal static class EventMerger
                 if (SameStatedDay(c, d))
                     return c;
                 // "the Iskander-M missiles were fired from Crimea" belongs with the Iskander-M strike.
-                if (sameWeapon is null && c.Weapons.Any(w => w.Model is not null && d.Weapons.Any(x => x.Model == w.Model)))
+                if (sameWeapon is null && SharesModel(c.Weapons, d.Weapons))
                     sameWeapon = c;
                 nearest ??= c;
             }
@@ -91,8 +91,42 @@ internal static class EventMerger
     /// that counts its own launches and names no place is a wider attack, not a detail of a
     /// town's strike, unless that strike already used the same kind of weapon.
     /// </summary>
-    private static bool CountsAnotherAttack(EventDraft c, EventDraft d) =>
-        d.Weapons.Any(w => w.Launched is not null && !c.Weapons.Any(x => x.Class == w.Class));
+    private static bool CountsAnotherAttack(EventDraft c, EventDraft d)
+    {
+        foreach (var w in d.Weapons)
+            if (w.Launched is not null && !HasClass(c.Weapons, w.Class))
+                return true;
+        return false;
+    }
+
+    private static bool HasClass(List<WeaponDraft> weapons, WeaponClass kind)
+    {
+        foreach (var x in weapons)
+            if (x.Class == kind)
+                return true;
+        return false;
+    }
+
+    private static bool HasFigures(List<WeaponDraft> weapons)
+    {
+        foreach (var w in weapons)
+            if (w.Launched is not null || w.Intercepted is not null)
+                return true;
+        return false;
+    }
+
+    private static bool SharesModel(List<WeaponDraft> a, List<WeaponDraft> b)
+    {
+        foreach (var w in a)
+        {
+            if (w.Model is null)
+                continue;
+            foreach (var x in b)
+                if (x.Model == w.Model)
+                    return true;
+        }
+        return false;
+    }
 
     private static bool Violent(EventType t) => t is EventType.Strike or EventType.AirDefense or EventType.GroundCombat or EventType.TerritorialChange;
 
@@ -103,7 +137,13 @@ internal static class EventMerger
     private static bool Joinable(EventDraft c, EventDraft d) =>
         Family(c.Type) == Family(d.Type) && !(c.Type == d.Type && c.Evidence.Overlaps(d.Evidence)) && !c.Total && !d.Total && Compatible(c, d) && SameWeaponClass(c, d);
 
-    private static bool Specific(EventDraft d) => d.Places.Any(p => p.Kind != PlaceKind.Country);
+    private static bool Specific(EventDraft d)
+    {
+        foreach (var p in d.Places)
+            if (p.Kind != PlaceKind.Country)
+                return true;
+        return false;
+    }
 
     private static bool SameStatedDay(EventDraft c, EventDraft d) =>
         c.DateStated && d.DateStated && c.Date is not null && c.Date == d.Date;
@@ -125,8 +165,15 @@ internal static class EventMerger
     /// Two reports that name what was used must share a kind of weapon: an interception
     /// belongs to the strike whose drones it downed; shelling is not the overnight drone attack.
     /// </summary>
-    private static bool SameWeaponClass(EventDraft c, EventDraft d) =>
-        c.Weapons.Count == 0 || d.Weapons.Count == 0 || c.Weapons.Any(w => d.Weapons.Any(x => x.Class == w.Class));
+    private static bool SameWeaponClass(EventDraft c, EventDraft d)
+    {
+        if (c.Weapons.Count == 0 || d.Weapons.Count == 0)
+            return true;
+        foreach (var w in c.Weapons)
+            if (HasClass(d.Weapons, w.Class))
+                return true;
+        return false;
+    }
 
     /// <summary>
     /// The side that acted: named in the text, or for a strike on a place, the side that
@@ -153,8 +200,27 @@ internal static class EventMerger
     /// within one report, "attacks on villages in the Donetsk region" and "missiles struck
     /// Kurakhove" are told as two events; the store clusters regional reports across sources.
     /// </summary>
-    private static bool SharePlace(EventDraft c, EventDraft d) =>
-        c.Places.Any(p => p.Kind != PlaceKind.Country && d.Places.Any(q => q.Kind != PlaceKind.Country && Near(p, q)));
+    private static bool SharePlace(EventDraft c, EventDraft d)
+    {
+        foreach (var p in c.Places)
+        {
+            if (p.Kind == PlaceKind.Country)
+                continue;
+            foreach (var q in d.Places)
+                if (q.Kind != PlaceKind.Country && Near(p, q))
+                    return true;
+        }
+        return false;
+    }
+
+    /// <summary>Adds <paramref name="p"/> unless the list already holds it (<see cref="SamePlace"/>).</summary>
+    internal static void AddPlace(List<Place> places, Place p)
+    {
+        foreach (var q in places)
+            if (SamePlace(p, q))
+                return;
+        places.Add(p);
+    }
 
     internal static bool SamePlace(Place a, Place b) =>
         a.GeonamesId is not null && a.GeonamesId == b.GeonamesId
@@ -205,10 +271,7 @@ internal static class EventMerger
         if (d.Claim is not null && (c.Claim is null || !Specific(c) && Specific(d)))
             c.Claim = d.Claim;
         foreach (var p in d.Places)
-        {
-            if (!c.Places.Any(q => SamePlace(p, q)))
-                c.Places.Add(p);
-        }
+            AddPlace(c.Places, p);
         foreach (var w in d.Weapons)
             c.AddWeapon(w);
         c.Killed = Figure(c.Killed, c.FromHeadline, d.Killed, d.FromHeadline);

@@ -14,15 +14,22 @@ internal static class NarrativeDates
     public static void Fill(IReadOnlyList<EventDraft> merged, DateOnly? published)
     {
         var order = merged.OrderBy(d => d.FirstSentence).ToList();
-        foreach (var d in order)
+        for (var i = 0; i < order.Count; i++)
         {
+            var d = order[i];
             if (d.Date is not null || d.Background)
                 continue;
-            var source = order.LastOrDefault(o => o.FirstSentence < d.FirstSentence && o.Sections.Contains(d.Section) && Carries(o, published));
-            if (source is null)
-                continue;
-            d.Date = source.Date;
-            d.DatePrecision = DatePrecision.Day;
+            // In sentence order, only drafts before this one can be told in an earlier sentence.
+            for (var j = i - 1; j >= 0; j--)
+            {
+                var o = order[j];
+                if (o.FirstSentence < d.FirstSentence && o.Sections.Contains(d.Section) && Carries(o, published))
+                {
+                    d.Date = o.Date;
+                    d.DatePrecision = DatePrecision.Day;
+                    break;
+                }
+            }
         }
     }
 

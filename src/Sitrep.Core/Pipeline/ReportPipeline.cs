@@ -83,13 +83,37 @@ public sealed class ReportPipeline
         Run(document, _geocoder, budget);
 
     /// <summary>
+    /// The first pass, keeping what a second pass needs of a report a prior could change (its
+    /// text, place mentions and drafts as read) in <see cref="ReportSurvey.Reading"/>, so that
+    /// <see cref="Extract(ReportSurvey, FrontPrior?, CancellationToken)"/> redoes only its places,
+    /// dates and merging instead of reading the report again.
+    /// </summary>
+    public ReportSurvey SurveyKeeping(Document document, CancellationToken budget = default) =>
+        Run(document, _geocoder, budget, keepReading: true);
+
+    /// <summary>
+    /// The second pass from a reading <see cref="SurveyKeeping"/> kept: the same events as
+    /// <see cref="Extract(Document, FrontPrior?, CancellationToken)"/> of the report, without
+    /// reading its sentences again. A kept reading serves one second pass.
+    /// </summary>
+    public IReadOnlyList<EventRecord> Extract(ReportReading reading, FrontPrior? prior, CancellationToken budget = default)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        return Place(reading.State, prior is null ? _geocoder : _geocoder?.WithPrior(prior), budget, keepReading: false).Events;
+    }
+
+    /// <summary>
     /// One sentence's tokens at a time: a reading is done with (built, explained) before the next
     /// sentence is read, and a run never starts another on its thread, so the list is the thread's.
     /// </summary>
     [ThreadStatic]
     private static List<Token>? _sentenceTokens;
 
-    private ReportSurvey Run(Document document, Geocoder? geocoder, CancellationToken budget)
+    private ReportSurvey Run(Document document, Geocoder? geocoder, CancellationToken budget, bool keepReading = false) =>
+        Place(Read(document, budget), geocoder, budget, keepReading);
+
+    /// <summary>Everything up to the places: sentences read and events drafted, none of it touched by a prior.</summary>
+    private ReadState Read(Document document, CancellationToken budget)
     {
         var text = document.Text;
         var sentenceTokens = _sentenceTokens ??= new List<Token>(256);
@@ -109,26 +133,37 @@ public sealed class ReportPipeline
             if (_options.Explain is { } explain)
                 Explanation.Write(explain, document.Id, text, reading, clauses, builder.Notes);
         }
+        return new ReadState(document.Id, document.Meta.Published, text, layout, mentions, words, builder.PhraseMentions, builder.Drafts);
+    }
 
+    /// <summary>
+    /// Places, dates and merging, from a report's reading. Merging works on the drafts
+    /// themselves; with <paramref name="keepReading"/>, a report whose places a prior could change
+    /// keeps a copy of them as read, so its second pass starts here instead of from its file.
+    /// </summary>
+    private ReportSurvey Place(ReadState read, Geocoder? geocoder, CancellationToken budget, bool keepReading)
+    {
         budget.ThrowIfCancellationRequested();
-        var survey = geocoder is null || mentions.Count == 0 ? null : ResolvePlaces(geocoder, text, mentions, words, layout, builder.PhraseMentions);
+        var text = read.Text;
+        var survey = geocoder is null || read.Mentions.Count == 0 ? null : ResolvePlaces(geocoder, text, read.Mentions, read.Words, read.Layout, read.PhraseMentions);
+        var kept = keepReading && survey is { PriorCanDecide: true } ? new ReportReading(read with { Drafts = EventDraft.CopyAll(read.Drafts) }) : null;
         IReadOnlyList<Place?> places = survey?.Places ?? [];
-        var drafts = builder.Drafts;
+        var drafts = read.Drafts;
         foreach (var draft in drafts)
             draft.Places = PlacesOf(draft, places);
         RelativeDates.Resolve(drafts);
 
         var merged = EventMerger.Merge(drafts);
-        NarrativeDates.Fill(merged, document.Meta.Published);
+        NarrativeDates.Fill(merged, read.Published);
         var events = new List<EventRecord>();
         foreach (var draft in merged)
         {
             if (draft.Background && !_options.IncludeBackground)
                 continue;
             draft.Places = Prune(draft.Places);
-            events.Add(Record(document.Id, text, draft));
+            events.Add(Record(read.Doc, text, draft));
         }
-        return new ReportSurvey(events, SettledPlaces(events, survey), survey?.PriorCanDecide ?? false);
+        return new ReportSurvey(events, SettledPlaces(events, survey), survey?.PriorCanDecide ?? false) { Reading = kept };
     }
 
     /// <summary>The places of the report's events that its text settles on its own.</summary>
@@ -217,8 +252,8 @@ public sealed class ReportPipeline
         var list = new List<Place>();
         foreach (var i in draft.Mentions)
         {
-            if (i < resolved.Count && resolved[i] is { } p && !list.Any(q => EventMerger.SamePlace(p, q)))
-                list.Add(p);
+            if (i < resolved.Count && resolved[i] is { } p)
+                EventMerger.AddPlace(list, p);
         }
         return Prune(list);
     }
@@ -237,11 +272,9 @@ public sealed class ReportPipeline
     private static EventRecord Record(string doc, string text, EventDraft d)
     {
         // Where it happened: a town or region says; a country only when it is the one named.
-        var country = d.Places.Where(p => p.Kind is PlaceKind.Settlement or PlaceKind.Region or PlaceKind.Facility)
-            .Select(p => p.Country).FirstOrDefault(c => c is "UA" or "RU");
-        var countries = d.Places.Where(p => p.Kind == PlaceKind.Country).Select(p => p.Country).Distinct().ToList();
-        if (country is null && countries.Count == 1 && countries[0] is "UA" or "RU")
-            country = countries[0];
+        var country = BelligerentWhere(d.Places);
+        if (country is null && OnlyCountryNamed(d.Places) is "UA" or "RU")
+            country = OnlyCountryNamed(d.Places);
         // An office that did not name its side speaks for the country where it happened, or,
         // for an attack told without a place, for the side that was attacked ("the Air Force said").
         var actor = d.Actor;
@@ -282,6 +315,32 @@ public sealed class ReportPipeline
         };
     }
 
+    /// <summary>The first of the belligerents a town, region or site of the event lies in.</summary>
+    private static string? BelligerentWhere(List<Place> places)
+    {
+        foreach (var p in places)
+            if (p.Kind is PlaceKind.Settlement or PlaceKind.Region or PlaceKind.Facility && p.Country is "UA" or "RU")
+                return p.Country;
+        return null;
+    }
+
+    /// <summary>The country the event's country places name, when they name one and only one.</summary>
+    private static string? OnlyCountryNamed(List<Place> places)
+    {
+        string? only = null;
+        var found = false;
+        foreach (var p in places)
+        {
+            if (p.Kind != PlaceKind.Country)
+                continue;
+            if (found && p.Country != only)
+                return null;
+            only = p.Country;
+            found = true;
+        }
+        return only;
+    }
+
     /// <summary>A strike's subtype from what was used, when the trigger word did not say.</summary>
     private static string? Subtype(EventDraft d)
     {
@@ -303,7 +362,7 @@ public sealed class ReportPipeline
     private static double Confidence(EventDraft d)
     {
         var c = d.Strength == TriggerStrength.Strong ? 0.6 : 0.45;
-        if (d.Places.Any(p => p.Lat is not null))
+        if (d.Places.Exists(p => p.Lat is not null))
             c += 0.1;
         if (d.DateStated)
             c += 0.1;

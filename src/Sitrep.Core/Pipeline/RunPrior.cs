@@ -60,7 +60,8 @@ public sealed class RunPrior
 
     /// <summary>
     /// The second pass for one report: read again with its prior only when a prior could change
-    /// one of its places and the run has one for its week; otherwise the first pass stands.
+    /// one of its places and the run has one for its week; otherwise the first pass stands. A survey
+    /// that kept its reading (<see cref="ReportPipeline.SurveyKeeping"/>) is not read from its text again.
     /// </summary>
     public IReadOnlyList<EventRecord> Revisit(ReportPipeline pipeline, Document document, ReportSurvey survey, CancellationToken budget = default)
     {
@@ -68,7 +69,7 @@ public sealed class RunPrior
         ArgumentNullException.ThrowIfNull(survey);
         if (PriorFor(document.Id, document.Meta.Published, survey.PriorCanDecide) is not { } prior)
             return survey.Events;
-        return pipeline.Extract(document, prior, budget);
+        return survey.Reading is { } reading ? pipeline.Extract(reading, prior, budget) : pipeline.Extract(document, prior, budget);
     }
 
     /// <summary>
