@@ -7,39 +7,78 @@ namespace Sitrep.Clauses;
 /// <summary>The clause layer of one sentence: its verb groups, clauses and attributions.</summary>
 public sealed class ClauseAnalysis
 {
-    private readonly int[] _clauseOf;
-    private readonly int[] _groupOf;
-    private readonly ulong[] _masks;
+    private int _count;
+    private int[] _clauseOf = [];
+    private int[] _groupOf = [];
+    private ulong[] _masks = [];
+    private Modality[] _nounModality = [];
+    private bool[] _cueAt = [];
+    private bool[] _scare = [];
+    private readonly List<VerbGroup> _groups = [];
+    private readonly List<Clause> _clauses = [];
+    private readonly List<Attribution> _attributions = [];
+    private readonly List<(ClauseKind Kind, int First)> _spans = [];
 
-    internal ClauseAnalysis(IReadOnlyList<VerbGroup> groups, IReadOnlyList<Clause> clauses, IReadOnlyList<Attribution> attributions,
-        int[] clauseOf, int[] groupOf, Modality[] nounModality, ulong[] masks)
+    internal ClauseAnalysis()
     {
-        _masks = masks;
-        Groups = groups;
-        Clauses = clauses;
-        Attributions = attributions;
-        _clauseOf = clauseOf;
-        _groupOf = groupOf;
-        NounModality = nounModality;
     }
 
     /// <summary>The analysis of a sentence that was not read for clauses: no groups, no clauses.</summary>
-    public static ClauseAnalysis None { get; } = new([], [], [], [], [], [], []);
+    public static ClauseAnalysis None { get; } = new();
 
-    public IReadOnlyList<VerbGroup> Groups { get; }
-    public IReadOnlyList<Clause> Clauses { get; }
-    public IReadOnlyList<Attribution> Attributions { get; }
+    public IReadOnlyList<VerbGroup> Groups => _groups;
+    public IReadOnlyList<Clause> Clauses => _clauses;
+    public IReadOnlyList<Attribution> Attributions => _attributions;
 
-    /// <summary>Per token, what its own noun group says ("no offensive actions", "an attempted advance").</summary>
-    private Modality[] NounModality { get; }
+    /// <summary>
+    /// Makes the analysis ready for a sentence of <paramref name="tokens"/> tokens, forgetting
+    /// the one before. Arrays only grow, so an analysis read sentence after sentence allocates
+    /// once per thread instead of six arrays per sentence; each answers only for the first
+    /// <paramref name="tokens"/> of its slots.
+    /// </summary>
+    internal void Begin(int tokens)
+    {
+        if (_masks.Length < tokens)
+        {
+            var size = _masks.Length == 0 ? tokens : Math.Max(tokens, 2 * _masks.Length);
+            _clauseOf = new int[size];
+            _groupOf = new int[size];
+            _masks = new ulong[size];
+            _nounModality = new Modality[size];
+            _cueAt = new bool[size];
+            _scare = new bool[size];
+        }
+        _count = tokens;
+        _groupOf.AsSpan(0, tokens).Fill(-1);
+        _clauseOf.AsSpan(0, tokens).Clear();
+        _nounModality.AsSpan(0, tokens).Clear();
+        _cueAt.AsSpan(0, tokens).Clear();
+        _scare.AsSpan(0, tokens).Clear();
+        _groups.Clear();
+        _clauses.Clear();
+        _attributions.Clear();
+        _spans.Clear();
+    }
+
+    // The reader's working view of the sentence; valid for the first Begin(tokens) slots.
+    internal ulong[] Masks => _masks;
+    internal int[] GroupIndex => _groupOf;
+    internal int[] ClauseIndex => _clauseOf;
+    internal Modality[] NounMarks => _nounModality;
+    internal bool[] CueAt => _cueAt;
+    internal bool[] ScareMarks => _scare;
+    internal List<VerbGroup> GroupList => _groups;
+    internal List<Clause> ClauseList => _clauses;
+    internal List<Attribution> AttributionList => _attributions;
+    internal List<(ClauseKind Kind, int First)> ClauseStarts => _spans;
 
     /// <summary>The clause a token stands in.</summary>
     public Clause? ClauseOf(int token) =>
-        token >= 0 && token < _clauseOf.Length && _clauseOf[token] >= 0 ? Clauses[_clauseOf[token]] : null;
+        token >= 0 && token < _count && _clauseOf[token] >= 0 ? _clauses[_clauseOf[token]] : null;
 
     /// <summary>The verb group a token belongs to, if it is part of one.</summary>
     public VerbGroup? GroupAt(int token) =>
-        token >= 0 && token < _groupOf.Length && _groupOf[token] >= 0 ? Groups[_groupOf[token]] : null;
+        token >= 0 && token < _count && _groupOf[token] >= 0 ? _groups[_groupOf[token]] : null;
 
     /// <summary>
     /// The verb group that governs a token: its own, else the clause's verb group nearest before
@@ -52,7 +91,7 @@ public sealed class ClauseAnalysis
         if (ClauseOf(token) is not { } clause)
             return null;
         VerbGroup? before = null, after = null;
-        foreach (var g in Groups)
+        foreach (var g in _groups)
         {
             if (!clause.Span.Contains(g.Span.First))
                 continue;
@@ -73,7 +112,7 @@ public sealed class ClauseAnalysis
         if (ClauseOf(group.Span.First) is not { } clause)
             return default;
         var from = clause.Span.First;
-        foreach (var g in Groups)
+        foreach (var g in _groups)
         {
             if (g.Span.Last <= group.Span.First && g.Span.Last > from && clause.Span.Contains(g.Span.First))
                 from = g.Span.Last;
@@ -107,12 +146,12 @@ public sealed class ClauseAnalysis
     /// </summary>
     public Modality ModalityOf(IReadOnlyList<Token> tokens, int token)
     {
-        var m = token >= 0 && token < NounModality.Length ? NounModality[token] : Modality.None;
+        var m = token >= 0 && token < _count ? _nounModality[token] : Modality.None;
         if (GroupAt(token) is { } own)
             m |= own.Modality;
         else if (GoverningGroup(token) is { } g && !Definite(tokens, token) && !Attached(tokens, g, token))
             m |= g.Modality;
-        foreach (var a in Attributions)
+        foreach (var a in _attributions)
         {
             if (a.Denies && token >= a.Cue.Last && !a.Speaker.Contains(token) && (GroupAt(token) is not null || !Definite(tokens, token)))
                 m |= Modality.Denied;
@@ -121,7 +160,7 @@ public sealed class ClauseAnalysis
     }
 
     /// <summary>What a token's own noun group says, without its verb's: "a planned visit", "ahead of talks".</summary>
-    public Modality NounModalityOf(int token) => token >= 0 && token < NounModality.Length ? NounModality[token] : Modality.None;
+    public Modality NounModalityOf(int token) => token >= 0 && token < _count ? _nounModality[token] : Modality.None;
 
     /// <summary>Whether the noun group of a token has a definite or possessive determiner.</summary>
     private bool Definite(IReadOnlyList<Token> tokens, int token)
@@ -157,7 +196,7 @@ public sealed class ClauseAnalysis
     public void Describe(StringBuilder sb, string text, IReadOnlyList<Token> tokens)
     {
         string Words(TokenSpan s) => s.IsEmpty || s.Last > tokens.Count ? "-" : $"\"{Flat(text[tokens[s.First].Start..tokens[s.Last - 1].End])}\"";
-        foreach (var c in Clauses)
+        foreach (var c in _clauses)
         {
             sb.Append("    clause ").Append(c.Kind.ToString().ToLowerInvariant()).Append(' ').Append(Words(c.Span)).Append('\n');
             if (c.Verb is { } v)
@@ -173,7 +212,7 @@ public sealed class ClauseAnalysis
             foreach (var a in c.Attachments)
                 sb.Append("      ").Append(a.Role.ToString().ToLowerInvariant()).Append(' ').Append(Words(a.Phrase)).Append('\n');
         }
-        foreach (var a in Attributions)
+        foreach (var a in _attributions)
             sb.Append("    said-by ").Append(Words(a.Speaker)).Append(" cue ").Append(Words(a.Cue)).Append(a.Denies ? " (denies)" : "").Append('\n');
     }
 

@@ -11,26 +11,44 @@ namespace Sitrep.Clauses;
 /// </summary>
 public static class ClauseReader
 {
-    public static ClauseAnalysis Read(string text, IReadOnlyList<Token> tokens, IReadOnlyList<PhraseMatch<AttributionCue>> cues)
+    /// <summary>The clause layer of one sentence, in an analysis of its own.</summary>
+    public static ClauseAnalysis Read(string text, IReadOnlyList<Token> tokens, IReadOnlyList<PhraseMatch<AttributionCue>> cues) =>
+        Fill(new ClauseAnalysis(), text, tokens, cues);
+
+    [ThreadStatic]
+    private static ClauseAnalysis? _reused;
+
+    /// <summary>
+    /// The clause layer of one sentence, in the thread's one reusable analysis: it answers
+    /// until the next call on the same thread, which overwrites it. For a caller that is done
+    /// with a sentence's analysis before it reads the next sentence, as the pipeline is.
+    /// </summary>
+    public static ClauseAnalysis ReadReusing(string text, IReadOnlyList<Token> tokens, IReadOnlyList<PhraseMatch<AttributionCue>> cues) =>
+        Fill(_reused ??= new ClauseAnalysis(), text, tokens, cues);
+
+    private static ClauseAnalysis Fill(ClauseAnalysis analysis, string text, IReadOnlyList<Token> tokens, IReadOnlyList<PhraseMatch<AttributionCue>> cues)
     {
         var n = tokens.Count;
+        analysis.Begin(n);
         var classes = WordClasses.Default;
-        var m = new ulong[n];
+        var m = analysis.Masks;
         for (var k = 0; k < n; k++)
             m[k] = classes.MaskOf(tokens[k]);
-        var cueAt = new bool[n];
+        var cueAt = analysis.CueAt;
         foreach (var c in cues)
         {
             for (var k = c.First; k < c.Last && k < n; k++)
                 cueAt[k] = true;
         }
-        var groupOf = new int[n];
-        Array.Fill(groupOf, -1);
-        var groups = ReadGroups(text, tokens, m, cueAt, groupOf);
-        var clauseOf = new int[n];
-        var clauses = ReadClauses(tokens, m, groups, groupOf, clauseOf);
-        var attributions = ReadAttributions(tokens, m, cues, clauses, clauseOf, groupOf, groups);
-        return new ClauseAnalysis(groups, clauses, attributions, clauseOf, groupOf, NounModality(tokens, m, groupOf), m);
+        var groupOf = analysis.GroupIndex;
+        var groups = analysis.GroupList;
+        ReadGroups(text, tokens, m, cueAt, groupOf, groups);
+        var clauseOf = analysis.ClauseIndex;
+        var clauses = analysis.ClauseList;
+        ReadClauses(tokens, m, groups, groupOf, clauseOf, analysis.ScareMarks, analysis.ClauseStarts, clauses);
+        ReadAttributions(tokens, m, cues, clauses, clauseOf, groupOf, groups, analysis.AttributionList);
+        NounModality(tokens, m, groupOf, analysis.NounMarks);
+        return analysis;
     }
 
     // ---- verb groups ----
@@ -65,9 +83,8 @@ public static class ClauseReader
     private static bool VerbSlot(string text, Token t, ulong mt) =>
         Lower(text, t) && !Opens(mt) && !Words.Coordinator.In(mt) && !Words.Relative.In(mt) && !Words.Complementizer.In(mt);
 
-    private static List<VerbGroup> ReadGroups(string text, IReadOnlyList<Token> tokens, ulong[] m, bool[] cueAt, int[] groupOf)
+    private static void ReadGroups(string text, IReadOnlyList<Token> tokens, ulong[] m, bool[] cueAt, int[] groupOf, List<VerbGroup> groups)
     {
-        var groups = new List<VerbGroup>();
         var n = tokens.Count;
         var k = 0;
         while (k < n)
@@ -180,16 +197,16 @@ public static class ClauseReader
                 groupOf[x] = index;
             k = end;
         }
-        return groups;
     }
 
     // ---- clauses ----
 
-    private static List<Clause> ReadClauses(IReadOnlyList<Token> tokens, ulong[] m, List<VerbGroup> groups, int[] groupOf, int[] clauseOf)
+    private static void ReadClauses(IReadOnlyList<Token> tokens, ulong[] m, List<VerbGroup> groups, int[] groupOf, int[] clauseOf,
+        bool[] scare, List<(ClauseKind Kind, int First)> spans, List<Clause> clauses)
     {
         var n = tokens.Count;
-        var scare = ScareQuotes(tokens);
-        var spans = new List<(ClauseKind Kind, int First)> { (ClauseKind.Main, 0) };
+        ScareQuotes(tokens, scare);
+        spans.Add((ClauseKind.Main, 0));
         for (var k = 1; k < n; k++)
         {
             var t = tokens[k];
@@ -224,7 +241,6 @@ public static class ClauseReader
             }
         }
 
-        var clauses = new List<Clause>(spans.Count);
         Clause? opener = null;
         for (var i = 0; i < spans.Count; i++)
         {
@@ -237,7 +253,6 @@ public static class ClauseReader
             if (clause.Kind == ClauseKind.Main)
                 opener = clause;
         }
-        return clauses;
     }
 
     /// <summary>Most words a pair of quotation marks may hold and still only mark a word ("a “massive” offensive").</summary>
@@ -248,14 +263,12 @@ public static class ClauseReader
     /// they mark the words as someone's, and end no clause; so do brackets around a short
     /// aside. Each mark looks a bounded distance ahead, so the pass stays linear.
     /// </summary>
-    private static bool[] ScareQuotes(IReadOnlyList<Token> tokens)
+    private static void ScareQuotes(IReadOnlyList<Token> tokens, bool[] scare)
     {
-        var scare = new bool[tokens.Count];
         MarkShortPairs(tokens, scare, IsQuote, IsQuote);
         // "the Security Service (SBU) said": brackets around a few words after a word are an
         // aside inside the phrase, like scare quotes.
         MarkShortPairs(tokens, scare, Words.AsideOpen.Has, Words.AsideClose.Has);
-        return scare;
     }
 
     private static void MarkShortPairs(IReadOnlyList<Token> tokens, bool[] marks, Func<Token, bool> opens, Func<Token, bool> closes)
@@ -396,9 +409,8 @@ public static class ClauseReader
     /// A negative determiner or an attempt word opening a noun group ("no offensive actions",
     /// "an attempted advance", "a failed assault") marks the group's words.
     /// </summary>
-    private static Modality[] NounModality(IReadOnlyList<Token> tokens, ulong[] m, int[] groupOf)
+    private static void NounModality(IReadOnlyList<Token> tokens, ulong[] m, int[] groupOf, Modality[] marks)
     {
-        var marks = new Modality[tokens.Count];
         var current = Modality.None;
         for (var k = 0; k < tokens.Count; k++)
         {
@@ -420,15 +432,13 @@ public static class ClauseReader
                 current |= Modality.Failed;
             marks[k] = current;
         }
-        return marks;
     }
 
     // ---- attributions ----
 
-    private static List<Attribution> ReadAttributions(IReadOnlyList<Token> tokens, ulong[] m, IReadOnlyList<PhraseMatch<AttributionCue>> cues,
-        List<Clause> clauses, int[] clauseOf, int[] groupOf, List<VerbGroup> groups)
+    private static void ReadAttributions(IReadOnlyList<Token> tokens, ulong[] m, IReadOnlyList<PhraseMatch<AttributionCue>> cues,
+        List<Clause> clauses, int[] clauseOf, int[] groupOf, List<VerbGroup> groups, List<Attribution> list)
     {
-        var list = new List<Attribution>();
         foreach (var cue in cues)
         {
             if (cue.First >= tokens.Count)
@@ -479,6 +489,5 @@ public static class ClauseReader
             }
             list.Add(new Attribution(speaker, cueSpan, denies));
         }
-        return list;
     }
 }

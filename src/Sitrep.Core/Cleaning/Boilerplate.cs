@@ -15,12 +15,12 @@ public sealed class Boilerplate
 {
     private static readonly Lazy<Boilerplate> Shared = new(() => new Boilerplate(PatternSet.Load("boilerplate.patterns")));
 
-    private readonly TieredRegex _line;
-    private readonly TieredRegex _sentence;
+    private readonly ScreenedRegex _line;
+    private readonly ScreenedRegex _sentence;
     private readonly TieredRegex _timestamp;
     private readonly TieredRegex _byline;
     private readonly TieredRegex _bylineNames;
-    private readonly TieredRegex _credit;
+    private readonly ScreenedRegex _credit;
     private readonly TieredRegex _fence;
     private readonly TieredRegex _matterKey;
     private readonly TieredRegex _matterBlock;
@@ -30,14 +30,18 @@ public sealed class Boilerplate
         _fence = patterns.Tiered("front_matter_fence");
         _matterKey = patterns.Tiered("front_matter_key");
         _matterBlock = patterns.Tiered("front_matter_block");
-        _line = patterns.Tiered("line");
-        _sentence = patterns.Tiered("sentence");
+        _line = Screened(patterns, "line");
+        _sentence = Screened(patterns, "sentence");
         _timestamp = patterns.Tiered("timestamp");
         _byline = patterns.Tiered("byline");
         // Names are capitalised: this piece must not ignore case.
         _bylineNames = new TieredRegex(patterns.Expand("byline_names"), PatternSet.Options & ~RegexOptions.IgnoreCase, PatternSet.Timeout);
-        _credit = patterns.Tiered("credit");
+        _credit = Screened(patterns, "credit");
     }
+
+    /// <summary>The patterns that look inside a line, not only at its start, run behind a literal screen.</summary>
+    private static ScreenedRegex Screened(PatternSet patterns, string name) =>
+        new(patterns.Expand(name), PatternSet.Options, PatternSet.Timeout);
 
     public static Boilerplate Default => Shared.Value;
 
@@ -118,6 +122,8 @@ public sealed class Boilerplate
     public List<(int Start, int End)> CaptionSpans(string text, int start, int end)
     {
         var spans = new List<(int Start, int End)>();
+        if (!_credit.MayMatch(text.AsSpan(start, end - start)))
+            return spans;
         foreach (var match in _credit.EnumerateMatches(text.AsSpan(start, end - start)))
         {
             var (creditStart, creditEnd) = CreditExtent(text, start + match.Index, start + match.Index + match.Length, start, end);

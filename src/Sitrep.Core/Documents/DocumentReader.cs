@@ -102,8 +102,16 @@ public static class DocumentReader
     /// </summary>
     public static Document Read(string path, DateOnly? publishedOverride = null, long maxBytes = DefaultMaxBytes, Action<string>? warn = null)
     {
-        var bytes = ReadCapped(path, maxBytes);
-        var raw = Decode(path, bytes);
+        string raw;
+        var bytes = ReadCapped(path, maxBytes, System.Buffers.ArrayPool<byte>.Shared);
+        try
+        {
+            raw = Decode(path, bytes);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes.Array!);
+        }
         // A .txt saved from a page often keeps its paragraph markup: read it as the HTML it is.
         var isHtml = !System.IO.Path.GetExtension(path).Equals(".txt", StringComparison.OrdinalIgnoreCase) || HtmlText.HasParagraphMarkup(raw);
         if (isHtml && HtmlText.NestingDepth(raw) is var depth and > HtmlText.MaxDepth)
@@ -124,6 +132,16 @@ public static class DocumentReader
     /// </summary>
     private static byte[] ReadCapped(string path, long maxBytes)
     {
+        var bytes = ReadCapped(path, maxBytes, null);
+        return bytes.Array!;
+    }
+
+    /// <summary>
+    /// The file's bytes, in an array rented from <paramref name="pool"/> when one is given (the
+    /// caller returns it): a report's bytes are only decoded, so one array serves every report.
+    /// </summary>
+    private static ArraySegment<byte> ReadCapped(string path, long maxBytes, System.Buffers.ArrayPool<byte>? pool)
+    {
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -133,10 +151,12 @@ public static class DocumentReader
             // copy per report (most reports are a few KB). One byte more shows a file that grew.
             if (stream.CanSeek)
             {
-                var exact = new byte[stream.Length];
-                var read = stream.ReadAtLeast(exact, exact.Length, throwOnEndOfStream: false);
-                if (read == exact.Length && stream.ReadByte() < 0)
-                    return exact;
+                var length = (int)stream.Length;
+                var exact = pool?.Rent(length) ?? new byte[length];
+                var read = stream.ReadAtLeast(exact.AsSpan(0, length), length, throwOnEndOfStream: false);
+                if (read == length && stream.ReadByte() < 0)
+                    return new ArraySegment<byte>(exact, 0, length);
+                pool?.Return(exact);
                 stream.Position = 0;
             }
             var buffer = new MemoryStream();
@@ -148,7 +168,11 @@ public static class DocumentReader
                 if (buffer.Length > maxBytes)
                     throw new DocumentException(path, $"file is over the {Size(maxBytes)} limit for one report (it does not end)");
             }
-            return buffer.ToArray();
+            // A pipe's bytes: rare, and copied into a pooled array so the caller returns one kind.
+            var bytes = pool?.Rent((int)buffer.Length) ?? new byte[buffer.Length];
+            buffer.Position = 0;
+            buffer.ReadExactly(bytes, 0, (int)buffer.Length);
+            return new ArraySegment<byte>(bytes, 0, (int)buffer.Length);
         }
         catch (FileNotFoundException)
         {
@@ -174,11 +198,11 @@ public static class DocumentReader
     /// <summary>The document id of the spec: the file name without extension.</summary>
     public static string IdOf(string path) => System.IO.Path.GetFileNameWithoutExtension(path);
 
-    private static string Decode(string path, byte[] bytes)
+    private static string Decode(string path, ArraySegment<byte> bytes)
     {
-        if (bytes.Length == 0)
+        if (bytes.Count == 0)
             throw new DocumentException(path, "file is empty");
-        var sample = bytes.AsSpan(0, Math.Min(bytes.Length, 8192));
+        var sample = bytes.AsSpan(0, Math.Min(bytes.Count, 8192));
         var controls = 0;
         foreach (var b in sample)
         {
@@ -192,7 +216,7 @@ public static class DocumentReader
         try
         {
             var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+            return StrictUtf8.GetString(bytes.AsSpan(start));
         }
         catch (DecoderFallbackException e)
         {

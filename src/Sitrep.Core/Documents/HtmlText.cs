@@ -52,6 +52,9 @@ internal static class HtmlText
         "!doctype",
     };
 
+    /// <summary>Tag names are looked up as slices of the page, not copied out of it.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNestingName = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly string[] RawText = ["script", "style", "textarea", "title", "xmp", "noscript"];
 
     /// <summary>
@@ -84,17 +87,17 @@ internal static class HtmlText
                 i = html.IndexOf('<', i + 1);
                 continue;
             }
-            var name = html.Substring(nameStart, nameEnd - nameStart);
+            var name = html.AsSpan(nameStart, nameEnd - nameStart);
             var selfClosing = html[gt - 1] == '/';
             if (closing)
             {
-                if (!NotNesting.Contains(name))
+                if (!NotNestingName.Contains(name))
                     depth = Math.Max(0, depth - 1);
             }
-            else if (!selfClosing && !NotNesting.Contains(name))
+            else if (!selfClosing && !NotNestingName.Contains(name))
             {
                 deepest = Math.Max(deepest, ++depth);
-                var raw = Array.Find(RawText, r => r.Equals(name, StringComparison.OrdinalIgnoreCase));
+                var raw = RawTextNamed(name);
                 if (raw is not null)
                 {
                     // Script and style hold text, not tags: jump to their end tag.
@@ -109,17 +112,47 @@ internal static class HtmlText
         return deepest;
     }
 
+    /// <summary>A builder kept per thread for the next page; one grown past this is let go.</summary>
+    private const int MaxKeptChars = 1 << 20;
+
+    [ThreadStatic]
+    private static StringBuilder? _kept;
+
+    private static string? RawTextNamed(ReadOnlySpan<char> name)
+    {
+        foreach (var raw in RawText)
+        {
+            if (name.Equals(raw, StringComparison.OrdinalIgnoreCase))
+                return raw;
+        }
+        return null;
+    }
+
     public static string MainText(string html)
+    {
+        var sb = _kept ?? new StringBuilder();
+        _kept = null;
+        try
+        {
+            return MainText(html, sb.Clear());
+        }
+        finally
+        {
+            if (sb.Capacity <= MaxKeptChars)
+                _kept = sb;
+        }
+    }
+
+    private static string MainText(string html, StringBuilder sb)
     {
         var document = new HtmlParser().ParseDocument(html);
         var root = (IElement?)document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
-        var sb = new StringBuilder();
         var title = document.QuerySelector("h1")?.TextContent ?? document.Title;
         if (root is not null && !string.IsNullOrWhiteSpace(title) && !root.TextContent.Contains(title.Trim(), StringComparison.Ordinal))
             sb.Append(Collapse(title)).Append('\n');
         if (root is not null)
             Walk(root, sb);
-        return Tidy(sb.ToString());
+        return Tidy(sb);
     }
 
     private static void Walk(INode node, StringBuilder sb)
@@ -196,9 +229,36 @@ internal static class HtmlText
         return sb.ToString();
     }
 
-    private static string Tidy(string text)
+    /// <summary>
+    /// The lines of the walked text, each trimmed, the blank ones dropped, joined by newlines:
+    /// built in one pooled buffer, so a page's text is copied once into its final string.
+    /// </summary>
+    private static string Tidy(StringBuilder sb)
     {
-        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
-        return string.Join('\n', lines);
+        var length = sb.Length;
+        var pool = System.Buffers.ArrayPool<char>.Shared;
+        var buffer = pool.Rent(length);
+        try
+        {
+            sb.CopyTo(0, buffer, length);
+            var text = buffer.AsSpan(0, length);
+            // Lines only shrink and move left, so each can be written over the text already read.
+            var written = 0;
+            foreach (var range in text.Split('\n'))
+            {
+                var line = text[range].Trim();
+                if (line.IsEmpty)
+                    continue;
+                if (written > 0)
+                    buffer[written++] = '\n';
+                line.CopyTo(buffer.AsSpan(written));
+                written += line.Length;
+            }
+            return new string(buffer, 0, written);
+        }
+        finally
+        {
+            pool.Return(buffer);
+        }
     }
 }

@@ -127,7 +127,7 @@ public sealed class ReportPipeline
             var reading = _reader.Read(text, sentence, document.Meta.Published, mentions, words, sentenceTokens);
             // A sentence with no trigger, cue or casualty builds nothing the clauses could shape.
             var clauses = reading.Triggers.Count > 0 || reading.Cues.Count > 0 || reading.Casualties.Count > 0 || _options.Explain is not null
-                ? ClauseReader.Read(text, reading.Tokens, reading.Cues)
+                ? ClauseReader.ReadReusing(text, reading.Tokens, reading.Cues)
                 : ClauseAnalysis.None;
             builder.Add(reading, clauses);
             if (_options.Explain is { } explain)

@@ -22,6 +22,35 @@ public sealed class ClauseReaderTests
         return new Read(text, tokens, ClauseReader.Read(text, tokens, Lexicons.Default.Attribution.Match(text, tokens)));
     }
 
+    private static string Described(string text, bool reusing)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var cues = Lexicons.Default.Attribution.Match(text, tokens);
+        var analysis = reusing ? ClauseReader.ReadReusing(text, tokens, cues) : ClauseReader.Read(text, tokens, cues);
+        var sb = new System.Text.StringBuilder();
+        analysis.Describe(sb, text, tokens);
+        for (var k = 0; k < tokens.Count; k++)
+            sb.Append(analysis.ModalityOf(tokens, k)).Append(analysis.NounModalityOf(k)).Append(';');
+        // Past the sentence's end an analysis knows no clause, even in slots a longer sentence filled.
+        for (var k = 0; k < tokens.Count + 8; k++)
+            sb.Append(analysis.ClauseOf(k)?.Span).Append(analysis.GroupAt(k)?.Span).Append(';');
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void A_reused_analysis_answers_as_a_fresh_one_after_a_longer_sentence()
+    {
+        string[] sentences =
+        [
+            "Ivan Petrenko, the mayor of the city, which lies near the border, said on Wednesday that Russian forces had tried to advance but were repelled by Ukrainian troops.",
+            "The drones struck a depot.",
+            "Kyiv denied that its forces had shelled the village, officials said.",
+            "No offensive actions.",
+        ];
+        foreach (var text in sentences)
+            Assert.Equal(Described(text, reusing: false), Described(text, reusing: true));
+    }
+
     [Theory]
     [InlineData("Russian forces may attempt to destroy the bridge.", "destroy", Modality.Possible | Modality.Attempted)]
     [InlineData("The army could strike the depot again.", "strike", Modality.Possible)]

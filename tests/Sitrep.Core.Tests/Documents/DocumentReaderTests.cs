@@ -355,6 +355,16 @@ public sealed class DocumentReaderTests : IDisposable
         Assert.Equal("Drones hit river port\nRussian drones hit a grain terminal overnight, the governor said.\nTwo barges sank.\nNo one was hurt.", doc.Text);
     }
 
+    [Fact]
+    public void A_page_read_after_a_longer_one_keeps_only_its_own_text()
+    {
+        // Pages share one builder and one buffer per thread: nothing of the longer page may show.
+        var longer = "<html><body><article>" + string.Concat(Enumerable.Range(0, 200).Select(i => $"<p>  Shelling hit district {i}.\r\n </p>")) + "</article></body></html>";
+        Assert.StartsWith("Shelling hit district 0.\nShelling hit district 1.\n", DocumentReader.Read(Write("long.html", longer)).Text);
+        var doc = DocumentReader.Read(Write("page.html", Page));
+        Assert.Equal("Drones hit river port\nRussian drones hit a grain terminal overnight, the governor said.\nTwo barges sank.\nNo one was hurt.", doc.Text);
+    }
+
     [Theory]
     [InlineData("tracking")]
     [InlineData("color")]
