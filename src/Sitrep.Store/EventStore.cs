@@ -167,8 +167,9 @@ public sealed partial class EventStore : IEventStore
 
     public void Dispose()
     {
-        if (_writer)
+        if (_writer && _connection.State == System.Data.ConnectionState.Open)
             LeaveStatistics();
+        _writer = false;
         _connection.Dispose();
     }
 
