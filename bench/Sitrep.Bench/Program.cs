@@ -13,6 +13,10 @@ namespace Sitrep.Bench;
 ///   Sitrep.Bench measure DIR DB SITREP_DLL
 ///   Sitrep.Bench queries DB [incidents|stats]   (the typical queries, or only those of incidents, or of stats)
 ///   Sitrep.Bench check DB            (after a kill -9 by hand: is every document whole?)
+///   Sitrep.Bench plans DB OTHER_DB   (runs every timed query once on DB, then shows each statement's
+///     query plan on both files where they differ: does a file's sqlite_stat1 change what SQLite does?)
+///   Sitrep.Bench sql DB STATEMENT... (each statement through the SQLite the store ships, not the
+///     system's sqlite3, whose planner is another version: EXPLAIN QUERY PLAN, ANALYZE, timed)
 /// 'measure' ingests DIR/events.jsonl with the real CLI in its own process (whole-process rate),
 /// ingests it again (the idempotent re-run), then times typical queries, exports and stats.
 /// </summary>
@@ -51,6 +55,10 @@ internal static class Program
             TimeStats(store, Console.Out);
             return 0;
         }
+        if (args is ["sql", var sqlDb, .. var statements] && statements.Length > 0)
+            return RunSql(sqlDb, statements);
+        if (args is ["plans", var planDb, var otherDb])
+            return ComparePlans(planDb, otherDb);
         if (args is ["check", var checkDb])
         {
             using var store = EventStore.OpenReadOnly(checkDb);
@@ -58,7 +66,7 @@ internal static class Program
             Console.WriteLine(check);
             return check.Sound ? 0 : 1;
         }
-        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB [incidents|stats] | check DB");
+        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB [incidents|stats] | check DB | plans DB OTHER_DB | sql DB STATEMENT...");
         return 2;
     }
 
@@ -199,9 +207,85 @@ internal static class Program
         return (clock.Elapsed.TotalSeconds, cpu);
     }
 
+    private static int RunSql(string db, string[] statements)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        foreach (var statement in statements)
+        {
+            var clock = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            command.CommandTimeout = 0;
+            using (var reader = command.ExecuteReader())
+            {
+                do
+                {
+                    while (reader.Read())
+                        Console.WriteLine(string.Join("\t", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
+                } while (reader.NextResult());
+            }
+            Console.Error.WriteLine($"{clock.Elapsed.TotalMilliseconds:0.0} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU: {statement}");
+        }
+        return 0;
+    }
+
+    private static int ComparePlans(string db, string otherDb)
+    {
+        var statements = new List<string>();
+        using (var store = EventStore.OpenReadOnly(db))
+        {
+            // The legacy trace hands over each statement with its parameters written in.
+            SQLitePCL.raw.sqlite3_trace(store.Connection.Handle, (_, sql) => statements.Add(sql.utf8_to_string()), null);
+            s_once = true;
+            TimeQueries(store, TextWriter.Null);
+            TimeStats(store, TextWriter.Null);
+            s_once = false;
+        }
+        var distinct = statements.Where(sql => sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
+        var differ = 0;
+        foreach (var sql in distinct)
+        {
+            var (plan, other) = (Plan(db, sql), Plan(otherDb, sql));
+            if (plan == other)
+                continue;
+            differ++;
+            Console.WriteLine($"-- {sql.ReplaceLineEndings(" ")}\n{db}:\n{plan}{otherDb}:\n{other}");
+        }
+        Console.WriteLine($"{distinct.Count} statements, {differ} with another plan");
+        return 0;
+    }
+
+    private static string Plan(string db, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var plan = new System.Text.StringBuilder();
+        try
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                plan.Append(reader.GetInt64(1)).Append(' ').AppendLine(reader.GetString(3));
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            // The store's own functions (distance_km) exist only on its connections: no plan, on either file.
+            plan.AppendLine(e.Message);
+        }
+        return plan.ToString();
+    }
+
+    // Set by ComparePlans: each query runs once, to be traced, not timed.
+    private static bool s_once;
+
     private static (int Rows, double Median, double P95) Time(Func<int> run, int runs = 21)
     {
         var rows = run(); // warm: first run pays for JIT and the page cache
+        if (s_once)
+            return (rows, 0, 0);
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {

@@ -50,7 +50,7 @@ public sealed partial class EventStore : IEventStore
             if (version is not null && !SchemaUpgrade.HasWeaponColumns(connection))
                 SchemaUpgrade.AddWeaponColumns(connection);
             Execute(connection, Schema.Value);
-            return new EventStore(connection, path) { _placeTree = true };
+            return new EventStore(connection, path) { _placeTree = true, _writer = true };
         }
         catch (SqliteException e)
         {
@@ -162,7 +162,33 @@ public sealed partial class EventStore : IEventStore
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    // Whether this connection may write, so may leave the planner's statistics behind on close.
+    private bool _writer;
+
+    public void Dispose()
+    {
+        if (_writer && _connection.State == System.Data.ConnectionState.Open)
+            LeaveStatistics();
+        _writer = false;
+        _connection.Dispose();
+    }
+
+    /// <summary>
+    /// Measures the tables whose statistics are missing or stale, so a store that ingest built is
+    /// not queried by a planner guessing ten rows per key (a fresh store had no sqlite_stat1).
+    /// </summary>
+    private void LeaveStatistics()
+    {
+        try
+        {
+            Execute(_connection, StoreSql.Optimize);
+        }
+        catch (SqliteException)
+        {
+            // Statistics only steer the planner: a store another process holds locked, or a full
+            // disk, keeps its old ones (or none) and the next writer measures it.
+        }
+    }
 
     /// <summary>Whether a document with this id and content is already stored, so a caller can skip extracting it.</summary>
     public bool Contains(string documentId, string contentHash)
