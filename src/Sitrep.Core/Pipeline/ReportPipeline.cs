@@ -273,8 +273,8 @@ public sealed class ReportPipeline
     {
         // Where it happened: a town or region says; a country only when it is the one named.
         var country = BelligerentWhere(d.Places);
-        if (country is null && OnlyCountryNamed(d.Places) is "UA" or "RU")
-            country = OnlyCountryNamed(d.Places);
+        if (country is null && OnlyCountryNamed(d.Places) is ("UA" or "RU") and var named)
+            country = named;
         // An office that did not name its side speaks for the country where it happened, or,
         // for an attack told without a place, for the side that was attacked ("the Air Force said").
         var actor = d.Actor;
