@@ -52,7 +52,17 @@ public static class NumberRecognizer
         return mapped;
     }
 
-    private static IReadOnlyList<Quantity> Find(string text, int start, int end)
+    /// <summary>The same quantities found with numbers.patterns' <c>quantity</c> alone, without the scanner: the reference the scanner is held to.</summary>
+    internal static IReadOnlyList<Quantity> RecognizeByPattern(string text, int start, int end)
+    {
+        TextScan.CheckWindow(text, start, end);
+        return Find(text, start, end, byPattern: true);
+    }
+
+    private static IReadOnlyList<Quantity> Find(string text, int start, int end) =>
+        Find(text, start, end, byPattern: !QuantityScanner.Models(text, start, end));
+
+    private static IReadOnlyList<Quantity> Find(string text, int start, int end, bool byPattern)
     {
         var g = Shared.Value;
         List<Quantity>? found = null;
@@ -71,8 +81,7 @@ public static class NumberRecognizer
                 i = tokenEnd;
                 continue;
             }
-            var m = g.Quantity.Match(text, i, end - i);
-            if (m.Success && Parse(g, text, start, end, m) is { } q)
+            if (Match(g, text, i, end, byPattern, out var m) && Parse(g, text, start, end, m) is { } q)
             {
                 (found ??= []).Add(q);
                 i = q.End;
@@ -81,6 +90,19 @@ public static class NumberRecognizer
             i = tokenEnd;
         }
         return found is null ? [] : found;
+    }
+
+    private static bool Match(Grammar g, string text, int i, int end, bool byPattern, out QuantityMatch match)
+    {
+        if (!byPattern)
+        {
+            var outcome = g.Scanner.Match(text, i, end, out match);
+            if (outcome != QuantityScanner.Outcome.Overflow)
+                return outcome == QuantityScanner.Outcome.Found;
+        }
+        var m = g.Quantity.Match(text, i, end - i);
+        match = m.Success ? QuantityMatch.Of(m) : default;
+        return m.Success;
     }
 
     private static bool IsCandidateStart(string text, int i, int start, char c)
@@ -92,87 +114,79 @@ public static class NumberRecognizer
         return c is '$' or '€' or '£' or '₴' && !TextScan.GluedOnLeft(text, i);
     }
 
-    private static Quantity? Parse(Grammar g, string text, int start, int end, Match m)
+    private static Quantity? Parse(Grammar g, string text, int start, int end, in QuantityMatch m)
     {
-        var cue = m.Groups["cue"];
-        var approximation = cue.Success ? g.Cues[Normalise(cue.ValueSpan)] : Approximation.Exact;
+        var cue = m.Cue;
+        var approximation = cue.Success ? g.Cues[Normalise(cue.In(text))] : Approximation.Exact;
 
-        var vague = m.Groups["vague"];
-        if (vague.Success)
-            return new Quantity(m.Index, m.Index + m.Length, null, Approximation.Vague, QuantityUnit.Count);
+        if (m.Vague)
+            return new Quantity(m.Index, m.End, null, Approximation.Vague, QuantityUnit.Count);
 
-        var dnum = m.Groups["dnum"];
-        var wnum = m.Groups["wnum"];
-        var scale = m.Groups["scale"];
-        var cur = m.Groups["cur"];
-        var curs = m.Groups["curs"];
-        var pct = m.Groups["pct"];
-        var unit = m.Groups["unit"];
-        var hdnum = m.Groups["hdnum"];
-        var hwnum = m.Groups["hwnum"];
-        var hscale = m.Groups["hscale"];
+        var (dnum, wnum, scale, cur, curs, unit) = (m.Dnum, m.Wnum, m.Scale, m.Cur, m.Curs, m.Unit);
+        var (hdnum, hwnum, hscale) = (m.Hdnum, m.Hwnum, m.Hscale);
+        var pct = m.Pct;
         var hasRange = hdnum.Success || hwnum.Success;
-        var bare = !cue.Success && !scale.Success && !cur.Success && !curs.Success && !pct.Success && !unit.Success;
+        var bare = !cue.Success && !scale.Success && !cur.Success && !curs.Success && !pct && !unit.Success;
 
-        double? low = dnum.Success ? ParseDigits(dnum.ValueSpan) : NumberWords.Parse(wnum.ValueSpan);
+        double? low = dnum.Success ? ParseDigits(dnum.In(text)) : NumberWords.Parse(wnum.In(text));
         if (low is null)
             return null;
 
-        if (bare && dnum.Success && IsYear(dnum.ValueSpan) && (!hasRange || !hscale.Success))
+        if (bare && dnum.Success && IsYear(dnum.In(text)) && (!hasRange || !hscale.Success))
             return null;
-        if (bare && !hasRange && wnum.Success && wnum.ValueSpan.Equals("one", StringComparison.OrdinalIgnoreCase) && IsPronounOne(g, text, start, end, m))
+        if (bare && !hasRange && wnum.Success && wnum.In(text).Equals("one", StringComparison.OrdinalIgnoreCase) && IsPronounOne(g, text, start, end, m))
             return null;
         if (bare && !hasRange && dnum.Success && low is >= 1 and <= 31 && low == Math.Floor(low.Value) && IsDayOfMonth(g, text, start, end, m))
             return null;
-        if (!scale.Success && !cur.Success && !curs.Success && !pct.Success && !unit.Success && g.ClockAfter.Match(text, m.Index + m.Length, end - m.Index - m.Length).Success)
+        if (!scale.Success && !cur.Success && !curs.Success && !pct && !unit.Success && g.ClockAfter.Match(text, m.End, end - m.End).Success)
             return null;
 
         double? high = null;
         if (hasRange)
         {
-            high = hdnum.Success ? ParseDigits(hdnum.ValueSpan) : NumberWords.Parse(hwnum.ValueSpan);
+            high = hdnum.Success ? ParseDigits(hdnum.In(text)) : NumberWords.Parse(hwnum.In(text));
             if (high is null)
                 return null;
             if (hscale.Success)
-                high *= g.Scale(hscale.ValueSpan);
+                high *= g.Scale(hscale.In(text));
             // "$1-2 billion": the scale written once applies to both ends.
             if (scale.Success)
-                low *= g.Scale(scale.ValueSpan);
+                low *= g.Scale(scale.In(text));
             else if (hscale.Success)
-                low *= g.Scale(hscale.ValueSpan);
+                low *= g.Scale(hscale.In(text));
             if (high < low)
                 return null;
         }
         else if (scale.Success)
         {
-            low *= g.Scale(scale.ValueSpan);
+            low *= g.Scale(scale.In(text));
         }
 
         var quantityUnit = QuantityUnit.Count;
         string? currency = null;
         string? measure = null;
-        var hcur = m.Groups["hcur"];
+        var hcur = m.Hcur;
         if (cur.Success || hcur.Success || curs.Success)
         {
             quantityUnit = QuantityUnit.Money;
-            currency = g.Currencies[Normalise(cur.Success ? cur.ValueSpan : hcur.Success ? hcur.ValueSpan : curs.ValueSpan)];
+            currency = g.Currencies[Normalise(cur.Success ? cur.In(text) : hcur.Success ? hcur.In(text) : curs.In(text))];
         }
-        else if (pct.Success)
+        else if (pct)
         {
             quantityUnit = QuantityUnit.Percent;
         }
         else if (unit.Success)
         {
             quantityUnit = QuantityUnit.Measure;
-            measure = g.Units[Normalise(unit.ValueSpan)];
+            measure = g.Units[Normalise(unit.In(text))];
         }
 
         // A figure no count can reach, or one that overflowed, is not a figure to report: it is
         // left without a value rather than clamped into a smaller number the text never said.
         if (!Usable(low, quantityUnit) || (high is not null && !Usable(high, quantityUnit)))
-            return new Quantity(m.Index, m.Index + m.Length, null, approximation, quantityUnit) { Currency = currency, MeasureUnit = measure };
+            return new Quantity(m.Index, m.End, null, approximation, quantityUnit) { Currency = currency, MeasureUnit = measure };
 
-        return new Quantity(m.Index, m.Index + m.Length, low, approximation, quantityUnit)
+        return new Quantity(m.Index, m.End, low, approximation, quantityUnit)
         {
             High = high,
             Currency = currency,
@@ -196,18 +210,18 @@ public static class NumberRecognizer
     private static bool IsYear(ReadOnlySpan<char> digits) =>
         digits.Length == 4 && digits[..2] is "19" or "20";
 
-    private static bool IsPronounOne(Grammar g, string text, int start, int end, Match m)
+    private static bool IsPronounOne(Grammar g, string text, int start, int end, in QuantityMatch m)
     {
-        var after = m.Index + m.Length;
+        var after = m.End;
         if (g.OneNotCountAfter.Match(text, after, end - after).Success)
             return true;
         var from = Math.Max(start, m.Index - 12);
         return g.OneNotCountBefore.Match(text, from, m.Index - from).Success;
     }
 
-    private static bool IsDayOfMonth(Grammar g, string text, int start, int end, Match m)
+    private static bool IsDayOfMonth(Grammar g, string text, int start, int end, in QuantityMatch m)
     {
-        var after = m.Index + m.Length;
+        var after = m.End;
         if (g.MonthAfter.Match(text, after, end - after).Success)
             return true;
         var from = Math.Max(start, m.Index - 12);
@@ -254,6 +268,7 @@ public static class NumberRecognizer
         internal readonly TieredRegex MonthBefore;
         internal readonly TieredRegex ClockAfter;
         internal readonly PhraseOpenings Openings;
+        internal readonly QuantityScanner Scanner;
         internal readonly Dictionary<string, Approximation> Cues;
         internal readonly Dictionary<string, string> Currencies;
         internal readonly Dictionary<string, string> Units;
@@ -295,6 +310,8 @@ public static class NumberRecognizer
             // number word, "between", or "a"/"an" before a multiplier ("a hundred", "a dozen", "a
             // million", the pattern's wordNumber). Every other word is passed over without a
             // regex; so is "at", "in" or "a" when the rest of its phrase does not follow.
+            var grammar = QuantityScanner.ReadGrammar();
+            Scanner = new QuantityScanner(Cues.Keys, vague, prefixes, suffixes, unitRows.Select(r => r[0]), grammar);
             var multipliers = NumberWords.Words
                 .Where(w => w.Value.Class is NumberWords.WordClass.Hundred or NumberWords.WordClass.Dozen or NumberWords.WordClass.Scale)
                 .Select(w => w.Key).ToList();
@@ -303,8 +320,8 @@ public static class NumberRecognizer
                     .Concat(Cues.Keys)
                     .Concat(vague)
                     .Concat(prefixes)
-                    .Concat(multipliers.SelectMany(m => new[] { "a " + m, "an " + m }))
-                    .Append("between"));
+                    .Concat(multipliers.SelectMany(m => grammar["article"].Select(a => a + " " + m)))
+                    .Concat(grammar["between"]));
         }
 
         internal double Scale(ReadOnlySpan<char> word) =>

@@ -1,0 +1,663 @@
+using System.Text.RegularExpressions;
+using Sitrep.Text;
+
+namespace Sitrep.Recognizers;
+
+/// <summary>A captured part of a quantity, <c>text[Start..End)</c>; the default is a part not written.</summary>
+internal readonly record struct Part(int Start, int End)
+{
+    public bool Success => End > Start;
+
+    public ReadOnlySpan<char> In(string text) => text.AsSpan(Start, End - Start);
+
+    public static Part Of(Group g) => g.Success ? new Part(g.Index, g.Index + g.Length) : default;
+}
+
+/// <summary>The parts of one quantity, named as the groups of numbers.patterns' <c>quantity</c>.</summary>
+internal struct QuantityMatch
+{
+    public int Index;
+    public int End;
+    public Part Cue, Dnum, Wnum, Scale, Cur, Curs, Unit, Hdnum, Hwnum, Hscale, Hcur;
+    public bool Vague, Pct;
+
+    public static QuantityMatch Of(Match m) => new()
+    {
+        Index = m.Index,
+        End = m.Index + m.Length,
+        Cue = Part.Of(m.Groups["cue"]),
+        Dnum = Part.Of(m.Groups["dnum"]),
+        Wnum = Part.Of(m.Groups["wnum"]),
+        Scale = Part.Of(m.Groups["scale"]),
+        Cur = Part.Of(m.Groups["cur"]),
+        Curs = Part.Of(m.Groups["curs"]),
+        Unit = Part.Of(m.Groups["unit"]),
+        Hdnum = Part.Of(m.Groups["hdnum"]),
+        Hwnum = Part.Of(m.Groups["hwnum"]),
+        Hscale = Part.Of(m.Groups["hscale"]),
+        Hcur = Part.Of(m.Groups["hcur"]),
+        Vague = m.Groups["vague"].Success,
+        Pct = m.Groups["pct"].Success,
+    };
+}
+
+/// <summary>
+/// A list of phrases tried as <see cref="PatternSet.Alternation"/> spells them: longest first, a
+/// space standing for a run of white space, letters compared without case; with a word
+/// boundary, a phrase followed by an ASCII letter is passed over, as <c>(?![a-z])</c> does.
+/// </summary>
+internal sealed class PhraseList
+{
+    private readonly string[] _phrases;
+    private readonly bool _wordBoundary;
+    /// <summary>Lower-cased first characters of the phrases: most positions are turned away by one look.</summary>
+    private readonly string _firsts;
+
+    internal PhraseList(IEnumerable<string> phrases, bool wordBoundary)
+    {
+        _phrases = phrases.Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(p => p.Length).ToArray();
+        _wordBoundary = wordBoundary;
+        _firsts = new string(_phrases.Where(p => p.Length > 0).Select(p => char.ToLowerInvariant(p[0])).Distinct().ToArray());
+        if (_phrases.Length == 0)
+            throw new FormatException("a phrase list is empty");
+    }
+
+    /// <summary>
+    /// The ends of the phrases written at <paramref name="i"/>, in the alternation's order;
+    /// false when there are more than <paramref name="ends"/> holds.
+    /// </summary>
+    internal bool Ends(string text, int i, int end, ref Span<int> ends)
+    {
+        var n = 0;
+        if (i < end && _firsts.Contains(Lower(text[i]), StringComparison.Ordinal))
+        {
+            foreach (var phrase in _phrases)
+            {
+                var e = QuantityScanner.Literal(text, i, end, phrase);
+                if (e < 0 || (_wordBoundary && QuantityScanner.LetterAt(text, e, end)))
+                    continue;
+                if (n == ends.Length)
+                    return false;
+                ends[n++] = e;
+            }
+        }
+        ends = ends[..n];
+        return true;
+    }
+
+    private static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+}
+
+/// <summary>
+/// Reads a quantity anchored at one position, by hand, finding exactly what numbers.patterns'
+/// <c>quantity</c> finds there, with the same parts. That pattern is large enough that the JIT
+/// leaves its compiled form unoptimised, and each match allocates its groups; this walks the
+/// same choices in the same order (a greedy option first, an alternation left to right,
+/// backing off when the end of the quantity is followed by a letter or digit) and allocates
+/// nothing. Words come from the lexicons and number-grammar.tsv. A window holding a character
+/// the pattern would treat in a way this does not model (a digit outside ASCII, a letter that
+/// matches an ASCII letter when case is ignored) is left to the pattern.
+/// </summary>
+internal sealed class QuantityScanner
+{
+    private readonly PhraseList _cues, _vague, _currencyPrefix, _currencySuffix, _units;
+    private readonly PhraseList _unitWord, _teenWord, _tensWord, _scaleWord, _scaleAbbr, _article;
+    private readonly string _between, _and, _to, _hundred, _dozen, _percentSign, _per, _cent, _percent, _percentage, _point, _plural;
+
+    internal QuantityScanner(
+        IEnumerable<string> cues, IEnumerable<string> vague, IEnumerable<string> currencyPrefixes,
+        IEnumerable<string> currencySuffixes, IEnumerable<string> units, ILookup<string, string> grammar)
+    {
+        _cues = new PhraseList(cues, true);
+        _vague = new PhraseList(vague, true);
+        _currencyPrefix = new PhraseList(currencyPrefixes, false);
+        _currencySuffix = new PhraseList(currencySuffixes, true);
+        _units = new PhraseList(units, true);
+        _unitWord = new PhraseList(NumberWords.OfClass(NumberWords.WordClass.Unit), true);
+        _teenWord = new PhraseList(NumberWords.OfClass(NumberWords.WordClass.Teen), true);
+        _tensWord = new PhraseList(NumberWords.OfClass(NumberWords.WordClass.Tens), true);
+        _scaleWord = new PhraseList(NumberWords.OfClass(NumberWords.WordClass.Scale), true);
+        _scaleAbbr = new PhraseList(NumberWords.OfClass(NumberWords.WordClass.Abbr), true);
+        _article = new PhraseList(grammar["article"], false);
+        string One(string role) => grammar[role].Single();
+        _between = One("between");
+        _and = One("and");
+        _to = One("to");
+        _hundred = One("hundred");
+        _dozen = One("dozen");
+        _percentSign = One("percent-sign");
+        _per = One("per");
+        _cent = One("cent");
+        _percent = One("percent");
+        _percentage = One("percentage");
+        _point = One("point");
+        _plural = One("plural");
+    }
+
+    /// <summary>Reads number-grammar.tsv: role, word.</summary>
+    internal static ILookup<string, string> ReadGrammar() =>
+        DataFiles.ReadTable("number-grammar.tsv").ToLookup(r => r[0], r => r[1], StringComparer.Ordinal);
+
+    /// <summary>Whether the scanner reads <c>text[start..end)</c> as the pattern would (see the class remarks).</summary>
+    internal static bool Models(string text, int start, int end)
+    {
+        var span = text.AsSpan(start, end - start);
+        if (System.Text.Ascii.IsValid(span))
+            return true;
+        foreach (var c in span)
+        {
+            if (c > '\x7f' && (char.IsDigit(c) || c is '\u212A' or '\u017F' or '\u0130' or '\u0131'))
+                return false;
+        }
+        return true;
+    }
+
+    internal enum Outcome { None, Found, Overflow }
+
+    /// <summary>The quantity the pattern matches at <paramref name="i"/> in a window ending at <paramref name="end"/>.</summary>
+    internal Outcome Match(string text, int i, int end, out QuantityMatch match)
+    {
+        var run = new Run(this, text, end);
+        run.M.Index = i;
+        var found = run.Quantity(i);
+        match = run.M;
+        return run.Overflowed ? Outcome.Overflow : found ? Outcome.Found : Outcome.None;
+    }
+
+    internal static bool LetterAt(string text, int i, int end) => i < end && char.IsAsciiLetter(text[i]);
+
+    /// <summary>End of <paramref name="phrase"/> written at <paramref name="i"/>, or -1.</summary>
+    internal static int Literal(string text, int i, int end, string phrase)
+    {
+        var t = i;
+        foreach (var p in phrase)
+        {
+            if (p == ' ')
+            {
+                var w = Blank(text, t, end);
+                if (w == t)
+                    return -1;
+                t = w;
+                continue;
+            }
+            if (t >= end)
+                return -1;
+            var c = text[t];
+            if (c != p && !(char.IsAsciiLetter(p) && char.IsAsciiLetter(c) && (c | 0x20) == (p | 0x20)))
+                return -1;
+            t++;
+        }
+        return t;
+    }
+
+    /// <summary>End of the run of white space at <paramref name="i"/> (<c>\s*</c>, taken whole).</summary>
+    internal static int Blank(string text, int i, int end)
+    {
+        while (i < end && char.IsWhiteSpace(text[i]))
+            i++;
+        return i;
+    }
+
+    private enum Then { BetweenAnd, RangeOrSuffix, Suffix }
+
+    /// <summary>
+    /// One match attempt. Each step takes where it starts and calls the step after it, so a
+    /// false return is the pattern backing off to its next choice; captures set on a path that
+    /// fails are cleared before the next choice, as the engine undoes them.
+    /// </summary>
+    private struct Run(QuantityScanner g, string text, int end)
+    {
+        private const int MaxEnds = 16;
+        public QuantityMatch M;
+        public bool Overflowed;
+
+        private bool Ends(PhraseList list, int i, ref Span<int> buffer)
+        {
+            if (list.Ends(text, i, end, ref buffer))
+                return true;
+            Overflowed = true;
+            buffer = [];
+            return false;
+        }
+
+        private readonly int Lit(int i, string word) => QuantityScanner.Literal(text, i, end, word);
+
+        private readonly bool Letter(int i) => LetterAt(text, i, end);
+
+        private readonly bool Digit(int i) => i < end && char.IsAsciiDigit(text[i]);
+
+        private readonly bool Space(int i) => i < end && char.IsWhiteSpace(text[i]);
+
+        private readonly int Blank(int i) => QuantityScanner.Blank(text, i, end);
+
+        public bool Quantity(int i)
+        {
+            Span<int> cues = stackalloc int[MaxEnds];
+            Ends(g._cues, i, ref cues);
+            foreach (var c in cues)
+            {
+                var w = Blank(c);
+                if (w == c)
+                    continue;
+                M.Cue = new Part(i, c);
+                if (Body(w))
+                    return true;
+            }
+            M.Cue = default;
+            return !Overflowed && Body(i);
+        }
+
+        private bool Body(int p)
+        {
+            if (Vague(p))
+                return true;
+            var b = Lit(p, g._between);
+            if (b >= 0)
+            {
+                var w = Blank(b);
+                if (w > b && Amount(w, high: false, Then.BetweenAnd))
+                    return true;
+            }
+            return Amount(p, high: false, Then.RangeOrSuffix);
+        }
+
+        private bool Vague(int p)
+        {
+            Span<int> vague = stackalloc int[MaxEnds];
+            Span<int> scaleBuffer = stackalloc int[MaxEnds];
+            Ends(g._vague, p, ref vague);
+            foreach (var v in vague)
+            {
+                M.Vague = true;
+                var w = Blank(v);
+                if (w > v)
+                {
+                    var scales = scaleBuffer;
+                    Ends(g._scaleWord, w, ref scales);
+                    foreach (var s in scales)
+                    {
+                        if (Final(s))
+                            return true;
+                    }
+                    var h = Lit(w, g._hundred);
+                    if (h >= 0)
+                    {
+                        var plural = Lit(h, g._plural);
+                        if (plural >= 0 && !Letter(plural) && Final(plural))
+                            return true;
+                        if (!Letter(h) && Final(h))
+                            return true;
+                    }
+                }
+                if (Final(v))
+                    return true;
+                M.Vague = false;
+            }
+            return false;
+        }
+
+        private bool Amount(int p, bool high, Then then)
+        {
+            Span<int> prefixes = stackalloc int[MaxEnds];
+            Ends(g._currencyPrefix, p, ref prefixes);
+            foreach (var c in prefixes)
+            {
+                SetCur(high, new Part(p, c));
+                if (Space(c) && Number(c + 1, high, then))
+                    return true;
+                if (Number(c, high, then))
+                    return true;
+            }
+            SetCur(high, default);
+            return Number(p, high, then);
+        }
+
+        private void SetCur(bool high, Part part)
+        {
+            if (high)
+                M.Hcur = part;
+            else
+                M.Cur = part;
+        }
+
+        private bool Number(int s, bool high, Then then)
+        {
+            var d = Decimal(s);
+            if (d > 0)
+            {
+                if (high)
+                    M.Hdnum = new Part(s, d);
+                else
+                    M.Dnum = new Part(s, d);
+                if (ScaleThen(d, high, then))
+                    return true;
+                if (high)
+                    M.Hdnum = default;
+                else
+                    M.Dnum = default;
+            }
+            Span<int> words = stackalloc int[MaxEnds * 4];
+            var n = WordNumber(s, words);
+            foreach (var w in words[..n])
+            {
+                if (high)
+                    M.Hwnum = new Part(s, w);
+                else
+                    M.Wnum = new Part(s, w);
+                if (ScaleThen(w, high, then))
+                    return true;
+            }
+            if (high)
+                M.Hwnum = default;
+            else
+                M.Wnum = default;
+            return false;
+        }
+
+        private bool ScaleThen(int n, bool high, Then then)
+        {
+            var w = Blank(n);
+            if (w > n)
+            {
+                Span<int> words = stackalloc int[MaxEnds];
+                Ends(g._scaleWord, w, ref words);
+                foreach (var s in words)
+                {
+                    SetScale(high, new Part(w, s));
+                    if (Next(s, then))
+                        return true;
+                }
+            }
+            Span<int> abbrs = stackalloc int[MaxEnds];
+            Ends(g._scaleAbbr, n, ref abbrs);
+            foreach (var s in abbrs)
+            {
+                SetScale(high, new Part(n, s));
+                if (Next(s, then))
+                    return true;
+            }
+            SetScale(high, default);
+            return Next(n, then);
+        }
+
+        private void SetScale(bool high, Part part)
+        {
+            if (high)
+                M.Hscale = part;
+            else
+                M.Scale = part;
+        }
+
+        private bool Next(int p, Then then)
+        {
+            if (Overflowed)
+                return false;
+            switch (then)
+            {
+                case Then.BetweenAnd:
+                {
+                    var w = Blank(p);
+                    if (w == p)
+                        return false;
+                    var a = Lit(w, g._and);
+                    if (a < 0)
+                        return false;
+                    var x = Blank(a);
+                    return x > a && Amount(x, high: true, Then.Suffix);
+                }
+                case Then.RangeOrSuffix:
+                {
+                    var w = Blank(p);
+                    if (w < end && text[w] is '-' or '–' or '—' && Amount(Blank(w + 1), high: true, Then.Suffix))
+                        return true;
+                    if (w > p)
+                    {
+                        var t = Lit(w, g._to);
+                        if (t >= 0)
+                        {
+                            var x = Blank(t);
+                            if (x > t && Amount(x, high: true, Then.Suffix))
+                                return true;
+                        }
+                    }
+                    return Suffix(p);
+                }
+                default:
+                    return Suffix(p);
+            }
+        }
+
+        private bool Suffix(int p)
+        {
+            // percent: \s?(%|per\s?cent(?![a-z])|percent(?![a-z])|percentage\s+points?)
+            var s = Space(p) ? p + 1 : p;
+            M.Pct = true;
+            var sign = Lit(s, g._percentSign);
+            if (sign >= 0 && Final(sign))
+                return true;
+            var per = Lit(s, g._per);
+            if (per >= 0)
+            {
+                if (Space(per))
+                {
+                    var c = Lit(per + 1, g._cent);
+                    if (c >= 0 && !Letter(c) && Final(c))
+                        return true;
+                }
+                var joined = Lit(per, g._cent);
+                if (joined >= 0 && !Letter(joined) && Final(joined))
+                    return true;
+            }
+            var percent = Lit(s, g._percent);
+            if (percent >= 0 && !Letter(percent) && Final(percent))
+                return true;
+            var percentage = Lit(s, g._percentage);
+            if (percentage >= 0)
+            {
+                var w = Blank(percentage);
+                var point = w > percentage ? Lit(w, g._point) : -1;
+                if (point >= 0)
+                {
+                    var plural = Lit(point, g._plural);
+                    if (plural >= 0 && Final(plural))
+                        return true;
+                    if (Final(point))
+                        return true;
+                }
+            }
+            M.Pct = false;
+
+            // \s+(?<curs>currencySuffix)(?![a-z])
+            var blank = Blank(p);
+            if (blank > p)
+            {
+                Span<int> currencies = stackalloc int[MaxEnds];
+                Ends(g._currencySuffix, blank, ref currencies);
+                foreach (var c in currencies)
+                {
+                    M.Curs = new Part(blank, c);
+                    if (Final(c))
+                        return true;
+                }
+                M.Curs = default;
+            }
+
+            // (?:\s+|-)?(?<unit>measureUnit)(?![a-z])
+            if (blank > p || (p < end && text[p] == '-'))
+            {
+                if (Unit(blank > p ? blank : p + 1))
+                    return true;
+            }
+            if (Unit(p))
+                return true;
+            return Final(p);
+        }
+
+        private bool Unit(int u)
+        {
+            Span<int> units = stackalloc int[MaxEnds];
+            Ends(g._units, u, ref units);
+            foreach (var e in units)
+            {
+                M.Unit = new Part(u, e);
+                if (Final(e))
+                    return true;
+            }
+            M.Unit = default;
+            return false;
+        }
+
+        private bool Final(int p)
+        {
+            if (Overflowed || (p < end && (char.IsAsciiLetter(text[p]) || char.IsAsciiDigit(text[p]))))
+                return false;
+            M.End = p;
+            return true;
+        }
+
+        /// <summary>
+        /// numbers.patterns' <c>decimal</c>: an atomic group, so one reading or none; -1 for none.
+        /// </summary>
+        private readonly int Decimal(int s)
+        {
+            if (!Digit(s))
+                return -1;
+            var r = s;
+            while (Digit(r))
+                r++;
+            var e = -1;
+            if (r - s <= 3)
+            {
+                var k = r;
+                while (k + 3 < end && text[k] == ',' && Digit(k + 1) && Digit(k + 2) && Digit(k + 3))
+                    k += 4;
+                if (k > r)
+                    e = Fraction(k);
+            }
+            if (e < 0)
+                e = Fraction(r);
+            if (Digit(e) || (e + 1 < end && text[e] is ':' or '/' or '.' or ',' && Digit(e + 1)))
+                return -1;
+            return e;
+        }
+
+        private readonly int Fraction(int k)
+        {
+            if (k + 1 < end && text[k] == '.' && Digit(k + 1))
+            {
+                k += 2;
+                while (Digit(k))
+                    k++;
+            }
+            return k;
+        }
+
+        /// <summary>numbers.patterns' <c>wordNumber</c>: its ends, in the pattern's order, into <paramref name="ends"/>.</summary>
+        private int WordNumber(int p, Span<int> ends)
+        {
+            Span<int> bases = stackalloc int[MaxEnds * 4];
+            var n = Hundreds(p, bases, 0);
+            n = Below100(p, bases, n);
+            Span<int> articles = stackalloc int[MaxEnds];
+            Span<int> scaleBuffer = stackalloc int[MaxEnds];
+            Ends(g._article, p, ref articles);
+            foreach (var a in articles)
+            {
+                var w = Blank(a);
+                if (w == a)
+                    continue;
+                var scales = scaleBuffer;
+                Ends(g._scaleWord, w, ref scales);
+                if (Lit(w, g._dozen) >= 0 || scales.Length > 0)
+                    n = Add(bases, n, a);
+            }
+            var count = 0;
+            foreach (var b in bases[..n])
+            {
+                var w = Blank(b);
+                if (w > b)
+                {
+                    var d = Lit(w, g._dozen);
+                    if (d >= 0 && !Letter(d))
+                        count = Add(ends, count, d);
+                }
+                count = Add(ends, count, b);
+            }
+            return count;
+        }
+
+        private int Hundreds(int p, Span<int> ends, int n)
+        {
+            Span<int> heads = stackalloc int[MaxEnds * 2];
+            var h = Below100(p, heads, 0);
+            Span<int> articles = stackalloc int[MaxEnds];
+            Ends(g._article, p, ref articles);
+            foreach (var a in articles)
+                h = Add(heads, h, a);
+            foreach (var head in heads[..h])
+            {
+                var w = Blank(head);
+                if (w == head)
+                    continue;
+                var e1 = Lit(w, g._hundred);
+                if (e1 < 0 || Letter(e1))
+                    continue;
+                var w2 = Blank(e1);
+                if (w2 > e1)
+                {
+                    var a = Lit(w2, g._and);
+                    if (a >= 0)
+                    {
+                        var x = Blank(a);
+                        if (x > a)
+                            n = Below100(x, ends, n);
+                    }
+                    n = Below100(w2, ends, n);
+                }
+                n = Add(ends, n, e1);
+            }
+            return n;
+        }
+
+        private int Below100(int p, Span<int> ends, int n)
+        {
+            Span<int> words = stackalloc int[MaxEnds];
+            Span<int> unitBuffer = stackalloc int[MaxEnds];
+            Ends(g._tensWord, p, ref words);
+            foreach (var t in words)
+            {
+                var r = t;
+                while (r < end && (char.IsWhiteSpace(text[r]) || text[r] == '-'))
+                    r++;
+                if (r > t)
+                {
+                    var units = unitBuffer;
+                    Ends(g._unitWord, r, ref units);
+                    foreach (var u in units)
+                        n = Add(ends, n, u);
+                }
+                n = Add(ends, n, t);
+            }
+            words = unitBuffer;
+            Ends(g._teenWord, p, ref words);
+            foreach (var t in words)
+                n = Add(ends, n, t);
+            words = unitBuffer;
+            Ends(g._unitWord, p, ref words);
+            foreach (var u in words)
+                n = Add(ends, n, u);
+            return n;
+        }
+
+        private int Add(Span<int> ends, int n, int e)
+        {
+            if (n == ends.Length)
+            {
+                Overflowed = true;
+                return n;
+            }
+            ends[n] = e;
+            return n + 1;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text;
+using Sitrep.Documents;
+using Sitrep.Recognizers;
+using Sitrep.Text;
+
+namespace Sitrep.Core.Tests.Recognizers;
+
+/// <summary>
+/// The hand-written quantity scanner against numbers.patterns' <c>quantity</c>, which it replaced
+/// and which stays as the reference: both must find the same quantities, with the same parts,
+/// on real sentences (read at test time, never copied) and on generated awkward ones.
+/// </summary>
+public sealed class QuantityScannerTests
+{
+    private static string? Root { get; } = FindRoot();
+
+    private static string? FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Sitrep.sln")))
+                return dir.FullName;
+        }
+        return null;
+    }
+
+    /// <summary>Windows on which the two paths differ, described for the failure message.</summary>
+    private static List<string> Differences(string text, IEnumerable<(int Start, int End)> windows)
+    {
+        var differences = new List<string>();
+        foreach (var (start, end) in windows)
+        {
+            var scanned = NumberRecognizer.Recognize(text, start, end);
+            var patterned = NumberRecognizer.RecognizeByPattern(text, start, end);
+            if (!scanned.SequenceEqual(patterned))
+            {
+                differences.Add($"'{text[start..end]}': scanner [{string.Join("; ", scanned)}] pattern [{string.Join("; ", patterned)}]");
+            }
+        }
+        return differences;
+    }
+
+    private static List<string> SentenceDifferences(IEnumerable<string> files)
+    {
+        var differences = new List<string>();
+        foreach (var file in files)
+        {
+            var text = DocumentReader.Read(file).Text;
+            var layout = Segmenter.Default.Segment(text);
+            differences.AddRange(Differences(text, layout.Sentences.Select(s => (s.Start, s.End))));
+        }
+        return differences;
+    }
+
+    [Fact]
+    public void Scanner_and_pattern_agree_on_every_sentence_of_the_eval_articles()
+    {
+        Assert.NotNull(Root);
+        var eval = Path.GetFullPath(Path.Combine(Root!, "..", "shared", "eval"));
+        if (!Directory.Exists(eval))
+            return; // the shared eval set is not part of every checkout
+        var files = new[] { "news", "dev" }
+            .Select(d => Path.Combine(eval, d))
+            .Where(Directory.Exists)
+            .SelectMany(d => Directory.GetFiles(d, "*.txt"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(files);
+        var differences = SentenceDifferences(files);
+        Assert.True(differences.Count == 0, string.Join('\n', differences.Take(20)));
+    }
+
+    /// <summary>The benchmark corpus, when this checkout has one (bench/corpus/make-real-corpus.sh).</summary>
+    [Fact]
+    public void Scanner_and_pattern_agree_on_every_sentence_of_the_benchmark_corpus()
+    {
+        var corpus = Root is null ? null : Path.Combine(Root, ".cache", "real-corpus-5mb");
+        if (corpus is null || !Directory.Exists(corpus))
+            return;
+        var files = DocumentReader.Expand([corpus], (_, _) => { }).ToList();
+        var differences = SentenceDifferences(files);
+        Assert.True(differences.Count == 0, string.Join('\n', differences.Take(20)));
+    }
+
+    /// <summary>Pieces of quantities and of what surrounds them, glued at random.</summary>
+    private static readonly string[] Pieces =
+    [
+        "5", "12", "16", "1,200", "1,2345", "12,345,678.5", "1234,567", "3.5", "12.", "2:00", "24/7", "1990", "2024", "0", "007", "1.", ",5",
+        "one", "One", "two", "twenty", "twenty-five", "Twenty five", "ninety -nine", "thirteen", "sixty", "six", "a", "an", "A", "An",
+        "hundred", "hundreds", "dozen", "dozens", "Dozens", "thousand", "thousands", "million", "millions", "billion", "and", "And",
+        "more than", "More  than", "at least", "about", "around", "up to", "just under", "under", "over", "an estimated", "some",
+        "several", "scores of", "tens of thousands", "hundreds of thousands", "a few", "a handful", "numerous",
+        "bn", "m", "k", "mn", "tn", "K",
+        "$", "US$", "US $", "USD", "€", "£", "₴", "UAH", "EUR",
+        "%", "per cent", "per  cent", "percent", "per\u00A0cent", "percentage points", "percentage point", "percentages",
+        "km", "-km", "sq km", "sq  km", "square kilometres", "miles", "tonnes", "tons", "kg", "hours", "hrs", "days", "year", "years",
+        "dollars", "US dollars", "pounds sterling", "pounds", "hryvnias", "euro", "euros", "rubles",
+        "-", " - ", "–", "—", "to", "To", "between", "Between", "betweens",
+        "s", "x", "abc", "M3", "9", ".", ",", ":", "/", "'", "(", ")", "o'clock", "a.m.", "pm", "GMT", "local time",
+        "December", "of March", "Dec.", "the", "of", "another", "that", "no", "every", "Shahed-136", "Kh-", "S-300",
+    ];
+
+    private static readonly string[] Gaps = [" ", " ", " ", "", "  ", "\u00A0", "\t", "\n", "-", "\u2009"];
+
+    private static string Generate(Random rng)
+    {
+        var sb = new StringBuilder();
+        var count = rng.Next(1, 9);
+        for (var k = 0; k < count; k++)
+        {
+            if (k > 0)
+                sb.Append(Gaps[rng.Next(Gaps.Length)]);
+            var piece = Pieces[rng.Next(Pieces.Length)];
+            sb.Append(rng.Next(6) switch
+            {
+                0 => piece.ToUpperInvariant(),
+                1 => piece.ToLowerInvariant(),
+                _ => piece,
+            });
+        }
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Scanner_and_pattern_agree_on_generated_phrases()
+    {
+        var rng = new Random(20261202);
+        var differences = new List<string>();
+        for (var n = 0; n < 60_000 && differences.Count < 20; n++)
+        {
+            var text = Generate(rng);
+            differences.AddRange(Differences(text, [(0, text.Length)]));
+            // A window that starts and ends inside the text: the pattern sees only the window.
+            if (text.Length > 4)
+            {
+                var start = rng.Next(text.Length / 2);
+                var end = rng.Next(start, text.Length + 1);
+                differences.AddRange(Differences(text, [(start, end)]));
+            }
+        }
+        Assert.True(differences.Count == 0, string.Join('\n', differences));
+    }
+
+    [Theory]
+    [InlineData("between 30 and 40 km", 30.0, 40.0)]
+    [InlineData("$1-2 billion", 1e9, 2e9)]
+    [InlineData("three hundred and twenty-four", 324.0, null)]
+    [InlineData("a dozen", 12.0, null)]
+    [InlineData("20 to 30 percent", 20.0, 30.0)]
+    public void Scanner_reads_the_parts_the_pattern_names(string text, double low, double? high)
+    {
+        var q = Assert.Single(NumberRecognizer.Recognize(text, 0, text.Length));
+        Assert.Equal((0, text.Length), (q.Start, q.End));
+        Assert.Equal(low, q.Value);
+        Assert.Equal(high, q.High);
+    }
+
+    [Theory]
+    [InlineData("5 \u212Am of front", false)] // Kelvin sign: the pattern's "k" when case is ignored
+    [InlineData("\u0663\u0660 drones", false)] // Arabic-Indic digits are the pattern's \d
+    [InlineData("5 km, 20 € and “quotes”", true)]
+    public void Windows_the_scanner_does_not_model_are_left_to_the_pattern(string text, bool modelled)
+    {
+        Assert.Equal(modelled, QuantityScanner.Models(text, 0, text.Length));
+        Assert.Equal(NumberRecognizer.RecognizeByPattern(text, 0, text.Length), NumberRecognizer.Recognize(text, 0, text.Length));
+    }
+}
