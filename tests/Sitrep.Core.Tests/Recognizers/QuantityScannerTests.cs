@@ -12,18 +12,6 @@ namespace Sitrep.Core.Tests.Recognizers;
 /// </summary>
 public sealed class QuantityScannerTests
 {
-    private static string? Root { get; } = FindRoot();
-
-    private static string? FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Sitrep.sln")))
-                return dir.FullName;
-        }
-        return null;
-    }
-
     /// <summary>Windows on which the two paths differ, described for the failure message.</summary>
     private static List<string> Differences(string text, IEnumerable<(int Start, int End)> windows)
     {
@@ -55,16 +43,9 @@ public sealed class QuantityScannerTests
     [Fact]
     public void Scanner_and_pattern_agree_on_every_sentence_of_the_eval_articles()
     {
-        Assert.NotNull(Root);
-        var eval = Path.GetFullPath(Path.Combine(Root!, "..", "shared", "eval"));
-        if (!Directory.Exists(eval))
+        var files = EvalFiles.Articles();
+        if (files is null)
             return; // the shared eval set is not part of every checkout
-        var files = new[] { "news", "dev" }
-            .Select(d => Path.Combine(eval, d))
-            .Where(Directory.Exists)
-            .SelectMany(d => Directory.GetFiles(d, "*.txt"))
-            .Order(StringComparer.Ordinal)
-            .ToList();
         Assert.NotEmpty(files);
         var differences = SentenceDifferences(files);
         Assert.True(differences.Count == 0, string.Join('\n', differences.Take(20)));
@@ -74,11 +55,9 @@ public sealed class QuantityScannerTests
     [Fact]
     public void Scanner_and_pattern_agree_on_every_sentence_of_the_benchmark_corpus()
     {
-        var corpus = Root is null ? null : Path.Combine(Root, ".cache", "real-corpus-5mb");
-        if (corpus is null || !Directory.Exists(corpus))
+        if (EvalFiles.BenchmarkCorpus() is not { } corpus)
             return;
-        var files = DocumentReader.Expand([corpus], (_, _) => { }).ToList();
-        var differences = SentenceDifferences(files);
+        var differences = SentenceDifferences(DocumentReader.Expand([corpus], (_, _) => { }));
         Assert.True(differences.Count == 0, string.Join('\n', differences.Take(20)));
     }
 

@@ -28,7 +28,18 @@ public static class DateRecognizer
     public static IReadOnlyList<DateMention> Recognize(string text, int start, int end, DateOnly? anchor)
     {
         TextScan.CheckWindow(text, start, end);
+        return Find(text, start, end, anchor, byPattern: !DateScanner.Models(text, start, end));
+    }
 
+    /// <summary>The same dates found with dates.patterns' <c>date</c> alone, without the scanner: the reference the scanner is held to.</summary>
+    internal static IReadOnlyList<DateMention> RecognizeByPattern(string text, int start, int end, DateOnly? anchor)
+    {
+        TextScan.CheckWindow(text, start, end);
+        return Find(text, start, end, anchor, byPattern: true);
+    }
+
+    private static IReadOnlyList<DateMention> Find(string text, int start, int end, DateOnly? anchor, bool byPattern)
+    {
         var g = Shared.Value;
         List<DateMention>? found = null;
         var i = start;
@@ -46,16 +57,28 @@ public static class DateRecognizer
                 i = tokenEnd;
                 continue;
             }
-            var m = g.Date.Match(text, i, end - i);
-            if (m.Success && Resolve(g, text, end, m, anchor) is { } date)
+            if (Match(g, text, i, end, byPattern, out var m) && Resolve(g, text, end, m, anchor) is { } date)
             {
                 (found ??= []).Add(date);
-                i = m.Index + m.Length;
+                i = m.End;
                 continue;
             }
             i = tokenEnd;
         }
         return found is null ? [] : found;
+    }
+
+    private static bool Match(Grammar g, string text, int i, int end, bool byPattern, out DateMatch match)
+    {
+        if (!byPattern)
+        {
+            var outcome = g.Scanner.Match(text, i, end, out match);
+            if (outcome != QuantityScanner.Outcome.Overflow)
+                return outcome == QuantityScanner.Outcome.Found;
+        }
+        var m = g.Date.Match(text, i, end - i);
+        match = m.Success ? DateMatch.Of(m) : default;
+        return m.Success;
     }
 
     /// <summary>
@@ -141,50 +164,44 @@ public static class DateRecognizer
         return char.IsLetter(c) && (i == start || !TextScan.IsWordChar(text[i - 1]));
     }
 
-    private static DateMention? Resolve(Grammar g, string text, int end, Match m, DateOnly? anchor)
+    private static DateMention? Resolve(Grammar g, string text, int end, in DateMatch m, DateOnly? anchor)
     {
         // Next to the ends of the calendar no year around the anchor exists to resolve into.
         if (anchor is { Year: < 2 or > 9998 })
             anchor = null;
-        var lead = m.Groups["lead"];
-        var mod = m.Groups["mod"];
-        var hasLead = lead.Success;
-        var spanStart = m.Index;
-        if (hasLead)
-        {
-            var last = lead.Captures[^1];
-            spanStart = last.Index + last.Length;
-        }
-        var spanEnd = m.Index + m.Length;
-        var modWord = mod.Success ? mod.ValueSpan : default;
+        var mod = m.Mod;
+        var hasLead = m.HasLead;
+        var spanStart = hasLead ? m.LeadEnd : m.Index;
+        var spanEnd = m.End;
+        var modWord = mod.Success ? mod.In(text) : default;
 
         DateMention Mention(DateOnly? date, DatePrecision precision, DateKind kind, int? offset = null) =>
             new(spanStart, spanEnd, date, precision, kind) { OffsetDays = offset };
 
-        if (m.Groups["iso"].Success)
+        if (m.Form == DateForm.Iso)
         {
-            return TryDate(Int(m.Groups["iy"]), Int(m.Groups["im"]), Int(m.Groups["id"])) is { } iso
+            return TryDate(Int(text, m.Iy), Int(text, m.Im), Int(text, m.Id)) is { } iso
                 ? Mention(iso, DatePrecision.Day, DateKind.Explicit)
                 : null;
         }
 
-        if (m.Groups["num"].Success)
+        if (m.Form == DateForm.Numeric)
         {
-            var (a, b) = (Int(m.Groups["na"]), Int(m.Groups["nb"]));
+            var (a, b) = (Int(text, m.Na), Int(text, m.Nb));
             var (day, month) = b > 12 ? (b, a) : (a, b);
-            return TryDate(Int(m.Groups["ny"]), month, day) is { } numeric ? Mention(numeric, DatePrecision.Day, DateKind.Explicit) : null;
+            return TryDate(Int(text, m.Ny), month, day) is { } numeric ? Mention(numeric, DatePrecision.Day, DateKind.Explicit) : null;
         }
 
-        if (m.Groups["dm"].Success || m.Groups["md"].Success)
+        if (m.Form is DateForm.DayMonth or DateForm.MonthDay)
         {
-            var monthGroup = m.Groups["month"];
-            if (!IsCapitalised(monthGroup))
+            var monthGroup = m.Month;
+            if (!IsCapitalised(text, monthGroup))
                 return null;
-            var month = g.Months[Fold.CaseKey(monthGroup.ValueSpan)];
-            var day = Int(m.Groups["day"]);
+            var month = g.Months[Fold.CaseKey(monthGroup.In(text))];
+            var day = Int(text, m.Day);
             if (day > DateTime.DaysInMonth(2024, month))
                 return null;
-            var year = YearOf(m, anchor);
+            var year = YearOf(text, m, anchor);
             if (year is { } y)
                 return TryDate(y, month, day) is { } d ? Mention(d, DatePrecision.Day, DateKind.Explicit) : null;
             if (anchor is not { } a)
@@ -200,23 +217,23 @@ public static class DateRecognizer
             return Mention(null, DatePrecision.Day, DateKind.Explicit);
         }
 
-        if (m.Groups["my"].Success)
+        if (m.Form == DateForm.MonthYear)
         {
-            var monthGroup = m.Groups["month"];
-            if (!IsCapitalised(monthGroup))
+            var monthGroup = m.Month;
+            if (!IsCapitalised(text, monthGroup))
                 return null;
-            return Mention(new DateOnly(Int(m.Groups["year"]), g.Months[Fold.CaseKey(monthGroup.ValueSpan)], 1), DatePrecision.Month, DateKind.Explicit);
+            return Mention(new DateOnly(Int(text, m.Year), g.Months[Fold.CaseKey(monthGroup.In(text))], 1), DatePrecision.Month, DateKind.Explicit);
         }
 
-        if (m.Groups["mo"].Success)
+        if (m.Form == DateForm.MonthOnly)
         {
-            var monthGroup = m.Groups["month"];
-            if (!IsCapitalised(monthGroup) || !(hasLead || mod.Success || m.Groups["yrel"].Success))
+            var monthGroup = m.Month;
+            if (!IsCapitalised(text, monthGroup) || !(hasLead || mod.Success || m.Yrel.Success))
                 return null;
             if (mod.Success)
-                spanStart = mod.Index;
-            var month = g.Months[Fold.CaseKey(monthGroup.ValueSpan)];
-            if (YearOf(m, anchor) is { } y)
+                spanStart = mod.Start;
+            var month = g.Months[Fold.CaseKey(monthGroup.In(text))];
+            if (YearOf(text, m, anchor) is { } y)
                 return Mention(new DateOnly(y, month, 1), DatePrecision.Month, DateKind.Explicit);
             if (anchor is not { } a)
                 return Mention(null, DatePrecision.Month, DateKind.Explicit);
@@ -232,24 +249,24 @@ public static class DateRecognizer
             return Mention(new DateOnly(year, month, 1), DatePrecision.Month, DateKind.Explicit);
         }
 
-        if (m.Groups["yo"].Success)
+        if (m.Form == DateForm.YearOnly)
         {
             if (!hasLead)
                 return null;
-            return Mention(new DateOnly(Int(m.Groups["year"]), 1, 1), DatePrecision.Year, DateKind.Explicit);
+            return Mention(new DateOnly(Int(text, m.Year), 1, 1), DatePrecision.Year, DateKind.Explicit);
         }
 
-        if (m.Groups["wdx"].Success)
+        if (m.Form == DateForm.Weekday)
         {
-            var wd = m.Groups["wd"];
+            var wd = m.Wd;
             // "Sunday Times", "Friday Prayers": a weekday naming something else.
             if (FollowedByProperName(g, text, spanEnd, end))
                 return null;
             if (mod.Success)
-                spanStart = mod.Index;
+                spanStart = mod.Start;
             if (anchor is not { } a)
                 return Mention(null, DatePrecision.Day, DateKind.Weekday);
-            var target = g.Weekdays[Fold.CaseKey(wd.ValueSpan)];
+            var target = g.Weekdays[Fold.CaseKey(wd.In(text))];
             var forward = ((int)target - (int)a.DayOfWeek + 7) % 7;
             int offset;
             if (modWord.Equals("next", StringComparison.OrdinalIgnoreCase) || modWord.Equals("coming", StringComparison.OrdinalIgnoreCase))
@@ -272,21 +289,21 @@ public static class DateRecognizer
                 : weekday with { Ahead = Shift(() => a.AddDays(forward)) };
         }
 
-        if (m.Groups["relx"].Success)
+        if (m.Form == DateForm.Relative)
         {
-            var rel = g.Relatives[Normalise(m.Groups["rel"].ValueSpan)];
+            var rel = g.Relatives[Normalise(m.Rel.In(text))];
             if (rel.Unit == RelativeUnit.Event)
                 return Mention(null, DatePrecision.Day, DateKind.RelativeToEvent, rel.Offset);
             return Relative(rel.Unit, rel.Offset, anchor, Mention);
         }
 
-        if (m.Groups["ago"].Success)
+        if (m.Form == DateForm.Ago)
         {
-            var n = Count(m.Groups["n"].ValueSpan);
+            var n = Count(m.N.In(text));
             if (n is not { } count || count > MaxAgo)
                 return null;
-            var unit = Enum.Parse<RelativeUnit>(Fold.CaseKey(m.Groups["unit"].ValueSpan), ignoreCase: true);
-            var dir = m.Groups["dir"].ValueSpan;
+            var unit = Enum.Parse<RelativeUnit>(Fold.CaseKey(m.Unit.In(text)), ignoreCase: true);
+            var dir = m.Dir.In(text);
             if (dir.Equals("ago", StringComparison.OrdinalIgnoreCase))
                 return Relative(unit, -count, anchor, Mention);
             if (unit is not (RelativeUnit.Day or RelativeUnit.Week))
@@ -360,21 +377,21 @@ public static class DateRecognizer
     }
 
     /// <summary>Year from the text: a written year, or "last/this/next year" against the anchor.</summary>
-    private static int? YearOf(Match m, DateOnly? anchor)
+    private static int? YearOf(string text, in DateMatch m, DateOnly? anchor)
     {
-        var year = m.Groups["year"];
+        var year = m.Year;
         if (year.Success)
-            return Int(year);
-        var yrel = m.Groups["yrel"];
+            return Int(text, year);
+        var yrel = m.Yrel;
         if (!yrel.Success || anchor is not { } a)
             return null;
-        return yrel.ValueSpan.Equals("last", StringComparison.OrdinalIgnoreCase) ? a.Year - 1
-            : yrel.ValueSpan.Equals("next", StringComparison.OrdinalIgnoreCase) ? a.Year + 1
+        return yrel.In(text).Equals("last", StringComparison.OrdinalIgnoreCase) ? a.Year - 1
+            : yrel.In(text).Equals("next", StringComparison.OrdinalIgnoreCase) ? a.Year + 1
             : a.Year;
     }
 
     /// <summary>Month names are capitalised in English prose; "may" and "march" in lower case are a verb and a noun.</summary>
-    private static bool IsCapitalised(Group month) => char.IsUpper(month.ValueSpan[0]);
+    private static bool IsCapitalised(string text, Part month) => char.IsUpper(text[month.Start]);
 
     private static bool FollowedByProperName(Grammar g, string text, int i, int end)
     {
@@ -391,7 +408,7 @@ public static class DateRecognizer
         return NumberWords.Parse(n) is { } v && v <= MaxAgo ? (int)v : null;
     }
 
-    private static int Int(Group g) => Digits(g.ValueSpan);
+    private static int Int(string text, Part part) => Digits(part.In(text));
 
     /// <summary>
     /// A short run of decimal digits as a number, in any script: the patterns' \d matches
@@ -418,6 +435,7 @@ public static class DateRecognizer
     private sealed class Grammar
     {
         internal readonly TieredRegex Date;
+        internal readonly DateScanner Scanner;
         internal readonly WordSet CoreWords;
         internal readonly WordSet FunctionWords;
         /// <summary>Month names that are no other date word: lower case, the verb "may", the noun "march".</summary>
@@ -444,19 +462,21 @@ public static class DateRecognizer
                 ("relativePhrase", Relatives.Keys, true),
                 ("countWord", countWords, true));
             Date = patterns.Tiered("date");
+            var grammar = DataFiles.ReadTable("date-grammar.tsv").ToLookup(r => r[0], r => r[1], StringComparer.Ordinal);
+            Scanner = new DateScanner(Months.Keys, Weekdays.Keys, Relatives.Keys, countWords, patterns, grammar);
 
             // Function words come from the pattern's own lists so the two cannot drift apart.
             var functionWords = new[] { "leadWord", "modWord", "article" }
                 .SelectMany(piece => patterns.Expand(piece).Split('|'))
                 .Select(w => new string(w.TakeWhile(char.IsLetter).ToArray()))
-                .Append("mid")
+                .Concat(grammar["glued-lead"])
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
             FunctionWords = new WordSet(functionWords);
             // Every other word of a date phrase is a date word: months, weekdays, number words,
             // and the content words of relative phrases ("yesterday", "day", "weekend").
             var otherDateWords = Weekdays.Keys.Concat(countWords)
                 .Concat(Relatives.Keys.SelectMany(p => p.Split(' ')))
-                .Append("day").Append("week").Append("month").Append("year")
+                .Concat(grammar["unit"])
                 .ToList();
             CoreWords = new WordSet(Months.Keys.Concat(otherDateWords).Where(w => !functionWords.Contains(w)));
             OnlyMonths = new WordSet(Months.Keys.Except(otherDateWords.Concat(functionWords), StringComparer.OrdinalIgnoreCase));
