@@ -121,6 +121,56 @@ internal sealed class PhraseOpenings
     }
 }
 
+/// <summary>
+/// A list of phrases tried as <see cref="PatternSet.Alternation"/> spells them: longest first, a
+/// space standing for a run of white space, letters compared without case; with a word
+/// boundary, a phrase followed by an ASCII letter is passed over, as <c>(?![a-z])</c> does.
+/// </summary>
+internal sealed class PhraseList
+{
+    private readonly string[] _phrases;
+    private readonly bool _wordBoundary;
+    /// <summary>Lower-cased first characters of the phrases: most positions are turned away by one look.</summary>
+    private readonly string _firsts;
+
+    internal PhraseList(IEnumerable<string> phrases, bool wordBoundary)
+    {
+        _phrases = phrases.Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(p => p.Length).ToArray();
+        _wordBoundary = wordBoundary;
+        _firsts = new string(_phrases.Where(p => p.Length > 0).Select(p => char.ToLowerInvariant(p[0])).Distinct().ToArray());
+        if (_phrases.Length == 0)
+            throw new FormatException("a phrase list is empty");
+    }
+
+    /// <summary>
+    /// The ends of the phrases written at <paramref name="i"/>, in the alternation's order;
+    /// false when there are more than <paramref name="ends"/> holds.
+    /// </summary>
+    internal bool Ends(string text, int i, int end, ref Span<int> ends)
+    {
+        var n = 0;
+        if (i < end && _firsts.Contains(Lower(text[i]), StringComparison.Ordinal))
+        {
+            foreach (var phrase in _phrases)
+            {
+                var e = TextScan.Literal(text, i, end, phrase);
+                if (e < 0 || (_wordBoundary && TextScan.LetterAt(text, e, end)))
+                    continue;
+                if (n == ends.Length)
+                    return false;
+                ends[n++] = e;
+            }
+        }
+        ends = ends[..n];
+        return true;
+    }
+
+    private static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+}
+
+/// <summary>How a hand-written scanner's match attempt ended: <see cref="Overflow"/> leaves the position to the pattern.</summary>
+internal enum ScanOutcome { None, Found, Overflow }
+
 /// <summary>Character tests shared by the scanners.</summary>
 internal static class TextScan
 {
@@ -134,6 +184,60 @@ internal static class TextScan
     }
 
     internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+
+    /// <summary>Whether the hand-written scanners read <c>text[start..end)</c> as their patterns would: not
+    /// when it holds a digit outside ASCII (the patterns' <c>\d</c>) or one of the letters that
+    /// case-blind matching equates with an ASCII one (Kelvin sign, long s, dotted and dotless i).</summary>
+    internal static bool ScannerModels(string text, int start, int end)
+    {
+        var span = text.AsSpan(start, end - start);
+        if (System.Text.Ascii.IsValid(span))
+            return true;
+        foreach (var c in span)
+        {
+            if (c > '\x7f' && (char.IsDigit(c) || c is '\u212A' or '\u017F' or '\u0130' or '\u0131'))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>An ASCII letter at <paramref name="i"/>: what the patterns' case-blind <c>[a-z]</c> matches in a window <see cref="ScannerModels"/> accepts.</summary>
+    internal static bool LetterAt(string text, int i, int end) => i < end && char.IsAsciiLetter(text[i]);
+
+    /// <summary>
+    /// End of <paramref name="phrase"/> written at <paramref name="i"/>, or -1: ASCII letters
+    /// compared without case, a space standing for a run of white space (the patterns' <c>\s+</c>).
+    /// </summary>
+    internal static int Literal(string text, int i, int end, string phrase)
+    {
+        var t = i;
+        foreach (var p in phrase)
+        {
+            if (p == ' ')
+            {
+                var w = Blank(text, t, end);
+                if (w == t)
+                    return -1;
+                t = w;
+                continue;
+            }
+            if (t >= end)
+                return -1;
+            var c = text[t];
+            if (c != p && !(char.IsAsciiLetter(p) && char.IsAsciiLetter(c) && (c | 0x20) == (p | 0x20)))
+                return -1;
+            t++;
+        }
+        return t;
+    }
+
+    /// <summary>End of the run of white space at <paramref name="i"/> (<c>\s*</c>, taken whole).</summary>
+    internal static int Blank(string text, int i, int end)
+    {
+        while (i < end && char.IsWhiteSpace(text[i]))
+            i++;
+        return i;
+    }
 
     /// <summary>End of the run of letters starting at <paramref name="i"/>.</summary>
     internal static int LetterRunEnd(string text, int i, int end)

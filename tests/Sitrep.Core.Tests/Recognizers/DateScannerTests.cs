@@ -122,7 +122,7 @@ public sealed class DateScannerTests
     [InlineData("on 21 March, “quoted”", true)]
     public void Windows_the_scanner_does_not_model_are_left_to_the_pattern(string text, bool modelled)
     {
-        Assert.Equal(modelled, DateScanner.Models(text, 0, text.Length));
+        Assert.Equal(modelled, TextScan.ScannerModels(text, 0, text.Length));
         var anchor = new DateOnly(2024, 6, 1);
         Assert.Equal(DateRecognizer.RecognizeByPattern(text, 0, text.Length, anchor), DateRecognizer.Recognize(text, 0, text.Length, anchor));
     }

@@ -140,7 +140,7 @@ public sealed class QuantityScannerTests
     [InlineData("5 km, 20 € and “quotes”", true)]
     public void Windows_the_scanner_does_not_model_are_left_to_the_pattern(string text, bool modelled)
     {
-        Assert.Equal(modelled, QuantityScanner.Models(text, 0, text.Length));
+        Assert.Equal(modelled, TextScan.ScannerModels(text, 0, text.Length));
         Assert.Equal(NumberRecognizer.RecognizeByPattern(text, 0, text.Length), NumberRecognizer.Recognize(text, 0, text.Length));
     }
 }

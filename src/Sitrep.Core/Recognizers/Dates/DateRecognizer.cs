@@ -28,7 +28,7 @@ public static class DateRecognizer
     public static IReadOnlyList<DateMention> Recognize(string text, int start, int end, DateOnly? anchor)
     {
         TextScan.CheckWindow(text, start, end);
-        return Find(text, start, end, anchor, byPattern: !DateScanner.Models(text, start, end));
+        return Find(text, start, end, anchor, byPattern: !TextScan.ScannerModels(text, start, end));
     }
 
     /// <summary>The same dates found with dates.patterns' <c>date</c> alone, without the scanner: the reference the scanner is held to.</summary>
@@ -73,8 +73,8 @@ public static class DateRecognizer
         if (!byPattern)
         {
             var outcome = g.Scanner.Match(text, i, end, out match);
-            if (outcome != QuantityScanner.Outcome.Overflow)
-                return outcome == QuantityScanner.Outcome.Found;
+            if (outcome != ScanOutcome.Overflow)
+                return outcome == ScanOutcome.Found;
         }
         var m = g.Date.Match(text, i, end - i);
         match = m.Success ? DateMatch.Of(m) : default;

@@ -100,17 +100,14 @@ internal sealed class DateScanner
         _year = One("year");
     }
 
-    /// <summary>Whether the scanner reads <c>text[start..end)</c> as the pattern would: as for quantities.</summary>
-    internal static bool Models(string text, int start, int end) => QuantityScanner.Models(text, start, end);
-
-    internal QuantityScanner.Outcome Match(string text, int i, int end, out DateMatch match)
+    internal ScanOutcome Match(string text, int i, int end, out DateMatch match)
     {
         var run = new Run(this, text, end);
         run.M.Index = i;
         run.M.LeadEnd = -1;
         var found = run.Date(i);
         match = run.M;
-        return run.Overflowed ? QuantityScanner.Outcome.Overflow : found ? QuantityScanner.Outcome.Found : QuantityScanner.Outcome.None;
+        return run.Overflowed ? ScanOutcome.Overflow : found ? ScanOutcome.Found : ScanOutcome.None;
     }
 
     private struct Run(DateScanner g, string text, int end)
@@ -128,15 +125,15 @@ internal sealed class DateScanner
             }
         }
 
-        private readonly int Lit(int i, string word) => QuantityScanner.Literal(text, i, end, word);
+        private readonly int Lit(int i, string word) => TextScan.Literal(text, i, end, word);
 
-        private readonly bool Letter(int i) => QuantityScanner.LetterAt(text, i, end);
+        private readonly bool Letter(int i) => TextScan.LetterAt(text, i, end);
 
         private readonly bool Digit(int i) => i < end && char.IsAsciiDigit(text[i]);
 
         private readonly bool Is(int i, char c) => i < end && text[i] == c;
 
-        private readonly int Blank(int i) => QuantityScanner.Blank(text, i, end);
+        private readonly int Blank(int i) => TextScan.Blank(text, i, end);
 
         /// <summary>The end of one lead ("in ", "as of ", "mid-") at <paramref name="p"/>, or -1.</summary>
         private readonly int Lead(int p)

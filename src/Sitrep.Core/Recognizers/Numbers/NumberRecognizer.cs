@@ -60,7 +60,7 @@ public static class NumberRecognizer
     }
 
     private static IReadOnlyList<Quantity> Find(string text, int start, int end) =>
-        Find(text, start, end, byPattern: !QuantityScanner.Models(text, start, end));
+        Find(text, start, end, byPattern: !TextScan.ScannerModels(text, start, end));
 
     private static IReadOnlyList<Quantity> Find(string text, int start, int end, bool byPattern)
     {
@@ -97,8 +97,8 @@ public static class NumberRecognizer
         if (!byPattern)
         {
             var outcome = g.Scanner.Match(text, i, end, out match);
-            if (outcome != QuantityScanner.Outcome.Overflow)
-                return outcome == QuantityScanner.Outcome.Found;
+            if (outcome != ScanOutcome.Overflow)
+                return outcome == ScanOutcome.Found;
         }
         var m = g.Quantity.Match(text, i, end - i);
         match = m.Success ? QuantityMatch.Of(m) : default;

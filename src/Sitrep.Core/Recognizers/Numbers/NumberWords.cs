@@ -36,6 +36,23 @@ internal static class NumberWords
         Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out entry)
         || (!System.Text.Ascii.IsValid(word) && Words.TryGetValue(Sitrep.Text.Fold.CaseKey(word), out entry));
 
+    /// <summary>number-grammar.tsv's "and" and the articles that stand for one ("a hundred").</summary>
+    private static readonly Lazy<(string[] And, string[] Articles)> Joiners = new(() =>
+    {
+        var grammar = QuantityScanner.ReadGrammar();
+        return (grammar["and"].ToArray(), grammar["article"].ToArray());
+    });
+
+    private static bool IsAny(ReadOnlySpan<char> word, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>
     /// Value of a run such as "three hundred and twenty-four", "a dozen", "two dozen". The
     /// pattern has already checked the shape; this only does the sums. "a"/"an" count as one.
@@ -55,9 +72,9 @@ internal static class NumberWords
             if (s == i)
                 break;
             var word = run[s..i];
-            if (word.Equals("and", StringComparison.OrdinalIgnoreCase))
+            if (IsAny(word, Joiners.Value.And))
                 continue;
-            if (word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase))
+            if (IsAny(word, Joiners.Value.Articles))
             {
                 total += 1;
                 any = true;

@@ -42,61 +42,13 @@ internal struct QuantityMatch
 }
 
 /// <summary>
-/// A list of phrases tried as <see cref="PatternSet.Alternation"/> spells them: longest first, a
-/// space standing for a run of white space, letters compared without case; with a word
-/// boundary, a phrase followed by an ASCII letter is passed over, as <c>(?![a-z])</c> does.
-/// </summary>
-internal sealed class PhraseList
-{
-    private readonly string[] _phrases;
-    private readonly bool _wordBoundary;
-    /// <summary>Lower-cased first characters of the phrases: most positions are turned away by one look.</summary>
-    private readonly string _firsts;
-
-    internal PhraseList(IEnumerable<string> phrases, bool wordBoundary)
-    {
-        _phrases = phrases.Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(p => p.Length).ToArray();
-        _wordBoundary = wordBoundary;
-        _firsts = new string(_phrases.Where(p => p.Length > 0).Select(p => char.ToLowerInvariant(p[0])).Distinct().ToArray());
-        if (_phrases.Length == 0)
-            throw new FormatException("a phrase list is empty");
-    }
-
-    /// <summary>
-    /// The ends of the phrases written at <paramref name="i"/>, in the alternation's order;
-    /// false when there are more than <paramref name="ends"/> holds.
-    /// </summary>
-    internal bool Ends(string text, int i, int end, ref Span<int> ends)
-    {
-        var n = 0;
-        if (i < end && _firsts.Contains(Lower(text[i]), StringComparison.Ordinal))
-        {
-            foreach (var phrase in _phrases)
-            {
-                var e = QuantityScanner.Literal(text, i, end, phrase);
-                if (e < 0 || (_wordBoundary && QuantityScanner.LetterAt(text, e, end)))
-                    continue;
-                if (n == ends.Length)
-                    return false;
-                ends[n++] = e;
-            }
-        }
-        ends = ends[..n];
-        return true;
-    }
-
-    private static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
-}
-
-/// <summary>
 /// Reads a quantity anchored at one position, by hand, finding exactly what numbers.patterns'
 /// <c>quantity</c> finds there, with the same parts. That pattern is large enough that the JIT
 /// leaves its compiled form unoptimised, and each match allocates its groups; this walks the
 /// same choices in the same order (a greedy option first, an alternation left to right,
 /// backing off when the end of the quantity is followed by a letter or digit) and allocates
-/// nothing. Words come from the lexicons and number-grammar.tsv. A window holding a character
-/// the pattern would treat in a way this does not model (a digit outside ASCII, a letter that
-/// matches an ASCII letter when case is ignored) is left to the pattern.
+/// nothing. Words come from the lexicons and number-grammar.tsv. A window the scanner does not
+/// model (<see cref="TextScan.ScannerModels"/>) is left to the pattern.
 /// </summary>
 internal sealed class QuantityScanner
 {
@@ -138,64 +90,14 @@ internal sealed class QuantityScanner
     internal static ILookup<string, string> ReadGrammar() =>
         DataFiles.ReadTable("number-grammar.tsv").ToLookup(r => r[0], r => r[1], StringComparer.Ordinal);
 
-    /// <summary>Whether the scanner reads <c>text[start..end)</c> as the pattern would (see the class remarks).</summary>
-    internal static bool Models(string text, int start, int end)
-    {
-        var span = text.AsSpan(start, end - start);
-        if (System.Text.Ascii.IsValid(span))
-            return true;
-        foreach (var c in span)
-        {
-            if (c > '\x7f' && (char.IsDigit(c) || c is '\u212A' or '\u017F' or '\u0130' or '\u0131'))
-                return false;
-        }
-        return true;
-    }
-
-    internal enum Outcome { None, Found, Overflow }
-
     /// <summary>The quantity the pattern matches at <paramref name="i"/> in a window ending at <paramref name="end"/>.</summary>
-    internal Outcome Match(string text, int i, int end, out QuantityMatch match)
+    internal ScanOutcome Match(string text, int i, int end, out QuantityMatch match)
     {
         var run = new Run(this, text, end);
         run.M.Index = i;
         var found = run.Quantity(i);
         match = run.M;
-        return run.Overflowed ? Outcome.Overflow : found ? Outcome.Found : Outcome.None;
-    }
-
-    internal static bool LetterAt(string text, int i, int end) => i < end && char.IsAsciiLetter(text[i]);
-
-    /// <summary>End of <paramref name="phrase"/> written at <paramref name="i"/>, or -1.</summary>
-    internal static int Literal(string text, int i, int end, string phrase)
-    {
-        var t = i;
-        foreach (var p in phrase)
-        {
-            if (p == ' ')
-            {
-                var w = Blank(text, t, end);
-                if (w == t)
-                    return -1;
-                t = w;
-                continue;
-            }
-            if (t >= end)
-                return -1;
-            var c = text[t];
-            if (c != p && !(char.IsAsciiLetter(p) && char.IsAsciiLetter(c) && (c | 0x20) == (p | 0x20)))
-                return -1;
-            t++;
-        }
-        return t;
-    }
-
-    /// <summary>End of the run of white space at <paramref name="i"/> (<c>\s*</c>, taken whole).</summary>
-    internal static int Blank(string text, int i, int end)
-    {
-        while (i < end && char.IsWhiteSpace(text[i]))
-            i++;
-        return i;
+        return run.Overflowed ? ScanOutcome.Overflow : found ? ScanOutcome.Found : ScanOutcome.None;
     }
 
     private enum Then { BetweenAnd, RangeOrSuffix, Suffix }
@@ -220,15 +122,15 @@ internal sealed class QuantityScanner
             return false;
         }
 
-        private readonly int Lit(int i, string word) => QuantityScanner.Literal(text, i, end, word);
+        private readonly int Lit(int i, string word) => TextScan.Literal(text, i, end, word);
 
-        private readonly bool Letter(int i) => LetterAt(text, i, end);
+        private readonly bool Letter(int i) => TextScan.LetterAt(text, i, end);
 
         private readonly bool Digit(int i) => i < end && char.IsAsciiDigit(text[i]);
 
         private readonly bool Space(int i) => i < end && char.IsWhiteSpace(text[i]);
 
-        private readonly int Blank(int i) => QuantityScanner.Blank(text, i, end);
+        private readonly int Blank(int i) => TextScan.Blank(text, i, end);
 
         public bool Quantity(int i)
         {
