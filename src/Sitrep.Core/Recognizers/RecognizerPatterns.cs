@@ -168,6 +168,54 @@ internal sealed class PhraseList
     private static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
 }
 
+/// <summary>
+/// The window one match attempt of a hand-written scanner reads, with the character tests the
+/// patterns make (case-blind ASCII letters, ASCII digits once <see cref="TextScan.ScannerModels"/>
+/// has ruled out others), and whether a buffer of choices overflowed, which hands the position
+/// back to the pattern.
+/// </summary>
+internal struct ScanWindow(string text, int end)
+{
+    public bool Overflowed;
+
+    public readonly int Lit(int i, string word) => TextScan.Literal(text, i, end, word);
+
+    public readonly bool Letter(int i) => TextScan.LetterAt(text, i, end);
+
+    public readonly bool Digit(int i) => i < end && char.IsAsciiDigit(text[i]);
+
+    public readonly bool Space(int i) => i < end && char.IsWhiteSpace(text[i]);
+
+    public readonly bool Is(int i, char c) => i < end && text[i] == c;
+
+    public readonly int Blank(int i) => TextScan.Blank(text, i, end);
+
+    /// <summary>The patterns' closing <c>(?![a-z0-9])</c> at <paramref name="p"/>, on an attempt that has not overflowed.</summary>
+    public readonly bool EndsAt(int p) => !Overflowed && !Letter(p) && !Digit(p);
+
+    /// <summary>The ends of <paramref name="list"/>'s phrases at <paramref name="i"/>; none, and overflowed, when they do not fit.</summary>
+    public void Ends(PhraseList list, int i, ref Span<int> buffer)
+    {
+        if (!list.Ends(text, i, end, ref buffer))
+        {
+            Overflowed = true;
+            buffer = [];
+        }
+    }
+
+    /// <summary>Appends <paramref name="e"/> to the first <paramref name="n"/> of <paramref name="ends"/>; the new count.</summary>
+    public int Add(Span<int> ends, int n, int e)
+    {
+        if (n == ends.Length)
+        {
+            Overflowed = true;
+            return n;
+        }
+        ends[n] = e;
+        return n + 1;
+    }
+}
+
 /// <summary>How a hand-written scanner's match attempt ended: <see cref="Overflow"/> leaves the position to the pattern.</summary>
 internal enum ScanOutcome { None, Found, Overflow }
 

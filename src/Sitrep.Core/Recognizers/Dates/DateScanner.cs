@@ -107,45 +107,26 @@ internal sealed class DateScanner
         run.M.LeadEnd = -1;
         var found = run.Date(i);
         match = run.M;
-        return run.Overflowed ? ScanOutcome.Overflow : found ? ScanOutcome.Found : ScanOutcome.None;
+        return run.W.Overflowed ? ScanOutcome.Overflow : found ? ScanOutcome.Found : ScanOutcome.None;
     }
 
     private struct Run(DateScanner g, string text, int end)
     {
         private const int MaxEnds = 16;
         public DateMatch M;
-        public bool Overflowed;
-
-        private void Ends(PhraseList list, int i, ref Span<int> buffer)
-        {
-            if (!list.Ends(text, i, end, ref buffer))
-            {
-                Overflowed = true;
-                buffer = [];
-            }
-        }
-
-        private readonly int Lit(int i, string word) => TextScan.Literal(text, i, end, word);
-
-        private readonly bool Letter(int i) => TextScan.LetterAt(text, i, end);
-
-        private readonly bool Digit(int i) => i < end && char.IsAsciiDigit(text[i]);
-
-        private readonly bool Is(int i, char c) => i < end && text[i] == c;
-
-        private readonly int Blank(int i) => TextScan.Blank(text, i, end);
+        public ScanWindow W = new(text, end);
 
         /// <summary>The end of one lead ("in ", "as of ", "mid-") at <paramref name="p"/>, or -1.</summary>
         private readonly int Lead(int p)
         {
             foreach (var word in g._leadWords)
             {
-                var e = Lit(p, word);
-                if (e >= 0 && Blank(e) > e)
-                    return Blank(e);
+                var e = W.Lit(p, word);
+                if (e >= 0 && W.Blank(e) > e)
+                    return W.Blank(e);
             }
-            var mid = Lit(p, g._gluedLead);
-            return mid >= 0 && Is(mid, '-') ? mid + 1 : -1;
+            var mid = W.Lit(p, g._gluedLead);
+            return mid >= 0 && W.Is(mid, '-') ? mid + 1 : -1;
         }
 
         /// <summary>Up to two leads, as many as fit first; a lead's capture ends after its white space, as the group's does.</summary>
@@ -171,7 +152,7 @@ internal sealed class DateScanner
 
         private bool Final(int p)
         {
-            if (Overflowed || (p < end && (char.IsAsciiLetter(text[p]) || char.IsAsciiDigit(text[p]))))
+            if (!W.EndsAt(p))
                 return false;
             M.End = p;
             return true;
@@ -217,19 +198,19 @@ internal sealed class DateScanner
 
         /// <summary><c>(?:19|20)\d\d</c> at <paramref name="p"/>: its end, or -1.</summary>
         private readonly int Century(int p) =>
-            p + 3 < end && (Is(p, '1') && Is(p + 1, '9') || Is(p, '2') && Is(p + 1, '0')) && Digit(p + 2) && Digit(p + 3) ? p + 4 : -1;
+            p + 3 < end && (W.Is(p, '1') && W.Is(p + 1, '9') || W.Is(p, '2') && W.Is(p + 1, '0')) && W.Digit(p + 2) && W.Digit(p + 3) ? p + 4 : -1;
 
         /// <summary>The pattern's <c>year</c>: a century figure not followed by a letter or digit.</summary>
         private readonly int Year(int p)
         {
             var e = Century(p);
-            return e >= 0 && !Letter(e) && !Digit(e) ? e : -1;
+            return e >= 0 && !W.Letter(e) && !W.Digit(e) ? e : -1;
         }
 
         private bool Iso(int p)
         {
             var y = Century(p);
-            if (y < 0 || !Is(y, '-') || !Digit(y + 1) || !Digit(y + 2) || !Is(y + 3, '-') || !Digit(y + 4) || !Digit(y + 5) || Digit(y + 6))
+            if (y < 0 || !W.Is(y, '-') || !W.Digit(y + 1) || !W.Digit(y + 2) || !W.Is(y + 3, '-') || !W.Digit(y + 4) || !W.Digit(y + 5) || W.Digit(y + 6))
                 return false;
             var (m1, m2, d1, d2) = (text[y + 1], text[y + 2], text[y + 4], text[y + 5]);
             var month = m1 == '0' ? m2 != '0' : m1 == '1' && m2 <= '2';
@@ -247,11 +228,11 @@ internal sealed class DateScanner
         private readonly int DayFigures(int p, Span<int> ends)
         {
             var n = 0;
-            if (Is(p, '3') && (Is(p + 1, '0') || Is(p + 1, '1')))
+            if (W.Is(p, '3') && (W.Is(p + 1, '0') || W.Is(p + 1, '1')))
                 ends[n++] = p + 2;
-            if ((Is(p, '1') || Is(p, '2')) && Digit(p + 1))
+            if ((W.Is(p, '1') || W.Is(p, '2')) && W.Digit(p + 1))
                 ends[n++] = p + 2;
-            if (Is(p, '0') && p + 1 < end && text[p + 1] is >= '1' and <= '9')
+            if (W.Is(p, '0') && p + 1 < end && text[p + 1] is >= '1' and <= '9')
                 ends[n++] = p + 2;
             if (p < end && text[p] is >= '1' and <= '9')
                 ends[n++] = p + 1;
@@ -264,15 +245,15 @@ internal sealed class DateScanner
             Span<int> seconds = stackalloc int[4];
             foreach (var a in firsts[..DayFigures(p, firsts)])
             {
-                if (!(Is(a, '.') || Is(a, '/')))
+                if (!(W.Is(a, '.') || W.Is(a, '/')))
                     continue;
                 var sep = text[a];
                 foreach (var b in seconds[..DayFigures(a + 1, seconds)])
                 {
-                    if (!Is(b, sep))
+                    if (!W.Is(b, sep))
                         continue;
                     var y = Century(b + 1);
-                    if (y < 0 || ((Digit(y) || Is(y, '.')) && Digit(y + 1)))
+                    if (y < 0 || ((W.Digit(y) || W.Is(y, '.')) && W.Digit(y + 1)))
                         continue;
                     (M.Na, M.Nb, M.Ny) = (new Part(p, a), new Part(a + 1, b), new Part(b + 1, y));
                     if (Final(y))
@@ -292,7 +273,7 @@ internal sealed class DateScanner
             {
                 foreach (var ordinal in g._ordinals)
                 {
-                    var o = Lit(f, ordinal);
+                    var o = W.Lit(f, ordinal);
                     if (o >= 0 && DayEnds(o))
                         days[n++] = (f, o);
                 }
@@ -303,21 +284,21 @@ internal sealed class DateScanner
         }
 
         /// <summary><c>(?![\d:]|\.\d)</c>.</summary>
-        private readonly bool DayEnds(int e) => !Digit(e) && !Is(e, ':') && !(Is(e, '.') && Digit(e + 1));
+        private readonly bool DayEnds(int e) => !W.Digit(e) && !W.Is(e, ':') && !(W.Is(e, '.') && W.Digit(e + 1));
 
         /// <summary>The pattern's <c>month</c> (name, and a dot before a figure): pairs of (end of the name, end).</summary>
         private void Months(int p, Span<(int Name, int End)> months, out int count)
         {
             Span<int> names = stackalloc int[MaxEnds];
-            Ends(g._months, p, ref names);
+            W.Ends(g._months, p, ref names);
             count = 0;
             foreach (var e in names)
             {
-                if (Is(e, '-') && Letter(e + 1))
+                if (W.Is(e, '-') && W.Letter(e + 1))
                     continue;
-                if (Is(e, '.'))
+                if (W.Is(e, '.'))
                 {
-                    var w = Blank(e + 1);
+                    var w = W.Blank(e + 1);
                     if (w > e + 1 && w < end && char.IsDigit(text[w]))
                         months[count++] = (e, e + 1);
                 }
@@ -329,20 +310,20 @@ internal sealed class DateScanner
         private void WeekdayLeads(int p, Span<int> starts, out int count)
         {
             Span<int> names = stackalloc int[MaxEnds];
-            Ends(g._weekdays, p, ref names);
+            W.Ends(g._weekdays, p, ref names);
             count = 0;
             foreach (var wd in names)
             {
-                var commas = Is(wd, ',') ? 2 : 1;
+                var commas = W.Is(wd, ',') ? 2 : 1;
                 for (var k = 0; k < commas; k++)
                 {
                     var c = commas == 2 && k == 0 ? wd + 1 : wd;
-                    var w = Blank(c);
+                    var w = W.Blank(c);
                     if (w == c)
                         continue;
-                    var t = Lit(w, g._the);
-                    if (t >= 0 && Blank(t) > t && count < starts.Length)
-                        starts[count++] = Blank(t);
+                    var t = W.Lit(w, g._the);
+                    if (t >= 0 && W.Blank(t) > t && count < starts.Length)
+                        starts[count++] = W.Blank(t);
                     if (count < starts.Length)
                         starts[count++] = w;
                 }
@@ -350,17 +331,17 @@ internal sealed class DateScanner
             if (count < starts.Length)
                 starts[count++] = p;
             else
-                Overflowed = true;
+                W.Overflowed = true;
         }
 
         /// <summary><c>(?:,?\s+{year}|{yearRel})?</c> and the end of the date.</summary>
         private bool YearTailThenFinal(int e)
         {
-            var commas = Is(e, ',') ? 2 : 1;
+            var commas = W.Is(e, ',') ? 2 : 1;
             for (var k = 0; k < commas; k++)
             {
                 var c = commas == 2 && k == 0 ? e + 1 : e;
-                var w = Blank(c);
+                var w = W.Blank(c);
                 if (w == c)
                     continue;
                 var y = Year(w);
@@ -380,11 +361,11 @@ internal sealed class DateScanner
         /// <summary><c>\s+(?:of\s+)?(?&lt;yrel&gt;last|next|this)\s+year(?![a-z])</c>, then the end of the date.</summary>
         private bool YearRelThenFinal(int e)
         {
-            var w = Blank(e);
+            var w = W.Blank(e);
             if (w == e)
                 return false;
-            var of = Lit(w, g._of);
-            var afterOf = of >= 0 && Blank(of) > of ? Blank(of) : -1;
+            var of = W.Lit(w, g._of);
+            var afterOf = of >= 0 && W.Blank(of) > of ? W.Blank(of) : -1;
             for (var k = 0; k < 2; k++)
             {
                 var s = k == 0 ? afterOf : w;
@@ -392,12 +373,12 @@ internal sealed class DateScanner
                     continue;
                 foreach (var word in g._yearRelatives)
                 {
-                    var r = Lit(s, word);
+                    var r = W.Lit(s, word);
                     if (r < 0)
                         continue;
-                    var w2 = Blank(r);
-                    var y = w2 > r ? Lit(w2, g._year) : -1;
-                    if (y < 0 || Letter(y))
+                    var w2 = W.Blank(r);
+                    var y = w2 > r ? W.Lit(w2, g._year) : -1;
+                    if (y < 0 || W.Letter(y))
                         continue;
                     M.Yrel = new Part(s, r);
                     if (Final(y))
@@ -416,8 +397,8 @@ internal sealed class DateScanner
             Span<(int, int)> months = stackalloc (int, int)[MaxEnds * 2];
             foreach (var s1 in leads[..leadCount])
             {
-                var t = Lit(s1, g._the);
-                var afterThe = t >= 0 && Blank(t) > t ? Blank(t) : -1;
+                var t = W.Lit(s1, g._the);
+                var afterThe = t >= 0 && W.Blank(t) > t ? W.Blank(t) : -1;
                 for (var k = 0; k < 2; k++)
                 {
                     var s2 = k == 0 ? afterThe : s1;
@@ -426,20 +407,20 @@ internal sealed class DateScanner
                     foreach (var (figure, dayEnd) in days[..Days(s2, days)])
                     {
                         M.Day = new Part(s2, figure);
-                        var w = Blank(dayEnd);
-                        var of = w > dayEnd ? Lit(w, g._of) : -1;
+                        var w = W.Blank(dayEnd);
+                        var of = w > dayEnd ? W.Lit(w, g._of) : -1;
                         for (var j = 0; j < 2; j++)
                         {
                             var x = j == 0 ? of : dayEnd;
                             if (x < 0)
                                 continue;
-                            var m0 = Blank(x);
+                            var m0 = W.Blank(x);
                             if (m0 == x)
                                 continue;
                             Months(m0, months, out var monthCount);
                             foreach (var (name, monthEnd) in months[..monthCount])
                             {
-                                if (Letter(monthEnd))
+                                if (W.Letter(monthEnd))
                                     continue;
                                 M.Month = new Part(m0, name);
                                 if (YearTailThenFinal(monthEnd))
@@ -464,7 +445,7 @@ internal sealed class DateScanner
                 Months(s1, months, out var monthCount);
                 foreach (var (name, monthEnd) in months[..monthCount])
                 {
-                    var w = Blank(monthEnd);
+                    var w = W.Blank(monthEnd);
                     if (w == monthEnd)
                         continue;
                     M.Month = new Part(s1, name);
@@ -487,15 +468,15 @@ internal sealed class DateScanner
             foreach (var (name, monthEnd) in months[..monthCount])
             {
                 M.Month = new Part(p, name);
-                var commas = Is(monthEnd, ',') ? 2 : 1;
+                var commas = W.Is(monthEnd, ',') ? 2 : 1;
                 for (var k = 0; k < commas; k++)
                 {
                     var c = commas == 2 && k == 0 ? monthEnd + 1 : monthEnd;
-                    var w = Blank(c);
+                    var w = W.Blank(c);
                     if (w == c)
                         continue;
-                    var of = Lit(w, g._of);
-                    var afterOf = of >= 0 && Blank(of) > of ? Blank(of) : -1;
+                    var of = W.Lit(w, g._of);
+                    var afterOf = of >= 0 && W.Blank(of) > of ? W.Blank(of) : -1;
                     for (var j = 0; j < 2; j++)
                     {
                         var s = j == 0 ? afterOf : w;
@@ -520,38 +501,38 @@ internal sealed class DateScanner
             Span<int> counts = stackalloc int[MaxEnds * 2];
             var n = 0;
             var run = p;
-            while (Digit(run))
+            while (W.Digit(run))
                 run++;
             for (var k = Math.Min(4, run - p); k >= 1; k--)
                 counts[n++] = p + k;
             Span<int> words = stackalloc int[MaxEnds];
             Span<int> seconds = stackalloc int[MaxEnds];
-            Ends(g._countWords, p, ref words);
+            W.Ends(g._countWords, p, ref words);
             foreach (var w in words)
             {
-                if (Is(w, '-'))
+                if (W.Is(w, '-'))
                 {
                     var second = seconds;
-                    Ends(g._countWords, w + 1, ref second);
+                    W.Ends(g._countWords, w + 1, ref second);
                     foreach (var x in second)
-                        n = Add(counts, n, x);
+                        n = W.Add(counts, n, x);
                 }
-                n = Add(counts, n, w);
+                n = W.Add(counts, n, w);
             }
             words = seconds;
-            Ends(g._article, p, ref words);
+            W.Ends(g._article, p, ref words);
             foreach (var a in words)
-                n = Add(counts, n, a);
+                n = W.Add(counts, n, a);
 
             foreach (var c in counts[..n])
             {
-                var w = Blank(c);
+                var w = W.Blank(c);
                 if (w == c)
                     continue;
                 M.N = new Part(p, c);
                 foreach (var unit in g._units)
                 {
-                    var u = Lit(w, unit);
+                    var u = W.Lit(w, unit);
                     if (u < 0)
                         continue;
                     M.Unit = new Part(w, u);
@@ -559,12 +540,12 @@ internal sealed class DateScanner
                     for (var k = 0; k < plurals; k++)
                     {
                         var e = plurals == 2 && k == 0 ? u + 1 : u;
-                        var w2 = Blank(e);
+                        var w2 = W.Blank(e);
                         if (w2 == e)
                             continue;
                         foreach (var direction in g._directions)
                         {
-                            var d = Lit(w2, direction);
+                            var d = W.Lit(w2, direction);
                             if (d < 0)
                                 continue;
                             M.Dir = new Part(w2, d);
@@ -578,25 +559,14 @@ internal sealed class DateScanner
             return false;
         }
 
-        private int Add(Span<int> ends, int n, int e)
-        {
-            if (n == ends.Length)
-            {
-                Overflowed = true;
-                return n;
-            }
-            ends[n] = e;
-            return n + 1;
-        }
-
         /// <summary><c>(?:{mod})?(?:(?&lt;wdx&gt;{weekday})|(?&lt;mo&gt;{monthOnly}))</c>.</summary>
         private bool ModThen(int p)
         {
             var modEnd = -1;
             foreach (var word in g._modWords)
             {
-                var e = Lit(p, word);
-                if (e >= 0 && Blank(e) > e)
+                var e = W.Lit(p, word);
+                if (e >= 0 && W.Blank(e) > e)
                 {
                     modEnd = e;
                     break;
@@ -607,7 +577,7 @@ internal sealed class DateScanner
                 if (k == 0 && modEnd < 0)
                     continue;
                 M.Mod = k == 0 ? new Part(p, modEnd) : default;
-                var s = k == 0 ? Blank(modEnd) : p;
+                var s = k == 0 ? W.Blank(modEnd) : p;
                 M.Form = DateForm.Weekday;
                 if (Weekday(s))
                     return true;
@@ -622,7 +592,7 @@ internal sealed class DateScanner
         private bool Weekday(int s)
         {
             Span<int> names = stackalloc int[MaxEnds];
-            Ends(g._weekdays, s, ref names);
+            W.Ends(g._weekdays, s, ref names);
             foreach (var wd in names)
             {
                 M.Wd = new Part(s, wd);
@@ -635,12 +605,12 @@ internal sealed class DateScanner
 
         private bool DayPartThenFinal(int e)
         {
-            var w = Blank(e);
+            var w = W.Blank(e);
             if (w > e)
             {
                 foreach (var part in g._dayParts)
                 {
-                    var d = Lit(w, part);
+                    var d = W.Lit(w, part);
                     if (d >= 0 && Final(d))
                         return true;
                 }
@@ -665,7 +635,7 @@ internal sealed class DateScanner
         private bool Relative(int p)
         {
             Span<int> phrases = stackalloc int[MaxEnds];
-            Ends(g._relatives, p, ref phrases);
+            W.Ends(g._relatives, p, ref phrases);
             foreach (var r in phrases)
             {
                 M.Rel = new Part(p, r);

@@ -97,7 +97,7 @@ internal sealed class QuantityScanner
         run.M.Index = i;
         var found = run.Quantity(i);
         match = run.M;
-        return run.Overflowed ? ScanOutcome.Overflow : found ? ScanOutcome.Found : ScanOutcome.None;
+        return run.W.Overflowed ? ScanOutcome.Overflow : found ? ScanOutcome.Found : ScanOutcome.None;
     }
 
     private enum Then { BetweenAnd, RangeOrSuffix, Suffix }
@@ -111,34 +111,15 @@ internal sealed class QuantityScanner
     {
         private const int MaxEnds = 16;
         public QuantityMatch M;
-        public bool Overflowed;
-
-        private bool Ends(PhraseList list, int i, ref Span<int> buffer)
-        {
-            if (list.Ends(text, i, end, ref buffer))
-                return true;
-            Overflowed = true;
-            buffer = [];
-            return false;
-        }
-
-        private readonly int Lit(int i, string word) => TextScan.Literal(text, i, end, word);
-
-        private readonly bool Letter(int i) => TextScan.LetterAt(text, i, end);
-
-        private readonly bool Digit(int i) => i < end && char.IsAsciiDigit(text[i]);
-
-        private readonly bool Space(int i) => i < end && char.IsWhiteSpace(text[i]);
-
-        private readonly int Blank(int i) => TextScan.Blank(text, i, end);
+        public ScanWindow W = new(text, end);
 
         public bool Quantity(int i)
         {
             Span<int> cues = stackalloc int[MaxEnds];
-            Ends(g._cues, i, ref cues);
+            W.Ends(g._cues, i, ref cues);
             foreach (var c in cues)
             {
-                var w = Blank(c);
+                var w = W.Blank(c);
                 if (w == c)
                     continue;
                 M.Cue = new Part(i, c);
@@ -146,17 +127,17 @@ internal sealed class QuantityScanner
                     return true;
             }
             M.Cue = default;
-            return !Overflowed && Body(i);
+            return !W.Overflowed && Body(i);
         }
 
         private bool Body(int p)
         {
             if (Vague(p))
                 return true;
-            var b = Lit(p, g._between);
+            var b = W.Lit(p, g._between);
             if (b >= 0)
             {
-                var w = Blank(b);
+                var w = W.Blank(b);
                 if (w > b && Amount(w, high: false, Then.BetweenAnd))
                     return true;
             }
@@ -167,27 +148,27 @@ internal sealed class QuantityScanner
         {
             Span<int> vague = stackalloc int[MaxEnds];
             Span<int> scaleBuffer = stackalloc int[MaxEnds];
-            Ends(g._vague, p, ref vague);
+            W.Ends(g._vague, p, ref vague);
             foreach (var v in vague)
             {
                 M.Vague = true;
-                var w = Blank(v);
+                var w = W.Blank(v);
                 if (w > v)
                 {
                     var scales = scaleBuffer;
-                    Ends(g._scaleWord, w, ref scales);
+                    W.Ends(g._scaleWord, w, ref scales);
                     foreach (var s in scales)
                     {
                         if (Final(s))
                             return true;
                     }
-                    var h = Lit(w, g._hundred);
+                    var h = W.Lit(w, g._hundred);
                     if (h >= 0)
                     {
-                        var plural = Lit(h, g._plural);
-                        if (plural >= 0 && !Letter(plural) && Final(plural))
+                        var plural = W.Lit(h, g._plural);
+                        if (plural >= 0 && !W.Letter(plural) && Final(plural))
                             return true;
-                        if (!Letter(h) && Final(h))
+                        if (!W.Letter(h) && Final(h))
                             return true;
                     }
                 }
@@ -201,11 +182,11 @@ internal sealed class QuantityScanner
         private bool Amount(int p, bool high, Then then)
         {
             Span<int> prefixes = stackalloc int[MaxEnds];
-            Ends(g._currencyPrefix, p, ref prefixes);
+            W.Ends(g._currencyPrefix, p, ref prefixes);
             foreach (var c in prefixes)
             {
                 SetCur(high, new Part(p, c));
-                if (Space(c) && Number(c + 1, high, then))
+                if (W.Space(c) && Number(c + 1, high, then))
                     return true;
                 if (Number(c, high, then))
                     return true;
@@ -258,11 +239,11 @@ internal sealed class QuantityScanner
 
         private bool ScaleThen(int n, bool high, Then then)
         {
-            var w = Blank(n);
+            var w = W.Blank(n);
             if (w > n)
             {
                 Span<int> words = stackalloc int[MaxEnds];
-                Ends(g._scaleWord, w, ref words);
+                W.Ends(g._scaleWord, w, ref words);
                 foreach (var s in words)
                 {
                     SetScale(high, new Part(w, s));
@@ -271,7 +252,7 @@ internal sealed class QuantityScanner
                 }
             }
             Span<int> abbrs = stackalloc int[MaxEnds];
-            Ends(g._scaleAbbr, n, ref abbrs);
+            W.Ends(g._scaleAbbr, n, ref abbrs);
             foreach (var s in abbrs)
             {
                 SetScale(high, new Part(n, s));
@@ -292,32 +273,32 @@ internal sealed class QuantityScanner
 
         private bool Next(int p, Then then)
         {
-            if (Overflowed)
+            if (W.Overflowed)
                 return false;
             switch (then)
             {
                 case Then.BetweenAnd:
                 {
-                    var w = Blank(p);
+                    var w = W.Blank(p);
                     if (w == p)
                         return false;
-                    var a = Lit(w, g._and);
+                    var a = W.Lit(w, g._and);
                     if (a < 0)
                         return false;
-                    var x = Blank(a);
+                    var x = W.Blank(a);
                     return x > a && Amount(x, high: true, Then.Suffix);
                 }
                 case Then.RangeOrSuffix:
                 {
-                    var w = Blank(p);
-                    if (w < end && text[w] is '-' or '–' or '—' && Amount(Blank(w + 1), high: true, Then.Suffix))
+                    var w = W.Blank(p);
+                    if (w < end && text[w] is '-' or '–' or '—' && Amount(W.Blank(w + 1), high: true, Then.Suffix))
                         return true;
                     if (w > p)
                     {
-                        var t = Lit(w, g._to);
+                        var t = W.Lit(w, g._to);
                         if (t >= 0)
                         {
-                            var x = Blank(t);
+                            var x = W.Blank(t);
                             if (x > t && Amount(x, high: true, Then.Suffix))
                                 return true;
                         }
@@ -332,35 +313,35 @@ internal sealed class QuantityScanner
         private bool Suffix(int p)
         {
             // percent: \s?(%|per\s?cent(?![a-z])|percent(?![a-z])|percentage\s+points?)
-            var s = Space(p) ? p + 1 : p;
+            var s = W.Space(p) ? p + 1 : p;
             M.Pct = true;
-            var sign = Lit(s, g._percentSign);
+            var sign = W.Lit(s, g._percentSign);
             if (sign >= 0 && Final(sign))
                 return true;
-            var per = Lit(s, g._per);
+            var per = W.Lit(s, g._per);
             if (per >= 0)
             {
-                if (Space(per))
+                if (W.Space(per))
                 {
-                    var c = Lit(per + 1, g._cent);
-                    if (c >= 0 && !Letter(c) && Final(c))
+                    var c = W.Lit(per + 1, g._cent);
+                    if (c >= 0 && !W.Letter(c) && Final(c))
                         return true;
                 }
-                var joined = Lit(per, g._cent);
-                if (joined >= 0 && !Letter(joined) && Final(joined))
+                var joined = W.Lit(per, g._cent);
+                if (joined >= 0 && !W.Letter(joined) && Final(joined))
                     return true;
             }
-            var percent = Lit(s, g._percent);
-            if (percent >= 0 && !Letter(percent) && Final(percent))
+            var percent = W.Lit(s, g._percent);
+            if (percent >= 0 && !W.Letter(percent) && Final(percent))
                 return true;
-            var percentage = Lit(s, g._percentage);
+            var percentage = W.Lit(s, g._percentage);
             if (percentage >= 0)
             {
-                var w = Blank(percentage);
-                var point = w > percentage ? Lit(w, g._point) : -1;
+                var w = W.Blank(percentage);
+                var point = w > percentage ? W.Lit(w, g._point) : -1;
                 if (point >= 0)
                 {
-                    var plural = Lit(point, g._plural);
+                    var plural = W.Lit(point, g._plural);
                     if (plural >= 0 && Final(plural))
                         return true;
                     if (Final(point))
@@ -370,11 +351,11 @@ internal sealed class QuantityScanner
             M.Pct = false;
 
             // \s+(?<curs>currencySuffix)(?![a-z])
-            var blank = Blank(p);
+            var blank = W.Blank(p);
             if (blank > p)
             {
                 Span<int> currencies = stackalloc int[MaxEnds];
-                Ends(g._currencySuffix, blank, ref currencies);
+                W.Ends(g._currencySuffix, blank, ref currencies);
                 foreach (var c in currencies)
                 {
                     M.Curs = new Part(blank, c);
@@ -398,7 +379,7 @@ internal sealed class QuantityScanner
         private bool Unit(int u)
         {
             Span<int> units = stackalloc int[MaxEnds];
-            Ends(g._units, u, ref units);
+            W.Ends(g._units, u, ref units);
             foreach (var e in units)
             {
                 M.Unit = new Part(u, e);
@@ -411,7 +392,7 @@ internal sealed class QuantityScanner
 
         private bool Final(int p)
         {
-            if (Overflowed || (p < end && (char.IsAsciiLetter(text[p]) || char.IsAsciiDigit(text[p]))))
+            if (!W.EndsAt(p))
                 return false;
             M.End = p;
             return true;
@@ -422,33 +403,33 @@ internal sealed class QuantityScanner
         /// </summary>
         private readonly int Decimal(int s)
         {
-            if (!Digit(s))
+            if (!W.Digit(s))
                 return -1;
             var r = s;
-            while (Digit(r))
+            while (W.Digit(r))
                 r++;
             var e = -1;
             if (r - s <= 3)
             {
                 var k = r;
-                while (k + 3 < end && text[k] == ',' && Digit(k + 1) && Digit(k + 2) && Digit(k + 3))
+                while (k + 3 < end && text[k] == ',' && W.Digit(k + 1) && W.Digit(k + 2) && W.Digit(k + 3))
                     k += 4;
                 if (k > r)
                     e = Fraction(k);
             }
             if (e < 0)
                 e = Fraction(r);
-            if (Digit(e) || (e + 1 < end && text[e] is ':' or '/' or '.' or ',' && Digit(e + 1)))
+            if (W.Digit(e) || (e + 1 < end && text[e] is ':' or '/' or '.' or ',' && W.Digit(e + 1)))
                 return -1;
             return e;
         }
 
         private readonly int Fraction(int k)
         {
-            if (k + 1 < end && text[k] == '.' && Digit(k + 1))
+            if (k + 1 < end && text[k] == '.' && W.Digit(k + 1))
             {
                 k += 2;
-                while (Digit(k))
+                while (W.Digit(k))
                     k++;
             }
             return k;
@@ -462,28 +443,28 @@ internal sealed class QuantityScanner
             n = Below100(p, bases, n);
             Span<int> articles = stackalloc int[MaxEnds];
             Span<int> scaleBuffer = stackalloc int[MaxEnds];
-            Ends(g._article, p, ref articles);
+            W.Ends(g._article, p, ref articles);
             foreach (var a in articles)
             {
-                var w = Blank(a);
+                var w = W.Blank(a);
                 if (w == a)
                     continue;
                 var scales = scaleBuffer;
-                Ends(g._scaleWord, w, ref scales);
-                if (Lit(w, g._dozen) >= 0 || scales.Length > 0)
-                    n = Add(bases, n, a);
+                W.Ends(g._scaleWord, w, ref scales);
+                if (W.Lit(w, g._dozen) >= 0 || scales.Length > 0)
+                    n = W.Add(bases, n, a);
             }
             var count = 0;
             foreach (var b in bases[..n])
             {
-                var w = Blank(b);
+                var w = W.Blank(b);
                 if (w > b)
                 {
-                    var d = Lit(w, g._dozen);
-                    if (d >= 0 && !Letter(d))
-                        count = Add(ends, count, d);
+                    var d = W.Lit(w, g._dozen);
+                    if (d >= 0 && !W.Letter(d))
+                        count = W.Add(ends, count, d);
                 }
-                count = Add(ends, count, b);
+                count = W.Add(ends, count, b);
             }
             return count;
         }
@@ -493,30 +474,30 @@ internal sealed class QuantityScanner
             Span<int> heads = stackalloc int[MaxEnds * 2];
             var h = Below100(p, heads, 0);
             Span<int> articles = stackalloc int[MaxEnds];
-            Ends(g._article, p, ref articles);
+            W.Ends(g._article, p, ref articles);
             foreach (var a in articles)
-                h = Add(heads, h, a);
+                h = W.Add(heads, h, a);
             foreach (var head in heads[..h])
             {
-                var w = Blank(head);
+                var w = W.Blank(head);
                 if (w == head)
                     continue;
-                var e1 = Lit(w, g._hundred);
-                if (e1 < 0 || Letter(e1))
+                var e1 = W.Lit(w, g._hundred);
+                if (e1 < 0 || W.Letter(e1))
                     continue;
-                var w2 = Blank(e1);
+                var w2 = W.Blank(e1);
                 if (w2 > e1)
                 {
-                    var a = Lit(w2, g._and);
+                    var a = W.Lit(w2, g._and);
                     if (a >= 0)
                     {
-                        var x = Blank(a);
+                        var x = W.Blank(a);
                         if (x > a)
                             n = Below100(x, ends, n);
                     }
                     n = Below100(w2, ends, n);
                 }
-                n = Add(ends, n, e1);
+                n = W.Add(ends, n, e1);
             }
             return n;
         }
@@ -525,7 +506,7 @@ internal sealed class QuantityScanner
         {
             Span<int> words = stackalloc int[MaxEnds];
             Span<int> unitBuffer = stackalloc int[MaxEnds];
-            Ends(g._tensWord, p, ref words);
+            W.Ends(g._tensWord, p, ref words);
             foreach (var t in words)
             {
                 var r = t;
@@ -534,32 +515,21 @@ internal sealed class QuantityScanner
                 if (r > t)
                 {
                     var units = unitBuffer;
-                    Ends(g._unitWord, r, ref units);
+                    W.Ends(g._unitWord, r, ref units);
                     foreach (var u in units)
-                        n = Add(ends, n, u);
+                        n = W.Add(ends, n, u);
                 }
-                n = Add(ends, n, t);
+                n = W.Add(ends, n, t);
             }
             words = unitBuffer;
-            Ends(g._teenWord, p, ref words);
+            W.Ends(g._teenWord, p, ref words);
             foreach (var t in words)
-                n = Add(ends, n, t);
+                n = W.Add(ends, n, t);
             words = unitBuffer;
-            Ends(g._unitWord, p, ref words);
+            W.Ends(g._unitWord, p, ref words);
             foreach (var u in words)
-                n = Add(ends, n, u);
+                n = W.Add(ends, n, u);
             return n;
-        }
-
-        private int Add(Span<int> ends, int n, int e)
-        {
-            if (n == ends.Length)
-            {
-                Overflowed = true;
-                return n;
-            }
-            ends[n] = e;
-            return n + 1;
         }
     }
 }
