@@ -1,7 +1,6 @@
 using System.Text;
 using Sitrep.Documents;
 using Sitrep.Recognizers;
-using Sitrep.Text;
 
 namespace Sitrep.Core.Tests.Recognizers;
 
@@ -14,30 +13,11 @@ public sealed class DateScannerTests
 {
     private static readonly DateOnly?[] Anchors = [null, new DateOnly(2024, 2, 29), new DateOnly(2023, 12, 30), new DateOnly(1, 1, 1)];
 
-    private static List<string> Differences(string text, IEnumerable<(int Start, int End)> windows, DateOnly? anchor)
-    {
-        var differences = new List<string>();
-        foreach (var (start, end) in windows)
-        {
-            var scanned = DateRecognizer.Recognize(text, start, end, anchor);
-            var patterned = DateRecognizer.RecognizeByPattern(text, start, end, anchor);
-            if (!scanned.SequenceEqual(patterned))
-                differences.Add($"'{text[start..end]}' ({anchor}): scanner [{string.Join("; ", scanned)}] pattern [{string.Join("; ", patterned)}]");
-        }
-        return differences;
-    }
-
-    private static List<string> SentenceDifferences(IEnumerable<string> files)
-    {
-        var differences = new List<string>();
-        foreach (var file in files)
-        {
-            var document = DocumentReader.Read(file);
-            var layout = Segmenter.Default.Segment(document.Text);
-            differences.AddRange(Differences(document.Text, layout.Sentences.Select(s => (s.Start, s.End)), document.Meta.Published));
-        }
-        return differences;
-    }
+    /// <summary>Windows on which the scanner and the pattern differ, each anchored at its date.</summary>
+    private static List<string> Differences(IEnumerable<Window> windows) =>
+        EvalFiles.Disagreements(windows,
+            w => DateRecognizer.Recognize(w.Text, w.Start, w.End, w.Published),
+            w => DateRecognizer.RecognizeByPattern(w.Text, w.Start, w.End, w.Published));
 
     [Fact]
     public void Scanner_and_pattern_agree_on_every_sentence_of_the_eval_articles()
@@ -46,7 +26,7 @@ public sealed class DateScannerTests
         if (files is null)
             return; // the shared eval set is not part of every checkout
         Assert.NotEmpty(files);
-        var differences = SentenceDifferences(files);
+        var differences = Differences(EvalFiles.Sentences(files));
         Assert.True(differences.Count == 0, string.Join('\n', differences.Take(20)));
     }
 
@@ -55,7 +35,7 @@ public sealed class DateScannerTests
     {
         if (EvalFiles.BenchmarkCorpus() is not { } corpus)
             return;
-        var differences = SentenceDifferences(DocumentReader.Expand([corpus], (_, _) => { }));
+        var differences = Differences(EvalFiles.Sentences(DocumentReader.Expand([corpus], (_, _) => { })));
         Assert.True(differences.Count == 0, string.Join('\n', differences.Take(20)));
     }
 
@@ -95,11 +75,11 @@ public sealed class DateScannerTests
             }
             var text = sb.ToString();
             var anchor = Anchors[rng.Next(Anchors.Length)];
-            differences.AddRange(Differences(text, [(0, text.Length)], anchor));
+            differences.AddRange(Differences([new Window(text, 0, text.Length, anchor)]));
             if (text.Length > 4)
             {
                 var start = rng.Next(text.Length / 2);
-                differences.AddRange(Differences(text, [(start, rng.Next(start, text.Length + 1))], anchor));
+                differences.AddRange(Differences([new Window(text, start, rng.Next(start, text.Length + 1), anchor)]));
             }
         }
         Assert.True(differences.Count == 0, string.Join('\n', differences));

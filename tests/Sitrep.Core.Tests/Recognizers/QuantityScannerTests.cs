@@ -1,7 +1,6 @@
 using System.Text;
 using Sitrep.Documents;
 using Sitrep.Recognizers;
-using Sitrep.Text;
 
 namespace Sitrep.Core.Tests.Recognizers;
 
@@ -12,33 +11,11 @@ namespace Sitrep.Core.Tests.Recognizers;
 /// </summary>
 public sealed class QuantityScannerTests
 {
-    /// <summary>Windows on which the two paths differ, described for the failure message.</summary>
-    private static List<string> Differences(string text, IEnumerable<(int Start, int End)> windows)
-    {
-        var differences = new List<string>();
-        foreach (var (start, end) in windows)
-        {
-            var scanned = NumberRecognizer.Recognize(text, start, end);
-            var patterned = NumberRecognizer.RecognizeByPattern(text, start, end);
-            if (!scanned.SequenceEqual(patterned))
-            {
-                differences.Add($"'{text[start..end]}': scanner [{string.Join("; ", scanned)}] pattern [{string.Join("; ", patterned)}]");
-            }
-        }
-        return differences;
-    }
-
-    private static List<string> SentenceDifferences(IEnumerable<string> files)
-    {
-        var differences = new List<string>();
-        foreach (var file in files)
-        {
-            var text = DocumentReader.Read(file).Text;
-            var layout = Segmenter.Default.Segment(text);
-            differences.AddRange(Differences(text, layout.Sentences.Select(s => (s.Start, s.End))));
-        }
-        return differences;
-    }
+    /// <summary>Windows on which the scanner and the pattern differ.</summary>
+    private static List<string> Differences(IEnumerable<Window> windows) =>
+        EvalFiles.Disagreements(windows,
+            w => NumberRecognizer.Recognize(w.Text, w.Start, w.End),
+            w => NumberRecognizer.RecognizeByPattern(w.Text, w.Start, w.End));
 
     [Fact]
     public void Scanner_and_pattern_agree_on_every_sentence_of_the_eval_articles()
@@ -47,7 +24,7 @@ public sealed class QuantityScannerTests
         if (files is null)
             return; // the shared eval set is not part of every checkout
         Assert.NotEmpty(files);
-        var differences = SentenceDifferences(files);
+        var differences = Differences(EvalFiles.Sentences(files));
         Assert.True(differences.Count == 0, string.Join('\n', differences.Take(20)));
     }
 
@@ -57,7 +34,7 @@ public sealed class QuantityScannerTests
     {
         if (EvalFiles.BenchmarkCorpus() is not { } corpus)
             return;
-        var differences = SentenceDifferences(DocumentReader.Expand([corpus], (_, _) => { }));
+        var differences = Differences(EvalFiles.Sentences(DocumentReader.Expand([corpus], (_, _) => { })));
         Assert.True(differences.Count == 0, string.Join('\n', differences.Take(20)));
     }
 
@@ -108,13 +85,13 @@ public sealed class QuantityScannerTests
         for (var n = 0; n < 60_000 && differences.Count < 20; n++)
         {
             var text = Generate(rng);
-            differences.AddRange(Differences(text, [(0, text.Length)]));
+            differences.AddRange(Differences([new Window(text, 0, text.Length, null)]));
             // A window that starts and ends inside the text: the pattern sees only the window.
             if (text.Length > 4)
             {
                 var start = rng.Next(text.Length / 2);
                 var end = rng.Next(start, text.Length + 1);
-                differences.AddRange(Differences(text, [(start, end)]));
+                differences.AddRange(Differences([new Window(text, start, end, null)]));
             }
         }
         Assert.True(differences.Count == 0, string.Join('\n', differences));

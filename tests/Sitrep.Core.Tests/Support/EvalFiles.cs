@@ -1,4 +1,10 @@
+using Sitrep.Documents;
+using Sitrep.Text;
+
 namespace Sitrep.Core.Tests;
+
+/// <summary>A window of a text to read, with the date that anchors it.</summary>
+internal readonly record struct Window(string Text, int Start, int End, DateOnly? Published);
 
 /// <summary>Text read at test time from outside the repository: the shared eval articles and the benchmark corpus.</summary>
 internal static class EvalFiles
@@ -34,5 +40,30 @@ internal static class EvalFiles
     {
         var corpus = Root is null ? null : Path.Combine(Root, ".cache", "real-corpus-5mb");
         return corpus is not null && Directory.Exists(corpus) ? corpus : null;
+    }
+
+    /// <summary>Every sentence of the reports in <paramref name="files"/>, as the pipeline segments them.</summary>
+    public static IEnumerable<Window> Sentences(IEnumerable<string> files)
+    {
+        foreach (var file in files)
+        {
+            var document = DocumentReader.Read(file);
+            foreach (var s in Segmenter.Default.Segment(document.Text).Sentences)
+                yield return new Window(document.Text, s.Start, s.End, document.Meta.Published);
+        }
+    }
+
+    /// <summary>The windows on which two readers disagree, described for a failure message.</summary>
+    public static List<string> Disagreements<T>(IEnumerable<Window> windows, Func<Window, IReadOnlyList<T>> first, Func<Window, IReadOnlyList<T>> second)
+    {
+        var differences = new List<string>();
+        foreach (var w in windows)
+        {
+            var a = first(w);
+            var b = second(w);
+            if (!a.SequenceEqual(b))
+                differences.Add($"'{w.Text[w.Start..w.End]}' ({w.Published}): [{string.Join("; ", a)}] against [{string.Join("; ", b)}]");
+        }
+        return differences;
     }
 }
