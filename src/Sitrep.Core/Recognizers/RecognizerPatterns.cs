@@ -233,6 +233,17 @@ internal static class TextScan
 
     internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
 
+    /// <summary>Whether <paramref name="word"/> is one of <paramref name="words"/>, ignoring case.</summary>
+    internal static bool IsAnyOf(ReadOnlySpan<char> word, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether the hand-written scanners read <c>text[start..end)</c> as their patterns would: not
     /// when it holds a digit outside ASCII (the patterns' <c>\d</c>) or one of the letters that
     /// case-blind matching equates with an ASCII one (Kelvin sign, long s, dotted and dotless i).</summary>

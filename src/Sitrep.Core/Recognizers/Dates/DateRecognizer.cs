@@ -201,7 +201,7 @@ public static class DateRecognizer
             var day = Int(text, m.Day);
             if (day > DateTime.DaysInMonth(2024, month))
                 return null;
-            var year = YearOf(text, m, anchor);
+            var year = YearOf(g, text, m, anchor);
             if (year is { } y)
                 return TryDate(y, month, day) is { } d ? Mention(d, DatePrecision.Day, DateKind.Explicit) : null;
             if (anchor is not { } a)
@@ -233,16 +233,16 @@ public static class DateRecognizer
             if (mod.Success)
                 spanStart = mod.Start;
             var month = g.Months[Fold.CaseKey(monthGroup.In(text))];
-            if (YearOf(text, m, anchor) is { } y)
+            if (YearOf(g, text, m, anchor) is { } y)
                 return Mention(new DateOnly(y, month, 1), DatePrecision.Month, DateKind.Explicit);
             if (anchor is not { } a)
                 return Mention(null, DatePrecision.Month, DateKind.Explicit);
             int year;
-            if (modWord.Equals("next", StringComparison.OrdinalIgnoreCase) || modWord.Equals("coming", StringComparison.OrdinalIgnoreCase))
+            if (TextScan.IsAnyOf(modWord, g.Ahead))
                 year = month > a.Month ? a.Year : a.Year + 1;
-            else if (modWord.Equals("last", StringComparison.OrdinalIgnoreCase) || modWord.Equals("past", StringComparison.OrdinalIgnoreCase))
+            else if (TextScan.IsAnyOf(modWord, g.Back))
                 year = month < a.Month ? a.Year : a.Year - 1;
-            else if (modWord.Equals("this", StringComparison.OrdinalIgnoreCase))
+            else if (TextScan.IsAnyOf(modWord, g.Current))
                 year = a.Year;
             else
                 year = month <= a.Month ? a.Year : a.Year - 1;
@@ -269,7 +269,7 @@ public static class DateRecognizer
             var target = g.Weekdays[Fold.CaseKey(wd.In(text))];
             var forward = ((int)target - (int)a.DayOfWeek + 7) % 7;
             int offset;
-            if (modWord.Equals("next", StringComparison.OrdinalIgnoreCase) || modWord.Equals("coming", StringComparison.OrdinalIgnoreCase))
+            if (TextScan.IsAnyOf(modWord, g.Ahead))
             {
                 offset = forward == 0 ? 7 : forward;
             }
@@ -279,12 +279,12 @@ public static class DateRecognizer
                 // Tuesday's paper it is that day; "last Tuesday" is strictly before the anchor.
                 // "this Tuesday" is read the same way as "on Tuesday".
                 offset = -(((int)a.DayOfWeek - (int)target + 7) % 7);
-                if (offset == 0 && (modWord.Equals("last", StringComparison.OrdinalIgnoreCase) || modWord.Equals("past", StringComparison.OrdinalIgnoreCase)))
+                if (offset == 0 && (TextScan.IsAnyOf(modWord, g.Back)))
                     offset = -7;
             }
             var weekday = Mention(Shift(() => a.AddDays(offset)), DatePrecision.Day, DateKind.Weekday);
             // Only a weekday the text gives no direction ("on Sunday", "this Sunday") may be read forward.
-            return mod.Success && !modWord.Equals("this", StringComparison.OrdinalIgnoreCase)
+            return mod.Success && !TextScan.IsAnyOf(modWord, g.Current)
                 ? weekday
                 : weekday with { Ahead = Shift(() => a.AddDays(forward)) };
         }
@@ -304,11 +304,11 @@ public static class DateRecognizer
                 return null;
             var unit = Enum.Parse<RelativeUnit>(Fold.CaseKey(m.Unit.In(text)), ignoreCase: true);
             var dir = m.Dir.In(text);
-            if (dir.Equals("ago", StringComparison.OrdinalIgnoreCase))
+            if (TextScan.IsAnyOf(dir, g.BackFromAnchor))
                 return Relative(unit, -count, anchor, Mention);
             if (unit is not (RelativeUnit.Day or RelativeUnit.Week))
                 return null;
-            var sign = dir.Equals("earlier", StringComparison.OrdinalIgnoreCase) || dir.Equals("before", StringComparison.OrdinalIgnoreCase) ? -1 : 1;
+            var sign = TextScan.IsAnyOf(dir, g.BackFromEvent) ? -1 : 1;
             var days = sign * count * (unit == RelativeUnit.Week ? 7 : 1);
             return Mention(null, unit == RelativeUnit.Week ? DatePrecision.Week : DatePrecision.Day, DateKind.RelativeToEvent, days);
         }
@@ -377,7 +377,7 @@ public static class DateRecognizer
     }
 
     /// <summary>Year from the text: a written year, or "last/this/next year" against the anchor.</summary>
-    private static int? YearOf(string text, in DateMatch m, DateOnly? anchor)
+    private static int? YearOf(Grammar g, string text, in DateMatch m, DateOnly? anchor)
     {
         var year = m.Year;
         if (year.Success)
@@ -385,8 +385,8 @@ public static class DateRecognizer
         var yrel = m.Yrel;
         if (!yrel.Success || anchor is not { } a)
             return null;
-        return yrel.In(text).Equals("last", StringComparison.OrdinalIgnoreCase) ? a.Year - 1
-            : yrel.In(text).Equals("next", StringComparison.OrdinalIgnoreCase) ? a.Year + 1
+        return TextScan.IsAnyOf(yrel.In(text), g.Back) ? a.Year - 1
+            : TextScan.IsAnyOf(yrel.In(text), g.Ahead) ? a.Year + 1
             : a.Year;
     }
 
@@ -436,6 +436,8 @@ public static class DateRecognizer
     {
         internal readonly TieredRegex Date;
         internal readonly DateScanner Scanner;
+        /// <summary>date-grammar.tsv's words for the direction a modifier or a count points in.</summary>
+        internal readonly string[] Ahead, Back, Current, BackFromAnchor, BackFromEvent;
         internal readonly WordSet CoreWords;
         internal readonly WordSet FunctionWords;
         /// <summary>Month names that are no other date word: lower case, the verb "may", the noun "march".</summary>
@@ -464,6 +466,8 @@ public static class DateRecognizer
             Date = patterns.Tiered("date");
             var grammar = DataFiles.ReadTable("date-grammar.tsv").ToLookup(r => r[0], r => r[1], StringComparer.Ordinal);
             Scanner = new DateScanner(Months.Keys, Weekdays.Keys, Relatives.Keys, countWords, patterns, grammar);
+            (Ahead, Back, Current) = (grammar["ahead"].ToArray(), grammar["back"].ToArray(), grammar["current"].ToArray());
+            (BackFromAnchor, BackFromEvent) = (grammar["back-from-anchor"].ToArray(), grammar["back-from-event"].ToArray());
 
             // Function words come from the pattern's own lists so the two cannot drift apart.
             var functionWords = new[] { "leadWord", "modWord", "article" }

@@ -134,7 +134,7 @@ public static class NumberRecognizer
 
         if (bare && dnum.Success && IsYear(dnum.In(text)) && (!hasRange || !hscale.Success))
             return null;
-        if (bare && !hasRange && wnum.Success && wnum.In(text).Equals("one", StringComparison.OrdinalIgnoreCase) && IsPronounOne(g, text, start, end, m))
+        if (bare && !hasRange && wnum.Success && TextScan.IsAnyOf(wnum.In(text), g.Pronouns) && IsPronounOne(g, text, start, end, m))
             return null;
         if (bare && !hasRange && dnum.Success && low is >= 1 and <= 31 && low == Math.Floor(low.Value) && IsDayOfMonth(g, text, start, end, m))
             return null;
@@ -269,6 +269,8 @@ public static class NumberRecognizer
         internal readonly TieredRegex ClockAfter;
         internal readonly PhraseOpenings Openings;
         internal readonly QuantityScanner Scanner;
+        /// <summary>Number words that are also pronouns (number-grammar.tsv).</summary>
+        internal readonly string[] Pronouns;
         internal readonly Dictionary<string, Approximation> Cues;
         internal readonly Dictionary<string, string> Currencies;
         internal readonly Dictionary<string, string> Units;
@@ -312,6 +314,7 @@ public static class NumberRecognizer
             // regex; so is "at", "in" or "a" when the rest of its phrase does not follow.
             var grammar = QuantityScanner.ReadGrammar();
             Scanner = new QuantityScanner(Cues.Keys, vague, prefixes, suffixes, unitRows.Select(r => r[0]), grammar);
+            Pronouns = grammar["pronoun"].ToArray();
             var multipliers = NumberWords.Words
                 .Where(w => w.Value.Class is NumberWords.WordClass.Hundred or NumberWords.WordClass.Dozen or NumberWords.WordClass.Scale)
                 .Select(w => w.Key).ToList();

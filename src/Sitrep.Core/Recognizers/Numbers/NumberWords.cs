@@ -43,16 +43,6 @@ internal static class NumberWords
         return (grammar["and"].ToArray(), grammar["article"].ToArray());
     });
 
-    private static bool IsAny(ReadOnlySpan<char> word, string[] words)
-    {
-        foreach (var w in words)
-        {
-            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
-                return true;
-        }
-        return false;
-    }
-
     /// <summary>
     /// Value of a run such as "three hundred and twenty-four", "a dozen", "two dozen". The
     /// pattern has already checked the shape; this only does the sums. "a"/"an" count as one.
@@ -72,9 +62,9 @@ internal static class NumberWords
             if (s == i)
                 break;
             var word = run[s..i];
-            if (IsAny(word, Joiners.Value.And))
+            if (TextScan.IsAnyOf(word, Joiners.Value.And))
                 continue;
-            if (IsAny(word, Joiners.Value.Articles))
+            if (TextScan.IsAnyOf(word, Joiners.Value.Articles))
             {
                 total += 1;
                 any = true;
