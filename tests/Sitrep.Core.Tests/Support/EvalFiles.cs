@@ -42,6 +42,17 @@ internal static class EvalFiles
         return corpus is not null && Directory.Exists(corpus) ? corpus : null;
     }
 
+    /// <summary>Every sentence of the eval articles; none when the checkout has no eval set.</summary>
+    public static IEnumerable<Window> ArticleSentences() => Articles() is { } files ? Sentences(files) : [];
+
+    /// <summary>Every sentence of the benchmark corpus; none when the checkout has no corpus.</summary>
+    public static IEnumerable<Window> CorpusSentences() =>
+        BenchmarkCorpus() is { } corpus ? Sentences(DocumentReader.Expand([corpus], (_, _) => { })) : [];
+
+    /// <summary>Fails with the first disagreements, if any.</summary>
+    public static void AssertNone(List<string> differences) =>
+        Xunit.Assert.True(differences.Count == 0, string.Join('\n', differences.Take(20)));
+
     /// <summary>Every sentence of the reports in <paramref name="files"/>, as the pipeline segments them.</summary>
     public static IEnumerable<Window> Sentences(IEnumerable<string> files)
     {
