@@ -100,7 +100,7 @@ internal static class StoreSql
                              WHERE c2.family = $family AND c2.date BETWEEN $lo AND $hi)
         """;
 
-    public const string SetMember = "INSERT OR REPLACE INTO incident_members (event, incident) VALUES ($event, $incident)";
+    public const string SetMember = "INSERT INTO incident_members (event, incident) VALUES ($event, $incident) ON CONFLICT (event) DO UPDATE SET incident = excluded.incident";
 
     public const string DeleteFigures = "DELETE FROM incident_figures WHERE incident = $incident";
 
@@ -109,7 +109,7 @@ internal static class StoreSql
         VALUES ($incident, $claimant, $measure, $best, $min, $max, $reports)
         """;
 
-    public const string RecordMerge = "INSERT OR REPLACE INTO incident_merges (id, merged_into, at) VALUES ($id, $into, $at)";
+    public const string RecordMerge = "INSERT INTO incident_merges (id, merged_into, at) VALUES ($id, $into, $at) ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, at = excluded.at";
 
     public const string InsertIncidentStub = "INSERT INTO incidents (family, type, report_count, updated_at) VALUES ($family, $type, 0, $at) RETURNING id";
 
