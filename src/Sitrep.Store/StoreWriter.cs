@@ -30,6 +30,8 @@ internal sealed class StoreWriter : IDisposable
     private readonly Dictionary<string, SortedSet<DateOnly>> _affected = [];
     private readonly Dictionary<(string Doc, string Id), long> _predecessor = [];
     private readonly HashSet<long> _touched = [];
+    // Incidents this transaction made: they have no figures yet to delete.
+    private readonly HashSet<long> _fresh = [];
 
     // The batch's evidence rows, written after everything else: the full-text index writes out
     // what it holds in memory whenever a later statement opens a savepoint (every insert checking
@@ -157,7 +159,12 @@ internal sealed class StoreWriter : IDisposable
         return rows.Read();
     }
 
-    private long NewIncident(string family) => (long)Scalar(_newIncident, family, "other", _now)!;
+    private long NewIncident(string family)
+    {
+        var id = (long)Scalar(_newIncident, family, "other", _now)!;
+        _fresh.Add(id);
+        return id;
+    }
 
     private void Affect(string family, DateOnly first, DateOnly last)
     {
@@ -364,7 +371,8 @@ internal sealed class StoreWriter : IDisposable
         // not by row key, it is the same whatever order the reports were written in, by one
         // process or several.
         members.Sort((a, b) => string.CompareOrdinal(a.Doc, b.Doc) is var byDoc and not 0 ? byDoc : string.CompareOrdinal(a.Id, b.Id));
-        Run(_deleteFigures, incident);
+        if (!_fresh.Contains(incident))
+            Run(_deleteFigures, incident);
         if (members.Count == 0)
         {
             Run(_deleteIncident, incident);
