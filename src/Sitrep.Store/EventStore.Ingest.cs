@@ -34,6 +34,13 @@ public sealed partial class EventStore
                 throw new ArgumentException($"{item.Document.Path}: {problem}", nameof(batch));
 
         var outcomes = new List<IngestOutcome>(batch.Count);
+        // The writer inserts every parent row before its children (a document before its
+        // events, an event before its places, an incident before its members) and deletes
+        // children before parents, so SQLite's checking of each foreign key is work done twice;
+        // worse, a statement that may fail a check midway needs a statement journal of its
+        // own. Off for the writer's transaction only (SQLite takes the pragma outside one);
+        // every other connection and statement checks them as before.
+        using var foreignKeysOff = new ForeignKeysOff(_connection);
         try
         {
             using var transaction = _connection.BeginTransaction();
@@ -110,6 +117,20 @@ public sealed partial class EventStore
             if (w.Launched < 0 || w.Intercepted < 0)
                 return $"event {e.Id}: weapon {w.Model ?? EventJsonNames.Weapon(w.Class)} has a negative count";
         return null;
+    }
+
+    /// <summary>Foreign keys unchecked on this connection until disposed.</summary>
+    private readonly struct ForeignKeysOff : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+
+        public ForeignKeysOff(SqliteConnection connection)
+        {
+            _connection = connection;
+            Execute(connection, "PRAGMA foreign_keys = OFF");
+        }
+
+        public void Dispose() => Execute(_connection, "PRAGMA foreign_keys = ON");
     }
 
     // Records of recently written events by key, so summarizing an incident does not parse the

@@ -30,12 +30,22 @@ internal sealed class StoreWriter : IDisposable
     private readonly Dictionary<string, SortedSet<DateOnly>> _affected = [];
     private readonly Dictionary<(string Doc, string Id), long> _predecessor = [];
     private readonly HashSet<long> _touched = [];
+    // Incidents this transaction made: they have no figures yet to delete.
+    private readonly HashSet<long> _fresh = [];
 
     // The batch's evidence rows, written after everything else: the full-text index writes out
     // what it holds in memory whenever a later statement opens a savepoint (every insert checking
     // a foreign key or running a trigger does), so rows written in between would each become a
     // tiny segment of the index to be merged again; written last, they are one segment a batch.
     private readonly Dictionary<long, string> _evidence = [];
+
+    // SQLite only: the batch's place rows, written by Finish some dozens to a statement. Every
+    // insert into event_places runs the R*Tree's trigger, so needs a statement journal of its
+    // own (a savepoint, each page it touches copied, then released); one statement of many
+    // rows pays that once for all of them.
+    private readonly List<(long Event, object?[] Values)>? _places;
+    private readonly DbCommand? _insertPlaces;
+    private const int PlaceRows = 64;
 
     public StoreWriter(DbConnection connection, DbTransaction transaction, WriterSql dialect, Dictionary<long, EventRecord> recent)
     {
@@ -65,8 +75,15 @@ internal sealed class StoreWriter : IDisposable
         _insertDocument = Prepare(StoreSql.InsertDocument, "$id", "$path", "$source", "$url", "$title", "$published", "$hash", "$count", "$at");
         _insertEvent = Prepare(StoreSql.InsertEvent, "$id", "$doc", "$type", "$subtype", "$date", "$precision", "$actor", "$target", "$claimed",
             "$killed", "$injured", "$amount", "$background", "$confidence", "$place", "$admin1", "$lat", "$lon", "$record", "$sum");
-        _insertPlace = Prepare(StoreSql.InsertPlace, "$event", "$ord", "$name", "$kind", "$country", "$admin1", "$admin2", "$lat", "$lon", "$gid",
-            "$admin1_key", "$name_key", "$family", "$date");
+        string[] placeNames = ["$event", "$ord", "$name", "$kind", "$country", "$admin1", "$admin2", "$lat", "$lon", "$gid",
+            "$admin1_key", "$name_key", "$family", "$date"];
+        _insertPlace = Prepare(StoreSql.InsertPlace, placeNames);
+        if (connection is SqliteConnection)
+        {
+            _places = [];
+            _insertPlaces = Prepare(StoreSql.Rows(StoreSql.InsertPlace, PlaceRows),
+                [.. Enumerable.Range(0, PlaceRows).SelectMany(row => placeNames.Select(name => StoreSql.RowParameter(name, row)))]);
+        }
         _insertWeapon = Prepare(StoreSql.InsertWeapon, "$event", "$ord", "$class", "$model", "$launched", "$intercepted", "$type", "$actor", "$target", "$claimed");
         _insertEvidence = Prepare(StoreSql.InsertEvidence, "$event", "$text");
         _insertCluster = Prepare(StoreSql.InsertCluster, "$event", "$doc", "$id", "$family", "$date", "$night_after", "$actor", "$target",
@@ -142,7 +159,12 @@ internal sealed class StoreWriter : IDisposable
         return rows.Read();
     }
 
-    private long NewIncident(string family) => (long)Scalar(_newIncident, family, "other", _now)!;
+    private long NewIncident(string family)
+    {
+        var id = (long)Scalar(_newIncident, family, "other", _now)!;
+        _fresh.Add(id);
+        return id;
+    }
 
     private void Affect(string family, DateOnly first, DateOnly last)
     {
@@ -166,8 +188,12 @@ internal sealed class StoreWriter : IDisposable
         for (var i = 0; i < e.Places.Count; i++)
         {
             var p = e.Places[i];
-            Run(_insertPlace, key, i, p.Name, EventJsonNames.Kind(p.Kind), p.Country, p.Admin1, p.Admin2, p.Lat, p.Lon, p.GeonamesId,
-                IncidentRule.Admin1Key(p), IncidentRule.NameKey(p), family, e.Date);
+            object?[] place = [key, i, p.Name, EventJsonNames.Kind(p.Kind), p.Country, p.Admin1, p.Admin2, p.Lat, p.Lon, p.GeonamesId,
+                IncidentRule.Admin1Key(p), IncidentRule.NameKey(p), family, e.Date];
+            if (_places is not null)
+                _places.Add((key, place));
+            else
+                Run(_insertPlace, place);
         }
         for (var i = 0; i < e.Weapons.Count; i++)
         {
@@ -208,8 +234,9 @@ internal sealed class StoreWriter : IDisposable
             }
             Scalar(_deleteEvent, key);
             _recent.Remove(key);
-            // Written earlier in this batch: its evidence is not in the index yet.
+            // Written earlier in this batch: its evidence is not in the index yet, nor its places in their table.
             _evidence.Remove(key);
+            _places?.RemoveAll(p => p.Event == key);
         }
         Run(_deleteDocument, docId);
     }
@@ -226,9 +253,28 @@ internal sealed class StoreWriter : IDisposable
                 Recluster(family, lo, hi);
         foreach (var incident in _touched.Order())
             Resummarize(incident);
+        WritePlaces();
         foreach (var (key, text) in _evidence)
             Run(_insertEvidence, key, text);
         Flush();
+    }
+
+    /// <summary>The batch's place rows, in the order they were given, whole statements of <see cref="PlaceRows"/> rows first.</summary>
+    private void WritePlaces()
+    {
+        if (_places is null)
+            return;
+        var whole = _places.Count - _places.Count % PlaceRows;
+        var values = new object?[PlaceRows * StoreSql.PlaceColumns];
+        for (var start = 0; start < whole; start += PlaceRows)
+        {
+            for (var row = 0; row < PlaceRows; row++)
+                _places[start + row].Values.CopyTo(values, row * StoreSql.PlaceColumns);
+            Run(_insertPlaces!, values);
+        }
+        for (var i = whole; i < _places.Count; i++)
+            Run(_insertPlace, _places[i].Values);
+        _places.Clear();
     }
 
     /// <summary>Consecutive affected days as inclusive ranges.</summary>
@@ -325,7 +371,8 @@ internal sealed class StoreWriter : IDisposable
         // not by row key, it is the same whatever order the reports were written in, by one
         // process or several.
         members.Sort((a, b) => string.CompareOrdinal(a.Doc, b.Doc) is var byDoc and not 0 ? byDoc : string.CompareOrdinal(a.Id, b.Id));
-        Run(_deleteFigures, incident);
+        if (!_fresh.Contains(incident))
+            Run(_deleteFigures, incident);
         if (members.Count == 0)
         {
             Run(_deleteIncident, incident);

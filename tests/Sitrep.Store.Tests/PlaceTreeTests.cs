@@ -56,6 +56,42 @@ public sealed class PlaceTreeTests : IDisposable
         AssertSameAsPlainFilter(again);
     }
 
+    [Fact]
+    public void A_batch_stores_its_places_as_documents_written_one_at_a_time_do()
+    {
+        // Hundreds of places, so the writer's statements of many rows and its single rows both
+        // run; five documents given again later in the same batch replace their first versions.
+        var batch = Scattered(120).Concat(Scattered(5, seed: 11, text: "changed")).ToList();
+        using var together = EventStore.Open(Path.Combine(_folder.Folder, "together.db"));
+        Assert.Equal(5, together.Ingest(batch).Count(o => o == IngestOutcome.Replaced));
+        using var apart = EventStore.Open(Path.Combine(_folder.Folder, "apart.db"));
+        foreach (var document in batch)
+            apart.Ingest([document]);
+
+        foreach (var sql in new[]
+        {
+            "SELECT event, ord, name, kind, country, admin1, admin2, lat, lon, geonames_id, admin1_key, name_key, family, date FROM event_places ORDER BY event, ord",
+            "SELECT id, lat_min, lat_max, lon_min, lon_max, day_min, day_max FROM event_places_tree ORDER BY id",
+        })
+        {
+            var rows = Rows(together, sql);
+            Assert.True(rows.Count > 300, $"{rows.Count} rows from {sql}");
+            Assert.Equal(Rows(apart, sql), rows);
+        }
+        AssertSameAsPlainFilter(together);
+    }
+
+    private static List<string> Rows(EventStore store, string sql)
+    {
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        return rows;
+    }
+
     private static void AssertSameAsPlainFilter(EventStore store)
     {
         var plain = new StoreReader(store.Connection, ReadDialect.Sqlite, () => (store.Connection, false), placeTree: false);

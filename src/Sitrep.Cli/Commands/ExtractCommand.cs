@@ -240,28 +240,6 @@ internal sealed class ExtractCommand
         public ReportReading? Reading { get; init; }
     }
 
-    /// <summary>
-    /// How much report text the run keeps between its passes, for the reports a prior could
-    /// change: their second pass then redoes only places, dates and merging. Past the limit a
-    /// report is read from its file again, so a run of any size holds a bounded amount.
-    /// </summary>
-    private sealed class KeptReadings
-    {
-        /// <summary>About a tenth of a 100 MB run's text (a tenth of its reports are read again); with its mentions and drafts, some tens of MB.</summary>
-        public const long LimitChars = 8_000_000;
-
-        private long _chars;
-
-        /// <summary>Whether the run keeps a reading of <paramref name="chars"/> more characters; called once per reading.</summary>
-        public bool TryKeep(int chars)
-        {
-            if (Interlocked.Add(ref _chars, chars) <= LimitChars)
-                return true;
-            Interlocked.Add(ref _chars, -chars);
-            return false;
-        }
-    }
-
     private static (Surveyed Report, Document? Document, ReportSurvey? Survey, byte[]? Lines) SurveyOne(
         ReportPipeline pipeline, string path, DateOnly? published, TimeSpan budget, byte[] newline, KeptReadings? keeping)
     {

@@ -6,7 +6,7 @@ namespace Sitrep.Store.Sql;
 /// Every statement the store runs, in one place. The schema itself is Schema.sql beside this
 /// file; query filters are assembled by <see cref="Query.EventFilterSql"/> from fragments there.
 /// </summary>
-internal static class StoreSql
+internal static partial class StoreSql
 {
     // wal_autocheckpoint: a writer copies the log into the file (and syncs it) every 8,192 pages
     // (32 MB) instead of SQLite's 1,000: a 1,000-document batch writes several MB, and a checkpoint
@@ -50,6 +50,22 @@ internal static class StoreSql
         INSERT INTO event_places (event, ord, name, kind, country, admin1, admin2, lat, lon, geonames_id, admin1_key, name_key, family, date)
         VALUES ($event, $ord, $name, $kind, $country, $admin1, $admin2, $lat, $lon, $gid, $admin1_key, $name_key, $family, $date)
         """;
+
+    public const int PlaceColumns = 14;
+
+    /// <summary>An INSERT of one row of VALUES as one of <paramref name="rows"/> rows, each row's parameters named by <see cref="RowParameter"/>.</summary>
+    public static string Rows(string insert, int rows)
+    {
+        var at = insert.IndexOf("VALUES", StringComparison.Ordinal) + "VALUES".Length;
+        var row = insert[at..].Trim();
+        return insert[..at] + " " + string.Join(",\n", Enumerable.Range(0, rows).Select(r => Parameter().Replace(row, m => RowParameter(m.Value, r))));
+    }
+
+    /// <summary>The name of a parameter in row <paramref name="row"/> of a statement made by <see cref="Rows"/>.</summary>
+    public static string RowParameter(string name, int row) => $"{name}_{row}";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$[a-z_0-9]+")]
+    private static partial System.Text.RegularExpressions.Regex Parameter();
 
     public const string InsertWeapon = """
         INSERT INTO event_weapons (event, ord, class, model, launched, intercepted, type, actor, target_actor, claimed_by)
@@ -100,7 +116,7 @@ internal static class StoreSql
                              WHERE c2.family = $family AND c2.date BETWEEN $lo AND $hi)
         """;
 
-    public const string SetMember = "INSERT OR REPLACE INTO incident_members (event, incident) VALUES ($event, $incident)";
+    public const string SetMember = "INSERT INTO incident_members (event, incident) VALUES ($event, $incident) ON CONFLICT (event) DO UPDATE SET incident = excluded.incident";
 
     public const string DeleteFigures = "DELETE FROM incident_figures WHERE incident = $incident";
 
@@ -109,7 +125,7 @@ internal static class StoreSql
         VALUES ($incident, $claimant, $measure, $best, $min, $max, $reports)
         """;
 
-    public const string RecordMerge = "INSERT OR REPLACE INTO incident_merges (id, merged_into, at) VALUES ($id, $into, $at)";
+    public const string RecordMerge = "INSERT INTO incident_merges (id, merged_into, at) VALUES ($id, $into, $at) ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into, at = excluded.at";
 
     public const string InsertIncidentStub = "INSERT INTO incidents (family, type, report_count, updated_at) VALUES ($family, $type, 0, $at) RETURNING id";
 
