@@ -159,12 +159,19 @@ internal sealed class ExtractCommand
         var surveyed = new List<Surveyed>();
         // Reports are handed out one at a time, not in PLINQ's growing chunks: a report takes
         // milliseconds, and a chunk of dozens left to one thread at the end of a pass idles the others.
-        var firstPass = Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering)
-            .AsParallel()
-            .AsOrdered()
-            .WithDegreeOfParallelism(threads)
-            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(path => SurveyOne(pipeline, path, published, budget, newline, keeping));
+        // One thread, or one report: read in turn on this thread. PLINQ's workers and merge would
+        // only hand the report to another thread and back, and a one-report run paid for setting
+        // them up (and JIT-compiling them) about as much as for reading the report.
+        var inTurn = threads == 1 || AtMostOne(ref files);
+        Func<string, (Surveyed, Document?, ReportSurvey?, byte[]?)> first = path => SurveyOne(pipeline, path, published, budget, newline, keeping);
+        var firstPass = inTurn
+            ? files.Select(first)
+            : Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering)
+                .AsParallel()
+                .AsOrdered()
+                .WithDegreeOfParallelism(threads)
+                .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+                .Select(first);
         foreach (var (report, document, survey, lines) in firstPass)
         {
             if (survey is null)
@@ -178,14 +185,17 @@ internal sealed class ExtractCommand
         }
         var readAgain = 0;
         var again = explain ? ReportPipeline.Create(places, new ExtractionOptions { IncludeBackground = background }) : pipeline;
-        var results = Partitioner.Create(surveyed, loadBalance: true)
-            .AsParallel()
-            .AsOrdered()
-            .WithDegreeOfParallelism(threads)
-            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(s => s.Error is null && prior.PriorFor(s.Doc!, s.Published, s.PriorCanDecide) is { } front
-                ? (Revisit(again, front, s, published, budget, newline), true)
-                : ((s with { Reading = null }, null), false));
+        Func<Surveyed, ((Surveyed, byte[]?), bool)> second = s => s.Error is null && prior.PriorFor(s.Doc!, s.Published, s.PriorCanDecide) is { } front
+            ? (Revisit(again, front, s, published, budget, newline), true)
+            : ((s with { Reading = null }, null), false);
+        var results = inTurn
+            ? surveyed.Select(second)
+            : Partitioner.Create(surveyed, loadBalance: true)
+                .AsParallel()
+                .AsOrdered()
+                .WithDegreeOfParallelism(threads)
+                .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+                .Select(second);
         foreach (var ((report, fresh), wasReadAgain) in results)
         {
             if (wasReadAgain)
@@ -212,6 +222,31 @@ internal sealed class ExtractCommand
         stdout.Flush();
         output.Flush();
         return failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="items"/> holds at most one item. Looks at no more than two, and
+    /// leaves <paramref name="items"/> giving every item once, the ones looked at first.
+    /// </summary>
+    internal static bool AtMostOne<T>(ref IEnumerable<T> items)
+    {
+        var rest = items.GetEnumerator();
+        var head = new List<T>(2);
+        while (head.Count < 2 && rest.MoveNext())
+            head.Add(rest.Current);
+        items = Resume(head, rest);
+        return head.Count < 2;
+    }
+
+    private static IEnumerable<T> Resume<T>(List<T> head, IEnumerator<T> rest)
+    {
+        using (rest)
+        {
+            foreach (var item in head)
+                yield return item;
+            while (rest.MoveNext())
+                yield return rest.Current;
+        }
     }
 
     private static void Prepare()
