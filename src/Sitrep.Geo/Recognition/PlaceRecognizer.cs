@@ -25,9 +25,11 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         ArgumentNullException.ThrowIfNull(text);
         if (start < 0 || end > text.Length || start > end)
             throw new ArgumentOutOfRangeException(nameof(start), $"span {start}..{end} is outside the text (length {text.Length})");
-        var tokens = WordTokenizer.Tokenize(text, start, end);
+        var scratch = _scratch ??= new Scratch();
+        var tokens = WordTokenizer.Tokenize(text, start, end, scratch.Tokens);
         words?.Add(text, start, end, tokens);
-        var blocked = Recognition.PersonNames.Mark(text, tokens, _lex);
+        var blocked = scratch.Blocked(tokens.Count);
+        Recognition.PersonNames.Scan(text, new WordList(tokens), _lex, blocked, null, complete: true);
         var found = new List<PlaceMention>();
         var from = 0;
         if (Dateline(text, tokens, blocked) is { } dateline)
@@ -89,6 +91,26 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         }
         return AttachQualifiers(text, tokens, blocked, DropWaterOfPorts(text, tokens, SpreadPluralRegion(text, found)));
     }
+
+    /// <summary>
+    /// A sentence's words and their person-name marks, made once per thread: <see cref="Find"/>
+    /// is done with them when it returns (mentions keep offsets and strings, never the lists).
+    /// </summary>
+    private sealed class Scratch
+    {
+        public readonly List<WordToken> Tokens = [];
+        private bool[] _blocked = [];
+
+        public bool[] Blocked(int count)
+        {
+            if (_blocked.Length < count)
+                _blocked = new bool[Math.Max(count, 2 * _blocked.Length)];
+            return _blocked;
+        }
+    }
+
+    [ThreadStatic]
+    private static Scratch? _scratch;
 
     /// <summary>
     /// A weapon, an aircraft maker, a unit or a side named like a place ("Oreshnik", "Sukhoi",
