@@ -91,6 +91,20 @@ internal static partial class TextFold
     /// <summary>Whether <paramref name="text"/> folds to <paramref name="folded"/>, without making the folded string.</summary>
     public static bool FoldEquals(ReadOnlySpan<char> text, string folded) => FoldInto(text).Equals(folded.AsSpan());
 
+    /// <summary>
+    /// Whether the folded form of <paramref name="text"/> is in <paramref name="set"/> (an ordinal
+    /// set), without making the folded string: asked of most capitalized words of every report.
+    /// </summary>
+    public static bool FoldedIn(ReadOnlySpan<char> text, HashSet<string> set)
+    {
+        var sb = FoldInto(text);
+        if (sb.Length > 256)
+            return set.Contains(sb.ToString());
+        Span<char> folded = stackalloc char[sb.Length];
+        sb.CopyTo(0, folded, sb.Length);
+        return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded);
+    }
+
     private static StringBuilder FoldInto(ReadOnlySpan<char> text)
     {
         var sb = _folding ??= new StringBuilder(64);

@@ -128,8 +128,9 @@ public sealed class ClauseAnalysis
     {
         if (group.Voice != Voice.Passive || ClauseOf(group.Span.First) is not { } clause)
             return null;
-        foreach (var a in clause.Attachments)
+        for (var i = 0; i < clause.Attachments.Count; i++)
         {
+            var a = clause.Attachments[i];
             if (a.Role == AttachmentRole.Agent && a.Preposition >= group.Span.Last)
                 return a.Phrase;
         }

@@ -35,8 +35,10 @@ public static class ClauseReader
         for (var k = 0; k < n; k++)
             m[k] = classes.MaskOf(tokens[k]);
         var cueAt = analysis.CueAt;
-        foreach (var c in cues)
+        // Indexed, not foreach: an enumerator of the interface is an allocation per sentence.
+        for (var i = 0; i < cues.Count; i++)
         {
+            var c = cues[i];
             for (var k = c.First; k < c.Last && k < n; k++)
                 cueAt[k] = true;
         }
@@ -268,8 +270,12 @@ public static class ClauseReader
         MarkShortPairs(tokens, scare, IsQuote, IsQuote);
         // "the Security Service (SBU) said": brackets around a few words after a word are an
         // aside inside the phrase, like scare quotes.
-        MarkShortPairs(tokens, scare, Words.AsideOpen.Has, Words.AsideClose.Has);
+        MarkShortPairs(tokens, scare, AsideOpens, AsideCloses);
     }
+
+    // Made once: a method group of an instance is a new delegate at every use, two per sentence.
+    private static readonly Func<Token, bool> AsideOpens = Words.AsideOpen.Has;
+    private static readonly Func<Token, bool> AsideCloses = Words.AsideClose.Has;
 
     private static void MarkShortPairs(IReadOnlyList<Token> tokens, bool[] marks, Func<Token, bool> opens, Func<Token, bool> closes)
     {
@@ -354,7 +360,8 @@ public static class ClauseReader
                 (subject, shared) = (Antecedent(tokens, m, previous), true);
         }
         var obj = new TokenSpan(last, last);
-        var attachments = new List<Attachment>();
+        var attachments = _attachments ??= [];
+        attachments.Clear();
         if (verb is not null)
         {
             var k = verb.Span.Last;
@@ -374,8 +381,12 @@ public static class ClauseReader
                 k = end - 1;
             }
         }
-        return new Clause(kind, new TokenSpan(first, last), verb, subject, shared, obj, attachments);
+        // Most clauses have none or one or two: an exact array, not a list grown from four.
+        return new Clause(kind, new TokenSpan(first, last), verb, subject, shared, obj, attachments.Count == 0 ? [] : attachments.ToArray());
     }
+
+    [ThreadStatic]
+    private static List<Attachment>? _attachments;
 
     /// <summary>Where a noun group or attachment ends: a preposition, a break, a verb group.</summary>
     private static bool Ends(Token t, ulong mt, int group) =>
@@ -439,8 +450,9 @@ public static class ClauseReader
     private static void ReadAttributions(IReadOnlyList<Token> tokens, ulong[] m, IReadOnlyList<PhraseMatch<AttributionCue>> cues,
         List<Clause> clauses, int[] clauseOf, int[] groupOf, List<VerbGroup> groups, List<Attribution> list)
     {
-        foreach (var cue in cues)
+        for (var i = 0; i < cues.Count; i++)
         {
+            var cue = cues[i];
             if (cue.First >= tokens.Count)
                 continue;
             var group = groupOf[cue.First] >= 0 ? groups[groupOf[cue.First]] : null;
