@@ -49,7 +49,9 @@ internal static partial class TextFold
     public static List<string> SkeletonTokens(ReadOnlySpan<char> name)
     {
         var tokens = new List<string>();
-        var sb = new StringBuilder();
+        // One builder per thread: the geocoder splits the gap between every pair of mentions.
+        var sb = _skeletonWord ??= new StringBuilder();
+        sb.Clear();
         for (var i = 0; i <= name.Length; i++)
         {
             var c = i < name.Length ? name[i] : ' ';
@@ -75,8 +77,13 @@ internal static partial class TextFold
                 sb.Clear();
             }
         }
+        if (sb.Capacity > 1 << 16)
+            _skeletonWord = null;
         return tokens;
     }
+
+    [ThreadStatic]
+    private static StringBuilder? _skeletonWord;
 
     /// <summary>
     /// The builder <see cref="Fold"/> and <see cref="FoldEquals"/> fold into: the geocoder folds every

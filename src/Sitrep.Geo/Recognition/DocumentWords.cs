@@ -13,7 +13,9 @@ namespace Sitrep.Geo;
 /// </summary>
 public sealed class DocumentWords(string text)
 {
-    private readonly List<WordToken> _pending = [];
+    // The last words read, whose names could go on into the next sentence: never more than a name's length.
+    private readonly WordToken[] _pending = new WordToken[Recognition.PersonNames.MaxNameWords];
+    private int _pendingCount;
     private readonly HashSet<string> _surnames = new(StringComparer.Ordinal);
     private readonly Recognition.GeoLexicon _lex = Recognition.GeoLexicon.Default;
     private int _end;
@@ -52,8 +54,8 @@ public sealed class DocumentWords(string text)
             if (_end < text.Length)
                 Read(WordTokenizer.Tokenize(text, _end, text.Length, Gap));
             _end = text.Length;
-            Recognition.PersonNames.Scan(text, new WordList(_pending), _lex, null, _surnames, complete: true);
-            _pending.Clear();
+            Recognition.PersonNames.Scan(text, new Joined(_pending, _pendingCount, []), _lex, null, _surnames, complete: true);
+            _pendingCount = 0;
             _done = true;
         }
         surnames.UnionWith(_surnames);
@@ -63,9 +65,21 @@ public sealed class DocumentWords(string text)
     {
         if (tokens.Count == 0)
             return;
-        _pending.AddRange(tokens);
-        var stop = Recognition.PersonNames.Scan(text, new WordList(_pending), _lex, null, _surnames, complete: false);
-        _pending.RemoveRange(0, stop);
+        var words = new Joined(_pending, _pendingCount, tokens);
+        var stop = Recognition.PersonNames.Scan(text, words, _lex, null, _surnames, complete: false);
+        // The scan stops within a name's length of the end, so what is left fits.
+        var left = words.Count - stop;
+        for (var k = 0; k < left; k++)
+            _pending[k] = words[stop + k];
+        _pendingCount = left;
+    }
+
+    /// <summary>The words left from before, then a sentence's words, read as one list.</summary>
+    private readonly struct Joined(WordToken[] before, int beforeCount, List<WordToken> tokens) : IWordList
+    {
+        public int Count => beforeCount + tokens.Count;
+
+        public WordToken this[int index] => index < beforeCount ? before[index] : tokens[index - beforeCount];
     }
 
     [ThreadStatic]

@@ -9,7 +9,8 @@ namespace Sitrep.Geo.Recognition;
 /// </summary>
 internal static class PersonNames
 {
-    private const int MaxNameWords = 3;
+    /// <summary>Most words after a cue or a given name that a name runs on for.</summary>
+    public const int MaxNameWords = 3;
 
     public static bool[] Mark(string text, List<WordToken> tokens, GeoLexicon lex)
     {

@@ -82,11 +82,11 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             }
             if (CityPart(text, tokens, i, last))
             {
-                found.Add(MakeMention(text, tokens, i, last, node, fuzzy) with { CityPart = true });
+                found.Add(MakeMention(text, tokens, i, last, node, fuzzy, cityPart: true, noVenue: false));
                 i = last + 1;
                 continue;
             }
-            found.Add(MakeMention(text, tokens, i, last, node, fuzzy) with { NoVenue = noVenue });
+            found.Add(MakeMention(text, tokens, i, last, node, fuzzy, cityPart: false, noVenue));
             i = last + (found[^1].End > tokens[last].End ? 1 : 0);
         }
         return AttachQualifiers(text, tokens, blocked, DropWaterOfPorts(text, tokens, SpreadPluralRegion(text, found)));
@@ -333,7 +333,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         return hits;
     }
 
-    private PlaceMention MakeMention(string text, List<WordToken> tokens, int first, int last, int node, int[]? fuzzy)
+    private PlaceMention MakeMention(string text, List<WordToken> tokens, int first, int last, int node, int[]? fuzzy, bool cityPart = false, bool noVenue = false)
     {
         var start = tokens[first].Start;
         var nameEnd = tokens[last].End;
@@ -372,9 +372,13 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             settlementCue = true;
         if (settlementCue && hint == PlaceKind.Region && end == nameEnd)
             hint = PlaceKind.Settlement;
-        return new PlaceMention(start, end, text[start..end], hint)
+        var surface = text[start..end];
+        return new PlaceMention(start, end, surface, hint)
         {
-            Name = text[start..nameEnd],
+            // Most mentions are their name alone: one string serves as both.
+            Name = nameEnd == end ? surface : text[start..nameEnd],
+            CityPart = cityPart,
+            NoVenue = noVenue,
             Bearing = BearingBefore(text, tokens, first),
             Fuzzy = fuzzy is not null,
             SettlementCue = settlementCue,
