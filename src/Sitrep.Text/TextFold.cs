@@ -153,7 +153,7 @@ internal static partial class TextFold
                     continue;
                 buffer[n++] = c;
             }
-            return new string(buffer[..n]);
+            return Shared(buffer[..n]);
         }
         var sb = new StringBuilder(token.Length);
         foreach (var c in token)
@@ -189,11 +189,22 @@ internal static partial class TextFold
                 continue;
             skeleton[m++] = c;
         }
-        var result = new string(skeleton[..m]);
+        var result = Shared(skeleton[..m]);
         if (rented is not null)
             System.Buffers.ArrayPool<char>.Shared.Return(rented);
         return result;
     }
+
+    /// <summary>
+    /// The one string of a skeleton already made on this thread: the geocoder asks for the
+    /// skeletons of the same few words (names, "region", "oblast") mention after mention.
+    /// </summary>
+    private static string Shared(ReadOnlySpan<char> skeleton) => (_skeletons ??= new()).Get(skeleton, NewString);
+
+    [ThreadStatic]
+    private static Sitrep.Text.WordFormCache<string>? _skeletons;
+
+    private static readonly Func<ReadOnlySpan<char>, string> NewString = s => new string(s);
 
     private static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
 

@@ -30,7 +30,8 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         words?.Add(text, start, end, tokens);
         var blocked = scratch.Blocked(tokens.Count);
         Recognition.PersonNames.Scan(text, new WordList(tokens), _lex, blocked, null, complete: true);
-        var found = new List<PlaceMention>();
+        var found = scratch.Found;
+        found.Clear();
         var from = 0;
         if (Dateline(text, tokens, blocked) is { } dateline)
         {
@@ -89,16 +90,20 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             found.Add(MakeMention(text, tokens, i, last, node, fuzzy, cityPart: false, noVenue));
             i = last + (found[^1].End > tokens[last].End ? 1 : 0);
         }
-        return AttachQualifiers(text, tokens, blocked, DropWaterOfPorts(text, tokens, SpreadPluralRegion(text, found)));
+        var result = AttachQualifiers(text, tokens, blocked, DropWaterOfPorts(text, tokens, SpreadPluralRegion(text, found)));
+        // The caller keeps the mentions and the next sentence reuses the thread's list: an exact copy out.
+        return ReferenceEquals(result, found) ? (found.Count == 0 ? [] : found.ToArray()) : result;
     }
 
     /// <summary>
     /// A sentence's words and their person-name marks, made once per thread: <see cref="Find"/>
-    /// is done with them when it returns (mentions keep offsets and strings, never the lists).
+    /// is done with them when it returns (mentions keep offsets and strings, never the lists), and
+    /// it copies the mentions it found out of its list.
     /// </summary>
     private sealed class Scratch
     {
         public readonly List<WordToken> Tokens = [];
+        public readonly List<PlaceMention> Found = [];
         private bool[] _blocked = [];
 
         public bool[] Blocked(int count)
