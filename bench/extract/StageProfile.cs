@@ -212,11 +212,11 @@ internal static class StageProfile
         Console.WriteLine($"allocated per pass: numbers {numberBytes / 1048576.0:0.0} MB, dates {dateBytes / 1048576.0:0.0} MB");
         Console.WriteLine($"gazetteer load: {loadMs:0} ms; corpus prefix: {paths.Count} files, {fileBytes / 1048576.0:0.0} MB on disk, {chars / 1048576.0:0.0} M chars of text, {sentences} sentences, {mentionCount} place mentions, {records.Count} events");
         var whole = results.First(r => r.Stage.StartsWith("whole", StringComparison.Ordinal)).Ms;
-        Console.WriteLine($"{"stage",-75} {"ms",9} {"MB/s",8} {"% of pipeline",14} {"CPU ms",8}");
+        Console.WriteLine($"{"stage",-75} {"ms",9} {"MB/s",8} {"% of pipeline",14} {"CPU ms",8} {"MB allocated",13} {"B/input B",10}");
         for (var r = 0; r < results.Count; r++)
         {
             var (stage, ms) = results[r];
-            Console.WriteLine($"{stage,-75} {ms,9:0} {fileBytes / 1048576.0 / (ms / 1000),8:0.0} {100 * ms / whole,13:0.0}% {CpuMs[r],8:0}");
+            Console.WriteLine($"{stage,-75} {ms,9:0} {fileBytes / 1048576.0 / (ms / 1000),8:0.0} {100 * ms / whole,13:0.0}% {CpuMs[r],8:0} {Allocated[r] / 1048576.0,13:0.0} {(double)Allocated[r] / fileBytes,10:0.0}");
         }
         return 0;
     }
@@ -224,22 +224,29 @@ internal static class StageProfile
     /// <summary>Process CPU of each timed stage, in the order of the results: under load it varies less than wall time.</summary>
     private static readonly List<double> CpuMs = [];
 
+    /// <summary>Bytes the last timed pass of each stage allocated, by stage name order.</summary>
+    private static readonly List<long> Allocated = [];
+
     /// <summary>One warm-up pass (JIT, tiering, caches), then the best of two timed passes.</summary>
     private static double Time(Action stage)
     {
         stage();
         var best = double.MaxValue;
         var bestCpu = double.MaxValue;
+        long bytes = 0;
         for (var i = 0; i < 2; i++)
         {
             GC.Collect();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var before = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();
             stage();
             best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
             bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+            bytes = GC.GetAllocatedBytesForCurrentThread() - before;
         }
         CpuMs.Add(bestCpu);
+        Allocated.Add(bytes);
         return best;
     }
 }

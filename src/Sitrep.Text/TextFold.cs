@@ -49,7 +49,9 @@ internal static partial class TextFold
     public static List<string> SkeletonTokens(ReadOnlySpan<char> name)
     {
         var tokens = new List<string>();
-        var sb = new StringBuilder();
+        // One builder per thread: the geocoder splits the gap between every pair of mentions.
+        var sb = _skeletonWord ??= new StringBuilder();
+        sb.Clear();
         for (var i = 0; i <= name.Length; i++)
         {
             var c = i < name.Length ? name[i] : ' ';
@@ -75,8 +77,13 @@ internal static partial class TextFold
                 sb.Clear();
             }
         }
+        if (sb.Capacity > 1 << 16)
+            _skeletonWord = null;
         return tokens;
     }
+
+    [ThreadStatic]
+    private static StringBuilder? _skeletonWord;
 
     /// <summary>
     /// The builder <see cref="Fold"/> and <see cref="FoldEquals"/> fold into: the geocoder folds every
@@ -90,6 +97,20 @@ internal static partial class TextFold
 
     /// <summary>Whether <paramref name="text"/> folds to <paramref name="folded"/>, without making the folded string.</summary>
     public static bool FoldEquals(ReadOnlySpan<char> text, string folded) => FoldInto(text).Equals(folded.AsSpan());
+
+    /// <summary>
+    /// Whether the folded form of <paramref name="text"/> is in <paramref name="set"/> (an ordinal
+    /// set), without making the folded string: asked of most capitalized words of every report.
+    /// </summary>
+    public static bool FoldedIn(ReadOnlySpan<char> text, HashSet<string> set)
+    {
+        var sb = FoldInto(text);
+        if (sb.Length > 256)
+            return set.Contains(sb.ToString());
+        Span<char> folded = stackalloc char[sb.Length];
+        sb.CopyTo(0, folded, sb.Length);
+        return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded);
+    }
 
     private static StringBuilder FoldInto(ReadOnlySpan<char> text)
     {
@@ -132,7 +153,7 @@ internal static partial class TextFold
                     continue;
                 buffer[n++] = c;
             }
-            return new string(buffer[..n]);
+            return Shared(buffer[..n]);
         }
         var sb = new StringBuilder(token.Length);
         foreach (var c in token)
@@ -168,11 +189,22 @@ internal static partial class TextFold
                 continue;
             skeleton[m++] = c;
         }
-        var result = new string(skeleton[..m]);
+        var result = Shared(skeleton[..m]);
         if (rented is not null)
             System.Buffers.ArrayPool<char>.Shared.Return(rented);
         return result;
     }
+
+    /// <summary>
+    /// The one string of a skeleton already made on this thread: the geocoder asks for the
+    /// skeletons of the same few words (names, "region", "oblast") mention after mention.
+    /// </summary>
+    private static string Shared(ReadOnlySpan<char> skeleton) => (_skeletons ??= new()).Get(skeleton, NewString);
+
+    [ThreadStatic]
+    private static Sitrep.Text.WordFormCache<string>? _skeletons;
+
+    private static readonly Func<ReadOnlySpan<char>, string> NewString = s => new string(s);
 
     private static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
 

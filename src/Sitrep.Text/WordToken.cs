@@ -16,11 +16,19 @@ internal static class WordTokenizer
 
     private static readonly Func<ReadOnlySpan<char>, string> SkeletonOf = w => TextFold.Skeleton(w);
 
-    public static List<WordToken> Tokenize(string text, int start, int end)
+    public static List<WordToken> Tokenize(string text, int start, int end) =>
+        // Sized for about a word per five characters, the list is made once instead of growing
+        // (and copying) three or four times.
+        Tokenize(text, start, end, new List<WordToken>(Math.Max(4, (end - start) / 5 + 1)));
+
+    /// <summary>
+    /// The words of text[start..end) into <paramref name="tokens"/>, cleared first: every sentence
+    /// of every report comes through here, and a caller done with one sentence's words before the
+    /// next reuses one list.
+    /// </summary>
+    public static List<WordToken> Tokenize(string text, int start, int end, List<WordToken> tokens)
     {
-        // Every sentence of every report comes through here: sized for about a word per five
-        // characters, the list is made once instead of growing (and copying) three or four times.
-        var tokens = new List<WordToken>(Math.Max(4, (end - start) / 5 + 1));
+        tokens.Clear();
         var i = start;
         while (i < end)
         {

@@ -38,10 +38,33 @@ public enum Modality : byte
 /// A verb group: auxiliaries, modals, negation and the verbs they chain ("may attempt to
 /// destroy", "were repelled", "have not made"). <see cref="Head"/> is its last verb.
 /// </summary>
-public sealed record VerbGroup(TokenSpan Span, int Head, string Lemma, Voice Voice, Tense Tense, Modality Modality)
+/// <remarks>
+/// Made by the clause reader only, and set anew when an analysis read sentence after sentence
+/// (<see cref="ClauseReader.ReadReusing"/>) reuses it: a group answers for its sentence until the next.
+/// </remarks>
+public sealed class VerbGroup
 {
+    internal VerbGroup()
+    {
+    }
+
+    public TokenSpan Span { get; private set; }
+    public int Head { get; private set; }
+    public string Lemma { get; private set; } = "";
+    public Voice Voice { get; private set; }
+    public Tense Tense { get; private set; }
+    public Modality Modality { get; private set; }
+
     /// <summary>Its head is a verb of saying ("said", "claims"), from attribution.tsv.</summary>
-    public bool IsSaying { get; init; }
+    public bool IsSaying { get; private set; }
+
+    internal VerbGroup Set(TokenSpan span, int head, string lemma, Voice voice, Tense tense, Modality modality, bool isSaying)
+    {
+        (Span, Head, Lemma, Voice, Tense, Modality, IsSaying) = (span, head, lemma, voice, tense, modality, isSaying);
+        return this;
+    }
+
+    public override string ToString() => $"VerbGroup {Span} head={Head} {Lemma} {Voice} {Tense} {Modality}{(IsSaying ? " saying" : "")}";
 }
 
 /// <summary>
@@ -61,14 +84,35 @@ public readonly record struct Attachment(AttachmentRole Role, int Preposition, T
 /// shared with the clause it is coordinated with, or the noun a relative clause describes),
 /// the object after it, and its prepositional attachments.
 /// </summary>
-public sealed record Clause(
-    ClauseKind Kind,
-    TokenSpan Span,
-    VerbGroup? Verb,
-    TokenSpan Subject,
-    bool SubjectShared,
-    TokenSpan Object,
-    IReadOnlyList<Attachment> Attachments);
+/// <remarks>Made and reused as <see cref="VerbGroup"/> is.</remarks>
+public sealed class Clause
+{
+    private readonly List<Attachment> _attachments = [];
+
+    internal Clause()
+    {
+    }
+
+    public ClauseKind Kind { get; private set; }
+    public TokenSpan Span { get; private set; }
+    public VerbGroup? Verb { get; private set; }
+    public TokenSpan Subject { get; private set; }
+    public bool SubjectShared { get; private set; }
+    public TokenSpan Object { get; internal set; }
+    public IReadOnlyList<Attachment> Attachments => _attachments;
+
+    /// <summary>The attachments, filled by the reader after <see cref="Set"/> cleared them.</summary>
+    internal List<Attachment> AttachmentList => _attachments;
+
+    internal Clause Set(ClauseKind kind, TokenSpan span, VerbGroup? verb, TokenSpan subject, bool subjectShared, TokenSpan obj)
+    {
+        (Kind, Span, Verb, Subject, SubjectShared, Object) = (kind, span, verb, subject, subjectShared, obj);
+        _attachments.Clear();
+        return this;
+    }
+
+    public override string ToString() => $"Clause {Kind} {Span} verb={Verb?.Span.ToString() ?? "-"} subject={Subject} object={Object} attachments={_attachments.Count}";
+}
 
 /// <summary>
 /// "X said (that) ...", "..., X said", "according to X": who speaks (<see cref="Speaker"/>),

@@ -19,6 +19,11 @@ public sealed class ClauseAnalysis
     private readonly List<Attribution> _attributions = [];
     private readonly List<(ClauseKind Kind, int First)> _spans = [];
 
+    // Every group and clause this analysis has made: a reused analysis sets them anew sentence
+    // after sentence instead of making two or three objects (and a list) per clause.
+    private readonly List<VerbGroup> _groupPool = [];
+    private readonly List<Clause> _clausePool = [];
+
     internal ClauseAnalysis()
     {
     }
@@ -56,8 +61,28 @@ public sealed class ClauseAnalysis
         _scare.AsSpan(0, tokens).Clear();
         _groups.Clear();
         _clauses.Clear();
+        _groupsMade = _clausesMade = 0;
         _attributions.Clear();
         _spans.Clear();
+    }
+
+    private int _groupsMade;
+    private int _clausesMade;
+
+    /// <summary>A verb group for this sentence: one made for an earlier sentence, or a new one.</summary>
+    internal VerbGroup NextGroup()
+    {
+        if (_groupsMade == _groupPool.Count)
+            _groupPool.Add(new VerbGroup());
+        return _groupPool[_groupsMade++];
+    }
+
+    /// <summary>A clause for this sentence, as <see cref="NextGroup"/>.</summary>
+    internal Clause NextClause()
+    {
+        if (_clausesMade == _clausePool.Count)
+            _clausePool.Add(new Clause());
+        return _clausePool[_clausesMade++];
     }
 
     // The reader's working view of the sentence; valid for the first Begin(tokens) slots.
@@ -128,8 +153,9 @@ public sealed class ClauseAnalysis
     {
         if (group.Voice != Voice.Passive || ClauseOf(group.Span.First) is not { } clause)
             return null;
-        foreach (var a in clause.Attachments)
+        for (var i = 0; i < clause.Attachments.Count; i++)
         {
+            var a = clause.Attachments[i];
             if (a.Role == AttachmentRole.Agent && a.Preposition >= group.Span.Last)
                 return a.Phrase;
         }

@@ -35,17 +35,19 @@ public static class ClauseReader
         for (var k = 0; k < n; k++)
             m[k] = classes.MaskOf(tokens[k]);
         var cueAt = analysis.CueAt;
-        foreach (var c in cues)
+        // Indexed, not foreach: an enumerator of the interface is an allocation per sentence.
+        for (var i = 0; i < cues.Count; i++)
         {
+            var c = cues[i];
             for (var k = c.First; k < c.Last && k < n; k++)
                 cueAt[k] = true;
         }
         var groupOf = analysis.GroupIndex;
         var groups = analysis.GroupList;
-        ReadGroups(text, tokens, m, cueAt, groupOf, groups);
+        ReadGroups(analysis, text, tokens, m, cueAt, groupOf, groups);
         var clauseOf = analysis.ClauseIndex;
         var clauses = analysis.ClauseList;
-        ReadClauses(tokens, m, groups, groupOf, clauseOf, analysis.ScareMarks, analysis.ClauseStarts, clauses);
+        ReadClauses(analysis, tokens, m, groups, groupOf, clauseOf, analysis.ScareMarks, analysis.ClauseStarts, clauses);
         ReadAttributions(tokens, m, cues, clauses, clauseOf, groupOf, groups, analysis.AttributionList);
         NounModality(tokens, m, groupOf, analysis.NounMarks);
         return analysis;
@@ -83,7 +85,7 @@ public static class ClauseReader
     private static bool VerbSlot(string text, Token t, ulong mt) =>
         Lower(text, t) && !Opens(mt) && !Words.Coordinator.In(mt) && !Words.Relative.In(mt) && !Words.Complementizer.In(mt);
 
-    private static void ReadGroups(string text, IReadOnlyList<Token> tokens, ulong[] m, bool[] cueAt, int[] groupOf, List<VerbGroup> groups)
+    private static void ReadGroups(ClauseAnalysis analysis, string text, IReadOnlyList<Token> tokens, ulong[] m, bool[] cueAt, int[] groupOf, List<VerbGroup> groups)
     {
         var n = tokens.Count;
         var k = 0;
@@ -192,7 +194,7 @@ public static class ClauseReader
             if (Words.Infinitive.In(m[k]) && groups.Count > 0 && groups[^1].Span.Last <= k && k - groups[^1].Span.Last <= 8)
                 mod |= groups[^1].Modality;
             var index = groups.Count;
-            groups.Add(new VerbGroup(new TokenSpan(k, end), head, h.Lemma, voice, tense, mod) { IsSaying = cueAt[head] });
+            groups.Add(analysis.NextGroup().Set(new TokenSpan(k, end), head, h.Lemma, voice, tense, mod, cueAt[head]));
             for (var x = k; x < end; x++)
                 groupOf[x] = index;
             k = end;
@@ -201,7 +203,7 @@ public static class ClauseReader
 
     // ---- clauses ----
 
-    private static void ReadClauses(IReadOnlyList<Token> tokens, ulong[] m, List<VerbGroup> groups, int[] groupOf, int[] clauseOf,
+    private static void ReadClauses(ClauseAnalysis analysis, IReadOnlyList<Token> tokens, ulong[] m, List<VerbGroup> groups, int[] groupOf, int[] clauseOf,
         bool[] scare, List<(ClauseKind Kind, int First)> spans, List<Clause> clauses)
     {
         var n = tokens.Count;
@@ -248,7 +250,7 @@ public static class ClauseReader
             var last = i + 1 < spans.Count ? spans[i + 1].First : n;
             for (var k = first; k < last; k++)
                 clauseOf[k] = i;
-            var clause = Build(tokens, m, groups, groupOf, spans[i].Kind, first, last, i > 0 ? clauses[i - 1] : null, opener);
+            var clause = Build(analysis.NextClause(), tokens, m, groups, groupOf, spans[i].Kind, first, last, i > 0 ? clauses[i - 1] : null, opener);
             clauses.Add(clause);
             if (clause.Kind == ClauseKind.Main)
                 opener = clause;
@@ -268,8 +270,12 @@ public static class ClauseReader
         MarkShortPairs(tokens, scare, IsQuote, IsQuote);
         // "the Security Service (SBU) said": brackets around a few words after a word are an
         // aside inside the phrase, like scare quotes.
-        MarkShortPairs(tokens, scare, Words.AsideOpen.Has, Words.AsideClose.Has);
+        MarkShortPairs(tokens, scare, AsideOpens, AsideCloses);
     }
+
+    // Made once: a method group of an instance is a new delegate at every use, two per sentence.
+    private static readonly Func<Token, bool> AsideOpens = Words.AsideOpen.Has;
+    private static readonly Func<Token, bool> AsideCloses = Words.AsideClose.Has;
 
     private static void MarkShortPairs(IReadOnlyList<Token> tokens, bool[] marks, Func<Token, bool> opens, Func<Token, bool> closes)
     {
@@ -325,7 +331,7 @@ public static class ClauseReader
         return false;
     }
 
-    private static Clause Build(IReadOnlyList<Token> tokens, ulong[] m, List<VerbGroup> groups, int[] groupOf, ClauseKind kind, int first, int last, Clause? previous, Clause? opener)
+    private static Clause Build(Clause clause, IReadOnlyList<Token> tokens, ulong[] m, List<VerbGroup> groups, int[] groupOf, ClauseKind kind, int first, int last, Clause? previous, Clause? opener)
     {
         VerbGroup? verb = null;
         for (var k = first; k < last; k++)
@@ -354,7 +360,7 @@ public static class ClauseReader
                 (subject, shared) = (Antecedent(tokens, m, previous), true);
         }
         var obj = new TokenSpan(last, last);
-        var attachments = new List<Attachment>();
+        var attachments = clause.Set(kind, new TokenSpan(first, last), verb, subject, shared, obj).AttachmentList;
         if (verb is not null)
         {
             var k = verb.Span.Last;
@@ -373,8 +379,9 @@ public static class ClauseReader
                 attachments.Add(new Attachment(RoleOf(m[k], verb), k, new TokenSpan(k + 1, end)));
                 k = end - 1;
             }
+            clause.Object = obj;
         }
-        return new Clause(kind, new TokenSpan(first, last), verb, subject, shared, obj, attachments);
+        return clause;
     }
 
     /// <summary>Where a noun group or attachment ends: a preposition, a break, a verb group.</summary>
@@ -439,8 +446,9 @@ public static class ClauseReader
     private static void ReadAttributions(IReadOnlyList<Token> tokens, ulong[] m, IReadOnlyList<PhraseMatch<AttributionCue>> cues,
         List<Clause> clauses, int[] clauseOf, int[] groupOf, List<VerbGroup> groups, List<Attribution> list)
     {
-        foreach (var cue in cues)
+        for (var i = 0; i < cues.Count; i++)
         {
+            var cue = cues[i];
             if (cue.First >= tokens.Count)
                 continue;
             var group = groupOf[cue.First] >= 0 ? groups[groupOf[cue.First]] : null;

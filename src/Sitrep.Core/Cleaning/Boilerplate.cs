@@ -119,6 +119,9 @@ public sealed class Boilerplate
     /// together with the sentence it credits. A page joined onto one line keeps its captions
     /// between sentences of copy: only these spans are noise, the copy around them is read.
     /// </summary>
+    /// <summary>False when text[start..end) certainly holds no photo credit, so no caption: a scan, no list.</summary>
+    public bool MayHoldCaption(string text, int start, int end) => _credit.MayMatch(text.AsSpan(start, end - start));
+
     public List<(int Start, int End)> CaptionSpans(string text, int start, int end)
     {
         var spans = new List<(int Start, int End)>();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using static Sitrep.Text.RegexSyntax;
 
 namespace Sitrep.Text;
 
@@ -40,26 +41,26 @@ public sealed class LiteralGate
     /// </summary>
     public static LiteralGate? Of(string pattern)
     {
-        var parser = new Parser(pattern);
-        var node = parser.ParseAlternation();
-        if (parser.Failed || parser.AtEnd is false)
+        var tree = RegexSyntax.Parse(pattern);
+        if (RegexSyntax.HasUnread(tree))
             return null;
-        var required = Required(node);
+        var required = Required(tree);
         if (required is null || required.Count == 0)
             return null;
         // A text holding "photograph" holds "photo": the longer one adds nothing to look for.
         return new LiteralGate(required.Where(r => !required.Any(o => o.Length < r.Length && r.Contains(o, StringComparison.Ordinal))).ToList());
     }
 
-    // ---- the pattern read as a tree, only as far as literals go ----
-
-    private abstract record Node;
-    private sealed record Literal(char Char) : Node;
-    /// <summary>A class, an any-character, an anchor: holds no literal the gate can use.</summary>
-    private sealed record Opaque : Node;
-    private sealed record Sequence(List<Node> Items) : Node;
-    private sealed record Alternation(List<Node> Branches) : Node;
-    private sealed record Repeat(Node Item, int Min, int Max) : Node;
+    /// <summary>
+    /// A node as the literals see it: a group is what it holds, and an alternation of one branch
+    /// is that branch.
+    /// </summary>
+    private static Node Plain(Node node) => node switch
+    {
+        RegexSyntax.Group g => Plain(g.Inner),
+        Alternation { Branches.Count: 1 } a => a.Branches[0],
+        _ => node,
+    };
 
     /// <summary>Most strings a run of literals and small alternations is spelled out into.</summary>
     private const int MaxSpelled = 64;
@@ -72,7 +73,7 @@ public sealed class LiteralGate
     /// </summary>
     private static HashSet<string>? Required(Node node)
     {
-        switch (node)
+        switch (Plain(node))
         {
             case Repeat r:
                 return r.Min >= 1 ? Required(r.Item) : null;
@@ -104,15 +105,15 @@ public sealed class LiteralGate
                 Offer(stretch);
                 return best;
             }
-            default:
-                return Spelled(node) is { } all && !all.Contains("") ? all : null;
+            case var other:
+                return Spelled(other) is { } all && !all.Contains("") ? all : null;
         }
     }
 
     /// <summary>Every string <paramref name="node"/> matches (lower-cased), when they are few; else null.</summary>
     private static HashSet<string>? Spelled(Node node)
     {
-        switch (node)
+        switch (Plain(node))
         {
             case Literal l:
                 return [char.ToLowerInvariant(l.Char).ToString()];
@@ -137,7 +138,7 @@ public sealed class LiteralGate
     }
 
     /// <summary>The strings of all branches, or null when one branch has none.</summary>
-    private static HashSet<string>? Union(List<Node> branches, Func<Node, HashSet<string>?> of)
+    private static HashSet<string>? Union(IEnumerable<Node> branches, Func<Node, HashSet<string>?> of)
     {
         var union = new HashSet<string>(StringComparer.Ordinal);
         foreach (var branch in branches)
@@ -165,158 +166,5 @@ public sealed class LiteralGate
         var shortestA = a.Min(x => x.Length);
         var shortestB = b.Min(x => x.Length);
         return shortestA != shortestB ? shortestA > shortestB : a.Count < b.Count;
-    }
-
-    /// <summary>
-    /// Reads the subset of .NET regex syntax the data files use. Anything else (lookarounds,
-    /// named groups, backreferences, inline options) fails the parse, and the pattern goes ungated.
-    /// </summary>
-    private sealed class Parser(string pattern)
-    {
-        private int _at;
-
-        public bool Failed { get; private set; }
-        public bool AtEnd => _at >= pattern.Length;
-
-        public Node ParseAlternation()
-        {
-            var branches = new List<Node> { ParseSequence() };
-            while (!Failed && _at < pattern.Length && pattern[_at] == '|')
-            {
-                _at++;
-                branches.Add(ParseSequence());
-            }
-            return branches.Count == 1 ? branches[0] : new Alternation(branches);
-        }
-
-        private Node ParseSequence()
-        {
-            var items = new List<Node>();
-            while (!Failed && _at < pattern.Length && pattern[_at] is not ('|' or ')'))
-            {
-                var atom = ParseAtom();
-                items.Add(ParseQuantifier(atom));
-            }
-            return new Sequence(items);
-        }
-
-        private Node ParseAtom()
-        {
-            var c = pattern[_at++];
-            switch (c)
-            {
-                case '(':
-                {
-                    if (_at < pattern.Length && pattern[_at] == '?')
-                    {
-                        if (_at + 1 < pattern.Length && pattern[_at + 1] == ':')
-                            _at += 2;
-                        else
-                            return Fail();
-                    }
-                    var inner = ParseAlternation();
-                    if (_at >= pattern.Length || pattern[_at] != ')')
-                        return Fail();
-                    _at++;
-                    return inner;
-                }
-                case '[':
-                    return SkipClass();
-                case '\\':
-                    return Escape();
-                case '.' or '^' or '$':
-                    return new Opaque();
-                case '*' or '+' or '?' or '{':
-                    return Fail();
-                default:
-                    return char.IsAscii(c) && !char.IsWhiteSpace(c) || c == ' ' ? new Literal(c) : new Opaque();
-            }
-        }
-
-        private Node Escape()
-        {
-            if (_at >= pattern.Length)
-                return Fail();
-            var c = pattern[_at++];
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                // Classes and anchors (\s \w \d \b \W ...) match no fixed character; \p{..},
-                // \k<..>, backreferences and hex or control escapes are not read.
-                return c is 's' or 'S' or 'w' or 'W' or 'd' or 'D' or 'b' or 'B' or 'A' or 'z' or 'Z' or 'G'
-                    ? new Opaque()
-                    : Fail();
-            }
-            return char.IsAscii(c) ? new Literal(c) : new Opaque();
-        }
-
-        private Node SkipClass()
-        {
-            if (_at < pattern.Length && pattern[_at] == '^')
-                _at++;
-            if (_at < pattern.Length && pattern[_at] == ']')
-                _at++;
-            while (_at < pattern.Length && pattern[_at] != ']')
-            {
-                if (pattern[_at] == '\\')
-                    _at++;
-                _at++;
-            }
-            if (_at >= pattern.Length)
-                return Fail();
-            _at++;
-            return new Opaque();
-        }
-
-        private Node ParseQuantifier(Node atom)
-        {
-            if (_at >= pattern.Length)
-                return atom;
-            int min;
-            var max = int.MaxValue;
-            switch (pattern[_at])
-            {
-                case '*':
-                    min = 0;
-                    _at++;
-                    break;
-                case '?':
-                    (min, max) = (0, 1);
-                    _at++;
-                    break;
-                case '+':
-                    min = 1;
-                    _at++;
-                    break;
-                case '{':
-                {
-                    var close = pattern.IndexOf('}', _at);
-                    var body = close < 0 ? "" : pattern[(_at + 1)..close];
-                    var comma = body.IndexOf(',');
-                    if (!int.TryParse(comma < 0 ? body : body[..comma], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out min))
-                    {
-                        // Not a quantifier: .NET reads a lone "{" literally.
-                        return atom;
-                    }
-                    if (comma < 0)
-                        max = min;
-                    else if (comma + 1 < body.Length && !int.TryParse(body[(comma + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out max))
-                        return atom;
-                    _at = close + 1;
-                    break;
-                }
-                default:
-                    return atom;
-            }
-            if (_at < pattern.Length && pattern[_at] is '?' or '+')
-                _at++; // lazy or possessive: the same characters are required
-            return new Repeat(atom, min, max);
-        }
-
-        private Opaque Fail()
-        {
-            Failed = true;
-            _at = pattern.Length;
-            return new Opaque();
-        }
     }
 }

@@ -55,88 +55,25 @@ public sealed class ScreenedRegex
     internal static List<string> Branches(string pattern)
     {
         var result = new List<string>();
-        foreach (var branch in TopLevel(pattern))
-        {
-            if (Inside(branch) is { } inner)
-                result.AddRange(Branches(inner));
-            else
-                result.Add(branch);
-        }
+        AddBranches(pattern, RegexSyntax.Parse(pattern), result);
         return result;
     }
 
-    private static List<string> TopLevel(string pattern)
+    private static void AddBranches(string pattern, RegexSyntax.Alternation alternation, List<string> result)
     {
-        var list = new List<string>();
-        var start = 0;
-        foreach (var (at, c, depth) in Structure(pattern))
+        foreach (var branch in alternation.Branches)
         {
-            if (c == '|' && depth == 0)
-            {
-                list.Add(pattern[start..at]);
-                start = at + 1;
-            }
+            if (Inside(branch) is { } inner)
+                AddBranches(pattern, inner, result);
+            else
+                result.Add(pattern[branch.Start..branch.End]);
         }
-        list.Add(pattern[start..]);
-        return list;
-    }
-
-    /// <summary>The inside of a branch that is one plain or non-capturing group and nothing else.</summary>
-    private static string? Inside(string branch)
-    {
-        if (branch.Length < 2 || branch[0] != '(' || branch[^1] != ')')
-            return null;
-        if (branch.Length > 2 && branch[1] == '?' && !branch.StartsWith("(?:", StringComparison.Ordinal))
-            return null; // a lookaround, a named group or inline options: not a plain group
-        foreach (var (at, c, depth) in Structure(branch))
-        {
-            if (c == ')' && depth == 0 && at != branch.Length - 1)
-                return null; // "(a)(b)": the first group closes before the end
-        }
-        return branch.StartsWith("(?:", StringComparison.Ordinal) ? branch[3..^1] : branch[1..^1];
     }
 
     /// <summary>
-    /// The parentheses and bars of a pattern outside escapes and character classes, each with
-    /// the group depth around it (for a parenthesis, the depth outside its group).
+    /// The inside of a branch that is one plain or non-capturing group and nothing else, not a
+    /// lookaround, a named group or inline options, and not "(a)(b)" or "(a)?".
     /// </summary>
-    private static IEnumerable<(int At, char Char, int Depth)> Structure(string pattern)
-    {
-        var depth = 0;
-        var inClass = false;
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            if (c == '\\')
-            {
-                i++;
-                continue;
-            }
-            if (inClass)
-            {
-                inClass = c != ']';
-                continue;
-            }
-            switch (c)
-            {
-                case '[':
-                    inClass = true;
-                    // A "]" first in a class (or after its "^") is a member, not the class's end.
-                    if (i + 1 < pattern.Length && pattern[i + 1] == '^')
-                        i++;
-                    if (i + 1 < pattern.Length && pattern[i + 1] == ']')
-                        i++;
-                    break;
-                case '(':
-                    yield return (i, c, depth++);
-                    break;
-                case ')':
-                    yield return (i, c, --depth);
-                    break;
-                case '|':
-                    yield return (i, c, depth);
-                    break;
-            }
-        }
-    }
+    private static RegexSyntax.Alternation? Inside(RegexSyntax.Sequence branch) =>
+        branch.Items is [RegexSyntax.Group { Kind: not RegexSyntax.GroupKind.Other, Closed: true } group] ? group.Inner : null;
 }

@@ -16,10 +16,13 @@ public sealed class Segmenter(Boilerplate boilerplate)
 
     public Layout Segment(string text)
     {
-        var paragraphs = Paragraphs(text);
+        var scratch = _scratch ??= new Scratch();
+        var paragraphs = Paragraphs(text, scratch.Paragraphs);
         var kinds = boilerplate.Classify(text, paragraphs);
-        var sections = new List<Section>();
-        var sentences = new List<Sentence>();
+        var sections = scratch.Sections;
+        var sentences = scratch.Sentences;
+        sections.Clear();
+        sentences.Clear();
         var sectionStart = 0;
         var previousKept = ParagraphKind.Timestamp;
         var previousHeadline = (Start: 0, End: 0);
@@ -37,16 +40,20 @@ public sealed class Segmenter(Boilerplate boilerplate)
             if (kind is ParagraphKind.Body or ParagraphKind.Headline)
             {
                 var role = kind == ParagraphKind.Headline ? SentenceRole.Headline : SentenceRole.Body;
-                foreach (var (pieceStart, pieceEnd) in WithoutCaptions(text, start, end))
+                // The stretches of the paragraph left when its photo captions are taken out.
+                if (!boilerplate.MayHoldCaption(text, start, end))
+                    AddSentences(text, start, end, new Sentence(0, 0, p, sections.Count, role), scratch);
+                else
                 {
-                    foreach (var (s, e) in SplitSentences(text, pieceStart, pieceEnd))
+                    var at = start;
+                    foreach (var (s, e) in boilerplate.CaptionSpans(text, start, end))
                     {
-                        if (e > s && !boilerplate.IsNoiseSentence(text.AsSpan(s, e - s)))
-                        {
-                            sentences.Add(new Sentence(s, e, p, sections.Count, role));
-                            WorkMeter.Sentence();
-                        }
+                        if (s > at)
+                            AddSentences(text, at, s, new Sentence(0, 0, p, sections.Count, role), scratch);
+                        at = Math.Max(at, e);
                     }
+                    if (at < end)
+                        AddSentences(text, at, end, new Sentence(0, 0, p, sections.Count, role), scratch);
                 }
             }
             if (kind is ParagraphKind.Body or ParagraphKind.Headline or ParagraphKind.Timestamp)
@@ -56,22 +63,44 @@ public sealed class Segmenter(Boilerplate boilerplate)
             bodySeen |= kind == ParagraphKind.Body;
         }
         sections.Add(new Section(sections.Count, sectionStart, text.Length));
-        return new Layout(sections, sentences);
+        // The layout outlives the call (the pipeline keeps it for a second pass): exact arrays
+        // copied out of the thread's lists, not lists grown and left half empty per report.
+        return new Layout(sections.ToArray(), sentences.ToArray());
     }
 
-    /// <summary>The stretches of a paragraph left when its photo captions are taken out.</summary>
-    private IEnumerable<(int Start, int End)> WithoutCaptions(string text, int start, int end)
+    /// <summary>The sentences of text[start..end) that are not noise, as <paramref name="like"/> placed in the report.</summary>
+    private void AddSentences(string text, int start, int end, Sentence like, Scratch scratch)
     {
-        var at = start;
-        foreach (var (s, e) in boilerplate.CaptionSpans(text, start, end))
+        var pieces = scratch.Pieces;
+        pieces.Clear();
+        SplitSentences(text, start, end, pieces);
+        foreach (var (s, e) in pieces)
         {
-            if (s > at)
-                yield return (at, s);
-            at = Math.Max(at, e);
+            if (e > s && !boilerplate.IsNoiseSentence(text.AsSpan(s, e - s)))
+            {
+                scratch.Sentences.Add(like with { Start = s, End = e });
+                WorkMeter.Sentence();
+            }
         }
-        if (at < end)
-            yield return (at, end);
     }
+
+    /// <summary>
+    /// The lists a report is cut with, made once per thread (the segmenter is shared): the
+    /// report's paragraphs, sentences and sections, and the pieces of one paragraph.
+    /// </summary>
+    private sealed class Scratch
+    {
+        public readonly List<(int Start, int End)> Paragraphs = [];
+        public readonly List<Section> Sections = [];
+        public readonly List<Sentence> Sentences = [];
+        public readonly List<(int Start, int End)> Pieces = [];
+        public readonly List<Token> Words = [];
+        public readonly HashSet<string> Before = new(StringComparer.Ordinal);
+        public readonly HashSet<string> Current = new(StringComparer.Ordinal);
+    }
+
+    [ThreadStatic]
+    private static Scratch? _scratch;
 
     /// <summary>
     /// A headline right after another one is its subtitle, not a new story, when nothing but
@@ -86,17 +115,30 @@ public sealed class Segmenter(Boilerplate boilerplate)
             return false;
         if (!bodySeen)
             return true;
-        var before = ContentWords(text, previous);
-        return ContentWords(text, current).Count(before.Contains) >= 3;
+        var scratch = _scratch ??= new Scratch();
+        var before = ContentWords(text, previous, scratch.Words, scratch.Before);
+        var shared = 0;
+        foreach (var word in ContentWords(text, current, scratch.Words, scratch.Current))
+            if (before.Contains(word))
+                shared++;
+        return shared >= 3;
     }
 
-    private static HashSet<string> ContentWords(string text, (int Start, int End) range) =>
-        Tokenizer.Tokenize(text, range.Start, range.End).Where(t => t.IsWord && t.Length > 3).Select(t => t.Lemma).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> ContentWords(string text, (int Start, int End) range, List<Token> tokens, HashSet<string> words)
+    {
+        words.Clear();
+        foreach (var t in Tokenizer.Tokenize(text, range.Start, range.End, tokens))
+            if (t.IsWord && t.Length > 3)
+                words.Add(t.Lemma);
+        return words;
+    }
 
     /// <summary>Lines are paragraphs in the reports we read; blank lines only separate them.</summary>
-    internal static List<(int Start, int End)> Paragraphs(string text)
+    internal static List<(int Start, int End)> Paragraphs(string text) => Paragraphs(text, []);
+
+    private static List<(int Start, int End)> Paragraphs(string text, List<(int Start, int End)> list)
     {
-        var list = new List<(int, int)>();
+        list.Clear();
         var i = 0;
         while (i < text.Length)
         {
@@ -120,18 +162,23 @@ public sealed class Segmenter(Boilerplate boilerplate)
     /// unless the word before is an abbreviation or an initial. A full stop glued to a capital
     /// ("difference.Russia") ends a sentence too: copy pasted from pages loses that space.
     /// </summary>
-    internal static IEnumerable<(int Start, int End)> SplitSentences(string text, int start, int end)
+    internal static List<(int Start, int End)> SplitSentences(string text, int start, int end)
     {
-        foreach (var (s, e) in SplitAtPunctuation(text, start, end))
-        {
-            if (e - s <= MaxSentenceChars)
-            {
-                yield return (s, e);
-                continue;
-            }
-            foreach (var piece in SplitLong(text, s, e))
-                yield return piece;
-        }
+        var pieces = new List<(int Start, int End)>();
+        SplitSentences(text, start, end, pieces);
+        return pieces;
+    }
+
+    private static void SplitSentences(string text, int start, int end, List<(int Start, int End)> pieces) =>
+        SplitAtPunctuation(text, start, end, pieces);
+
+    /// <summary>A sentence cut at punctuation, or the pieces of it when it is over-long.</summary>
+    private static void Add(string text, (int Start, int End) sentence, List<(int Start, int End)> pieces)
+    {
+        if (sentence.End - sentence.Start <= MaxSentenceChars)
+            pieces.Add(sentence);
+        else
+            SplitLong(text, sentence.Start, sentence.End, pieces);
     }
 
     /// <summary>
@@ -150,7 +197,7 @@ public sealed class Segmenter(Boilerplate boilerplate)
     /// semicolon or colon, else a comma, else a space, else (a run with no space at all) anywhere
     /// that does not split a surrogate pair.
     /// </summary>
-    private static IEnumerable<(int Start, int End)> SplitLong(string text, int start, int end)
+    private static void SplitLong(string text, int start, int end, List<(int Start, int End)> pieces)
     {
         var s = start;
         while (end - s > MaxSentenceChars)
@@ -163,12 +210,12 @@ public sealed class Segmenter(Boilerplate boilerplate)
             WorkMeter.Scanned(limit - cut);
             var piece = Trim(text, s, cut);
             if (piece.Item2 > piece.Item1)
-                yield return piece;
+                pieces.Add(piece);
             s = cut;
         }
         var rest = Trim(text, s, end);
         if (rest.Item2 > rest.Item1)
-            yield return rest;
+            pieces.Add(rest);
     }
 
     /// <summary>The position just after the last character in [from, to) that satisfies <paramref name="boundary"/>.</summary>
@@ -182,7 +229,7 @@ public sealed class Segmenter(Boilerplate boilerplate)
         return null;
     }
 
-    private static IEnumerable<(int Start, int End)> SplitAtPunctuation(string text, int start, int end)
+    private static void SplitAtPunctuation(string text, int start, int end, List<(int Start, int End)> pieces)
     {
         WorkMeter.Scanned(end - start);
         var s = start;
@@ -193,7 +240,7 @@ public sealed class Segmenter(Boilerplate boilerplate)
             // each clause is read on its own.
             if (c == ';' && i + 1 < end && char.IsWhiteSpace(text[i + 1]))
             {
-                yield return Trim(text, s, i);
+                Add(text, Trim(text, s, i), pieces);
                 s = i + 1;
                 continue;
             }
@@ -218,12 +265,12 @@ public sealed class Segmenter(Boilerplate boilerplate)
                 continue;
             if (glued && !(c == '.' && char.IsUpper(next) && k + 1 < end && char.IsLower(text[k + 1])))
                 continue;
-            yield return Trim(text, s, j);
+            Add(text, Trim(text, s, j), pieces);
             s = k;
             i = k - 1;
         }
         if (s < end)
-            yield return Trim(text, s, end);
+            Add(text, Trim(text, s, end), pieces);
     }
 
     private static bool EndsWithWord(string text, int sentenceStart, int dot, bool glued)

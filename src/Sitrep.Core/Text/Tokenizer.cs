@@ -86,7 +86,8 @@ public static class Tokenizer
                 i = j;
                 continue;
             }
-            var p = Fold.Punct(c).ToString();
+            var folded = Fold.Punct(c);
+            var p = folded < AsciiStrings.Length ? AsciiStrings[folded] : folded.ToString();
             tokens.Add(new Token(i, i + 1, TokenKind.Punct, p, p));
             i++;
         }
@@ -95,6 +96,9 @@ public static class Tokenizer
     }
 
     public static List<Token> Tokenize(string text) => Tokenize(text, 0, text.Length);
+
+    /// <summary>Each ASCII character as a string, made once: punctuation is a token of its own, and a common one.</summary>
+    private static readonly string[] AsciiStrings = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC';
 

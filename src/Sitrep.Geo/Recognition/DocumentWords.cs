@@ -4,23 +4,28 @@ using Sitrep.Text;
 namespace Sitrep.Geo;
 
 /// <summary>
-/// The words of one report, kept as the place recognizer split its sentences, so that the
-/// geocoder reads person names over the whole report without splitting it into words again.
-/// Text no sentence covers (boilerplate, captions) is split when the report is done; when a
-/// sentence boundary falls inside a word, or sentences come out of order, the report is split whole.
+/// The surnames of one report's person names, read from the words as the place recognizer
+/// splits its sentences, so that the geocoder need not split the report into words again.
+/// Text no sentence covers (boilerplate, captions) is split as it is passed over or when the
+/// report is done; when a sentence boundary falls inside a word, or sentences come out of order,
+/// the report is split whole. The words are read as they come and not kept: only the last few,
+/// whose name could go on into the next sentence, wait for it.
 /// </summary>
 public sealed class DocumentWords(string text)
 {
-    private readonly List<List<WordToken>> _runs = [];
-    private readonly List<int> _firsts = [];
-    private int _count;
+    // The last words read, whose names could go on into the next sentence: never more than a name's length.
+    private readonly WordToken[] _pending = new WordToken[Recognition.PersonNames.MaxNameWords];
+    private int _pendingCount;
+    private readonly HashSet<string> _surnames = new(StringComparer.Ordinal);
+    private readonly Recognition.GeoLexicon _lex = Recognition.GeoLexicon.Default;
     private int _end;
     private bool _whole;
+    private bool _done;
 
-    /// <summary>Keeps the words of text[start..end), split by the recognizer.</summary>
+    /// <summary>Reads the words of text[start..end), split by the recognizer; they are not kept.</summary>
     internal void Add(string source, int start, int end, List<WordToken> tokens)
     {
-        if (_whole)
+        if (_whole || _done)
             return;
         if (!ReferenceEquals(source, text) || start < _end || !Clean(start) || !Clean(end))
         {
@@ -28,32 +33,60 @@ public sealed class DocumentWords(string text)
             return;
         }
         if (start > _end)
-            Append(WordTokenizer.Tokenize(text, _end, start));
-        Append(tokens);
+            Read(WordTokenizer.Tokenize(text, _end, start, Gap));
+        Read(tokens);
         _end = end;
     }
 
-    /// <summary>Every word of the report, in text order, as one split of the whole text would give them.</summary>
-    internal IWordList All(string source)
+    /// <summary>
+    /// Adds the last words of the person names of <paramref name="source"/> to <paramref name="surnames"/>:
+    /// those one reading of the whole text's words would give.
+    /// </summary>
+    internal void AddSurnames(string source, HashSet<string> surnames)
     {
         if (_whole || !ReferenceEquals(source, text))
-            return new WordList(WordTokenizer.Tokenize(source, 0, source.Length));
-        if (_end < text.Length)
         {
-            Append(WordTokenizer.Tokenize(text, _end, text.Length));
-            _end = text.Length;
+            Recognition.PersonNames.Scan(source, new WordList(WordTokenizer.Tokenize(source, 0, source.Length)), _lex, null, surnames, complete: true);
+            return;
         }
-        return new Runs(_runs, _firsts, _count);
+        if (!_done)
+        {
+            if (_end < text.Length)
+                Read(WordTokenizer.Tokenize(text, _end, text.Length, Gap));
+            _end = text.Length;
+            Recognition.PersonNames.Scan(text, new Joined(_pending, _pendingCount, []), _lex, null, _surnames, complete: true);
+            _pendingCount = 0;
+            _done = true;
+        }
+        surnames.UnionWith(_surnames);
     }
 
-    private void Append(List<WordToken> tokens)
+    private void Read(List<WordToken> tokens)
     {
         if (tokens.Count == 0)
             return;
-        _runs.Add(tokens);
-        _firsts.Add(_count);
-        _count += tokens.Count;
+        var words = new Joined(_pending, _pendingCount, tokens);
+        var stop = Recognition.PersonNames.Scan(text, words, _lex, null, _surnames, complete: false);
+        // The scan stops within a name's length of the end, so what is left fits.
+        var left = words.Count - stop;
+        for (var k = 0; k < left; k++)
+            _pending[k] = words[stop + k];
+        _pendingCount = left;
     }
+
+    /// <summary>The words left from before, then a sentence's words, read as one list.</summary>
+    private readonly struct Joined(WordToken[] before, int beforeCount, List<WordToken> tokens) : IWordList
+    {
+        public int Count => beforeCount + tokens.Count;
+
+        public WordToken this[int index] => index < beforeCount ? before[index] : tokens[index - beforeCount];
+    }
+
+    [ThreadStatic]
+    private static List<WordToken>? _gap;
+
+    /// <summary>The words of text between sentences, read at once and then dropped.</summary>
+    private static List<WordToken> Gap => _gap ??= [];
 
     // A split at this offset gives the words a split of the whole text does: no word, inner
     // apostrophe or possessive runs across it.
@@ -61,26 +94,6 @@ public sealed class DocumentWords(string text)
         at <= 0 || at >= text.Length || !InWord(text[at - 1]) || !InWord(text[at]);
 
     private static bool InWord(char c) => TextFold.IsWordChar(c) || TextFold.IsApostrophe(c);
-
-    /// <summary>The runs read as one list; the reader walks it forward, so the run last read is tried first.</summary>
-    private sealed class Runs(List<List<WordToken>> runs, List<int> firsts, int count) : IWordList
-    {
-        private int _run;
-
-        public int Count => count;
-
-        public WordToken this[int index]
-        {
-            get
-            {
-                while (index < firsts[_run])
-                    _run--;
-                while (index >= firsts[_run] + runs[_run].Count)
-                    _run++;
-                return runs[_run][index - firsts[_run]];
-            }
-        }
-    }
 }
 
 /// <summary>Words in text order, read by index.</summary>

@@ -9,16 +9,39 @@ namespace Sitrep.Geo.Recognition;
 /// </summary>
 internal static class PersonNames
 {
-    private const int MaxNameWords = 3;
+    /// <summary>Most words after a cue or a given name that a name runs on for.</summary>
+    public const int MaxNameWords = 3;
 
-    public static bool[] Mark(string text, List<WordToken> tokens, GeoLexicon lex) => Mark(text, new WordList(tokens), lex, null);
+    public static bool[] Mark(string text, List<WordToken> tokens, GeoLexicon lex)
+    {
+        var blocked = new bool[tokens.Count];
+        Scan(text, new WordList(tokens), lex, blocked, null, complete: true);
+        return blocked;
+    }
 
     /// <summary>Marks the words of person names; adds the last word of each (the surname) to <paramref name="surnames"/>.</summary>
     public static bool[] Mark<TWords>(string text, TWords tokens, GeoLexicon lex, HashSet<string>? surnames) where TWords : IWordList
     {
         var blocked = new bool[tokens.Count];
+        Scan(text, tokens, lex, blocked, surnames, complete: true);
+        return blocked;
+    }
+
+    /// <summary>
+    /// Marks names in <paramref name="blocked"/> (cleared first, when given) and adds their
+    /// surnames. Unless <paramref name="complete"/>, the words are the start of a longer run
+    /// still to come: the scan stops before the first word whose name could run past them, and
+    /// returns its index, so that a reader fed the run piece by piece (<see cref="DocumentWords"/>)
+    /// goes on from there with the next piece and finds what one scan of the whole run finds.
+    /// </summary>
+    public static int Scan<TWords>(string text, TWords tokens, GeoLexicon lex, bool[]? blocked, HashSet<string>? surnames, bool complete)
+        where TWords : IWordList
+    {
+        blocked?.AsSpan(0, tokens.Count).Clear();
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (!complete && i + MaxNameWords >= tokens.Count)
+                return i;
             var t = tokens[i];
             var isCue = lex.PersonCues.Contains(t.Key) && (t.Key != "bi" || t.Capitalized);
             var isGiven = t.Capitalized && lex.GivenNames.Contains(t.Key);
@@ -31,17 +54,18 @@ internal static class PersonNames
                     break;
                 if (lex.RegionWords.Contains(tokens[j].Key) || lex.WaterWords.Contains(tokens[j].Key))
                     break;
-                blocked[j] = true;
+                if (blocked is not null)
+                    blocked[j] = true;
                 last = j;
             }
             if (last < 0)
                 continue;
-            if (isGiven)
+            if (isGiven && blocked is not null)
                 blocked[i] = true;
             surnames?.Add(tokens[last].Key);
             i = last;
         }
-        return blocked;
+        return tokens.Count;
     }
 
     // Between the words of a name: spaces, or the period of "Capt." / "Lt.". Not a hyphen: a given

@@ -18,31 +18,44 @@ public sealed partial class PlaceRecognizer
         if (found.Count == 0)
             return found;
         found = AddUnknownQualified(text, tokens, blocked, found);
-        var result = new List<PlaceMention>(found.Count);
+        // Most sentences' mentions have no qualifier: the list is copied only from the first that has one.
+        List<PlaceMention>? result = null;
         for (var i = 0; i < found.Count; i++)
         {
             var a = found[i];
             // A region's bare name may be a village's too ("Chechnya, Donetsk region"): the division after it says which.
             if (a.KindHint is not (PlaceKind.Settlement or PlaceKind.Facility) && !(a.KindHint == PlaceKind.Region && a.End == a.Start + a.Name.Length))
             {
-                result.Add(a);
+                result?.Add(a);
                 continue;
             }
-            var qualifiers = new List<PlaceQualifier>();
+            var at = i;
+            List<PlaceQualifier>? qualifiers = null;
             var from = a.End;
             var regionName = a.KindHint == PlaceKind.Region;
-            while (qualifiers.Count < MaxQualifiers && ReadQualifier(text, tokens, found, i + 1, from, a, qualifiers.Count == 0) is { } q
+            while ((qualifiers?.Count ?? 0) < MaxQualifiers && ReadQualifier(text, tokens, found, i + 1, from, a, qualifiers is null) is { } q
                    && (!regionName || SettlementInside(q.Qualifier, a)))
             {
-                qualifiers.Add(q.Qualifier);
+                (qualifiers ??= []).Add(q.Qualifier);
                 from = q.Qualifier.End;
                 // Mentions inside the qualifier are the division's name, not places.
                 while (i + 1 < found.Count && found[i + 1].Start < from)
                     i++;
             }
-            result.Add(qualifiers.Count == 0 ? a : a with { Qualifiers = qualifiers, KindHint = regionName ? PlaceKind.Settlement : a.KindHint });
+            if (qualifiers is null)
+            {
+                result?.Add(a);
+                continue;
+            }
+            if (result is null)
+            {
+                result = new List<PlaceMention>(found.Count);
+                for (var k = 0; k < at; k++)
+                    result.Add(found[k]);
+            }
+            result.Add(a with { Qualifiers = qualifiers, KindHint = regionName ? PlaceKind.Settlement : a.KindHint });
         }
-        return result;
+        return result ?? found;
     }
 
     /// <summary>
@@ -73,7 +86,7 @@ public sealed partial class PlaceRecognizer
             var cue = tokens[w - 1];
             if (!word.Capitalized || blocked[w] || word.Length < 3 || cue.Capitalized || !_lex.UnknownPlaceCues.Contains(cue.Key))
                 continue;
-            var common = _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(word.Start, word.Length)));
+            var common = TextFold.FoldedIn(text.AsSpan(word.Start, word.Length), _lex.CommonWords);
             var known = Gazetteer.NodeOf(text[word.Start..word.End]) is var node && node >= 0 && Gazetteer.HasPostings(node);
             // "in Chop, Uzhhorod district", "near Smile (Sumy oblast)": an English word the index
             // knows as a village, told with its division, is that village; found only here, since

@@ -25,10 +25,13 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         ArgumentNullException.ThrowIfNull(text);
         if (start < 0 || end > text.Length || start > end)
             throw new ArgumentOutOfRangeException(nameof(start), $"span {start}..{end} is outside the text (length {text.Length})");
-        var tokens = WordTokenizer.Tokenize(text, start, end);
+        var scratch = _scratch ??= new Scratch();
+        var tokens = WordTokenizer.Tokenize(text, start, end, scratch.Tokens);
         words?.Add(text, start, end, tokens);
-        var blocked = Recognition.PersonNames.Mark(text, tokens, _lex);
-        var found = new List<PlaceMention>();
+        var blocked = scratch.Blocked(tokens.Count);
+        Recognition.PersonNames.Scan(text, new WordList(tokens), _lex, blocked, null, complete: true);
+        var found = scratch.Found;
+        found.Clear();
         var from = 0;
         if (Dateline(text, tokens, blocked) is { } dateline)
         {
@@ -80,15 +83,39 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             }
             if (CityPart(text, tokens, i, last))
             {
-                found.Add(MakeMention(text, tokens, i, last, node, fuzzy) with { CityPart = true });
+                found.Add(MakeMention(text, tokens, i, last, node, fuzzy, cityPart: true, noVenue: false));
                 i = last + 1;
                 continue;
             }
-            found.Add(MakeMention(text, tokens, i, last, node, fuzzy) with { NoVenue = noVenue });
+            found.Add(MakeMention(text, tokens, i, last, node, fuzzy, cityPart: false, noVenue));
             i = last + (found[^1].End > tokens[last].End ? 1 : 0);
         }
-        return AttachQualifiers(text, tokens, blocked, DropWaterOfPorts(text, tokens, SpreadPluralRegion(text, found)));
+        var result = AttachQualifiers(text, tokens, blocked, DropWaterOfPorts(text, tokens, SpreadPluralRegion(text, found)));
+        // The caller keeps the mentions and the next sentence reuses the thread's list: an exact copy out.
+        return ReferenceEquals(result, found) ? (found.Count == 0 ? [] : found.ToArray()) : result;
     }
+
+    /// <summary>
+    /// A sentence's words and their person-name marks, made once per thread: <see cref="Find"/>
+    /// is done with them when it returns (mentions keep offsets and strings, never the lists), and
+    /// it copies the mentions it found out of its list.
+    /// </summary>
+    private sealed class Scratch
+    {
+        public readonly List<WordToken> Tokens = [];
+        public readonly List<PlaceMention> Found = [];
+        private bool[] _blocked = [];
+
+        public bool[] Blocked(int count)
+        {
+            if (_blocked.Length < count)
+                _blocked = new bool[Math.Max(count, 2 * _blocked.Length)];
+            return _blocked;
+        }
+    }
+
+    [ThreadStatic]
+    private static Scratch? _scratch;
 
     /// <summary>
     /// A weapon, an aircraft maker, a unit or a side named like a place ("Oreshnik", "Sukhoi",
@@ -181,7 +208,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
                     return true;
             return false;
         }
-        var common = _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(tokens[first].Start, tokens[first].Length)));
+        var common = TextFold.FoldedIn(text.AsSpan(tokens[first].Start, tokens[first].Length), _lex.CommonWords);
         // A venue's name ("Chequers", "Pentagon") is judged by the words before it, not as a word.
         if (!common || VenueName(node) != VenueUse.None)
             return true;
@@ -232,7 +259,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     {
         var key = tokens[i].Key;
         // A capitalized word opening a sentence is as likely any word as a misspelt place.
-        if (key.Length < MinFuzzyLength || Compass(tokens[i]) || _lex.CommonWords.Contains(TextFold.Fold(text.AsSpan(tokens[i].Start, tokens[i].Length))) || !char.IsLower(text[tokens[i].Start + 1])
+        if (key.Length < MinFuzzyLength || Compass(tokens[i]) || TextFold.FoldedIn(text.AsSpan(tokens[i].Start, tokens[i].Length), _lex.CommonWords) || !char.IsLower(text[tokens[i].Start + 1])
             || SentenceInitial(text, tokens, i))
             return null;
         return _fuzzyMemo.TryGetValue(key, out var known) ? known : Remember(key, ScanFuzzy(key));
@@ -311,7 +338,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         return hits;
     }
 
-    private PlaceMention MakeMention(string text, List<WordToken> tokens, int first, int last, int node, int[]? fuzzy)
+    private PlaceMention MakeMention(string text, List<WordToken> tokens, int first, int last, int node, int[]? fuzzy, bool cityPart = false, bool noVenue = false)
     {
         var start = tokens[first].Start;
         var nameEnd = tokens[last].End;
@@ -350,9 +377,13 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             settlementCue = true;
         if (settlementCue && hint == PlaceKind.Region && end == nameEnd)
             hint = PlaceKind.Settlement;
-        return new PlaceMention(start, end, text[start..end], hint)
+        var surface = text[start..end];
+        return new PlaceMention(start, end, surface, hint)
         {
-            Name = text[start..nameEnd],
+            // Most mentions are their name alone: one string serves as both.
+            Name = nameEnd == end ? surface : text[start..nameEnd],
+            CityPart = cityPart,
+            NoVenue = noVenue,
             Bearing = BearingBefore(text, tokens, first),
             Fuzzy = fuzzy is not null,
             SettlementCue = settlementCue,

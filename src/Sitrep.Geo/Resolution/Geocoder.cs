@@ -61,7 +61,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
     internal IReadOnlyList<Resolution.MentionResult> Rank(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null, DocumentWords? words = null)
     {
         var surnames = new HashSet<string>(StringComparer.Ordinal);
-        PersonNames.Mark(text, (words ?? new DocumentWords(text)).All(text), _lex, surnames);
+        (words ?? new DocumentWords(text)).AddSurnames(text, surnames);
 
         var states = mentions.Select((m, i) => new MentionState(m, Recall(m)) { Index = i, Divisions = m.Qualifiers.Select(q => new DivisionScope(Gazetteer, q)).ToArray() }).ToArray();
         foreach (var s in states)

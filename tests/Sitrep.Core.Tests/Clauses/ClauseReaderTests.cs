@@ -51,6 +51,21 @@ public sealed class ClauseReaderTests
             Assert.Equal(Described(text, reusing: false), Described(text, reusing: true));
     }
 
+    [Fact]
+    public void An_analysis_of_its_own_keeps_its_groups_and_clauses_while_others_are_read()
+    {
+        const string first = "Russian forces had tried to advance near the river but were repelled by Ukrainian troops.";
+        var kept = Analyse(first);
+        var before = (kept.Analysis.Clauses.Select(c => (c.Kind, c.Span, c.Subject, c.Object, c.Attachments.Count)).ToList(),
+            kept.Analysis.Groups.Select(g => (g.Span, g.Lemma, g.Voice)).ToList());
+        Analyse("The drones struck a depot.");
+        var tokens = Tokenizer.Tokenize("Officials said it was hit.");
+        ClauseReader.ReadReusing("Officials said it was hit.", tokens, []);
+        Assert.Equal(before.Item1, kept.Analysis.Clauses.Select(c => (c.Kind, c.Span, c.Subject, c.Object, c.Attachments.Count)).ToList());
+        Assert.Equal(before.Item2, kept.Analysis.Groups.Select(g => (g.Span, g.Lemma, g.Voice)).ToList());
+        Assert.Contains(kept.Analysis.Clauses, c => c.Attachments.Any(a => a.Role == AttachmentRole.Agent));
+    }
+
     [Theory]
     [InlineData("Russian forces may attempt to destroy the bridge.", "destroy", Modality.Possible | Modality.Attempted)]
     [InlineData("The army could strike the depot again.", "strike", Modality.Possible)]
