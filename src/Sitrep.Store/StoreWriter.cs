@@ -37,9 +37,14 @@ internal sealed class StoreWriter : IDisposable
     // tiny segment of the index to be merged again; written last, they are one segment a batch.
     private readonly Dictionary<long, string> _evidence = [];
 
+    // SQLite's copies of what listings and stats read (StoreSummaries), kept with the incidents at commit.
+    private readonly Action<IReadOnlyCollection<long>>? _summaries;
+
     public StoreWriter(DbConnection connection, DbTransaction transaction, WriterSql dialect, Dictionary<long, EventRecord> recent)
     {
         _recent = recent;
+        if (connection is SqliteConnection sqlite && transaction is SqliteTransaction inTransaction)
+            _summaries = touched => StoreSummaries.Refresh(sqlite, inTransaction, touched);
         if (connection.CanCreateBatch)
         {
             _pending = connection.CreateBatch();
@@ -226,6 +231,7 @@ internal sealed class StoreWriter : IDisposable
                 Recluster(family, lo, hi);
         foreach (var incident in _touched.Order())
             Resummarize(incident);
+        _summaries?.Invoke(_touched);
         foreach (var (key, text) in _evidence)
             Run(_insertEvidence, key, text);
         Flush();

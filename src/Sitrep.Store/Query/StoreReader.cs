@@ -14,7 +14,7 @@ namespace Sitrep.Store.Query;
 /// an export can look up each event's source while it streams the events.
 /// </summary>
 internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, Func<(DbConnection Connection, bool Owned)> streams,
-    bool placeTree = false, bool weaponColumns = true)
+    bool placeTree = false, bool weaponColumns = true, bool summaries = false)
 {
     private readonly EventFilterSql _filters = new(dialect, placeTree);
     private readonly StatsSql _stats = new(dialect, weaponColumns);
@@ -47,12 +47,22 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
         var filter = where == "1 = 1" ? "" : $"WHERE i.id IN (SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE {where})";
         var and = filter == "" ? "WHERE" : "AND";
         return DatedThenUndated(query.Limit,
-            limit => Stream<IncidentRow>($"SELECT i.*, {IncidentSources} FROM incidents i {filter} {and} i.date_min IS NOT NULL ORDER BY i.date_min, i.id{Limit(limit)}", parameters, query.Text is not null),
-            limit => Stream<IncidentRow>($"SELECT i.*, {IncidentSources} FROM incidents i {filter} {and} i.date_min IS NULL ORDER BY i.id{Limit(limit)}", parameters, query.Text is not null));
+            limit => Stream<IncidentRow>($"{SelectIncident} {filter} {and} i.date_min IS NOT NULL ORDER BY i.date_min, i.id{Limit(limit)}", parameters, query.Text is not null),
+            limit => Stream<IncidentRow>($"{SelectIncident} {filter} {and} i.date_min IS NULL ORDER BY i.id{Limit(limit)}", parameters, query.Text is not null));
     }
 
-    // The addresses and titles of an incident's reports, for exports an analyst can follow back.
-    private string IncidentSources => $"""
+    // The writer's copy of each incident's sources is one primary-key look-up, where working them
+    // out is three look-ups of the incident's reports.
+    private string SelectIncident => summaries
+        ? "SELECT i.*, l.urls AS Urls, l.titles AS Titles, l.claims AS Claims FROM incidents i LEFT JOIN incident_listing l ON l.incident = i.id"
+        : $"SELECT i.*, {Sources(dialect)} FROM incidents i";
+
+    /// <summary>
+    /// The addresses and titles of an incident <c>i</c>'s reports, for exports an analyst can
+    /// follow back, and each claimant's figures: three correlated look-ups, which SQLite's writer
+    /// also runs once per changed incident to keep their result (see <see cref="StoreSummaries"/>).
+    /// </summary>
+    internal static string Sources(ReadDialect dialect) => $"""
         (SELECT {dialect.Joined("u.url", "' '", "u.url")} FROM (SELECT DISTINCT d.url AS url FROM incident_members m JOIN events e ON e.key = m.event
             JOIN documents d ON d.id = e.doc WHERE m.incident = i.id AND d.url IS NOT NULL ORDER BY d.url) AS u) AS Urls,
         (SELECT {dialect.Joined("t.title", "' | '", "t.title")} FROM (SELECT DISTINCT d.title AS title FROM incident_members m JOIN events e ON e.key = m.event
@@ -106,6 +116,16 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
 
     public StoreStatistics Statistics(StatsQuery query)
     {
+        if (summaries && StatsSql.ByDaysOnly(query))
+        {
+            var days = StatsSql.Days(query);
+            return new StoreStatistics(
+                connection.QuerySingle<StoreTotals>(StatsSql.Totals),
+                connection.Query<DailyFigures>(StatsSql.SummaryDaily, days).ToList(),
+                connection.Query<WeaponFigures>(StatsSql.SummaryWeapons, days).ToList(),
+                connection.Query<GroupCount>(StatsSql.SummaryGroups("type"), days).ToList(),
+                connection.Query<GroupCount>(StatsSql.SummaryGroups("oblast"), days).ToList());
+        }
         var (picked, p) = _stats.Picked(query, () => connection.Query<string>(StatsSql.Oblasts));
         return new StoreStatistics(
             connection.QuerySingle<StoreTotals>(StatsSql.Totals),
