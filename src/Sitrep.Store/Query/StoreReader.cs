@@ -24,16 +24,28 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
 
     public IEnumerable<EventRecord> Query(EventQuery query)
     {
+        if (query is { Rank: true, Text: { } text })
+        {
+            // The matches drive the query and the database ranks them: one statement, whose limit
+            // stops after the best rows however many match.
+            var (others, bound) = _filters.Build(query with { Text = null });
+            bound.Add("text", dialect.FullText(text));
+            return Records(Stream<StoredRecord>($"{SelectColumns} {dialect.RankedMatches} WHERE {dialect.Matching} AND {others} ORDER BY {dialect.Relevance}, e.key{Limit(query.Limit)}",
+                bound, textGiven: true));
+        }
         var (where, parameters) = _filters.Build(query);
         // Dated rows, then undated ones, as two queries: each can walk an index in order and stop
         // at the limit, which one ORDER BY date NULLS LAST could not.
-        return DatedThenUndated(query.Limit,
+        return Records(DatedThenUndated(query.Limit,
                 limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters, query.Text is not null),
-                limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, query.Text is not null))
-            .Select(r => EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)) ?? throw new InvalidDataException($"event {r.Id} of document {r.Doc}: empty record"));
+                limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, query.Text is not null)));
     }
 
-    private const string SelectRecord = "SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id FROM events e";
+    private static IEnumerable<EventRecord> Records(IEnumerable<StoredRecord> rows) =>
+        rows.Select(r => EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)) ?? throw new InvalidDataException($"event {r.Id} of document {r.Doc}: empty record"));
+
+    private const string SelectColumns = "SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id";
+    private const string SelectRecord = SelectColumns + " FROM events e";
 
     public long Count(EventQuery query)
     {
@@ -122,7 +134,7 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
             return new StoreStatistics(
                 connection.QuerySingle<StoreTotals>(StatsSql.Totals),
                 connection.Query<DailyFigures>(StatsSql.SummaryDaily, days).ToList(),
-                connection.Query<WeaponFigures>(StatsSql.SummaryWeapons, days).ToList(),
+                SummaryWeapons(days),
                 connection.Query<GroupCount>(StatsSql.SummaryGroups("type"), days).ToList(),
                 connection.Query<GroupCount>(StatsSql.SummaryGroups("oblast"), days).ToList());
         }
@@ -133,6 +145,29 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
             connection.Query<WeaponFigures>(picked + _stats.Weapons, p).ToList(),
             connection.Query<GroupCount>(picked + _stats.ByType, p).ToList(),
             connection.Query<GroupCount>(picked + _stats.ByOblast, p).ToList());
+    }
+
+    // Read by hand: tens of thousands of rows whose four strings repeat (the day of many rows, a
+    // few sides, claimants and weapons), so each distinct value is made into a string once.
+    private List<WeaponFigures> SummaryWeapons(DynamicParameters days)
+    {
+        var list = new List<WeaponFigures>();
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Shared(System.Data.IDataReader rows, int i)
+        {
+            if (rows.IsDBNull(i))
+                return null;
+            var text = rows.GetString(i);
+            if (strings.TryGetValue(text, out var known))
+                return known;
+            strings[text] = text;
+            return text;
+        }
+        using var rows = connection.ExecuteReader(StatsSql.SummaryWeapons, days);
+        while (rows.Read())
+            list.Add(new WeaponFigures(Shared(rows, 0)!, Shared(rows, 1), Shared(rows, 2)!, Shared(rows, 3)!, rows.GetInt64(4),
+                rows.IsDBNull(5) ? null : rows.GetInt64(5), rows.IsDBNull(6) ? null : rows.GetInt64(6)));
+        return list;
     }
 
     private static IEnumerable<T> DatedThenUndated<T>(int? limit, Func<int?, IEnumerable<T>> dated, Func<int?, IEnumerable<T>> undated)
