@@ -36,6 +36,10 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
         var (where, parameters) = _filters.Build(query);
         // Dated rows, then undated ones, as two queries: each can walk an index in order and stop
         // at the limit, which one ORDER BY date NULLS LAST could not.
+        if (dialect == ReadDialect.Sqlite)
+            return DatedThenUndated(query.Limit,
+                limit => Guard(() => StoredRecords.Read(() => (DbDataReader)connection.ExecuteReader($"{SelectRecord} WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters)), query.Text is not null),
+                limit => Guard(() => StoredRecords.Read(() => (DbDataReader)connection.ExecuteReader($"{SelectRecord} WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters)), query.Text is not null));
         return Records(DatedThenUndated(query.Limit,
                 limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters, query.Text is not null),
                 limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, query.Text is not null)));
@@ -59,9 +63,15 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
         var filter = where == "1 = 1" ? "" : $"WHERE i.id IN (SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE {where})";
         var and = filter == "" ? "WHERE" : "AND";
         return DatedThenUndated(query.Limit,
-            limit => Stream<IncidentRow>($"{SelectIncident} {filter} {and} i.date_min IS NOT NULL ORDER BY i.date_min, i.id{Limit(limit)}", parameters, query.Text is not null),
-            limit => Stream<IncidentRow>($"{SelectIncident} {filter} {and} i.date_min IS NULL ORDER BY i.id{Limit(limit)}", parameters, query.Text is not null));
+            limit => StreamIncidents($"{SelectIncident} {filter} {and} i.date_min IS NOT NULL ORDER BY i.date_min, i.id{Limit(limit)}", parameters, query.Text is not null),
+            limit => StreamIncidents($"{SelectIncident} {filter} {and} i.date_min IS NULL ORDER BY i.id{Limit(limit)}", parameters, query.Text is not null));
     }
+
+    // SQLite's rows are read by hand (IncidentRows); PostgreSQL's, on a connection of their own, through Dapper.
+    private IEnumerable<IncidentRow> StreamIncidents(string sql, DynamicParameters parameters, bool textGiven) =>
+        dialect == ReadDialect.Sqlite
+            ? Guard(() => IncidentRows.Read(() => (DbDataReader)connection.ExecuteReader(sql, parameters)), textGiven)
+            : Stream<IncidentRow>(sql, parameters, textGiven);
 
     // The writer's copy of each incident's sources is one primary-key look-up, where working them
     // out is three look-ups of the incident's reports.
