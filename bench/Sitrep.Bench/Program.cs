@@ -56,28 +56,6 @@ internal static class Program
             TimeStats(store, Console.Out, daysOnly: which == "stats-days");
             return 0;
         }
-        if (args is ["parts", var partsDb])
-        {
-            using var store = EventStore.OpenReadOnly(partsDb);
-            var c = store.Connection;
-            var p = new Dapper.DynamicParameters(); p.Add("from", ""); p.Add("to", "9999-12-31");
-            foreach (var (name, f) in new (string, Func<int>)[] {
-                ("totals", () => { Dapper.SqlMapper.QuerySingle<StoreTotals>(c, Sitrep.Store.Query.StatsSql.Totals); return 1; }),
-                ("daily", () => Dapper.SqlMapper.Query<DailyFigures>(c, Sitrep.Store.Query.StatsSql.SummaryDaily, p).Count()),
-                ("weapons", () => Dapper.SqlMapper.Query<WeaponFigures>(c, Sitrep.Store.Query.StatsSql.SummaryWeapons, p).Count()),
-                ("type", () => Dapper.SqlMapper.Query<GroupCount>(c, Sitrep.Store.Query.StatsSql.SummaryGroups("type"), p).Count()),
-                ("oblast", () => Dapper.SqlMapper.Query<GroupCount>(c, Sitrep.Store.Query.StatsSql.SummaryGroups("oblast"), p).Count()),
-                ("all", () => store.Statistics(new StatsQuery()).Weapons.Count),
-                ("incidents", () => store.QueryIncidents(new EventQuery { From = "2024-03-01", To = "2024-03-31" }).Count()),
-                ("incidents-sql", () => Dapper.SqlMapper.Query<long>(c, "SELECT i.id FROM incidents i LEFT JOIN incident_listing l ON l.incident = i.id WHERE i.id IN (SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE e.date >= '2024-03-01' AND e.date <= '2024-03-31') AND i.date_min IS NOT NULL ORDER BY i.date_min, i.id").Count()),
-                ("incidents-rows", () => Dapper.SqlMapper.Query<IncidentRow>(c, "SELECT i.*, l.urls AS Urls, l.titles AS Titles, l.claims AS Claims FROM incidents i LEFT JOIN incident_listing l ON l.incident = i.id WHERE i.date_min >= '2024-03-01' AND i.date_min <= '2024-03-31' ORDER BY i.date_min, i.id").Count()),
-            })
-            {
-                var (rows, median, p95) = Time(f);
-                Console.WriteLine($"{name} {rows} {median:0.0} {p95:0.0} cpu {s_cpu:0.0}");
-            }
-            return 0;
-        }
         if (args is ["sql", var sqlDb, .. var statements] && statements.Length > 0)
             return RunSql(sqlDb, statements);
         if (args is ["plans", var planDb, var otherDb])

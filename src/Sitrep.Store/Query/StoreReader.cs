@@ -28,10 +28,14 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
         {
             // The matches drive the query and the database ranks them: one statement, whose limit
             // stops after the best rows however many match.
+            // Ranked by key alone, so that the sort carries no records; the records of the best are read after.
             var (others, bound) = _filters.Build(query with { Text = null });
             bound.Add("text", dialect.FullText(text));
-            return Records(Stream<StoredRecord>($"{SelectColumns} {dialect.RankedMatches} WHERE {dialect.Matching} AND {others} ORDER BY {dialect.Relevance}, e.key{Limit(query.Limit)}",
-                bound, textGiven: true));
+            // Without other filters the events are not read until the best are known.
+            var best = others == "1 = 1"
+                ? $"SELECT {dialect.MatchKey} AS key, {dialect.Relevance} AS score {dialect.Matches} WHERE {dialect.Matching} ORDER BY score, key{Limit(query.Limit)}"
+                : $"SELECT e.key AS key, {dialect.Relevance} AS score {dialect.RankedMatches} WHERE {dialect.Matching} AND {others} ORDER BY score, e.key{Limit(query.Limit)}";
+            return Records(Stream<StoredRecord>($"{SelectColumns} FROM ({best}) r {dialect.ThenJoin} events e ON e.key = r.key ORDER BY r.score, r.key", bound, textGiven: true));
         }
         var (where, parameters) = _filters.Build(query);
         // Dated rows, then undated ones, as two queries: each can walk an index in order and stop
