@@ -30,16 +30,6 @@ internal static class RecordChecksum
             : throw new CorruptRecordException(doc, id);
     }
 
-    /// <summary>Whether the record's UTF-8 bytes, as stored, match its checksum (what <see cref="Verified"/> checks of its string).</summary>
-    public static bool Matches(ReadOnlySpan<byte> utf8, string? sum)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        Span<byte> stored = stackalloc byte[8];
-        SHA256.HashData(utf8, hash);
-        return sum is { Length: 16 } && IsLowerHex(sum) && Convert.FromHexString(sum, stored, out _, out var written) == System.Buffers.OperationStatus.Done
-               && written == 8 && stored.SequenceEqual(hash[..8]);
-    }
-
     private static void Hash(string record, Span<byte> hash)
     {
         var length = Encoding.UTF8.GetMaxByteCount(record.Length);

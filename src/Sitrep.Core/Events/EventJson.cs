@@ -42,10 +42,6 @@ public static class EventJson
 
     public static EventRecord? Deserialize(string line) =>
         JsonSerializer.Deserialize(line, EventJsonContext.Default.EventRecord);
-
-    /// <summary>The same, from the line's UTF-8 bytes (as a store holds them), without a string between.</summary>
-    public static EventRecord? Deserialize(ReadOnlySpan<byte> utf8) =>
-        JsonSerializer.Deserialize(utf8, EventJsonContext.Default.EventRecord);
 }
 
 /// <summary>The record's contract for reading, and the reference <see cref="EventJsonWriter"/> is tested against.</summary>

@@ -40,10 +40,6 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
         var (where, parameters) = _filters.Build(query);
         // Dated rows, then undated ones, as two queries: each can walk an index in order and stop
         // at the limit, which one ORDER BY date NULLS LAST could not.
-        if (dialect == ReadDialect.Sqlite)
-            return DatedThenUndated(query.Limit,
-                limit => Guard(() => StoredRecords.Read(() => (DbDataReader)connection.ExecuteReader($"{SelectRecord} WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters)), query.Text is not null),
-                limit => Guard(() => StoredRecords.Read(() => (DbDataReader)connection.ExecuteReader($"{SelectRecord} WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters)), query.Text is not null));
         return Records(DatedThenUndated(query.Limit,
                 limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters, query.Text is not null),
                 limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, query.Text is not null)));
