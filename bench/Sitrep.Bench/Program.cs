@@ -11,7 +11,8 @@ namespace Sitrep.Bench;
 ///   Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K]
 ///     (1 M events at about 150 reports a day over four years: generate DIR 222222 --days 1461 --most-told 8)
 ///   Sitrep.Bench measure DIR DB SITREP_DLL
-///   Sitrep.Bench queries DB [incidents|stats]   (the typical queries, or only those of incidents, or of stats)
+///   Sitrep.Bench queries DB [incidents|stats|stats-days]   (the typical queries, or only those of incidents, of stats,
+///     or of stats filtered by dates alone)
 ///   Sitrep.Bench check DB            (after a kill -9 by hand: is every document whole?)
 ///   Sitrep.Bench plans DB OTHER_DB   (runs every timed query once on DB, then shows each statement's
 ///     query plan on both files where they differ: does a file's sqlite_stat1 change what SQLite does?)
@@ -46,13 +47,13 @@ internal static class Program
             TimeIncidents(store, Console.Out);
             return 0;
         }
-        if (args is ["queries", var statsDb, "stats"])
+        if (args is ["queries", var statsDb, ("stats" or "stats-days") and var which])
         {
             // Opening a file made before the current schema upgrades it once: timed apart from the queries.
             var clock = Stopwatch.StartNew();
             using var store = EventStore.OpenReadOnly(statsDb);
             Console.Error.WriteLine($"open: {clock.Elapsed.TotalSeconds:0.0} s");
-            TimeStats(store, Console.Out);
+            TimeStats(store, Console.Out, daysOnly: which == "stats-days");
             return 0;
         }
         if (args is ["sql", var sqlDb, .. var statements] && statements.Length > 0)
@@ -66,7 +67,7 @@ internal static class Program
             Console.WriteLine(check);
             return check.Sound ? 0 : 1;
         }
-        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB [incidents|stats] | check DB | plans DB OTHER_DB | sql DB STATEMENT...");
+        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB [incidents|stats|stats-days] | check DB | plans DB OTHER_DB | sql DB STATEMENT...");
         return 2;
     }
 
@@ -116,26 +117,28 @@ internal static class Program
             ("within 25 km of Kharkiv, all time", new EventQuery { Near = new GeoCircle(kharkiv.Item1, kharkiv.Item2, 25) }),
             ("full text 'Kinzhal', one month", new EventQuery { Text = "Kinzhal", From = "2024-03-01", To = "2024-03-31" }),
             ("full text '\"residential streets\"', first 100", new EventQuery { Text = "\"residential streets\"", Limit = 100 }),
+            ("full text 'Kinzhal', all time, best 100 (--rank --limit 100)", new EventQuery { Text = "Kinzhal", Rank = true, Limit = 100 }),
+            ("full text '\"residential streets\"', best 100 (--rank --limit 100)", new EventQuery { Text = "\"residential streets\"", Rank = true, Limit = 100 }),
             ("weapon Shahed-136, one month", new EventQuery { Weapon = "Shahed-136", From = "2024-03-01", To = "2024-03-31" }),
             ("actor UA + type strike, all time, first 100", new EventQuery { Actor = "UA", Types = [EventType.Strike], Limit = 100 }),
             ("place Odesa, all time", new EventQuery { Place = "Odesa" }),
             ("place Odesa, one month", new EventQuery { Place = "Odesa", From = "2024-03-01", To = "2024-03-31" }),
             ("strikes in one month, first 100 (a page)", new EventQuery { Types = [EventType.Strike], From = "2024-03-01", To = "2024-03-31", Limit = 100 }),
         };
-        o.WriteLine("| query (events, from the library) | rows | median | p95 |");
-        o.WriteLine("|---|---|---|---|");
+        o.WriteLine("| query (events, from the library) | rows | median | p95 | CPU median |");
+        o.WriteLine("|---|---|---|---|---|");
         foreach (var (name, query) in queries)
         {
             var (rows, median, p95) = Time(() => store.Query(query).Count());
-            o.WriteLine($"| {name} | {rows:N0} | {median:0.0} ms | {p95:0.0} ms |");
+            o.WriteLine($"| {name} | {rows:N0} | {median:0.0} ms | {p95:0.0} ms | {s_cpu:0.0} ms |");
         }
         TimeIncidents(store, o, header: false);
         var (statsRows, sm, sp) = Time(() => store.Statistics().Daily.Count, runs: 11);
-        o.WriteLine($"| stats, all time (daily series rows) | {statsRows:N0} | {sm:0.0} ms | {sp:0.0} ms |");
+        o.WriteLine($"| stats, all time (daily series rows) | {statsRows:N0} | {sm:0.0} ms | {sp:0.0} ms | {s_cpu:0.0} ms |");
         var (csvRows, cm, cp) = Time(() => AcledCsvExporter.Write(store.QueryIncidents(new EventQuery()), TextWriter.Null), runs: 3);
-        o.WriteLine($"| export csv, all incidents | {csvRows:N0} | {cm:0.0} ms | {cp:0.0} ms |");
+        o.WriteLine($"| export csv, all incidents | {csvRows:N0} | {cm:0.0} ms | {cp:0.0} ms | {s_cpu:0.0} ms |");
         var (geoRows, gm, gp) = Time(() => GeoJsonExporter.Write(store.QueryIncidents(new EventQuery()), Stream.Null).Written, runs: 3);
-        o.WriteLine($"| export geojson, all incidents | {geoRows:N0} | {gm:0.0} ms | {gp:0.0} ms |");
+        o.WriteLine($"| export geojson, all incidents | {geoRows:N0} | {gm:0.0} ms | {gp:0.0} ms | {s_cpu:0.0} ms |");
     }
 
     /// <summary>The incident queries alone (`queries DB incidents`): a month, and a first page of all time.</summary>
@@ -143,14 +146,14 @@ internal static class Program
     {
         if (header)
         {
-            o.WriteLine("| query (incidents, from the library) | rows | median | p95 |");
-            o.WriteLine("|---|---|---|---|");
+            o.WriteLine("| query (incidents, from the library) | rows | median | p95 | CPU median |");
+            o.WriteLine("|---|---|---|---|---|");
         }
         var month = new EventQuery { From = "2024-03-01", To = "2024-03-31" };
         var (incidents, im, ip) = Time(() => store.QueryIncidents(month).Count());
-        o.WriteLine($"| incidents of one month | {incidents:N0} | {im:0.0} ms | {ip:0.0} ms |");
+        o.WriteLine($"| incidents of one month | {incidents:N0} | {im:0.0} ms | {ip:0.0} ms | {s_cpu:0.0} ms |");
         var (page, pm, pp) = Time(() => store.QueryIncidents(new EventQuery { Limit = 100 }).Count());
-        o.WriteLine($"| incidents, all time, first 100 | {page:N0} | {pm:0.0} ms | {pp:0.0} ms |");
+        o.WriteLine($"| incidents, all time, first 100 | {page:N0} | {pm:0.0} ms | {pp:0.0} ms | {s_cpu:0.0} ms |");
     }
 
     /// <summary>
@@ -158,22 +161,25 @@ internal static class Program
     /// digest of the whole result (every daily, weapon, type and oblast row in order), so two
     /// builds or two stores can be shown to give the same figures.
     /// </summary>
-    private static void TimeStats(EventStore store, TextWriter o)
+    private static void TimeStats(EventStore store, TextWriter o, bool daysOnly = false)
     {
         var queries = new (string Name, StatsQuery Query)[]
         {
             ("stats, all time", new StatsQuery()),
             ("stats, one month (--from 2024-03-01 --to 2024-03-31)", new StatsQuery { From = "2024-03-01", To = "2024-03-31" }),
+            ("stats, one year (--from 2024-01-01 --to 2024-12-31)", new StatsQuery { From = "2024-01-01", To = "2024-12-31" }),
             ("stats --actor RU", new StatsQuery { Actor = "RU" }),
             ("stats --claimed-by UA", new StatsQuery { ClaimedBy = "UA" }),
             ("stats --claimed-by ru, one year", new StatsQuery { ClaimedBy = "ru", From = "2024-01-01", To = "2024-12-31" }),
         };
-        o.WriteLine("| query (stats, from the library) | weapon rows | median | p95 | digest |");
-        o.WriteLine("|---|---|---|---|---|");
+        o.WriteLine("| query (stats, from the library) | weapon rows | median | p95 | CPU median | digest |");
+        o.WriteLine("|---|---|---|---|---|---|");
         foreach (var (name, query) in queries)
         {
-            var (rows, median, p95) = Time(() => store.Statistics(query).Weapons.Count, runs: 11);
-            o.WriteLine($"| {name} | {rows:N0} | {median:0.0} ms | {p95:0.0} ms | {Digest(store.Statistics(query))} |");
+            if (daysOnly && (query.Actor ?? query.ClaimedBy) is not null)
+                continue;
+            var (rows, median, p95) = Time(() => store.Statistics(query).Weapons.Count, runs: daysOnly ? 21 : 11);
+            o.WriteLine($"| {name} | {rows:N0} | {median:0.0} ms | {p95:0.0} ms | {s_cpu:0.0} ms | {Digest(store.Statistics(query))} |");
         }
     }
 
@@ -278,6 +284,10 @@ internal static class Program
         return plan.ToString();
     }
 
+    // The median CPU time of the process per run in the last Time call (all threads: the GC's too),
+    // which a loaded machine distorts less than wall clock.
+    private static double s_cpu;
+
     // Set by ComparePlans: each query runs once, to be traced, not timed.
     private static bool s_once;
 
@@ -287,13 +297,21 @@ internal static class Program
         if (s_once)
             return (rows, 0, 0);
         var times = new List<double>();
+        var cpu = new List<double>();
+        var process = Process.GetCurrentProcess();
         for (var i = 0; i < runs; i++)
         {
+            process.Refresh();
+            var before = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             run();
             times.Add(clock.Elapsed.TotalMilliseconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - before).TotalMilliseconds);
         }
         times.Sort();
+        cpu.Sort();
+        s_cpu = cpu[cpu.Count / 2];
         return (rows, times[times.Count / 2], times[(int)Math.Min(times.Count - 1, Math.Ceiling(times.Count * 0.95) - 1)]);
     }
 }

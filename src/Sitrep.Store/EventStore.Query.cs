@@ -10,7 +10,7 @@ public sealed partial class EventStore : IEventReader
     private StoreReader? _reader;
 
     // SQLite runs a statement while another's rows are being read, so streams share the one connection.
-    private StoreReader Reader => _reader ??= new StoreReader(_connection, ReadDialect.Sqlite, () => (_connection, false), _placeTree, _weaponColumns);
+    private StoreReader Reader => _reader ??= new StoreReader(_connection, ReadDialect.Sqlite, () => (_connection, false), _placeTree, _weaponColumns, _summaries);
 
     /// <inheritdoc />
     /// <exception cref="QueryException">The full-text expression is not valid FTS5.</exception>

@@ -49,6 +49,8 @@ public sealed partial class EventStore : IEventStore
                 SchemaUpgrade.AddPlaceTree(connection, Schema.Value);
             if (version is not null && !SchemaUpgrade.HasWeaponColumns(connection))
                 SchemaUpgrade.AddWeaponColumns(connection);
+            if (version is not null && !StoreSummaries.Exist(connection))
+                StoreSummaries.Build(connection, Schema.Value);
             Execute(connection, Schema.Value);
             return new EventStore(connection, path) { _placeTree = true, _writer = true };
         }
@@ -127,13 +129,14 @@ public sealed partial class EventStore : IEventStore
             }
             var placeTree = Sitrep.Store.Query.PlaceTree.Exists(connection);
             var weaponColumns = SchemaUpgrade.HasWeaponColumns(connection);
+            var summaries = StoreSummaries.Exist(connection);
             if ((SchemaUpgrade.Incomplete(connection, Schema.Value) || !weaponColumns) && TryUpgrade(path))
             {
                 connection.Dispose();
                 return Connect(dataSource, path);
             }
             RegisterFunctions(connection);
-            return new EventStore(connection, path) { _placeTree = placeTree, _weaponColumns = weaponColumns };
+            return new EventStore(connection, path) { _placeTree = placeTree, _weaponColumns = weaponColumns, _summaries = summaries };
         }
         catch
         {
@@ -147,6 +150,9 @@ public sealed partial class EventStore : IEventStore
 
     // Whether stats can read the event's type, actors and claimant from event_weapons (see _placeTree).
     private bool _weaponColumns = true;
+
+    // Whether the listing and stats can read the writer's copies (StoreSummaries; see _placeTree).
+    private bool _summaries = true;
 
     /// <summary>Adds what a reader wants and an older file lacks (the R*Tree of places, indexes), when the file can be written.</summary>
     private static bool TryUpgrade(string path)

@@ -47,9 +47,14 @@ internal sealed class StoreWriter : IDisposable
     private readonly DbCommand? _insertPlaces;
     private const int PlaceRows = 64;
 
+    // SQLite's copies of what listings and stats read (StoreSummaries), kept with the incidents at commit.
+    private readonly Action<IReadOnlyCollection<long>>? _summaries;
+
     public StoreWriter(DbConnection connection, DbTransaction transaction, WriterSql dialect, Dictionary<long, EventRecord> recent)
     {
         _recent = recent;
+        if (connection is SqliteConnection sqlite && transaction is SqliteTransaction inTransaction)
+            _summaries = touched => StoreSummaries.Refresh(sqlite, inTransaction, touched);
         if (connection.CanCreateBatch)
         {
             _pending = connection.CreateBatch();
@@ -254,6 +259,7 @@ internal sealed class StoreWriter : IDisposable
         foreach (var incident in _touched.Order())
             Resummarize(incident);
         WritePlaces();
+        _summaries?.Invoke(_touched);
         foreach (var (key, text) in _evidence)
             Run(_insertEvidence, key, text);
         Flush();

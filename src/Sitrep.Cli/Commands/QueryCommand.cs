@@ -13,9 +13,11 @@ internal sealed class QueryCommand
         var filters = new EventFilterOptions();
         var format = CommonOptions.Format("table", required: false, "table", "jsonl", "csv");
         var db = CommonOptions.Database();
+        var rank = new Option<bool>("--rank") { Description = "With --text: best matches first (bm25 in SQLite, ts_rank in PostgreSQL) instead of by date" };
 
         var command = new Command("query", "Find stored events by type, date, place, oblast, distance, actor, claimant, weapon or words in the evidence");
         filters.AddTo(command);
+        command.Options.Add(rank);
         command.Options.Add(format);
         command.Options.Add(db);
         command.SetAction(result =>
@@ -26,6 +28,15 @@ internal sealed class QueryCommand
             var query = filters.Read(result, "query", store);
             if (query is null)
                 return ExitCodes.Usage;
+            if (result.GetValue(rank))
+            {
+                if (query.Text is null)
+                {
+                    Console.Error.WriteLine("query: --rank orders by relevance to --text; give --text too");
+                    return ExitCodes.Usage;
+                }
+                query = query with { Rank = true };
+            }
             return Run(store, query, result.GetValue(format)!);
         });
         return command;

@@ -46,4 +46,9 @@ public sealed record EventQuery
     /// <summary>Leave out events the document only mentions as past context.</summary>
     public bool ExcludeBackground { get; init; }
     public int? Limit { get; init; }
+    /// <summary>
+    /// With <see cref="Text"/>: best matches first (SQLite's bm25, PostgreSQL's ts_rank), ranked
+    /// and limited inside the database, instead of by date.
+    /// </summary>
+    public bool Rank { get; init; }
 }

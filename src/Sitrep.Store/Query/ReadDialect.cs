@@ -24,6 +24,23 @@ internal abstract class ReadDialect
     /// <summary>Keys of events whose evidence matches the full-text parameter @text.</summary>
     public abstract string EvidenceMatching { get; }
 
+    /// <summary>FROM the evidence matching @text, joined to its events <c>e</c>, for ranking (see <see cref="Relevance"/>).</summary>
+    public abstract string RankedMatches { get; }
+
+    /// <summary>FROM the evidence alone, with <see cref="MatchKey"/> its event's key.</summary>
+    public abstract string Matches { get; }
+
+    public abstract string MatchKey { get; }
+
+    /// <summary>The condition that picks the rows of <see cref="RankedMatches"/> or <see cref="Matches"/> that match @text.</summary>
+    public abstract string Matching { get; }
+
+    /// <summary>A score of each match of <see cref="RankedMatches"/>, lower for a better match.</summary>
+    public abstract string Relevance { get; }
+
+    /// <summary>A join that keeps the table before it as the outer loop (SQLite's planner may otherwise reorder).</summary>
+    public abstract string ThenJoin { get; }
+
     /// <summary>The --text expression as the database's full-text search takes it.</summary>
     public abstract string FullText(string expression);
 
@@ -49,6 +66,20 @@ internal abstract class ReadDialect
 
         public override string FullText(string expression) => expression;
 
+        // From the index to the events, never the other way: bm25 is computed only for the matches.
+        public override string RankedMatches => "FROM evidence CROSS JOIN events e ON e.key = evidence.rowid";
+
+        public override string Matches => "FROM evidence";
+
+        public override string MatchKey => "evidence.rowid";
+
+        public override string Matching => "evidence MATCH @text";
+
+        // FTS5's bm25 is lower for a better match.
+        public override string Relevance => "bm25(evidence)";
+
+        public override string ThenJoin => "CROSS JOIN";
+
         // group_concat takes its rows in the order the subquery gives them.
         public override string Joined(string value, string separator, params string[] orderBy) => $"group_concat({value}, {separator})";
 
@@ -72,6 +103,20 @@ internal abstract class ReadDialect
         public override string EvidenceMatching => "SELECT event FROM evidence WHERE tsv @@ to_tsquery('simple', @text)";
 
         public override string FullText(string expression) => FullTextQuery.ToTsQuery(expression);
+
+        public override string RankedMatches => "FROM evidence v JOIN events e ON e.key = v.event";
+
+        public override string Matches => "FROM evidence v";
+
+        public override string MatchKey => "v.event";
+
+        public override string Matching => "v.tsv @@ to_tsquery('simple', @text)";
+
+        // ts_rank is higher for a better match, and weighs the same counts as bm25 differently, so
+        // the two stores' orders may differ.
+        public override string Relevance => "-ts_rank(v.tsv, to_tsquery('simple', @text))";
+
+        public override string ThenJoin => "JOIN";
 
         public override string Joined(string value, string separator, params string[] orderBy) =>
             $"string_agg({value}, {separator} ORDER BY {string.Join(", ", orderBy.Select(o => $"{o} COLLATE \"C\""))})";

@@ -120,4 +120,42 @@ internal sealed class StatsSql(ReadDialect dialect, bool weaponColumns = true)
         GROUP BY coalesce(admin1, '(unknown)')
         ORDER BY count(*) DESC, {dialect.Ascending("coalesce(admin1, '(unknown)')")}
         """;
+
+    /// <summary>Whether the query filters by first day alone, so SQLite can sum the writer's per-day copies (see <see cref="StoreSummaries"/>).</summary>
+    public static bool ByDaysOnly(StatsQuery q) => q is { Types.Count: 0, Actor: null, Oblast: null, ClaimedBy: null };
+
+    /// <summary>The day bounds as <see cref="Picked"/> binds them: undated incidents (day '') count only without a lower bound.</summary>
+    public static DynamicParameters Days(StatsQuery q)
+    {
+        var p = new DynamicParameters();
+        p.Add("from", q.From ?? "");
+        p.Add("to", q.To ?? "9999-12-31");
+        return p;
+    }
+
+    public const string SummaryDaily = """
+        SELECT day AS Date, sum(incidents) AS Incidents, CAST(sum(killed) AS BIGINT) AS Killed, CAST(sum(injured) AS BIGINT) AS Injured
+        FROM stats_days
+        WHERE kind = 'type' AND day >= @from AND day <= @to AND day <> ''
+        GROUP BY day
+        ORDER BY day
+        """;
+
+    public const string SummaryWeapons = """
+        SELECT day AS Date, launched_by AS LaunchedBy, claimant AS Claimant, weapon AS Weapon, incidents AS Incidents,
+               launched AS Launched, intercepted AS Intercepted
+        FROM stats_day_weapons
+        WHERE day >= @from AND day <= @to
+        ORDER BY day, launched_by, claimant, weapon
+        """;
+
+    /// <summary>By type or by oblast (<paramref name="kind"/>), ordered as <see cref="ByType"/> and <see cref="ByOblast"/> order.</summary>
+    public static string SummaryGroups(string kind) => $"""
+        SELECT key AS Key, sum(incidents) AS Incidents, CAST(sum(reports) AS BIGINT) AS Reports,
+               CAST(sum(killed) AS BIGINT) AS Killed, CAST(sum(injured) AS BIGINT) AS Injured
+        FROM stats_days
+        WHERE kind = '{kind}' AND day >= @from AND day <= @to
+        GROUP BY key
+        ORDER BY sum(incidents) DESC, key
+        """;
 }

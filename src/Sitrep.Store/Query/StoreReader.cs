@@ -14,7 +14,7 @@ namespace Sitrep.Store.Query;
 /// an export can look up each event's source while it streams the events.
 /// </summary>
 internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, Func<(DbConnection Connection, bool Owned)> streams,
-    bool placeTree = false, bool weaponColumns = true)
+    bool placeTree = false, bool weaponColumns = true, bool summaries = false)
 {
     private readonly EventFilterSql _filters = new(dialect, placeTree);
     private readonly StatsSql _stats = new(dialect, weaponColumns);
@@ -24,16 +24,32 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
 
     public IEnumerable<EventRecord> Query(EventQuery query)
     {
+        if (query is { Rank: true, Text: { } text })
+        {
+            // The matches drive the query and the database ranks them: one statement, whose limit
+            // stops after the best rows however many match.
+            // Ranked by key alone, so that the sort carries no records; the records of the best are read after.
+            var (others, bound) = _filters.Build(query with { Text = null });
+            bound.Add("text", dialect.FullText(text));
+            // Without other filters the events are not read until the best are known.
+            var best = others == "1 = 1"
+                ? $"SELECT {dialect.MatchKey} AS key, {dialect.Relevance} AS score {dialect.Matches} WHERE {dialect.Matching} ORDER BY score, key{Limit(query.Limit)}"
+                : $"SELECT e.key AS key, {dialect.Relevance} AS score {dialect.RankedMatches} WHERE {dialect.Matching} AND {others} ORDER BY score, e.key{Limit(query.Limit)}";
+            return Records(Stream<StoredRecord>($"{SelectColumns} FROM ({best}) r {dialect.ThenJoin} events e ON e.key = r.key ORDER BY r.score, r.key", bound, textGiven: true));
+        }
         var (where, parameters) = _filters.Build(query);
         // Dated rows, then undated ones, as two queries: each can walk an index in order and stop
         // at the limit, which one ORDER BY date NULLS LAST could not.
-        return DatedThenUndated(query.Limit,
+        return Records(DatedThenUndated(query.Limit,
                 limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters, query.Text is not null),
-                limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, query.Text is not null))
-            .Select(r => EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)) ?? throw new InvalidDataException($"event {r.Id} of document {r.Doc}: empty record"));
+                limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, query.Text is not null)));
     }
 
-    private const string SelectRecord = "SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id FROM events e";
+    private static IEnumerable<EventRecord> Records(IEnumerable<StoredRecord> rows) =>
+        rows.Select(r => EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)) ?? throw new InvalidDataException($"event {r.Id} of document {r.Doc}: empty record"));
+
+    private const string SelectColumns = "SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id";
+    private const string SelectRecord = SelectColumns + " FROM events e";
 
     public long Count(EventQuery query)
     {
@@ -47,12 +63,28 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
         var filter = where == "1 = 1" ? "" : $"WHERE i.id IN (SELECT m.incident FROM incident_members m JOIN events e ON e.key = m.event WHERE {where})";
         var and = filter == "" ? "WHERE" : "AND";
         return DatedThenUndated(query.Limit,
-            limit => Stream<IncidentRow>($"SELECT i.*, {IncidentSources} FROM incidents i {filter} {and} i.date_min IS NOT NULL ORDER BY i.date_min, i.id{Limit(limit)}", parameters, query.Text is not null),
-            limit => Stream<IncidentRow>($"SELECT i.*, {IncidentSources} FROM incidents i {filter} {and} i.date_min IS NULL ORDER BY i.id{Limit(limit)}", parameters, query.Text is not null));
+            limit => StreamIncidents($"{SelectIncident} {filter} {and} i.date_min IS NOT NULL ORDER BY i.date_min, i.id{Limit(limit)}", parameters, query.Text is not null),
+            limit => StreamIncidents($"{SelectIncident} {filter} {and} i.date_min IS NULL ORDER BY i.id{Limit(limit)}", parameters, query.Text is not null));
     }
 
-    // The addresses and titles of an incident's reports, for exports an analyst can follow back.
-    private string IncidentSources => $"""
+    // SQLite's rows are read by hand (IncidentRows); PostgreSQL's, on a connection of their own, through Dapper.
+    private IEnumerable<IncidentRow> StreamIncidents(string sql, DynamicParameters parameters, bool textGiven) =>
+        dialect == ReadDialect.Sqlite
+            ? Guard(() => IncidentRows.Read(() => (DbDataReader)connection.ExecuteReader(sql, parameters)), textGiven)
+            : Stream<IncidentRow>(sql, parameters, textGiven);
+
+    // The writer's copy of each incident's sources is one primary-key look-up, where working them
+    // out is three look-ups of the incident's reports.
+    private string SelectIncident => summaries
+        ? "SELECT i.*, l.urls AS Urls, l.titles AS Titles, l.claims AS Claims FROM incidents i LEFT JOIN incident_listing l ON l.incident = i.id"
+        : $"SELECT i.*, {Sources(dialect)} FROM incidents i";
+
+    /// <summary>
+    /// The addresses and titles of an incident <c>i</c>'s reports, for exports an analyst can
+    /// follow back, and each claimant's figures: three correlated look-ups, which SQLite's writer
+    /// also runs once per changed incident to keep their result (see <see cref="StoreSummaries"/>).
+    /// </summary>
+    internal static string Sources(ReadDialect dialect) => $"""
         (SELECT {dialect.Joined("u.url", "' '", "u.url")} FROM (SELECT DISTINCT d.url AS url FROM incident_members m JOIN events e ON e.key = m.event
             JOIN documents d ON d.id = e.doc WHERE m.incident = i.id AND d.url IS NOT NULL ORDER BY d.url) AS u) AS Urls,
         (SELECT {dialect.Joined("t.title", "' | '", "t.title")} FROM (SELECT DISTINCT d.title AS title FROM incident_members m JOIN events e ON e.key = m.event
@@ -106,6 +138,16 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
 
     public StoreStatistics Statistics(StatsQuery query)
     {
+        if (summaries && StatsSql.ByDaysOnly(query))
+        {
+            var days = StatsSql.Days(query);
+            return new StoreStatistics(
+                connection.QuerySingle<StoreTotals>(StatsSql.Totals),
+                connection.Query<DailyFigures>(StatsSql.SummaryDaily, days).ToList(),
+                SummaryWeapons(days),
+                connection.Query<GroupCount>(StatsSql.SummaryGroups("type"), days).ToList(),
+                connection.Query<GroupCount>(StatsSql.SummaryGroups("oblast"), days).ToList());
+        }
         var (picked, p) = _stats.Picked(query, () => connection.Query<string>(StatsSql.Oblasts));
         return new StoreStatistics(
             connection.QuerySingle<StoreTotals>(StatsSql.Totals),
@@ -113,6 +155,29 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
             connection.Query<WeaponFigures>(picked + _stats.Weapons, p).ToList(),
             connection.Query<GroupCount>(picked + _stats.ByType, p).ToList(),
             connection.Query<GroupCount>(picked + _stats.ByOblast, p).ToList());
+    }
+
+    // Read by hand: tens of thousands of rows whose four strings repeat (the day of many rows, a
+    // few sides, claimants and weapons), so each distinct value is made into a string once.
+    private List<WeaponFigures> SummaryWeapons(DynamicParameters days)
+    {
+        var list = new List<WeaponFigures>();
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Shared(System.Data.IDataReader rows, int i)
+        {
+            if (rows.IsDBNull(i))
+                return null;
+            var text = rows.GetString(i);
+            if (strings.TryGetValue(text, out var known))
+                return known;
+            strings[text] = text;
+            return text;
+        }
+        using var rows = connection.ExecuteReader(StatsSql.SummaryWeapons, days);
+        while (rows.Read())
+            list.Add(new WeaponFigures(Shared(rows, 0)!, Shared(rows, 1), Shared(rows, 2)!, Shared(rows, 3)!, rows.GetInt64(4),
+                rows.IsDBNull(5) ? null : rows.GetInt64(5), rows.IsDBNull(6) ? null : rows.GetInt64(6)));
+        return list;
     }
 
     private static IEnumerable<T> DatedThenUndated<T>(int? limit, Func<int?, IEnumerable<T>> dated, Func<int?, IEnumerable<T>> undated)

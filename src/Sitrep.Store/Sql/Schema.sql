@@ -257,3 +257,41 @@ LEFT JOIN event_places p ON p.event = e.key
 LEFT JOIN incident_members m ON m.event = e.key;
 
 INSERT OR IGNORE INTO store_meta(key, value) VALUES ('schema_version', '2');
+
+-- Narrow copies of what the incident listing and stats read, which would otherwise look up every
+-- incident's reports and group every incident and weapon row on each call. SQLite's writer keeps
+-- them at each commit, for the incidents the batch changed and every day those were or are first
+-- dated on (StoreSummaries.cs); a file made before them gets them built once when a writer opens
+-- it. PostgreSQL reads its tables directly.
+-- Per incident: its reports' addresses and titles and each claimant's figures, as the listing
+-- shows them, and the first day its stats rows are counted under ('' when undated).
+CREATE TABLE IF NOT EXISTS incident_listing (
+    incident INTEGER PRIMARY KEY,
+    day      TEXT NOT NULL,
+    urls     TEXT,
+    titles   TEXT,
+    claims   TEXT
+);
+-- Per first day ('' when undated), incidents by type (kind 'type') and by oblast (kind 'oblast'):
+-- how many, their reports, and the sums of their best killed and injured (null when none is known).
+CREATE TABLE IF NOT EXISTS stats_days (
+    kind      TEXT NOT NULL,
+    day       TEXT NOT NULL,
+    key       TEXT NOT NULL,
+    incidents INTEGER NOT NULL,
+    reports   INTEGER NOT NULL,
+    killed    INTEGER,
+    injured   INTEGER,
+    PRIMARY KEY (kind, day, key)
+) WITHOUT ROWID;
+-- The weapons tally of stats without filters, one row per day, launching side, claimant and weapon.
+CREATE TABLE IF NOT EXISTS stats_day_weapons (
+    day         TEXT NOT NULL,
+    launched_by TEXT,
+    claimant    TEXT NOT NULL,
+    weapon      TEXT NOT NULL,
+    incidents   INTEGER NOT NULL,
+    launched    INTEGER,
+    intercepted INTEGER
+);
+CREATE INDEX IF NOT EXISTS stats_day_weapons_day ON stats_day_weapons(day, launched_by, claimant, weapon);
