@@ -114,18 +114,18 @@ public sealed class Boilerplate
     /// <summary>How far back a caption's own sentence is looked for; keeps the scan linear.</summary>
     private const int MaxCaptionChars = 600;
 
+    /// <summary>False when text[start..end) certainly holds no photo credit, so no caption: a scan, no list.</summary>
+    public bool MayHoldCaption(string text, int start, int end) => _credit.MayMatch(text.AsSpan(start, end - start));
+
     /// <summary>
     /// The photo captions inside a paragraph, each a credit ("(Photo by ...)", "Jane Doe/AFP")
     /// together with the sentence it credits. A page joined onto one line keeps its captions
     /// between sentences of copy: only these spans are noise, the copy around them is read.
     /// </summary>
-    /// <summary>False when text[start..end) certainly holds no photo credit, so no caption: a scan, no list.</summary>
-    public bool MayHoldCaption(string text, int start, int end) => _credit.MayMatch(text.AsSpan(start, end - start));
-
     public List<(int Start, int End)> CaptionSpans(string text, int start, int end)
     {
         var spans = new List<(int Start, int End)>();
-        if (!_credit.MayMatch(text.AsSpan(start, end - start)))
+        if (!MayHoldCaption(text, start, end))
             return spans;
         foreach (var match in _credit.EnumerateMatches(text.AsSpan(start, end - start)))
         {

@@ -57,12 +57,14 @@ public sealed class FactRequiresSharedGeoAttribute : FactAttribute
     }
 }
 
-/// <summary>A theory that needs ../shared/geo: skipped with the reason otherwise.</summary>
+/// <summary>A theory that needs ../shared/geo (and, when asked, the fetched cities500.txt): skipped with the reason otherwise.</summary>
 public sealed class TheoryRequiresSharedGeoAttribute : TheoryAttribute
 {
-    public TheoryRequiresSharedGeoAttribute()
+    public TheoryRequiresSharedGeoAttribute(bool needsCities = false)
     {
         if (!SharedGeo.HasUkraine)
             Skip = "needs ../shared/geo/UA.zip (the full GeoNames Ukraine file), which is absent here";
+        else if (needsCities && !SharedGeo.HasCities)
+            Skip = "needs .cache/geonames/cities500.txt; run scripts/build-gazetteer.sh to fetch it";
     }
 }
