@@ -16,12 +16,12 @@ public sealed class QuantityScannerTests
             w => NumberRecognizer.Recognize(w.Text, w.Start, w.End),
             w => NumberRecognizer.RecognizeByPattern(w.Text, w.Start, w.End));
 
-    [Fact]
+    [FactWithEvalArticles]
     public void Scanner_and_pattern_agree_on_every_sentence_of_the_eval_articles() =>
         EvalFiles.AssertNone(Differences(EvalFiles.ArticleSentences()));
 
     /// <summary>The benchmark corpus, when this checkout has one (bench/corpus/make-real-corpus.sh).</summary>
-    [Fact]
+    [FactWithBenchmarkCorpus]
     public void Scanner_and_pattern_agree_on_every_sentence_of_the_benchmark_corpus() =>
         EvalFiles.AssertNone(Differences(EvalFiles.CorpusSentences()));
 

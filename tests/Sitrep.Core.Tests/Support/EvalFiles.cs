@@ -78,3 +78,23 @@ internal static class EvalFiles
         return differences;
     }
 }
+
+/// <summary>A fact over the eval articles of ../shared/eval: skipped, saying so, when the checkout has none.</summary>
+internal sealed class FactWithEvalArticlesAttribute : FactAttribute
+{
+    public FactWithEvalArticlesAttribute()
+    {
+        if (EvalFiles.Articles() is not { Count: > 0 })
+            Skip = "needs the articles of ../shared/eval (news, dev), which are absent here";
+    }
+}
+
+/// <summary>A fact over the benchmark corpus: skipped, saying so, when the checkout has none.</summary>
+internal sealed class FactWithBenchmarkCorpusAttribute : FactAttribute
+{
+    public FactWithBenchmarkCorpusAttribute()
+    {
+        if (EvalFiles.BenchmarkCorpus() is null)
+            Skip = "needs .cache/real-corpus-5mb (bench/corpus/make-real-corpus.sh --mb 5 --out .cache/real-corpus-5mb)";
+    }
+}
