@@ -46,6 +46,7 @@ internal sealed class StoreWriter : IDisposable
     private readonly List<(long Event, object?[] Values)>? _places;
     private readonly DbCommand? _insertPlaces;
     private const int PlaceRows = 64;
+    private readonly int _placeColumns;
 
     // SQLite's copies of what listings and stats read (StoreSummaries), kept with the incidents at commit.
     private readonly Action<IReadOnlyCollection<long>>? _summaries;
@@ -83,6 +84,7 @@ internal sealed class StoreWriter : IDisposable
         string[] placeNames = ["$event", "$ord", "$name", "$kind", "$country", "$admin1", "$admin2", "$lat", "$lon", "$gid",
             "$admin1_key", "$name_key", "$family", "$date"];
         _insertPlace = Prepare(StoreSql.InsertPlace, placeNames);
+        _placeColumns = placeNames.Length;
         if (connection is SqliteConnection)
         {
             _places = [];
@@ -271,11 +273,11 @@ internal sealed class StoreWriter : IDisposable
         if (_places is null)
             return;
         var whole = _places.Count - _places.Count % PlaceRows;
-        var values = new object?[PlaceRows * StoreSql.PlaceColumns];
+        var values = new object?[PlaceRows * _placeColumns];
         for (var start = 0; start < whole; start += PlaceRows)
         {
             for (var row = 0; row < PlaceRows; row++)
-                _places[start + row].Values.CopyTo(values, row * StoreSql.PlaceColumns);
+                _places[start + row].Values.CopyTo(values, row * _placeColumns);
             Run(_insertPlaces!, values);
         }
         for (var i = whole; i < _places.Count; i++)

@@ -51,8 +51,6 @@ internal static partial class StoreSql
         VALUES ($event, $ord, $name, $kind, $country, $admin1, $admin2, $lat, $lon, $gid, $admin1_key, $name_key, $family, $date)
         """;
 
-    public const int PlaceColumns = 14;
-
     /// <summary>An INSERT of one row of VALUES as one of <paramref name="rows"/> rows, each row's parameters named by <see cref="RowParameter"/>.</summary>
     public static string Rows(string insert, int rows)
     {
