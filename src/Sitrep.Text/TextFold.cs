@@ -43,7 +43,9 @@ internal static partial class TextFold
     }
 
     // Primes and the modifier apostrophe are letters to Unicode (Lm) but apostrophes to a transliteration.
-    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !IsApostrophe(c) || c is >= '\u0300' and <= '\u036F';
+    // ASCII, most of any report, is answered first: no ASCII apostrophe is a letter.
+    public static bool IsWordChar(char c) =>
+        c < 0x80 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) && !IsApostrophe(c) || c is >= '\u0300' and <= '\u036F';
 
     /// <summary>The tokens of a name as the index keys them: folded, then reduced to skeletons.</summary>
     public static List<string> SkeletonTokens(ReadOnlySpan<char> name)

@@ -1,20 +1,46 @@
 namespace Sitrep.Geo.Text;
 
 /// <summary>A word of the text: its span, its skeleton key, and how it is written.</summary>
-internal readonly record struct WordToken(int Start, int End, string Key, bool Capitalized)
+internal readonly record struct WordToken(int Start, int End, WordKey Word, bool Capitalized)
 {
     public int Length => End - Start;
+
+    public string Key => Word.Key;
+}
+
+/// <summary>
+/// A word as written, made once per thread and shared by each of its tokens: its skeleton key,
+/// and room for what the place recognizer's lexicon says of it. The recognizer asks several
+/// word sets of every word of every sentence, twice (for its own person names and for the
+/// report's surnames); read once per distinct word, each answer is then a flag.
+/// </summary>
+internal sealed class WordKey(string key)
+{
+    public string Key { get; } = key;
+
+    /// <summary>The word's classes in the one lexicon that reads them; -1 until it has.</summary>
+    public int Classes = -1;
+
+    /// <summary>
+    /// The place index whose token id and root node for the word are <see cref="Token"/> and
+    /// <see cref="Root"/>: asked of every capitalised word, the index's own memo costs a hash lookup.
+    /// </summary>
+    public object? Index;
+
+    public int Token;
+
+    public int Root;
 }
 
 /// <summary>Splits text into words as place names are keyed: hyphens split, inner apostrophes join, a possessive 's is dropped.</summary>
 internal static class WordTokenizer
 {
     [ThreadStatic]
-    private static Sitrep.Text.WordFormCache<string>? _keys;
+    private static Sitrep.Text.WordFormCache<WordKey>? _keys;
 
-    private static Sitrep.Text.WordFormCache<string> Keys => _keys ??= new();
+    private static Sitrep.Text.WordFormCache<WordKey> Keys => _keys ??= new();
 
-    private static readonly Func<ReadOnlySpan<char>, string> SkeletonOf = w => TextFold.Skeleton(w);
+    private static readonly Func<ReadOnlySpan<char>, WordKey> SkeletonOf = w => new WordKey(TextFold.Skeleton(w));
 
     public static List<WordToken> Tokenize(string text, int start, int end) =>
         // Sized for about a word per five characters, the list is made once instead of growing

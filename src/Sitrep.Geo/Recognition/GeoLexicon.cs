@@ -72,7 +72,38 @@ internal sealed class GeoLexicon
                 Directions[key] = int.Parse(GeoData.Field(row, 1), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Whether the word is in any of the sets of <paramref name="classes"/>, read from its key once per distinct word.</summary>
+    public bool Is(in Text.WordToken word, WordClass classes)
+    {
+        var known = word.Word.Classes;
+        if (known < 0)
+            word.Word.Classes = known = (int)ClassesOf(word.Key);
+        return (known & (int)classes) != 0;
+    }
+
+    private WordClass ClassesOf(string key) =>
+        (PersonCues.Contains(key) ? WordClass.PersonCue : 0)
+        | (GivenNames.Contains(key) ? WordClass.GivenName : 0)
+        | (RegionWords.Contains(key) ? WordClass.RegionWord : 0)
+        | (WaterWords.Contains(key) ? WordClass.WaterWord : 0)
+        | (Connectors.Contains(key) ? WordClass.Connector : 0)
+        | (OrgWords.Contains(key) ? WordClass.OrgWord : 0)
+        | (NotPlaceFirstWords.Contains(key) ? WordClass.NotPlaceFirst : 0);
+
     private static readonly Lazy<GeoLexicon> Shared = new(() => new GeoLexicon(GeoData.DefaultDirectory));
 
     public static GeoLexicon Default => Shared.Value;
+}
+
+/// <summary>The word sets of <see cref="GeoLexicon"/> asked of every word of a sentence, as flags of the word.</summary>
+[Flags]
+internal enum WordClass
+{
+    PersonCue = 1,
+    GivenName = 2,
+    RegionWord = 4,
+    WaterWord = 8,
+    Connector = 16,
+    OrgWord = 32,
+    NotPlaceFirst = 64,
 }

@@ -43,8 +43,8 @@ internal static class PersonNames
             if (!complete && i + MaxNameWords >= tokens.Count)
                 return i;
             var t = tokens[i];
-            var isCue = lex.PersonCues.Contains(t.Key) && (t.Key != "bi" || t.Capitalized);
-            var isGiven = t.Capitalized && lex.GivenNames.Contains(t.Key);
+            var isCue = lex.Is(t, WordClass.PersonCue) && (t.Key != "bi" || t.Capitalized);
+            var isGiven = t.Capitalized && lex.Is(t, WordClass.GivenName);
             if (!isCue && !isGiven)
                 continue;
             var last = -1;
@@ -52,7 +52,7 @@ internal static class PersonNames
             {
                 if (!tokens[j].Capitalized || !NameGap(text, tokens[j - 1], tokens[j]))
                     break;
-                if (lex.RegionWords.Contains(tokens[j].Key) || lex.WaterWords.Contains(tokens[j].Key))
+                if (lex.Is(tokens[j], WordClass.RegionWord | WordClass.WaterWord))
                     break;
                 if (blocked is not null)
                     blocked[j] = true;

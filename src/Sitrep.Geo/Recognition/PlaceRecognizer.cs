@@ -60,7 +60,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             {
                 continue;
             }
-            if (last + 1 < tokens.Count && _lex.OrgWords.Contains(tokens[last + 1].Key)
+            if (last + 1 < tokens.Count && _lex.Is(tokens[last + 1], Recognition.WordClass.OrgWord)
                 && WordTokenizer.Adjacent(text, tokens[last], tokens[last + 1]))
             {
                 i = last + 1;
@@ -125,7 +125,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     private int? NotAPlace(string text, List<WordToken> tokens, int first, int last)
     {
         // The first word's key rules out almost every name before the folded span is built.
-        if (!_lex.NotPlaceFirstWords.Contains(tokens[first].Key))
+        if (!_lex.Is(tokens[first], Recognition.WordClass.NotPlaceFirst))
             return null;
         // The group's name may run past the place's ("Luhansk People's Militia" holds Luhansk).
         var end = -1;
@@ -169,9 +169,15 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         {
             if (j > i && (blocked[j] || !WordTokenizer.Adjacent(text, tokens[j - 1], tokens[j])))
                 break;
-            var (token, root) = g.Word(tokens[j].Key);
+            var word = tokens[j].Word;
+            if (!ReferenceEquals(word.Index, g))
+            {
+                (word.Token, word.Root) = g.Word(word.Key);
+                word.Index = g;
+            }
+            var (token, root) = (word.Token, word.Root);
             var child = node == 0 ? root : g.Child(node, token);
-            if (j > i && !tokens[j].Capitalized && !_lex.Connectors.Contains(tokens[j].Key) && child < 0)
+            if (j > i && !tokens[j].Capitalized && !_lex.Is(tokens[j], Recognition.WordClass.Connector) && child < 0)
                 break;
             node = child;
             if (node < 0)
