@@ -55,6 +55,7 @@ internal static class WordTokenizer
     public static List<WordToken> Tokenize(string text, int start, int end, List<WordToken> tokens)
     {
         tokens.Clear();
+        var read = Sitrep.Text.SentenceWords.Last.Read(text);
         var i = start;
         while (i < end)
         {
@@ -79,7 +80,10 @@ internal static class WordTokenizer
                 }
                 break;
             }
-            tokens.Add(new WordToken(s, i, Keys.Get(text.AsSpan(s, i - s), SkeletonOf), char.IsUpper(text[s])));
+            var key = read.At(s, i) is { } forms
+                ? forms.Place ??= SkeletonOf(text.AsSpan(s, i - s))
+                : Keys.Get(text.AsSpan(s, i - s), SkeletonOf);
+            tokens.Add(new WordToken(s, i, key, char.IsUpper(text[s])));
             if (i < end && TextFold.IsApostrophe(text[i]) && IsPossessive(text, i, end))
                 i += 2;
         }

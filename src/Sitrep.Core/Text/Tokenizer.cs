@@ -11,14 +11,14 @@ namespace Sitrep.Text;
 public static class Tokenizer
 {
     [ThreadStatic]
-    private static WordFormCache<(string Norm, string Lemma)>? _forms;
+    private static WordFormCache<WordForms>? _forms;
 
-    private static WordFormCache<(string Norm, string Lemma)> Forms => _forms ??= new();
+    private static WordFormCache<WordForms> Forms => _forms ??= new();
 
-    private static readonly Func<ReadOnlySpan<char>, (string, string)> NormAndLemma = w =>
+    private static readonly Func<ReadOnlySpan<char>, WordForms> NormAndLemma = w =>
     {
         var norm = Fold.Normalize(w);
-        return (norm, Lemmatize(norm));
+        return new WordForms(norm, Lemmatize(norm));
     };
 
     public static List<Token> Tokenize(string text, int start, int end) =>
@@ -31,6 +31,8 @@ public static class Tokenizer
     public static List<Token> Tokenize(string text, int start, int end, List<Token> tokens)
     {
         tokens.Clear();
+        var read = SentenceWords.Last;
+        read.Begin(text);
         var i = start;
         while (i < end)
         {
@@ -47,7 +49,7 @@ public static class Tokenizer
                 {
                     var d = text[j];
                     // A combining accent belongs to its letter: text pasted in decomposed form.
-                    if (char.IsLetterOrDigit(d) || CharUnicodeInfo.GetUnicodeCategory(d) == UnicodeCategory.NonSpacingMark)
+                    if (char.IsLetterOrDigit(d) || d >= '\u0300' && CharUnicodeInfo.GetUnicodeCategory(d) == UnicodeCategory.NonSpacingMark)
                     {
                         j++;
                         continue;
@@ -74,8 +76,9 @@ public static class Tokenizer
                     break;
                 }
                 var kind = IsNumber(text, i, j) ? TokenKind.Number : TokenKind.Word;
-                var (norm, lemma) = Forms.Get(text.AsSpan(i, j - i), NormAndLemma);
-                tokens.Add(new Token(i, j, kind, norm, kind == TokenKind.Word ? lemma : norm));
+                var forms = Forms.Get(text.AsSpan(i, j - i), NormAndLemma);
+                read.Add(i, j, forms);
+                tokens.Add(new Token(i, j, kind, forms.Norm, kind == TokenKind.Word ? forms.Lemma : forms.Norm));
                 i = j;
                 continue;
             }
