@@ -189,6 +189,8 @@ public sealed class ReportPipeline
     {
         var sentences = layout.Sentences.Select(s => new SentenceSpan(s.Start, s.End)).ToList();
         var survey = geocoder.Survey(text, mentions, sentences, words);
+        if (phrases.Count == 0)
+            return survey;
         var resolved = survey.Places.ToArray();
         foreach (var (index, name) in phrases)
         {

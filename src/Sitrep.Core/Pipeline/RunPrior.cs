@@ -51,11 +51,45 @@ public sealed class RunPrior
     {
         if (date is not { } day)
             return null;
+        // The window's days, not every place of the run: a long run asked this of each report.
+        // The places are taken in the order they were added, so the prior is the same list as before.
+        var byDay = ByDay();
+        List<int>? window = null;
+        for (var d = day.DayNumber - WindowDays; d <= day.DayNumber + WindowDays; d++)
+            if (byDay.TryGetValue(d, out var added))
+                (window ??= []).AddRange(added);
+        if (window is null)
+            return null;
+        window.Sort();
         FrontPrior? prior = null;
-        foreach (var (from, when, lat, lon) in _places)
-            if (from != doc && Math.Abs(when.DayNumber - day.DayNumber) <= WindowDays)
+        foreach (var i in window)
+            if (_places[i] is var (from, _, lat, lon) && from != doc)
                 (prior ??= new FrontPrior()).Add(lat, lon);
         return prior;
+    }
+
+    private Dictionary<int, List<int>>? _byDay;
+    private int _byDayCount = -1;
+
+    /// <summary>The places' positions by day, made again only when places were added since; the second pass asks from several threads.</summary>
+    private Dictionary<int, List<int>> ByDay()
+    {
+        lock (_places)
+        {
+            if (_byDay is null || _byDayCount != _places.Count)
+            {
+                var byDay = new Dictionary<int, List<int>>();
+                for (var i = 0; i < _places.Count; i++)
+                {
+                    var day = _places[i].Date.DayNumber;
+                    if (!byDay.TryGetValue(day, out var list))
+                        byDay[day] = list = [];
+                    list.Add(i);
+                }
+                (_byDay, _byDayCount) = (byDay, _places.Count);
+            }
+            return _byDay;
+        }
     }
 
     /// <summary>

@@ -28,8 +28,10 @@ public sealed class FrontPrior
     public double Km(double lat, double lon)
     {
         var best = double.PositiveInfinity;
+        // A point surely farther than the nearest so far cannot lower the minimum: its trigonometry is skipped.
         foreach (var (plat, plon) in _points)
-            best = Math.Min(best, GreatCircle.Km(lat, lon, plat, plon));
+            if (!GreatCircle.SurelyBeyond(lat, plat, best))
+                best = Math.Min(best, GreatCircle.Km(lat, lon, plat, plon));
         foreach (var s in _segments)
             best = Math.Min(best, SegmentKm(lat, lon, s));
         return best;

@@ -42,7 +42,18 @@ public sealed class Geocoder(Gazetteer gazetteer)
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mentions);
         var ranked = Rank(text, mentions, sentences, words);
-        return new PlaceSurvey(ranked.Select(r => r.Place).ToList(), ranked.Select(Unambiguous).ToList(), ranked.Any(r => r.State.PriorAsked));
+        // Arrays filled in one loop: three LINQ passes made an iterator, a delegate and a growing list each, per report.
+        var places = new Place?[ranked.Count];
+        var unambiguous = new bool[ranked.Count];
+        var priorAsked = false;
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var r = ranked[i];
+            places[i] = r.Place;
+            unambiguous[i] = Unambiguous(r);
+            priorAsked |= r.State.PriorAsked;
+        }
+        return new PlaceSurvey(places, unambiguous, priorAsked);
     }
 
     /// <summary>The same geocoder, leaning on <paramref name="prior"/> for namesakes the text leaves tied.</summary>
@@ -60,29 +71,38 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// <summary>The full ranking per mention, for tests and the benchmark's failure analysis.</summary>
     internal IReadOnlyList<Resolution.MentionResult> Rank(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null, DocumentWords? words = null)
     {
-        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        // One set per thread, cleared per report: a new set per report copied all its surnames into fresh buckets.
+        var surnames = _surnames ??= new HashSet<string>(StringComparer.Ordinal);
+        surnames.Clear();
         (words ?? new DocumentWords(text)).AddSurnames(text, surnames);
 
-        var states = mentions.Select((m, i) => new MentionState(m, Recall(m)) { Index = i, Divisions = m.Qualifiers.Select(q => new DivisionScope(Gazetteer, q)).ToArray() }).ToArray();
-        foreach (var s in states)
-            s.IsPerson = IsPersonName(s.Mention, surnames);
-        Link(text, states);
+        var states = new MentionState[mentions.Count];
+        for (var i = 0; i < states.Length; i++)
+        {
+            var m = mentions[i];
+            states[i] = new MentionState(m, Recall(m)) { Index = i, Divisions = Divisions(m) };
+            states[i].IsPerson = IsPersonName(m, surnames);
+        }
+        var order = TextOrder(states);
+        Link(text, states, order);
 
         var ctx = new DocumentContext();
         // Pass 1: priors only. Pass 2: the document's regions, countries, qualifiers and aliases.
         // Pass 3: nearness to the places pass 2 resolved with confidence.
         foreach (var s in states)
             Score(s, states, ctx);
-        var sentenceOf = sentences is null ? SentenceNumbers(text, states) : SentenceNumbers(sentences, states);
+        var sentenceOf = sentences is null ? SentenceNumbers(text, states, order) : SentenceNumbers(sentences, states);
         ctx = DocumentContext.From(states, Gazetteer, sentenceOf);
         foreach (var s in states)
             Score(s, states, ctx);
-        ctx = ctx.WithAnchors(states, Gazetteer, sentenceOf, Positions(states));
+        ctx = ctx.WithAnchors(states, Gazetteer, sentenceOf, Positions(order));
         foreach (var s in states)
             Score(s, states, ctx);
 
-        var results = states.Select(s => Decide(s, ctx)).ToList();
-        ResolveCityParts(states, results);
+        var results = new List<MentionResult>(states.Length);
+        foreach (var s in states)
+            results.Add(Decide(s, ctx));
+        ResolveCityParts(states, results, order);
         ResolveForeignRegions(states, results);
         return results;
     }
@@ -123,11 +143,11 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// a feature of that name lies in or beside (GeoNames keeps many city parts and absorbed
     /// villages), else the last one told; with none told, no place.
     /// </summary>
-    private void ResolveCityParts(MentionState[] states, List<MentionResult> results)
+    private void ResolveCityParts(MentionState[] states, List<MentionResult> results, int[] order)
     {
         var g = Gazetteer;
         var told = new List<int>();
-        foreach (var i in TextOrder(states))
+        foreach (var i in order)
         {
             var s = states[i];
             if (s.Mention.CityPart)
@@ -154,12 +174,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
     }
 
     /// <summary>The sentence each mention stands in, counted by sentence-ending marks before it.</summary>
-    private static int[] SentenceNumbers(string text, MentionState[] states)
+    private static int[] SentenceNumbers(string text, MentionState[] states, int[] order)
     {
         var numbers = new int[states.Length];
         var sentence = 0;
         var pos = 0;
-        foreach (var i in TextOrder(states))
+        foreach (var i in order)
         {
             var start = Math.Clamp(states[i].Mention.Start, pos, text.Length);
             for (; pos < start; pos++)
@@ -195,18 +215,47 @@ public sealed class Geocoder(Gazetteer gazetteer)
     }
 
     /// <summary>Each mention's rank in text order.</summary>
-    private static int[] Positions(MentionState[] states)
+    private static int[] Positions(int[] order)
     {
-        var order = TextOrder(states);
-        var position = new int[states.Length];
+        var position = new int[order.Length];
         for (var k = 0; k < order.Length; k++)
             position[order[k]] = k;
         return position;
     }
 
     /// <summary>Mention indices by position in the text: callers may hand mentions over in any order.</summary>
-    private static int[] TextOrder(MentionState[] states) =>
-        Enumerable.Range(0, states.Length).OrderBy(i => states[i].Mention.Start).ThenBy(i => i).ToArray();
+    /// <remarks>
+    /// Worked out once per report and shared by every step that walks the text. An insertion sort,
+    /// stable like the ordering it replaced: the recognizer hands mentions over in text order, so
+    /// it is one pass, where OrderBy made keys, maps and delegates four times a report.
+    /// </remarks>
+    private static int[] TextOrder(MentionState[] states)
+    {
+        var order = new int[states.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var start = states[i].Mention.Start;
+            var k = i;
+            for (; k > 0 && states[order[k - 1]].Mention.Start > start; k--)
+                order[k] = order[k - 1];
+            order[k] = i;
+        }
+        return order;
+    }
+
+    private DivisionScope[] Divisions(PlaceMention m)
+    {
+        if (m.Qualifiers.Count == 0)
+            return [];
+        var divisions = new DivisionScope[m.Qualifiers.Count];
+        for (var k = 0; k < divisions.Length; k++)
+            divisions[k] = new DivisionScope(Gazetteer, m.Qualifiers[k]);
+        return divisions;
+    }
+
+    /// <summary>The surnames of the report being ranked; one set per thread, reused.</summary>
+    [ThreadStatic]
+    private static HashSet<string>? _surnames;
 
     private List<Candidate> Recall(PlaceMention m)
     {
@@ -251,8 +300,18 @@ public sealed class Geocoder(Gazetteer gazetteer)
         // share its transliteration skeleton are not namesakes (Zaporizhzhia the city, not the village Zaporizhzhya).
         // A city of note stays in the running however it is spelt ("Kyyiv", "Khmelnitskiy"): a
         // village that happens to list that spelling must still beat it on the ranking.
-        if (result.Any(c => c.AnyExact))
-            result.RemoveAll(c => !c.AnyExact && !Major(Gazetteer.Entry(c.Entry)));
+        var anyExact = false;
+        foreach (var c in result)
+            anyExact |= c.AnyExact;
+        if (anyExact)
+        {
+            // In place, keeping the order: RemoveAll with a lambda over this made a delegate per mention.
+            var kept = 0;
+            for (var k = 0; k < result.Count; k++)
+                if (result[k].AnyExact || Major(g.Entry(result[k].Entry)))
+                    result[kept++] = result[k];
+            result.RemoveRange(kept, result.Count - kept);
+        }
         return result;
     }
 
@@ -279,9 +338,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// Links a mention to the next one when only qualifier words stand between them ("Lozova in the
     /// northeastern Kharkiv region", "Bakhmut, Donetsk region"), or alias words ("Krasnoye, called Sontsivka").
     /// </summary>
-    private void Link(string text, MentionState[] states)
+    private void Link(string text, MentionState[] states, int[] order)
     {
-        var order = TextOrder(states);
         for (var k = 0; k + 1 < order.Length; k++)
         {
             int i = order[k], j = order[k + 1];
@@ -323,7 +381,6 @@ public sealed class Geocoder(Gazetteer gazetteer)
         };
         // Where a city shares its region's name (Donetsk, Kharkiv, New York) a bare name is the city;
         // a region no town of its own is named after (Florida, Volyn) is what the bare name means.
-        var cityRegions = s.CityRegions ??= CityRegions(s);
         for (var k = 0; k < s.Candidates.Count; k++)
         {
             var c = s.Candidates[k];
@@ -334,7 +391,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
             if (!c.Exact && !c.Fuzzy)
                 score += Weights.LooseSpelling;
             score += KindFit(m, kind, e, g, askedKindExists);
-            if (m.KindHint == PlaceKind.Settlement && kind == PlaceKind.Region && e.Rank >= 5 && g.Admin1Key(c.Entry) is { } own && !cityRegions.Contains(own))
+            if (m.KindHint == PlaceKind.Settlement && kind == PlaceKind.Region && e.Rank >= 5 && g.Admin1Key(c.Entry) is { } own && !HasCityIn(s.Candidates, own))
                 score += Weights.RegionOwnName - Weights.RegionForBareName;
             if (cc == "UA")
                 score += Weights.Ukraine;
@@ -449,13 +506,16 @@ public sealed class Geocoder(Gazetteer gazetteer)
         return false;
     }
 
-    private HashSet<string> CityRegions(MentionState s)
+    /// <summary>
+    /// Whether a settlement candidate lies in the first-level division <paramref name="admin1"/>:
+    /// asked only of an oblast-rank region candidate, so a scan beats a set made per mention.
+    /// </summary>
+    private bool HasCityIn(List<Candidate> candidates, string admin1)
     {
-        var regions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in s.Candidates)
-            if ((PlaceKind)Gazetteer.Entry(c.Entry).Kind == PlaceKind.Settlement && Gazetteer.Admin1Key(c.Entry) is { } key)
-                regions.Add(key);
-        return regions;
+        foreach (var c in candidates)
+            if ((PlaceKind)Gazetteer.Entry(c.Entry).Kind == PlaceKind.Settlement && Gazetteer.Admin1Key(c.Entry) == admin1)
+                return true;
+        return false;
     }
 
     /// <summary>
@@ -553,7 +613,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
         {
             var entry = s.Candidates[k].Entry;
             ref readonly var e = ref g.Entry(entry);
-            if ((PlaceKind)e.Kind != PlaceKind.Settlement || s.Scores[k] < top - Weights.PriorTierMargin || tier.Any(t => SamePlace(t.Entry, entry)))
+            if ((PlaceKind)e.Kind != PlaceKind.Settlement || s.Scores[k] < top - Weights.PriorTierMargin || InTier(tier, entry))
                 continue;
             tier.Add((entry, PriorKm(s, ctx, e.Lat, e.Lon)));
         }
@@ -562,6 +622,14 @@ public sealed class Geocoder(Gazetteer gazetteer)
         tier.Sort((a, b) => a.Km.CompareTo(b.Km));
         var (nearest, second) = (tier[0].Km, tier[1].Km);
         return nearest <= Weights.PriorMaxKm && second >= 2 * nearest && second - nearest >= Weights.PriorLeadKm ? tier[0].Entry : null;
+    }
+
+    private bool InTier(List<(int Entry, double Km)> tier, int entry)
+    {
+        foreach (var t in tier)
+            if (SamePlace(t.Entry, entry))
+                return true;
+        return false;
     }
 
     /// <summary>

@@ -23,8 +23,6 @@ internal sealed class MentionState(PlaceMention mention, List<Candidate> candida
     public DivisionScope[] Divisions { get; init; } = [];
     /// <summary>Mentions that name the same place another way ("Krasnoye, called Sontsivka").</summary>
     public List<int> AliasOf { get; } = [];
-    /// <summary>First-level divisions of the settlement candidates, worked out once for the three passes.</summary>
-    public HashSet<string>? CityRegions { get; set; }
     public double[] Scores { get; set; } = [];
     public double[] Evidence { get; set; } = [];
     public int? Best { get; set; }
