@@ -31,6 +31,17 @@ public static class DateRecognizer
         return Find(text, start, end, anchor, byPattern: !TextScan.ScannerModels(text, start, end));
     }
 
+    /// <summary>
+    /// As <see cref="Recognize(string, int, int, DateOnly?)"/>, into <paramref name="found"/>,
+    /// cleared first: for a sentence reader that keeps one list per thread instead of a new one per sentence.
+    /// </summary>
+    internal static void RecognizeInto(string text, int start, int end, DateOnly? anchor, List<DateMention> found)
+    {
+        TextScan.CheckWindow(text, start, end);
+        found.Clear();
+        Find(text, start, end, anchor, byPattern: !TextScan.ScannerModels(text, start, end), found);
+    }
+
     /// <summary>The same dates found with dates.patterns' <c>date</c> alone, without the scanner: the reference the scanner is held to.</summary>
     internal static IReadOnlyList<DateMention> RecognizeByPattern(string text, int start, int end, DateOnly? anchor)
     {
@@ -38,10 +49,11 @@ public static class DateRecognizer
         return Find(text, start, end, anchor, byPattern: true);
     }
 
-    private static IReadOnlyList<DateMention> Find(string text, int start, int end, DateOnly? anchor, bool byPattern)
+    /// <param name="into">The list to add to; null for a new one, made at the first date found.</param>
+    private static IReadOnlyList<DateMention> Find(string text, int start, int end, DateOnly? anchor, bool byPattern, List<DateMention>? into = null)
     {
         var g = Shared.Value;
-        List<DateMention>? found = null;
+        var found = into;
         var i = start;
         while (i < end)
         {

@@ -26,6 +26,20 @@ public static class NumberRecognizer
         return invisible < 0 ? Find(text, start, end) : FindThroughInvisible(text, start, end);
     }
 
+    /// <summary>
+    /// As <see cref="Recognize(string, int, int)"/>, into <paramref name="found"/>, cleared first:
+    /// for a sentence reader that keeps one list per thread instead of a new one per sentence.
+    /// </summary>
+    internal static void RecognizeInto(string text, int start, int end, List<Quantity> found)
+    {
+        TextScan.CheckWindow(text, start, end);
+        found.Clear();
+        if (text.AsSpan(start, end - start).IndexOfAny(Invisible) < 0)
+            Find(text, start, end, byPattern: !TextScan.ScannerModels(text, start, end), found);
+        else
+            found.AddRange(FindThroughInvisible(text, start, end));
+    }
+
     /// <summary>Zero-width characters that pasted copy leaves inside figures ("4\u200B0").</summary>
     private static readonly System.Buffers.SearchValues<char> Invisible = System.Buffers.SearchValues.Create("\u200B\u200C\u200D\u2060\uFEFF\u00AD");
 
@@ -62,10 +76,11 @@ public static class NumberRecognizer
     private static IReadOnlyList<Quantity> Find(string text, int start, int end) =>
         Find(text, start, end, byPattern: !TextScan.ScannerModels(text, start, end));
 
-    private static IReadOnlyList<Quantity> Find(string text, int start, int end, bool byPattern)
+    /// <param name="into">The list to add to; null for a new one, made at the first quantity found.</param>
+    private static IReadOnlyList<Quantity> Find(string text, int start, int end, bool byPattern, List<Quantity>? into = null)
     {
         var g = Shared.Value;
-        List<Quantity>? found = null;
+        var found = into;
         var i = start;
         while (i < end)
         {
