@@ -28,8 +28,10 @@ public sealed class SentenceReading
     public List<PhraseMatch<bool>> Institutions { get; } = [];
     public bool BackgroundCue { get; private set; }
     public bool AggregateCue { get; private set; }
-    public IReadOnlyList<Quantity> Numbers => _numbers;
-    public IReadOnlyList<DateMention> Dates => _dates;
+    // None is the common case, and the shared empty array is enumerated through the interface
+    // without the boxed enumerator a list costs at every foreach of the event builder.
+    public IReadOnlyList<Quantity> Numbers => _numbers.Count == 0 ? [] : _numbers;
+    public IReadOnlyList<DateMention> Dates => _dates.Count == 0 ? [] : _dates;
     public List<IndexedMention> Places { get; } = [];
 
     /// <summary>

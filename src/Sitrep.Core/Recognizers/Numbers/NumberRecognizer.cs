@@ -153,7 +153,7 @@ public static class NumberRecognizer
             return null;
         if (bare && !hasRange && dnum.Success && low is >= 1 and <= 31 && low == Math.Floor(low.Value) && IsDayOfMonth(g, text, start, end, m))
             return null;
-        if (!scale.Success && !cur.Success && !curs.Success && !pct && !unit.Success && g.ClockAfter.Match(text, m.End, end - m.End).Success)
+        if (!scale.Success && !cur.Success && !curs.Success && !pct && !unit.Success && g.ClockAfter.IsMatch(text.AsSpan(m.End, end - m.End)))
             return null;
 
         double? high = null;
@@ -228,19 +228,19 @@ public static class NumberRecognizer
     private static bool IsPronounOne(Grammar g, string text, int start, int end, in QuantityMatch m)
     {
         var after = m.End;
-        if (g.OneNotCountAfter.Match(text, after, end - after).Success)
+        if (g.OneNotCountAfter.IsMatch(text.AsSpan(after, end - after)))
             return true;
         var from = Math.Max(start, m.Index - 12);
-        return g.OneNotCountBefore.Match(text, from, m.Index - from).Success;
+        return g.OneNotCountBefore.IsMatch(text.AsSpan(from, m.Index - from));
     }
 
     private static bool IsDayOfMonth(Grammar g, string text, int start, int end, in QuantityMatch m)
     {
         var after = m.End;
-        if (g.MonthAfter.Match(text, after, end - after).Success)
+        if (g.MonthAfter.IsMatch(text.AsSpan(after, end - after)))
             return true;
         var from = Math.Max(start, m.Index - 12);
-        return g.MonthBefore.Match(text, from, m.Index - from).Success;
+        return g.MonthBefore.IsMatch(text.AsSpan(from, m.Index - from));
     }
 
     /// <summary>Lower case with single spaces, the key form of the lexicons ("More  than" -> "more than").</summary>
