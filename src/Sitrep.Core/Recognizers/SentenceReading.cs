@@ -43,6 +43,7 @@ public sealed class SentenceReading
         Sentence = sentence;
         Places.Clear();
         StartsInQuote = false;
+        _firstQuote = -1;
     }
 
     internal List<Quantity> NumberList => _numbers;
@@ -75,6 +76,21 @@ public sealed class SentenceReading
         return Math.Min(lo, Tokens.Count - 1);
     }
 
+    /// <summary>The index of the sentence's first quotation mark, or its token count; -1 until asked.</summary>
+    private int _firstQuote = -1;
+
+    private int FirstQuote()
+    {
+        for (var k = 0; k < Tokens.Count; k++)
+        {
+            if (IsQuote(Tokens[k]))
+                return k;
+        }
+        return Tokens.Count;
+    }
+
+    private static bool IsQuote(Token t) => t.Kind == TokenKind.Punct && t.Norm == "\"";
+
     /// <summary>Whether a quotation is still open at the end of the sentence.</summary>
     public bool EndsInQuote => InQuote(Tokens.Count);
 
@@ -82,9 +98,13 @@ public sealed class SentenceReading
     public bool InQuote(int tokenIndex)
     {
         var open = StartsInQuote;
-        for (var k = 0; k < tokenIndex && k < Tokens.Count; k++)
+        // Most sentences hold no quotation mark: up to the first one nothing toggles, so the
+        // builder's many questions about such a sentence need not walk its tokens each time.
+        if (_firstQuote < 0)
+            _firstQuote = FirstQuote();
+        for (var k = _firstQuote; k < tokenIndex && k < Tokens.Count; k++)
         {
-            if (Tokens[k].Kind == TokenKind.Punct && Tokens[k].Norm == "\"")
+            if (IsQuote(Tokens[k]))
                 open = !open;
         }
         return open;

@@ -57,6 +57,33 @@ public sealed class SentenceReaderTests
     }
 
     [Fact]
+    public void Quotation_marks_open_and_close_token_by_token_in_a_reused_reading()
+    {
+        const string text = "The governor said \"the bridge held\" and \"repairs begin soon. No quotation here at all.";
+        var second = text.IndexOf(" No", StringComparison.Ordinal);
+        var reader = new SentenceReader(Lexicons.Default, null);
+        var buffer = new List<Token>();
+        var quoted = reader.Read(text, new Sentence(0, second, 0, 0, SentenceRole.Body), Anchor, [], tokenBuffer: buffer);
+        foreach (var startsInQuote in new[] { false, true })
+        {
+            quoted.StartsInQuote = startsInQuote;
+            var open = startsInQuote;
+            for (var k = 0; k <= quoted.Tokens.Count; k++)
+            {
+                Assert.Equal(open, quoted.InQuote(k));
+                if (k < quoted.Tokens.Count && quoted.Tokens[k].Norm == "\"")
+                    open = !open;
+            }
+            Assert.Equal(!startsInQuote, quoted.EndsInQuote);
+        }
+        var plain = reader.Read(text, new Sentence(second + 1, text.Length, 0, 0, SentenceRole.Body), Anchor, [], tokenBuffer: buffer);
+        Assert.False(plain.EndsInQuote);
+        plain.StartsInQuote = true;
+        Assert.True(plain.InQuote(3));
+        Assert.True(plain.EndsInQuote);
+    }
+
+    [Fact]
     public void Readings_without_a_buffer_are_each_their_own()
     {
         var reader = new SentenceReader(Lexicons.Default, null);
