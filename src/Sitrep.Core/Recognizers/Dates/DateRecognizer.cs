@@ -303,7 +303,7 @@ public static class DateRecognizer
 
         if (m.Form == DateForm.Relative)
         {
-            var rel = ByPhrase(g.Relatives, m.Rel.In(text));
+            var rel = TextScan.ByKeyForm(g.Relatives, m.Rel.In(text));
             if (rel.Unit == RelativeUnit.Event)
                 return Mention(null, DatePrecision.Day, DateKind.RelativeToEvent, rel.Offset);
             return Relative(rel.Unit, rel.Offset, anchor, spanStart, spanEnd);
@@ -449,32 +449,6 @@ public static class DateRecognizer
         for (var i = 0; i < word.Length; i++)
             key[i] = char.ToLowerInvariant(char.ToUpperInvariant(word[i]));
         return table.GetAlternateLookup<ReadOnlySpan<char>>()[key];
-    }
-
-    /// <summary>
-    /// The row of a phrase as matched, under its case key with each run of white space one
-    /// space and none at the ends ("Last  week" -> "last week"), folded into a buffer.
-    /// </summary>
-    private static TValue ByPhrase<TValue>(Dictionary<string, TValue> table, ReadOnlySpan<char> phrase)
-    {
-        Span<char> key = phrase.Length <= 128 ? stackalloc char[phrase.Length] : new char[phrase.Length];
-        var n = 0;
-        var space = false;
-        foreach (var c in phrase)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = n > 0;
-                continue;
-            }
-            if (space)
-            {
-                key[n++] = ' ';
-                space = false;
-            }
-            key[n++] = char.ToLowerInvariant(char.ToUpperInvariant(c));
-        }
-        return table.GetAlternateLookup<ReadOnlySpan<char>>()[key[..n]];
     }
 
     private enum RelativeUnit { Day, Week, Weekend, Month, Year, Event }

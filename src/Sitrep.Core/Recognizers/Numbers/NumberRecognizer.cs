@@ -132,7 +132,7 @@ public static class NumberRecognizer
     private static Quantity? Parse(Grammar g, string text, int start, int end, in QuantityMatch m)
     {
         var cue = m.Cue;
-        var approximation = cue.Success ? g.Cues[Normalise(cue.In(text))] : Approximation.Exact;
+        var approximation = cue.Success ? TextScan.ByKeyForm(g.Cues, cue.In(text)) : Approximation.Exact;
 
         if (m.Vague)
             return new Quantity(m.Index, m.End, null, Approximation.Vague, QuantityUnit.Count);
@@ -184,7 +184,7 @@ public static class NumberRecognizer
         if (cur.Success || hcur.Success || curs.Success)
         {
             quantityUnit = QuantityUnit.Money;
-            currency = g.Currencies[Normalise(cur.Success ? cur.In(text) : hcur.Success ? hcur.In(text) : curs.In(text))];
+            currency = TextScan.ByKeyForm(g.Currencies, cur.Success ? cur.In(text) : hcur.Success ? hcur.In(text) : curs.In(text));
         }
         else if (pct)
         {
@@ -193,7 +193,7 @@ public static class NumberRecognizer
         else if (unit.Success)
         {
             quantityUnit = QuantityUnit.Measure;
-            measure = g.Units[Normalise(unit.In(text))];
+            measure = TextScan.ByKeyForm(g.Units, unit.In(text));
         }
 
         // A figure no count can reach, or one that overflowed, is not a figure to report: it is
@@ -243,35 +243,11 @@ public static class NumberRecognizer
         return g.MonthBefore.IsMatch(text.AsSpan(from, m.Index - from));
     }
 
-    /// <summary>Lower case with single spaces, the key form of the lexicons ("More  than" -> "more than").</summary>
     /// <summary>The largest count read: the event record holds counts as 32-bit integers.</summary>
     private const double MaxCount = int.MaxValue;
 
     private static bool Usable(double? value, QuantityUnit unit) =>
         value is { } v && double.IsFinite(v) && (unit != QuantityUnit.Count || v <= MaxCount);
-
-    private static string Normalise(ReadOnlySpan<char> phrase)
-    {
-        Span<char> buffer = stackalloc char[phrase.Length];
-        var n = 0;
-        var space = false;
-        foreach (var ch in phrase)
-        {
-            if (char.IsWhiteSpace(ch))
-            {
-                space = n > 0;
-                continue;
-            }
-            if (space)
-            {
-                buffer[n++] = ' ';
-                space = false;
-            }
-            // Upper then lower: the Kelvin sign a case-blind pattern matched as "k" becomes "k".
-            buffer[n++] = char.ToLowerInvariant(char.ToUpperInvariant(ch));
-        }
-        return new string(buffer[..n]);
-    }
 
     /// <summary>Patterns and lexicons, loaded once per process.</summary>
     private sealed class Grammar
