@@ -136,9 +136,27 @@ public sealed class PhraseMatcher<T>
     public List<PhraseMatch<T>> Match(string text, IReadOnlyList<Token> tokens, SentenceWords words, int from = 0, int to = -1)
     {
         CheckWords(tokens, words);
+        var found = new List<PhraseMatch<T>>();
+        Collect(text, tokens, words, found, from, to);
+        return found;
+    }
+
+    /// <summary>
+    /// As <see cref="Match(string, IReadOnlyList{Token}, SentenceWords, int, int)"/>, into
+    /// <paramref name="found"/>, cleared first: a reader done with one sentence's matches before
+    /// it reads the next keeps one list per lexicon instead of a new one per sentence.
+    /// </summary>
+    internal void MatchInto(string text, IReadOnlyList<Token> tokens, SentenceWords words, List<PhraseMatch<T>> found, int from = 0, int to = -1)
+    {
+        CheckWords(tokens, words);
+        found.Clear();
+        Collect(text, tokens, words, found, from, to);
+    }
+
+    private void Collect(string text, IReadOnlyList<Token> tokens, SentenceWords words, List<PhraseMatch<T>> found, int from, int to)
+    {
         if (to < 0)
             to = tokens.Count;
-        var found = new List<PhraseMatch<T>>();
         var i = from;
         while (NextMatch(text, tokens, words, ref i, to, out var bestEnd) is { } bestValues)
         {
@@ -149,7 +167,6 @@ public sealed class PhraseMatcher<T>
             }
             i = bestEnd;
         }
-        return found;
     }
 
     /// <summary>Whether <see cref="Match(string, IReadOnlyList{Token}, SentenceWords, int, int)"/> would find anything: for a cue that is only asked about, without a list.</summary>

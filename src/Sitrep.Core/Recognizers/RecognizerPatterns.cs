@@ -233,6 +233,34 @@ internal static class TextScan
 
     internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
 
+    /// <summary>
+    /// The row of a matched phrase in a lexicon keyed by its key form: each letter's lower case
+    /// of its upper case (the regex engine takes the Kelvin sign for k), white space runs as one
+    /// space, none at the ends ("More  than" -> "more than"). The key is made in a buffer and
+    /// looked up as a span: no string per figure or date read.
+    /// </summary>
+    internal static TValue ByKeyForm<TValue>(Dictionary<string, TValue> table, ReadOnlySpan<char> phrase)
+    {
+        Span<char> key = phrase.Length <= 128 ? stackalloc char[phrase.Length] : new char[phrase.Length];
+        var n = 0;
+        var space = false;
+        foreach (var c in phrase)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = n > 0;
+                continue;
+            }
+            if (space)
+            {
+                key[n++] = ' ';
+                space = false;
+            }
+            key[n++] = char.ToLowerInvariant(char.ToUpperInvariant(c));
+        }
+        return table.GetAlternateLookup<ReadOnlySpan<char>>()[key[..n]];
+    }
+
     /// <summary>Whether <paramref name="word"/> is one of <paramref name="words"/>, ignoring case.</summary>
     internal static bool IsAnyOf(ReadOnlySpan<char> word, string[] words)
     {

@@ -12,20 +12,49 @@ public readonly record struct IndexedMention(int Index, PlaceMention Mention, st
 /// <summary>Everything the recognizers found in one sentence: what the event builder reads.</summary>
 public sealed class SentenceReading
 {
-    public required Sentence Sentence { get; init; }
-    public required List<Token> Tokens { get; init; }
-    public required List<PhraseMatch<TriggerEntry>> Triggers { get; init; }
-    public required List<PhraseMatch<WeaponEntry>> Weapons { get; init; }
-    public required List<PhraseMatch<ActorEntry>> Actors { get; init; }
-    public required List<PhraseMatch<CasualtyEntry>> Casualties { get; init; }
-    public required List<PhraseMatch<AttributionCue>> Cues { get; init; }
-    public required List<PhraseMatch<OfficeEntry>> Offices { get; init; }
-    public required List<PhraseMatch<bool>> Institutions { get; init; }
-    public required bool BackgroundCue { get; init; }
-    public required bool AggregateCue { get; init; }
-    public required IReadOnlyList<Quantity> Numbers { get; init; }
-    public required IReadOnlyList<DateMention> Dates { get; init; }
-    public required List<IndexedMention> Places { get; init; }
+    private readonly List<Quantity> _numbers = [];
+    private readonly List<DateMention> _dates = [];
+
+    internal SentenceReading(List<Token> tokens) => Tokens = tokens;
+
+    public Sentence Sentence { get; private set; }
+    public List<Token> Tokens { get; }
+    public List<PhraseMatch<TriggerEntry>> Triggers { get; } = [];
+    public List<PhraseMatch<WeaponEntry>> Weapons { get; } = [];
+    public List<PhraseMatch<ActorEntry>> Actors { get; } = [];
+    public List<PhraseMatch<CasualtyEntry>> Casualties { get; } = [];
+    public List<PhraseMatch<AttributionCue>> Cues { get; } = [];
+    public List<PhraseMatch<OfficeEntry>> Offices { get; } = [];
+    public List<PhraseMatch<bool>> Institutions { get; } = [];
+    public bool BackgroundCue { get; private set; }
+    public bool AggregateCue { get; private set; }
+    // None is the common case, and the shared empty array is enumerated through the interface
+    // without the boxed enumerator a list costs at every foreach of the event builder.
+    public IReadOnlyList<Quantity> Numbers => _numbers.Count == 0 ? [] : _numbers;
+    public IReadOnlyList<DateMention> Dates => _dates.Count == 0 ? [] : _dates;
+    public List<IndexedMention> Places { get; } = [];
+
+    /// <summary>
+    /// Ready for the sentence: every list is filled by the recognizers in turn (each clears its
+    /// own first), so a reading reused for the next sentence keeps nothing of the last.
+    /// </summary>
+    internal void Begin(Sentence sentence)
+    {
+        Sentence = sentence;
+        Places.Clear();
+        StartsInQuote = false;
+        _firstQuote = -1;
+    }
+
+    internal List<Quantity> NumberList => _numbers;
+
+    internal List<DateMention> DateList => _dates;
+
+    internal void SetCues(bool background, bool aggregate)
+    {
+        BackgroundCue = background;
+        AggregateCue = aggregate;
+    }
 
     /// <summary>True when the sentence began inside a quotation opened in an earlier sentence of its paragraph.</summary>
     public bool StartsInQuote { get; set; }
@@ -47,6 +76,21 @@ public sealed class SentenceReading
         return Math.Min(lo, Tokens.Count - 1);
     }
 
+    /// <summary>The index of the sentence's first quotation mark, or its token count; -1 until asked.</summary>
+    private int _firstQuote = -1;
+
+    private int FirstQuote()
+    {
+        for (var k = 0; k < Tokens.Count; k++)
+        {
+            if (IsQuote(Tokens[k]))
+                return k;
+        }
+        return Tokens.Count;
+    }
+
+    private static bool IsQuote(Token t) => t.Kind == TokenKind.Punct && t.Norm == "\"";
+
     /// <summary>Whether a quotation is still open at the end of the sentence.</summary>
     public bool EndsInQuote => InQuote(Tokens.Count);
 
@@ -54,9 +98,13 @@ public sealed class SentenceReading
     public bool InQuote(int tokenIndex)
     {
         var open = StartsInQuote;
-        for (var k = 0; k < tokenIndex && k < Tokens.Count; k++)
+        // Most sentences hold no quotation mark: up to the first one nothing toggles, so the
+        // builder's many questions about such a sentence need not walk its tokens each time.
+        if (_firstQuote < 0)
+            _firstQuote = FirstQuote();
+        for (var k = _firstQuote; k < tokenIndex && k < Tokens.Count; k++)
         {
-            if (Tokens[k].Kind == TokenKind.Punct && Tokens[k].Norm == "\"")
+            if (IsQuote(Tokens[k]))
                 open = !open;
         }
         return open;
@@ -70,26 +118,52 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
     [ThreadStatic]
     private static SentenceWords? _words;
 
+    /// <summary>
+    /// The reading over the thread's token buffer: a caller that hands in a buffer is done with
+    /// a reading before it asks for the next, so its lists serve sentence after sentence
+    /// instead of a dozen new lists per sentence.
+    /// </summary>
+    [ThreadStatic]
+    private static SentenceReading? _reused;
+
+    /// <summary>Place phrases ("the capital") of the sentence being read: only looked through, so one list per thread.</summary>
+    [ThreadStatic]
+    private static List<PhraseMatch<string>>? _placePhrases;
+
     /// <param name="documentWords">Where the place recognizer keeps the sentence's words for the geocoder; null for none.</param>
     /// <param name="tokenBuffer">
     /// A list the reading's tokens are written into, cleared first, for a caller that is done with
-    /// one reading before it asks for the next; null for a list of the reading's own.
+    /// one reading before it asks for the next; null for a list of the reading's own. A reading
+    /// over a buffer is itself reused by the next sentence read into that buffer on this thread.
     /// </param>
     public SentenceReading Read(string text, Sentence sentence, DateOnly? anchor, List<PlaceMention> documentMentions, DocumentWords? documentWords = null,
         List<Token>? tokenBuffer = null)
     {
-        var tokens = tokenBuffer is null
-            ? Tokenizer.Tokenize(text, sentence.Start, sentence.End)
-            : Tokenizer.Tokenize(text, sentence.Start, sentence.End, tokenBuffer);
+        SentenceReading reading;
+        if (tokenBuffer is null)
+        {
+            reading = new SentenceReading(Tokenizer.Tokenize(text, sentence.Start, sentence.End));
+        }
+        else
+        {
+            Tokenizer.Tokenize(text, sentence.Start, sentence.End, tokenBuffer);
+            reading = _reused is { } last && ReferenceEquals(last.Tokens, tokenBuffer) ? last : _reused = new SentenceReading(tokenBuffer);
+        }
+        reading.Begin(sentence);
+        var tokens = reading.Tokens;
         var words = _words ??= new SentenceWords();
         words.Read(lexicons.Vocabulary, tokens);
-        var found = new List<IndexedMention>();
-        var actors = lexicons.Actors.Match(text, tokens, words);
-        var dates = DateRecognizer.Recognize(text, sentence.Start, sentence.End, anchor);
+        var found = reading.Places;
+        var actors = reading.Actors;
+        lexicons.Actors.MatchInto(text, tokens, words, actors);
+        var dates = reading.DateList;
+        DateRecognizer.RecognizeInto(text, sentence.Start, sentence.End, anchor, dates);
         if (places is not null)
         {
-            foreach (var mention in places.Find(text, sentence.Start, sentence.End, documentWords))
+            var mentions = places.Find(text, sentence.Start, sentence.End, documentWords);
+            for (var k = 0; k < mentions.Count; k++)
             {
+                var mention = mentions[k];
                 // "Kremlin-linked", "Russian": a side's adjective is not a place; nor is a bloc ("the EU", not Eu in France).
                 if (InsideSideWord(actors, mention))
                     continue;
@@ -99,7 +173,9 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
                 found.Add(new IndexedMention(documentMentions.Count, mention));
                 documentMentions.Add(mention);
             }
-            foreach (var phrase in lexicons.PlacePhrases.Match(text, tokens, words))
+            var phrases = _placePhrases ??= [];
+            lexicons.PlacePhrases.MatchInto(text, tokens, words, phrases);
+            foreach (var phrase in phrases)
             {
                 if (phrase.Value == "-" || OverlapsFound(found, phrase.Start, phrase.End))
                     continue;
@@ -112,23 +188,15 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
             }
             found.Sort((a, b) => a.Mention.Start.CompareTo(b.Mention.Start));
         }
-        return new SentenceReading
-        {
-            Sentence = sentence,
-            Tokens = tokens,
-            Triggers = lexicons.Triggers.Match(text, tokens, words),
-            Weapons = lexicons.Weapons.Match(text, tokens, words),
-            Actors = actors,
-            Casualties = lexicons.Casualties.Match(text, tokens, words),
-            Cues = lexicons.Attribution.Match(text, tokens, words),
-            Offices = lexicons.Offices.Match(text, tokens, words),
-            Institutions = lexicons.Institutions.Match(text, tokens, words),
-            BackgroundCue = lexicons.BackgroundCues.Any(text, tokens, words),
-            AggregateCue = lexicons.AggregateCues.Any(text, tokens, words),
-            Numbers = NumberRecognizer.Recognize(text, sentence.Start, sentence.End),
-            Dates = dates,
-            Places = found,
-        };
+        lexicons.Triggers.MatchInto(text, tokens, words, reading.Triggers);
+        lexicons.Weapons.MatchInto(text, tokens, words, reading.Weapons);
+        lexicons.Casualties.MatchInto(text, tokens, words, reading.Casualties);
+        lexicons.Attribution.MatchInto(text, tokens, words, reading.Cues);
+        lexicons.Offices.MatchInto(text, tokens, words, reading.Offices);
+        lexicons.Institutions.MatchInto(text, tokens, words, reading.Institutions);
+        reading.SetCues(lexicons.BackgroundCues.Any(text, tokens, words), lexicons.AggregateCues.Any(text, tokens, words));
+        NumberRecognizer.RecognizeInto(text, sentence.Start, sentence.End, reading.NumberList);
+        return reading;
     }
 
     // Loops, not lambdas: a lambda over the mention made a closure for every place found.
@@ -140,7 +208,7 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
         return false;
     }
 
-    private static bool OverlapsDate(IReadOnlyList<DateMention> dates, PlaceMention mention)
+    private static bool OverlapsDate(List<DateMention> dates, PlaceMention mention)
     {
         for (var i = 0; i < dates.Count; i++)
             if (dates[i].Start < mention.End && mention.Start < dates[i].End)

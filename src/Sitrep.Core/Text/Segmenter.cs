@@ -287,7 +287,20 @@ public sealed class Segmenter(Boilerplate boilerplate)
             return false; // an initial: "Joe R. Biden"
         if (glued)
             return word.Length >= 2 && char.IsLower(word[^1]) && !word.Contains('.');
-        return !Abbreviations.Value.Contains(Fold.Normalize(word));
+        return !IsAbbreviation(word);
+    }
+
+    /// <summary>
+    /// Whether the word before a full stop is a listed abbreviation, under its folded form. A
+    /// plain ASCII word folds to its lower case, which a buffer holds without a string per full stop.
+    /// </summary>
+    private static bool IsAbbreviation(ReadOnlySpan<char> word)
+    {
+        if (word.Length > MaxWordChars || !System.Text.Ascii.IsValid(word))
+            return Abbreviations.Value.Contains(Fold.Normalize(word));
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return Abbreviations.Value.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
     }
 
     private static (int, int) Trim(string text, int s, int e)

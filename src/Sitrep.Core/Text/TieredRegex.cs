@@ -19,12 +19,36 @@ public sealed class TieredRegex
     private Regex _current;
     private int _calls;
 
+    /// <summary>
+    /// White space the input must start with (a pattern of one branch opening "\G\s+") or end
+    /// with (one closing "\s+$") for any match: the guards a recognizer runs next to a figure
+    /// ("16 December", "the one") mostly meet a comma or a full stop there, and are answered
+    /// without starting the engine.
+    /// </summary>
+    private readonly bool _spaceFirst, _spaceLast;
+
     public TieredRegex(string pattern, RegexOptions options, TimeSpan timeout)
     {
         _pattern = pattern;
         _options = options & ~RegexOptions.Compiled;
         _timeout = timeout;
         _current = new Regex(pattern, _options, timeout);
+        (_spaceFirst, _spaceLast) = SpaceAtEnds(pattern, _options);
+    }
+
+    private static (bool First, bool Last) SpaceAtEnds(string pattern, RegexOptions options)
+    {
+        const string first = @"\G\s+", last = @"\s+$";
+        // Where "$" may match before any line break, "\G" stands elsewhere, or pattern white space
+        // is not literal, the ends of the pattern say nothing about the ends of the input.
+        if ((options & (RegexOptions.Multiline | RegexOptions.RightToLeft | RegexOptions.IgnorePatternWhitespace)) != 0)
+            return (false, false);
+        if (!pattern.StartsWith(first, StringComparison.Ordinal) && !pattern.EndsWith(last, StringComparison.Ordinal))
+            return (false, false);
+        if (ScreenedRegex.Branches(pattern) is not [var branch])
+            return (false, false);
+        return (branch.StartsWith(first, StringComparison.Ordinal),
+            branch.EndsWith(last, StringComparison.Ordinal) && !branch.EndsWith(@"\" + last, StringComparison.Ordinal));
     }
 
     /// <summary>True once the calls have passed <see cref="CompileAfter"/> and the compiled pattern is in use.</summary>
@@ -32,7 +56,15 @@ public sealed class TieredRegex
 
     public Match Match(string input, int beginning, int length) => Current.Match(input, beginning, length);
 
-    public bool IsMatch(ReadOnlySpan<char> input) => Current.IsMatch(input);
+    public bool IsMatch(ReadOnlySpan<char> input)
+    {
+        // The pattern's \s is char.IsWhiteSpace's set: input without the white space it needs has no match.
+        if (_spaceFirst && (input.IsEmpty || !char.IsWhiteSpace(input[0])))
+            return false;
+        if (_spaceLast && (input.IsEmpty || !char.IsWhiteSpace(input[^1])))
+            return false;
+        return Current.IsMatch(input);
+    }
 
     public Regex.ValueMatchEnumerator EnumerateMatches(ReadOnlySpan<char> input) => Current.EnumerateMatches(input);
 

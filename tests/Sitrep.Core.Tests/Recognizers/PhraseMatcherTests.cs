@@ -159,3 +159,59 @@ public sealed class PhraseMatcherTests
         Assert.Throws<ArgumentException>(() => m.Any("a drone", tokens, words));
     }
 }
+
+public sealed class PhraseMatcherIntoTests
+{
+    private static readonly string[] Sentences =
+    [
+        "A cruise missile hit the depot at dawn, and two more cruise missiles were shot down over the river.",
+        "Shadow fleet tankers left port; the storm shadow launch came later, said the mayor.",
+    ];
+
+    private static PhraseMatcher<string> Matcher()
+    {
+        var m = new PhraseMatcher<string>();
+        foreach (var p in new[] { "cruise missile", "missile", "storm shadow", "shadow fleet", "tanker", "mayor", "US" })
+            m.Add(p, p);
+        return m;
+    }
+
+    [Fact]
+    public void MatchInto_finds_what_Match_finds_sentence_after_sentence_in_one_list()
+    {
+        var m = Matcher();
+        var words = new SentenceWords();
+        var into = new List<PhraseMatch<string>>();
+        foreach (var text in Sentences)
+        {
+            var tokens = Tokenizer.Tokenize(text);
+            words.Read(m.Vocabulary, tokens);
+            var expected = m.Match(text, tokens, words);
+            m.MatchInto(text, tokens, words, into);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, into);
+        }
+    }
+
+    [Fact]
+    public void MatchInto_keeps_to_the_window_it_is_given()
+    {
+        var m = Matcher();
+        var text = Sentences[0];
+        var tokens = Tokenizer.Tokenize(text);
+        var words = new SentenceWords();
+        words.Read(m.Vocabulary, tokens);
+        var into = new List<PhraseMatch<string>> { new(0, 1, 0, 1, "left over") };
+        m.MatchInto(text, tokens, words, into, 3, tokens.Count - 2);
+        Assert.Equal(m.Match(text, tokens, words, 3, tokens.Count - 2), into);
+    }
+
+    [Fact]
+    public void MatchInto_refuses_words_read_for_other_tokens()
+    {
+        var m = Matcher();
+        var words = new SentenceWords();
+        words.Read(m.Vocabulary, Tokenizer.Tokenize(Sentences[0]));
+        Assert.Throws<ArgumentException>(() => m.MatchInto(Sentences[1], Tokenizer.Tokenize(Sentences[1]), words, []));
+    }
+}

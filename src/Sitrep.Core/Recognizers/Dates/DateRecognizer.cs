@@ -31,6 +31,17 @@ public static class DateRecognizer
         return Find(text, start, end, anchor, byPattern: !TextScan.ScannerModels(text, start, end));
     }
 
+    /// <summary>
+    /// As <see cref="Recognize(string, int, int, DateOnly?)"/>, into <paramref name="found"/>,
+    /// cleared first: for a sentence reader that keeps one list per thread instead of a new one per sentence.
+    /// </summary>
+    internal static void RecognizeInto(string text, int start, int end, DateOnly? anchor, List<DateMention> found)
+    {
+        TextScan.CheckWindow(text, start, end);
+        found.Clear();
+        Find(text, start, end, anchor, byPattern: !TextScan.ScannerModels(text, start, end), found);
+    }
+
     /// <summary>The same dates found with dates.patterns' <c>date</c> alone, without the scanner: the reference the scanner is held to.</summary>
     internal static IReadOnlyList<DateMention> RecognizeByPattern(string text, int start, int end, DateOnly? anchor)
     {
@@ -38,10 +49,11 @@ public static class DateRecognizer
         return Find(text, start, end, anchor, byPattern: true);
     }
 
-    private static IReadOnlyList<DateMention> Find(string text, int start, int end, DateOnly? anchor, bool byPattern)
+    /// <param name="into">The list to add to; null for a new one, made at the first date found.</param>
+    private static IReadOnlyList<DateMention> Find(string text, int start, int end, DateOnly? anchor, bool byPattern, List<DateMention>? into = null)
     {
         var g = Shared.Value;
-        List<DateMention>? found = null;
+        var found = into;
         var i = start;
         while (i < end)
         {
@@ -197,7 +209,7 @@ public static class DateRecognizer
             var monthGroup = m.Month;
             if (!IsCapitalised(text, monthGroup))
                 return null;
-            var month = g.Months[Fold.CaseKey(monthGroup.In(text))];
+            var month = ByCaseKey(g.Months, monthGroup.In(text));
             var day = Int(text, m.Day);
             if (day > DateTime.DaysInMonth(2024, month))
                 return null;
@@ -222,7 +234,7 @@ public static class DateRecognizer
             var monthGroup = m.Month;
             if (!IsCapitalised(text, monthGroup))
                 return null;
-            return Mention(new DateOnly(Int(text, m.Year), g.Months[Fold.CaseKey(monthGroup.In(text))], 1), DatePrecision.Month, DateKind.Explicit);
+            return Mention(new DateOnly(Int(text, m.Year), ByCaseKey(g.Months, monthGroup.In(text)), 1), DatePrecision.Month, DateKind.Explicit);
         }
 
         if (m.Form == DateForm.MonthOnly)
@@ -232,7 +244,7 @@ public static class DateRecognizer
                 return null;
             if (mod.Success)
                 spanStart = mod.Start;
-            var month = g.Months[Fold.CaseKey(monthGroup.In(text))];
+            var month = ByCaseKey(g.Months, monthGroup.In(text));
             if (YearOf(g, text, m, anchor) is { } y)
                 return Mention(new DateOnly(y, month, 1), DatePrecision.Month, DateKind.Explicit);
             if (anchor is not { } a)
@@ -266,7 +278,7 @@ public static class DateRecognizer
                 spanStart = mod.Start;
             if (anchor is not { } a)
                 return Mention(null, DatePrecision.Day, DateKind.Weekday);
-            var target = g.Weekdays[Fold.CaseKey(wd.In(text))];
+            var target = ByCaseKey(g.Weekdays, wd.In(text));
             var forward = ((int)target - (int)a.DayOfWeek + 7) % 7;
             int offset;
             if (TextScan.IsAnyOf(modWord, g.Ahead))
@@ -282,19 +294,19 @@ public static class DateRecognizer
                 if (offset == 0 && (TextScan.IsAnyOf(modWord, g.Back)))
                     offset = -7;
             }
-            var weekday = Mention(Shift(() => a.AddDays(offset)), DatePrecision.Day, DateKind.Weekday);
+            var weekday = Mention(Shift(RelativeUnit.Day, offset, a), DatePrecision.Day, DateKind.Weekday);
             // Only a weekday the text gives no direction ("on Sunday", "this Sunday") may be read forward.
             return mod.Success && !TextScan.IsAnyOf(modWord, g.Current)
                 ? weekday
-                : weekday with { Ahead = Shift(() => a.AddDays(forward)) };
+                : weekday with { Ahead = Shift(RelativeUnit.Day, forward, a) };
         }
 
         if (m.Form == DateForm.Relative)
         {
-            var rel = g.Relatives[Normalise(m.Rel.In(text))];
+            var rel = TextScan.ByKeyForm(g.Relatives, m.Rel.In(text));
             if (rel.Unit == RelativeUnit.Event)
                 return Mention(null, DatePrecision.Day, DateKind.RelativeToEvent, rel.Offset);
-            return Relative(rel.Unit, rel.Offset, anchor, Mention);
+            return Relative(rel.Unit, rel.Offset, anchor, spanStart, spanEnd);
         }
 
         if (m.Form == DateForm.Ago)
@@ -305,7 +317,7 @@ public static class DateRecognizer
             var unit = Enum.Parse<RelativeUnit>(Fold.CaseKey(m.Unit.In(text)), ignoreCase: true);
             var dir = m.Dir.In(text);
             if (TextScan.IsAnyOf(dir, g.BackFromAnchor))
-                return Relative(unit, -count, anchor, Mention);
+                return Relative(unit, -count, anchor, spanStart, spanEnd);
             if (unit is not (RelativeUnit.Day or RelativeUnit.Week))
                 return null;
             var sign = TextScan.IsAnyOf(dir, g.BackFromEvent) ? -1 : 1;
@@ -317,7 +329,7 @@ public static class DateRecognizer
     }
 
     /// <summary>The date <paramref name="offset"/> units away from the anchor, at the start of its period.</summary>
-    private static DateMention Relative(RelativeUnit unit, int offset, DateOnly? anchor, Func<DateOnly?, DatePrecision, DateKind, int?, DateMention> mention)
+    private static DateMention Relative(RelativeUnit unit, int offset, DateOnly? anchor, int start, int end)
     {
         var precision = unit switch
         {
@@ -327,17 +339,8 @@ public static class DateRecognizer
             _ => DatePrecision.Year,
         };
         int? offsetDays = unit == RelativeUnit.Day ? offset : null;
-        if (anchor is not { } a)
-            return mention(null, precision, DateKind.Relative, offsetDays);
-        var date = Shift(() => unit switch
-        {
-            RelativeUnit.Day => a.AddDays(offset),
-            RelativeUnit.Week => MondayOf(a).AddDays(7 * offset),
-            RelativeUnit.Weekend => Weekend(a, offset),
-            RelativeUnit.Month => new DateOnly(a.Year, a.Month, 1).AddMonths(offset),
-            _ => new DateOnly(a.Year + offset, 1, 1),
-        });
-        return mention(date, precision, DateKind.Relative, offsetDays);
+        var date = anchor is { } a ? Shift(unit, offset, a) : null;
+        return new DateMention(start, end, date, precision, DateKind.Relative) { OffsetDays = offsetDays };
     }
 
     /// <summary>
@@ -347,12 +350,23 @@ public static class DateRecognizer
     /// </summary>
     private const int MaxAgo = 1000;
 
-    /// <summary>A date computed from the anchor, or null when it falls outside the calendar (anchor 0001-01-01, "a day earlier").</summary>
-    private static DateOnly? Shift(Func<DateOnly> compute)
+    /// <summary>
+    /// The start of the period <paramref name="offset"/> units from the anchor, or null when it
+    /// falls outside the calendar (anchor 0001-01-01, "a day earlier"). Arguments, not a lambda:
+    /// a lambda over the anchor made a closure and a delegate for every date resolved.
+    /// </summary>
+    private static DateOnly? Shift(RelativeUnit unit, int offset, DateOnly a)
     {
         try
         {
-            return compute();
+            return unit switch
+            {
+                RelativeUnit.Day => a.AddDays(offset),
+                RelativeUnit.Week => MondayOf(a).AddDays(7 * offset),
+                RelativeUnit.Weekend => Weekend(a, offset),
+                RelativeUnit.Month => new DateOnly(a.Year, a.Month, 1).AddMonths(offset),
+                _ => new DateOnly(a.Year + offset, 1, 1),
+            };
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -425,8 +439,17 @@ public static class DateRecognizer
     private static DateOnly? TryDate(int year, int month, int day) =>
         day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
 
-    private static string Normalise(ReadOnlySpan<char> phrase) =>
-        string.Join(' ', Fold.CaseKey(phrase).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>
+    /// The row of a word as matched, under its <see cref="Fold.CaseKey(ReadOnlySpan{char})"/>:
+    /// the key is folded into a buffer and looked up as a span, not made a string per date.
+    /// </summary>
+    private static TValue ByCaseKey<TValue>(Dictionary<string, TValue> table, ReadOnlySpan<char> word)
+    {
+        Span<char> key = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        for (var i = 0; i < word.Length; i++)
+            key[i] = char.ToLowerInvariant(char.ToUpperInvariant(word[i]));
+        return table.GetAlternateLookup<ReadOnlySpan<char>>()[key];
+    }
 
     private enum RelativeUnit { Day, Week, Weekend, Month, Year, Event }
 

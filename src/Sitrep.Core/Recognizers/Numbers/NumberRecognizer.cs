@@ -26,6 +26,20 @@ public static class NumberRecognizer
         return invisible < 0 ? Find(text, start, end) : FindThroughInvisible(text, start, end);
     }
 
+    /// <summary>
+    /// As <see cref="Recognize(string, int, int)"/>, into <paramref name="found"/>, cleared first:
+    /// for a sentence reader that keeps one list per thread instead of a new one per sentence.
+    /// </summary>
+    internal static void RecognizeInto(string text, int start, int end, List<Quantity> found)
+    {
+        TextScan.CheckWindow(text, start, end);
+        found.Clear();
+        if (text.AsSpan(start, end - start).IndexOfAny(Invisible) < 0)
+            Find(text, start, end, byPattern: !TextScan.ScannerModels(text, start, end), found);
+        else
+            found.AddRange(FindThroughInvisible(text, start, end));
+    }
+
     /// <summary>Zero-width characters that pasted copy leaves inside figures ("4\u200B0").</summary>
     private static readonly System.Buffers.SearchValues<char> Invisible = System.Buffers.SearchValues.Create("\u200B\u200C\u200D\u2060\uFEFF\u00AD");
 
@@ -62,10 +76,11 @@ public static class NumberRecognizer
     private static IReadOnlyList<Quantity> Find(string text, int start, int end) =>
         Find(text, start, end, byPattern: !TextScan.ScannerModels(text, start, end));
 
-    private static IReadOnlyList<Quantity> Find(string text, int start, int end, bool byPattern)
+    /// <param name="into">The list to add to; null for a new one, made at the first quantity found.</param>
+    private static IReadOnlyList<Quantity> Find(string text, int start, int end, bool byPattern, List<Quantity>? into = null)
     {
         var g = Shared.Value;
-        List<Quantity>? found = null;
+        var found = into;
         var i = start;
         while (i < end)
         {
@@ -117,7 +132,7 @@ public static class NumberRecognizer
     private static Quantity? Parse(Grammar g, string text, int start, int end, in QuantityMatch m)
     {
         var cue = m.Cue;
-        var approximation = cue.Success ? g.Cues[Normalise(cue.In(text))] : Approximation.Exact;
+        var approximation = cue.Success ? TextScan.ByKeyForm(g.Cues, cue.In(text)) : Approximation.Exact;
 
         if (m.Vague)
             return new Quantity(m.Index, m.End, null, Approximation.Vague, QuantityUnit.Count);
@@ -138,7 +153,7 @@ public static class NumberRecognizer
             return null;
         if (bare && !hasRange && dnum.Success && low is >= 1 and <= 31 && low == Math.Floor(low.Value) && IsDayOfMonth(g, text, start, end, m))
             return null;
-        if (!scale.Success && !cur.Success && !curs.Success && !pct && !unit.Success && g.ClockAfter.Match(text, m.End, end - m.End).Success)
+        if (!scale.Success && !cur.Success && !curs.Success && !pct && !unit.Success && g.ClockAfter.IsMatch(text.AsSpan(m.End, end - m.End)))
             return null;
 
         double? high = null;
@@ -169,7 +184,7 @@ public static class NumberRecognizer
         if (cur.Success || hcur.Success || curs.Success)
         {
             quantityUnit = QuantityUnit.Money;
-            currency = g.Currencies[Normalise(cur.Success ? cur.In(text) : hcur.Success ? hcur.In(text) : curs.In(text))];
+            currency = TextScan.ByKeyForm(g.Currencies, cur.Success ? cur.In(text) : hcur.Success ? hcur.In(text) : curs.In(text));
         }
         else if (pct)
         {
@@ -178,7 +193,7 @@ public static class NumberRecognizer
         else if (unit.Success)
         {
             quantityUnit = QuantityUnit.Measure;
-            measure = g.Units[Normalise(unit.In(text))];
+            measure = TextScan.ByKeyForm(g.Units, unit.In(text));
         }
 
         // A figure no count can reach, or one that overflowed, is not a figure to report: it is
@@ -213,50 +228,26 @@ public static class NumberRecognizer
     private static bool IsPronounOne(Grammar g, string text, int start, int end, in QuantityMatch m)
     {
         var after = m.End;
-        if (g.OneNotCountAfter.Match(text, after, end - after).Success)
+        if (g.OneNotCountAfter.IsMatch(text.AsSpan(after, end - after)))
             return true;
         var from = Math.Max(start, m.Index - 12);
-        return g.OneNotCountBefore.Match(text, from, m.Index - from).Success;
+        return g.OneNotCountBefore.IsMatch(text.AsSpan(from, m.Index - from));
     }
 
     private static bool IsDayOfMonth(Grammar g, string text, int start, int end, in QuantityMatch m)
     {
         var after = m.End;
-        if (g.MonthAfter.Match(text, after, end - after).Success)
+        if (g.MonthAfter.IsMatch(text.AsSpan(after, end - after)))
             return true;
         var from = Math.Max(start, m.Index - 12);
-        return g.MonthBefore.Match(text, from, m.Index - from).Success;
+        return g.MonthBefore.IsMatch(text.AsSpan(from, m.Index - from));
     }
 
-    /// <summary>Lower case with single spaces, the key form of the lexicons ("More  than" -> "more than").</summary>
     /// <summary>The largest count read: the event record holds counts as 32-bit integers.</summary>
     private const double MaxCount = int.MaxValue;
 
     private static bool Usable(double? value, QuantityUnit unit) =>
         value is { } v && double.IsFinite(v) && (unit != QuantityUnit.Count || v <= MaxCount);
-
-    private static string Normalise(ReadOnlySpan<char> phrase)
-    {
-        Span<char> buffer = stackalloc char[phrase.Length];
-        var n = 0;
-        var space = false;
-        foreach (var ch in phrase)
-        {
-            if (char.IsWhiteSpace(ch))
-            {
-                space = n > 0;
-                continue;
-            }
-            if (space)
-            {
-                buffer[n++] = ' ';
-                space = false;
-            }
-            // Upper then lower: the Kelvin sign a case-blind pattern matched as "k" becomes "k".
-            buffer[n++] = char.ToLowerInvariant(char.ToUpperInvariant(ch));
-        }
-        return new string(buffer[..n]);
-    }
 
     /// <summary>Patterns and lexicons, loaded once per process.</summary>
     private sealed class Grammar
