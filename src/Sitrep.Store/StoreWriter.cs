@@ -413,7 +413,7 @@ internal sealed class StoreWriter : IDisposable
         return record;
     }
 
-    private static string? Text(DbDataReader rows, int ordinal) => rows.IsDBNull(ordinal) ? null : rows.GetString(ordinal);
+    private static string? Text(IRows rows, int ordinal) => rows.IsDBNull(ordinal) ? null : rows.GetString(ordinal);
 
     // Integers go as 64-bit, the width of every integer column: PostgreSQL prepares a statement
     // with the types of its first execution (a null takes the column's), and a later 32-bit
@@ -480,11 +480,13 @@ internal sealed class StoreWriter : IDisposable
         return command.ExecuteScalar();
     }
 
-    private DbDataReader Reader(DbCommand command, params object?[] values)
+    private IRows Reader(DbCommand command, params object?[] values)
     {
+        if (_raw.TryGetValue(command, out var raw))
+            return raw.Query(values);
         Flush();
         Bind(command, values);
-        return command.ExecuteReader();
+        return new ReaderRows(command.ExecuteReader());
     }
 }
 
