@@ -125,10 +125,8 @@ internal sealed class RawStatement : IDisposable
 
     private int BindText(int position, string text)
     {
-        // An empty span is bound from a null pointer, which SQLite takes for NULL; and the
-        // string binding stops at a NUL character. Both stay with the string binding, so every
-        // value is stored as before.
-        if (text.Length == 0 || text.Contains('\0'))
+        // An empty span is bound from a null pointer, which SQLite would take for NULL.
+        if (text.Length == 0)
             return raw.sqlite3_bind_text(_statement, position, text);
         var most = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (most > _utf8.Length)
