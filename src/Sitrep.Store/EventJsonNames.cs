@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Sitrep.Events;
 using Sitrep.Geo;
 
@@ -19,10 +21,14 @@ internal static class EventJsonNames
     public static IEnumerable<string> AllTypes => Names<EventType>.ToName.Values;
 
     // The enums carry their spec names as JSON attributes; reuse them instead of a second table.
+    // Read from the attribute itself: serializing each value made every process that writes
+    // compile the serializer's converter for each enum at start-up, only to read these names.
     private static class Names<T> where T : struct, Enum
     {
         public static readonly Dictionary<T, string> ToName =
-            Enum.GetValues<T>().ToDictionary(v => v, v => JsonSerializer.Serialize(v).Trim('"'));
+            Enum.GetValues<T>().ToDictionary(v => v, v =>
+                typeof(T).GetField(v.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+                ?? JsonSerializer.Serialize(v).Trim('"'));
 
         private static readonly Dictionary<string, T> FromName =
             ToName.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);

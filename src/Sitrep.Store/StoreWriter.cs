@@ -16,6 +16,7 @@ internal sealed class StoreWriter : IDisposable
     private readonly DbCommand _hash, _insertDocument, _insertEvent, _insertPlace, _insertWeapon, _insertEvidence, _insertCluster, _setMember,
         _newIncident, _members, _record, _updateIncident, _deleteIncident, _deleteFigures, _insertFigure, _recordMerge,
         _eventsOfDocument, _deleteEvent, _deleteDocument, _clusterWindow, _incidentSpan;
+    private readonly DbCommand? _insertIncident, _nextIncidentId;
     private readonly string _now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
     private readonly List<DbCommand> _prepared = [];
     private readonly DbBatch? _pending;
@@ -32,6 +33,14 @@ internal sealed class StoreWriter : IDisposable
     private readonly HashSet<long> _touched = [];
     // Incidents this transaction made: they have no figures yet to delete.
     private readonly HashSet<long> _fresh = [];
+
+    // SQLite only: incidents made in this transaction whose row is not written yet, with their
+    // family. SQLite numbers a new row the largest id plus one; the writer takes those same ids
+    // itself and writes each row whole with its first summary, instead of a stub that the summary
+    // then rewrites (its two indexes each changed twice). Every id is taken before Finish deletes
+    // any incident, so the ids are those the stubs got.
+    private readonly Dictionary<long, string>? _unwritten;
+    private long _nextIncident;
 
     // The batch's evidence rows, written after everything else: the full-text index writes out
     // what it holds in memory whenever a later statement opens a savepoint (every insert checking
@@ -99,12 +108,14 @@ internal sealed class StoreWriter : IDisposable
         _newIncident = Prepare(StoreSql.InsertIncidentStub, "$family", "$type", "$at");
         _members = Prepare(StoreSql.IncidentMembers, "$incident");
         _record = Prepare(StoreSql.EventRecord, "$event");
-        _updateIncident = Prepare(StoreSql.UpdateIncident, "$id", "$type", "$subtype", "$date_min", "$date_max", "$date_precision",
-            "$actor", "$target_actor", "$place", "$place_kind", "$country", "$admin1", "$admin2", "$lat", "$lon",
-            "$report_count", "$sources", "$claimed_by", "$killed_best", "$killed_min", "$killed_max",
-            "$injured_best", "$injured_min", "$injured_max", "$missiles_launched", "$missiles_intercepted",
-            "$drones_launched", "$drones_intercepted", "$at");
+        _updateIncident = Prepare(StoreSql.UpdateIncident, SummaryParameters);
         _deleteIncident = Prepare(StoreSql.DeleteIncident, "$id");
+        if (connection is SqliteConnection)
+        {
+            _unwritten = [];
+            _nextIncidentId = Prepare(StoreSql.NextIncidentId);
+            _insertIncident = Prepare(StoreSql.InsertIncident, [.. SummaryParameters, "$family"]);
+        }
         _deleteFigures = Prepare(StoreSql.DeleteFigures, "$incident");
         _insertFigure = Prepare(StoreSql.InsertFigure, "$incident", "$claimant", "$measure", "$best", "$min", "$max", "$reports");
         _recordMerge = Prepare(StoreSql.RecordMerge, "$id", "$into", "$at");
@@ -114,6 +125,12 @@ internal sealed class StoreWriter : IDisposable
         _clusterWindow = Prepare(StoreSql.ClusterWindow, "$family", "$lo", "$hi");
         _incidentSpan = Prepare(StoreSql.IncidentSpan, "$family", "$lo", "$hi");
     }
+
+    private static readonly string[] SummaryParameters = ["$id", "$type", "$subtype", "$date_min", "$date_max", "$date_precision",
+        "$actor", "$target_actor", "$place", "$place_kind", "$country", "$admin1", "$admin2", "$lat", "$lon",
+        "$report_count", "$sources", "$claimed_by", "$killed_best", "$killed_min", "$killed_max",
+        "$injured_best", "$injured_min", "$injured_max", "$missiles_launched", "$missiles_intercepted",
+        "$drones_launched", "$drones_intercepted", "$at"];
 
     // Prepared statements hold database handles: release them with the batch, not at some later GC.
     public void Dispose()
@@ -168,9 +185,36 @@ internal sealed class StoreWriter : IDisposable
 
     private long NewIncident(string family)
     {
-        var id = (long)Scalar(_newIncident, family, "other", _now)!;
+        long id;
+        if (_unwritten is null)
+            id = (long)Scalar(_newIncident, family, EventJsonNames.Type(EventType.Other), _now)!;
+        else
+        {
+            if (_nextIncident == 0)
+                _nextIncident = (long)Scalar(_nextIncidentId!)!;
+            id = _nextIncident++;
+            _unwritten[id] = family;
+        }
         _fresh.Add(id);
         return id;
+    }
+
+    /// <summary>The stub rows of incidents made and never summarized, as the stub statement wrote them.</summary>
+    private void WriteStubs()
+    {
+        if (_unwritten is null)
+            return;
+        foreach (var (id, family) in _unwritten.OrderBy(u => u.Key))
+        {
+            var stub = new object?[SummaryParameters.Length + 1];
+            stub[Array.IndexOf(SummaryParameters, "$id")] = id;
+            stub[Array.IndexOf(SummaryParameters, "$type")] = EventJsonNames.Type(EventType.Other);
+            stub[Array.IndexOf(SummaryParameters, "$report_count")] = 0;
+            stub[Array.IndexOf(SummaryParameters, "$at")] = _now;
+            stub[^1] = family;
+            Run(_insertIncident!, stub);
+        }
+        _unwritten.Clear();
     }
 
     private void Affect(string family, DateOnly first, DateOnly last)
@@ -260,6 +304,7 @@ internal sealed class StoreWriter : IDisposable
                 Recluster(family, lo, hi);
         foreach (var incident in _touched.Order())
             Resummarize(incident);
+        WriteStubs();
         WritePlaces();
         _summaries?.Invoke(_touched);
         foreach (var (key, text) in _evidence)
@@ -383,16 +428,21 @@ internal sealed class StoreWriter : IDisposable
             Run(_deleteFigures, incident);
         if (members.Count == 0)
         {
-            Run(_deleteIncident, incident);
+            if (_unwritten?.Remove(incident) != true)
+                Run(_deleteIncident, incident);
             return;
         }
         var reports = members.Select(m => new IncidentReport(m.Doc, m.Source, m.Published, m.Url, RecordOf(m.Key)) { Title = m.Title }).ToList();
         var s = IncidentSummarizer.Summarize(incident, reports);
-        Run(_updateIncident, incident, EventJsonNames.Type(s.Type), s.Subtype, s.DateFirst, s.DateLast, s.DatePrecision,
+        object?[] summary = [incident, EventJsonNames.Type(s.Type), s.Subtype, s.DateFirst, s.DateLast, s.DatePrecision,
             s.Actor, s.TargetActor, s.Place, s.PlaceKind, s.Country, s.Admin1, s.Admin2, s.Lat, s.Lon,
             s.Reports.Count, string.Join("; ", s.Sources), s.ClaimedBy.Count == 0 ? null : string.Join("; ", s.ClaimedBy),
             s.Killed?.Value, s.Killed?.Min, s.Killed?.Max, s.Injured?.Value, s.Injured?.Min, s.Injured?.Max,
-            s.MissilesLaunched?.Value, s.MissilesIntercepted?.Value, s.DronesLaunched?.Value, s.DronesIntercepted?.Value, _now);
+            s.MissilesLaunched?.Value, s.MissilesIntercepted?.Value, s.DronesLaunched?.Value, s.DronesIntercepted?.Value, _now];
+        if (_unwritten is not null && _unwritten.Remove(incident, out var family))
+            Run(_insertIncident!, [.. summary, family]);
+        else
+            Run(_updateIncident, summary);
         foreach (var c in s.ByClaimant)
             Run(_insertFigure, incident, c.Claimant, c.Figure, c.Best.Value, c.Best.Min, c.Best.Max, c.Reports);
     }
@@ -413,7 +463,7 @@ internal sealed class StoreWriter : IDisposable
         return record;
     }
 
-    private static string? Text(DbDataReader rows, int ordinal) => rows.IsDBNull(ordinal) ? null : rows.GetString(ordinal);
+    private static string? Text(IRows rows, int ordinal) => rows.IsDBNull(ordinal) ? null : rows.GetString(ordinal);
 
     // Integers go as 64-bit, the width of every integer column: PostgreSQL prepares a statement
     // with the types of its first execution (a null takes the column's), and a later 32-bit
@@ -480,11 +530,13 @@ internal sealed class StoreWriter : IDisposable
         return command.ExecuteScalar();
     }
 
-    private DbDataReader Reader(DbCommand command, params object?[] values)
+    private IRows Reader(DbCommand command, params object?[] values)
     {
+        if (_raw.TryGetValue(command, out var raw))
+            return raw.Query(values);
         Flush();
         Bind(command, values);
-        return command.ExecuteReader();
+        return new ReaderRows(command.ExecuteReader());
     }
 }
 

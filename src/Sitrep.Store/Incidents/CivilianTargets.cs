@@ -19,17 +19,49 @@ internal static class CivilianTargets
 
     public static bool Targeted(IReadOnlyList<EventRecord> events)
     {
-        if (events.Any(e => string.Equals(e.TargetActor, Code, StringComparison.OrdinalIgnoreCase)))
-            return true;
-        var strikes = events.Where(e => e.Type == EventType.Strike).Select(e => Words(e.Evidence)).ToList();
-        return strikes.Any(t => Civilian.Any(t.Contains)) && !strikes.Any(t => NotCivilian.Any(t.Contains));
+        foreach (var e in events)
+            if (string.Equals(e.TargetActor, Code, StringComparison.OrdinalIgnoreCase))
+                return true;
+        var civilian = false;
+        foreach (var e in events)
+        {
+            if (e.Type != EventType.Strike)
+                continue;
+            var words = Words(e.Evidence);
+            if (Any(words, NotCivilian))
+                return false;
+            civilian = civilian || Any(words, Civilian);
+        }
+        return civilian;
+    }
+
+    private static bool Any(string words, string[] cues)
+    {
+        foreach (var cue in cues)
+            if (words.Contains(cue, StringComparison.Ordinal))
+                return true;
+        return false;
     }
 
     /// <summary>The evidence as lower-case words between single spaces, so a cue matches whole words only.</summary>
-    private static string Words(IEnumerable<Evidence> evidence)
+    private static string Words(IReadOnlyList<Evidence> evidence)
     {
-        var text = string.Join(" ", evidence.Select(e => e.Text)).ToLowerInvariant().Replace('’', '\'');
-        var chars = text.Select(c => char.IsLetterOrDigit(c) || c == '-' ? c : ' ').ToArray();
-        return " " + string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries)) + " ";
+        // One pass into one buffer: every incident with a strike is summarized at each write,
+        // and lowering, replacing, splitting and joining made a string at each step. Anything
+        // not a letter, a digit or a hyphen separates words (an apostrophe, a curly one too).
+        var words = new System.Text.StringBuilder(" ");
+        foreach (var e in evidence)
+        {
+            foreach (var c in e.Text)
+            {
+                if (char.IsLetterOrDigit(c) || c == '-')
+                    words.Append(char.ToLowerInvariant(c));
+                else if (words[^1] != ' ')
+                    words.Append(' ');
+            }
+            if (words[^1] != ' ')
+                words.Append(' ');
+        }
+        return words.ToString();
     }
 }

@@ -117,10 +117,18 @@ internal static class IncidentRule
     };
 
     /// <summary>The place that pins an event down best: a located settlement before an oblast before a country.</summary>
-    public static Place? FinestPlace(IEnumerable<Place> places) =>
-        places.Select((p, i) => (p, i)).OrderBy(x => Precision(x.p)).ThenBy(x => x.i).Select(x => x.p).FirstOrDefault();
+    public static Place? FinestPlace(IReadOnlyList<Place> places)
+    {
+        Place? best = null;
+        var bestPrecision = int.MaxValue;
+        foreach (var p in places)
+            if (Precision(p) is var precision && precision < bestPrecision)
+                (best, bestPrecision) = (p, precision);
+        return best;
+    }
 
-    private static int Precision(Place p) => (p.Kind, p.Lat is not null) switch
+    /// <summary>How well a place pins an event down: lower is finer.</summary>
+    internal static int Precision(Place p) => (p.Kind, p.Lat is not null) switch
     {
         (PlaceKind.Settlement or PlaceKind.Facility, true) => 0,
         (PlaceKind.Settlement or PlaceKind.Facility, false) => 1,
@@ -201,16 +209,27 @@ internal static class IncidentRule
     /// <summary>Whether the evidence speaks of a night ("overnight", "last night").</summary>
     public static bool TellsANight(EventRecord e)
     {
+        // Words looked up as spans of the text: every event is profiled, and splitting its evidence made a string a word.
         foreach (var evidence in e.Evidence)
-            foreach (var word in evidence.Text.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries))
-                if (NightCues.Contains(word))
+        {
+            var rest = evidence.Text.AsSpan();
+            while (rest.Length > 0)
+            {
+                var end = rest.IndexOfAny(WordBreaks);
+                var word = end < 0 ? rest : rest[..end];
+                if (word.Length > 0 && NightCueWords.Contains(word))
                     return true;
+                rest = end < 0 ? [] : rest[(end + 1)..];
+            }
+        }
         return false;
     }
 
-    private static readonly char[] WordBreaks = [' ', ',', '.', ';', ':', '-', '(', ')', '"', '\'', '’', '\n', '\t'];
+    private static readonly System.Buffers.SearchValues<char> WordBreaks =
+        System.Buffers.SearchValues.Create([' ', ',', '.', ';', ':', '-', '(', ')', '"', '\'', '’', '\n', '\t']);
 
     private static readonly HashSet<string> NightCues = LoadWords("night-cues.txt");
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NightCueWords = NightCues.GetAlternateLookup<ReadOnlySpan<char>>();
 
     internal static HashSet<string> LoadWords(string name)
     {

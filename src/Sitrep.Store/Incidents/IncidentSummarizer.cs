@@ -9,29 +9,47 @@ internal static class IncidentSummarizer
     /// <summary>ACLED's rule: when sources disagree, code the most conservative figure.</summary>
     public const string ConservativeRule = "lowest figure any source gives (ACLED: most conservative)";
 
+    // Loops rather than LINQ: the writer summarizes every incident a batch touches (about one
+    // per stored document), and the query chains cost several times the work they described.
     public static Incident Summarize(long id, IReadOnlyList<IncidentReport> reports)
     {
         if (reports.Count == 0)
             throw new ArgumentException("An incident has at least one report.", nameof(reports));
 
-        var events = reports.Select(r => r.Event).ToList();
-        var type = MostCommon(events.Select(e => (EventType?)e.Type)) ?? events[0].Type;
-        var place = IncidentRule.FinestPlace(events.SelectMany(e => e.Places));
-        var dates = events.Select(e => e.Date).OfType<string>().Order(StringComparer.Ordinal).ToList();
-        var figures = reports.SelectMany(FiguresOf).ToList();
+        var events = new EventRecord[reports.Count];
+        for (var i = 0; i < events.Length; i++)
+            events[i] = reports[i].Event;
+        var type = MostCommonType(events);
+        var place = FinestPlace(events);
+        string? dateFirst = null, dateLast = null;
+        DatePrecision? precision = null;
+        foreach (var e in events)
+        {
+            if (e.Date is not { } date)
+                continue;
+            if (dateFirst is null || string.CompareOrdinal(date, dateFirst) < 0)
+                dateFirst = date;
+            if (dateLast is null || string.CompareOrdinal(date, dateLast) > 0)
+                dateLast = date;
+            var p = e.DatePrecision ?? Events.DatePrecision.Day;
+            if (precision is null || p < precision)
+                precision = p;
+        }
+        var figures = new List<SourceFigure>();
+        foreach (var r in reports)
+            figures.AddRange(FiguresOf(r));
 
         return new Incident
         {
             Id = id,
             Type = type,
-            Subtype = MostCommon(events.Where(e => e.Type == type).Select(e => e.Subtype)),
-            DateFirst = dates.FirstOrDefault(),
-            DateLast = dates.LastOrDefault(),
-            DatePrecision = events.Where(e => e.Date is not null).Select(e => e.DatePrecision ?? Events.DatePrecision.Day)
-                .Order().Select(p => (DatePrecision?)p).FirstOrDefault() is { } precision ? EventJsonNames.Precision(precision) : null,
-            Actor = MostCommon(events.Select(e => e.Actor)),
+            Subtype = MostCommon(events, e => e.Type == type ? e.Subtype : null),
+            DateFirst = dateFirst,
+            DateLast = dateLast,
+            DatePrecision = precision is { } finest ? EventJsonNames.Precision(finest) : null,
+            Actor = MostCommon(events, e => e.Actor),
             // ACLED's actor2 of a strike on civilians is the civilians, not the state they live in.
-            TargetActor = CivilianTargets.Targeted(events) ? CivilianTargets.Code : MostCommon(events.Select(e => e.TargetActor)),
+            TargetActor = CivilianTargets.Targeted(events) ? CivilianTargets.Code : MostCommon(events, e => e.TargetActor),
             Place = place?.Name,
             PlaceKind = place is null ? null : EventJsonNames.Kind(place.Kind),
             Country = place?.Country,
@@ -39,8 +57,8 @@ internal static class IncidentSummarizer
             Admin2 = place?.Admin2,
             Lat = place?.Lat,
             Lon = place?.Lon,
-            Sources = reports.Select(r => r.Source ?? r.Doc).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            ClaimedBy = events.Select(e => e.ClaimedBy).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            Sources = Distinct(reports, r => r.Source ?? r.Doc),
+            ClaimedBy = Distinct(reports, r => r.Event.ClaimedBy),
             Killed = Best(figures, Measures.Killed),
             Injured = Best(figures, Measures.Injured),
             MissilesLaunched = Best(figures, Measures.MissilesLaunched),
@@ -51,6 +69,39 @@ internal static class IncidentSummarizer
             ByClaimant = ByClaimant(figures),
             Reports = reports,
         };
+    }
+
+    /// <summary>The finest place of all the reports' places, the first given among equals.</summary>
+    private static Place? FinestPlace(EventRecord[] events)
+    {
+        Place? best = null;
+        var bestPrecision = int.MaxValue;
+        foreach (var e in events)
+            foreach (var p in e.Places)
+                if (IncidentRule.Precision(p) is var precision && precision < bestPrecision)
+                    (best, bestPrecision) = (p, precision);
+        return best;
+    }
+
+    /// <summary>The values that are not null, each once (case aside), in the order first given.</summary>
+    private static List<string> Distinct(IReadOnlyList<IncidentReport> reports, Func<IncidentReport, string?> value)
+    {
+        var values = new List<string>(reports.Count);
+        foreach (var r in reports)
+        {
+            if (value(r) is not { } v)
+                continue;
+            var seen = false;
+            foreach (var known in values)
+                if (string.Equals(known, v, StringComparison.OrdinalIgnoreCase))
+                {
+                    seen = true;
+                    break;
+                }
+            if (!seen)
+                values.Add(v);
+        }
+        return values;
     }
 
     /// <summary>Every figure one report gives, named; a figure the text does not state is absent, not zero.</summary>
@@ -85,29 +136,113 @@ internal static class IncidentSummarizer
     /// <summary>Name under which figures no claimant is given for are kept.</summary>
     public const string Unattributed = "unattributed";
 
-    private static List<ClaimantFigure> ByClaimant(IReadOnlyList<SourceFigure> figures) =>
-        figures.GroupBy(f => (Claimant: f.ClaimedBy ?? Unattributed, f.Figure))
-               .OrderBy(g => g.Key.Claimant, StringComparer.Ordinal).ThenBy(g => g.Key.Figure, StringComparer.Ordinal)
-               .Select(g => new ClaimantFigure(g.Key.Claimant, g.Key.Figure, Best(g.ToList(), g.Key.Figure)!, g.Count()))
-               .ToList();
-
-    private static BestFigure? Best(IReadOnlyList<SourceFigure> figures, string measure)
+    private static List<ClaimantFigure> ByClaimant(List<SourceFigure> figures)
     {
-        var values = figures.Where(f => f.Figure == measure).Select(f => f.Value).ToList();
-        if (values.Count == 0)
-            return null;
-        var min = values.Min();
-        return new BestFigure(min, min, values.Max(), ConservativeRule);
+        var groups = new List<(string Claimant, string Figure, int Min, int Max, int Count)>();
+        foreach (var f in figures)
+        {
+            var claimant = f.ClaimedBy ?? Unattributed;
+            var at = groups.FindIndex(g => g.Claimant == claimant && g.Figure == f.Figure);
+            if (at < 0)
+                groups.Add((claimant, f.Figure, f.Value, f.Value, 1));
+            else
+            {
+                var g = groups[at];
+                groups[at] = (g.Claimant, g.Figure, Math.Min(g.Min, f.Value), Math.Max(g.Max, f.Value), g.Count + 1);
+            }
+        }
+        groups.Sort((a, b) => string.CompareOrdinal(a.Claimant, b.Claimant) is var byClaimant and not 0
+            ? byClaimant : string.CompareOrdinal(a.Figure, b.Figure));
+        var result = new List<ClaimantFigure>(groups.Count);
+        foreach (var g in groups)
+            result.Add(new ClaimantFigure(g.Claimant, g.Figure, new BestFigure(g.Min, g.Min, g.Max, ConservativeRule), g.Count));
+        return result;
     }
 
-    private static T? MostCommon<T>(IEnumerable<T?> values) =>
-        values.Where(v => v is not null)
-              .Select((v, i) => (v, i))
-              .GroupBy(x => x.v)
-              .OrderByDescending(g => g.Count())
-              .ThenBy(g => g.Min(x => x.i))
-              .Select(g => g.Key)
-              .FirstOrDefault();
+    private static BestFigure? Best(List<SourceFigure> figures, string measure)
+    {
+        int? min = null, max = null;
+        foreach (var f in figures)
+        {
+            if (f.Figure != measure)
+                continue;
+            min = min is { } lo && lo <= f.Value ? lo : f.Value;
+            max = max is { } hi && hi >= f.Value ? hi : f.Value;
+        }
+        return min is { } least ? new BestFigure(least, least, max!.Value, ConservativeRule) : null;
+    }
+
+    /// <summary>The most frequent value that is not null; among equally frequent ones, the first given.</summary>
+    private static string? MostCommon(EventRecord[] events, Func<EventRecord, string?> value)
+    {
+        string? best = null;
+        var bestCount = 0;
+        if (events.Length > ManyReports)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var e in events)
+                if (value(e) is { } v)
+                    counts[v] = counts.GetValueOrDefault(v) + 1;
+            foreach (var e in events)
+                if (value(e) is { } v && counts[v] > bestCount)
+                    (best, bestCount) = (v, counts[v]);
+            return best;
+        }
+        for (var i = 0; i < events.Length; i++)
+        {
+            if (value(events[i]) is not { } v)
+                continue;
+            // Counted at its first appearance only, so a later value wins a tie with an earlier one never.
+            var first = true;
+            for (var j = 0; j < i && first; j++)
+                first = value(events[j]) != v;
+            if (!first)
+                continue;
+            var count = 1;
+            for (var j = i + 1; j < events.Length; j++)
+                if (value(events[j]) == v)
+                    count++;
+            if (count > bestCount)
+                (best, bestCount) = (v, count);
+        }
+        return best;
+    }
+
+    // Most incidents have a few reports, where counting by pairs allocates nothing; a large one is counted in a table.
+    private const int ManyReports = 16;
+
+    private static EventType MostCommonType(EventRecord[] events)
+    {
+        if (events.Length > ManyReports)
+        {
+            var counts = new Dictionary<EventType, int>();
+            foreach (var e in events)
+                counts[e.Type] = counts.GetValueOrDefault(e.Type) + 1;
+            var (top, topCount) = (events[0].Type, 0);
+            foreach (var e in events)
+                if (counts[e.Type] > topCount)
+                    (top, topCount) = (e.Type, counts[e.Type]);
+            return top;
+        }
+        var best = events[0].Type;
+        var bestCount = 0;
+        for (var i = 0; i < events.Length; i++)
+        {
+            var t = events[i].Type;
+            var first = true;
+            for (var j = 0; j < i && first; j++)
+                first = events[j].Type != t;
+            if (!first)
+                continue;
+            var count = 1;
+            for (var j = i + 1; j < events.Length; j++)
+                if (events[j].Type == t)
+                    count++;
+            if (count > bestCount)
+                (best, bestCount) = (t, count);
+        }
+        return best;
+    }
 }
 
 /// <summary>Names of the figures an incident carries, as they appear in outputs.</summary>

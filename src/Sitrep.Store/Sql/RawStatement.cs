@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -26,6 +27,48 @@ internal sealed class RawStatement : IDisposable
 
     /// <summary>Whether the text is one statement (SQLite prepares only the first of several).</summary>
     public static bool Single(string sql) => sql.TrimEnd().TrimEnd(';').IndexOf(';') < 0;
+
+    /// <summary>The rows of the statement run with these values, read as a data reader's; disposing them resets the statement.</summary>
+    public IRows Query(object?[] values)
+    {
+        try
+        {
+            for (var i = 0; i < values.Length; i++)
+                Bind(_positions[i], values[i]);
+        }
+        catch
+        {
+            raw.sqlite3_reset(_statement);
+            throw;
+        }
+        return _rows ??= new Rows(this);
+    }
+
+    private Rows? _rows;
+
+    // One per statement, reused by every query: the writer reads an incident's members, an
+    // event's record or a window of reports many thousand times a batch.
+    private sealed class Rows(RawStatement owner) : IRows
+    {
+        private readonly sqlite3_stmt _statement = owner._statement;
+
+        public bool Read()
+        {
+            var rc = raw.sqlite3_step(_statement);
+            if (rc == raw.SQLITE_ROW)
+                return true;
+            if (rc != raw.SQLITE_DONE)
+                owner.Check(rc);
+            return false;
+        }
+
+        public bool IsDBNull(int ordinal) => raw.sqlite3_column_type(_statement, ordinal) == raw.SQLITE_NULL;
+        public long GetInt64(int ordinal) => raw.sqlite3_column_int64(_statement, ordinal);
+        public int GetInt32(int ordinal) => (int)raw.sqlite3_column_int64(_statement, ordinal);
+        public double GetDouble(int ordinal) => raw.sqlite3_column_double(_statement, ordinal);
+        public string GetString(int ordinal) => raw.sqlite3_column_text(_statement, ordinal).utf8_to_string();
+        public void Dispose() => raw.sqlite3_reset(_statement);
+    }
 
     /// <summary>Runs the statement with these values; returns the first column of its first row, if it returns rows.</summary>
     public object? Execute(object?[] values)
@@ -66,7 +109,7 @@ internal sealed class RawStatement : IDisposable
         var rc = value switch
         {
             null => raw.sqlite3_bind_null(_statement, position),
-            string text => raw.sqlite3_bind_text(_statement, position, text),
+            string text => BindText(position, text),
             long n => raw.sqlite3_bind_int64(_statement, position, n),
             int n => raw.sqlite3_bind_int64(_statement, position, n),
             double d => raw.sqlite3_bind_double(_statement, position, d),
@@ -76,6 +119,22 @@ internal sealed class RawStatement : IDisposable
         Check(rc);
     }
 
+    // Text goes through one buffer kept with the statement: the binding that takes a string
+    // makes a new UTF-8 array of every value, a record's JSON included.
+    private byte[] _utf8 = new byte[4096];
+
+    private int BindText(int position, string text)
+    {
+        // An empty span is bound from a null pointer, which SQLite would take for NULL.
+        if (text.Length == 0)
+            return raw.sqlite3_bind_text(_statement, position, text);
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (most > _utf8.Length)
+            _utf8 = new byte[Math.Max(most, 2 * _utf8.Length)];
+        var length = Encoding.UTF8.GetBytes(text, _utf8);
+        return raw.sqlite3_bind_text(_statement, position, _utf8.AsSpan(0, length));
+    }
+
     private void Check(int rc)
     {
         if (rc != raw.SQLITE_OK && rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
@@ -83,4 +142,27 @@ internal sealed class RawStatement : IDisposable
     }
 
     public void Dispose() => _statement.Dispose();
+}
+
+/// <summary>The rows of a query, as the writer reads them: from a provider's data reader or straight from SQLite.</summary>
+internal interface IRows : IDisposable
+{
+    bool Read();
+    bool IsDBNull(int ordinal);
+    long GetInt64(int ordinal);
+    int GetInt32(int ordinal);
+    double GetDouble(int ordinal);
+    string GetString(int ordinal);
+}
+
+/// <summary>A provider's data reader as <see cref="IRows"/>.</summary>
+internal sealed class ReaderRows(System.Data.Common.DbDataReader reader) : IRows
+{
+    public bool Read() => reader.Read();
+    public bool IsDBNull(int ordinal) => reader.IsDBNull(ordinal);
+    public long GetInt64(int ordinal) => reader.GetInt64(ordinal);
+    public int GetInt32(int ordinal) => reader.GetInt32(ordinal);
+    public double GetDouble(int ordinal) => reader.GetDouble(ordinal);
+    public string GetString(int ordinal) => reader.GetString(ordinal);
+    public void Dispose() => reader.Dispose();
 }

@@ -163,6 +163,19 @@ internal static partial class StoreSql
         WHERE id = $id
         """;
 
+    /// <summary>An incident's row with its first summary, under the id the writer took for it; the parameters are <see cref="UpdateIncident"/>'s and $family.</summary>
+    public const string InsertIncident = """
+        INSERT INTO incidents (id, family, type, subtype, date_min, date_max, date_precision, actor, target_actor, place, place_kind,
+            country, admin1, admin2, lat, lon, report_count, sources, claimed_by, killed_best, killed_min, killed_max,
+            injured_best, injured_min, injured_max, missiles_launched, missiles_intercepted, drones_launched, drones_intercepted, updated_at)
+        VALUES ($id, $family, $type, $subtype, $date_min, $date_max, $date_precision, $actor, $target_actor, $place, $place_kind,
+            $country, $admin1, $admin2, $lat, $lon, $report_count, $sources, $claimed_by, $killed_best, $killed_min, $killed_max,
+            $injured_best, $injured_min, $injured_max, $missiles_launched, $missiles_intercepted, $drones_launched, $drones_intercepted, $at)
+        """;
+
+    /// <summary>The id SQLite would give the next incident row: the largest plus one.</summary>
+    public const string NextIncidentId = "SELECT coalesce(max(id), 0) + 1 FROM incidents";
+
     public const string DeleteIncident = "DELETE FROM incidents WHERE id = $id";
 }
 

@@ -1,0 +1,94 @@
+using Microsoft.Data.Sqlite;
+using Sitrep.Store.Sql;
+
+namespace Sitrep.Store.Tests;
+
+/// <summary>
+/// The writer's statements bind text from a reused UTF-8 buffer and read rows straight from
+/// SQLite: each value must be stored and read back as the provider stores and reads it.
+/// </summary>
+public sealed class RawStatementTests
+{
+    private static readonly string[] Texts =
+    [
+        "", "a", "Київ — обстріл ’night’", new string('x', 5000) + "Ω", "line\nbreak", "emoji 🚀 pair", "cut\0after the NUL",
+        "\ud800 lone surrogate", new string('я', 3000),
+    ];
+
+    [Fact]
+    public void Text_is_stored_as_the_providers_binding_stores_it()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE t (k INTEGER PRIMARY KEY, raw TEXT, provider TEXT, n INTEGER, x REAL)";
+            create.ExecuteNonQuery();
+        }
+        using var insert = new RawStatement(connection, "INSERT INTO t (k, raw, n, x) VALUES ($k, $raw, $n, $x)", ["$k", "$raw", "$n", "$x"]);
+        for (var k = 0; k < Texts.Length; k++)
+        {
+            insert.Execute([k, Texts[k], k % 2 == 0 ? null : (long)k * 1_000_000_000_000, k % 3 == 0 ? null : k / 7.0]);
+            using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE t SET provider = $text WHERE k = $k";
+            update.Parameters.AddWithValue("$text", Texts[k]);
+            update.Parameters.AddWithValue("$k", k);
+            update.ExecuteNonQuery();
+        }
+
+        // The provider's own reading of both columns: what every reader of the store sees.
+        var provided = new List<(string Raw, string Provider)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT raw, provider FROM t ORDER BY k";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                provided.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        Assert.Equal(provided.Select(p => p.Provider), provided.Select(p => p.Raw));
+
+        using var select = new RawStatement(connection, "SELECT k, raw, provider, n, x, typeof(raw), typeof(provider) FROM t WHERE k >= $from ORDER BY k", ["$from"]);
+        using var rows = select.Query([0L]);
+        var read = 0;
+        while (rows.Read())
+        {
+            var k = rows.GetInt64(0);
+            Assert.Equal(rows.GetString(6), rows.GetString(5));
+            Assert.Equal(provided[(int)k].Raw, rows.GetString(1));
+            Assert.Equal(provided[(int)k].Provider, rows.GetString(2));
+            Assert.Equal(k % 2 == 0, rows.IsDBNull(3));
+            if (k % 2 == 1)
+                Assert.Equal(k * 1_000_000_000_000, rows.GetInt64(3));
+            Assert.Equal(k % 3 == 0, rows.IsDBNull(4));
+            if (k % 3 != 0)
+                Assert.Equal(k / 7.0, rows.GetDouble(4));
+            read++;
+        }
+        Assert.Equal(Texts.Length, read);
+        Assert.Equal("text", Scalar(connection, "SELECT typeof(raw) FROM t WHERE k = 0"));
+    }
+
+    [Fact]
+    public void A_query_read_halfway_and_run_again_starts_from_its_first_row()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var select = new RawStatement(connection, "SELECT value FROM json_each($list)", ["$list"]);
+        using (var rows = select.Query(["[1,2,3]"]))
+            Assert.True(rows.Read());
+        using (var rows = select.Query(["[7,8]"]))
+        {
+            Assert.True(rows.Read());
+            Assert.Equal(7, rows.GetInt32(0));
+            Assert.True(rows.Read());
+            Assert.False(rows.Read());
+        }
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
