@@ -52,6 +52,9 @@ internal sealed class DocumentContext
     /// <summary>The settlement each mention was resolved to with a clear margin, by text position (null when none).</summary>
     public (double Lat, double Lon)?[] AnchorAt { get; private init; } = [];
 
+    /// <summary>The cosine of each anchor's latitude: every candidate near it measures against it.</summary>
+    public double[] AnchorCos { get; private init; } = [];
+
     /// <summary>State index of the mention at each text position.</summary>
     public int[] StateAt { get; private init; } = [];
 
@@ -67,6 +70,7 @@ internal sealed class DocumentContext
     public DocumentContext WithAnchors(MentionState[] states, Gazetteer g, int[] sentence, int[] position)
     {
         var anchorAt = new (double, double)?[states.Length];
+        var anchorCos = new double[states.Length];
         var stateAt = new int[states.Length];
         var any = false;
         for (var i = 0; i < states.Length; i++)
@@ -76,12 +80,13 @@ internal sealed class DocumentContext
             if (s.Best is { } best && (PlaceKind)g.Entry(best).Kind == PlaceKind.Settlement && s.Margin >= Weights.ConfidentMargin)
             {
                 anchorAt[position[i]] = (g.Entry(best).Lat, g.Entry(best).Lon);
+                anchorCos[position[i]] = GreatCircle.CosLat(g.Entry(best).Lat);
                 any = true;
             }
         }
         return new DocumentContext
         {
-            Countries = Countries, CountriesBySentence = CountriesBySentence, RegionCounts = RegionCounts, AnchorAt = anchorAt, StateAt = stateAt,
+            Countries = Countries, CountriesBySentence = CountriesBySentence, RegionCounts = RegionCounts, AnchorAt = anchorAt, AnchorCos = anchorCos, StateAt = stateAt,
             Position = position, Sentence = sentence, HasAnchors = any,
         };
     }

@@ -445,6 +445,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 // A place named in the same sentence ("Lyman and Siversk") says more than one named
                 // elsewhere; places far off in the text (a long live blog) say nothing.
                 var pull = 0.0;
+                // The candidate's cosine once for all its anchors, and only when one is measured.
+                var cosLat = double.NaN;
                 var here = ctx.Position[s.Index];
                 var from = Math.Max(0, here - Weights.AnchorWindow);
                 var to = Math.Min(ctx.AnchorAt.Length - 1, here + Weights.AnchorWindow);
@@ -460,7 +462,10 @@ public sealed class Geocoder(Gazetteer gazetteer)
                     // only for an anchor that could pull harder than one already found.
                     if (weight <= pull)
                         continue;
-                    pull = Math.Max(pull, weight * Math.Exp(-GreatCircle.Km(e.Lat, e.Lon, anchor.Lat, anchor.Lon) / Weights.ProximityKm));
+                    if (double.IsNaN(cosLat))
+                        cosLat = GreatCircle.CosLat(e.Lat);
+                    var km = GreatCircle.Km(e.Lat, e.Lon, cosLat, anchor.Lat, anchor.Lon, ctx.AnchorCos[p]);
+                    pull = Math.Max(pull, weight * Math.Exp(-km / Weights.ProximityKm));
                 }
                 ev += Weights.Proximity * pull;
             }
@@ -643,9 +648,14 @@ public sealed class Geocoder(Gazetteer gazetteer)
             return km;
         var here = ctx.Position[s.Index];
         var to = Math.Min(ctx.AnchorAt.Length - 1, here + Weights.AnchorWindow);
+        var cosLat = double.NaN;
         for (var p = Math.Max(0, here - Weights.AnchorWindow); p <= to; p++)
             if (p != here && ctx.AnchorAt[p] is { } anchor && !GreatCircle.SurelyBeyond(lat, anchor.Lat, km))
-                km = Math.Min(km, GreatCircle.Km(lat, lon, anchor.Lat, anchor.Lon));
+            {
+                if (double.IsNaN(cosLat))
+                    cosLat = GreatCircle.CosLat(lat);
+                km = Math.Min(km, GreatCircle.Km(lat, lon, cosLat, anchor.Lat, anchor.Lon, ctx.AnchorCos[p]));
+            }
         return km;
     }
 
