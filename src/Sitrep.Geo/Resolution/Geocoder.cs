@@ -350,16 +350,25 @@ public sealed class Geocoder(Gazetteer gazetteer)
             var gap = text.AsSpan(a.End, b.Start - a.End);
             if (gap.IndexOfAny(".;!?\n") >= 0)
                 continue;
-            var words = TextFold.SkeletonTokens(gap);
-            if (words.Count > 0 && words.All(w => _lex.AliasWords.Contains(w)) || words.Count == 0 && gap.Trim().SequenceEqual("("))
+            // One pass over the gap's words, stopping at the first that is neither kind of link word.
+            var qualifying = b.KindHint == PlaceKind.Country && a.KindHint != PlaceKind.Country
+                             || b.KindHint == PlaceKind.Region && a.KindHint is not (PlaceKind.Region or PlaceKind.Country);
+            var words = new SkeletonWords(gap);
+            var count = 0;
+            var allAlias = true;
+            var allQualifier = qualifying;
+            while ((allAlias || allQualifier) && words.Next() is { } w)
+            {
+                count++;
+                allAlias &= _lex.AliasWords.Contains(w);
+                allQualifier &= _lex.QualifierWords.Contains(w) || _lex.Directions.ContainsKey(w);
+            }
+            if (count > 0 && allAlias || count == 0 && gap.Trim().SequenceEqual("("))
             {
                 states[i].AliasOf.Add(j);
                 states[j].AliasOf.Add(i);
             }
-            else if ((b.KindHint == PlaceKind.Country && a.KindHint != PlaceKind.Country
-                      || b.KindHint == PlaceKind.Region && a.KindHint is not (PlaceKind.Region or PlaceKind.Country))
-                     && words.All(w => _lex.QualifierWords.Contains(w) || _lex.Directions.ContainsKey(w))
-                     && (words.Count > 0 || gap.Trim().SequenceEqual(",") || gap.Trim().SequenceEqual("(")))
+            else if (allQualifier && (count > 0 || gap.Trim().SequenceEqual(",") || gap.Trim().SequenceEqual("(")))
             {
                 states[i].Qualifier = j;
             }
