@@ -68,7 +68,17 @@ public sealed class Geocoder(Gazetteer gazetteer)
         r.Outcome == MentionOutcome.Resolved && r.Place is { Kind: PlaceKind.Settlement, Lat: not null } && !r.Mention.CityPart
         && !r.State.PriorAsked && r.State.Best is not null && r.State.Margin >= Weights.PriorTierMargin;
 
-    /// <summary>The full ranking per mention, for tests and the benchmark's failure analysis.</summary>
+    /// <summary>
+    /// The mention states of the reports this thread ranks, reused report after report: the
+    /// results of <see cref="Rank"/> hold them, so they are good until the thread's next ranking.
+    /// </summary>
+    [ThreadStatic]
+    private static List<MentionState>? _states;
+
+    /// <summary>A live blog's thousands of mentions are ranked with states of their own, not kept for the thread.</summary>
+    private const int MaxPooledStates = 1 << 12;
+
+    /// <summary>The full ranking per mention, for tests and the benchmark's failure analysis; good until this thread's next ranking.</summary>
     internal IReadOnlyList<Resolution.MentionResult> Rank(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null, DocumentWords? words = null)
     {
         // One set per thread, cleared per report: a new set per report copied all its surnames into fresh buckets.
@@ -76,12 +86,16 @@ public sealed class Geocoder(Gazetteer gazetteer)
         surnames.Clear();
         (words ?? new DocumentWords(text)).AddSurnames(text, surnames);
 
+        var pool = _states ??= [];
         var states = new MentionState[mentions.Count];
         for (var i = 0; i < states.Length; i++)
         {
             var m = mentions[i];
-            states[i] = new MentionState(m, Recall(m)) { Index = i, Divisions = Divisions(m) };
-            states[i].IsPerson = IsPersonName(m, surnames);
+            if (i == pool.Count && pool.Count < MaxPooledStates)
+                pool.Add(new MentionState());
+            var s = states[i] = (i < pool.Count ? pool[i] : new MentionState()).Reset(m, i, Divisions(m));
+            Recall(m, s.FoldedName, s.Candidates);
+            s.IsPerson = IsPersonName(m, surnames);
         }
         var order = TextOrder(states);
         Link(text, states, order);
@@ -257,20 +271,19 @@ public sealed class Geocoder(Gazetteer gazetteer)
     [ThreadStatic]
     private static HashSet<string>? _surnames;
 
-    private List<Candidate> Recall(PlaceMention m)
+    /// <summary>Fills <paramref name="result"/> (empty) with the mention's candidates; <paramref name="folded"/> is its name folded.</summary>
+    private void Recall(PlaceMention m, string folded, List<Candidate> result)
     {
         var g = Gazetteer;
-        var result = new List<Candidate>();
         if (m.FuzzyEntries is { } fuzzy)
         {
             foreach (var e in fuzzy)
                 result.Add(new Candidate(e, NameSource.Primary, Exact: false, Fuzzy: true));
-            return result;
+            return;
         }
         var node = m.Node >= 0 ? m.Node : g.NodeOf(m.Name);
         if (node < 0)
-            return result;
-        var folded = TextFold.Fold(m.Name);
+            return;
         var index = _recallIndex ??= new Dictionary<int, int>();
         index.Clear();
         foreach (var p in g.Postings(node))
@@ -312,7 +325,6 @@ public sealed class Geocoder(Gazetteer gazetteer)
                     result[kept++] = result[k];
             result.RemoveRange(kept, result.Count - kept);
         }
-        return result;
     }
 
     /// <summary>Where <see cref="Recall"/> finds a candidate it has already taken, by entry; one per thread, cleared per mention.</summary>
@@ -379,9 +391,10 @@ public sealed class Geocoder(Gazetteer gazetteer)
     {
         var g = Gazetteer;
         var m = s.Mention;
-        // Every pass writes every candidate's score, so a pass reuses the arrays of the one before.
-        var scores = s.Scores.Length == s.Candidates.Count ? s.Scores : new double[s.Candidates.Count];
-        var evidence = s.Evidence.Length == s.Candidates.Count ? s.Evidence : new double[s.Candidates.Count];
+        // Every pass writes every candidate's score, so a pass reuses the arrays of the one before,
+        // and a state's first pass of a report the arrays of the thread's earlier reports.
+        var scores = s.Scores.Length == s.Candidates.Count ? s.Scores : ScoreArrays.Exchange(s.Scores, s.Candidates.Count);
+        var evidence = s.Evidence.Length == s.Candidates.Count ? s.Evidence : ScoreArrays.Exchange(s.Evidence, s.Candidates.Count);
         var askedKindExists = m.KindHint switch
         {
             PlaceKind.Region => AnyOfKind(s.Candidates, PlaceKind.Region, PlaceKind.Area),
@@ -679,7 +692,10 @@ public sealed class Geocoder(Gazetteer gazetteer)
         if (s.Best is not { } best)
             return new MentionResult(m, null, MentionOutcome.NoMatch, s);
         ref readonly var e = ref g.Entry(best);
-        var bestIndex = s.Candidates.FindIndex(c => c.Entry == best);
+        // A loop, not FindIndex: its lambda over best made a closure for every mention decided, found or not.
+        var bestIndex = 0;
+        while (s.Candidates[bestIndex].Entry != best)
+            bestIndex++;
         var evidence = s.Evidence[bestIndex];
         // Same-named small villages that what the text says does not tell apart (nothing, or the same
         // oblast for several): where the war is decides when it clearly can.
