@@ -100,16 +100,16 @@ public sealed class Geocoder(Gazetteer gazetteer)
         var order = TextOrder(states);
         Link(text, states, order);
 
-        var ctx = new DocumentContext();
+        var ctx = DocumentContext.ForReport();
         // Pass 1: priors only. Pass 2: the document's regions, countries, qualifiers and aliases.
         // Pass 3: nearness to the places pass 2 resolved with confidence.
         foreach (var s in states)
             Score(s, states, ctx);
         var sentenceOf = sentences is null ? SentenceNumbers(text, states, order) : SentenceNumbers(sentences, states);
-        ctx = DocumentContext.From(states, Gazetteer, sentenceOf);
+        ctx.Gather(states, Gazetteer, sentenceOf);
         foreach (var s in states)
             Score(s, states, ctx);
-        ctx = ctx.WithAnchors(states, Gazetteer, sentenceOf, Positions(order));
+        ctx.AddAnchors(states, Gazetteer, Positions(order));
         foreach (var s in states)
             Score(s, states, ctx);
 
@@ -470,11 +470,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 // The candidate's cosine once for all its anchors, and only when one is measured.
                 var cosLat = double.NaN;
                 var here = ctx.Position[s.Index];
+                var anchorAt = ctx.AnchorAt;
                 var from = Math.Max(0, here - Weights.AnchorWindow);
-                var to = Math.Min(ctx.AnchorAt.Length - 1, here + Weights.AnchorWindow);
+                var to = Math.Min(anchorAt.Length - 1, here + Weights.AnchorWindow);
                 for (var p = from; p <= to; p++)
                 {
-                    if (p == here || ctx.AnchorAt[p] is not { } anchor)
+                    if (p == here || anchorAt[p] is not { } anchor)
                         continue;
                     var owner = ctx.StateAt[p];
                     if (states[owner].FoldedName == s.FoldedName)
@@ -560,7 +561,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 if (kind != PlaceKind.Region)
                     return notAsked;
                 var name = g.String(e.Name);
-                var lastWord = name[(name.LastIndexOf(' ') + 1)..];
+                // A span, not a substring: asked of every region candidate in every pass.
+                var lastWord = name.AsSpan(name.LastIndexOf(' ') + 1);
                 return Weights.RegionWanted + (GeoLexicon.Default.RegionWords.Contains(TextFold.Skeleton(lastWord)) ? Weights.TrueRegionName : 0);
             case PlaceKind.Water:
                 return kind == PlaceKind.Water ? Weights.RegionWanted : notAsked;
@@ -669,10 +671,11 @@ public sealed class Geocoder(Gazetteer gazetteer)
         if (!DocumentPrior || !ctx.HasAnchors)
             return km;
         var here = ctx.Position[s.Index];
-        var to = Math.Min(ctx.AnchorAt.Length - 1, here + Weights.AnchorWindow);
+        var anchorAt = ctx.AnchorAt;
+        var to = Math.Min(anchorAt.Length - 1, here + Weights.AnchorWindow);
         var cosLat = double.NaN;
         for (var p = Math.Max(0, here - Weights.AnchorWindow); p <= to; p++)
-            if (p != here && ctx.AnchorAt[p] is { } anchor && !GreatCircle.SurelyBeyond(lat, anchor.Lat, km))
+            if (p != here && anchorAt[p] is { } anchor && !GreatCircle.SurelyBeyond(lat, anchor.Lat, km))
             {
                 if (double.IsNaN(cosLat))
                     cosLat = GreatCircle.CosLat(lat);
