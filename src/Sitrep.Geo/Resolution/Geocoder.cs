@@ -41,17 +41,14 @@ public sealed class Geocoder(Gazetteer gazetteer)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mentions);
-        var ranked = Rank(text, mentions, sentences, words);
-        // Arrays filled in one loop: three LINQ passes made an iterator, a delegate and a growing list each, per report.
-        var places = new Place?[ranked.Count];
-        var unambiguous = new bool[ranked.Count];
+        // Read from the ranking's own arrays: a result record per mention was a sixth of what ranking allocated.
+        var states = RankStates(text, mentions, sentences, words, out var places, out var outcomes);
+        var unambiguous = new bool[states.Length];
         var priorAsked = false;
-        for (var i = 0; i < ranked.Count; i++)
+        for (var i = 0; i < states.Length; i++)
         {
-            var r = ranked[i];
-            places[i] = r.Place;
-            unambiguous[i] = Unambiguous(r);
-            priorAsked |= r.State.PriorAsked;
+            unambiguous[i] = Unambiguous(states[i], places[i], outcomes[i]);
+            priorAsked |= states[i].PriorAsked;
         }
         return new PlaceSurvey(places, unambiguous, priorAsked);
     }
@@ -64,9 +61,9 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// any prior could bridge. Such places may steer other reports; a place the prior chose may not,
     /// or one guess would breed the next.
     /// </summary>
-    private bool Unambiguous(MentionResult r) =>
-        r.Outcome == MentionOutcome.Resolved && r.Place is { Kind: PlaceKind.Settlement, Lat: not null } && !r.Mention.CityPart
-        && !r.State.PriorAsked && r.State.Best is not null && r.State.Margin >= Weights.PriorTierMargin;
+    private static bool Unambiguous(MentionState s, Place? place, MentionOutcome outcome) =>
+        outcome == MentionOutcome.Resolved && place is { Kind: PlaceKind.Settlement, Lat: not null } && !s.Mention.CityPart
+        && !s.PriorAsked && s.Best is not null && s.Margin >= Weights.PriorTierMargin;
 
     /// <summary>
     /// The mention states of the reports this thread ranks, reused report after report: the
@@ -80,6 +77,19 @@ public sealed class Geocoder(Gazetteer gazetteer)
 
     /// <summary>The full ranking per mention, for tests and the benchmark's failure analysis; good until this thread's next ranking.</summary>
     internal IReadOnlyList<Resolution.MentionResult> Rank(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null, DocumentWords? words = null)
+    {
+        var states = RankStates(text, mentions, sentences, words, out var places, out var outcomes);
+        var results = new List<MentionResult>(states.Length);
+        for (var i = 0; i < states.Length; i++)
+            results.Add(new MentionResult(states[i].Mention, places[i], outcomes[i], states[i]));
+        return results;
+    }
+
+    /// <summary>
+    /// The ranking: each mention's state (the thread's, good until its next ranking), place and outcome.
+    /// </summary>
+    private MentionState[] RankStates(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences, DocumentWords? words,
+        out Place?[] places, out MentionOutcome[] outcomes)
     {
         // One set per thread, cleared per report: a new set per report copied all its surnames into fresh buckets.
         var surnames = _surnames ??= new HashSet<string>(StringComparer.Ordinal);
@@ -113,12 +123,13 @@ public sealed class Geocoder(Gazetteer gazetteer)
         foreach (var s in states)
             Score(s, states, ctx);
 
-        var results = new List<MentionResult>(states.Length);
-        foreach (var s in states)
-            results.Add(Decide(s, ctx));
-        ResolveCityParts(states, results, order);
-        ResolveForeignRegions(states, results);
-        return results;
+        places = new Place?[states.Length];
+        outcomes = new MentionOutcome[states.Length];
+        for (var i = 0; i < states.Length; i++)
+            (places[i], outcomes[i]) = Decide(states[i], ctx);
+        ResolveCityParts(states, places, outcomes, order);
+        ResolveForeignRegions(states, places, outcomes);
+        return states;
     }
 
     /// <summary>
@@ -127,13 +138,13 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// it told elsewhere. With two or more towns of it named, or none, the region stays.
     /// The war's own regions never narrow so: "the Kharkiv region" is not Kharkiv.
     /// </summary>
-    private void ResolveForeignRegions(MentionState[] states, List<MentionResult> results)
+    private void ResolveForeignRegions(MentionState[] states, Place?[] places, MentionOutcome[] outcomes)
     {
         var g = Gazetteer;
         Dictionary<string, int>? townOf = null;
-        for (var i = 0; i < results.Count; i++)
+        for (var i = 0; i < states.Length; i++)
         {
-            if (results[i].Outcome != MentionOutcome.Resolved || states[i].Best is not { } best || (PlaceKind)g.Entry(best).Kind != PlaceKind.Settlement
+            if (outcomes[i] != MentionOutcome.Resolved || states[i].Best is not { } best || (PlaceKind)g.Entry(best).Kind != PlaceKind.Settlement
                 || g.Admin1Key(best) is not { } key)
                 continue;
             townOf ??= new Dictionary<string, int>(StringComparer.Ordinal);
@@ -141,14 +152,14 @@ public sealed class Geocoder(Gazetteer gazetteer)
         }
         if (townOf is null)
             return;
-        for (var i = 0; i < results.Count; i++)
+        for (var i = 0; i < states.Length; i++)
         {
             var m = states[i].Mention;
-            if (results[i].Outcome != MentionOutcome.Resolved || results[i].Place is not { Kind: PlaceKind.Region, Country: not ("UA" or "RU") }
+            if (outcomes[i] != MentionOutcome.Resolved || places[i] is not { Kind: PlaceKind.Region, Country: not ("UA" or "RU") }
                 || m.End != m.Start + m.Name.Length || states[i].Best is not { } region || g.Admin1Key(region) is not { } key
                 || !townOf.TryGetValue(key, out var town) || town < 0)
                 continue;
-            results[i] = new MentionResult(m, g.ToPlace(town, m.Text), MentionOutcome.Resolved, states[i]);
+            (places[i], outcomes[i]) = (g.ToPlace(town, m.Text), MentionOutcome.Resolved);
         }
     }
 
@@ -157,7 +168,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// a feature of that name lies in or beside (GeoNames keeps many city parts and absorbed
     /// villages), else the last one told; with none told, no place.
     /// </summary>
-    private void ResolveCityParts(MentionState[] states, List<MentionResult> results, int[] order)
+    private void ResolveCityParts(MentionState[] states, Place?[] places, MentionOutcome[] outcomes, int[] order)
     {
         var g = Gazetteer;
         var told = new List<int>();
@@ -177,12 +188,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
                         if (km < nearest)
                             (nearest, city) = (km, t);
                     }
-                results[i] = city is { } found
-                    ? new MentionResult(s.Mention, g.ToPlace(found, s.Mention.Text), MentionOutcome.Resolved, s)
-                    : new MentionResult(s.Mention, null, MentionOutcome.NoMatch, s);
+                (places[i], outcomes[i]) = city is { } found
+                    ? (g.ToPlace(found, s.Mention.Text), MentionOutcome.Resolved)
+                    : (null, MentionOutcome.NoMatch);
                 continue;
             }
-            if (results[i].Outcome == MentionOutcome.Resolved && s.Best is { } best && (PlaceKind)g.Entry(best).Kind == PlaceKind.Settlement)
+            if (outcomes[i] == MentionOutcome.Resolved && s.Best is { } best && (PlaceKind)g.Entry(best).Kind == PlaceKind.Settlement)
                 told.Add(best);
         }
     }
@@ -684,16 +695,16 @@ public sealed class Geocoder(Gazetteer gazetteer)
         return km;
     }
 
-    private MentionResult Decide(MentionState s, DocumentContext ctx)
+    private (Place? Place, MentionOutcome Outcome) Decide(MentionState s, DocumentContext ctx)
     {
         var g = Gazetteer;
         var m = s.Mention;
         if (s.IsPerson)
-            return new MentionResult(m, null, MentionOutcome.Person, s);
+            return (null, MentionOutcome.Person);
         if (s.Candidates.Count == 0)
-            return new MentionResult(m, InDivision(Unresolved(m, []), s), MentionOutcome.NotInIndex, s);
+            return (InDivision(Unresolved(m, []), s), MentionOutcome.NotInIndex);
         if (s.Best is not { } best)
-            return new MentionResult(m, null, MentionOutcome.NoMatch, s);
+            return (null, MentionOutcome.NoMatch);
         ref readonly var e = ref g.Entry(best);
         // A loop, not FindIndex: its lambda over best made a closure for every mention decided, found or not.
         var bestIndex = 0;
@@ -706,13 +717,13 @@ public sealed class Geocoder(Gazetteer gazetteer)
         var tied = village && s.Margin < Weights.AmbiguityMargin;
         s.PriorAsked = village && s.Margin < Weights.PriorTierMargin;
         if (village && s.Margin < Weights.PriorTierMargin && PriorChoice(s, ctx) is { } chosen)
-            return new MentionResult(m, AsSector(g.ToPlace(chosen, m.Text), m), MentionOutcome.Resolved, s);
+            return (AsSector(g.ToPlace(chosen, m.Text), m), MentionOutcome.Resolved);
         // With nothing in the text for any of them, or only what is as true of a namesake (one oblast
         // named for several Pavlivkas): keep the mention, do not guess. Population and rank alone
         // only break ties the text has already narrowed to one place.
         if (tied && (evidence < 0.5 || !TextSeparates(s, bestIndex)))
-            return new MentionResult(m, Unresolved(m, TiedWith(s, bestIndex)), MentionOutcome.Ambiguous, s);
-        return new MentionResult(m, AsSector(g.ToPlace(best, m.Text), m), MentionOutcome.Resolved, s);
+            return (Unresolved(m, TiedWith(s, bestIndex)), MentionOutcome.Ambiguous);
+        return (AsSector(g.ToPlace(best, m.Text), m), MentionOutcome.Resolved);
     }
 
     /// <summary>
