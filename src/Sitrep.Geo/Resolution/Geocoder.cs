@@ -412,6 +412,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
             PlaceKind.Water => AnyOfKind(s.Candidates, PlaceKind.Water, PlaceKind.Water),
             _ => true,
         };
+        List<PullingAnchor>? anchors = null;
         // Where a city shares its region's name (Donetsk, Kharkiv, New York) a bare name is the city;
         // a region no town of its own is named after (Florida, Volyn) is what the bare name means.
         for (var k = 0; k < s.Candidates.Count; k++)
@@ -477,29 +478,21 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 // crowded front must not pull a village named like a regional capital away from it.
                 // A place named in the same sentence ("Lyman and Siversk") says more than one named
                 // elsewhere; places far off in the text (a long live blog) say nothing.
+                // The mention's anchors are the same for each of its candidates: gathered once.
+                anchors ??= PullingAnchors(s, states, ctx);
                 var pull = 0.0;
                 // The candidate's cosine once for all its anchors, and only when one is measured.
                 var cosLat = double.NaN;
-                var here = ctx.Position[s.Index];
-                var anchorAt = ctx.AnchorAt;
-                var from = Math.Max(0, here - Weights.AnchorWindow);
-                var to = Math.Min(anchorAt.Length - 1, here + Weights.AnchorWindow);
-                for (var p = from; p <= to; p++)
+                foreach (ref readonly var anchor in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(anchors))
                 {
-                    if (p == here || anchorAt[p] is not { } anchor)
-                        continue;
-                    var owner = ctx.StateAt[p];
-                    if (states[owner].FoldedName == s.FoldedName)
-                        continue;
-                    var weight = ctx.Sentence[owner] == ctx.Sentence[s.Index] ? 1.0 : Weights.OtherSentence;
                     // The pull is at most its weight (at no distance): the distance is worked out
                     // only for an anchor that could pull harder than one already found.
-                    if (weight <= pull)
+                    if (anchor.Weight <= pull)
                         continue;
                     if (double.IsNaN(cosLat))
                         cosLat = GreatCircle.CosLat(e.Lat);
-                    var km = GreatCircle.Km(e.Lat, e.Lon, cosLat, anchor.Lat, anchor.Lon, ctx.AnchorCos[p]);
-                    pull = Math.Max(pull, weight * Math.Exp(-km / Weights.ProximityKm));
+                    var km = GreatCircle.Km(e.Lat, e.Lon, cosLat, anchor.Lat, anchor.Lon, anchor.CosLat);
+                    pull = Math.Max(pull, anchor.Weight * Math.Exp(-km / Weights.ProximityKm));
                 }
                 ev += Weights.Proximity * pull;
             }
@@ -526,6 +519,49 @@ public sealed class Geocoder(Gazetteer gazetteer)
         for (var k = 0; k < scores.Length; k++)
             if (k != best && !SamePlace(s.Candidates[k].Entry, s.Candidates[best].Entry))
                 s.Margin = Math.Min(s.Margin, scores[best] - scores[k]);
+    }
+
+    /// <summary>An anchor as the proximity pull weighs it: where it is, and how hard it may pull.</summary>
+    private readonly record struct PullingAnchor(double Lat, double Lon, double CosLat, double Weight);
+
+    /// <summary>The anchors near a mention, one per spot; the thread's list, refilled per mention.</summary>
+    [ThreadStatic]
+    private static List<PullingAnchor>? _pullingAnchors;
+
+    /// <summary>
+    /// The anchors that may pull a mention's candidates: within the anchor window, not the
+    /// mention's own name, each spot once with the harder of its weights. A report names its
+    /// places again and again, and the same spot at the same weight pulls by the same bits; at a
+    /// lower weight, by no more. The pull is their maximum, the same whatever their order.
+    /// </summary>
+    private static List<PullingAnchor> PullingAnchors(MentionState s, MentionState[] states, DocumentContext ctx)
+    {
+        var anchors = _pullingAnchors ??= [];
+        anchors.Clear();
+        var here = ctx.Position[s.Index];
+        var anchorAt = ctx.AnchorAt;
+        var from = Math.Max(0, here - Weights.AnchorWindow);
+        var to = Math.Min(anchorAt.Length - 1, here + Weights.AnchorWindow);
+        for (var p = from; p <= to; p++)
+        {
+            if (p == here || anchorAt[p] is not { } anchor)
+                continue;
+            var owner = ctx.StateAt[p];
+            if (states[owner].FoldedName == s.FoldedName)
+                continue;
+            var weight = ctx.Sentence[owner] == ctx.Sentence[s.Index] ? 1.0 : Weights.OtherSentence;
+            var k = 0;
+            while (k < anchors.Count && !(anchors[k].Lat == anchor.Lat && anchors[k].Lon == anchor.Lon))
+                k++;
+            if (k == anchors.Count)
+                anchors.Add(new PullingAnchor(anchor.Lat, anchor.Lon, ctx.AnchorCos[p], weight));
+            else if (weight > anchors[k].Weight)
+                anchors[k] = anchors[k] with { Weight = weight };
+        }
+        // A long live blog's window may hold many spots; keep the list from pinning them.
+        if (anchors.Capacity > 1 << 10)
+            _pullingAnchors = null;
+        return anchors;
     }
 
     // Loops, not lambdas: a lambda over the candidate in Score's loop made a closure per candidate per pass.
