@@ -40,7 +40,8 @@ internal sealed class MentionState
     public MentionState Reset(PlaceMention mention, int index, DivisionScope[] divisions)
     {
         Mention = mention;
-        FoldedName = TextFold.Fold(mention.Name);
+        // Reports name the same few places over and over: each name is folded once per thread.
+        FoldedName = (_folds ??= new()).Get(mention.Name, FoldName);
         Index = index;
         Divisions = divisions;
         Candidates.Clear();
@@ -57,4 +58,9 @@ internal sealed class MentionState
     }
 
     private const int MaxKeptCandidates = 1 << 12;
+
+    [ThreadStatic]
+    private static Sitrep.Text.WordFormCache<string>? _folds;
+
+    private static readonly Func<ReadOnlySpan<char>, string> FoldName = name => TextFold.Fold(name);
 }
