@@ -27,4 +27,30 @@ public class GreatCircleTests
     [InlineData(48.0, 48.0, 0, false)]
     public void Points_far_apart_in_latitude_are_beyond_a_short_reach(double lat1, double lat2, double km, bool beyond) =>
         Assert.Equal(beyond, GreatCircle.SurelyBeyond(lat1, lat2, km));
+
+    [Fact]
+    public void Cosines_worked_out_beforehand_give_the_same_bits_as_the_distance_in_one()
+    {
+        var random = new Random(25);
+        for (var i = 0; i < 100_000; i++)
+        {
+            double lat1 = random.NextDouble() * 180 - 90, lon1 = random.NextDouble() * 360 - 180;
+            double lat2 = i % 10 == 0 ? random.NextDouble() * 180 - 90 : Math.Clamp(lat1 + random.NextDouble() * 2 - 1, -90, 90);
+            double lon2 = i % 10 == 0 ? random.NextDouble() * 360 - 180 : lon1 + random.NextDouble() * 2 - 1;
+            var whole = BitConverter.DoubleToInt64Bits(Haversine(lat1, lon1, lat2, lon2));
+            Assert.Equal(whole, BitConverter.DoubleToInt64Bits(GreatCircle.Km(lat1, lon1, lat2, lon2)));
+            Assert.Equal(whole, BitConverter.DoubleToInt64Bits(GreatCircle.Km(lat1, lon1, GreatCircle.CosLat(lat1), lat2, lon2, GreatCircle.CosLat(lat2))));
+        }
+    }
+
+    // The distance as it was written before the cosines could be handed in: the reference the split form must match bit for bit.
+    private static double Haversine(double lat1, double lon1, double lat2, double lon2)
+    {
+        var dLat = (lat2 - lat1) * Math.PI / 180;
+        var dLon = (lon2 - lon1) * Math.PI / 180;
+        var sinLat = Math.Sin(dLat / 2);
+        var sinLon = Math.Sin(dLon / 2);
+        var a = sinLat * sinLat + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * sinLon * sinLon;
+        return 2 * 6371.0 * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
 }

@@ -3,17 +3,40 @@ using Sitrep.Geo.Index;
 namespace Sitrep.Geo.Resolution;
 
 /// <summary>What the whole document says, gathered from the previous pass.</summary>
+/// <remarks>
+/// One per thread, emptied per report (<see cref="ForReport"/>) and filled pass by pass: two
+/// contexts a report, with their sets and arrays, were a tenth of what ranking allocated. The
+/// sets are only asked what they hold, never walked, so reusing them changes no answer.
+/// </remarks>
 internal sealed class DocumentContext
 {
-    public HashSet<string> Countries { get; private init; } = new(StringComparer.Ordinal);
-    public Dictionary<string, int> RegionCounts { get; private init; } = new(StringComparer.Ordinal);
+    public HashSet<string> Countries { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> RegionCounts { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Countries by the sentence that names them: a small far-away town needs its country close by.</summary>
-    public HashSet<(int Sentence, string Country)> CountriesBySentence { get; private init; } = [];
+    public HashSet<(int Sentence, string Country)> CountriesBySentence { get; } = [];
 
-    public static DocumentContext From(MentionState[] states, Gazetteer g, int[] sentence)
+    [ThreadStatic]
+    private static DocumentContext? _thread;
+
+    /// <summary>The thread's context, empty, for a report's first pass (priors only).</summary>
+    public static DocumentContext ForReport()
     {
-        var ctx = new DocumentContext { Sentence = sentence };
+        var ctx = _thread ??= new DocumentContext();
+        ctx.Countries.Clear();
+        ctx.RegionCounts.Clear();
+        ctx.CountriesBySentence.Clear();
+        ctx.Sentence = [];
+        ctx.Position = [];
+        ctx._anchored = 0;
+        ctx.HasAnchors = false;
+        return ctx;
+    }
+
+    /// <summary>The countries and regions the previous pass resolved, and each mention's sentence.</summary>
+    public void Gather(MentionState[] states, Gazetteer g, int[] sentence)
+    {
+        Sentence = sentence;
         foreach (var s in states)
         {
             if (s.Best is not { } best)
@@ -22,23 +45,22 @@ internal sealed class DocumentContext
             switch ((PlaceKind)e.Kind)
             {
                 case PlaceKind.Country when CountryCode.Unpack(e.Country) is { } cc:
-                    ctx.Countries.Add(cc);
-                    ctx.CountriesBySentence.Add((sentence[s.Index], cc));
+                    Countries.Add(cc);
+                    CountriesBySentence.Add((sentence[s.Index], cc));
                     break;
                 // A foreign capital named brings its country into the report ("Washington" the United
                 // States); Ukraine and Russia are in every report already.
                 // So does a venue ("talks at Mar-a-Lago"): Sitrep's own table says where it stands.
                 case PlaceKind.Settlement when (e.Rank >= 6 || ByVenue(s, best)) && CountryCode.Unpack(e.Country) is { } capital and not ("UA" or "RU"):
-                    ctx.Countries.Add(capital);
+                    Countries.Add(capital);
                     break;
                 case PlaceKind.Region when g.Admin1Key(best) is { } key:
-                    ctx.RegionCounts[key] = ctx.RegionCounts.GetValueOrDefault(key) + 1;
+                    RegionCounts[key] = RegionCounts.GetValueOrDefault(key) + 1;
                     if (CountryCode.Unpack(e.Country) is { } rc)
-                        ctx.Countries.Add(rc);
+                        Countries.Add(rc);
                     break;
             }
         }
-        return ctx;
     }
 
     private static bool ByVenue(MentionState s, int entry)
@@ -49,40 +71,54 @@ internal sealed class DocumentContext
         return false;
     }
 
+    private (double Lat, double Lon)?[] _anchorAt = [];
+    private double[] _anchorCos = [];
+    private int[] _stateAt = [];
+    private int _anchored;
+
     /// <summary>The settlement each mention was resolved to with a clear margin, by text position (null when none).</summary>
-    public (double Lat, double Lon)?[] AnchorAt { get; private init; } = [];
+    public ReadOnlySpan<(double Lat, double Lon)?> AnchorAt => _anchorAt.AsSpan(0, _anchored);
+
+    /// <summary>The cosine of each anchor's latitude: every candidate near it measures against it.</summary>
+    public ReadOnlySpan<double> AnchorCos => _anchorCos.AsSpan(0, _anchored);
 
     /// <summary>State index of the mention at each text position.</summary>
-    public int[] StateAt { get; private init; } = [];
+    public ReadOnlySpan<int> StateAt => _stateAt.AsSpan(0, _anchored);
 
     /// <summary>The rank of each mention in text order.</summary>
-    public int[] Position { get; private init; } = [];
+    public int[] Position { get; private set; } = [];
 
     /// <summary>The sentence number of each mention, for weighing anchors.</summary>
-    public int[] Sentence { get; private init; } = [];
+    public int[] Sentence { get; private set; } = [];
 
-    public bool HasAnchors { get; private init; }
+    public bool HasAnchors { get; private set; }
 
     /// <summary>The settlements resolved with a clear margin become anchors for their neighbours in the text.</summary>
-    public DocumentContext WithAnchors(MentionState[] states, Gazetteer g, int[] sentence, int[] position)
+    public void AddAnchors(MentionState[] states, Gazetteer g, int[] position)
     {
-        var anchorAt = new (double, double)?[states.Length];
-        var stateAt = new int[states.Length];
-        var any = false;
-        for (var i = 0; i < states.Length; i++)
+        var n = states.Length;
+        if (_anchorAt.Length < n)
         {
-            stateAt[position[i]] = i;
+            _anchorAt = new (double, double)?[n];
+            _anchorCos = new double[n];
+            _stateAt = new int[n];
+        }
+        else
+            Array.Clear(_anchorAt, 0, n);
+        _anchored = n;
+        Position = position;
+        var any = false;
+        for (var i = 0; i < n; i++)
+        {
+            _stateAt[position[i]] = i;
             var s = states[i];
             if (s.Best is { } best && (PlaceKind)g.Entry(best).Kind == PlaceKind.Settlement && s.Margin >= Weights.ConfidentMargin)
             {
-                anchorAt[position[i]] = (g.Entry(best).Lat, g.Entry(best).Lon);
+                _anchorAt[position[i]] = (g.Entry(best).Lat, g.Entry(best).Lon);
+                _anchorCos[position[i]] = GreatCircle.CosLat(g.Entry(best).Lat);
                 any = true;
             }
         }
-        return new DocumentContext
-        {
-            Countries = Countries, CountriesBySentence = CountriesBySentence, RegionCounts = RegionCounts, AnchorAt = anchorAt, StateAt = stateAt,
-            Position = position, Sentence = sentence, HasAnchors = any,
-        };
+        HasAnchors = any;
     }
 }

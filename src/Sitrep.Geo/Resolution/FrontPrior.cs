@@ -28,12 +28,21 @@ public sealed class FrontPrior
     public double Km(double lat, double lon)
     {
         var best = double.PositiveInfinity;
+        // The asked point's cosine once for every point and segment it is measured against, and
+        // only when one is: the same value each time, so the same distances.
+        var cosLat = double.NaN;
         // A point surely farther than the nearest so far cannot lower the minimum: its trigonometry is skipped.
         foreach (var (plat, plon) in _points)
             if (!GreatCircle.SurelyBeyond(lat, plat, best))
-                best = Math.Min(best, GreatCircle.Km(lat, lon, plat, plon));
+            {
+                if (double.IsNaN(cosLat))
+                    cosLat = GreatCircle.CosLat(lat);
+                best = Math.Min(best, GreatCircle.Km(lat, lon, cosLat, plat, plon, GreatCircle.CosLat(plat)));
+            }
+        if (_segments.Count > 0 && double.IsNaN(cosLat))
+            cosLat = GreatCircle.CosLat(lat);
         foreach (var s in _segments)
-            best = Math.Min(best, SegmentKm(lat, lon, s));
+            best = Math.Min(best, SegmentKm(lat, lon, cosLat, s));
         return best;
     }
 
@@ -112,9 +121,8 @@ public sealed class FrontPrior
     private static (double Lat, double Lon) Position(JsonElement p) => (p[1].GetDouble(), p[0].GetDouble());
 
     /// <summary>Distance to a short segment, on a local flat projection (front segments are a few km long).</summary>
-    private static double SegmentKm(double lat, double lon, (double Lat1, double Lon1, double Lat2, double Lon2) s)
+    private static double SegmentKm(double lat, double lon, double k, (double Lat1, double Lon1, double Lat2, double Lon2) s)
     {
-        var k = Math.Cos(lat * Math.PI / 180);
         double ax = (s.Lon1 - lon) * k, ay = s.Lat1 - lat, bx = (s.Lon2 - lon) * k, by = s.Lat2 - lat;
         double dx = bx - ax, dy = by - ay;
         var len = dx * dx + dy * dy;

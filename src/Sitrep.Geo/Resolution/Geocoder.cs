@@ -41,17 +41,14 @@ public sealed class Geocoder(Gazetteer gazetteer)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mentions);
-        var ranked = Rank(text, mentions, sentences, words);
-        // Arrays filled in one loop: three LINQ passes made an iterator, a delegate and a growing list each, per report.
-        var places = new Place?[ranked.Count];
-        var unambiguous = new bool[ranked.Count];
+        // Read from the ranking's own arrays: a result record per mention was a sixth of what ranking allocated.
+        var states = RankStates(text, mentions, sentences, words, out var places, out var outcomes);
+        var unambiguous = new bool[states.Length];
         var priorAsked = false;
-        for (var i = 0; i < ranked.Count; i++)
+        for (var i = 0; i < states.Length; i++)
         {
-            var r = ranked[i];
-            places[i] = r.Place;
-            unambiguous[i] = Unambiguous(r);
-            priorAsked |= r.State.PriorAsked;
+            unambiguous[i] = Unambiguous(states[i], places[i], outcomes[i]);
+            priorAsked |= states[i].PriorAsked;
         }
         return new PlaceSurvey(places, unambiguous, priorAsked);
     }
@@ -64,47 +61,75 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// any prior could bridge. Such places may steer other reports; a place the prior chose may not,
     /// or one guess would breed the next.
     /// </summary>
-    private bool Unambiguous(MentionResult r) =>
-        r.Outcome == MentionOutcome.Resolved && r.Place is { Kind: PlaceKind.Settlement, Lat: not null } && !r.Mention.CityPart
-        && !r.State.PriorAsked && r.State.Best is not null && r.State.Margin >= Weights.PriorTierMargin;
+    private static bool Unambiguous(MentionState s, Place? place, MentionOutcome outcome) =>
+        outcome == MentionOutcome.Resolved && place is { Kind: PlaceKind.Settlement, Lat: not null } && !s.Mention.CityPart
+        && !s.PriorAsked && s.Best is not null && s.Margin >= Weights.PriorTierMargin;
 
-    /// <summary>The full ranking per mention, for tests and the benchmark's failure analysis.</summary>
+    /// <summary>
+    /// The mention states of the reports this thread ranks, reused report after report: the
+    /// results of <see cref="Rank"/> hold them, so they are good until the thread's next ranking.
+    /// </summary>
+    [ThreadStatic]
+    private static List<MentionState>? _states;
+
+    /// <summary>A live blog's thousands of mentions are ranked with states of their own, not kept for the thread.</summary>
+    private const int MaxPooledStates = 1 << 12;
+
+    /// <summary>The full ranking per mention, for tests and the benchmark's failure analysis; good until this thread's next ranking.</summary>
     internal IReadOnlyList<Resolution.MentionResult> Rank(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences = null, DocumentWords? words = null)
+    {
+        var states = RankStates(text, mentions, sentences, words, out var places, out var outcomes);
+        var results = new List<MentionResult>(states.Length);
+        for (var i = 0; i < states.Length; i++)
+            results.Add(new MentionResult(states[i].Mention, places[i], outcomes[i], states[i]));
+        return results;
+    }
+
+    /// <summary>
+    /// The ranking: each mention's state (the thread's, good until its next ranking), place and outcome.
+    /// </summary>
+    private MentionState[] RankStates(string text, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<SentenceSpan>? sentences, DocumentWords? words,
+        out Place?[] places, out MentionOutcome[] outcomes)
     {
         // One set per thread, cleared per report: a new set per report copied all its surnames into fresh buckets.
         var surnames = _surnames ??= new HashSet<string>(StringComparer.Ordinal);
         surnames.Clear();
         (words ?? new DocumentWords(text)).AddSurnames(text, surnames);
 
+        var pool = _states ??= [];
         var states = new MentionState[mentions.Count];
         for (var i = 0; i < states.Length; i++)
         {
             var m = mentions[i];
-            states[i] = new MentionState(m, Recall(m)) { Index = i, Divisions = Divisions(m) };
-            states[i].IsPerson = IsPersonName(m, surnames);
+            if (i == pool.Count && pool.Count < MaxPooledStates)
+                pool.Add(new MentionState());
+            var s = states[i] = (i < pool.Count ? pool[i] : new MentionState()).Reset(m, i, Divisions(m));
+            Recall(m, s.FoldedName, s.Candidates);
+            s.IsPerson = IsPersonName(m, surnames);
         }
         var order = TextOrder(states);
         Link(text, states, order);
 
-        var ctx = new DocumentContext();
+        var ctx = DocumentContext.ForReport();
         // Pass 1: priors only. Pass 2: the document's regions, countries, qualifiers and aliases.
         // Pass 3: nearness to the places pass 2 resolved with confidence.
         foreach (var s in states)
             Score(s, states, ctx);
         var sentenceOf = sentences is null ? SentenceNumbers(text, states, order) : SentenceNumbers(sentences, states);
-        ctx = DocumentContext.From(states, Gazetteer, sentenceOf);
+        ctx.Gather(states, Gazetteer, sentenceOf);
         foreach (var s in states)
             Score(s, states, ctx);
-        ctx = ctx.WithAnchors(states, Gazetteer, sentenceOf, Positions(order));
+        ctx.AddAnchors(states, Gazetteer, Positions(order));
         foreach (var s in states)
             Score(s, states, ctx);
 
-        var results = new List<MentionResult>(states.Length);
-        foreach (var s in states)
-            results.Add(Decide(s, ctx));
-        ResolveCityParts(states, results, order);
-        ResolveForeignRegions(states, results);
-        return results;
+        places = new Place?[states.Length];
+        outcomes = new MentionOutcome[states.Length];
+        for (var i = 0; i < states.Length; i++)
+            (places[i], outcomes[i]) = Decide(states[i], ctx);
+        ResolveCityParts(states, places, outcomes, order);
+        ResolveForeignRegions(states, places, outcomes);
+        return states;
     }
 
     /// <summary>
@@ -113,13 +138,13 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// it told elsewhere. With two or more towns of it named, or none, the region stays.
     /// The war's own regions never narrow so: "the Kharkiv region" is not Kharkiv.
     /// </summary>
-    private void ResolveForeignRegions(MentionState[] states, List<MentionResult> results)
+    private void ResolveForeignRegions(MentionState[] states, Place?[] places, MentionOutcome[] outcomes)
     {
         var g = Gazetteer;
         Dictionary<string, int>? townOf = null;
-        for (var i = 0; i < results.Count; i++)
+        for (var i = 0; i < states.Length; i++)
         {
-            if (results[i].Outcome != MentionOutcome.Resolved || states[i].Best is not { } best || (PlaceKind)g.Entry(best).Kind != PlaceKind.Settlement
+            if (outcomes[i] != MentionOutcome.Resolved || states[i].Best is not { } best || (PlaceKind)g.Entry(best).Kind != PlaceKind.Settlement
                 || g.Admin1Key(best) is not { } key)
                 continue;
             townOf ??= new Dictionary<string, int>(StringComparer.Ordinal);
@@ -127,14 +152,14 @@ public sealed class Geocoder(Gazetteer gazetteer)
         }
         if (townOf is null)
             return;
-        for (var i = 0; i < results.Count; i++)
+        for (var i = 0; i < states.Length; i++)
         {
             var m = states[i].Mention;
-            if (results[i].Outcome != MentionOutcome.Resolved || results[i].Place is not { Kind: PlaceKind.Region, Country: not ("UA" or "RU") }
+            if (outcomes[i] != MentionOutcome.Resolved || places[i] is not { Kind: PlaceKind.Region, Country: not ("UA" or "RU") }
                 || m.End != m.Start + m.Name.Length || states[i].Best is not { } region || g.Admin1Key(region) is not { } key
                 || !townOf.TryGetValue(key, out var town) || town < 0)
                 continue;
-            results[i] = new MentionResult(m, g.ToPlace(town, m.Text), MentionOutcome.Resolved, states[i]);
+            (places[i], outcomes[i]) = (g.ToPlace(town, m.Text), MentionOutcome.Resolved);
         }
     }
 
@@ -143,7 +168,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// a feature of that name lies in or beside (GeoNames keeps many city parts and absorbed
     /// villages), else the last one told; with none told, no place.
     /// </summary>
-    private void ResolveCityParts(MentionState[] states, List<MentionResult> results, int[] order)
+    private void ResolveCityParts(MentionState[] states, Place?[] places, MentionOutcome[] outcomes, int[] order)
     {
         var g = Gazetteer;
         var told = new List<int>();
@@ -163,12 +188,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
                         if (km < nearest)
                             (nearest, city) = (km, t);
                     }
-                results[i] = city is { } found
-                    ? new MentionResult(s.Mention, g.ToPlace(found, s.Mention.Text), MentionOutcome.Resolved, s)
-                    : new MentionResult(s.Mention, null, MentionOutcome.NoMatch, s);
+                (places[i], outcomes[i]) = city is { } found
+                    ? (g.ToPlace(found, s.Mention.Text), MentionOutcome.Resolved)
+                    : (null, MentionOutcome.NoMatch);
                 continue;
             }
-            if (results[i].Outcome == MentionOutcome.Resolved && s.Best is { } best && (PlaceKind)g.Entry(best).Kind == PlaceKind.Settlement)
+            if (outcomes[i] == MentionOutcome.Resolved && s.Best is { } best && (PlaceKind)g.Entry(best).Kind == PlaceKind.Settlement)
                 told.Add(best);
         }
     }
@@ -257,20 +282,19 @@ public sealed class Geocoder(Gazetteer gazetteer)
     [ThreadStatic]
     private static HashSet<string>? _surnames;
 
-    private List<Candidate> Recall(PlaceMention m)
+    /// <summary>Fills <paramref name="result"/> (empty) with the mention's candidates; <paramref name="folded"/> is its name folded.</summary>
+    private void Recall(PlaceMention m, string folded, List<Candidate> result)
     {
         var g = Gazetteer;
-        var result = new List<Candidate>();
         if (m.FuzzyEntries is { } fuzzy)
         {
             foreach (var e in fuzzy)
                 result.Add(new Candidate(e, NameSource.Primary, Exact: false, Fuzzy: true));
-            return result;
+            return;
         }
         var node = m.Node >= 0 ? m.Node : g.NodeOf(m.Name);
         if (node < 0)
-            return result;
-        var folded = TextFold.Fold(m.Name);
+            return;
         var index = _recallIndex ??= new Dictionary<int, int>();
         index.Clear();
         foreach (var p in g.Postings(node))
@@ -312,7 +336,6 @@ public sealed class Geocoder(Gazetteer gazetteer)
                     result[kept++] = result[k];
             result.RemoveRange(kept, result.Count - kept);
         }
-        return result;
     }
 
     /// <summary>Where <see cref="Recall"/> finds a candidate it has already taken, by entry; one per thread, cleared per mention.</summary>
@@ -350,16 +373,25 @@ public sealed class Geocoder(Gazetteer gazetteer)
             var gap = text.AsSpan(a.End, b.Start - a.End);
             if (gap.IndexOfAny(".;!?\n") >= 0)
                 continue;
-            var words = TextFold.SkeletonTokens(gap);
-            if (words.Count > 0 && words.All(w => _lex.AliasWords.Contains(w)) || words.Count == 0 && gap.Trim().SequenceEqual("("))
+            // One pass over the gap's words, stopping at the first that is neither kind of link word.
+            var qualifying = b.KindHint == PlaceKind.Country && a.KindHint != PlaceKind.Country
+                             || b.KindHint == PlaceKind.Region && a.KindHint is not (PlaceKind.Region or PlaceKind.Country);
+            var words = new SkeletonWords(gap);
+            var count = 0;
+            var allAlias = true;
+            var allQualifier = qualifying;
+            while ((allAlias || allQualifier) && words.Next() is { } w)
+            {
+                count++;
+                allAlias &= _lex.AliasWords.Contains(w);
+                allQualifier &= _lex.QualifierWords.Contains(w) || _lex.Directions.ContainsKey(w);
+            }
+            if (count > 0 && allAlias || count == 0 && gap.Trim().SequenceEqual("("))
             {
                 states[i].AliasOf.Add(j);
                 states[j].AliasOf.Add(i);
             }
-            else if ((b.KindHint == PlaceKind.Country && a.KindHint != PlaceKind.Country
-                      || b.KindHint == PlaceKind.Region && a.KindHint is not (PlaceKind.Region or PlaceKind.Country))
-                     && words.All(w => _lex.QualifierWords.Contains(w) || _lex.Directions.ContainsKey(w))
-                     && (words.Count > 0 || gap.Trim().SequenceEqual(",") || gap.Trim().SequenceEqual("(")))
+            else if (allQualifier && (count > 0 || gap.Trim().SequenceEqual(",") || gap.Trim().SequenceEqual("(")))
             {
                 states[i].Qualifier = j;
             }
@@ -370,15 +402,17 @@ public sealed class Geocoder(Gazetteer gazetteer)
     {
         var g = Gazetteer;
         var m = s.Mention;
-        // Every pass writes every candidate's score, so a pass reuses the arrays of the one before.
-        var scores = s.Scores.Length == s.Candidates.Count ? s.Scores : new double[s.Candidates.Count];
-        var evidence = s.Evidence.Length == s.Candidates.Count ? s.Evidence : new double[s.Candidates.Count];
+        // Every pass writes every candidate's score, so a pass reuses the arrays of the one before,
+        // and a state's first pass of a report the arrays of the thread's earlier reports.
+        var scores = s.Scores.Length == s.Candidates.Count ? s.Scores : ScoreArrays.Exchange(s.Scores, s.Candidates.Count);
+        var evidence = s.Evidence.Length == s.Candidates.Count ? s.Evidence : ScoreArrays.Exchange(s.Evidence, s.Candidates.Count);
         var askedKindExists = m.KindHint switch
         {
             PlaceKind.Region => AnyOfKind(s.Candidates, PlaceKind.Region, PlaceKind.Area),
             PlaceKind.Water => AnyOfKind(s.Candidates, PlaceKind.Water, PlaceKind.Water),
             _ => true,
         };
+        List<PullingAnchor>? anchors = null;
         // Where a city shares its region's name (Donetsk, Kharkiv, New York) a bare name is the city;
         // a region no town of its own is named after (Florida, Volyn) is what the bare name means.
         for (var k = 0; k < s.Candidates.Count; k++)
@@ -444,23 +478,21 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 // crowded front must not pull a village named like a regional capital away from it.
                 // A place named in the same sentence ("Lyman and Siversk") says more than one named
                 // elsewhere; places far off in the text (a long live blog) say nothing.
+                // The mention's anchors are the same for each of its candidates: gathered once.
+                anchors ??= PullingAnchors(s, states, ctx);
                 var pull = 0.0;
-                var here = ctx.Position[s.Index];
-                var from = Math.Max(0, here - Weights.AnchorWindow);
-                var to = Math.Min(ctx.AnchorAt.Length - 1, here + Weights.AnchorWindow);
-                for (var p = from; p <= to; p++)
+                // The candidate's cosine once for all its anchors, and only when one is measured.
+                var cosLat = double.NaN;
+                foreach (ref readonly var anchor in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(anchors))
                 {
-                    if (p == here || ctx.AnchorAt[p] is not { } anchor)
-                        continue;
-                    var owner = ctx.StateAt[p];
-                    if (states[owner].FoldedName == s.FoldedName)
-                        continue;
-                    var weight = ctx.Sentence[owner] == ctx.Sentence[s.Index] ? 1.0 : Weights.OtherSentence;
                     // The pull is at most its weight (at no distance): the distance is worked out
                     // only for an anchor that could pull harder than one already found.
-                    if (weight <= pull)
+                    if (anchor.Weight <= pull)
                         continue;
-                    pull = Math.Max(pull, weight * Math.Exp(-GreatCircle.Km(e.Lat, e.Lon, anchor.Lat, anchor.Lon) / Weights.ProximityKm));
+                    if (double.IsNaN(cosLat))
+                        cosLat = GreatCircle.CosLat(e.Lat);
+                    var km = GreatCircle.Km(e.Lat, e.Lon, cosLat, anchor.Lat, anchor.Lon, anchor.CosLat);
+                    pull = Math.Max(pull, anchor.Weight * Math.Exp(-km / Weights.ProximityKm));
                 }
                 ev += Weights.Proximity * pull;
             }
@@ -487,6 +519,49 @@ public sealed class Geocoder(Gazetteer gazetteer)
         for (var k = 0; k < scores.Length; k++)
             if (k != best && !SamePlace(s.Candidates[k].Entry, s.Candidates[best].Entry))
                 s.Margin = Math.Min(s.Margin, scores[best] - scores[k]);
+    }
+
+    /// <summary>An anchor as the proximity pull weighs it: where it is, and how hard it may pull.</summary>
+    private readonly record struct PullingAnchor(double Lat, double Lon, double CosLat, double Weight);
+
+    /// <summary>The anchors near a mention, one per spot; the thread's list, refilled per mention.</summary>
+    [ThreadStatic]
+    private static List<PullingAnchor>? _pullingAnchors;
+
+    /// <summary>
+    /// The anchors that may pull a mention's candidates: within the anchor window, not the
+    /// mention's own name, each spot once with the harder of its weights. A report names its
+    /// places again and again, and the same spot at the same weight pulls by the same bits; at a
+    /// lower weight, by no more. The pull is their maximum, the same whatever their order.
+    /// </summary>
+    private static List<PullingAnchor> PullingAnchors(MentionState s, MentionState[] states, DocumentContext ctx)
+    {
+        var anchors = _pullingAnchors ??= [];
+        anchors.Clear();
+        var here = ctx.Position[s.Index];
+        var anchorAt = ctx.AnchorAt;
+        var from = Math.Max(0, here - Weights.AnchorWindow);
+        var to = Math.Min(anchorAt.Length - 1, here + Weights.AnchorWindow);
+        for (var p = from; p <= to; p++)
+        {
+            if (p == here || anchorAt[p] is not { } anchor)
+                continue;
+            var owner = ctx.StateAt[p];
+            if (states[owner].FoldedName == s.FoldedName)
+                continue;
+            var weight = ctx.Sentence[owner] == ctx.Sentence[s.Index] ? 1.0 : Weights.OtherSentence;
+            var k = 0;
+            while (k < anchors.Count && !(anchors[k].Lat == anchor.Lat && anchors[k].Lon == anchor.Lon))
+                k++;
+            if (k == anchors.Count)
+                anchors.Add(new PullingAnchor(anchor.Lat, anchor.Lon, ctx.AnchorCos[p], weight));
+            else if (weight > anchors[k].Weight)
+                anchors[k] = anchors[k] with { Weight = weight };
+        }
+        // A long live blog's window may hold many spots; keep the list from pinning them.
+        if (anchors.Capacity > 1 << 10)
+            _pullingAnchors = null;
+        return anchors;
     }
 
     // Loops, not lambdas: a lambda over the candidate in Score's loop made a closure per candidate per pass.
@@ -533,7 +608,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 if (kind != PlaceKind.Region)
                     return notAsked;
                 var name = g.String(e.Name);
-                var lastWord = name[(name.LastIndexOf(' ') + 1)..];
+                // A span, not a substring: asked of every region candidate in every pass.
+                var lastWord = name.AsSpan(name.LastIndexOf(' ') + 1);
                 return Weights.RegionWanted + (GeoLexicon.Default.RegionWords.Contains(TextFold.Skeleton(lastWord)) ? Weights.TrueRegionName : 0);
             case PlaceKind.Water:
                 return kind == PlaceKind.Water ? Weights.RegionWanted : notAsked;
@@ -642,25 +718,34 @@ public sealed class Geocoder(Gazetteer gazetteer)
         if (!DocumentPrior || !ctx.HasAnchors)
             return km;
         var here = ctx.Position[s.Index];
-        var to = Math.Min(ctx.AnchorAt.Length - 1, here + Weights.AnchorWindow);
+        var anchorAt = ctx.AnchorAt;
+        var to = Math.Min(anchorAt.Length - 1, here + Weights.AnchorWindow);
+        var cosLat = double.NaN;
         for (var p = Math.Max(0, here - Weights.AnchorWindow); p <= to; p++)
-            if (p != here && ctx.AnchorAt[p] is { } anchor && !GreatCircle.SurelyBeyond(lat, anchor.Lat, km))
-                km = Math.Min(km, GreatCircle.Km(lat, lon, anchor.Lat, anchor.Lon));
+            if (p != here && anchorAt[p] is { } anchor && !GreatCircle.SurelyBeyond(lat, anchor.Lat, km))
+            {
+                if (double.IsNaN(cosLat))
+                    cosLat = GreatCircle.CosLat(lat);
+                km = Math.Min(km, GreatCircle.Km(lat, lon, cosLat, anchor.Lat, anchor.Lon, ctx.AnchorCos[p]));
+            }
         return km;
     }
 
-    private MentionResult Decide(MentionState s, DocumentContext ctx)
+    private (Place? Place, MentionOutcome Outcome) Decide(MentionState s, DocumentContext ctx)
     {
         var g = Gazetteer;
         var m = s.Mention;
         if (s.IsPerson)
-            return new MentionResult(m, null, MentionOutcome.Person, s);
+            return (null, MentionOutcome.Person);
         if (s.Candidates.Count == 0)
-            return new MentionResult(m, InDivision(Unresolved(m, []), s), MentionOutcome.NotInIndex, s);
+            return (InDivision(Unresolved(m, []), s), MentionOutcome.NotInIndex);
         if (s.Best is not { } best)
-            return new MentionResult(m, null, MentionOutcome.NoMatch, s);
+            return (null, MentionOutcome.NoMatch);
         ref readonly var e = ref g.Entry(best);
-        var bestIndex = s.Candidates.FindIndex(c => c.Entry == best);
+        // A loop, not FindIndex: its lambda over best made a closure for every mention decided, found or not.
+        var bestIndex = 0;
+        while (s.Candidates[bestIndex].Entry != best)
+            bestIndex++;
         var evidence = s.Evidence[bestIndex];
         // Same-named small villages that what the text says does not tell apart (nothing, or the same
         // oblast for several): where the war is decides when it clearly can.
@@ -668,13 +753,13 @@ public sealed class Geocoder(Gazetteer gazetteer)
         var tied = village && s.Margin < Weights.AmbiguityMargin;
         s.PriorAsked = village && s.Margin < Weights.PriorTierMargin;
         if (village && s.Margin < Weights.PriorTierMargin && PriorChoice(s, ctx) is { } chosen)
-            return new MentionResult(m, AsSector(g.ToPlace(chosen, m.Text), m), MentionOutcome.Resolved, s);
+            return (AsSector(g.ToPlace(chosen, m.Text), m), MentionOutcome.Resolved);
         // With nothing in the text for any of them, or only what is as true of a namesake (one oblast
         // named for several Pavlivkas): keep the mention, do not guess. Population and rank alone
         // only break ties the text has already narrowed to one place.
         if (tied && (evidence < 0.5 || !TextSeparates(s, bestIndex)))
-            return new MentionResult(m, Unresolved(m, TiedWith(s, bestIndex)), MentionOutcome.Ambiguous, s);
-        return new MentionResult(m, AsSector(g.ToPlace(best, m.Text), m), MentionOutcome.Resolved, s);
+            return (Unresolved(m, TiedWith(s, bestIndex)), MentionOutcome.Ambiguous);
+        return (AsSector(g.ToPlace(best, m.Text), m), MentionOutcome.Resolved);
     }
 
     /// <summary>
