@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Sitrep.Clauses;
 using Sitrep.Recognizers;
 using Sitrep.Text;
@@ -454,8 +455,10 @@ internal sealed partial class EventBuilder
         var aid = drafts.FirstOrDefault(d => d.Draft.Type == EventType.Aid).Draft;
         if (aid is null)
             return;
-        foreach (var q in r.Numbers)
+        var numbers = r.Numbers;
+        for (var i = 0; i < numbers.Count; i++)
         {
+            var q = numbers[i];
             if (q.Unit != QuantityUnit.Money || q.Value is not { } value)
                 continue;
             // Only dollars fill amount_usd: no exchange rate is guessed.
@@ -474,8 +477,10 @@ internal sealed partial class EventBuilder
     private void AssignDates(SentenceReading r, ClauseAnalysis clauses, List<(EventDraft Draft, List<int> Anchors)> drafts)
     {
         List<EventDraft>? forward = null;
-        foreach (var d in r.Dates)
+        var dates = r.Dates;
+        for (var di = 0; di < dates.Count; di++)
         {
+            var d = dates[di];
             if (d.Date is null && d.OffsetDays is null)
                 continue;
             var at = r.TokenAt(d.Start);
@@ -495,10 +500,9 @@ internal sealed partial class EventBuilder
             // one. It dates an event told the same way; an event told as done in another clause
             // ("shelled Kherson as officials prepare to reopen schools on Monday") it does not date.
             var ahead = d.Ahead is not null && ToCome(clauses, at);
-            if (ahead && drafts.Find(x => x.Draft == draft).Anchors is var anchors
-                && !anchors.Any(a => (clauses.ModalityOf(r.Tokens, a) & ToComeModality) != 0))
+            if (ahead && AnchorsOf(drafts, draft) is var anchors && !AnyToCome(r, clauses, anchors))
             {
-                if (anchors.All(a => clauses.ClauseOf(a) != clauses.ClauseOf(at)))
+                if (!AnyInClauseOf(clauses, anchors, at))
                     continue;
                 ahead = false;
             }
@@ -537,6 +541,38 @@ internal sealed partial class EventBuilder
 
     private const Modality ToComeModality = Modality.Future | Modality.Intended | Modality.Possible;
 
+    // Helpers rather than lambdas: a lambda over a parameter costs a closure at every call of its method, used or not.
+    private static List<int> AnchorsOf(List<(EventDraft Draft, List<int> Anchors)> drafts, EventDraft draft)
+    {
+        foreach (var (d, anchors) in drafts)
+        {
+            if (d == draft)
+                return anchors;
+        }
+        // A dated draft is always one of the sentence's own.
+        throw new UnreachableException();
+    }
+
+    private static bool AnyToCome(SentenceReading r, ClauseAnalysis clauses, List<int> anchors)
+    {
+        foreach (var a in anchors)
+        {
+            if ((clauses.ModalityOf(r.Tokens, a) & ToComeModality) != 0)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool AnyInClauseOf(ClauseAnalysis clauses, List<int> anchors, int token)
+    {
+        foreach (var a in anchors)
+        {
+            if (clauses.ClauseOf(a) == clauses.ClauseOf(token))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>
     /// Whether a token stands where the clause tells what is planned or still to come: in a
     /// verb group's clause in the future, planned or possible ("will meet", "is set to meet",
@@ -555,10 +591,17 @@ internal sealed partial class EventBuilder
     /// </summary>
     private static EventDraft? SpeechEventFor(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, int dateToken)
     {
-        var cue = r.Cues.Any(c => c.Last <= dateToken && dateToken - c.Last <= 2);
+        var cue = false;
+        foreach (var c in r.Cues)
+            cue |= c.Last <= dateToken && dateToken - c.Last <= 2;
         if (!cue)
             return null;
-        return drafts.Select(d => d.Draft).FirstOrDefault(d => d.Type is EventType.Threat or EventType.Policy or EventType.Diplomacy);
+        foreach (var (d, _) in drafts)
+        {
+            if (d.Type is EventType.Threat or EventType.Policy or EventType.Diplomacy)
+                return d;
+        }
+        return null;
     }
 
     internal static int Rank(DatePrecision? p) => p switch

@@ -158,8 +158,11 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
 
         if (claim is not null)
             _paragraphClaim = _sectionClaim = claim;
-        foreach (var d in r.Dates)
+        // Index loops over the reading's IReadOnlyList properties: a foreach boxes their enumerator.
+        var dates = r.Dates;
+        for (var i = 0; i < dates.Count; i++)
         {
+            var d = dates[i];
             // A day still to come is no day the paragraph's later events happened on.
             if (d.Date is not null && d.Precision == DatePrecision.Day && !(d.Ahead is not null && ToCome(clauses, r.TokenAt(d.Start))))
                 _paragraphDate = d;
