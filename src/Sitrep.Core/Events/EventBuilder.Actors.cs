@@ -515,8 +515,10 @@ internal sealed partial class EventBuilder
     /// </summary>
     private ClaimSource? FramedClaim(SentenceReading r, ClauseAnalysis clauses, HashSet<int> sourceTokens)
     {
-        foreach (var a in clauses.Attributions)
+        var attributions = clauses.Attributions;
+        for (var i = 0; i < attributions.Count; i++)
         {
+            var a = attributions[i];
             if (a.Denies || a.Speaker.IsEmpty || r.InQuote(a.Cue.First) || r.InQuote(a.Speaker.First)
 )
                 continue;

@@ -185,8 +185,11 @@ internal sealed partial class EventBuilder
             var t = r.Tokens[k];
             if (t.Kind == TokenKind.Punct && t.Norm != "-")
                 return null;
-            foreach (var q in r.Numbers)
+            // Index loops over r.Numbers here and below: a foreach over the IReadOnlyList boxes its enumerator.
+            var numbers = r.Numbers;
+            for (var qi = 0; qi < numbers.Count; qi++)
             {
+                var q = numbers[qi];
                 if (q.End <= t.End && q.End > t.Start && q.Unit == QuantityUnit.Count)
                     return q.Value is { } v && v >= 0 && v < 1e7 ? (int)v : null;
             }
@@ -205,8 +208,10 @@ internal sealed partial class EventBuilder
             var ofWhich = t.Norm == "of" && r.Tokens[k + 1].Norm is "which" or "them";
             if (!ofWhich)
                 continue;
-            foreach (var q in r.Numbers)
+            var numbers = r.Numbers;
+            for (var qi = 0; qi < numbers.Count; qi++)
             {
+                var q = numbers[qi];
                 var at = r.TokenAt(q.Start);
                 var near = Math.Abs(at - k) <= 3 && q.Unit == QuantityUnit.Count;
                 if (near && q.Value is { } v && TriggerIn(r, EventType.AirDefense, new TokenSpan(at + 1, at + 5)))
@@ -222,8 +227,10 @@ internal sealed partial class EventBuilder
     /// </summary>
     private static int? CountDownedAfter(SentenceReading r, int after)
     {
-        foreach (var q in r.Numbers)
+        var numbers = r.Numbers;
+        for (var qi = 0; qi < numbers.Count; qi++)
         {
+            var q = numbers[qi];
             var at = r.TokenAt(q.Start);
             if (at <= after || at - after > 12 || q.Unit != QuantityUnit.Count || q.Value is not { } v)
                 continue;
@@ -308,6 +315,9 @@ internal sealed partial class EventBuilder
 
     private void AssignCasualties(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts)
     {
+        // Most sentences have no casualty: skip the iterator ReadCasualties would allocate for nothing.
+        if (r.Casualties.Count == 0)
+            return;
         foreach (var (slot, value, token, _) in ReadCasualties(r))
         {
             var draft = drafts[Nearest(drafts, token)].Draft;
@@ -377,18 +387,30 @@ internal sealed partial class EventBuilder
             var t = r.Tokens[k];
             if (t.Kind == TokenKind.Punct)
                 return null;
-            foreach (var q in r.Numbers)
+            var numbers = r.Numbers;
+            for (var qi = 0; qi < numbers.Count; qi++)
             {
+                var q = numbers[qi];
                 if (q.End <= t.End && q.End > t.Start && q.Unit == QuantityUnit.Count)
                     return q.Value is { } v && v >= 0 && v < 1e6 ? (int)v : null;
             }
-            if (t.Norm is "a" or "an" && k + 1 < cue && r.Tokens[k + 1].IsWord
-                && Enumerable.Range(k + 1, cue - k - 1).Any(j => r.Tokens[j].Norm is "was" or "is" or "has"))
+            if (t.Norm is "a" or "an" && k + 1 < cue && r.Tokens[k + 1].IsWord && AuxiliaryBetween(r, k + 1, cue))
                 return 1;
             if (Words.CasualtyStop.Has(t))
                 return null;
         }
         return null;
+    }
+
+    // A loop, not Enumerable.Range(...).Any: its lambda over r cost a closure at every call.
+    private static bool AuxiliaryBetween(SentenceReading r, int from, int to)
+    {
+        for (var j = from; j < to; j++)
+        {
+            if (r.Tokens[j].Norm is "was" or "is" or "has")
+                return true;
+        }
+        return false;
     }
 
     /// <summary>"The death toll from Tuesday's strike rose to 14": the figure after "to", "at" or "reached".</summary>
@@ -414,8 +436,10 @@ internal sealed partial class EventBuilder
             // "wounded a woman", "killing a soldier": one person.
             if (k == cueEnd && t.Norm is "a" or "an" && k + 1 < r.Tokens.Count && r.Tokens[k + 1].IsWord && !r.Tokens[k + 1].Norm.EndsWith('s'))
                 return 1;
-            foreach (var q in r.Numbers)
+            var numbers = r.Numbers;
+            for (var qi = 0; qi < numbers.Count; qi++)
             {
+                var q = numbers[qi];
                 if (q.Start >= t.Start && q.Start < t.End && q.Unit == QuantityUnit.Count)
                     return q.Value is { } v && v >= 0 && v < 1e6 ? (int)v : null;
             }

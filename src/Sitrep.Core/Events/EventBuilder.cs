@@ -23,6 +23,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     /// <summary>The sentence's place mentions that are not where its events happened, and their jurisdiction (see AgentPlaces).</summary>
     private readonly HashSet<int> _agents = [];
     private readonly List<int> _jurisdiction = [];
+    // The sentence's event types and drafts, cleared for each sentence: most sentences report no
+    // event, and two new lists for each of them were among the builder's largest costs (issue 12).
+    private readonly List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> _active = [];
+    private readonly List<(EventDraft Draft, List<int> Anchors)> _sentenceDrafts = [];
     private int _paragraph = -1;
     private ClaimSource? _paragraphClaim;
     /// <summary>The token of the cue the sentence's claim was read from.</summary>
@@ -98,9 +102,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         ApplyModality(r, clauses);
         DropPassingPolicy(r, clauses);
         ApplyFrames(r, clauses);
-        var events = ActiveTriggers(r, clauses, agents);
+        var events = ActiveTriggers(r, clauses, agents, _active);
         SplitContacts(r, events);
-        var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
+        var drafts = _sentenceDrafts;
+        drafts.Clear();
         foreach (var (type, triggers, joinOnly) in events)
         {
             var draft = new EventDraft
@@ -240,10 +245,11 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     /// "visit") needs support in the same sentence. When one sentence reports both a strike
     /// and its interception, it is one strike; a cyberattack is not also a strike.
     /// </summary>
-    private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> ActiveTriggers(SentenceReading r, ClauseAnalysis clauses, HashSet<int> agents)
+    private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> ActiveTriggers(SentenceReading r, ClauseAnalysis clauses, HashSet<int> agents,
+        List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> active)
     {
         // Loops rather than LINQ and closures: this runs for every sentence (issue 12, allocation).
-        var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>, bool)>();
+        active.Clear();
         var striking = FirstStrikingWeapon(r);
         var weapon = striking >= 0;
         // "Two people were killed by a Russian drone": a weapon and the dead tell a strike
