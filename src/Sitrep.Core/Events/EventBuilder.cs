@@ -298,7 +298,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                     continue;
                 if ((t.Value.Strength == TriggerStrength.Strong || !r.InQuote(t.First) || named)
                     && !StruckByNothing(r, t) && !GuardedAgainst(r, t))
-                    (kept ??= []).Add(t);
+                {
+                    // Sized to the type's triggers, most often one: a list's first array holds four.
+                    (kept ??= new(CountOfType(r.Triggers, g))).Add(t);
+                }
             }
             if (kept is null)
                 continue;
@@ -368,6 +371,18 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 return i;
         }
         return -1;
+    }
+
+    /// <summary>Triggers from the one at `from` on of its type.</summary>
+    private static int CountOfType(List<PhraseMatch<TriggerEntry>> triggers, int from)
+    {
+        var n = 0;
+        for (var i = from; i < triggers.Count; i++)
+        {
+            if (triggers[i].Value.Type == triggers[from].Value.Type)
+                n++;
+        }
+        return n;
     }
 
     private static bool TypeSeenBefore(List<PhraseMatch<TriggerEntry>> triggers, int at)
