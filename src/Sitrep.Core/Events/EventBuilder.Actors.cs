@@ -133,8 +133,7 @@ internal sealed partial class EventBuilder
                 // An office inside a longer one ("Russia's defence ministry spokesman") takes the side
                 // named before the whole title; an office of a side ("the head of Ukraine's security
                 // service", "a spokesman for the Russian army") takes the side after its link word.
-                var side = r.Actors.LastOrDefault(a => a.Last <= o.First && Enumerable.Range(a.Last, o.First - a.Last)
-                    .All(j => r.Tokens[j].Norm == "'s" || Words.SpeakerTitle.Has(r.Tokens[j]) || InOffice(r, j)));
+                var side = SideAttachedBefore(r, o.First);
                 if (side.Value is null)
                     side = SideOfOffice(r, o.Last);
                 for (var j = o.First; j < o.Last; j++)
@@ -152,6 +151,31 @@ internal sealed partial class EventBuilder
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The last side named before an office with nothing but "'s", titles or office words
+    /// between ("Ukraine's interior ministry"); the default match when there is none.
+    /// </summary>
+    private static PhraseMatch<ActorEntry> SideAttachedBefore(SentenceReading r, int officeFirst)
+    {
+        for (var i = r.Actors.Count - 1; i >= 0; i--)
+        {
+            var a = r.Actors[i];
+            if (a.Last <= officeFirst && OnlyTitleWords(r, a.Last, officeFirst))
+                return a;
+        }
+        return default;
+    }
+
+    private static bool OnlyTitleWords(SentenceReading r, int from, int to)
+    {
+        for (var j = from; j < to; j++)
+        {
+            if (!(r.Tokens[j].Norm == "'s" || Words.SpeakerTitle.Has(r.Tokens[j]) || InOffice(r, j)))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -491,8 +515,10 @@ internal sealed partial class EventBuilder
     /// </summary>
     private ClaimSource? FramedClaim(SentenceReading r, ClauseAnalysis clauses, HashSet<int> sourceTokens)
     {
-        foreach (var a in clauses.Attributions)
+        var attributions = clauses.Attributions;
+        for (var i = 0; i < attributions.Count; i++)
         {
+            var a = attributions[i];
             if (a.Denies || a.Speaker.IsEmpty || r.InQuote(a.Cue.First) || r.InQuote(a.Speaker.First)
 )
                 continue;

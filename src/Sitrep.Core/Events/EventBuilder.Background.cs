@@ -16,8 +16,13 @@ internal sealed partial class EventBuilder
     {
         if (!r.BackgroundCue)
             return false;
-        var clause = clauses.ClauseOf(triggers.Min(t => t.First));
-        return Lexicons.Default.BackgroundCues.Match(text, r.Tokens)
-            .Any(c => clauses.ClauseOf(c.First) is not { Kind: ClauseKind.Relative } other || other == clause);
+        var clause = clauses.ClauseOf(MinFirst(triggers));
+        // A loop, not Any: a lambda over the parameter clauses costs a closure at every call, cue or not.
+        foreach (var c in Lexicons.Default.BackgroundCues.Match(text, r.Tokens))
+        {
+            if (clauses.ClauseOf(c.First) is not { Kind: ClauseKind.Relative } other || other == clause)
+                return true;
+        }
+        return false;
     }
 }

@@ -31,7 +31,9 @@ internal sealed partial class EventBuilder
         if (runs.Count < 2)
             return;
         active.RemoveAt(i);
-        active.InsertRange(i, runs.Select(run => (type, run, joinOnly)));
+        // A loop, not a Select: a lambda over type and joinOnly costs a closure at every call, split or not.
+        for (var n = 0; n < runs.Count; n++)
+            active.Insert(i + n, (type, runs[n], joinOnly));
     }
 
     /// <summary>Words a contact's other party may stand behind: "met with President Zelensky", "a call with the Polish leader".</summary>
@@ -46,7 +48,7 @@ internal sealed partial class EventBuilder
     {
         for (var k = t.Last; k < until && k < r.Tokens.Count && k <= t.Last + PartyReach; k++)
         {
-            var a = r.Actors.FirstOrDefault(a => a.First == k);
+            var a = ActorStartingAt(r, k);
             if (a.Value is not null)
                 return a.Value.Code;
             var tok = r.Tokens[k];
@@ -57,17 +59,37 @@ internal sealed partial class EventBuilder
         return null;
     }
 
+    private static PhraseMatch<ActorEntry> ActorStartingAt(SentenceReading r, int k)
+    {
+        foreach (var a in r.Actors)
+        {
+            if (a.First == k)
+                return a;
+        }
+        return default;
+    }
+
     /// <summary>
     /// "who met Zelensky and later spoke with Putin": a later contact of the sentence shares the
     /// subject of the first, unless its own clause names one ("and Putin spoke with Xi").
     /// </summary>
     private static void ShareContactSubject(List<(EventDraft Draft, List<int> Anchors)> drafts, EventDraft draft)
     {
-        if (draft.ActorFramed || drafts.FirstOrDefault(o => o.Draft.Type == draft.Type).Draft is not { Actor: { } shared } first || first == draft)
+        if (draft.ActorFramed || FirstOfType(drafts, draft.Type) is not { Actor: { } shared } first || first == draft)
             return;
         draft.Actor = shared;
         draft.ActorExplicit = first.ActorExplicit;
         draft.ActorRule = "subject shared with the sentence's first contact";
+    }
+
+    private static EventDraft? FirstOfType(List<(EventDraft Draft, List<int> Anchors)> drafts, EventType type)
+    {
+        foreach (var (d, _) in drafts)
+        {
+            if (d.Type == type)
+                return d;
+        }
+        return null;
     }
 
     /// <summary>
@@ -77,14 +99,24 @@ internal sealed partial class EventBuilder
     /// </summary>
     private static int DateOwner(List<(EventDraft Draft, List<int> Anchors)> drafts, int nearest, int date)
     {
-        if (drafts[nearest].Anchors.Any(a => a < date))
+        if (AnyBefore(drafts[nearest].Anchors, date))
             return nearest;
         var owner = nearest;
         for (var i = 0; i < drafts.Count; i++)
         {
-            if (i != nearest && drafts[i].Draft.Type == drafts[nearest].Draft.Type && drafts[i].Anchors.Any(a => a < date))
+            if (i != nearest && drafts[i].Draft.Type == drafts[nearest].Draft.Type && AnyBefore(drafts[i].Anchors, date))
                 owner = i;
         }
         return owner;
+    }
+
+    private static bool AnyBefore(List<int> anchors, int token)
+    {
+        foreach (var a in anchors)
+        {
+            if (a < token)
+                return true;
+        }
+        return false;
     }
 }

@@ -31,7 +31,7 @@ internal sealed partial class EventBuilder
                 // deterrence forces, on their highest alert"): any side named before the word.
                 FrameSupport.Agent => UnquotedSideBefore(r, t.First),
                 // "the cruiser sank in the Black Sea": a ship goes down at sea; "the rouble sank" does not.
-                FrameSupport.Water => clause is not null && r.Places.Any(p => p.Mention.KindHint == PlaceKind.Water && clause.Span.Contains(r.TokenAt(p.Mention.Start))),
+                FrameSupport.Water => WaterIn(r, clause),
                 _ => PartyOnEachSide(r, clause, t, recipient: t.Value.Type == EventType.Aid),
             };
             if (holds)
@@ -96,6 +96,19 @@ internal sealed partial class EventBuilder
         foreach (var w in r.Weapons)
             weapon |= w.First >= t.Last && clause.Span.Contains(w.First);
         return weapon && PartyOnEachSide(r, clause, t, recipient: true);
+    }
+
+    // A helper, not a lambda: one over r and clause cost two closures for every weak trigger, framed or not.
+    private static bool WaterIn(SentenceReading r, Clause? clause)
+    {
+        if (clause is null)
+            return false;
+        foreach (var p in r.Places)
+        {
+            if (p.Mention.KindHint == PlaceKind.Water && clause.Span.Contains(r.TokenAt(p.Mention.Start)))
+                return true;
+        }
+        return false;
     }
 
     private static bool UnquotedSideBefore(SentenceReading r, int token)

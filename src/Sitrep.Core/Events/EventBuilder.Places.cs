@@ -311,8 +311,10 @@ internal sealed partial class EventBuilder
     {
         var start = r.Tokens[Math.Max(0, first - 12)].Start;
         var at = r.Tokens[first].Start;
-        foreach (var q in r.Numbers)
+        var numbers = r.Numbers;
+        for (var i = 0; i < numbers.Count; i++)
         {
+            var q = numbers[i];
             if (q.Unit == QuantityUnit.Measure && q.Start >= start && q.End <= at)
             {
                 for (var k = r.TokenAt(q.End); k < first; k++)

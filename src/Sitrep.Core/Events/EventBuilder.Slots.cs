@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Sitrep.Clauses;
 using Sitrep.Recognizers;
 using Sitrep.Text;
@@ -184,8 +185,11 @@ internal sealed partial class EventBuilder
             var t = r.Tokens[k];
             if (t.Kind == TokenKind.Punct && t.Norm != "-")
                 return null;
-            foreach (var q in r.Numbers)
+            // Index loops over r.Numbers here and below: a foreach over the IReadOnlyList boxes its enumerator.
+            var numbers = r.Numbers;
+            for (var qi = 0; qi < numbers.Count; qi++)
             {
+                var q = numbers[qi];
                 if (q.End <= t.End && q.End > t.Start && q.Unit == QuantityUnit.Count)
                     return q.Value is { } v && v >= 0 && v < 1e7 ? (int)v : null;
             }
@@ -204,8 +208,10 @@ internal sealed partial class EventBuilder
             var ofWhich = t.Norm == "of" && r.Tokens[k + 1].Norm is "which" or "them";
             if (!ofWhich)
                 continue;
-            foreach (var q in r.Numbers)
+            var numbers = r.Numbers;
+            for (var qi = 0; qi < numbers.Count; qi++)
             {
+                var q = numbers[qi];
                 var at = r.TokenAt(q.Start);
                 var near = Math.Abs(at - k) <= 3 && q.Unit == QuantityUnit.Count;
                 if (near && q.Value is { } v && TriggerIn(r, EventType.AirDefense, new TokenSpan(at + 1, at + 5)))
@@ -221,8 +227,10 @@ internal sealed partial class EventBuilder
     /// </summary>
     private static int? CountDownedAfter(SentenceReading r, int after)
     {
-        foreach (var q in r.Numbers)
+        var numbers = r.Numbers;
+        for (var qi = 0; qi < numbers.Count; qi++)
         {
+            var q = numbers[qi];
             var at = r.TokenAt(q.Start);
             if (at <= after || at - after > 12 || q.Unit != QuantityUnit.Count || q.Value is not { } v)
                 continue;
@@ -307,6 +315,9 @@ internal sealed partial class EventBuilder
 
     private void AssignCasualties(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts)
     {
+        // Most sentences have no casualty: skip the iterator ReadCasualties would allocate for nothing.
+        if (r.Casualties.Count == 0)
+            return;
         foreach (var (slot, value, token, _) in ReadCasualties(r))
         {
             var draft = drafts[Nearest(drafts, token)].Draft;
@@ -376,18 +387,30 @@ internal sealed partial class EventBuilder
             var t = r.Tokens[k];
             if (t.Kind == TokenKind.Punct)
                 return null;
-            foreach (var q in r.Numbers)
+            var numbers = r.Numbers;
+            for (var qi = 0; qi < numbers.Count; qi++)
             {
+                var q = numbers[qi];
                 if (q.End <= t.End && q.End > t.Start && q.Unit == QuantityUnit.Count)
                     return q.Value is { } v && v >= 0 && v < 1e6 ? (int)v : null;
             }
-            if (t.Norm is "a" or "an" && k + 1 < cue && r.Tokens[k + 1].IsWord
-                && Enumerable.Range(k + 1, cue - k - 1).Any(j => r.Tokens[j].Norm is "was" or "is" or "has"))
+            if (t.Norm is "a" or "an" && k + 1 < cue && r.Tokens[k + 1].IsWord && AuxiliaryBetween(r, k + 1, cue))
                 return 1;
             if (Words.CasualtyStop.Has(t))
                 return null;
         }
         return null;
+    }
+
+    // A loop, not Enumerable.Range(...).Any: its lambda over r cost a closure at every call.
+    private static bool AuxiliaryBetween(SentenceReading r, int from, int to)
+    {
+        for (var j = from; j < to; j++)
+        {
+            if (r.Tokens[j].Norm is "was" or "is" or "has")
+                return true;
+        }
+        return false;
     }
 
     /// <summary>"The death toll from Tuesday's strike rose to 14": the figure after "to", "at" or "reached".</summary>
@@ -413,8 +436,10 @@ internal sealed partial class EventBuilder
             // "wounded a woman", "killing a soldier": one person.
             if (k == cueEnd && t.Norm is "a" or "an" && k + 1 < r.Tokens.Count && r.Tokens[k + 1].IsWord && !r.Tokens[k + 1].Norm.EndsWith('s'))
                 return 1;
-            foreach (var q in r.Numbers)
+            var numbers = r.Numbers;
+            for (var qi = 0; qi < numbers.Count; qi++)
             {
+                var q = numbers[qi];
                 if (q.Start >= t.Start && q.Start < t.End && q.Unit == QuantityUnit.Count)
                     return q.Value is { } v && v >= 0 && v < 1e6 ? (int)v : null;
             }
@@ -454,8 +479,10 @@ internal sealed partial class EventBuilder
         var aid = drafts.FirstOrDefault(d => d.Draft.Type == EventType.Aid).Draft;
         if (aid is null)
             return;
-        foreach (var q in r.Numbers)
+        var numbers = r.Numbers;
+        for (var i = 0; i < numbers.Count; i++)
         {
+            var q = numbers[i];
             if (q.Unit != QuantityUnit.Money || q.Value is not { } value)
                 continue;
             // Only dollars fill amount_usd: no exchange rate is guessed.
@@ -474,8 +501,10 @@ internal sealed partial class EventBuilder
     private void AssignDates(SentenceReading r, ClauseAnalysis clauses, List<(EventDraft Draft, List<int> Anchors)> drafts)
     {
         List<EventDraft>? forward = null;
-        foreach (var d in r.Dates)
+        var dates = r.Dates;
+        for (var di = 0; di < dates.Count; di++)
         {
+            var d = dates[di];
             if (d.Date is null && d.OffsetDays is null)
                 continue;
             var at = r.TokenAt(d.Start);
@@ -495,10 +524,9 @@ internal sealed partial class EventBuilder
             // one. It dates an event told the same way; an event told as done in another clause
             // ("shelled Kherson as officials prepare to reopen schools on Monday") it does not date.
             var ahead = d.Ahead is not null && ToCome(clauses, at);
-            if (ahead && drafts.Find(x => x.Draft == draft).Anchors is var anchors
-                && !anchors.Any(a => (clauses.ModalityOf(r.Tokens, a) & ToComeModality) != 0))
+            if (ahead && AnchorsOf(drafts, draft) is var anchors && !AnyToCome(r, clauses, anchors))
             {
-                if (anchors.All(a => clauses.ClauseOf(a) != clauses.ClauseOf(at)))
+                if (!AnyInClauseOf(clauses, anchors, at))
                     continue;
                 ahead = false;
             }
@@ -537,6 +565,38 @@ internal sealed partial class EventBuilder
 
     private const Modality ToComeModality = Modality.Future | Modality.Intended | Modality.Possible;
 
+    // Helpers rather than lambdas: a lambda over a parameter costs a closure at every call of its method, used or not.
+    private static List<int> AnchorsOf(List<(EventDraft Draft, List<int> Anchors)> drafts, EventDraft draft)
+    {
+        foreach (var (d, anchors) in drafts)
+        {
+            if (d == draft)
+                return anchors;
+        }
+        // A dated draft is always one of the sentence's own.
+        throw new UnreachableException();
+    }
+
+    private static bool AnyToCome(SentenceReading r, ClauseAnalysis clauses, List<int> anchors)
+    {
+        foreach (var a in anchors)
+        {
+            if ((clauses.ModalityOf(r.Tokens, a) & ToComeModality) != 0)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool AnyInClauseOf(ClauseAnalysis clauses, List<int> anchors, int token)
+    {
+        foreach (var a in anchors)
+        {
+            if (clauses.ClauseOf(a) == clauses.ClauseOf(token))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>
     /// Whether a token stands where the clause tells what is planned or still to come: in a
     /// verb group's clause in the future, planned or possible ("will meet", "is set to meet",
@@ -555,10 +615,17 @@ internal sealed partial class EventBuilder
     /// </summary>
     private static EventDraft? SpeechEventFor(SentenceReading r, List<(EventDraft Draft, List<int> Anchors)> drafts, int dateToken)
     {
-        var cue = r.Cues.Any(c => c.Last <= dateToken && dateToken - c.Last <= 2);
+        var cue = false;
+        foreach (var c in r.Cues)
+            cue |= c.Last <= dateToken && dateToken - c.Last <= 2;
         if (!cue)
             return null;
-        return drafts.Select(d => d.Draft).FirstOrDefault(d => d.Type is EventType.Threat or EventType.Policy or EventType.Diplomacy);
+        foreach (var (d, _) in drafts)
+        {
+            if (d.Type is EventType.Threat or EventType.Policy or EventType.Diplomacy)
+                return d;
+        }
+        return null;
     }
 
     internal static int Rank(DatePrecision? p) => p switch

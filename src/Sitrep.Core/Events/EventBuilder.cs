@@ -23,6 +23,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     /// <summary>The sentence's place mentions that are not where its events happened, and their jurisdiction (see AgentPlaces).</summary>
     private readonly HashSet<int> _agents = [];
     private readonly List<int> _jurisdiction = [];
+    // The sentence's event types and drafts, cleared for each sentence: most sentences report no
+    // event, and two new lists for each of them were among the builder's largest costs (issue 12).
+    private readonly List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> _active = [];
+    private readonly List<(EventDraft Draft, List<int> Anchors)> _sentenceDrafts = [];
     private int _paragraph = -1;
     private ClaimSource? _paragraphClaim;
     /// <summary>The token of the cue the sentence's claim was read from.</summary>
@@ -98,9 +102,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
         ApplyModality(r, clauses);
         DropPassingPolicy(r, clauses);
         ApplyFrames(r, clauses);
-        var events = ActiveTriggers(r, clauses, agents);
+        var events = ActiveTriggers(r, clauses, agents, _active);
         SplitContacts(r, events);
-        var drafts = new List<(EventDraft Draft, List<int> Anchors)>();
+        var drafts = _sentenceDrafts;
+        drafts.Clear();
         foreach (var (type, triggers, joinOnly) in events)
         {
             var draft = new EventDraft
@@ -158,8 +163,11 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
 
         if (claim is not null)
             _paragraphClaim = _sectionClaim = claim;
-        foreach (var d in r.Dates)
+        // Index loops over the reading's IReadOnlyList properties: a foreach boxes their enumerator.
+        var dates = r.Dates;
+        for (var i = 0; i < dates.Count; i++)
         {
+            var d = dates[i];
             // A day still to come is no day the paragraph's later events happened on.
             if (d.Date is not null && d.Precision == DatePrecision.Day && !(d.Ahead is not null && ToCome(clauses, r.TokenAt(d.Start))))
                 _paragraphDate = d;
@@ -237,10 +245,11 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
     /// "visit") needs support in the same sentence. When one sentence reports both a strike
     /// and its interception, it is one strike; a cyberattack is not also a strike.
     /// </summary>
-    private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> ActiveTriggers(SentenceReading r, ClauseAnalysis clauses, HashSet<int> agents)
+    private static List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> ActiveTriggers(SentenceReading r, ClauseAnalysis clauses, HashSet<int> agents,
+        List<(EventType Type, List<PhraseMatch<TriggerEntry>> Triggers, bool JoinOnly)> active)
     {
         // Loops rather than LINQ and closures: this runs for every sentence (issue 12, allocation).
-        var active = new List<(EventType, List<PhraseMatch<TriggerEntry>>, bool)>();
+        active.Clear();
         var striking = FirstStrikingWeapon(r);
         var weapon = striking >= 0;
         // "Two people were killed by a Russian drone": a weapon and the dead tell a strike
@@ -289,7 +298,10 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                     continue;
                 if ((t.Value.Strength == TriggerStrength.Strong || !r.InQuote(t.First) || named)
                     && !StruckByNothing(r, t) && !GuardedAgainst(r, t))
-                    (kept ??= []).Add(t);
+                {
+                    // Sized to the type's triggers, most often one: a list's first array holds four.
+                    (kept ??= new(CountOfType(r.Triggers, g))).Add(t);
+                }
             }
             if (kept is null)
                 continue;
@@ -359,6 +371,18 @@ internal sealed partial class EventBuilder(string text, DateOnly? published)
                 return i;
         }
         return -1;
+    }
+
+    /// <summary>Triggers from the one at `from` on of its type.</summary>
+    private static int CountOfType(List<PhraseMatch<TriggerEntry>> triggers, int from)
+    {
+        var n = 0;
+        for (var i = from; i < triggers.Count; i++)
+        {
+            if (triggers[i].Value.Type == triggers[from].Value.Type)
+                n++;
+        }
+        return n;
     }
 
     private static bool TypeSeenBefore(List<PhraseMatch<TriggerEntry>> triggers, int at)

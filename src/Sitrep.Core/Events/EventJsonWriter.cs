@@ -98,8 +98,10 @@ internal static class EventJsonWriter
             return;
         }
         writer.WriteStartArray(name);
-        foreach (var item in items)
+        // An index loop: a foreach over the interface boxes an enumerator for every list of every record.
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             if (item is null)
             {
                 writer.WriteNullValue();

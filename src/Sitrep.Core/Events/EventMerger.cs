@@ -17,8 +17,9 @@ internal static class EventMerger
     public static List<EventDraft> Merge(IReadOnlyList<EventDraft> drafts)
     {
         var merged = new List<EventDraft>();
-        foreach (var d in drafts)
+        for (var i = 0; i < drafts.Count; i++)
         {
+            var d = drafts[i];
             d.Sections.Add(d.Section);
             var target = d.Another ? null : FindWithinSection(merged, d) ?? FindAcrossSections(merged, d);
             if (target is not null)
@@ -316,7 +317,9 @@ internal static class EventMerger
             c.Strength = d.Strength;
         foreach (var e in d.Evidence)
             c.Evidence.Add(e);
-        c.Sections.UnionWith(d.Sections);
+        // Not UnionWith, which takes the set as an IEnumerable and boxes its enumerator.
+        foreach (var s in d.Sections)
+            c.Sections.Add(s);
     }
 
     /// <summary>A body figure beats a headline figure; between equals, the larger (a later, fuller count).</summary>

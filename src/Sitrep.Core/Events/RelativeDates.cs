@@ -13,9 +13,7 @@ internal static class RelativeDates
             var d = drafts[i];
             if (d.RelativeDays is not { } offset)
                 continue;
-            var reference = drafts.FirstOrDefault(o => o != d && o.FirstSentence == d.FirstSentence && o.Date is not null && o.RelativeDays is null)
-                ?? drafts.Take(i).LastOrDefault(o => o.Section == d.Section && o.Date is not null && o.RelativeDays is null);
-            if (reference?.Date is { } day)
+            if (Reference(drafts, i)?.Date is { } day)
             {
                 d.Date = day.AddDays(offset);
                 d.DatePrecision = DatePrecision.Day;
@@ -23,4 +21,25 @@ internal static class RelativeDates
             d.RelativeDays = null;
         }
     }
+
+    // Loops, not FirstOrDefault and LastOrDefault: lambdas over d cost a closure for every draft.
+    private static EventDraft? Reference(IReadOnlyList<EventDraft> drafts, int at)
+    {
+        var d = drafts[at];
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var o = drafts[i];
+            if (o != d && o.FirstSentence == d.FirstSentence && Dated(o))
+                return o;
+        }
+        for (var i = at - 1; i >= 0; i--)
+        {
+            var o = drafts[i];
+            if (o.Section == d.Section && Dated(o))
+                return o;
+        }
+        return null;
+    }
+
+    private static bool Dated(EventDraft o) => o.Date is not null && o.RelativeDays is null;
 }
