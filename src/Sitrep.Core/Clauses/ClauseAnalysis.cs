@@ -33,9 +33,9 @@ public sealed class ClauseAnalysis
 
     // An empty list reads as the shared empty array: a foreach through the interface boxes a
     // list's enumerator, the array's empty one is shared, and most sentences (all of None's) have none.
-    public IReadOnlyList<VerbGroup> Groups => _groups.Count == 0 ? [] : _groups;
-    public IReadOnlyList<Clause> Clauses => _clauses.Count == 0 ? [] : _clauses;
-    public IReadOnlyList<Attribution> Attributions => _attributions.Count == 0 ? [] : _attributions;
+    public IReadOnlyList<VerbGroup> Groups => _groups.Count == 0 ? Array.Empty<VerbGroup>() : _groups;
+    public IReadOnlyList<Clause> Clauses => _clauses.Count == 0 ? Array.Empty<Clause>() : _clauses;
+    public IReadOnlyList<Attribution> Attributions => _attributions.Count == 0 ? Array.Empty<Attribution>() : _attributions;
 
     /// <summary>
     /// Makes the analysis ready for a sentence of <paramref name="tokens"/> tokens, forgetting

@@ -29,9 +29,10 @@ public sealed class SentenceReading
     public bool BackgroundCue { get; private set; }
     public bool AggregateCue { get; private set; }
     // None is the common case, and the shared empty array is enumerated through the interface
-    // without the boxed enumerator a list costs at every foreach of the event builder.
-    public IReadOnlyList<Quantity> Numbers => _numbers.Count == 0 ? [] : _numbers;
-    public IReadOnlyList<DateMention> Dates => _dates.Count == 0 ? [] : _dates;
+    // without the boxed enumerator a list costs at every foreach of the event builder. Not "? [] :",
+    // which takes the list's type and so makes a new empty list at every read.
+    public IReadOnlyList<Quantity> Numbers => _numbers.Count == 0 ? Array.Empty<Quantity>() : _numbers;
+    public IReadOnlyList<DateMention> Dates => _dates.Count == 0 ? Array.Empty<DateMention>() : _dates;
     public List<IndexedMention> Places { get; } = [];
 
     /// <summary>

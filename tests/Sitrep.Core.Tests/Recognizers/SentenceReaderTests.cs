@@ -26,6 +26,19 @@ public sealed class SentenceReaderTests
         string.Join(" ", r.Institutions), r.BackgroundCue, r.AggregateCue,
         string.Join(" ", r.Numbers), string.Join(" ", r.Dates), string.Join(" ", r.Places), r.StartsInQuote);
 
+    [Theory]
+    [InlineData("The talks went on behind closed doors.")]
+    [InlineData("Nobody was hurt, the governor said.")]
+    public void A_sentence_without_figures_or_dates_reads_them_as_one_shared_empty_list(string text)
+    {
+        // The event builder asks these of every sentence: a new empty list per read was garbage.
+        var r = new SentenceReader(Lexicons.Default, null).Read(text, new Sentence(0, text.Length, 0, 0, SentenceRole.Body), Anchor, new List<PlaceMention>());
+        Assert.Empty(r.Numbers);
+        Assert.Empty(r.Dates);
+        Assert.Same(r.Numbers, r.Numbers);
+        Assert.Same(r.Dates, r.Dates);
+    }
+
     [Fact]
     public void A_reading_over_a_token_buffer_is_the_reading_of_its_own_lists()
     {
