@@ -209,7 +209,7 @@ public static class DateRecognizer
             var monthGroup = m.Month;
             if (!IsCapitalised(text, monthGroup))
                 return null;
-            var month = ByCaseKey(g.Months, monthGroup.In(text));
+            var month = TextScan.ByKeyForm(g.Months, monthGroup.In(text));
             var day = Int(text, m.Day);
             if (day > DateTime.DaysInMonth(2024, month))
                 return null;
@@ -234,7 +234,7 @@ public static class DateRecognizer
             var monthGroup = m.Month;
             if (!IsCapitalised(text, monthGroup))
                 return null;
-            return Mention(new DateOnly(Int(text, m.Year), ByCaseKey(g.Months, monthGroup.In(text)), 1), DatePrecision.Month, DateKind.Explicit);
+            return Mention(new DateOnly(Int(text, m.Year), TextScan.ByKeyForm(g.Months, monthGroup.In(text)), 1), DatePrecision.Month, DateKind.Explicit);
         }
 
         if (m.Form == DateForm.MonthOnly)
@@ -244,7 +244,7 @@ public static class DateRecognizer
                 return null;
             if (mod.Success)
                 spanStart = mod.Start;
-            var month = ByCaseKey(g.Months, monthGroup.In(text));
+            var month = TextScan.ByKeyForm(g.Months, monthGroup.In(text));
             if (YearOf(g, text, m, anchor) is { } y)
                 return Mention(new DateOnly(y, month, 1), DatePrecision.Month, DateKind.Explicit);
             if (anchor is not { } a)
@@ -278,7 +278,7 @@ public static class DateRecognizer
                 spanStart = mod.Start;
             if (anchor is not { } a)
                 return Mention(null, DatePrecision.Day, DateKind.Weekday);
-            var target = ByCaseKey(g.Weekdays, wd.In(text));
+            var target = TextScan.ByKeyForm(g.Weekdays, wd.In(text));
             var forward = ((int)target - (int)a.DayOfWeek + 7) % 7;
             int offset;
             if (TextScan.IsAnyOf(modWord, g.Ahead))
@@ -438,18 +438,6 @@ public static class DateRecognizer
 
     private static DateOnly? TryDate(int year, int month, int day) =>
         day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
-
-    /// <summary>
-    /// The row of a word as matched, under its <see cref="Fold.CaseKey(ReadOnlySpan{char})"/>:
-    /// the key is folded into a buffer and looked up as a span, not made a string per date.
-    /// </summary>
-    private static TValue ByCaseKey<TValue>(Dictionary<string, TValue> table, ReadOnlySpan<char> word)
-    {
-        Span<char> key = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
-        for (var i = 0; i < word.Length; i++)
-            key[i] = char.ToLowerInvariant(char.ToUpperInvariant(word[i]));
-        return table.GetAlternateLookup<ReadOnlySpan<char>>()[key];
-    }
 
     private enum RelativeUnit { Day, Week, Weekend, Month, Year, Event }
 
