@@ -1,11 +1,10 @@
-using Sitrep.Geo.Text;
-
-namespace Sitrep.Geo.Resolution;
+namespace Sitrep.Geo.Text;
 
 /// <summary>
-/// The words of a stretch of text as <see cref="TextFold.SkeletonTokens"/> splits them, one
-/// skeleton at a time, without a list or a builder: the geocoder reads the gap between every
-/// two neighbouring mentions and mostly stops at its first word that is no qualifier or alias.
+/// The words of a stretch of text as the index keys them, one skeleton at a time, without a list
+/// or a builder: the geocoder reads the gap between every two neighbouring mentions and mostly
+/// stops at its first word that is no qualifier or alias. <see cref="TextFold.SkeletonTokens"/>
+/// is these words in a list.
 /// </summary>
 internal ref struct SkeletonWords(ReadOnlySpan<char> text)
 {

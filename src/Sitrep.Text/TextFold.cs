@@ -51,41 +51,11 @@ internal static partial class TextFold
     public static List<string> SkeletonTokens(ReadOnlySpan<char> name)
     {
         var tokens = new List<string>();
-        // One builder per thread: the geocoder splits the gap between every pair of mentions.
-        var sb = _skeletonWord ??= new StringBuilder();
-        sb.Clear();
-        for (var i = 0; i <= name.Length; i++)
-        {
-            var c = i < name.Length ? name[i] : ' ';
-            // A possessive 's ends the word, as the text tokenizer reads it ("People's Republic").
-            var possessive = IsApostrophe(c) && i + 1 < name.Length && name[i + 1] is 's' or 'S'
-                             && (i + 2 >= name.Length || !IsWordChar(name[i + 2]) && !IsApostrophe(name[i + 2]));
-            if (IsWordChar(c))
-                AppendFolded(sb, c);
-            else if (possessive)
-            {
-                if (sb.Length > 0)
-                {
-                    tokens.Add(Skeletonize(sb));
-                    sb.Clear();
-                }
-                i++;
-            }
-            else if (IsApostrophe(c) && i > 0 && i + 1 < name.Length && IsWordChar(name[i - 1]) && IsWordChar(name[i + 1]))
-                continue;
-            else if (sb.Length > 0)
-            {
-                tokens.Add(Skeletonize(sb));
-                sb.Clear();
-            }
-        }
-        if (sb.Capacity > 1 << 16)
-            _skeletonWord = null;
+        var words = new SkeletonWords(name);
+        while (words.Next() is { } word)
+            tokens.Add(word);
         return tokens;
     }
-
-    [ThreadStatic]
-    private static StringBuilder? _skeletonWord;
 
     /// <summary>
     /// The builder <see cref="Fold"/> and <see cref="FoldEquals"/> fold into: the geocoder folds every
