@@ -121,10 +121,19 @@ internal static class IncidentRule
     {
         Place? best = null;
         var bestPrecision = int.MaxValue;
-        foreach (var p in places)
-            if (Precision(p) is var precision && precision < bestPrecision)
-                (best, bestPrecision) = (p, precision);
+        KeepFinest(places, ref best, ref bestPrecision);
         return best;
+    }
+
+    /// <summary>
+    /// <paramref name="best"/> becomes the finest of itself and <paramref name="places"/>, the
+    /// first given among equals: an incident's finest place is its events' places taken in turn.
+    /// </summary>
+    internal static void KeepFinest(IReadOnlyList<Place> places, ref Place? best, ref int bestPrecision)
+    {
+        for (var i = 0; i < places.Count; i++)
+            if (Precision(places[i]) is var precision && precision < bestPrecision)
+                (best, bestPrecision) = (places[i], precision);
     }
 
     /// <summary>How well a place pins an event down: lower is finer.</summary>

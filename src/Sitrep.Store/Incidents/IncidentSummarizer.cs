@@ -77,9 +77,7 @@ internal static class IncidentSummarizer
         Place? best = null;
         var bestPrecision = int.MaxValue;
         foreach (var e in events)
-            foreach (var p in e.Places)
-                if (IncidentRule.Precision(p) is var precision && precision < bestPrecision)
-                    (best, bestPrecision) = (p, precision);
+            IncidentRule.KeepFinest(e.Places, ref best, ref bestPrecision);
         return best;
     }
 
@@ -173,21 +171,34 @@ internal static class IncidentSummarizer
     }
 
     /// <summary>The most frequent value that is not null; among equally frequent ones, the first given.</summary>
-    private static string? MostCommon(EventRecord[] events, Func<EventRecord, string?> value)
+    private static string? MostCommon(EventRecord[] events, Func<EventRecord, string?> value) =>
+        MostCommonAt(events, value) is var at and >= 0 ? value(events[at]) : null;
+
+    // Every event has a type, so there is always a most common one.
+    private static EventType MostCommonType(EventRecord[] events) => events[MostCommonAt(events, TypeOf)].Type;
+
+    private static readonly Func<EventRecord, EventType> TypeOf = e => e.Type;
+
+    /// <summary>
+    /// The first event giving the most frequent value (nulls aside), or -1 when none gives one:
+    /// one count for the strings and the type alike.
+    /// </summary>
+    private static int MostCommonAt<T>(EventRecord[] events, Func<EventRecord, T?> value) where T : notnull
     {
-        string? best = null;
+        var best = -1;
         var bestCount = 0;
         if (events.Length > ManyReports)
         {
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var counts = new Dictionary<T, int>();
             foreach (var e in events)
                 if (value(e) is { } v)
                     counts[v] = counts.GetValueOrDefault(v) + 1;
-            foreach (var e in events)
-                if (value(e) is { } v && counts[v] > bestCount)
-                    (best, bestCount) = (v, counts[v]);
+            for (var i = 0; i < events.Length; i++)
+                if (value(events[i]) is { } v && counts[v] > bestCount)
+                    (best, bestCount) = (i, counts[v]);
             return best;
         }
+        var same = EqualityComparer<T>.Default;
         for (var i = 0; i < events.Length; i++)
         {
             if (value(events[i]) is not { } v)
@@ -195,54 +206,21 @@ internal static class IncidentSummarizer
             // Counted at its first appearance only, so a later value wins a tie with an earlier one never.
             var first = true;
             for (var j = 0; j < i && first; j++)
-                first = value(events[j]) != v;
+                first = !(value(events[j]) is { } u && same.Equals(u, v));
             if (!first)
                 continue;
             var count = 1;
             for (var j = i + 1; j < events.Length; j++)
-                if (value(events[j]) == v)
+                if (value(events[j]) is { } u && same.Equals(u, v))
                     count++;
             if (count > bestCount)
-                (best, bestCount) = (v, count);
+                (best, bestCount) = (i, count);
         }
         return best;
     }
 
     // Most incidents have a few reports, where counting by pairs allocates nothing; a large one is counted in a table.
     private const int ManyReports = 16;
-
-    private static EventType MostCommonType(EventRecord[] events)
-    {
-        if (events.Length > ManyReports)
-        {
-            var counts = new Dictionary<EventType, int>();
-            foreach (var e in events)
-                counts[e.Type] = counts.GetValueOrDefault(e.Type) + 1;
-            var (top, topCount) = (events[0].Type, 0);
-            foreach (var e in events)
-                if (counts[e.Type] > topCount)
-                    (top, topCount) = (e.Type, counts[e.Type]);
-            return top;
-        }
-        var best = events[0].Type;
-        var bestCount = 0;
-        for (var i = 0; i < events.Length; i++)
-        {
-            var t = events[i].Type;
-            var first = true;
-            for (var j = 0; j < i && first; j++)
-                first = events[j].Type != t;
-            if (!first)
-                continue;
-            var count = 1;
-            for (var j = i + 1; j < events.Length; j++)
-                if (events[j].Type == t)
-                    count++;
-            if (count > bestCount)
-                (best, bestCount) = (t, count);
-        }
-        return best;
-    }
 }
 
 /// <summary>Names of the figures an incident carries, as they appear in outputs.</summary>
