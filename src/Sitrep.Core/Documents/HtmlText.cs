@@ -143,23 +143,96 @@ internal static class HtmlText
         }
     }
 
+    /// <summary>
+    /// A parser kept per thread: making one builds AngleSharp's configuration and services, which
+    /// cost as much as parsing a short page; a parser holds nothing of the pages it parsed.
+    /// </summary>
+    [ThreadStatic]
+    private static HtmlParser? _parser;
+
+    /// <summary>Where the root's own text is gathered to look for the title in, kept per thread like the page's.</summary>
+    [ThreadStatic]
+    private static StringBuilder? _rootText;
+
     private static string MainText(string html, StringBuilder sb)
     {
-        var document = new HtmlParser().ParseDocument(html);
-        var root = (IElement?)document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
-        var title = document.QuerySelector("h1")?.TextContent ?? document.Title;
-        if (root is not null && !string.IsNullOrWhiteSpace(title) && !root.TextContent.Contains(title.Trim(), StringComparison.Ordinal))
+        var document = (_parser ??= new HtmlParser()).ParseDocument(html);
+        // The first element of each name in document order, as a CSS type selector finds it,
+        // without parsing a selector per page.
+        var root = FirstNamed(document, "article") ?? FirstNamed(document, "main") ?? document.Body;
+        var title = FirstNamed(document, "h1")?.TextContent ?? document.Title;
+        if (root is not null && !string.IsNullOrWhiteSpace(title) && !HoldsText(root, title.Trim()))
             sb.Append(Collapse(title)).Append('\n');
         if (root is not null)
             Walk(root, sb);
         return Tidy(sb);
     }
 
+    internal static IElement? FirstNamed(INode node, string name)
+    {
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (children[i] is not IElement element)
+                continue;
+            if (element.LocalName.Equals(name, StringComparison.OrdinalIgnoreCase))
+                return element;
+            if (FirstNamed(element, name) is { } found)
+                return found;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="root"/>'s text content (its text nodes joined in document order)
+    /// holds <paramref name="text"/>, gathered in a kept builder instead of a new string per page.
+    /// </summary>
+    internal static bool HoldsText(IElement root, string text)
+    {
+        var gathered = _rootText ?? new StringBuilder();
+        _rootText = null;
+        try
+        {
+            GatherText(root, gathered.Clear());
+            var pool = System.Buffers.ArrayPool<char>.Shared;
+            var buffer = pool.Rent(gathered.Length);
+            try
+            {
+                gathered.CopyTo(0, buffer, gathered.Length);
+                return buffer.AsSpan(0, gathered.Length).IndexOf(text, StringComparison.Ordinal) >= 0;
+            }
+            finally
+            {
+                pool.Return(buffer);
+            }
+        }
+        finally
+        {
+            if (gathered.Capacity <= MaxKeptChars)
+                _rootText = gathered;
+        }
+    }
+
+    private static void GatherText(INode node, StringBuilder sb)
+    {
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            var child = children[i];
+            if (child is IText text)
+                sb.Append(text.Data);
+            else
+                GatherText(child, sb);
+        }
+    }
+
     private static void Walk(INode node, StringBuilder sb)
     {
-        foreach (var child in node.ChildNodes)
+        // By index: a foreach over the node list boxes an enumerator per element.
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
-            switch (child)
+            switch (children[i])
             {
                 case IText text:
                     AppendCollapsed(sb, text.Data);
