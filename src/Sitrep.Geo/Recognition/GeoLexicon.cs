@@ -81,6 +81,18 @@ internal sealed class GeoLexicon
         return (known & (int)classes) != 0;
     }
 
+    /// <summary>
+    /// Whether the word, as <paramref name="text"/> writes it, folds into <see cref="CommonWords"/>:
+    /// read once per distinct written word (its key is made per written form).
+    /// </summary>
+    public bool IsCommon(string text, in Text.WordToken word)
+    {
+        var known = word.Word.Common;
+        if (known == 0)
+            word.Word.Common = known = Text.TextFold.FoldedIn(text.AsSpan(word.Start, word.Length), CommonWords) ? (byte)2 : (byte)1;
+        return known == 2;
+    }
+
     private WordClass ClassesOf(string key) =>
         (PersonCues.Contains(key) ? WordClass.PersonCue : 0)
         | (GivenNames.Contains(key) ? WordClass.GivenName : 0)

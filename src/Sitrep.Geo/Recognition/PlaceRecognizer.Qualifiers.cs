@@ -86,7 +86,7 @@ public sealed partial class PlaceRecognizer
             var cue = tokens[w - 1];
             if (!word.Capitalized || blocked[w] || word.Length < 3 || cue.Capitalized || !_lex.UnknownPlaceCues.Contains(cue.Key))
                 continue;
-            var common = TextFold.FoldedIn(text.AsSpan(word.Start, word.Length), _lex.CommonWords);
+            var common = _lex.IsCommon(text, word);
             var known = Gazetteer.NodeOf(text[word.Start..word.End]) is var node && node >= 0 && Gazetteer.HasPostings(node);
             // "in Chop, Uzhhorod district", "near Smile (Sumy oblast)": an English word the index
             // knows as a village, told with its division, is that village; found only here, since

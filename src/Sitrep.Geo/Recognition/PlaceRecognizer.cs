@@ -214,7 +214,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
                     return true;
             return false;
         }
-        var common = TextFold.FoldedIn(text.AsSpan(tokens[first].Start, tokens[first].Length), _lex.CommonWords);
+        var common = _lex.IsCommon(text, tokens[first]);
         // A venue's name ("Chequers", "Pentagon") is judged by the words before it, not as a word.
         if (!common || VenueName(node) != VenueUse.None)
             return true;
@@ -265,7 +265,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     {
         var key = tokens[i].Key;
         // A capitalized word opening a sentence is as likely any word as a misspelt place.
-        if (key.Length < MinFuzzyLength || Compass(tokens[i]) || TextFold.FoldedIn(text.AsSpan(tokens[i].Start, tokens[i].Length), _lex.CommonWords) || !char.IsLower(text[tokens[i].Start + 1])
+        if (key.Length < MinFuzzyLength || Compass(tokens[i]) || _lex.IsCommon(text, tokens[i]) || !char.IsLower(text[tokens[i].Start + 1])
             || SentenceInitial(text, tokens, i))
             return null;
         return _fuzzyMemo.TryGetValue(key, out var known) ? known : Remember(key, ScanFuzzy(key));
