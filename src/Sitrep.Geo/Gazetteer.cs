@@ -135,6 +135,9 @@ public sealed partial class Gazetteer
 
     internal ref readonly EntryRecord Entry(int i) => ref _entries[i];
 
+    /// <summary>The nodes of the name tree: node ids run from 0 below this.</summary>
+    internal int NodeCount => _postStart.Length - 1;
+
     internal ReadOnlySpan<Posting> Postings(int node) => _postings.Slice(_postStart[node], _postStart[node + 1] - _postStart[node]);
 
     internal string String(int id)

@@ -18,11 +18,22 @@ public class GeoLexiconClassTests
         (WordClass.Connector, L.Connectors),
         (WordClass.OrgWord, L.OrgWords),
         (WordClass.NotPlaceFirst, L.NotPlaceFirstWords),
+        (WordClass.SectorWord, L.SectorWords),
+        (WordClass.SettlementCue, L.SettlementCues),
+        (WordClass.OwnerNoun, L.OwnerNouns),
+        (WordClass.VenueCue, L.VenueCues),
+        (WordClass.VenueFiller, L.VenueFillers),
+        (WordClass.UnknownPlaceCue, L.UnknownPlaceCues),
+        (WordClass.Locative, L.Locatives),
+        (WordClass.CityPart, L.CityParts),
+        (WordClass.Division, L.Divisions.Keys.ToHashSet(StringComparer.Ordinal)),
+        (WordClass.Direction, L.Directions.Keys.ToHashSet(StringComparer.Ordinal)),
     ];
 
     [Theory]
     [InlineData("General Petrenko said the bridge over the river near the village was shelled")]
     [InlineData("Mayor Olena Kovalenko told the regional council that the lake shore of Svitlovodsk was mined")]
+    [InlineData("near the village of Ivanivka in the northern Kharkiv district, at his residence, in the Pokrovsk direction, the town's centre")]
     public void Each_flag_answers_as_its_word_set(string text)
     {
         foreach (var token in WordTokenizer.Tokenize(text, 0, text.Length))

@@ -52,11 +52,14 @@ public class ProximityPullTests
         var random = new Random(27);
         for (var i = 0; i < 100_000; i++)
         {
+            // An anchor of either weight at some distance pulls; the heaviest weight is 1.
             var weight = random.Next(2) == 0 ? 1.0 : Weights.OtherSentence;
-            var pull = weight * Math.Exp(-random.NextDouble() * 400 / Weights.ProximityKm);
-            var reach = ProximityPull.Reach(pull, weight);
-            var km = Math.BitIncrement(reach);
-            Assert.True(weight * Math.Exp(-km / Weights.ProximityKm) <= pull, $"pull {pull}, reach {reach}");
+            var km = i % 100 == 0 ? 0 : random.NextDouble() * (i % 3 == 0 ? 2 : 400);
+            var pull = weight * Math.Exp(-km / Weights.ProximityKm);
+            var reach = ProximityPull.Reach(km, weight == 1.0 ? 0 : Math.Log(1.0 / weight));
+            var beyond = Math.BitIncrement(reach);
+            Assert.True(1.0 * Math.Exp(-beyond / Weights.ProximityKm) <= pull, $"km {km}, weight {weight}, reach {reach}");
+            Assert.True(weight * Math.Exp(-beyond / Weights.ProximityKm) <= pull);
         }
     }
 

@@ -419,16 +419,19 @@ public sealed class Geocoder(Gazetteer gazetteer)
             ref readonly var t = ref traits[k];
             var cc = t.Country;
             var score = t.Prior;
-            var countryNamed = cc is not null && ctx.Countries.Contains(cc);
+            // The document's sets are empty in the first pass, and a set still hashes the key it is asked.
+            var countryNamed = cc is not null && ctx.Countries.Count > 0 && ctx.Countries.Contains(cc);
             if (countryNamed && kind != PlaceKind.Country)
                 score += Weights.CountryInDocument;
-            // A small town far from the war is meant only when the text names its country beside it
-            // ("Pargas on the coast of southern Finland"); a country named elsewhere in the report
-            // does not make every small namesake there likely ("the Arab world" is not Arab, Alabama).
-            var countryNear = cc is not null && ctx.Sentence.Length > 0 && ctx.CountriesBySentence.Contains((ctx.Sentence[s.Index], cc));
             // A venue's name (venues.tsv) says which town is meant however small or far it is.
             var venue = (c.Source & NameSource.Venue) != 0;
             var foreign = kind == PlaceKind.Settlement && cc is not ("UA" or "RU") && !venue;
+            // A small town far from the war is meant only when the text names its country beside it
+            // ("Pargas on the coast of southern Finland"); a country named elsewhere in the report
+            // does not make every small namesake there likely ("the Arab world" is not Arab, Alabama).
+            // Asked only of a foreign town, the one kind it can change.
+            var countryNear = foreign && cc is not null && ctx.Sentence.Length > 0 && ctx.CountriesBySentence.Count > 0
+                              && ctx.CountriesBySentence.Contains((ctx.Sentence[s.Index], cc));
             if (foreign && e.Rank < 6
                 && e.Population < (countryNear ? Weights.ForeignMinPopulationNamedCountry : Weights.ForeignMinPopulation))
                 score += Weights.SmallForeignPlace;
@@ -450,7 +453,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
             var ev = 0.0;
             var told = 0.0;   // what the text says outright: its region, its country, another name of it
             var admin1 = t.Admin1;
-            if (kind != PlaceKind.Region && admin1 is not null && ctx.RegionCounts.TryGetValue(admin1, out var n))
+            if (kind != PlaceKind.Region && admin1 is not null && ctx.RegionCounts.Count > 0 && ctx.RegionCounts.TryGetValue(admin1, out var n))
                 ev += Weights.RegionInDocument * Math.Min(n, 2);
             if (s.Qualifier is { } q && states[q].Best is { } qb)
                 told += QualifierFit(c.Entry, admin1, cc, qb, states[q].Mention);

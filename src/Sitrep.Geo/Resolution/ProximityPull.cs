@@ -22,6 +22,8 @@ internal static class ProximityPull
         var reach = double.PositiveInfinity;
         // The candidate's cosine once for all its anchors, and only when one is measured.
         var cosLat = double.NaN;
+        // ln(maxWeight / weight) for the last weight that pulled: the reach needs it, and a report's anchors have a weight or two.
+        double loggedWeight = double.NaN, logRatio = 0;
         foreach (ref readonly var anchor in anchors)
         {
             // The pull is at most its weight (at no distance).
@@ -35,19 +37,25 @@ internal static class ProximityPull
             var before = pull;
             pull = Math.Max(pull, anchor.Weight * Math.Exp(-km / Weights.ProximityKm));
             if (pull != before)
-                reach = Reach(pull, maxWeight);
+            {
+                if (anchor.Weight != loggedWeight)
+                    (loggedWeight, logRatio) = (anchor.Weight, anchor.Weight == maxWeight ? 0 : Math.Log(maxWeight / anchor.Weight));
+                reach = Reach(km, logRatio);
+            }
         }
         return pull;
     }
 
     /// <summary>
-    /// The distance beyond which no anchor of weight up to <paramref name="maxWeight"/> pulls
-    /// harder than <paramref name="pull"/>, widened by a margin far above the rounding of the
-    /// logarithm and the exponential, so that a skipped anchor could never have won by a last bit.
-    /// Not a number while the pull is not one: then nothing is skipped, as before.
+    /// The distance beyond which no anchor pulls harder than an anchor at <paramref name="km"/>
+    /// did: its pull is weight · exp(-km / P), and the heaviest weight reaches that pull at
+    /// km + P · <paramref name="logRatio"/> (ln of the heaviest weight over its own), so no
+    /// logarithm of the pull is taken. Widened by a margin far above the rounding of the
+    /// exponential and of the sum, so that a skipped anchor could never have won by a last bit.
+    /// Not a number when the distance is not one: then nothing is skipped, as before.
     /// </summary>
-    internal static double Reach(double pull, double maxWeight) =>
-        Weights.ProximityKm * Math.Log(maxWeight / pull) * (1 + 1e-9) + 1e-9;
+    internal static double Reach(double km, double logRatio) =>
+        (km + Weights.ProximityKm * logRatio) * (1 + 1e-9) + 1e-9;
 
     /// <summary>The heaviest weight among <paramref name="anchors"/>; 0 when there are none.</summary>
     public static double MaxWeight(ReadOnlySpan<PullingAnchor> anchors)
