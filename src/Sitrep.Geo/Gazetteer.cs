@@ -15,6 +15,7 @@ public sealed partial class Gazetteer
     private readonly IndexArray<int> _stringOffsets;
     private readonly IndexArray<char> _stringChars;
     private readonly StringCache _stringCache;
+    private readonly StringCache _foldedCache;
     private readonly IndexArray<EntryRecord> _entries;
     private readonly IndexArray<Admin1Record> _admin1;
     private readonly IndexArray<int> _vocabOffsets;
@@ -45,6 +46,7 @@ public sealed partial class Gazetteer
         _stringOffsets = r.Array<int>();
         _stringChars = r.Array<char>();
         _stringCache = new StringCache(Math.Max(0, _stringOffsets.Length - 1));
+        _foldedCache = new StringCache(Math.Max(0, _stringOffsets.Length - 1));
         _entries = r.Array<EntryRecord>();
         _admin1 = r.Array<Admin1Record>();
         _vocabOffsets = r.Array<int>();
@@ -133,6 +135,9 @@ public sealed partial class Gazetteer
 
     internal ref readonly EntryRecord Entry(int i) => ref _entries[i];
 
+    /// <summary>The nodes of the name tree: node ids run from 0 below this.</summary>
+    internal int NodeCount => _postStart.Length - 1;
+
     internal ReadOnlySpan<Posting> Postings(int node) => _postings.Slice(_postStart[node], _postStart[node + 1] - _postStart[node]);
 
     internal string String(int id)
@@ -140,6 +145,22 @@ public sealed partial class Gazetteer
         if (id < 0)
             return "";
         return _stringCache.Get(id) ?? _stringCache.Set(id, new string(_stringChars.Slice(_stringOffsets[id], _stringOffsets[id + 1] - _stringOffsets[id])));
+    }
+
+    /// <summary>
+    /// An index string folded (<see cref="TextFold.Fold"/>), made once each: the geocoder compares
+    /// the fold of every candidate name of every mention with the mention's, and the same few
+    /// thousand names come up report after report. A string already in its folded form is kept once.
+    /// </summary>
+    internal string Folded(int id)
+    {
+        if (id < 0)
+            return "";
+        if (_foldedCache.Get(id) is { } folded)
+            return folded;
+        var text = String(id);
+        var fold = TextFold.Fold(text);
+        return _foldedCache.Set(id, fold == text ? text : fold);
     }
 
     /// <summary>Token id of a skeleton token, or -1: binary search over the sorted vocabulary.</summary>

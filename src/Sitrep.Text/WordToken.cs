@@ -22,6 +22,14 @@ internal sealed class WordKey(string key)
     public int Classes = -1;
 
     /// <summary>
+    /// Whether the word as written folds to a common English word: 0 until asked, then 1 (no) or
+    /// 2 (yes). A key is made per word as written, so the answer holds for each of its tokens; the
+    /// recognizer asks it of most capitalised words, and folding each into a set lookup cost more
+    /// than the word's other classes together.
+    /// </summary>
+    public byte Common;
+
+    /// <summary>
     /// The place index whose token id and root node for the word are <see cref="Token"/> and
     /// <see cref="Root"/>: asked of every capitalised word, the index's own memo costs a hash lookup.
     /// </summary>

@@ -177,4 +177,23 @@ public class GazetteerTests
             Environment.SetEnvironmentVariable("SITREP_GAZETTEER", old);
         }
     }
+
+    // Folded keeps each string's fold once: asked again, and for every name of the index, it must
+    // be what folding the string gives, and a name with capitals must not come back as written.
+    [Fact]
+    public void A_folded_name_is_the_fold_of_the_name_each_time_it_is_asked()
+    {
+        var changed = 0;
+        for (var round = 0; round < 2; round++)
+            for (var i = 0; i < G.Count; i++)
+            {
+                var id = G.Entry(i).Name;
+                var name = G.String(id);
+                Assert.Equal(Sitrep.Geo.Text.TextFold.Fold(name), G.Folded(id));
+                if (G.Folded(id) != name)
+                    changed++;
+            }
+        Assert.True(changed > 0);
+        Assert.Equal("", G.Folded(-1));
+    }
 }

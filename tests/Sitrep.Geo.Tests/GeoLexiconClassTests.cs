@@ -18,11 +18,22 @@ public class GeoLexiconClassTests
         (WordClass.Connector, L.Connectors),
         (WordClass.OrgWord, L.OrgWords),
         (WordClass.NotPlaceFirst, L.NotPlaceFirstWords),
+        (WordClass.SectorWord, L.SectorWords),
+        (WordClass.SettlementCue, L.SettlementCues),
+        (WordClass.OwnerNoun, L.OwnerNouns),
+        (WordClass.VenueCue, L.VenueCues),
+        (WordClass.VenueFiller, L.VenueFillers),
+        (WordClass.UnknownPlaceCue, L.UnknownPlaceCues),
+        (WordClass.Locative, L.Locatives),
+        (WordClass.CityPart, L.CityParts),
+        (WordClass.Division, L.Divisions.Keys.ToHashSet(StringComparer.Ordinal)),
+        (WordClass.Direction, L.Directions.Keys.ToHashSet(StringComparer.Ordinal)),
     ];
 
     [Theory]
     [InlineData("General Petrenko said the bridge over the river near the village was shelled")]
     [InlineData("Mayor Olena Kovalenko told the regional council that the lake shore of Svitlovodsk was mined")]
+    [InlineData("near the village of Ivanivka in the northern Kharkiv district, at his residence, in the Pokrovsk direction, the town's centre")]
     public void Each_flag_answers_as_its_word_set(string text)
     {
         foreach (var token in WordTokenizer.Tokenize(text, 0, text.Length))
@@ -44,5 +55,29 @@ public class GeoLexiconClassTests
         }
         var none = WordTokenizer.Tokenize("zzqx", 0, 4)[0];
         Assert.False(L.Is(none, Classes.Aggregate((WordClass)0, (m, c) => m | c.Class)));
+    }
+
+    // IsCommon keeps its answer on the word's key, made per word as written: it must answer as
+    // folding that token's own text into the set does, for a spelling that shares another's
+    // skeleton ("Tynne", a village, beside "tine", a word) and for a word asked again.
+    [Theory]
+    [InlineData("The tine of Tynne, and tine again near Tynne")]
+    [InlineData("Bank BANK bank Lyman lyman Mar'yinka Pokrovsk's Kramatorsk Ternopil Smile smile")]
+    [InlineData("Café cafe Óbuda Kyiv-Pechersk hill Hill")]
+    public void The_common_word_flag_answers_as_folding_the_written_word(string text)
+    {
+        for (var round = 0; round < 2; round++)
+            foreach (var token in WordTokenizer.Tokenize(text, 0, text.Length))
+                Assert.Equal(TextFold.FoldedIn(text.AsSpan(token.Start, token.Length), L.CommonWords), L.IsCommon(text, token));
+    }
+
+    [Fact]
+    public void Two_spellings_with_one_skeleton_keep_apart_answers()
+    {
+        const string text = "tine Tynne";
+        var tokens = WordTokenizer.Tokenize(text, 0, text.Length);
+        Assert.Equal(tokens[0].Key, tokens[1].Key);
+        Assert.True(L.IsCommon(text, tokens[0]));
+        Assert.False(L.IsCommon(text, tokens[1]));
     }
 }

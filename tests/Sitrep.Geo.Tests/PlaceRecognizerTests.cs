@@ -409,4 +409,22 @@ public class ArmedGroupNameTests
     [InlineData("Shelling hit Donetsk, People said nothing.", "Donetsk")]
     public void The_city_alone_stays_a_place(string text, string name) =>
         Assert.Contains(new PlaceRecognizer(G).Find(text, 0, text.Length), m => m.Name == name);
+
+    // A name's kind hint is read from its postings once per recognizer and kept by node: asked
+    // again, from the kept hint, every mention must carry the kind the first reading gave, and a
+    // fresh recognizer (nothing kept) must agree with one that has read the names before.
+    [Fact]
+    public void Kind_hints_kept_by_name_answer_as_the_postings_do()
+    {
+        const string text = "Shelling hit Kharkiv and Lozova; talks in Finland; the Sea of Azov; Kupiansk, then Kharkiv again.";
+        var fresh = new PlaceRecognizer(MiniGazetteer.Gazetteer);
+        var first = fresh.Find(text, 0, text.Length).Select(m => (m.Text, m.KindHint)).ToList();
+        Assert.Contains(first, m => m.KindHint == PlaceKind.Country);
+        Assert.Contains(first, m => m.KindHint == PlaceKind.Settlement);
+        Assert.Equal(first, fresh.Find(text, 0, text.Length).Select(m => (m.Text, m.KindHint)).ToList());
+        var seasoned = new PlaceRecognizer(MiniGazetteer.Gazetteer);
+        const string before = "Kharkiv region, Finland's border, the Azov Sea and Lozova district.";
+        seasoned.Find(before, 0, before.Length);
+        Assert.Equal(first, seasoned.Find(text, 0, text.Length).Select(m => (m.Text, m.KindHint)).ToList());
+    }
 }

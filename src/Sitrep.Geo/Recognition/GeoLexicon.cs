@@ -81,6 +81,18 @@ internal sealed class GeoLexicon
         return (known & (int)classes) != 0;
     }
 
+    /// <summary>
+    /// Whether the word, as <paramref name="text"/> writes it, folds into <see cref="CommonWords"/>:
+    /// read once per distinct written word (its key is made per written form).
+    /// </summary>
+    public bool IsCommon(string text, in Text.WordToken word)
+    {
+        var known = word.Word.Common;
+        if (known == 0)
+            word.Word.Common = known = Text.TextFold.FoldedIn(text.AsSpan(word.Start, word.Length), CommonWords) ? (byte)2 : (byte)1;
+        return known == 2;
+    }
+
     private WordClass ClassesOf(string key) =>
         (PersonCues.Contains(key) ? WordClass.PersonCue : 0)
         | (GivenNames.Contains(key) ? WordClass.GivenName : 0)
@@ -88,7 +100,17 @@ internal sealed class GeoLexicon
         | (WaterWords.Contains(key) ? WordClass.WaterWord : 0)
         | (Connectors.Contains(key) ? WordClass.Connector : 0)
         | (OrgWords.Contains(key) ? WordClass.OrgWord : 0)
-        | (NotPlaceFirstWords.Contains(key) ? WordClass.NotPlaceFirst : 0);
+        | (NotPlaceFirstWords.Contains(key) ? WordClass.NotPlaceFirst : 0)
+        | (SectorWords.Contains(key) ? WordClass.SectorWord : 0)
+        | (SettlementCues.Contains(key) ? WordClass.SettlementCue : 0)
+        | (OwnerNouns.Contains(key) ? WordClass.OwnerNoun : 0)
+        | (VenueCues.Contains(key) ? WordClass.VenueCue : 0)
+        | (VenueFillers.Contains(key) ? WordClass.VenueFiller : 0)
+        | (UnknownPlaceCues.Contains(key) ? WordClass.UnknownPlaceCue : 0)
+        | (Locatives.Contains(key) ? WordClass.Locative : 0)
+        | (CityParts.Contains(key) ? WordClass.CityPart : 0)
+        | (Divisions.ContainsKey(key) ? WordClass.Division : 0)
+        | (Directions.ContainsKey(key) ? WordClass.Direction : 0);
 
     private static readonly Lazy<GeoLexicon> Shared = new(() => new GeoLexicon(GeoData.DefaultDirectory));
 
@@ -106,4 +128,14 @@ internal enum WordClass
     Connector = 16,
     OrgWord = 32,
     NotPlaceFirst = 64,
+    SectorWord = 128,
+    SettlementCue = 256,
+    OwnerNoun = 1 << 9,
+    VenueCue = 1 << 10,
+    VenueFiller = 1 << 11,
+    UnknownPlaceCue = 1 << 12,
+    Locative = 1 << 13,
+    CityPart = 1 << 14,
+    Division = 1 << 15,
+    Direction = 1 << 16,
 }

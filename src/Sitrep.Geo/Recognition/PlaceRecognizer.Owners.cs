@@ -22,7 +22,7 @@ public sealed partial class PlaceRecognizer
         {
             if (tokens[k].Capitalized || !WordTokenizer.Adjacent(text, tokens[k - 1], tokens[k]))
                 return false;
-            if (_lex.OwnerNouns.Contains(tokens[k].Key))
+            if (_lex.Is(tokens[k], Recognition.WordClass.OwnerNoun))
                 return true;
         }
         return false;
@@ -68,7 +68,7 @@ public sealed partial class PlaceRecognizer
             var t = tokens[k];
             if (text.AsSpan(previousEnd, t.Start - previousEnd).Trim().Length > 0)
                 return false;
-            if (_lex.SettlementCues.Contains(t.Key) && !t.Capitalized)
+            if (_lex.Is(t, Recognition.WordClass.SettlementCue) && !t.Capitalized)
                 cue = true;
             else if (t.Key != "of")
                 return false;

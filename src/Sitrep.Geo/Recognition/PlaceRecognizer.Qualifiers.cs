@@ -84,9 +84,9 @@ public sealed partial class PlaceRecognizer
                 continue;
             var word = tokens[w];
             var cue = tokens[w - 1];
-            if (!word.Capitalized || blocked[w] || word.Length < 3 || cue.Capitalized || !_lex.UnknownPlaceCues.Contains(cue.Key))
+            if (!word.Capitalized || blocked[w] || word.Length < 3 || cue.Capitalized || !_lex.Is(cue, Recognition.WordClass.UnknownPlaceCue))
                 continue;
-            var common = TextFold.FoldedIn(text.AsSpan(word.Start, word.Length), _lex.CommonWords);
+            var common = _lex.IsCommon(text, word);
             var known = Gazetteer.NodeOf(text[word.Start..word.End]) is var node && node >= 0 && Gazetteer.HasPostings(node);
             // "in Chop, Uzhhorod district", "near Smile (Sumy oblast)": an English word the index
             // knows as a village, told with its division, is that village; found only here, since
@@ -108,7 +108,7 @@ public sealed partial class PlaceRecognizer
     private bool Worded(string text, List<WordToken> tokens, PlaceMention b)
     {
         var k = FirstTokenFrom(tokens, b.Start + b.Name.Length);
-        return k >= 0 && _lex.Divisions.ContainsKey(tokens[k].Key) && tokens[k].Start - (b.Start + b.Name.Length) <= 1
+        return k >= 0 && _lex.Is(tokens[k], Recognition.WordClass.Division) && tokens[k].Start - (b.Start + b.Name.Length) <= 1
                || EndsInDivisionWord(tokens, b);
     }
 
@@ -121,7 +121,7 @@ public sealed partial class PlaceRecognizer
             return false;
         while (k + 1 < tokens.Count && tokens[k + 1].End <= end)
             k++;
-        return tokens[k].End == end && tokens[k].Start > b.Start && _lex.Divisions.ContainsKey(tokens[k].Key);
+        return tokens[k].End == end && tokens[k].Start > b.Start && _lex.Is(tokens[k], Recognition.WordClass.Division);
     }
 
     private (PlaceQualifier Qualifier, int LastToken)? ReadQualifier(
@@ -149,7 +149,7 @@ public sealed partial class PlaceRecognizer
             return null;
         if (p < tokens.Count && tokens[p].Key == "the" && !tokens[p].Capitalized)
             p++;
-        while (p < tokens.Count && !tokens[p].Capitalized && _lex.Directions.ContainsKey(tokens[p].Key))
+        while (p < tokens.Count && !tokens[p].Capitalized && _lex.Is(tokens[p], Recognition.WordClass.Direction))
             p++;
         if (p >= tokens.Count || !tokens[p].Capitalized)
             return null;
@@ -174,7 +174,7 @@ public sealed partial class PlaceRecognizer
             {
                 if (k > p && !WordTokenizer.Adjacent(text, tokens[k - 1], tokens[k]))
                     break;
-                if (k + 1 < tokens.Count && _lex.Divisions.ContainsKey(tokens[k + 1].Key) && WordTokenizer.Adjacent(text, tokens[k], tokens[k + 1]))
+                if (k + 1 < tokens.Count && _lex.Is(tokens[k + 1], Recognition.WordClass.Division) && WordTokenizer.Adjacent(text, tokens[k], tokens[k + 1]))
                 {
                     nameLast = k;
                     break;

@@ -38,9 +38,9 @@ public sealed partial class PlaceRecognizer
             return false;
         for (var k = first - 1; k >= 0 && k >= first - 1 - MaxVenueFillers; k--)
         {
-            if (_lex.VenueCues.Contains(tokens[k].Key))
+            if (_lex.Is(tokens[k], Recognition.WordClass.VenueCue))
                 return true;
-            if (!_lex.VenueFillers.Contains(tokens[k].Key))
+            if (!_lex.Is(tokens[k], Recognition.WordClass.VenueFiller))
                 return false;
         }
         return false;

@@ -144,7 +144,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         var p = first - 1;
         while (p >= 0 && !tokens[p].Capitalized && tokens[p].Key == "the")
             p--;
-        return p < 0 || !_lex.Locatives.Contains(tokens[p].Key) ? end : null;
+        return p < 0 || !_lex.Is(tokens[p], Recognition.WordClass.Locative) ? end : null;
     }
 
     /// <summary>Words a non-place's name may run past the place name it starts with.</summary>
@@ -153,7 +153,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     /// <summary>"the Novyi neighbourhood": a named part of a city, not the village of that name.</summary>
     private bool CityPart(string text, List<WordToken> tokens, int first, int last)
     {
-        if (last + 1 >= tokens.Count || !_lex.CityParts.Contains(tokens[last + 1].Key) || !WordTokenizer.Adjacent(text, tokens[last], tokens[last + 1]))
+        if (last + 1 >= tokens.Count || !_lex.Is(tokens[last + 1], Recognition.WordClass.CityPart) || !WordTokenizer.Adjacent(text, tokens[last], tokens[last + 1]))
             return false;
         if (first == 0 || tokens[first - 1].Key != "the")
             return false;
@@ -214,7 +214,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
                     return true;
             return false;
         }
-        var common = TextFold.FoldedIn(text.AsSpan(tokens[first].Start, tokens[first].Length), _lex.CommonWords);
+        var common = _lex.IsCommon(text, tokens[first]);
         // A venue's name ("Chequers", "Pentagon") is judged by the words before it, not as a word.
         if (!common || VenueName(node) != VenueUse.None)
             return true;
@@ -235,7 +235,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     /// direction, though GeoNames has regions so named (East in Cameroon, South in Iceland). Names
     /// that hold one ("North Macedonia", "West Bank") are matched whole before this is asked.
     /// </summary>
-    private bool Compass(WordToken token) => _lex.Directions.ContainsKey(token.Key);
+    private bool Compass(WordToken token) => _lex.Is(token, Recognition.WordClass.Direction);
 
     private static bool IsAcronym(ReadOnlySpan<char> word)
     {
@@ -265,7 +265,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     {
         var key = tokens[i].Key;
         // A capitalized word opening a sentence is as likely any word as a misspelt place.
-        if (key.Length < MinFuzzyLength || Compass(tokens[i]) || TextFold.FoldedIn(text.AsSpan(tokens[i].Start, tokens[i].Length), _lex.CommonWords) || !char.IsLower(text[tokens[i].Start + 1])
+        if (key.Length < MinFuzzyLength || Compass(tokens[i]) || _lex.IsCommon(text, tokens[i]) || !char.IsLower(text[tokens[i].Start + 1])
             || SentenceInitial(text, tokens, i))
             return null;
         return _fuzzyMemo.TryGetValue(key, out var known) ? known : Remember(key, ScanFuzzy(key));
@@ -351,25 +351,24 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         var end = nameEnd;
         var hint = HintFromIndex(node, fuzzy);
         string? sector = null;
-        var lastKey = tokens[last].Key;
-        if (_lex.RegionWords.Contains(lastKey) && last > first)
+        if (_lex.Is(tokens[last], Recognition.WordClass.RegionWord) && last > first)
             hint = PlaceKind.Region;
-        else if ((_lex.WaterWords.Contains(lastKey) || _lex.WaterWords.Contains(tokens[first].Key)) && last > first)
+        else if ((_lex.Is(tokens[last], Recognition.WordClass.WaterWord) || _lex.Is(tokens[first], Recognition.WordClass.WaterWord)) && last > first)
             hint = PlaceKind.Water;
         else if (last + 1 < tokens.Count && WordTokenizer.Adjacent(text, tokens[last], tokens[last + 1]))
         {
-            var next = tokens[last + 1].Key;
-            if (_lex.RegionWords.Contains(next) && hint != PlaceKind.Country)
+            var next = tokens[last + 1];
+            if (_lex.Is(next, Recognition.WordClass.RegionWord) && hint != PlaceKind.Country)
             {
                 hint = PlaceKind.Region;
                 end = tokens[last + 1].End;
             }
-            else if (_lex.SectorWords.Contains(next) && hint == PlaceKind.Settlement && !tokens[last + 1].Capitalized)
+            else if (_lex.Is(next, Recognition.WordClass.SectorWord) && hint == PlaceKind.Settlement && !next.Capitalized)
             {
                 sector = text[tokens[last + 1].Start..tokens[last + 1].End];
                 end = tokens[last + 1].End;
             }
-            else if (_lex.WaterWords.Contains(next))
+            else if (_lex.Is(next, Recognition.WordClass.WaterWord))
             {
                 hint = PlaceKind.Water;
                 end = tokens[last + 1].End;
@@ -377,9 +376,9 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         }
         var settlementCue = false;
         var p = first - 1;
-        if (p >= 0 && tokens[p].Key is "of" && p - 1 >= 0 && _lex.SettlementCues.Contains(tokens[p - 1].Key))
+        if (p >= 0 && tokens[p].Key is "of" && p - 1 >= 0 && _lex.Is(tokens[p - 1], Recognition.WordClass.SettlementCue))
             settlementCue = true;
-        if (p >= 0 && _lex.SettlementCues.Contains(tokens[p].Key) && !tokens[p].Capitalized)
+        if (p >= 0 && _lex.Is(tokens[p], Recognition.WordClass.SettlementCue) && !tokens[p].Capitalized)
             settlementCue = true;
         if (settlementCue && hint == PlaceKind.Region && end == nameEnd)
             hint = PlaceKind.Settlement;
@@ -405,6 +404,27 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         var g = Gazetteer;
         if (fuzzy is not null)
             return (PlaceKind)g.Entry(fuzzy[0]).Kind;
+        if (node < 0)
+            return HintOfPostings(node);
+        // The hint is the node's alone, and reports name the same places over and over: each
+        // node's is read once (kind + 1; 0 not yet). Blocks are made as first asked, as the index's
+        // strings are; threads that race write the same value.
+        var blocks = _hints ??= new byte[]?[(g.NodeCount >> HintBlockBits) + 1];
+        var block = blocks[node >> HintBlockBits] ??= new byte[1 << HintBlockBits];
+        ref var known = ref block[node & ((1 << HintBlockBits) - 1)];
+        if (known == 0)
+            known = (byte)((int)HintOfPostings(node) + 1);
+        return (PlaceKind)(known - 1);
+    }
+
+    private const int HintBlockBits = 10;
+
+    /// <summary>The hint of each node asked, by node id, in blocks of 2^<see cref="HintBlockBits"/>.</summary>
+    private byte[]?[]? _hints;
+
+    private PlaceKind HintOfPostings(int node)
+    {
+        var g = Gazetteer;
         var bestKind = PlaceKind.Settlement;
         var bestScore = -1;
         foreach (var p in g.Postings(node))

@@ -11,3 +11,12 @@ internal readonly record struct Candidate(int Entry, NameSource Source, bool Exa
     /// <summary>A primary, ASCII or curated name, not one of the many alternates.</summary>
     public bool ByMainName => (Source & NameSource.Alternate) == 0;
 }
+
+/// <summary>
+/// What ranking reads of a candidate that no pass changes, read in the first pass and kept for
+/// the next two: each pass asked the index for its country and oblast, fitted its kind and took
+/// the logarithm of its population again.
+/// </summary>
+/// <param name="Prior">The score from its name, kind and country before anything the document says: the first terms of the sum, added in the same order.</param>
+/// <param name="Population">The population term of a settlement (0 for other kinds, which do not add it).</param>
+internal readonly record struct CandidateTraits(double Prior, double Population, string? Country, string? Admin1);

@@ -301,11 +301,11 @@ public sealed class Geocoder(Gazetteer gazetteer)
         {
             if (m.NoVenue && (p.Source & NameSource.Venue) != 0)
                 continue;
-            var exact = TextFold.FoldEquals(g.String(p.Variant), folded);
+            var exact = g.Folded(p.Variant) == folded;
             var source = p.Source;
             // "New York" for New York City, "Kuwait" for Kuwait City: the name without its "City" is the city's own.
             if ((source & NameSource.Alternate) != 0 && exact && (PlaceKind)g.Entry(p.Entry).Kind == PlaceKind.Settlement
-                && IsNamePlusSuffix(TextFold.Fold(g.String(g.Entry(p.Entry).Name)), folded))
+                && IsNamePlusSuffix(g.Folded(g.Entry(p.Entry).Name), folded))
                 source = NameSource.Primary;
             var c = new Candidate(p.Entry, source, exact, Fuzzy: false, AnyExact: exact);
             if (index.TryGetValue(p.Entry, out var at))
@@ -406,41 +406,32 @@ public sealed class Geocoder(Gazetteer gazetteer)
         // and a state's first pass of a report the arrays of the thread's earlier reports.
         var scores = s.Scores.Length == s.Candidates.Count ? s.Scores : ScoreArrays.Exchange(s.Scores, s.Candidates.Count);
         var evidence = s.Evidence.Length == s.Candidates.Count ? s.Evidence : ScoreArrays.Exchange(s.Evidence, s.Candidates.Count);
-        var askedKindExists = m.KindHint switch
-        {
-            PlaceKind.Region => AnyOfKind(s.Candidates, PlaceKind.Region, PlaceKind.Area),
-            PlaceKind.Water => AnyOfKind(s.Candidates, PlaceKind.Water, PlaceKind.Water),
-            _ => true,
-        };
+        if (!s.TraitsRead)
+            ReadTraits(s);
+        var traits = s.Traits;
         List<PullingAnchor>? anchors = null;
-        // Where a city shares its region's name (Donetsk, Kharkiv, New York) a bare name is the city;
-        // a region no town of its own is named after (Florida, Volyn) is what the bare name means.
+        var maxWeight = 0.0;
         for (var k = 0; k < s.Candidates.Count; k++)
         {
             var c = s.Candidates[k];
             ref readonly var e = ref g.Entry(c.Entry);
             var kind = (PlaceKind)e.Kind;
-            var cc = CountryCode.Unpack(e.Country);
-            double score = c.Fuzzy ? Weights.FuzzyName : c.ByMainName ? Weights.MainName : Weights.AlternateName;
-            if (!c.Exact && !c.Fuzzy)
-                score += Weights.LooseSpelling;
-            score += KindFit(m, kind, e, g, askedKindExists);
-            if (m.KindHint == PlaceKind.Settlement && kind == PlaceKind.Region && e.Rank >= 5 && g.Admin1Key(c.Entry) is { } own && !HasCityIn(s.Candidates, own))
-                score += Weights.RegionOwnName - Weights.RegionForBareName;
-            if (cc == "UA")
-                score += Weights.Ukraine;
-            else if (cc == "RU")
-                score += Weights.Russia;
-            var countryNamed = cc is not null && ctx.Countries.Contains(cc);
+            ref readonly var t = ref traits[k];
+            var cc = t.Country;
+            var score = t.Prior;
+            // The document's sets are empty in the first pass, and a set still hashes the key it is asked.
+            var countryNamed = cc is not null && ctx.Countries.Count > 0 && ctx.Countries.Contains(cc);
             if (countryNamed && kind != PlaceKind.Country)
                 score += Weights.CountryInDocument;
-            // A small town far from the war is meant only when the text names its country beside it
-            // ("Pargas on the coast of southern Finland"); a country named elsewhere in the report
-            // does not make every small namesake there likely ("the Arab world" is not Arab, Alabama).
-            var countryNear = cc is not null && ctx.Sentence.Length > 0 && ctx.CountriesBySentence.Contains((ctx.Sentence[s.Index], cc));
             // A venue's name (venues.tsv) says which town is meant however small or far it is.
             var venue = (c.Source & NameSource.Venue) != 0;
             var foreign = kind == PlaceKind.Settlement && cc is not ("UA" or "RU") && !venue;
+            // A small town far from the war is meant only when the text names its country beside it
+            // ("Pargas on the coast of southern Finland"); a country named elsewhere in the report
+            // does not make every small namesake there likely ("the Arab world" is not Arab, Alabama).
+            // Asked only of a foreign town, the one kind it can change.
+            var countryNear = foreign && cc is not null && ctx.Sentence.Length > 0 && ctx.CountriesBySentence.Count > 0
+                              && ctx.CountriesBySentence.Contains((ctx.Sentence[s.Index], cc));
             if (foreign && e.Rank < 6
                 && e.Population < (countryNear ? Weights.ForeignMinPopulationNamedCountry : Weights.ForeignMinPopulation))
                 score += Weights.SmallForeignPlace;
@@ -455,14 +446,14 @@ public sealed class Geocoder(Gazetteer gazetteer)
             if (kind == PlaceKind.Settlement && e.Rank >= 5 && c.ByMainName)
                 score += Weights.Capital;
             if (kind == PlaceKind.Settlement)
-                score += (c.ByMainName ? Weights.PopulationMain : Weights.PopulationAlternate) * Math.Log10(e.Population + 1.0);
+                score += t.Population;
             if (c.Source.HasFlag(NameSource.Curated) && kind is PlaceKind.Facility or PlaceKind.Area || venue)
                 score += Weights.CuratedLandmark;
 
             var ev = 0.0;
             var told = 0.0;   // what the text says outright: its region, its country, another name of it
-            var admin1 = g.Admin1Key(c.Entry);
-            if (kind != PlaceKind.Region && admin1 is not null && ctx.RegionCounts.TryGetValue(admin1, out var n))
+            var admin1 = t.Admin1;
+            if (kind != PlaceKind.Region && admin1 is not null && ctx.RegionCounts.Count > 0 && ctx.RegionCounts.TryGetValue(admin1, out var n))
                 ev += Weights.RegionInDocument * Math.Min(n, 2);
             if (s.Qualifier is { } q && states[q].Best is { } qb)
                 told += QualifierFit(c.Entry, admin1, cc, qb, states[q].Mention);
@@ -479,21 +470,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 // A place named in the same sentence ("Lyman and Siversk") says more than one named
                 // elsewhere; places far off in the text (a long live blog) say nothing.
                 // The mention's anchors are the same for each of its candidates: gathered once.
-                anchors ??= PullingAnchors(s, states, ctx);
-                var pull = 0.0;
-                // The candidate's cosine once for all its anchors, and only when one is measured.
-                var cosLat = double.NaN;
-                foreach (ref readonly var anchor in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(anchors))
+                if (anchors is null)
                 {
-                    // The pull is at most its weight (at no distance): the distance is worked out
-                    // only for an anchor that could pull harder than one already found.
-                    if (anchor.Weight <= pull)
-                        continue;
-                    if (double.IsNaN(cosLat))
-                        cosLat = GreatCircle.CosLat(e.Lat);
-                    var km = GreatCircle.Km(e.Lat, e.Lon, cosLat, anchor.Lat, anchor.Lon, anchor.CosLat);
-                    pull = Math.Max(pull, anchor.Weight * Math.Exp(-km / Weights.ProximityKm));
+                    anchors = PullingAnchors(s, states, ctx);
+                    maxWeight = ProximityPull.MaxWeight(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(anchors));
                 }
+                var pull = ProximityPull.Of(e.Lat, e.Lon, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(anchors), maxWeight);
                 ev += Weights.Proximity * pull;
             }
             // A small place known by an old or foreign name ("Krasnoye") needs the text to point at it
@@ -521,8 +503,48 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 s.Margin = Math.Min(s.Margin, scores[best] - scores[k]);
     }
 
-    /// <summary>An anchor as the proximity pull weighs it: where it is, and how hard it may pull.</summary>
-    private readonly record struct PullingAnchor(double Lat, double Lon, double CosLat, double Weight);
+    /// <summary>
+    /// Reads each candidate's <see cref="CandidateTraits"/> into the state: the terms of its score
+    /// that no pass changes, summed as <see cref="Score"/> sums them, so the score is the same bits.
+    /// </summary>
+    private void ReadTraits(MentionState s)
+    {
+        var g = Gazetteer;
+        var m = s.Mention;
+        var count = s.Candidates.Count;
+        if (s.Traits.Length < count)
+            s.Traits = new CandidateTraits[Math.Max(count, 2 * s.Traits.Length)];
+        var askedKindExists = m.KindHint switch
+        {
+            PlaceKind.Region => AnyOfKind(s.Candidates, PlaceKind.Region, PlaceKind.Area),
+            PlaceKind.Water => AnyOfKind(s.Candidates, PlaceKind.Water, PlaceKind.Water),
+            _ => true,
+        };
+        for (var k = 0; k < count; k++)
+        {
+            var c = s.Candidates[k];
+            ref readonly var e = ref g.Entry(c.Entry);
+            var kind = (PlaceKind)e.Kind;
+            var cc = CountryCode.Unpack(e.Country);
+            double score = c.Fuzzy ? Weights.FuzzyName : c.ByMainName ? Weights.MainName : Weights.AlternateName;
+            if (!c.Exact && !c.Fuzzy)
+                score += Weights.LooseSpelling;
+            score += KindFit(m, kind, e, g, askedKindExists);
+            // Where a city shares its region's name (Donetsk, Kharkiv, New York) a bare name is the city;
+            // a region no town of its own is named after (Florida, Volyn) is what the bare name means.
+            if (m.KindHint == PlaceKind.Settlement && kind == PlaceKind.Region && e.Rank >= 5 && g.Admin1Key(c.Entry) is { } own && !HasCityIn(s.Candidates, own))
+                score += Weights.RegionOwnName - Weights.RegionForBareName;
+            if (cc == "UA")
+                score += Weights.Ukraine;
+            else if (cc == "RU")
+                score += Weights.Russia;
+            var population = kind == PlaceKind.Settlement
+                ? (c.ByMainName ? Weights.PopulationMain : Weights.PopulationAlternate) * Math.Log10(e.Population + 1.0)
+                : 0;
+            s.Traits[k] = new CandidateTraits(score, population, cc, g.Admin1Key(c.Entry));
+        }
+        s.TraitsRead = true;
+    }
 
     /// <summary>The anchors near a mention, one per spot; the thread's list, refilled per mention.</summary>
     [ThreadStatic]

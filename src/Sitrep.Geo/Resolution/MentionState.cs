@@ -31,6 +31,9 @@ internal sealed class MentionState
     /// <summary>One score per candidate; every pass writes all of them before any is read.</summary>
     public double[] Scores { get; set; } = [];
     public double[] Evidence { get; set; } = [];
+    /// <summary>Per candidate, in candidate order, once <see cref="TraitsRead"/>; longer than the candidates when kept from an earlier mention.</summary>
+    public CandidateTraits[] Traits { get; set; } = [];
+    public bool TraitsRead { get; set; }
     public int? Best { get; set; }
     public double Margin { get; set; } = double.PositiveInfinity;
     /// <summary>The text left same-named villages tied closely enough for a prior to choose among them.</summary>
@@ -49,6 +52,9 @@ internal sealed class MentionState
         if (Candidates.Capacity > MaxKeptCandidates)
             Candidates.Capacity = 0;
         AliasOf.Clear();
+        TraitsRead = false;
+        if (Traits.Length > MaxKeptCandidates)
+            Traits = [];
         IsPerson = false;
         Qualifier = null;
         Best = null;
