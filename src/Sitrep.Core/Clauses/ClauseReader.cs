@@ -13,7 +13,7 @@ public static class ClauseReader
 {
     /// <summary>The clause layer of one sentence, in an analysis of its own.</summary>
     public static ClauseAnalysis Read(string text, IReadOnlyList<Token> tokens, IReadOnlyList<PhraseMatch<AttributionCue>> cues) =>
-        Fill(new ClauseAnalysis(), text, tokens, cues);
+        Fill(new ClauseAnalysis(), text, AsList(tokens), cues);
 
     [ThreadStatic]
     private static ClauseAnalysis? _reused;
@@ -24,9 +24,13 @@ public static class ClauseReader
     /// with a sentence's analysis before it reads the next sentence, as the pipeline is.
     /// </summary>
     public static ClauseAnalysis ReadReusing(string text, IReadOnlyList<Token> tokens, IReadOnlyList<PhraseMatch<AttributionCue>> cues) =>
-        Fill(_reused ??= new ClauseAnalysis(), text, tokens, cues);
+        Fill(_reused ??= new ClauseAnalysis(), text, AsList(tokens), cues);
 
-    private static ClauseAnalysis Fill(ClauseAnalysis analysis, string text, IReadOnlyList<Token> tokens, IReadOnlyList<PhraseMatch<AttributionCue>> cues)
+    // The passes below index the tokens thousands of times a report: a list's indexer is a direct
+    // call, the interface's a dispatch. The readings' tokens are lists already; others are copied.
+    private static List<Token> AsList(IReadOnlyList<Token> tokens) => tokens as List<Token> ?? [.. tokens];
+
+    private static ClauseAnalysis Fill(ClauseAnalysis analysis, string text, List<Token> tokens, IReadOnlyList<PhraseMatch<AttributionCue>> cues)
     {
         var n = tokens.Count;
         analysis.Begin(n);
@@ -65,7 +69,7 @@ public static class ClauseReader
         t.IsWord && (t.Norm.Length >= 5 && t.Norm.EndsWith("ed", StringComparison.Ordinal) || Words.PastForm.Has(t));
 
     /// <summary>A past tense or participle: "-ed" (not after an article: "the occupied city"), or an irregular form.</summary>
-    private static bool PastForm(string text, IReadOnlyList<Token> tokens, ulong[] m, int k)
+    private static bool PastForm(string text, List<Token> tokens, ulong[] m, int k)
     {
         var t = tokens[k];
         if (!Lower(text, t) || t.Norm.Contains('-'))
@@ -85,7 +89,7 @@ public static class ClauseReader
     private static bool VerbSlot(string text, Token t, ulong mt) =>
         Lower(text, t) && !Opens(mt) && !Words.Coordinator.In(mt) && !Words.Relative.In(mt) && !Words.Complementizer.In(mt);
 
-    private static void ReadGroups(ClauseAnalysis analysis, string text, IReadOnlyList<Token> tokens, ulong[] m, bool[] cueAt, int[] groupOf, List<VerbGroup> groups)
+    private static void ReadGroups(ClauseAnalysis analysis, string text, List<Token> tokens, ulong[] m, bool[] cueAt, int[] groupOf, List<VerbGroup> groups)
     {
         var n = tokens.Count;
         var k = 0;
@@ -203,11 +207,11 @@ public static class ClauseReader
 
     // ---- clauses ----
 
-    private static void ReadClauses(ClauseAnalysis analysis, IReadOnlyList<Token> tokens, ulong[] m, List<VerbGroup> groups, int[] groupOf, int[] clauseOf,
+    private static void ReadClauses(ClauseAnalysis analysis, List<Token> tokens, ulong[] m, List<VerbGroup> groups, int[] groupOf, int[] clauseOf,
         bool[] scare, List<(ClauseKind Kind, int First)> spans, List<Clause> clauses)
     {
         var n = tokens.Count;
-        ScareQuotes(tokens, scare);
+        ScareQuotes(tokens, m, scare);
         spans.Add((ClauseKind.Main, 0));
         for (var k = 1; k < n; k++)
         {
@@ -265,29 +269,47 @@ public static class ClauseReader
     /// they mark the words as someone's, and end no clause; so do brackets around a short
     /// aside. Each mark looks a bounded distance ahead, so the pass stays linear.
     /// </summary>
-    private static void ScareQuotes(IReadOnlyList<Token> tokens, bool[] scare)
+    private static void ScareQuotes(List<Token> tokens, ulong[] m, bool[] scare)
     {
-        MarkShortPairs(tokens, scare, IsQuote, IsQuote);
+        MarkShortPairs<QuotePair>(tokens, m, scare);
         // "the Security Service (SBU) said": brackets around a few words after a word are an
         // aside inside the phrase, like scare quotes.
-        MarkShortPairs(tokens, scare, AsideOpens, AsideCloses);
+        MarkShortPairs<AsidePair>(tokens, m, scare);
     }
 
-    // Made once: a method group of an instance is a new delegate at every use, two per sentence.
-    private static readonly Func<Token, bool> AsideOpens = Words.AsideOpen.Has;
-    private static readonly Func<Token, bool> AsideCloses = Words.AsideClose.Has;
+    /// <summary>What opens and closes a short pair: a type, not a delegate, so each pass is compiled with its test inline.</summary>
+    private interface IPairEnds
+    {
+        static abstract bool Opens(Token t, ulong mask);
 
-    private static void MarkShortPairs(IReadOnlyList<Token> tokens, bool[] marks, Func<Token, bool> opens, Func<Token, bool> closes)
+        static abstract bool Closes(Token t, ulong mask);
+    }
+
+    private readonly struct QuotePair : IPairEnds
+    {
+        public static bool Opens(Token t, ulong mask) => IsQuote(t);
+
+        public static bool Closes(Token t, ulong mask) => IsQuote(t);
+    }
+
+    private readonly struct AsidePair : IPairEnds
+    {
+        public static bool Opens(Token t, ulong mask) => Words.AsideOpen.In(mask);
+
+        public static bool Closes(Token t, ulong mask) => Words.AsideClose.In(mask);
+    }
+
+    private static void MarkShortPairs<TEnds>(List<Token> tokens, ulong[] m, bool[] marks) where TEnds : struct, IPairEnds
     {
         var n = tokens.Count;
         for (var k = 1; k < n; k++)
         {
-            if (!opens(tokens[k]) || !tokens[k - 1].IsWord)
+            if (!TEnds.Opens(tokens[k], m[k]) || !tokens[k - 1].IsWord)
                 continue;
             var j = k + 1;
             while (j < n && j <= k + ScareQuoteWords && tokens[j].IsWord)
                 j++;
-            if (j > k + 1 && j < n && closes(tokens[j]))
+            if (j > k + 1 && j < n && TEnds.Closes(tokens[j], m[j]))
                 marks[k] = marks[j] = true;
         }
     }
@@ -298,7 +320,7 @@ public static class ClauseReader
     /// Whether a verb group follows within a few words, before any break: "after Biden had
     /// announced" opens a clause; "after four days of fighting" is a prepositional phrase.
     /// </summary>
-    private static bool VerbAhead(IReadOnlyList<Token> tokens, ulong[] m, int[] groupOf, int from)
+    private static bool VerbAhead(List<Token> tokens, ulong[] m, int[] groupOf, int from)
     {
         for (var k = from; k < tokens.Count && k < from + 6; k++)
         {
@@ -331,7 +353,7 @@ public static class ClauseReader
         return false;
     }
 
-    private static Clause Build(Clause clause, IReadOnlyList<Token> tokens, ulong[] m, List<VerbGroup> groups, int[] groupOf, ClauseKind kind, int first, int last, Clause? previous, Clause? opener)
+    private static Clause Build(Clause clause, List<Token> tokens, ulong[] m, List<VerbGroup> groups, int[] groupOf, ClauseKind kind, int first, int last, Clause? previous, Clause? opener)
     {
         VerbGroup? verb = null;
         for (var k = first; k < last; k++)
@@ -398,7 +420,7 @@ public static class ClauseReader
         : AttachmentRole.Other;
 
     /// <summary>The noun group a relative clause follows: back from the clause's end to a preposition, verb or break.</summary>
-    private static TokenSpan Antecedent(IReadOnlyList<Token> tokens, ulong[] m, Clause previous)
+    private static TokenSpan Antecedent(List<Token> tokens, ulong[] m, Clause previous)
     {
         var end = previous.Span.Last;
         while (end > previous.Span.First && tokens[end - 1].Kind == TokenKind.Punct)
@@ -416,7 +438,7 @@ public static class ClauseReader
     /// A negative determiner or an attempt word opening a noun group ("no offensive actions",
     /// "an attempted advance", "a failed assault") marks the group's words.
     /// </summary>
-    private static void NounModality(IReadOnlyList<Token> tokens, ulong[] m, int[] groupOf, Modality[] marks)
+    private static void NounModality(List<Token> tokens, ulong[] m, int[] groupOf, Modality[] marks)
     {
         var current = Modality.None;
         for (var k = 0; k < tokens.Count; k++)
@@ -443,7 +465,7 @@ public static class ClauseReader
 
     // ---- attributions ----
 
-    private static void ReadAttributions(IReadOnlyList<Token> tokens, ulong[] m, IReadOnlyList<PhraseMatch<AttributionCue>> cues,
+    private static void ReadAttributions(List<Token> tokens, ulong[] m, IReadOnlyList<PhraseMatch<AttributionCue>> cues,
         List<Clause> clauses, int[] clauseOf, int[] groupOf, List<VerbGroup> groups, List<Attribution> list)
     {
         for (var i = 0; i < cues.Count; i++)

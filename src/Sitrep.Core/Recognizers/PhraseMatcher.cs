@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Sitrep.Text;
 
 namespace Sitrep.Recognizers;
@@ -13,29 +14,76 @@ public readonly record struct PhraseMatch<T>(int First, int Last, int Start, int
 public sealed class PhraseVocabulary
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    /// <summary>Per word number: the matchers (one bit each) a phrase of which begins with the word as a lemma key, and as an exact form key.</summary>
+    private ulong[] _opensByLemma = [];
+    private ulong[] _opensByNorm = [];
+    private int _matchers;
 
     /// <summary>Words in the vocabulary.</summary>
     public int Count => _ids.Count;
 
+    /// <summary>Moves on at every change to the words or the phrases' first words: a word's numbers read at another version are stale.</summary>
+    internal int Version { get; private set; }
+
     internal int Intern(string word)
     {
         if (!_ids.TryGetValue(word, out var id))
+        {
             _ids[word] = id = _ids.Count;
+            Version++;
+        }
         return id;
     }
 
     /// <summary>The word's number, or -1 for a word no lexicon of this vocabulary holds.</summary>
     internal int IdOf(string word) => _ids.TryGetValue(word, out var id) ? id : -1;
+
+    /// <summary>A matcher's bit in <see cref="Opens"/>; 0 past the 64th matcher, which then tries every word.</summary>
+    internal ulong Enlist()
+    {
+        var bit = _matchers < 64 ? 1UL << _matchers : 0;
+        _matchers++;
+        return bit;
+    }
+
+    /// <summary>Records that a phrase of the matcher with <paramref name="bit"/> begins with trie key <paramref name="key"/> (twice the number, plus one for an exact form).</summary>
+    internal void MarkOpening(ulong bit, int key)
+    {
+        var id = key / 2;
+        if (key % 2 == 0)
+            Mark(ref _opensByLemma, id, bit);
+        else
+            Mark(ref _opensByNorm, id, bit);
+        Version++;
+    }
+
+    private static void Mark(ref ulong[] opens, int id, ulong bit)
+    {
+        if (id >= opens.Length)
+            Array.Resize(ref opens, Math.Max(id + 1, 2 * opens.Length));
+        opens[id] |= bit;
+    }
+
+    /// <summary>The matchers that a word with these numbers can begin a phrase of, one bit each.</summary>
+    internal ulong Opens(int lemma, int norm) =>
+        (lemma >= 0 && lemma < _opensByLemma.Length ? _opensByLemma[lemma] : 0)
+        | (norm >= 0 && norm < _opensByNorm.Length ? _opensByNorm[norm] : 0);
 }
 
 /// <summary>
 /// A sentence's tokens as numbers of one <see cref="PhraseVocabulary"/>, by lemma and by folded
-/// form: looked up once, then read by every lexicon. Reused sentence after sentence.
+/// form: looked up once, then read by every lexicon. Reused sentence after sentence. A token
+/// the tokenizer gave its word record keeps the numbers there, so a form already seen on the
+/// thread is not looked up again.
 /// </summary>
 public sealed class SentenceWords
 {
+    /// <summary>A word's numbers in one vocabulary at one version: kept in the word's record.</summary>
+    private sealed record WordNumbers(PhraseVocabulary Vocabulary, int Version, int Lemma, int Norm, ulong Opens);
+
     private int[] _lemma = new int[64];
     private int[] _norm = new int[64];
+    private ulong[] _opens = new ulong[64];
 
     public PhraseVocabulary? Vocabulary { get; private set; }
 
@@ -50,19 +98,50 @@ public sealed class SentenceWords
         {
             _lemma = new int[Math.Max(Count, 2 * _lemma.Length)];
             _norm = new int[_lemma.Length];
+            _opens = new ulong[_lemma.Length];
         }
-        for (var i = 0; i < Count; i++)
+        // The reader's list is read as a span: a call through the interface per token costs more than the loop's work.
+        if (tokens is List<Token> list)
+            ReadAll(vocabulary, CollectionsMarshal.AsSpan(list));
+        else
         {
-            var t = tokens[i];
-            var lemma = vocabulary.IdOf(t.Lemma);
-            _lemma[i] = lemma;
-            _norm[i] = ReferenceEquals(t.Norm, t.Lemma) || t.Norm == t.Lemma ? lemma : vocabulary.IdOf(t.Norm);
+            for (var i = 0; i < Count; i++)
+                ReadOne(vocabulary, i, tokens[i]);
         }
+    }
+
+    private void ReadAll(PhraseVocabulary vocabulary, ReadOnlySpan<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+            ReadOne(vocabulary, i, tokens[i]);
+    }
+
+    private void ReadOne(PhraseVocabulary vocabulary, int i, in Token t)
+    {
+        var numbers = t.Word?.Lexicon<WordNumbers>();
+        if (numbers is null || !ReferenceEquals(numbers.Vocabulary, vocabulary) || numbers.Version != vocabulary.Version)
+        {
+            numbers = Look(vocabulary, t);
+            t.Word?.SetLexicon(numbers);
+        }
+        _lemma[i] = numbers.Lemma;
+        _norm[i] = numbers.Norm;
+        _opens[i] = numbers.Opens;
+    }
+
+    private static WordNumbers Look(PhraseVocabulary vocabulary, in Token t)
+    {
+        var lemma = vocabulary.IdOf(t.Lemma);
+        var norm = ReferenceEquals(t.Norm, t.Lemma) || t.Norm == t.Lemma ? lemma : vocabulary.IdOf(t.Norm);
+        return new WordNumbers(vocabulary, vocabulary.Version, lemma, norm, vocabulary.Opens(lemma, norm));
     }
 
     internal int Lemma(int token) => _lemma[token];
 
     internal int Norm(int token) => _norm[token];
+
+    /// <summary>Whether the token can begin a phrase of the matcher with this bit (always, for a matcher without one).</summary>
+    internal bool Opens(int token, ulong matcher) => matcher == 0 || (_opens[token] & matcher) != 0;
 }
 
 /// <summary>
@@ -97,7 +176,14 @@ public sealed class PhraseMatcher<T>
     private static SentenceWords? _scratch;
 
     /// <param name="vocabulary">Shared with the other lexicons a sentence is read by; null for one of its own.</param>
-    public PhraseMatcher(PhraseVocabulary? vocabulary = null) => _vocabulary = vocabulary ?? new PhraseVocabulary();
+    public PhraseMatcher(PhraseVocabulary? vocabulary = null)
+    {
+        _vocabulary = vocabulary ?? new PhraseVocabulary();
+        _opening = _vocabulary.Enlist();
+    }
+
+    /// <summary>This matcher's bit in its vocabulary's first-word masks (<see cref="SentenceWords.Opens"/>).</summary>
+    private readonly ulong _opening;
 
     public int Count { get; private set; }
 
@@ -186,6 +272,9 @@ public sealed class PhraseMatcher<T>
     {
         for (; i < to; i++)
         {
+            // Most words begin no phrase of this lexicon: one bit says so, before any trie step.
+            if (!words.Opens(i, _opening))
+                continue;
             var node = _root;
             bestEnd = -1;
             List<(T, string?)>? bestValues = null;
@@ -210,6 +299,7 @@ public sealed class PhraseMatcher<T>
         if (key >= _firstWords.Length)
             Array.Resize(ref _firstWords, Math.Max(key + 1, 2 * _firstWords.Length));
         _firstWords[key] = child;
+        _vocabulary.MarkOpening(_opening, key);
     }
 
     private SentenceWords WordsOf(IReadOnlyList<Token> tokens)

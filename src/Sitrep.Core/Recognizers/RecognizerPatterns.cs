@@ -37,14 +37,16 @@ internal static class RecognizerPatterns
 internal sealed class WordSet
 {
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly WordScreen _screen;
 
     internal WordSet(IEnumerable<string> words)
     {
         var set = new HashSet<string>(words, StringComparer.OrdinalIgnoreCase);
         _lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        _screen = new WordScreen(set);
     }
 
-    internal bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word);
+    internal bool Contains(ReadOnlySpan<char> word) => _screen.MayHold(word) && _lookup.Contains(word);
 }
 
 /// <summary>
@@ -71,7 +73,10 @@ internal sealed class PhraseOpenings
             list.Add(phrase);
         }
         _byFirstWord = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _screen = new WordScreen(byFirstWord.Keys);
     }
+
+    private readonly WordScreen _screen;
 
     /// <summary>
     /// Whether a phrase opens at <paramref name="i"/>, where the word <c>text[i..wordEnd)</c>
@@ -79,7 +84,8 @@ internal sealed class PhraseOpenings
     /// </summary>
     internal bool OpensAt(string text, int i, int wordEnd, int end)
     {
-        if (!_byFirstWord.TryGetValue(text.AsSpan(i, wordEnd - i), out var phrases))
+        var word = text.AsSpan(i, wordEnd - i);
+        if (!_screen.MayHold(word) || !_byFirstWord.TryGetValue(word, out var phrases))
             return false;
         foreach (var phrase in phrases)
         {

@@ -37,7 +37,8 @@ public sealed class WordClass
     public bool In(ulong mask) => (mask & Bit) != 0;
 
     /// <summary>Whether the token belongs to the class: by lemma for "*-lemma" classes, else by folded form.</summary>
-    public bool Has(Token token) => _words.Contains(_byLemma ? token.Lemma : token.Norm);
+    public bool Has(Token token) =>
+        Bit != 0 && token.Word is not null ? (WordClasses.Default.MaskOf(token) & Bit) != 0 : _words.Contains(_byLemma ? token.Lemma : token.Norm);
 
     public override string ToString() => Name;
 }
@@ -67,8 +68,20 @@ internal sealed class WordClasses
             throw new InvalidDataException($"word-classes.tsv has {_classes.Count} classes; the clause layer's masks hold 64");
     }
 
-    /// <summary>Every class a token belongs to, one bit each: two lookups for all the clause layer's tests of a token.</summary>
+    /// <summary>
+    /// Every class a token belongs to, one bit each: two lookups for all the clause layer's tests
+    /// of a token, and none for a form the tokenizer's record already holds the mask of.
+    /// </summary>
     public ulong MaskOf(Token t)
+    {
+        if (t.Word is not { } word)
+            return Lookup(t);
+        if (!word.TryClasses(out var mask))
+            word.SetClasses(mask = Lookup(t));
+        return mask;
+    }
+
+    private ulong Lookup(Token t)
     {
         var same = ReferenceEquals(t.Norm, t.Lemma) || t.Norm == t.Lemma;
         var mask = 0UL;

@@ -10,4 +10,13 @@ public readonly record struct Token(int Start, int End, TokenKind Kind, string N
 {
     public int Length => End - Start;
     public bool IsWord => Kind == TokenKind.Word;
+
+    /// <summary>The tokenizer's record of this word form, where what recognizers learn about the form is kept; null for a token made elsewhere.</summary>
+    internal TokenWord? Word { get; init; }
+
+    // Two tokens are the same token by what they say, not by which thread's record of the form they carry.
+    public bool Equals(Token other) =>
+        Start == other.Start && End == other.End && Kind == other.Kind && Norm == other.Norm && Lemma == other.Lemma;
+
+    public override int GetHashCode() => HashCode.Combine(Start, End, Kind, Norm, Lemma);
 }

@@ -11,14 +11,14 @@ namespace Sitrep.Text;
 public static class Tokenizer
 {
     [ThreadStatic]
-    private static WordFormCache<WordForms>? _forms;
+    private static WordFormCache<TokenWord>? _forms;
 
-    private static WordFormCache<WordForms> Forms => _forms ??= new();
+    private static WordFormCache<TokenWord> Forms => _forms ??= new();
 
-    private static readonly Func<ReadOnlySpan<char>, WordForms> NormAndLemma = w =>
+    private static readonly Func<ReadOnlySpan<char>, TokenWord> NormAndLemma = w =>
     {
         var norm = Fold.Normalize(w);
-        return new WordForms(norm, Lemmatize(norm));
+        return new TokenWord(new WordForms(norm, Lemmatize(norm)));
     };
 
     public static List<Token> Tokenize(string text, int start, int end) =>
@@ -76,22 +76,31 @@ public static class Tokenizer
                     break;
                 }
                 var kind = IsNumber(text, i, j) ? TokenKind.Number : TokenKind.Word;
-                var forms = Forms.Get(text.AsSpan(i, j - i), NormAndLemma);
-                read.Add(i, j, forms);
-                tokens.Add(new Token(i, j, kind, forms.Norm, kind == TokenKind.Word ? forms.Lemma : forms.Norm));
+                var word = Forms.Get(text.AsSpan(i, j - i), NormAndLemma);
+                read.Add(i, j, word.Forms);
+                // A figure's lemma is its folded form, which is what Lemmatize makes of digits: the record fits it too.
+                tokens.Add(new Token(i, j, kind, word.Norm, kind == TokenKind.Word ? word.Lemma : word.Norm) { Word = word });
                 i = j;
                 continue;
             }
             if (IsApostrophe(c) && IsPossessive(text, i, end))
             {
                 var j = i + 2;
-                tokens.Add(new Token(i, j, TokenKind.Word, "'s", "'s"));
+                tokens.Add(new Token(i, j, TokenKind.Word, Possessive.Norm, Possessive.Lemma) { Word = Possessive });
                 i = j;
                 continue;
             }
             var folded = Fold.Punct(c);
-            var p = folded < AsciiStrings.Length ? AsciiStrings[folded] : folded.ToString();
-            tokens.Add(new Token(i, i + 1, TokenKind.Punct, p, p));
+            if (folded < AsciiMarks.Length)
+            {
+                var mark = AsciiMarks[folded];
+                tokens.Add(new Token(i, i + 1, TokenKind.Punct, mark.Norm, mark.Lemma) { Word = mark });
+            }
+            else
+            {
+                var p = folded.ToString();
+                tokens.Add(new Token(i, i + 1, TokenKind.Punct, p, p));
+            }
             i++;
         }
         WorkMeter.Tokenized(tokens.Count);
@@ -100,8 +109,16 @@ public static class Tokenizer
 
     public static List<Token> Tokenize(string text) => Tokenize(text, 0, text.Length);
 
-    /// <summary>Each ASCII character as a string, made once: punctuation is a token of its own, and a common one.</summary>
-    private static readonly string[] AsciiStrings = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+    /// <summary>
+    /// Each ASCII character as a word record, made once and shared by every thread: punctuation is
+    /// a token of its own, and a common one. What a recognizer learns of a mark depends on the mark
+    /// alone, so threads that fill in the same record write the same thing.
+    /// </summary>
+    private static readonly TokenWord[] AsciiMarks = [.. Enumerable.Range(0, 128).Select(c => Mark(((char)c).ToString()))];
+
+    private static readonly TokenWord Possessive = Mark("'s");
+
+    private static TokenWord Mark(string form) => new(new WordForms(form, form));
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC';
 
