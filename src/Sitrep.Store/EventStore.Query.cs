@@ -10,7 +10,20 @@ public sealed partial class EventStore : IEventReader
     private StoreReader? _reader;
 
     // SQLite runs a statement while another's rows are being read, so streams share the one connection.
-    private StoreReader Reader => _reader ??= new StoreReader(_connection, ReadDialect.Sqlite, () => (_connection, false), _placeTree, _weaponColumns, _summaries);
+    private StoreReader Reader => _reader ??= NewReader();
+
+    private StoreReader NewReader()
+    {
+        // A read-only connection keeps SQLite's default 2 MB of pages, less than one month's
+        // events or the stats copies: each query read them again from the file. A reader that
+        // stays open (the dashboard) keeps as many pages as the writer does.
+        if (!_writer)
+            Dapper.SqlMapper.Execute(_connection, $"PRAGMA cache_size = {ReaderCacheSize}");
+        return new StoreReader(_connection, ReadDialect.Sqlite, () => (_connection, false), _placeTree, _weaponColumns, _summaries);
+    }
+
+    // Negative: in KiB, as the writer's pragmas give it (StoreSql.Pragmas).
+    private const int ReaderCacheSize = -65536;
 
     /// <inheritdoc />
     /// <exception cref="QueryException">The full-text expression is not valid FTS5.</exception>

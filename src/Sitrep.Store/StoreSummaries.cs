@@ -5,7 +5,8 @@ namespace Sitrep.Store;
 
 /// <summary>
 /// SQLite's narrow copies of what the incident listing and <c>stats</c> read (incident_listing,
-/// stats_days and stats_day_weapons in Schema.sql). Both are written by the same SQL the readers
+/// stats_days and stats_day_weapons in Schema.sql, and stats_day_weapon_packs, which triggers keep
+/// from stats_day_weapons). Both are written by the same SQL the readers
 /// ran before, per incident and per day, so reading a copy gives what that SQL gives: the
 /// listing's three look-ups of an incident's reports run once when the incident changes instead
 /// of on every listing, and stats over a span of days sums a few rows a day instead of grouping
@@ -15,16 +16,24 @@ internal static class StoreSummaries
 {
     public static bool Exist(SqliteConnection connection)
     {
-        using var command = Command(connection, null, "SELECT count(*) FROM sqlite_master WHERE name IN ('incident_listing', 'stats_days', 'stats_day_weapons', 'stats_day_weapons_day')");
-        return (long)command.ExecuteScalar()! == 4;
+        using var command = Command(connection, null, $"SELECT count(*) FROM sqlite_master WHERE name IN ({string.Join(", ", Objects.Select(name => $"'{name}'"))})");
+        return (long)command.ExecuteScalar()! == Objects.Length;
     }
+
+    // A file with the first copies but not the packs (or not all their triggers) is built again whole.
+    private static readonly string[] Objects =
+    [
+        "incident_listing", "stats_days", "stats_day_weapons", "stats_day_weapons_day", "stats_day_weapon_packs",
+        "stats_day_weapons_packed_insert", "stats_day_weapons_packed_delete", "stats_day_weapons_packed_update",
+    ];
 
     /// <summary>Adds the copies to a file made before them, filled from its incidents, in one transaction.</summary>
     public static void Build(SqliteConnection connection, string schema)
     {
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, schema);
-        Execute(connection, transaction, "DELETE FROM incident_listing; DELETE FROM stats_days; DELETE FROM stats_day_weapons;");
+        // Packs left from before (their triggers dropped with an older table) are not trusted.
+        Execute(connection, transaction, "DELETE FROM incident_listing; DELETE FROM stats_days; DELETE FROM stats_day_weapons; DELETE FROM stats_day_weapon_packs;");
         Execute(connection, transaction, $"INSERT INTO incident_listing (incident, day, urls, titles, claims) SELECT i.id, coalesce(i.date_min, ''), {Listing} FROM incidents i");
         Execute(connection, transaction, Days("1 = 1"));
         transaction.Commit();

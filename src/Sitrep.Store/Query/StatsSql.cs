@@ -141,12 +141,11 @@ internal sealed class StatsSql(ReadDialect dialect, bool weaponColumns = true)
         ORDER BY day
         """;
 
-    public const string SummaryWeapons = """
-        SELECT day AS Date, launched_by AS LaunchedBy, claimant AS Claimant, weapon AS Weapon, incidents AS Incidents,
-               launched AS Launched, intercepted AS Intercepted
-        FROM stats_day_weapons
+    /// <summary>The weapons tally of the days in the bounds, one packed value a day (see Schema.sql), in day order.</summary>
+    public const string SummaryWeaponPacks = """
+        SELECT day, rows FROM stats_day_weapon_packs
         WHERE day >= @from AND day <= @to
-        ORDER BY day, launched_by, claimant, weapon
+        ORDER BY day
         """;
 
     /// <summary>By type or by oblast (<paramref name="kind"/>), ordered as <see cref="ByType"/> and <see cref="ByOblast"/> order.</summary>

@@ -157,27 +157,10 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
             connection.Query<GroupCount>(picked + _stats.ByOblast, p).ToList());
     }
 
-    // Read by hand: tens of thousands of rows whose four strings repeat (the day of many rows, a
-    // few sides, claimants and weapons), so each distinct value is made into a string once.
     private List<WeaponFigures> SummaryWeapons(DynamicParameters days)
     {
-        var list = new List<WeaponFigures>();
-        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? Shared(System.Data.IDataReader rows, int i)
-        {
-            if (rows.IsDBNull(i))
-                return null;
-            var text = rows.GetString(i);
-            if (strings.TryGetValue(text, out var known))
-                return known;
-            strings[text] = text;
-            return text;
-        }
-        using var rows = connection.ExecuteReader(StatsSql.SummaryWeapons, days);
-        while (rows.Read())
-            list.Add(new WeaponFigures(Shared(rows, 0)!, Shared(rows, 1), Shared(rows, 2)!, Shared(rows, 3)!, rows.GetInt64(4),
-                rows.IsDBNull(5) ? null : rows.GetInt64(5), rows.IsDBNull(6) ? null : rows.GetInt64(6)));
-        return list;
+        using var packs = (DbDataReader)connection.ExecuteReader(StatsSql.SummaryWeaponPacks, days);
+        return WeaponPacks.Read(packs);
     }
 
     private static IEnumerable<T> DatedThenUndated<T>(int? limit, Func<int?, IEnumerable<T>> dated, Func<int?, IEnumerable<T>> undated)

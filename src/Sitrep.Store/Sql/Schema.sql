@@ -295,3 +295,33 @@ CREATE TABLE IF NOT EXISTS stats_day_weapons (
     intercepted INTEGER
 );
 CREATE INDEX IF NOT EXISTS stats_day_weapons_day ON stats_day_weapons(day, launched_by, claimant, weapon);
+-- The same tally packed one value a day: a JSON array of [launched_by, claimant, weapon,
+-- incidents, launched, intercepted] in the order stats lists them. Stats over years reads some
+-- 1,500 values instead of 31,000 rows of seven columns, each column a call into SQLite. Kept by
+-- triggers, so every writer of stats_day_weapons (a build of Sitrep before this table included)
+-- leaves it equal to the rows it packs. The order is the subquery's (json_group_array takes rows
+-- in the order given), as SQLite 3.40's sqlite3 must read the file: no ORDER BY inside the aggregate.
+CREATE TABLE IF NOT EXISTS stats_day_weapon_packs (
+    day  TEXT PRIMARY KEY,
+    rows TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS stats_day_weapons_packed_insert AFTER INSERT ON stats_day_weapons BEGIN
+    REPLACE INTO stats_day_weapon_packs (day, rows)
+    SELECT NEW.day, json_group_array(json_array(launched_by, claimant, weapon, incidents, launched, intercepted))
+    FROM (SELECT * FROM stats_day_weapons WHERE day = NEW.day ORDER BY launched_by, claimant, weapon, rowid);
+END;
+CREATE TRIGGER IF NOT EXISTS stats_day_weapons_packed_delete AFTER DELETE ON stats_day_weapons BEGIN
+    DELETE FROM stats_day_weapon_packs WHERE day = OLD.day;
+    INSERT INTO stats_day_weapon_packs (day, rows)
+    SELECT OLD.day, json_group_array(json_array(launched_by, claimant, weapon, incidents, launched, intercepted))
+    FROM (SELECT * FROM stats_day_weapons WHERE day = OLD.day ORDER BY launched_by, claimant, weapon, rowid) HAVING count(*) > 0;
+END;
+CREATE TRIGGER IF NOT EXISTS stats_day_weapons_packed_update AFTER UPDATE ON stats_day_weapons BEGIN
+    DELETE FROM stats_day_weapon_packs WHERE day IN (OLD.day, NEW.day);
+    INSERT INTO stats_day_weapon_packs (day, rows)
+    SELECT OLD.day, json_group_array(json_array(launched_by, claimant, weapon, incidents, launched, intercepted))
+    FROM (SELECT * FROM stats_day_weapons WHERE day = OLD.day ORDER BY launched_by, claimant, weapon, rowid) HAVING count(*) > 0;
+    REPLACE INTO stats_day_weapon_packs (day, rows)
+    SELECT NEW.day, json_group_array(json_array(launched_by, claimant, weapon, incidents, launched, intercepted))
+    FROM (SELECT * FROM stats_day_weapons WHERE day = NEW.day ORDER BY launched_by, claimant, weapon, rowid) HAVING count(*) > 0;
+END;
