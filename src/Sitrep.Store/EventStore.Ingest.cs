@@ -44,7 +44,7 @@ public sealed partial class EventStore
         try
         {
             using var transaction = _connection.BeginTransaction();
-            using var writer = new StoreWriter(_connection, transaction, WriterSql.Sqlite, _recent);
+            using var writer = new StoreWriter(_connection, transaction, WriterSql.Sqlite, _recent, _profiles);
             foreach (var item in batch)
                 outcomes.Add(writer.Write(item));
             writer.Finish();
@@ -53,11 +53,13 @@ public sealed partial class EventStore
         catch (SqliteException e)
         {
             _recent.Clear();
+            _profiles.Clear();
             throw new StoreException(Path, Describe(e));
         }
         catch
         {
             _recent.Clear();
+            _profiles.Clear();
             throw;
         }
         return outcomes;
@@ -164,4 +166,7 @@ public sealed partial class EventStore
     // some weeks of events suffice and memory stays flat). Dropped whole when a write fails,
     // since a rolled-back key can be handed out again.
     private readonly Dictionary<long, EventRecord> _recent = [];
+
+    // The clustering profiles of recently written events by key (see _recent), dropped with them.
+    private readonly Dictionary<long, ClusterReport> _profiles = [];
 }
