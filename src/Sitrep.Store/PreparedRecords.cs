@@ -44,10 +44,9 @@ internal static class PreparedRecords
             return;
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(1 << 12);
         buffer.ResetWrittenCount();
-        var writer = _writer ??= new Utf8JsonWriter(buffer);
-        writer.Reset(buffer);
-        EventJson.Serialize(writer, e);
-        writer.Flush();
+        (_writer ??= new Utf8JsonWriter(buffer)).Reset(buffer);
+        EventJson.Serialize(_writer, e);
+        _writer.Flush();
         var stored = buffer.WrittenSpan;
         // A line with a surrogate takes the long way: a lone one encodes as the replacement
         // character, so equal bytes would not mean an equal string.
