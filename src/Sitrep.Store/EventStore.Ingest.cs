@@ -44,7 +44,7 @@ public sealed partial class EventStore
         try
         {
             using var transaction = _connection.BeginTransaction();
-            using var writer = new StoreWriter(_connection, transaction, WriterSql.Sqlite, _recent);
+            using var writer = new StoreWriter(_connection, transaction, WriterSql.Sqlite, _recent, _profiles);
             foreach (var item in batch)
                 outcomes.Add(writer.Write(item));
             writer.Finish();
@@ -53,14 +53,34 @@ public sealed partial class EventStore
         catch (SqliteException e)
         {
             _recent.Clear();
+            _profiles.Clear();
             throw new StoreException(Path, Describe(e));
         }
         catch
         {
             _recent.Clear();
+            _profiles.Clear();
             throw;
         }
         return outcomes;
+    }
+
+    /// <summary>
+    /// SQLite without its locking on every call, for a process in which each connection is used
+    /// by one thread at a time (SQLite's multi-thread mode), such as an ingest of records, where
+    /// the writer's thread alone touches the store: in serialized mode every bind, step and column
+    /// read takes the connection's mutex, and every allocation SQLite's memory-statistics mutex,
+    /// about 4 % of an ingest's CPU. Process-wide, so it is SQLite's to allow only before its first
+    /// connection: false (and nothing changed) when one was already opened.
+    /// </summary>
+    public static bool OneThreadPerConnection()
+    {
+        SQLitePCL.Batteries_V2.Init();
+        // Both or neither: the statistics alone could be turned off later, but a caller that was
+        // refused the threading mode gets the process as it found it.
+        if (SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MULTITHREAD) != SQLitePCL.raw.SQLITE_OK)
+            return false;
+        return SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0) == SQLitePCL.raw.SQLITE_OK;
     }
 
     /// <summary>
@@ -73,6 +93,14 @@ public sealed partial class EventStore
         foreach (var e in item.Events)
             PreparedRecords.Prepare(e);
     }
+
+    /// <summary>
+    /// <see cref="Prepare(ExtractedDocument)"/> for one record as it was read from a line of JSON
+    /// (<paramref name="utf8"/> being the line's UTF-8): a line in the store's own form is kept as
+    /// the stored record, instead of a second string of the same text.
+    /// </summary>
+    public static void Prepare(EventRecord record, string line, ReadOnlySpan<byte> utf8) =>
+        PreparedRecords.Prepare(record, line, utf8);
 
     /// <summary>Why the store would refuse a document, or null when it can be stored.</summary>
     public static string? Problem(ExtractedDocument item)
@@ -138,4 +166,7 @@ public sealed partial class EventStore
     // some weeks of events suffice and memory stays flat). Dropped whole when a write fails,
     // since a rolled-back key can be handed out again.
     private readonly Dictionary<long, EventRecord> _recent = [];
+
+    // The clustering profiles of recently written events by key (see _recent), dropped with them.
+    private readonly Dictionary<long, ClusterReport> _profiles = [];
 }

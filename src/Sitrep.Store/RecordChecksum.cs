@@ -13,8 +13,11 @@ internal static class RecordChecksum
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         Hash(record, hash);
-        return Convert.ToHexStringLower(hash[..8]);
+        return Format(hash);
     }
+
+    /// <summary>The checksum of a record whose SHA-256 is <paramref name="hash"/>.</summary>
+    public static string Format(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash[..8]);
 
     /// <summary>The record, after checking it against its checksum.</summary>
     /// <exception cref="CorruptRecordException">The record was changed after it was stored.</exception>

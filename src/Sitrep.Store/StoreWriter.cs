@@ -60,9 +60,17 @@ internal sealed class StoreWriter : IDisposable
     // SQLite's copies of what listings and stats read (StoreSummaries), kept with the incidents at commit.
     private readonly Action<IReadOnlyCollection<long>>? _summaries;
 
-    public StoreWriter(DbConnection connection, DbTransaction transaction, WriterSql dialect, Dictionary<long, EventRecord> recent)
+    // Clustering profiles of recently written events by key, as the store reads them back: most
+    // of a window a batch clusters again is that batch's own reports and the days just before it,
+    // whose profiles the writer made itself, so their rows need not be read and parsed again.
+    // Bounded as the records are; optional (PostgreSQL's writer reads every row).
+    private readonly Dictionary<long, ClusterReport>? _profiles;
+
+    public StoreWriter(DbConnection connection, DbTransaction transaction, WriterSql dialect, Dictionary<long, EventRecord> recent,
+        Dictionary<long, ClusterReport>? profiles = null)
     {
         _recent = recent;
+        _profiles = profiles;
         if (connection is SqliteConnection sqlite && transaction is SqliteTransaction inTransaction)
             _summaries = touched => StoreSummaries.Refresh(sqlite, inTransaction, touched);
         if (connection.CanCreateBatch)
@@ -161,6 +169,12 @@ internal sealed class StoreWriter : IDisposable
             if (IncidentRule.Profile(key, record, doc.Meta.Published) is { } profile)
             {
                 InsertCluster(profile);
+                if (_profiles is not null)
+                {
+                    if (_profiles.Count >= RecentCapacity)
+                        _profiles.Clear();
+                    _profiles[key] = profile.AsStored();
+                }
                 Affect(profile.Family, profile.Date, profile.LastDay);
             }
             else
@@ -284,7 +298,9 @@ internal sealed class StoreWriter : IDisposable
                 Affect(family, day, nightAfter ? day.AddDays(1) : day);
             }
             Scalar(_deleteEvent, key);
+            // SQLite hands a deleted largest key out again: nothing may be remembered under it.
             _recent.Remove(key);
+            _profiles?.Remove(key);
             // Written earlier in this batch: its evidence is not in the index yet, nor its places in their table.
             _evidence.Remove(key);
             _places?.RemoveAll(p => p.Event == key);
@@ -375,12 +391,16 @@ internal sealed class StoreWriter : IDisposable
         {
             while (rows.Read())
             {
-                var (nightAfter, night, nightDated) = ClusterReport.FromNightCode(rows.GetInt64(5));
-                var r = new ClusterReport(rows.GetInt64(0), rows.GetString(1), rows.GetString(2), rows.GetString(3),
-                    DateOnly.ParseExact(rows.GetString(4), "yyyy-MM-dd"), nightAfter, Text(rows, 6), Text(rows, 7),
-                    (PlaceLevel)rows.GetInt64(8), rows.GetString(9), rows.GetString(10), Text(rows, 11), Text(rows, 12),
-                    rows.IsDBNull(13) ? null : rows.GetDouble(13), rows.IsDBNull(14) ? null : rows.GetDouble(14),
-                    rows.IsDBNull(15) ? null : rows.GetInt64(15), rows.IsDBNull(17) ? null : rows.GetInt32(17), night, nightDated);
+                // Columns are read when asked for: a remembered report costs its key and its incident.
+                if (_profiles is null || !_profiles.TryGetValue(rows.GetInt64(0), out var r))
+                {
+                    var (nightAfter, night, nightDated) = ClusterReport.FromNightCode(rows.GetInt64(5));
+                    r = new ClusterReport(rows.GetInt64(0), rows.GetString(1), rows.GetString(2), rows.GetString(3),
+                        DateOnly.ParseExact(rows.GetString(4), "yyyy-MM-dd"), nightAfter, Text(rows, 6), Text(rows, 7),
+                        (PlaceLevel)rows.GetInt64(8), rows.GetString(9), rows.GetString(10), Text(rows, 11), Text(rows, 12),
+                        rows.IsDBNull(13) ? null : rows.GetDouble(13), rows.IsDBNull(14) ? null : rows.GetDouble(14),
+                        rows.IsDBNull(15) ? null : rows.GetInt64(15), rows.IsDBNull(17) ? null : rows.GetInt32(17), night, nightDated);
+                }
                 reports.Add(r);
                 current[r.Event] = rows.IsDBNull(16) ? null : rows.GetInt64(16);
             }

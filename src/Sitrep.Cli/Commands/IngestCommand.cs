@@ -101,6 +101,10 @@ internal sealed class IngestCommand
             return ExitCodes.Usage;
         }
 
+        // Records alone: the writer's thread is the only one to touch the store (extraction
+        // reads stored events from its own threads, so it keeps SQLite's locking).
+        if (eventsFile is not null && !EventStores.IsPostgres(dbPath))
+            EventStore.OneThreadPerConnection();
         var store = StoreAccess.TryOpen("ingest", () => EventStores.OpenForWriting(dbPath));
         if (store is null)
             return ExitCodes.Usage;

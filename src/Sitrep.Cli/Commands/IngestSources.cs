@@ -252,6 +252,7 @@ internal static class IngestSources
         string? refused = null;
         var records = new List<EventRecord>();
         var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var utf8 = new byte[1 << 14];
 
         IngestItem Complete()
         {
@@ -289,8 +290,17 @@ internal static class IngestSources
             }
             if (doc is null)
                 continue;
-            hash.AppendData(Encoding.UTF8.GetBytes(text));
+            // The line's bytes serve twice: the document's hash, and the record's stored form
+            // when the line is already in it.
+            // A record past a megabyte gets an array of its own, not kept for the rest of the file.
+            var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (utf8.Length < length && length <= 1 << 20)
+                utf8 = new byte[Math.Max(length, 2 * utf8.Length)];
+            var bytes = utf8.Length < length ? new byte[length] : utf8;
+            var line8 = bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, bytes));
+            hash.AppendData(line8);
             hash.AppendData("\n"u8);
+            Store.EventStore.Prepare(record, text, line8);
             records.Add(record);
         }
         if (doc is not null)

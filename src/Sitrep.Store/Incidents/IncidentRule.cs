@@ -53,6 +53,18 @@ internal sealed record ClusterReport(
 
     /// <summary>The night flags of a stored <see cref="NightCode"/>.</summary>
     public static (bool NightAfter, bool Night, bool NightDated) FromNightCode(long code) => (code == 1, code != 0, code != 3);
+
+    /// <summary>
+    /// The report as the store reads it back: the night flags through their stored code (which
+    /// keeps no dating for a report that tells no night), everything else as it is.
+    /// </summary>
+    public ClusterReport AsStored()
+    {
+        var (nightAfter, night, nightDated) = FromNightCode(NightCode);
+        return (nightAfter, night, nightDated) == (NightAfter, Night, NightDated)
+            ? this
+            : this with { NightAfter = nightAfter, Night = night, NightDated = nightDated };
+    }
 }
 
 /// <summary>
