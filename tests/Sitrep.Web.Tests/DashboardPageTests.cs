@@ -186,6 +186,9 @@ public sealed class DashboardPageTests(Dashboard dashboard, Browser browser) : I
         await MarkersAsync(page, LocatedPoints(new EventQuery()).Count);
         var over = page.Locator("#chart-types .u-over");
         await over.WaitForAsync(new() { Timeout = Wait });
+        // The gesture is made where the chart is once the page has settled: on a busy machine the
+        // other charts and the claims panel may still be arriving, and their layout moves it.
+        await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle, new() { Timeout = Wait });
         var box = (await over.BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(box.X + box.Width * 0.35f, box.Y + box.Height / 2);
         await page.Mouse.DownAsync();
