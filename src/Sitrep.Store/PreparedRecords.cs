@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Sitrep.Events;
@@ -51,8 +50,8 @@ internal static class PreparedRecords
         // A line with a surrogate takes the long way: a lone one encodes as the replacement
         // character, so equal bytes would not mean an equal string.
         Ready.AddOrUpdate(e, stored.SequenceEqual(utf8) && !line.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')
-            ? new Stored(line, Sum(utf8))
-            : new Stored(Encoding.UTF8.GetString(stored), Sum(stored)));
+            ? new Stored(line, RecordChecksum.Of(utf8))
+            : new Stored(Encoding.UTF8.GetString(stored), RecordChecksum.Of(stored)));
         // A record with a huge evidence list should not pin its buffer on the thread.
         if (buffer.Capacity > 1 << 20)
             _buffer = null;
@@ -77,12 +76,5 @@ internal static class PreparedRecords
     {
         var json = EventJson.Serialize(e);
         return new Stored(json, RecordChecksum.Of(json));
-    }
-
-    private static string Sum(ReadOnlySpan<byte> utf8)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(utf8, hash);
-        return RecordChecksum.Format(hash);
     }
 }

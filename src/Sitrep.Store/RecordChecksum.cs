@@ -16,8 +16,15 @@ internal static class RecordChecksum
         return Format(hash);
     }
 
-    /// <summary>The checksum of a record whose SHA-256 is <paramref name="hash"/>.</summary>
-    public static string Format(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash[..8]);
+    /// <summary>The checksum of a record given as its UTF-8 bytes: the same as <see cref="Of(string)"/> of its text.</summary>
+    public static string Of(ReadOnlySpan<byte> utf8)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8, hash);
+        return Format(hash);
+    }
+
+    private static string Format(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash[..8]);
 
     /// <summary>The record, after checking it against its checksum.</summary>
     /// <exception cref="CorruptRecordException">The record was changed after it was stored.</exception>
