@@ -170,11 +170,7 @@ internal sealed class StoreWriter : IDisposable
             {
                 InsertCluster(profile);
                 if (_profiles is not null)
-                {
-                    if (_profiles.Count >= RecentCapacity)
-                        _profiles.Clear();
-                    _profiles[key] = profile.AsStored();
-                }
+                    Remember(_profiles, key, profile.AsStored());
                 Affect(profile.Family, profile.Date, profile.LastDay);
             }
             else
@@ -268,10 +264,16 @@ internal sealed class StoreWriter : IDisposable
         }
         if (e.Evidence.Count > 0)
             _evidence[key] = string.Join("\n", e.Evidence.Select(x => x.Text));
-        if (_recent.Count >= RecentCapacity)
-            _recent.Clear();
-        _recent[key] = e;
+        Remember(_recent, key, e);
         return key;
+    }
+
+    /// <summary>Keeps what was just written under its key, starting the cache afresh once it holds <see cref="RecentCapacity"/>.</summary>
+    private static void Remember<T>(Dictionary<long, T> cache, long key, T value)
+    {
+        if (cache.Count >= RecentCapacity)
+            cache.Clear();
+        cache[key] = value;
     }
 
     private void InsertCluster(ClusterReport r) =>
