@@ -530,9 +530,10 @@ public sealed class Geocoder(Gazetteer gazetteer)
             if (!c.Exact && !c.Fuzzy)
                 score += Weights.LooseSpelling;
             score += KindFit(m, kind, e, g, askedKindExists);
+            var admin1 = g.Admin1Key(c.Entry);
             // Where a city shares its region's name (Donetsk, Kharkiv, New York) a bare name is the city;
             // a region no town of its own is named after (Florida, Volyn) is what the bare name means.
-            if (m.KindHint == PlaceKind.Settlement && kind == PlaceKind.Region && e.Rank >= 5 && g.Admin1Key(c.Entry) is { } own && !HasCityIn(s.Candidates, own))
+            if (m.KindHint == PlaceKind.Settlement && kind == PlaceKind.Region && e.Rank >= 5 && admin1 is { } own && !HasCityIn(s.Candidates, own))
                 score += Weights.RegionOwnName - Weights.RegionForBareName;
             if (cc == "UA")
                 score += Weights.Ukraine;
@@ -541,7 +542,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
             var population = kind == PlaceKind.Settlement
                 ? (c.ByMainName ? Weights.PopulationMain : Weights.PopulationAlternate) * Math.Log10(e.Population + 1.0)
                 : 0;
-            s.Traits[k] = new CandidateTraits(score, population, cc, g.Admin1Key(c.Entry));
+            s.Traits[k] = new CandidateTraits(score, population, cc, admin1);
         }
         s.TraitsRead = true;
     }
