@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Sitrep.Events;
 using Sitrep.Store;
+using Dapper;
 using Sitrep.Store.Export;
+using Sitrep.Store.Query;
 
 namespace Sitrep.Bench;
 
@@ -13,6 +15,7 @@ namespace Sitrep.Bench;
 ///   Sitrep.Bench measure DIR DB SITREP_DLL
 ///   Sitrep.Bench queries DB [incidents|stats|stats-days]   (the typical queries, or only those of incidents, of stats,
 ///     or of stats filtered by dates alone)
+///   Sitrep.Bench stats-parts DB      (stats all time statement by statement, with what each allocates)
 ///   Sitrep.Bench check DB            (after a kill -9 by hand: is every document whole?)
 ///   Sitrep.Bench plans DB OTHER_DB   (runs every timed query once on DB, then shows each statement's
 ///     query plan on both files where they differ: does a file's sqlite_stat1 change what SQLite does?)
@@ -56,6 +59,12 @@ internal static class Program
             TimeStats(store, Console.Out, daysOnly: which == "stats-days");
             return 0;
         }
+        if (args is ["stats-parts", var partsDb])
+        {
+            using var store = EventStore.OpenReadOnly(partsDb);
+            StatsParts(store);
+            return 0;
+        }
         if (args is ["sql", var sqlDb, .. var statements] && statements.Length > 0)
             return RunSql(sqlDb, statements);
         if (args is ["plans", var planDb, var otherDb])
@@ -67,7 +76,7 @@ internal static class Program
             Console.WriteLine(check);
             return check.Sound ? 0 : 1;
         }
-        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB [incidents|stats|stats-days] | check DB | plans DB OTHER_DB | sql DB STATEMENT...");
+        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB [incidents|stats|stats-days] | stats-parts DB | check DB | plans DB OTHER_DB | sql DB STATEMENT...");
         return 2;
     }
 
@@ -181,6 +190,33 @@ internal static class Program
             var (rows, median, p95) = Time(() => store.Statistics(query).Weapons.Count, runs: daysOnly ? 21 : 11);
             o.WriteLine($"| {name} | {rows:N0} | {median:0.0} ms | {p95:0.0} ms | {s_cpu:0.0} ms | {Digest(store.Statistics(query))} |");
         }
+    }
+
+    /// <summary>
+    /// Stats all time part by part (`stats-parts DB`), each statement as stats runs it, 21 times
+    /// after the rest have run once: where its time goes, with the bytes each part allocates.
+    /// </summary>
+    private static void StatsParts(EventStore store)
+    {
+        store.Statistics();
+        var c = store.Connection;
+        var bounds = StatsSql.DayBounds(new StatsQuery());
+        var days = StatsSql.Days(new StatsQuery());
+        void Part(string name, Func<int> run)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var (rows, median, p95) = Time(run);
+            Console.WriteLine($"| {name} | {rows:N0} | {median:0.0} ms | {p95:0.0} ms | {s_cpu:0.0} ms | {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 22 / 1024.0:N0} KB |");
+        }
+        Console.WriteLine("| part of stats, all time | rows | median | p95 | CPU median | allocated a run |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        Part("totals", () => c.Query<StoreTotals>(StatsSql.Totals).Count());
+        Part("daily", () => c.Query<DailyFigures>(StatsSql.SummaryDaily, days).Count());
+        Part("weapons (packs)", () => WeaponPacks.Read(c, bounds).Count);
+        Part("by type", () => c.Query<GroupCount>(StatsSql.SummaryGroups("type", bounds, keyIndex: true), days).Count());
+        Part("by oblast", () => c.Query<GroupCount>(StatsSql.SummaryGroups("oblast", bounds, keyIndex: true), days).Count());
+        Part("by oblast, without the key index", () => c.Query<GroupCount>(StatsSql.SummaryGroups("oblast", bounds, keyIndex: false), days).Count());
+        Part("the whole", () => store.Statistics().Weapons.Count);
     }
 
     private static string Digest(StoreStatistics s)

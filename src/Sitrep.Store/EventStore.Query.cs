@@ -19,7 +19,8 @@ public sealed partial class EventStore : IEventReader
         // stays open (the dashboard) keeps as many pages as the writer does.
         if (!_writer)
             Dapper.SqlMapper.Execute(_connection, $"PRAGMA cache_size = {ReaderCacheSize}");
-        return new StoreReader(_connection, ReadDialect.Sqlite, () => (_connection, false), _placeTree, _weaponColumns, _summaries);
+        var keyIndex = Dapper.SqlMapper.ExecuteScalar<long>(_connection, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = @name", new { name = StatsSql.KeyIndex }) > 0;
+        return new StoreReader(_connection, ReadDialect.Sqlite, () => (_connection, false), _placeTree, _weaponColumns, _summaries, keyIndex);
     }
 
     // Negative: in KiB, as the writer's pragmas give it (StoreSql.Pragmas).

@@ -62,6 +62,41 @@ public sealed class StoreSummariesTests : IDisposable
         AssertSame(store);
     }
 
+    [Theory]
+    [InlineData("", "9999-12-31", true)]
+    [InlineData("2024-03-02", "9999-12-31", true)]
+    [InlineData("", "2024-03-03", true)]
+    [InlineData("2023-01-01", "2024-12-31", true)]
+    [InlineData("2024-01-01", "2024-12-31", false)]
+    [InlineData("2024-03-01", "2024-03-31", false)]
+    [InlineData("2024-03-04", "2024-03-04", false)]
+    [InlineData("2024-03-04", "2024-03-01", false)]
+    public void By_type_and_oblast_over_years_walk_the_key_index_and_a_short_span_the_days(string from, string to, bool wide)
+    {
+        Assert.Equal(wide, StatsSql.Wide((from, to)));
+        using var store = EventStore.Open(Path.Combine(_folder.Folder, "plans.db"));
+        store.Ingest(Corpus());
+        foreach (var kind in new[] { "type", "oblast" })
+        {
+            using var command = store.Connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + StatsSql.SummaryGroups(kind, (from, to), keyIndex: true);
+            command.Parameters.AddWithValue("@from", from);
+            command.Parameters.AddWithValue("@to", to);
+            var plan = new List<string>();
+            using (var rows = command.ExecuteReader())
+                while (rows.Read())
+                    plan.Add(rows.GetString(3));
+            var scan = Assert.Single(plan, step => step.Contains("stats_days", StringComparison.Ordinal));
+            Assert.Contains(wide ? "COVERING INDEX stats_days_by_key" : "PRIMARY KEY", scan, StringComparison.Ordinal);
+            Assert.Equal(wide, !plan.Any(step => step.Contains("GROUP BY", StringComparison.Ordinal)));
+            // A file without the index groups by the days whatever the span.
+            command.CommandText = "EXPLAIN QUERY PLAN " + StatsSql.SummaryGroups(kind, (from, to), keyIndex: false);
+            using var old = command.ExecuteReader();
+            while (old.Read())
+                Assert.DoesNotContain(StatsSql.KeyIndex, old.GetString(3), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void A_file_made_before_the_copies_gets_them_built_when_opened()
     {

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Sitrep.Events;
+using Sitrep.Store.Query;
 
 namespace Sitrep.Store.Tests;
 
@@ -75,6 +76,23 @@ public sealed class WeaponPacksTests : IDisposable
         store.Ingest(Corpus());
         Run(store, "DROP TRIGGER stats_day_weapons_packed_insert; INSERT INTO stats_day_weapon_packs (day, rows) VALUES ('2030-01-01', '[[\"RU\",\"UA\",\"x\",1,1]]')");
         Assert.Throws<InvalidDataException>(() => store.Statistics());
+    }
+
+    [Fact]
+    public void A_name_escaped_in_one_pack_and_not_in_another_is_one_name()
+    {
+        var names = new WeaponPacks.Names();
+        var list = new List<WeaponFigures>();
+        WeaponPacks.Read("2024-03-01", """[["RU","UA","Shahed-136",1,5,null],[null,"UA","Kh-101",2,null,1]]"""u8, list, names);
+        WeaponPacks.Read("2024-03-02", """[["\u0052U","U\u0041","Shahed\u002d136",3,7,6],["RU","Україна","say \"x\" \\ 🚀",4,1,1]]"""u8, list, names);
+        Assert.Equal(
+        [
+            new WeaponFigures("2024-03-01", "RU", "UA", "Shahed-136", 1, 5, null), new WeaponFigures("2024-03-01", null, "UA", "Kh-101", 2, null, 1),
+            new WeaponFigures("2024-03-02", "RU", "UA", "Shahed-136", 3, 7, 6), new WeaponFigures("2024-03-02", "RU", "Україна", "say \"x\" \\ 🚀", 4, 1, 1),
+        ], list);
+        // Names read from the bytes are shared; an escaped one is read as its text.
+        Assert.Same(list[0].Claimant, list[1].Claimant);
+        Assert.Same(list[0].LaunchedBy, list[3].LaunchedBy);
     }
 
     // The tally as the rows give it, in stats' order (ties in the order the rows were written).

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 using Dapper;
 using Sitrep.Store.Incidents;
 
@@ -127,11 +128,15 @@ internal sealed class StatsSql(ReadDialect dialect, bool weaponColumns = true)
     /// <summary>The day bounds as <see cref="Picked"/> binds them: undated incidents (day '') count only without a lower bound.</summary>
     public static DynamicParameters Days(StatsQuery q)
     {
+        var (from, to) = DayBounds(q);
         var p = new DynamicParameters();
-        p.Add("from", q.From ?? "");
-        p.Add("to", q.To ?? "9999-12-31");
+        p.Add("from", from);
+        p.Add("to", to);
         return p;
     }
+
+    /// <summary>The values <see cref="Days"/> binds to @from and @to.</summary>
+    public static (string From, string To) DayBounds(StatsQuery q) => (q.From ?? "", q.To ?? "9999-12-31");
 
     public const string SummaryDaily = """
         SELECT day AS Date, sum(incidents) AS Incidents, CAST(sum(killed) AS BIGINT) AS Killed, CAST(sum(injured) AS BIGINT) AS Injured
@@ -149,12 +154,34 @@ internal sealed class StatsSql(ReadDialect dialect, bool weaponColumns = true)
         """;
 
     /// <summary>By type or by oblast (<paramref name="kind"/>), ordered as <see cref="ByType"/> and <see cref="ByOblast"/> order.</summary>
-    public static string SummaryGroups(string kind) => $"""
+    /// <param name="kind">'type' or 'oblast'.</param>
+    /// <param name="days">The bounds, as <see cref="DayBounds"/> gives them.</param>
+    /// <param name="keyIndex">Whether the file has stats_days_by_key (a file made before it, opened where it cannot be upgraded, has not).</param>
+    public static string SummaryGroups(string kind, (string From, string To) days, bool keyIndex) => $"""
         SELECT key AS Key, sum(incidents) AS Incidents, CAST(sum(reports) AS BIGINT) AS Reports,
                CAST(sum(killed) AS BIGINT) AS Killed, CAST(sum(injured) AS BIGINT) AS Injured
-        FROM stats_days
+        FROM stats_days {(keyIndex && Wide(days) ? $"INDEXED BY {KeyIndex}" : "")}
         WHERE kind = '{kind}' AND day >= @from AND day <= @to
-        GROUP BY key
+        GROUP BY {(keyIndex && Wide(days) ? "key" : "+key")}
         ORDER BY sum(incidents) DESC, key
         """;
+
+    /// <summary>The index of stats_days in key order (see Schema.sql).</summary>
+    public const string KeyIndex = "stats_days_by_key";
+
+    /// <summary>
+    /// Whether a span is long enough that by type and by oblast should walk stats_days_by_key,
+    /// every day of the kind in key order, summed without sorting (all time on the 1 M store:
+    /// 10 → 6 ms by oblast), rather than the primary key's days in the span, sorted by key (one
+    /// month: 0.7 ms against 2.2 through the index). The two cross at about a year. The choice is
+    /// made here because SQLite's planner cannot tell a month's range from four years': given the
+    /// bare column it took the index for a month too. A short span groups by +key, which no index
+    /// orders, so the planner keeps to the days. Either way gives the same rows.
+    /// </summary>
+    internal static bool Wide((string From, string To) days) =>
+        !DateOnly.TryParseExact(days.From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+        || !DateOnly.TryParseExact(days.To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
+        || to.DayNumber - from.DayNumber > WideDays;
+
+    private const int WideDays = 366;
 }

@@ -14,7 +14,7 @@ namespace Sitrep.Store.Query;
 /// an export can look up each event's source while it streams the events.
 /// </summary>
 internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, Func<(DbConnection Connection, bool Owned)> streams,
-    bool placeTree = false, bool weaponColumns = true, bool summaries = false)
+    bool placeTree = false, bool weaponColumns = true, bool summaries = false, bool keyIndex = false)
 {
     private readonly EventFilterSql _filters = new(dialect, placeTree);
     private readonly StatsSql _stats = new(dialect, weaponColumns);
@@ -141,12 +141,13 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
         if (summaries && StatsSql.ByDaysOnly(query))
         {
             var days = StatsSql.Days(query);
+            var bounds = StatsSql.DayBounds(query);
             return new StoreStatistics(
                 connection.QuerySingle<StoreTotals>(StatsSql.Totals),
                 connection.Query<DailyFigures>(StatsSql.SummaryDaily, days).ToList(),
-                SummaryWeapons(days),
-                connection.Query<GroupCount>(StatsSql.SummaryGroups("type"), days).ToList(),
-                connection.Query<GroupCount>(StatsSql.SummaryGroups("oblast"), days).ToList());
+                WeaponPacks.Read((Microsoft.Data.Sqlite.SqliteConnection)connection, bounds),
+                connection.Query<GroupCount>(StatsSql.SummaryGroups("type", bounds, keyIndex), days).ToList(),
+                connection.Query<GroupCount>(StatsSql.SummaryGroups("oblast", bounds, keyIndex), days).ToList());
         }
         var (picked, p) = _stats.Picked(query, () => connection.Query<string>(StatsSql.Oblasts));
         return new StoreStatistics(
@@ -155,12 +156,6 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
             connection.Query<WeaponFigures>(picked + _stats.Weapons, p).ToList(),
             connection.Query<GroupCount>(picked + _stats.ByType, p).ToList(),
             connection.Query<GroupCount>(picked + _stats.ByOblast, p).ToList());
-    }
-
-    private List<WeaponFigures> SummaryWeapons(DynamicParameters days)
-    {
-        using var packs = (DbDataReader)connection.ExecuteReader(StatsSql.SummaryWeaponPacks, days);
-        return WeaponPacks.Read(packs);
     }
 
     private static IEnumerable<T> DatedThenUndated<T>(int? limit, Func<int?, IEnumerable<T>> dated, Func<int?, IEnumerable<T>> undated)

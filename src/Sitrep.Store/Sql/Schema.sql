@@ -284,6 +284,10 @@ CREATE TABLE IF NOT EXISTS stats_days (
     injured   INTEGER,
     PRIMARY KEY (kind, day, key)
 ) WITHOUT ROWID;
+-- Each type's or oblast's day rows in key order with their figures: by type and by oblast over
+-- years sum them in this order, where the primary key's day order makes SQLite sort 31,000 day
+-- rows of four years by key first. A short span reads the primary key (see StatsSql.SummaryGroups).
+CREATE INDEX IF NOT EXISTS stats_days_by_key ON stats_days(kind, key, day, incidents, reports, killed, injured);
 -- The weapons tally of stats without filters, one row per day, launching side, claimant and weapon.
 CREATE TABLE IF NOT EXISTS stats_day_weapons (
     day         TEXT NOT NULL,
