@@ -30,14 +30,25 @@ internal static class RecordChecksum
     /// <exception cref="CorruptRecordException">The record was changed after it was stored.</exception>
     public static string Verified(string record, string? sum, string doc, string id)
     {
-        // Every row a query returns is checked: compared as bytes, without a string per row.
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        Span<byte> stored = stackalloc byte[8];
         Hash(record, hash);
+        return Matches(hash, sum) ? record : throw new CorruptRecordException(doc, id);
+    }
+
+    /// <summary>Whether a record given as its UTF-8 bytes (as SQLite holds it) matches its checksum, as <see cref="Verified"/> checks it.</summary>
+    public static bool Holds(ReadOnlySpan<byte> utf8, string? sum)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8, hash);
+        return Matches(hash, sum);
+    }
+
+    // Every row a query returns is checked: compared as bytes, without a string per row.
+    private static bool Matches(ReadOnlySpan<byte> hash, string? sum)
+    {
+        Span<byte> stored = stackalloc byte[8];
         return sum is { Length: 16 } && IsLowerHex(sum) && Convert.FromHexString(sum, stored, out _, out var written) == System.Buffers.OperationStatus.Done
-               && written == 8 && stored.SequenceEqual(hash[..8])
-            ? record
-            : throw new CorruptRecordException(doc, id);
+               && written == 8 && stored.SequenceEqual(hash[..8]);
     }
 
     private static void Hash(string record, Span<byte> hash)

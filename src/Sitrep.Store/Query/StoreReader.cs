@@ -35,18 +35,21 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
             var best = others == "1 = 1"
                 ? $"SELECT {dialect.MatchKey} AS key, {dialect.Relevance} AS score {dialect.Matches} WHERE {dialect.Matching} ORDER BY score, key{Limit(query.Limit)}"
                 : $"SELECT e.key AS key, {dialect.Relevance} AS score {dialect.RankedMatches} WHERE {dialect.Matching} AND {others} ORDER BY score, e.key{Limit(query.Limit)}";
-            return Records(Stream<StoredRecord>($"{SelectColumns} FROM ({best}) r {dialect.ThenJoin} events e ON e.key = r.key ORDER BY r.score, r.key", bound, textGiven: true));
+            return Records($"{SelectColumns} FROM ({best}) r {dialect.ThenJoin} events e ON e.key = r.key ORDER BY r.score, r.key", bound, textGiven: true);
         }
         var (where, parameters) = _filters.Build(query);
         // Dated rows, then undated ones, as two queries: each can walk an index in order and stop
         // at the limit, which one ORDER BY date NULLS LAST could not.
-        return Records(DatedThenUndated(query.Limit,
-                limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters, query.Text is not null),
-                limit => Stream<StoredRecord>($"{SelectRecord} WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, query.Text is not null)));
+        return DatedThenUndated(query.Limit,
+                limit => Records($"{SelectRecord} WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.key{Limit(limit)}", parameters, query.Text is not null),
+                limit => Records($"{SelectRecord} WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, query.Text is not null));
     }
 
-    private static IEnumerable<EventRecord> Records(IEnumerable<StoredRecord> rows) =>
-        rows.Select(r => EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)) ?? throw new InvalidDataException($"event {r.Id} of document {r.Doc}: empty record"));
+    // SQLite's records are read from their UTF-8 bytes (StoredRecords); PostgreSQL's, on a connection of their own, as text through Dapper.
+    private IEnumerable<EventRecord> Records(string sql, DynamicParameters parameters, bool textGiven) =>
+        dialect == ReadDialect.Sqlite
+            ? Guard(() => StoredRecords.Read(() => (DbDataReader)connection.ExecuteReader(sql, parameters)), textGiven)
+            : Stream<StoredRecord>(sql, parameters, textGiven).Select(r => StoredRecords.Parsed(EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)), r.Doc, r.Id));
 
     private const string SelectColumns = "SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id";
     private const string SelectRecord = SelectColumns + " FROM events e";
