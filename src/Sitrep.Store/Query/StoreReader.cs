@@ -48,7 +48,7 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
     // SQLite's records are read from their UTF-8 bytes (StoredRecords); PostgreSQL's, on a connection of their own, as text through Dapper.
     private IEnumerable<EventRecord> Records(string sql, DynamicParameters parameters, bool textGiven) =>
         dialect == ReadDialect.Sqlite
-            ? Guard(() => StoredRecords.Read(() => (DbDataReader)connection.ExecuteReader(sql, parameters)), textGiven)
+            ? ByHand(StoredRecords.Read, sql, parameters, textGiven)
             : Stream<StoredRecord>(sql, parameters, textGiven).Select(r => StoredRecords.Parsed(EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)), r.Doc, r.Id));
 
     private const string SelectColumns = "SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id";
@@ -73,8 +73,12 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
     // SQLite's rows are read by hand (IncidentRows); PostgreSQL's, on a connection of their own, through Dapper.
     private IEnumerable<IncidentRow> StreamIncidents(string sql, DynamicParameters parameters, bool textGiven) =>
         dialect == ReadDialect.Sqlite
-            ? Guard(() => IncidentRows.Read(() => (DbDataReader)connection.ExecuteReader(sql, parameters)), textGiven)
+            ? ByHand(IncidentRows.Read, sql, parameters, textGiven)
             : Stream<IncidentRow>(sql, parameters, textGiven);
+
+    // SQLite's rows, read from the provider's reader on the store's one connection by a reader of their own.
+    private IEnumerable<T> ByHand<T>(Func<Func<DbDataReader>, IEnumerable<T>> read, string sql, DynamicParameters parameters, bool textGiven) =>
+        Guard(() => read(() => (DbDataReader)connection.ExecuteReader(sql, parameters)), textGiven);
 
     // The writer's copy of each incident's sources is one primary-key look-up, where working them
     // out is three look-ups of the incident's reports.

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -43,7 +42,6 @@ internal static class WeaponPacks
     }
 
     /// <summary>Adds the tally of one day's pack (its UTF-8 text) to <paramref name="list"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Read(string day, ReadOnlySpan<byte> pack, List<WeaponFigures> list, Names names)
     {
         var json = new Utf8JsonReader(pack);
@@ -79,7 +77,6 @@ internal static class WeaponPacks
         private readonly Dictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _known =
             new Dictionary<byte[], string>(Utf8Keys.Instance).GetAlternateLookup<ReadOnlySpan<byte>>();
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public string Of(ref Utf8JsonReader json)
         {
             // An escaped value's bytes are not its text; SQLite escapes only quotes, backslashes and control characters.
@@ -110,7 +107,6 @@ internal static class WeaponPacks
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Shared(ref Utf8JsonReader json, Names names, string day) => Next(ref json, day) switch
     {
         JsonTokenType.Null => null,
@@ -118,7 +114,6 @@ internal static class WeaponPacks
         _ => throw Damaged(day),
     };
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long? Number(ref Utf8JsonReader json, string day) => Next(ref json, day) switch
     {
         JsonTokenType.Null => null,
@@ -126,10 +121,8 @@ internal static class WeaponPacks
         _ => throw Damaged(day),
     };
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static JsonTokenType Next(ref Utf8JsonReader json, string day) => json.Read() ? json.TokenType : throw Damaged(day);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Next(ref Utf8JsonReader json, JsonTokenType expected, string day)
     {
         if (Next(ref json, day) != expected)
