@@ -48,13 +48,14 @@ internal sealed class StoreWriter : IDisposable
     // tiny segment of the index to be merged again; written last, they are one segment a batch.
     private readonly Dictionary<long, string> _evidence = [];
 
-    // SQLite only: the batch's place, weapon and clustering rows, written by Finish some dozens
-    // to a statement. Every insert into event_places runs the R*Tree's trigger, so needs a
-    // statement journal of its own (a savepoint, each page it touches copied, then released);
-    // one statement of many rows pays that once for all of them. Weapon and clustering rows have
-    // no trigger, but each statement run costs SQLite its setup and the interop its calls, about
-    // as much again as the row's own insert.
-    private readonly HeldRows? _places, _weapons, _clusters;
+    // SQLite only: the batch's place rows, written by Finish some dozens to a statement. Every
+    // insert into event_places runs the R*Tree's trigger, so needs a statement journal of its
+    // own (a savepoint, each page it touches copied, then released); one statement of many
+    // rows pays that once for all of them.
+    private readonly List<(long Event, object?[] Values)>? _places;
+    private readonly DbCommand? _insertPlaces;
+    private const int PlaceRows = 64;
+    private readonly int _placeColumns;
 
     // SQLite's copies of what listings and stats read (StoreSummaries), kept with the incidents at commit.
     private readonly Action<IReadOnlyCollection<long>>? _summaries;
@@ -100,22 +101,17 @@ internal sealed class StoreWriter : IDisposable
         string[] placeNames = ["$event", "$ord", "$name", "$kind", "$country", "$admin1", "$admin2", "$lat", "$lon", "$gid",
             "$admin1_key", "$name_key", "$family", "$date"];
         _insertPlace = Prepare(StoreSql.InsertPlace, placeNames);
-        string[] weaponNames = ["$event", "$ord", "$class", "$model", "$launched", "$intercepted", "$type", "$actor", "$target", "$claimed"];
-        _insertWeapon = Prepare(StoreSql.InsertWeapon, weaponNames);
-        _insertEvidence = Prepare(StoreSql.InsertEvidence, "$event", "$text");
-        string[] clusterNames = ["$event", "$doc", "$id", "$family", "$date", "$night_after", "$actor", "$target",
-            "$level", "$kind", "$name_key", "$admin1_key", "$country", "$lat", "$lon", "$gid", "$killed"];
-        _insertCluster = Prepare(StoreSql.InsertCluster, clusterNames);
+        _placeColumns = placeNames.Length;
         if (connection is SqliteConnection)
         {
-            HeldRows Hold(DbCommand one, string insert, string[] names) => new(one,
-                Prepare(StoreSql.Rows(insert, HeldRows.PerStatement),
-                    [.. Enumerable.Range(0, HeldRows.PerStatement).SelectMany(row => names.Select(name => StoreSql.RowParameter(name, row)))]),
-                names.Length);
-            _places = Hold(_insertPlace, StoreSql.InsertPlace, placeNames);
-            _weapons = Hold(_insertWeapon, StoreSql.InsertWeapon, weaponNames);
-            _clusters = Hold(_insertCluster, StoreSql.InsertCluster, clusterNames);
+            _places = [];
+            _insertPlaces = Prepare(StoreSql.Rows(StoreSql.InsertPlace, PlaceRows),
+                [.. Enumerable.Range(0, PlaceRows).SelectMany(row => placeNames.Select(name => StoreSql.RowParameter(name, row)))]);
         }
+        _insertWeapon = Prepare(StoreSql.InsertWeapon, "$event", "$ord", "$class", "$model", "$launched", "$intercepted", "$type", "$actor", "$target", "$claimed");
+        _insertEvidence = Prepare(StoreSql.InsertEvidence, "$event", "$text");
+        _insertCluster = Prepare(StoreSql.InsertCluster, "$event", "$doc", "$id", "$family", "$date", "$night_after", "$actor", "$target",
+            "$level", "$kind", "$name_key", "$admin1_key", "$country", "$lat", "$lon", "$gid", "$killed");
         _setMember = Prepare(StoreSql.SetMember, "$event", "$incident");
         _newIncident = Prepare(StoreSql.InsertIncidentStub, "$family", "$type", "$at");
         _members = Prepare(StoreSql.IncidentMembers, "$incident");
@@ -255,13 +251,16 @@ internal sealed class StoreWriter : IDisposable
             var p = e.Places[i];
             object?[] place = [key, i, p.Name, EventJsonNames.Kind(p.Kind), p.Country, p.Admin1, p.Admin2, p.Lat, p.Lon, p.GeonamesId,
                 IncidentRule.Admin1Key(p), IncidentRule.NameKey(p), family, e.Date];
-            Insert(_insertPlace, _places, key, place);
+            if (_places is not null)
+                _places.Add((key, place));
+            else
+                Run(_insertPlace, place);
         }
         for (var i = 0; i < e.Weapons.Count; i++)
         {
             var w = e.Weapons[i];
-            Insert(_insertWeapon, _weapons, key, [key, i, EventJsonNames.Weapon(w.Class), w.Model, w.Launched, w.Intercepted,
-                EventJsonNames.Type(e.Type), e.Actor, e.TargetActor, e.ClaimedBy]);
+            Run(_insertWeapon, key, i, EventJsonNames.Weapon(w.Class), w.Model, w.Launched, w.Intercepted,
+                EventJsonNames.Type(e.Type), e.Actor, e.TargetActor, e.ClaimedBy);
         }
         if (e.Evidence.Count > 0)
             _evidence[key] = string.Join("\n", e.Evidence.Select(x => x.Text));
@@ -278,17 +277,8 @@ internal sealed class StoreWriter : IDisposable
     }
 
     private void InsertCluster(ClusterReport r) =>
-        Insert(_insertCluster, _clusters, r.Event, [r.Event, r.Doc, r.Id, r.Family, r.Date.ToString("yyyy-MM-dd"), r.NightCode, r.Actor, r.Target,
-            (int)r.Level, r.Kind, r.NameKey, r.Admin1Key, r.Country, r.Lat, r.Lon, r.GeonamesId, r.Killed]);
-
-    /// <summary>A row of an event's, held for Finish where the store writes such rows together, else written now.</summary>
-    private void Insert(DbCommand one, HeldRows? held, long key, object?[] values)
-    {
-        if (held is not null)
-            held.Rows.Add((key, values));
-        else
-            Run(one, values);
-    }
+        Run(_insertCluster, r.Event, r.Doc, r.Id, r.Family, r.Date.ToString("yyyy-MM-dd"), r.NightCode, r.Actor, r.Target,
+            (int)r.Level, r.Kind, r.NameKey, r.Admin1Key, r.Country, r.Lat, r.Lon, r.GeonamesId, r.Killed);
 
     private void RemoveDocument(string docId)
     {
@@ -313,13 +303,9 @@ internal sealed class StoreWriter : IDisposable
             // SQLite hands a deleted largest key out again: nothing may be remembered under it.
             _recent.Remove(key);
             _profiles?.Remove(key);
-            // Written earlier in this batch: its evidence is not in the index yet, nor its places,
-            // weapons and clustering row in their tables (so the query above found no clustering
-            // row for it; its days were affected when it was written).
+            // Written earlier in this batch: its evidence is not in the index yet, nor its places in their table.
             _evidence.Remove(key);
-            _places?.Forget(key);
-            _weapons?.Forget(key);
-            _clusters?.Forget(key);
+            _places?.RemoveAll(p => p.Event == key);
         }
         Run(_deleteDocument, docId);
     }
@@ -331,53 +317,35 @@ internal sealed class StoreWriter : IDisposable
     /// </summary>
     public void Finish()
     {
-        // Clustering reads the batch's clustering rows from their table.
-        WriteHeld(_clusters);
-        WriteHeld(_weapons);
         foreach (var (family, days) in _affected)
             foreach (var (lo, hi) in Closed(family, Stretches(days)))
                 Recluster(family, lo, hi);
         foreach (var incident in _touched.Order())
             Resummarize(incident);
         WriteStubs();
-        WriteHeld(_places);
+        WritePlaces();
         _summaries?.Invoke(_touched);
         foreach (var (key, text) in _evidence)
             Run(_insertEvidence, key, text);
         Flush();
     }
 
-    /// <summary>Held rows, in the order they were given, whole statements of <see cref="HeldRows.PerStatement"/> rows first.</summary>
-    private void WriteHeld(HeldRows? held)
+    /// <summary>The batch's place rows, in the order they were given, whole statements of <see cref="PlaceRows"/> rows first.</summary>
+    private void WritePlaces()
     {
-        if (held is null)
+        if (_places is null)
             return;
-        var rows = held.Rows;
-        var whole = rows.Count - rows.Count % HeldRows.PerStatement;
-        for (var start = 0; start < whole; start += HeldRows.PerStatement)
+        var whole = _places.Count - _places.Count % PlaceRows;
+        var values = new object?[PlaceRows * _placeColumns];
+        for (var start = 0; start < whole; start += PlaceRows)
         {
-            for (var row = 0; row < HeldRows.PerStatement; row++)
-                rows[start + row].Values.CopyTo(held.Values, row * held.Columns);
-            Run(held.Many, held.Values);
+            for (var row = 0; row < PlaceRows; row++)
+                _places[start + row].Values.CopyTo(values, row * _placeColumns);
+            Run(_insertPlaces!, values);
         }
-        for (var i = whole; i < rows.Count; i++)
-            Run(held.One, rows[i].Values);
-        rows.Clear();
-    }
-
-    /// <summary>The rows of one table an event's writing gave, with its one-row and many-row statements.</summary>
-    private sealed class HeldRows(DbCommand one, DbCommand many, int columns)
-    {
-        public const int PerStatement = 64;
-        public DbCommand One { get; } = one;
-        public DbCommand Many { get; } = many;
-        public int Columns { get; } = columns;
-        public List<(long Event, object?[] Values)> Rows { get; } = [];
-        // The many-row statement's values, reused by each run of it.
-        public object?[] Values { get; } = new object?[PerStatement * columns];
-
-        /// <summary>Drops the rows of an event deleted before they were written.</summary>
-        public void Forget(long key) => Rows.RemoveAll(r => r.Event == key);
+        for (var i = whole; i < _places.Count; i++)
+            Run(_insertPlace, _places[i].Values);
+        _places.Clear();
     }
 
     /// <summary>Consecutive affected days as inclusive ranges.</summary>

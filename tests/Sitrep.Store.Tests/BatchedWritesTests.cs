@@ -3,12 +3,12 @@ using Sitrep.Events;
 namespace Sitrep.Store.Tests;
 
 /// <summary>
-/// SQLite's writer holds a batch's place, weapon and clustering rows and writes them some dozens
-/// to a statement when the batch finishes; a store written so must be the store written one
-/// document per batch, where every held row is written at once, and a document replaced before
-/// its rows were written must leave none of them behind.
+/// SQLite's writer holds a batch's place rows and writes them some dozens to a statement when
+/// the batch finishes, and takes each event's key as SQLite's last inserted rowid: a store written
+/// so must be the store written one document per batch, and a document replaced in its own batch
+/// (whose events' keys the replacement gets again) must leave no row of its first version behind.
 /// </summary>
-public sealed class HeldRowsTests : IDisposable
+public sealed class BatchedWritesTests : IDisposable
 {
     private readonly TempDatabase _batched = new();
     private readonly TempDatabase _single = new();
@@ -22,12 +22,11 @@ public sealed class HeldRowsTests : IDisposable
     [Fact]
     public void A_batch_of_many_documents_stores_what_one_document_a_batch_stores()
     {
-        // More than one whole statement of rows of each kind, and a remainder written row by row.
+        // More than one whole statement of place rows, and a remainder written row by row.
         var documents = IncidentCorpus.Generate(days: 4, incidentsPerOblastPerDay: 3).Documents
             .OrderBy(d => d.Document.Meta.Published).ThenBy(d => d.Document.Id, StringComparer.Ordinal)
             .Select(d => new ExtractedDocument(d.Document, d.Events)).ToList();
-        Assert.True(documents.Sum(d => d.Events.Count) > 2 * 64 + 1);
-        Assert.True(documents.Sum(d => d.Events.Sum(e => e.Weapons.Count)) > 64);
+        Assert.True(documents.Sum(d => d.Events.Sum(e => e.Places.Count)) > 2 * 64 + 1);
 
         using (var batched = _batched.Open())
             batched.Ingest(documents);
@@ -54,7 +53,7 @@ public sealed class HeldRowsTests : IDisposable
         ]);
         var other = new ExtractedDocument(Reports.Doc("b"), [Reports.Strike("b", "b-1", Reports.Kharkiv, killed: 2)]);
         // The replacement's events take the keys the first version's just had (SQLite hands the
-        // largest out again): a held row of the first version would collide or hang off them.
+        // largest out again): a held place row of the first version would hang off them.
         var replaced = new ExtractedDocument(Reports.Doc("a", text: "second"),
         [
             Reports.Strike("a", "a-1", Reports.Kharkiv, killed: 3, weapons: [weapons[1]]),
