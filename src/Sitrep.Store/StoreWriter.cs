@@ -239,11 +239,11 @@ internal sealed class StoreWriter : IDisposable
     {
         var first = e.Places.FirstOrDefault(p => p.Lat is not null) ?? e.Places.FirstOrDefault();
         var (json, sum) = PreparedRecords.Of(e);
-        var key = (long)Scalar(_insertEvent, e.Id, e.Doc, EventJsonNames.Type(e.Type), e.Subtype, e.Date,
+        var key = Key(_insertEvent, e.Id, e.Doc, EventJsonNames.Type(e.Type), e.Subtype, e.Date,
             e.DatePrecision is { } dp ? EventJsonNames.Precision(dp) : null,
             e.Actor, e.TargetActor, e.ClaimedBy, e.Killed, e.Injured, e.AmountUsd, e.Background ? 1 : 0, e.Confidence,
             first?.Name, first?.Admin1 ?? (first?.Kind == PlaceKind.Region ? first.Name : null), first?.Lat, first?.Lon,
-            json, sum)!;
+            json, sum);
 
         var family = IncidentRule.Family(e.Type);
         for (var i = 0; i < e.Places.Count; i++)
@@ -551,6 +551,10 @@ internal sealed class StoreWriter : IDisposable
         Bind(command, values);
         return command.ExecuteScalar();
     }
+
+    /// <summary>Runs an INSERT of one row and gives its key: SQLite's rowid, or what its RETURNING clause returns.</summary>
+    private long Key(DbCommand command, params object?[] values) =>
+        _raw.TryGetValue(command, out var raw) ? raw.Key(values) : (long)Scalar(command, values)!;
 
     private IRows Reader(DbCommand command, params object?[] values)
     {

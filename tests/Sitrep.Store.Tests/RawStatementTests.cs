@@ -85,6 +85,41 @@ public sealed class RawStatementTests
         }
     }
 
+    [Fact]
+    public void An_insert_without_returning_gives_the_key_returning_would_give()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            // A trigger inserting into another table must not change the key the writer takes.
+            create.CommandText = """
+                CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT NOT NULL);
+                CREATE TABLE side (n INTEGER PRIMARY KEY, k INTEGER);
+                CREATE TRIGGER t_side AFTER INSERT ON t BEGIN INSERT INTO side (k) VALUES (new.k); END;
+                """;
+            create.ExecuteNonQuery();
+        }
+        using var plain = new RawStatement(connection, "INSERT INTO t (v) VALUES ($v)", ["$v"]);
+        using var returning = new RawStatement(connection, "INSERT INTO t (v) VALUES ($v) RETURNING k", ["$v"]);
+        using var delete = new RawStatement(connection, "DELETE FROM t WHERE k = $k", ["$k"]);
+        var keys = new List<long>();
+        for (var i = 0; i < 6; i++)
+        {
+            keys.Add((i % 2 == 0 ? plain : returning).Key([$"row {i}"]));
+            // SQLite hands a deleted largest key out again: the next insert must report that key.
+            if (i == 3)
+                delete.Execute([keys[^1]]);
+        }
+        Assert.Equal([1L, 2L, 3L, 4L, 4L, 5L], keys);
+        Assert.Equal("row 5", Scalar(connection, "SELECT v FROM t WHERE k = 5"));
+        Assert.Equal("row 4", Scalar(connection, "SELECT v FROM t WHERE k = 4"));
+        // A refused row gives no key, and the next row the key after the last stored one.
+        Assert.Throws<SqliteException>(() => plain.Key([null]));
+        Assert.Equal(6L, plain.Key(["row 6"]));
+        Assert.Equal(7L, Scalar(connection, "SELECT count(*) FROM side"));
+    }
+
     private static object? Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

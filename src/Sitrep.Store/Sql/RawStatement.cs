@@ -102,6 +102,21 @@ internal sealed class RawStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs an INSERT of one row: the key its RETURNING clause gives, or without one the rowid
+    /// SQLite gave the row (the connection's last inserted rowid, which a trigger's own inserts
+    /// leave as it was).
+    /// </summary>
+    public long Key(object?[] values)
+    {
+        var returned = Execute(values);
+        if (returned is long key)
+            return key;
+        if (returned is not null || raw.sqlite3_column_count(_statement) != 0)
+            throw new InvalidOperationException("the statement returned no integer key");
+        return raw.sqlite3_last_insert_rowid(_connection.Handle);
+    }
+
     private void Bind(int position, object? value)
     {
         if (position == 0)

@@ -19,7 +19,10 @@ internal sealed partial class WriterSql
         _replaced = replaced;
     }
 
-    public static readonly WriterSql Sqlite = new(false, new Dictionary<string, string>());
+    public static readonly WriterSql Sqlite = new(false, new Dictionary<string, string>
+    {
+        [StoreSql.InsertEvent] = StoreSql.InsertEventRow,
+    });
 
     public static readonly WriterSql Postgres = new(true, new Dictionary<string, string>
     {
