@@ -10,12 +10,14 @@ namespace Sitrep.Text;
 /// flat however long the run.
 /// </summary>
 /// <remarks>
-/// An open-addressed table of its own rather than a dictionary's span look-up: the tokenizer asks
-/// it once per token, and the dictionary's shared generic code reached the key through a bucket
-/// array, an entry array and an interface call to compare. Here the hash, the word and the form
-/// sit side by side in one slot. The dictionary's defence against words made to collide is kept
-/// by bounding the probe: a word that finds no free slot within <see cref="MaxProbes"/> steps is
-/// folded and not kept, so colliding words cost a fold each, never a walk through all of them.
+/// A table of its own rather than a dictionary's span look-up: the tokenizer asks it once per
+/// token, and the dictionary's shared generic code reached the word through a bucket array, an
+/// entry array with its chain and an interface call to compare. Here a slot of a small index holds
+/// the top half of the word's hash and the number of its entry; entries are kept in the order the
+/// words were first seen, so the common words, met first, share a few cache lines. The
+/// dictionary's defence against words made to collide is kept by bounding the probe: a word that
+/// finds no free slot within <see cref="MaxProbes"/> steps is folded and not kept, so colliding
+/// words cost a fold each, never a walk through all of them.
 /// </remarks>
 internal sealed class WordFormCache<TForm>
 {
@@ -28,21 +30,23 @@ internal sealed class WordFormCache<TForm>
     public const int MaxProbes = 8;
 
     /// <summary>
-    /// The table never grows past twice the capacity, so it is at most half full and a word is
-    /// found in one or two steps.
+    /// The index grows to keep at most half its slots taken, so a word is found in one or two
+    /// steps; at its largest, twice the capacity, a slot's low 16 bits still number every entry.
     /// </summary>
-    private const int MaxSlots = Capacity * 2;
-
     private const int FirstSlots = 1_024;
 
-    private struct Slot
+    private const int EntryBits = 16;
+    private const uint EntryMask = (1u << EntryBits) - 1;
+
+    private struct Entry
     {
-        public string? Word;
-        public uint Hash;
+        public string Word;
         public TForm Form;
     }
 
-    private Slot[] _slots = new Slot[FirstSlots];
+    /// <summary>Per slot: the hash's top 16 bits, then the entry's number plus one; 0 is free.</summary>
+    private uint[] _index = new uint[FirstSlots];
+    private Entry[] _entries = new Entry[FirstSlots / 4];
     private int _count;
 
     public int Count => _count;
@@ -52,16 +56,21 @@ internal sealed class WordFormCache<TForm>
         if (word.Length > MaxWordLength)
             return fold(word);
         var hash = WordHash.Of(word);
-        var slots = _slots;
-        var mask = slots.Length - 1;
+        var index = _index;
+        var mask = index.Length - 1;
+        var tag = hash >> EntryBits;
         var at = (int)hash & mask;
         for (var probe = 0; probe < MaxProbes; probe++)
         {
-            ref var slot = ref slots[at];
-            if (slot.Word is null)
+            var slot = index[at];
+            if (slot == 0)
                 return Keep(word, hash, fold(word));
-            if (slot.Hash == hash && word.SequenceEqual(slot.Word))
-                return slot.Form;
+            if (slot >> EntryBits == tag)
+            {
+                ref var entry = ref _entries[(int)(slot & EntryMask) - 1];
+                if (word.SequenceEqual(entry.Word))
+                    return entry.Form;
+            }
             at = (at + 1) & mask;
         }
         return fold(word);
@@ -71,44 +80,54 @@ internal sealed class WordFormCache<TForm>
     {
         if (_count >= Capacity)
         {
-            Array.Clear(_slots);
+            Array.Clear(_index);
+            Array.Clear(_entries);
             _count = 0;
         }
-        else if (_count * 2 >= _slots.Length && _slots.Length < MaxSlots)
+        else if (_count * 2 >= _index.Length)
             Grow();
+        if (_count == _entries.Length)
+            Array.Resize(ref _entries, _entries.Length * 2);
         // The slot is found again: the fold may have asked this cache itself, and growing moves every word.
-        if (Place(_slots, word.ToString(), hash, form))
+        var kept = word.ToString();
+        if (Place(_index, _entries, kept, hash, _count + 1))
+        {
+            _entries[_count] = new Entry { Word = kept, Form = form };
             _count++;
+        }
         return form;
     }
 
     private void Grow()
     {
-        var larger = new Slot[_slots.Length * 2];
+        var larger = new uint[_index.Length * 2];
         var kept = 0;
-        foreach (ref readonly var slot in _slots.AsSpan())
-            if (slot.Word is not null && Place(larger, slot.Word, slot.Hash, slot.Form))
-                kept++;
-        _slots = larger;
+        for (var i = 0; i < _count; i++)
+        {
+            var entry = _entries[i];
+            if (Place(larger, _entries, entry.Word, WordHash.Of(entry.Word), kept + 1))
+                _entries[kept++] = entry;
+        }
+        Array.Clear(_entries, kept, _count - kept);
+        _index = larger;
         _count = kept;
     }
 
-    /// <summary>Puts the word in its first free slot within reach; false when it is there already or none is free.</summary>
-    private static bool Place(Slot[] slots, string word, uint hash, TForm form)
+    /// <summary>Gives the word's first free slot within reach to entry <paramref name="number"/>; false when it is there already or none is free.</summary>
+    private static bool Place(uint[] index, Entry[] entries, string word, uint hash, int number)
     {
-        var mask = slots.Length - 1;
+        var mask = index.Length - 1;
+        var tag = hash >> EntryBits;
         var at = (int)hash & mask;
         for (var probe = 0; probe < MaxProbes; probe++)
         {
-            ref var slot = ref slots[at];
-            if (slot.Word is null)
+            var slot = index[at];
+            if (slot == 0)
             {
-                slot.Word = word;
-                slot.Hash = hash;
-                slot.Form = form;
+                index[at] = tag << EntryBits | (uint)number;
                 return true;
             }
-            if (slot.Hash == hash && slot.Word == word)
+            if (slot >> EntryBits == tag && entries[(int)(slot & EntryMask) - 1].Word == word)
                 return false;
             at = (at + 1) & mask;
         }
