@@ -56,27 +56,16 @@ internal sealed class WordFormCache<TForm>
         if (word.Length > MaxWordLength)
             return fold(word);
         var hash = WordHash.Of(word);
-        var index = _index;
-        var mask = index.Length - 1;
-        var tag = hash >> EntryBits;
-        var at = (int)hash & mask;
-        for (var probe = 0; probe < MaxProbes; probe++)
-        {
-            var slot = index[at];
-            if (slot == 0)
-                return Keep(word, hash, fold(word));
-            if (slot >> EntryBits == tag)
-            {
-                ref var entry = ref _entries[(int)(slot & EntryMask) - 1];
-                if (word.SequenceEqual(entry.Word))
-                    return entry.Form;
-            }
-            at = (at + 1) & mask;
-        }
-        return fold(word);
+        var number = Probe(_index, _entries, word, hash, out var free);
+        if (number > 0)
+            return _entries[number - 1].Form;
+        var form = fold(word);
+        if (free >= 0)
+            Keep(word, hash, form);
+        return form;
     }
 
-    private TForm Keep(ReadOnlySpan<char> word, uint hash, TForm form)
+    private void Keep(ReadOnlySpan<char> word, uint hash, TForm form)
     {
         if (_count >= Capacity)
         {
@@ -89,32 +78,38 @@ internal sealed class WordFormCache<TForm>
         if (_count == _entries.Length)
             Array.Resize(ref _entries, _entries.Length * 2);
         // The slot is found again: the fold may have asked this cache itself, and growing moves every word.
-        var kept = word.ToString();
-        if (Place(_index, _entries, kept, hash, _count + 1))
-        {
-            _entries[_count] = new Entry { Word = kept, Form = form };
-            _count++;
-        }
-        return form;
+        if (Probe(_index, _entries, word, hash, out var free) == 0 && free >= 0)
+            Take(_index, free, hash, new Entry { Word = word.ToString(), Form = form });
     }
 
     private void Grow()
     {
         var larger = new uint[_index.Length * 2];
-        var kept = 0;
-        for (var i = 0; i < _count; i++)
+        var moved = _count;
+        _count = 0;
+        for (var i = 0; i < moved; i++)
         {
             var entry = _entries[i];
-            if (Place(larger, _entries, entry.Word, WordHash.Of(entry.Word), kept + 1))
-                _entries[kept++] = entry;
+            if (Probe(larger, _entries, entry.Word, WordHash.Of(entry.Word), out var free) == 0 && free >= 0)
+                Take(larger, free, WordHash.Of(entry.Word), entry);
         }
-        Array.Clear(_entries, kept, _count - kept);
+        Array.Clear(_entries, _count, moved - _count);
         _index = larger;
-        _count = kept;
     }
 
-    /// <summary>Gives the word's first free slot within reach to entry <paramref name="number"/>; false when it is there already or none is free.</summary>
-    private static bool Place(uint[] index, Entry[] entries, string word, uint hash, int number)
+    /// <summary>Gives slot <paramref name="free"/> of <paramref name="index"/> to the next entry.</summary>
+    private void Take(uint[] index, int free, uint hash, Entry entry)
+    {
+        _entries[_count] = entry;
+        _count++;
+        index[free] = hash >> EntryBits << EntryBits | (uint)_count;
+    }
+
+    /// <summary>
+    /// The number of the word's entry (its place plus one), or 0 when it is not within reach of its
+    /// home slot; then <paramref name="free"/> is the first free slot on the way, or -1 if none is.
+    /// </summary>
+    private static int Probe(uint[] index, Entry[] entries, ReadOnlySpan<char> word, uint hash, out int free)
     {
         var mask = index.Length - 1;
         var tag = hash >> EntryBits;
@@ -124,14 +119,22 @@ internal sealed class WordFormCache<TForm>
             var slot = index[at];
             if (slot == 0)
             {
-                index[at] = tag << EntryBits | (uint)number;
-                return true;
+                free = at;
+                return 0;
             }
-            if (slot >> EntryBits == tag && entries[(int)(slot & EntryMask) - 1].Word == word)
-                return false;
+            if (slot >> EntryBits == tag)
+            {
+                var number = (int)(slot & EntryMask);
+                if (word.SequenceEqual(entries[number - 1].Word))
+                {
+                    free = -1;
+                    return number;
+                }
+            }
             at = (at + 1) & mask;
         }
-        return false;
+        free = -1;
+        return 0;
     }
 }
 
