@@ -10,7 +10,7 @@ namespace Sitrep.Events;
 internal static class EventWords
 {
     private static readonly Dictionary<string, WordClass> Table = DataFiles.ReadTable("event-words.tsv")
-        .ToDictionary(row => row[0], row => WordClass.FromRow(row, bit: 64), StringComparer.Ordinal);
+        .ToDictionary(row => row[0], row => WordClass.FromRow(row, table: null, bit: 0), StringComparer.Ordinal);
 
     public static readonly WordClass SpeechSetting = Get("speech-setting");
     public static readonly WordClass Additive = Get("additive");

@@ -100,20 +100,16 @@ public sealed class SentenceWords
             _norm = new int[_lemma.Length];
             _opens = new ulong[_lemma.Length];
         }
-        // The reader's list is read as a span: a call through the interface per token costs more than the loop's work.
-        if (tokens is List<Token> list)
-            ReadAll(vocabulary, CollectionsMarshal.AsSpan(list));
-        else
+        // The reader's list is read as a span: a call through the interface per token costs more
+        // than the loop's work. Lists of another kind (none in the pipeline) are copied once.
+        var span = tokens switch
         {
-            for (var i = 0; i < Count; i++)
-                ReadOne(vocabulary, i, tokens[i]);
-        }
-    }
-
-    private void ReadAll(PhraseVocabulary vocabulary, ReadOnlySpan<Token> tokens)
-    {
-        for (var i = 0; i < tokens.Length; i++)
-            ReadOne(vocabulary, i, tokens[i]);
+            List<Token> list => CollectionsMarshal.AsSpan(list),
+            Token[] array => array,
+            _ => tokens.ToArray(),
+        };
+        for (var i = 0; i < span.Length; i++)
+            ReadOne(vocabulary, i, span[i]);
     }
 
     private void ReadOne(PhraseVocabulary vocabulary, int i, in Token t)
@@ -132,7 +128,7 @@ public sealed class SentenceWords
     private static WordNumbers Look(PhraseVocabulary vocabulary, in Token t)
     {
         var lemma = vocabulary.IdOf(t.Lemma);
-        var norm = ReferenceEquals(t.Norm, t.Lemma) || t.Norm == t.Lemma ? lemma : vocabulary.IdOf(t.Norm);
+        var norm = t.LemmaIsNorm ? lemma : vocabulary.IdOf(t.Norm);
         return new WordNumbers(vocabulary, vocabulary.Version, lemma, norm, vocabulary.Opens(lemma, norm));
     }
 

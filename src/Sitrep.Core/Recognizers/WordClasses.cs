@@ -12,17 +12,24 @@ public sealed class WordClass
     private readonly HashSet<string> _words;
     private readonly bool _byLemma;
 
-    internal WordClass(string name, HashSet<string> words, int bit)
+    /// <summary>The table whose masks carry <see cref="Bit"/>; null for a class read on its own, which has no bit.</summary>
+    private readonly WordClasses? _table;
+
+    internal WordClass(string name, HashSet<string> words, WordClasses? table, int bit)
     {
         Name = name;
         _words = words;
         _byLemma = name.EndsWith("-lemma", StringComparison.Ordinal);
-        Bit = bit < 64 ? 1UL << bit : 0;
+        _table = bit < 64 ? table : null;
+        Bit = _table is null ? 0 : 1UL << bit;
     }
 
-    /// <summary>A class from its table row: the name, then its words separated by spaces (folded forms).</summary>
-    internal static WordClass FromRow(string[] row, int bit) =>
-        new(row[0], new HashSet<string>(row.Length > 1 ? row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [], StringComparer.Ordinal), bit);
+    /// <summary>
+    /// A class from its table row: the name, then its words separated by spaces (folded forms).
+    /// Its bit is its place in <paramref name="table"/>, whose masks <see cref="Has"/> then reads.
+    /// </summary>
+    internal static WordClass FromRow(string[] row, WordClasses? table, int bit) =>
+        new(row[0], new HashSet<string>(row.Length > 1 ? row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [], StringComparer.Ordinal), table, bit);
 
     public string Name { get; }
 
@@ -38,7 +45,7 @@ public sealed class WordClass
 
     /// <summary>Whether the token belongs to the class: by lemma for "*-lemma" classes, else by folded form.</summary>
     public bool Has(Token token) =>
-        Bit != 0 && token.Word is not null ? (WordClasses.Default.MaskOf(token) & Bit) != 0 : _words.Contains(_byLemma ? token.Lemma : token.Norm);
+        _table is not null && token.Word is not null ? (_table.MaskOf(token) & Bit) != 0 : _words.Contains(_byLemma ? token.Lemma : token.Norm);
 
     public override string ToString() => Name;
 }
@@ -46,17 +53,24 @@ public sealed class WordClass
 /// <summary>The table of closed word classes, word-classes.tsv.</summary>
 internal sealed class WordClasses
 {
-    private static readonly Lazy<WordClasses> Shared = new(() => new WordClasses(DataFiles.ReadTable("word-classes.tsv")));
+    private static readonly Lazy<WordClasses> Shared = new(() => new WordClasses(DataFiles.ReadTable("word-classes.tsv"), keepsInRecords: true));
+
+    /// <summary>
+    /// Whether a token's word record keeps this table's masks. A record holds one mask, so only
+    /// the shared table keeps its masks there; any other table looks its words up every time.
+    /// </summary>
+    private readonly bool _keepsInRecords;
 
     private readonly Dictionary<string, WordClass> _classes = new(StringComparer.Ordinal);
     /// <summary>Per word: the classes it is in by its folded form, and by its lemma.</summary>
     private readonly Dictionary<string, (ulong Form, ulong Lemma)> _masks = new(StringComparer.Ordinal);
 
-    private WordClasses(IEnumerable<string[]> rows)
+    private WordClasses(IEnumerable<string[]> rows, bool keepsInRecords)
     {
+        _keepsInRecords = keepsInRecords;
         foreach (var row in rows)
         {
-            var c = WordClass.FromRow(row, _classes.Count);
+            var c = WordClass.FromRow(row, this, _classes.Count);
             _classes[row[0]] = c;
             foreach (var w in c.Members)
             {
@@ -74,7 +88,7 @@ internal sealed class WordClasses
     /// </summary>
     public ulong MaskOf(Token t)
     {
-        if (t.Word is not { } word)
+        if (t.Word is not { } word || !_keepsInRecords)
             return Lookup(t);
         if (!word.TryClasses(out var mask))
             word.SetClasses(mask = Lookup(t));
@@ -83,7 +97,7 @@ internal sealed class WordClasses
 
     private ulong Lookup(Token t)
     {
-        var same = ReferenceEquals(t.Norm, t.Lemma) || t.Norm == t.Lemma;
+        var same = t.LemmaIsNorm;
         var mask = 0UL;
         if (_masks.TryGetValue(t.Norm, out var byForm))
             mask = byForm.Form | (same ? byForm.Lemma : 0);
@@ -93,6 +107,9 @@ internal sealed class WordClasses
     }
 
     public static WordClasses Default => Shared.Value;
+
+    /// <summary>A table of these rows of its own, beside the shared one.</summary>
+    internal static WordClasses FromRows(IEnumerable<string[]> rows) => new(rows, keepsInRecords: false);
 
     public IEnumerable<string> Names => _classes.Keys;
 

@@ -11,6 +11,9 @@ public readonly record struct Token(int Start, int End, TokenKind Kind, string N
     public int Length => End - Start;
     public bool IsWord => Kind == TokenKind.Word;
 
+    /// <summary>Whether the lemma is the folded form itself (the tokenizer then gives both one string), so one look-up serves both.</summary>
+    internal bool LemmaIsNorm => ReferenceEquals(Norm, Lemma) || Norm == Lemma;
+
     /// <summary>The tokenizer's record of this word form, where what recognizers learn about the form is kept; null for a token made elsewhere.</summary>
     internal TokenWord? Word { get; init; }
 

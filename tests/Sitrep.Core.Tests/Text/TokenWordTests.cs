@@ -56,6 +56,39 @@ public sealed class TokenWordTests
     }
 
     [Fact]
+    public void A_table_of_its_own_answers_from_its_rows_when_the_records_hold_the_shared_masks()
+    {
+        // The shared table fills the records first, with masks whose bits number its own classes.
+        var shared = WordClasses.Default;
+        var tokens = Tokenizer.Tokenize(Text);
+        foreach (var t in tokens)
+            shared.MaskOf(t);
+        var own = WordClasses.FromRows([
+            ["own-form", "troops said the"],
+            ["own-lemma", "missile plant"],
+        ]);
+        var form = own.Get("own-form");
+        var lemma = own.Get("own-lemma");
+        foreach (var t in tokens)
+        {
+            Assert.Equal(t.Norm is "troops" or "said" or "the", form.Has(t));
+            Assert.Equal(t.Lemma is "missile" or "plant", lemma.Has(t));
+            Assert.Equal(own.MaskOf(t with { Word = null }), own.MaskOf(t));
+        }
+        // And the shared table still reads its own masks from the records afterwards.
+        foreach (var t in tokens)
+            Assert.Equal(shared.MaskOf(t with { Word = null }), shared.MaskOf(t));
+    }
+
+    [Fact]
+    public void A_class_read_on_its_own_answers_by_its_words_for_tokens_with_records()
+    {
+        var alone = WordClass.FromRow(["alone", "missiles roof"], table: null, bit: 0);
+        foreach (var t in Tokenizer.Tokenize(Text))
+            Assert.Equal(t.Norm is "missiles" or "roof", alone.Has(t));
+    }
+
+    [Fact]
     public void Vocabulary_numbers_kept_in_records_are_those_of_the_lookup()
     {
         var lexicons = Lexicons.Default;
