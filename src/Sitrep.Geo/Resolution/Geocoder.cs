@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Sitrep.Geo.Index;
 using Sitrep.Geo.Recognition;
 using Sitrep.Geo.Resolution;
@@ -104,7 +105,10 @@ public sealed class Geocoder(Gazetteer gazetteer)
             if (i == pool.Count && pool.Count < MaxPooledStates)
                 pool.Add(new MentionState());
             var s = states[i] = (i < pool.Count ? pool[i] : new MentionState()).Reset(m, i, Divisions(m));
-            Recall(m, s.FoldedName, s.Candidates);
+            if (SameRecall(states, i) is { } earlier)
+                s.Candidates.AddRange(CollectionsMarshal.AsSpan(earlier.Candidates));
+            else
+                Recall(m, s.FoldedName, s.Candidates);
             s.IsPerson = IsPersonName(m, surnames);
         }
         var order = TextOrder(states);
@@ -278,6 +282,31 @@ public sealed class Geocoder(Gazetteer gazetteer)
         return divisions;
     }
 
+    /// <summary>
+    /// An earlier mention of the report whose candidates <see cref="Recall"/> would give mention
+    /// <paramref name="i"/> too, or null. Recall reads only the name's node (or its folded name
+    /// when it has none), the fold, whether venues are left out and the fuzzy entries; a report
+    /// names its places again and again, and each recall walked every posting of the name.
+    /// Only the few mentions before are looked at, so a long live blog stays linear.
+    /// </summary>
+    private static MentionState? SameRecall(MentionState[] states, int i)
+    {
+        var m = states[i].Mention;
+        if (m.FuzzyEntries is not null)
+            return null;
+        for (var k = i - 1; k >= 0 && k >= i - SameRecallReach; k--)
+        {
+            var o = states[k].Mention;
+            if (o.FuzzyEntries is null && o.Node == m.Node && o.NoVenue == m.NoVenue
+                && (m.Node >= 0 ? states[k].FoldedName == states[i].FoldedName : o.Name == m.Name))
+                return states[k];
+        }
+        return null;
+    }
+
+    /// <summary>How many mentions back <see cref="SameRecall"/> looks for the same name.</summary>
+    private const int SameRecallReach = 64;
+
     /// <summary>The surnames of the report being ranked; one set per thread, reused.</summary>
     [ThreadStatic]
     private static HashSet<string>? _surnames;
@@ -411,9 +440,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
         var traits = s.Traits;
         List<PullingAnchor>? anchors = null;
         var maxWeight = 0.0;
-        for (var k = 0; k < s.Candidates.Count; k++)
+        // The mention's own, the same for each of its candidates.
+        var multiWordName = m.Name.Contains(' ');
+        var candidates = CollectionsMarshal.AsSpan(s.Candidates);
+        for (var k = 0; k < candidates.Length; k++)
         {
-            var c = s.Candidates[k];
+            ref readonly var c = ref candidates[k];
             ref readonly var e = ref g.Entry(c.Entry);
             var kind = (PlaceKind)e.Kind;
             ref readonly var t = ref traits[k];
@@ -482,7 +514,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
             // (its region, another name of it); nearness alone does not.
             if (kind == PlaceKind.Settlement && !c.ByMainName && !c.Fuzzy && told < 0.5 && e.Population < Weights.AlternateMinPopulation && e.Rank < 4)
                 score += Weights.UnsupportedAlternate;
-            if (c.Exact && m.Name.Contains(' ') && kind != PlaceKind.Settlement)
+            if (c.Exact && multiWordName && kind != PlaceKind.Settlement)
                 score += Weights.MultiWordName;
             scores[k] = score + ev;
             evidence[k] = ev;
@@ -497,10 +529,14 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 best = k;
         if (best < 0 || scores[best] < Weights.NoMatch || s.IsPerson)
             return;
-        s.Best = s.Candidates[best].Entry;
+        s.Best = candidates[best].Entry;
         for (var k = 0; k < scores.Length; k++)
-            if (k != best && !SamePlace(s.Candidates[k].Entry, s.Candidates[best].Entry))
-                s.Margin = Math.Min(s.Margin, scores[best] - scores[k]);
+        {
+            // A gap no smaller than the margin so far cannot lower it: the namesake's distance is not asked.
+            var gap = scores[best] - scores[k];
+            if (k != best && !(gap >= s.Margin) && !SamePlace(candidates[k].Entry, candidates[best].Entry))
+                s.Margin = Math.Min(s.Margin, gap);
+        }
     }
 
     /// <summary>
