@@ -44,6 +44,7 @@ internal static class GreatCircle
     /// square for points a few hundred kilometres apart, 1 % at a quarter of the globe. Not a
     /// number when a coordinate is not one.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double FloorSquared(double lat1, double lon1, double cosLat1, double lat2, double lon2, double cosLat2)
     {
         var halfLat = Math.Abs(lat2 - lat1) * Math.PI / 360;
