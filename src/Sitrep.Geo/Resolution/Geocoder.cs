@@ -438,6 +438,8 @@ public sealed class Geocoder(Gazetteer gazetteer)
         if (!s.TraitsRead)
             ReadTraits(s);
         var traits = s.Traits;
+        if (ctx.Gathered && !s.DocumentTermsRead && s.DocumentTerms.Length < s.Candidates.Count)
+            s.DocumentTerms = new DocumentTerms[Math.Max(s.Candidates.Count, 2 * s.DocumentTerms.Length)];
         List<PullingAnchor>? anchors = null;
         var maxWeight = 0.0;
         // The mention's own, the same for each of its candidates.
@@ -450,43 +452,20 @@ public sealed class Geocoder(Gazetteer gazetteer)
             var kind = (PlaceKind)e.Kind;
             ref readonly var t = ref traits[k];
             var cc = t.Country;
-            var score = t.Prior;
-            // The document's sets are empty in the first pass, and a set still hashes the key it is asked.
-            var countryNamed = cc is not null && ctx.Countries.Count > 0 && ctx.Countries.Contains(cc);
-            if (countryNamed && kind != PlaceKind.Country)
-                score += Weights.CountryInDocument;
-            // A venue's name (venues.tsv) says which town is meant however small or far it is.
-            var venue = (c.Source & NameSource.Venue) != 0;
-            var foreign = kind == PlaceKind.Settlement && cc is not ("UA" or "RU") && !venue;
-            // A small town far from the war is meant only when the text names its country beside it
-            // ("Pargas on the coast of southern Finland"); a country named elsewhere in the report
-            // does not make every small namesake there likely ("the Arab world" is not Arab, Alabama).
-            // Asked only of a foreign town, the one kind it can change.
-            var countryNear = foreign && cc is not null && ctx.Sentence.Length > 0 && ctx.CountriesBySentence.Count > 0
-                              && ctx.CountriesBySentence.Contains((ctx.Sentence[s.Index], cc));
-            if (foreign && e.Rank < 6
-                && e.Population < (countryNear ? Weights.ForeignMinPopulationNamedCountry : Weights.ForeignMinPopulation))
-                score += Weights.SmallForeignPlace;
-            // An old or foreign name of a far-away town ("Africa" for Mahdia) is not what English copy means by it.
-            else if (foreign && !c.ByMainName && !countryNear && e.Rank < 6 && e.Population < Weights.ForeignKnownByOtherNames)
-                score += Weights.SmallForeignPlace;
-            if (kind == PlaceKind.Region && m.KindHint != PlaceKind.Region && cc is not ("UA" or "RU") && !countryNamed)
-                score += Weights.SmallForeignPlace;
-            if (kind is PlaceKind.Settlement or PlaceKind.Region)
-                score += Weights.RankStep * e.Rank;
-            // Only by its own name: Donetsk is not every "Oleksandrivka" it was once called.
-            if (kind == PlaceKind.Settlement && e.Rank >= 5 && c.ByMainName)
-                score += Weights.Capital;
-            if (kind == PlaceKind.Settlement)
-                score += t.Population;
-            if (c.Source.HasFlag(NameSource.Curated) && kind is PlaceKind.Facility or PlaceKind.Area || venue)
-                score += Weights.CuratedLandmark;
-
-            var ev = 0.0;
-            var told = 0.0;   // what the text says outright: its region, its country, another name of it
             var admin1 = t.Admin1;
-            if (kind != PlaceKind.Region && admin1 is not null && ctx.RegionCounts.Count > 0 && ctx.RegionCounts.TryGetValue(admin1, out var n))
-                ev += Weights.RegionInDocument * Math.Min(n, 2);
+            // What the document's countries and regions add: the same in the last two passes, read in the first of them.
+            DocumentTerms terms;
+            if (s.DocumentTermsRead)
+                terms = s.DocumentTerms[k];
+            else
+            {
+                terms = ReadDocumentTerms(s, in c, in e, in t, ctx);
+                if (ctx.Gathered)
+                    s.DocumentTerms[k] = terms;
+            }
+            var score = terms.Score;
+            var ev = terms.RegionEvidence;
+            var told = 0.0;   // what the text says outright: its region, its country, another name of it
             if (s.Qualifier is { } q && states[q].Best is { } qb)
                 told += QualifierFit(c.Entry, admin1, cc, qb, states[q].Mention);
             foreach (var division in s.Divisions)
@@ -521,6 +500,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
         }
         s.Scores = scores;
         s.Evidence = evidence;
+        s.DocumentTermsRead |= ctx.Gathered;
         s.Best = null;
         s.Margin = double.PositiveInfinity;
         var best = -1;
@@ -537,6 +517,55 @@ public sealed class Geocoder(Gazetteer gazetteer)
             if (k != best && !(gap >= s.Margin) && !SamePlace(candidates[k].Entry, candidates[best].Entry))
                 s.Margin = Math.Min(s.Margin, gap);
         }
+    }
+
+    /// <summary>
+    /// A candidate's score terms from its traits and the document's countries and regions, and the
+    /// evidence of its region named in the document: the first terms of <see cref="Score"/>'s sums,
+    /// in their order. The document's sets are filled once (<see cref="DocumentContext.Gather"/>),
+    /// so the last two passes read the same terms; the first pass reads them with the sets empty.
+    /// </summary>
+    private static DocumentTerms ReadDocumentTerms(MentionState s, in Candidate c, in EntryRecord e, in CandidateTraits t, DocumentContext ctx)
+    {
+        var m = s.Mention;
+        var kind = (PlaceKind)e.Kind;
+        var cc = t.Country;
+        var score = t.Prior;
+        // The document's sets are empty in the first pass, and a set still hashes the key it is asked.
+        var countryNamed = cc is not null && ctx.Countries.Count > 0 && ctx.Countries.Contains(cc);
+        if (countryNamed && kind != PlaceKind.Country)
+            score += Weights.CountryInDocument;
+        // A venue's name (venues.tsv) says which town is meant however small or far it is.
+        var venue = (c.Source & NameSource.Venue) != 0;
+        var foreign = kind == PlaceKind.Settlement && cc is not ("UA" or "RU") && !venue;
+        // A small town far from the war is meant only when the text names its country beside it
+        // ("Pargas on the coast of southern Finland"); a country named elsewhere in the report
+        // does not make every small namesake there likely ("the Arab world" is not Arab, Alabama).
+        // Asked only of a foreign town, the one kind it can change.
+        var countryNear = foreign && cc is not null && ctx.Sentence.Length > 0 && ctx.CountriesBySentence.Count > 0
+                          && ctx.CountriesBySentence.Contains((ctx.Sentence[s.Index], cc));
+        if (foreign && e.Rank < 6
+            && e.Population < (countryNear ? Weights.ForeignMinPopulationNamedCountry : Weights.ForeignMinPopulation))
+            score += Weights.SmallForeignPlace;
+        // An old or foreign name of a far-away town ("Africa" for Mahdia) is not what English copy means by it.
+        else if (foreign && !c.ByMainName && !countryNear && e.Rank < 6 && e.Population < Weights.ForeignKnownByOtherNames)
+            score += Weights.SmallForeignPlace;
+        if (kind == PlaceKind.Region && m.KindHint != PlaceKind.Region && cc is not ("UA" or "RU") && !countryNamed)
+            score += Weights.SmallForeignPlace;
+        if (kind is PlaceKind.Settlement or PlaceKind.Region)
+            score += Weights.RankStep * e.Rank;
+        // Only by its own name: Donetsk is not every "Oleksandrivka" it was once called.
+        if (kind == PlaceKind.Settlement && e.Rank >= 5 && c.ByMainName)
+            score += Weights.Capital;
+        if (kind == PlaceKind.Settlement)
+            score += t.Population;
+        if (c.Source.HasFlag(NameSource.Curated) && kind is PlaceKind.Facility or PlaceKind.Area || venue)
+            score += Weights.CuratedLandmark;
+        var ev = 0.0;
+        var admin1 = t.Admin1;
+        if (kind != PlaceKind.Region && admin1 is not null && ctx.RegionCounts.Count > 0 && ctx.RegionCounts.TryGetValue(admin1, out var n))
+            ev += Weights.RegionInDocument * Math.Min(n, 2);
+        return new DocumentTerms(score, ev);
     }
 
     /// <summary>
