@@ -10,8 +10,9 @@ namespace Sitrep.GeoBench;
 /// Place finding and ranking alone, the pipeline's way: each report's sentences (Segmenter.Default)
 /// through PlaceRecognizer.Find with the report's DocumentWords, then Geocoder.Survey with the
 /// mentions, sentences and words. Per pass: the thread's CPU time of the finding and of the
-/// ranking over all reports, and a hash of every mention and place found, the same for two builds
-/// that agree.
+/// ranking over all reports, the bytes each allocated (the thread's count; the first pass of a
+/// word or name fills the index's memos, so the median is the steady state), and a hash of
+/// every mention and place found, the same for two builds that agree.
 ///   GeoBench CORPUS_DIR [passes] [warm-ups]
 /// </summary>
 internal static class Program
@@ -29,25 +30,33 @@ internal static class Program
         var geocoder = new Geocoder(g);
         var find = new List<double>();
         var rank = new List<double>();
+        var findBytes = new List<double>();
+        var rankBytes = new List<double>();
         var mentions = new List<PlaceMention>();
         var hash = 0L;
         for (var pass = 0; pass < warmups + passes; pass++)
         {
             double findMs = 0, rankMs = 0;
+            long findAlloc = 0, rankAlloc = 0;
             hash = 17;
             for (var i = 0; i < docs.Count; i++)
             {
                 var text = docs[i].Text;
                 var words = new DocumentWords(text);
                 mentions.Clear();
+                var a0 = GC.GetAllocatedBytesForCurrentThread();
                 var t0 = ThreadCpuMs();
                 foreach (var s in layouts[i].Sentences)
                     mentions.AddRange(recognizer.Find(text, s.Start, s.End, words));
                 var t1 = ThreadCpuMs();
+                var a1 = GC.GetAllocatedBytesForCurrentThread();
                 var survey = mentions.Count > 0 ? geocoder.Survey(text, mentions, spans[i], words) : null;
                 var t2 = ThreadCpuMs();
+                var a2 = GC.GetAllocatedBytesForCurrentThread();
                 findMs += t1 - t0;
                 rankMs += t2 - t1;
+                findAlloc += a1 - a0;
+                rankAlloc += a2 - a1;
                 foreach (var m in mentions)
                     hash = hash * 31 + m.Start * 7 + m.End;
                 if (survey is not null)
@@ -58,9 +67,11 @@ internal static class Program
             {
                 find.Add(findMs);
                 rank.Add(rankMs);
+                findBytes.Add(findAlloc);
+                rankBytes.Add(rankAlloc);
             }
         }
-        Console.WriteLine($"reports {docs.Count} passes {passes} find-cpu-ms-median {Median(find):0.0} survey-cpu-ms-median {Median(rank):0.0} hash {hash:x16}");
+        Console.WriteLine($"reports {docs.Count} passes {passes} find-cpu-ms-median {Median(find):0.0} survey-cpu-ms-median {Median(rank):0.0} find-mb-allocated {Median(findBytes) / 1e6:0.00} survey-mb-allocated {Median(rankBytes) / 1e6:0.00} hash {hash:x16}");
         Console.WriteLine($"find per pass: {string.Join(' ', find.Select(v => v.ToString("0")))}");
         Console.WriteLine($"survey per pass: {string.Join(' ', rank.Select(v => v.ToString("0")))}");
         return 0;

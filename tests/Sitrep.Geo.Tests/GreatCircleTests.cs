@@ -21,6 +21,45 @@ public class GreatCircleTests
         }
     }
 
+    // ProximityPull.Of passes over an anchor whose floor is beyond its reach: the floor must never
+    // exceed the distance, near or far, across the date line or at the poles, and must be close
+    // to it for places a report names together (a few degrees apart), or it passes over nothing.
+    [Fact]
+    public void The_floor_is_never_above_the_distance_and_close_to_it_nearby()
+    {
+        var random = new Random(27);
+        for (var i = 0; i < 200_000; i++)
+        {
+            double lat1 = random.NextDouble() * 180 - 90, lon1 = random.NextDouble() * 360 - 180;
+            var (lat2, lon2) = (i % 5) switch
+            {
+                0 => (random.NextDouble() * 180 - 90, random.NextDouble() * 360 - 180),
+                1 => (-lat1 + random.NextDouble() * 0.01, lon1 + 180 - random.NextDouble() * 0.01),
+                2 => (Math.Clamp(lat1 + random.NextDouble() * 0.02 - 0.01, -90, 90), lon1 + random.NextDouble() * 0.02 - 0.01),
+                _ => (Math.Clamp(lat1 + random.NextDouble() * 6 - 3, -90, 90), lon1 + random.NextDouble() * 6 - 3),
+            };
+            var (cos1, cos2) = (GreatCircle.CosLat(lat1), GreatCircle.CosLat(lat2));
+            var km = GreatCircle.Km(lat1, lon1, cos1, lat2, lon2, cos2);
+            var floor = GreatCircle.FloorSquared(lat1, lon1, cos1, lat2, lon2, cos2);
+            // Within the margin the pull compares it by: a tiny distance rounds either side of its floor.
+            Assert.True(floor <= km * km * (1 + 1e-9), $"({lat1}, {lon1}) to ({lat2}, {lon2}): {km} km, floor {Math.Sqrt(floor)}");
+            if (km < 700 && Math.Abs(lon2 - lon1) <= 6)
+                Assert.True(floor >= km * km * 0.998, $"({lat1}, {lon1}) to ({lat2}, {lon2}): {km} km, floor {Math.Sqrt(floor)}");
+        }
+    }
+
+    [Theory]
+    [InlineData(50.0, 179.9, 50.0, -179.9)]   // across the date line: about 14 km, not a world away
+    [InlineData(90.0, 0.0, 90.0, 120.0)]      // one pole, two longitudes
+    [InlineData(0.0, 0.0, 0.0, 180.0)]        // half the globe
+    public void The_floor_holds_where_longitudes_wrap(double lat1, double lon1, double lat2, double lon2)
+    {
+        var (cos1, cos2) = (GreatCircle.CosLat(lat1), GreatCircle.CosLat(lat2));
+        var km = GreatCircle.Km(lat1, lon1, cos1, lat2, lon2, cos2);
+        var floor = GreatCircle.FloorSquared(lat1, lon1, cos1, lat2, lon2, cos2);
+        Assert.True(floor <= km * km * (1 + 1e-9) && floor >= km * km * 0.4, $"{km} km, floor {Math.Sqrt(floor)}");
+    }
+
     [Theory]
     [InlineData(48.0, 49.0, 100, true)]    // a degree of latitude is about 111 km
     [InlineData(48.0, 49.0, 120, false)]

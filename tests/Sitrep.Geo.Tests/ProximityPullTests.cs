@@ -38,6 +38,50 @@ public class ProximityPullTests
         }
     }
 
+    // Anchors measured nearest first: a front's cluster of places seen from a namesake next to
+    // it, across the country or across the world, with windows longer than those put in order.
+    [Fact]
+    public void Clustered_anchors_seen_from_near_and_far_give_the_bits_of_the_maximum()
+    {
+        var random = new Random(28);
+        var anchors = new List<PullingAnchor>();
+        for (var round = 0; round < 20_000; round++)
+        {
+            anchors.Clear();
+            double clusterLat = 46 + random.NextDouble() * 6, clusterLon = 32 + random.NextDouble() * 8;
+            var n = round % 50 == 0 ? random.Next(150, 200) : random.Next(1, 40);
+            for (var i = 0; i < n; i++)
+            {
+                double alat = clusterLat + random.NextDouble() * 0.6 - 0.3, alon = clusterLon + random.NextDouble() * 0.6 - 0.3;
+                var weight = random.Next(3) == 0 ? Weights.OtherSentence : 1.0;
+                anchors.Add(new PullingAnchor(alat, alon, GreatCircle.CosLat(alat), weight));
+            }
+            var (lat, lon) = (round % 4) switch
+            {
+                0 => (clusterLat + random.NextDouble() * 0.4 - 0.2, clusterLon + random.NextDouble() * 0.4 - 0.2),
+                1 => (44 + random.NextDouble() * 8, 30 + random.NextDouble() * 10),
+                2 => (random.NextDouble() * 180 - 90, random.NextDouble() * 360 - 180),
+                _ => (anchors[0].Lat, anchors[0].Lon),
+            };
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(anchors);
+            Assert.Equal(
+                BitConverter.DoubleToInt64Bits(Exhaustive(lat, lon, anchors)),
+                BitConverter.DoubleToInt64Bits(ProximityPull.Of(lat, lon, span, ProximityPull.MaxWeight(span))));
+        }
+    }
+
+    [Fact]
+    public void An_anchor_without_a_position_pulls_not_a_number_wherever_it_stands()
+    {
+        foreach (var at in new[] { 0, 1, 2 })
+        {
+            List<PullingAnchor> anchors = [new(48.0, 37.0, GreatCircle.CosLat(48.0), 1.0), new(48.1, 37.1, GreatCircle.CosLat(48.1), 1.0)];
+            anchors.Insert(at, new PullingAnchor(double.NaN, double.NaN, double.NaN, 1.0));
+            Assert.True(double.IsNaN(Exhaustive(48.05, 37.05, anchors)));
+            Assert.True(double.IsNaN(ProximityPull.Of(48.05, 37.05, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(anchors), 1.0)));
+        }
+    }
+
     [Fact]
     public void A_candidate_without_a_position_pulls_not_a_number_as_before()
     {

@@ -38,9 +38,11 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             found.Add(dateline.Mention);
             from = dateline.LastToken + 1;
         }
-        for (var i = from; i < tokens.Count; i++)
+        // The list is not changed below: its words are read in place.
+        var sentence = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+        for (var i = from; i < sentence.Length; i++)
         {
-            if (blocked[i] || !tokens[i].Capitalized)
+            if (blocked[i] || !sentence[i].Capitalized)
                 continue;
             var (last, node) = LongestName(text, tokens, blocked, i);
             int[]? fuzzy = null;
@@ -164,26 +166,28 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     private (int Last, int Node) LongestName(string text, List<WordToken> tokens, bool[] blocked, int i)
     {
         var g = Gazetteer;
+        // Read in place: every capitalised word of every sentence starts a walk here.
+        var words = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
         int node = 0, bestLast = -1, bestNode = -1;
-        for (var j = i; j < tokens.Count; j++)
+        for (var j = i; j < words.Length; j++)
         {
-            if (j > i && (blocked[j] || !WordTokenizer.Adjacent(text, tokens[j - 1], tokens[j])))
+            ref readonly var t = ref words[j];
+            if (j > i && (blocked[j] || !WordTokenizer.Adjacent(text, words[j - 1], t)))
                 break;
-            var word = tokens[j].Word;
+            var word = t.Word;
             if (!ReferenceEquals(word.Index, g))
             {
                 (word.Token, word.Root) = g.Word(word.Key);
                 word.Index = g;
             }
-            var (token, root) = (word.Token, word.Root);
-            var child = node == 0 ? root : g.Child(node, token);
-            if (j > i && !tokens[j].Capitalized && !_lex.Is(tokens[j], Recognition.WordClass.Connector) && child < 0)
+            var child = node == 0 ? word.Root : g.Child(node, word.Token);
+            if (j > i && !t.Capitalized && !_lex.Is(t, Recognition.WordClass.Connector) && child < 0)
                 break;
             node = child;
             if (node < 0)
                 break;
             // A long name may go on in lower case ("Zaporizhzhia nuclear power plant").
-            if ((tokens[j].Capitalized || j - i >= 2) && g.HasPostings(node))
+            if ((t.Capitalized || j - i >= 2) && g.HasPostings(node))
             {
                 bestLast = j;
                 bestNode = node;

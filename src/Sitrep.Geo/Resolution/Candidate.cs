@@ -20,3 +20,11 @@ internal readonly record struct Candidate(int Entry, NameSource Source, bool Exa
 /// <param name="Prior">The score from its name, kind and country before anything the document says: the first terms of the sum, added in the same order.</param>
 /// <param name="Population">The population term of a settlement (0 for other kinds, which do not add it).</param>
 internal readonly record struct CandidateTraits(double Prior, double Population, string? Country, string? Admin1);
+
+/// <summary>
+/// What the document's countries and regions make of a candidate, read in the second pass and kept
+/// for the third (the document's sets do not change between them).
+/// </summary>
+/// <param name="Score">Its prior with the country and region terms: the score's sum up to the text's own evidence.</param>
+/// <param name="RegionEvidence">The evidence of its region named in the document (0 when not).</param>
+internal readonly record struct DocumentTerms(double Score, double RegionEvidence);

@@ -30,6 +30,7 @@ internal sealed class DocumentContext
         ctx.Position = [];
         ctx._anchored = 0;
         ctx.HasAnchors = false;
+        ctx.Gathered = false;
         return ctx;
     }
 
@@ -37,6 +38,7 @@ internal sealed class DocumentContext
     public void Gather(MentionState[] states, Gazetteer g, int[] sentence)
     {
         Sentence = sentence;
+        Gathered = true;
         foreach (var s in states)
         {
             if (s.Best is not { } best)
@@ -92,6 +94,12 @@ internal sealed class DocumentContext
     public int[] Sentence { get; private set; } = [];
 
     public bool HasAnchors { get; private set; }
+
+    /// <summary>
+    /// The countries, regions and sentences are filled (<see cref="Gather"/>, once a report): what
+    /// a candidate's score reads of them stays the same from then on.
+    /// </summary>
+    public bool Gathered { get; private set; }
 
     /// <summary>The settlements resolved with a clear margin become anchors for their neighbours in the text.</summary>
     public void AddAnchors(MentionState[] states, Gazetteer g, int[] position)

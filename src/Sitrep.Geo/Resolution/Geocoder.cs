@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Sitrep.Geo.Index;
 using Sitrep.Geo.Recognition;
 using Sitrep.Geo.Resolution;
@@ -104,7 +105,10 @@ public sealed class Geocoder(Gazetteer gazetteer)
             if (i == pool.Count && pool.Count < MaxPooledStates)
                 pool.Add(new MentionState());
             var s = states[i] = (i < pool.Count ? pool[i] : new MentionState()).Reset(m, i, Divisions(m));
-            Recall(m, s.FoldedName, s.Candidates);
+            if (SameRecall(states, i) is { } earlier)
+                s.Candidates.AddRange(CollectionsMarshal.AsSpan(earlier.Candidates));
+            else
+                Recall(m, s.FoldedName, s.Candidates);
             s.IsPerson = IsPersonName(m, surnames);
         }
         var order = TextOrder(states);
@@ -278,6 +282,31 @@ public sealed class Geocoder(Gazetteer gazetteer)
         return divisions;
     }
 
+    /// <summary>
+    /// An earlier mention of the report whose candidates <see cref="Recall"/> would give mention
+    /// <paramref name="i"/> too, or null. Recall reads only the name's node (or its folded name
+    /// when it has none), the fold, whether venues are left out and the fuzzy entries; a report
+    /// names its places again and again, and each recall walked every posting of the name.
+    /// Only the few mentions before are looked at, so a long live blog stays linear.
+    /// </summary>
+    private static MentionState? SameRecall(MentionState[] states, int i)
+    {
+        var m = states[i].Mention;
+        if (m.FuzzyEntries is not null)
+            return null;
+        for (var k = i - 1; k >= 0 && k >= i - SameRecallReach; k--)
+        {
+            var o = states[k].Mention;
+            if (o.FuzzyEntries is null && o.Node == m.Node && o.NoVenue == m.NoVenue
+                && (m.Node >= 0 ? states[k].FoldedName == states[i].FoldedName : o.Name == m.Name))
+                return states[k];
+        }
+        return null;
+    }
+
+    /// <summary>How many mentions back <see cref="SameRecall"/> looks for the same name.</summary>
+    private const int SameRecallReach = 64;
+
     /// <summary>The surnames of the report being ranked; one set per thread, reused.</summary>
     [ThreadStatic]
     private static HashSet<string>? _surnames;
@@ -409,52 +438,34 @@ public sealed class Geocoder(Gazetteer gazetteer)
         if (!s.TraitsRead)
             ReadTraits(s);
         var traits = s.Traits;
+        if (ctx.Gathered && !s.DocumentTermsRead && s.DocumentTerms.Length < s.Candidates.Count)
+            s.DocumentTerms = new DocumentTerms[Math.Max(s.Candidates.Count, 2 * s.DocumentTerms.Length)];
         List<PullingAnchor>? anchors = null;
         var maxWeight = 0.0;
-        for (var k = 0; k < s.Candidates.Count; k++)
+        // The mention's own, the same for each of its candidates.
+        var multiWordName = m.Name.Contains(' ');
+        var candidates = CollectionsMarshal.AsSpan(s.Candidates);
+        for (var k = 0; k < candidates.Length; k++)
         {
-            var c = s.Candidates[k];
+            ref readonly var c = ref candidates[k];
             ref readonly var e = ref g.Entry(c.Entry);
             var kind = (PlaceKind)e.Kind;
             ref readonly var t = ref traits[k];
             var cc = t.Country;
-            var score = t.Prior;
-            // The document's sets are empty in the first pass, and a set still hashes the key it is asked.
-            var countryNamed = cc is not null && ctx.Countries.Count > 0 && ctx.Countries.Contains(cc);
-            if (countryNamed && kind != PlaceKind.Country)
-                score += Weights.CountryInDocument;
-            // A venue's name (venues.tsv) says which town is meant however small or far it is.
-            var venue = (c.Source & NameSource.Venue) != 0;
-            var foreign = kind == PlaceKind.Settlement && cc is not ("UA" or "RU") && !venue;
-            // A small town far from the war is meant only when the text names its country beside it
-            // ("Pargas on the coast of southern Finland"); a country named elsewhere in the report
-            // does not make every small namesake there likely ("the Arab world" is not Arab, Alabama).
-            // Asked only of a foreign town, the one kind it can change.
-            var countryNear = foreign && cc is not null && ctx.Sentence.Length > 0 && ctx.CountriesBySentence.Count > 0
-                              && ctx.CountriesBySentence.Contains((ctx.Sentence[s.Index], cc));
-            if (foreign && e.Rank < 6
-                && e.Population < (countryNear ? Weights.ForeignMinPopulationNamedCountry : Weights.ForeignMinPopulation))
-                score += Weights.SmallForeignPlace;
-            // An old or foreign name of a far-away town ("Africa" for Mahdia) is not what English copy means by it.
-            else if (foreign && !c.ByMainName && !countryNear && e.Rank < 6 && e.Population < Weights.ForeignKnownByOtherNames)
-                score += Weights.SmallForeignPlace;
-            if (kind == PlaceKind.Region && m.KindHint != PlaceKind.Region && cc is not ("UA" or "RU") && !countryNamed)
-                score += Weights.SmallForeignPlace;
-            if (kind is PlaceKind.Settlement or PlaceKind.Region)
-                score += Weights.RankStep * e.Rank;
-            // Only by its own name: Donetsk is not every "Oleksandrivka" it was once called.
-            if (kind == PlaceKind.Settlement && e.Rank >= 5 && c.ByMainName)
-                score += Weights.Capital;
-            if (kind == PlaceKind.Settlement)
-                score += t.Population;
-            if (c.Source.HasFlag(NameSource.Curated) && kind is PlaceKind.Facility or PlaceKind.Area || venue)
-                score += Weights.CuratedLandmark;
-
-            var ev = 0.0;
-            var told = 0.0;   // what the text says outright: its region, its country, another name of it
             var admin1 = t.Admin1;
-            if (kind != PlaceKind.Region && admin1 is not null && ctx.RegionCounts.Count > 0 && ctx.RegionCounts.TryGetValue(admin1, out var n))
-                ev += Weights.RegionInDocument * Math.Min(n, 2);
+            // What the document's countries and regions add: the same in the last two passes, read in the first of them.
+            DocumentTerms terms;
+            if (s.DocumentTermsRead)
+                terms = s.DocumentTerms[k];
+            else
+            {
+                terms = ReadDocumentTerms(s, in c, in e, in t, ctx);
+                if (ctx.Gathered)
+                    s.DocumentTerms[k] = terms;
+            }
+            var score = terms.Score;
+            var ev = terms.RegionEvidence;
+            var told = 0.0;   // what the text says outright: its region, its country, another name of it
             if (s.Qualifier is { } q && states[q].Best is { } qb)
                 told += QualifierFit(c.Entry, admin1, cc, qb, states[q].Mention);
             foreach (var division in s.Divisions)
@@ -482,13 +493,14 @@ public sealed class Geocoder(Gazetteer gazetteer)
             // (its region, another name of it); nearness alone does not.
             if (kind == PlaceKind.Settlement && !c.ByMainName && !c.Fuzzy && told < 0.5 && e.Population < Weights.AlternateMinPopulation && e.Rank < 4)
                 score += Weights.UnsupportedAlternate;
-            if (c.Exact && m.Name.Contains(' ') && kind != PlaceKind.Settlement)
+            if (c.Exact && multiWordName && kind != PlaceKind.Settlement)
                 score += Weights.MultiWordName;
             scores[k] = score + ev;
             evidence[k] = ev;
         }
         s.Scores = scores;
         s.Evidence = evidence;
+        s.DocumentTermsRead |= ctx.Gathered;
         s.Best = null;
         s.Margin = double.PositiveInfinity;
         var best = -1;
@@ -497,10 +509,63 @@ public sealed class Geocoder(Gazetteer gazetteer)
                 best = k;
         if (best < 0 || scores[best] < Weights.NoMatch || s.IsPerson)
             return;
-        s.Best = s.Candidates[best].Entry;
+        s.Best = candidates[best].Entry;
         for (var k = 0; k < scores.Length; k++)
-            if (k != best && !SamePlace(s.Candidates[k].Entry, s.Candidates[best].Entry))
-                s.Margin = Math.Min(s.Margin, scores[best] - scores[k]);
+        {
+            // A gap no smaller than the margin so far cannot lower it: the namesake's distance is not asked.
+            var gap = scores[best] - scores[k];
+            if (k != best && !(gap >= s.Margin) && !SamePlace(candidates[k].Entry, candidates[best].Entry))
+                s.Margin = Math.Min(s.Margin, gap);
+        }
+    }
+
+    /// <summary>
+    /// A candidate's score terms from its traits and the document's countries and regions, and the
+    /// evidence of its region named in the document: the first terms of <see cref="Score"/>'s sums,
+    /// in their order. The document's sets are filled once (<see cref="DocumentContext.Gather"/>),
+    /// so the last two passes read the same terms; the first pass reads them with the sets empty.
+    /// </summary>
+    private static DocumentTerms ReadDocumentTerms(MentionState s, in Candidate c, in EntryRecord e, in CandidateTraits t, DocumentContext ctx)
+    {
+        var m = s.Mention;
+        var kind = (PlaceKind)e.Kind;
+        var cc = t.Country;
+        var score = t.Prior;
+        // The document's sets are empty in the first pass, and a set still hashes the key it is asked.
+        var countryNamed = cc is not null && ctx.Countries.Count > 0 && ctx.Countries.Contains(cc);
+        if (countryNamed && kind != PlaceKind.Country)
+            score += Weights.CountryInDocument;
+        // A venue's name (venues.tsv) says which town is meant however small or far it is.
+        var venue = (c.Source & NameSource.Venue) != 0;
+        var foreign = kind == PlaceKind.Settlement && cc is not ("UA" or "RU") && !venue;
+        // A small town far from the war is meant only when the text names its country beside it
+        // ("Pargas on the coast of southern Finland"); a country named elsewhere in the report
+        // does not make every small namesake there likely ("the Arab world" is not Arab, Alabama).
+        // Asked only of a foreign town, the one kind it can change.
+        var countryNear = foreign && cc is not null && ctx.Sentence.Length > 0 && ctx.CountriesBySentence.Count > 0
+                          && ctx.CountriesBySentence.Contains((ctx.Sentence[s.Index], cc));
+        if (foreign && e.Rank < 6
+            && e.Population < (countryNear ? Weights.ForeignMinPopulationNamedCountry : Weights.ForeignMinPopulation))
+            score += Weights.SmallForeignPlace;
+        // An old or foreign name of a far-away town ("Africa" for Mahdia) is not what English copy means by it.
+        else if (foreign && !c.ByMainName && !countryNear && e.Rank < 6 && e.Population < Weights.ForeignKnownByOtherNames)
+            score += Weights.SmallForeignPlace;
+        if (kind == PlaceKind.Region && m.KindHint != PlaceKind.Region && cc is not ("UA" or "RU") && !countryNamed)
+            score += Weights.SmallForeignPlace;
+        if (kind is PlaceKind.Settlement or PlaceKind.Region)
+            score += Weights.RankStep * e.Rank;
+        // Only by its own name: Donetsk is not every "Oleksandrivka" it was once called.
+        if (kind == PlaceKind.Settlement && e.Rank >= 5 && c.ByMainName)
+            score += Weights.Capital;
+        if (kind == PlaceKind.Settlement)
+            score += t.Population;
+        if (c.Source.HasFlag(NameSource.Curated) && kind is PlaceKind.Facility or PlaceKind.Area || venue)
+            score += Weights.CuratedLandmark;
+        var ev = 0.0;
+        var admin1 = t.Admin1;
+        if (kind != PlaceKind.Region && admin1 is not null && ctx.RegionCounts.Count > 0 && ctx.RegionCounts.TryGetValue(admin1, out var n))
+            ev += Weights.RegionInDocument * Math.Min(n, 2);
+        return new DocumentTerms(score, ev);
     }
 
     /// <summary>

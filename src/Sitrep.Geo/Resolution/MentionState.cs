@@ -34,6 +34,9 @@ internal sealed class MentionState
     /// <summary>Per candidate, in candidate order, once <see cref="TraitsRead"/>; longer than the candidates when kept from an earlier mention.</summary>
     public CandidateTraits[] Traits { get; set; } = [];
     public bool TraitsRead { get; set; }
+    /// <summary>Per candidate, once <see cref="DocumentTermsRead"/>; longer than the candidates when kept from an earlier mention.</summary>
+    public DocumentTerms[] DocumentTerms { get; set; } = [];
+    public bool DocumentTermsRead { get; set; }
     public int? Best { get; set; }
     public double Margin { get; set; } = double.PositiveInfinity;
     /// <summary>The text left same-named villages tied closely enough for a prior to choose among them.</summary>
@@ -55,6 +58,9 @@ internal sealed class MentionState
         TraitsRead = false;
         if (Traits.Length > MaxKeptCandidates)
             Traits = [];
+        DocumentTermsRead = false;
+        if (DocumentTerms.Length > MaxKeptCandidates)
+            DocumentTerms = [];
         IsPerson = false;
         Qualifier = null;
         Best = null;

@@ -20,17 +20,42 @@ internal static class ProximityPull
     {
         var pull = 0.0;
         var reach = double.PositiveInfinity;
-        // The candidate's cosine once for all its anchors, and only when one is measured.
-        var cosLat = double.NaN;
+        // The candidate's cosine once for all its anchors.
+        var cosLat = GreatCircle.CosLat(lat);
+        // Nearest first, by a bound that needs no sines (GreatCircle.FloorSquared): the first anchor
+        // measured is then the one that pulls, and its reach passes over the rest unmeasured. The
+        // pull is the maximum whatever the order. A report's window holds at most a few dozen spots;
+        // a longer list, or a point without a position (whose pull is not a number however it is
+        // reached, as before), is taken as it comes.
+        var ordered = anchors.Length <= MaxOrdered && double.IsFinite(lat) && double.IsFinite(lon);
+        Span<double> floors = stackalloc double[ordered ? anchors.Length : 0];
+        Span<int> order = stackalloc int[ordered ? anchors.Length : 0];
+        if (ordered)
+            for (var k = 0; k < anchors.Length; k++)
+            {
+                ref readonly var a = ref anchors[k];
+                var floor = GreatCircle.FloorSquared(lat, lon, cosLat, a.Lat, a.Lon, a.CosLat);
+                if (!double.IsFinite(floor))
+                {
+                    ordered = false;
+                    break;
+                }
+                var at = k;
+                for (; at > 0 && floors[at - 1] > floor; at--)
+                    (floors[at], order[at]) = (floors[at - 1], order[at - 1]);
+                (floors[at], order[at]) = (floor, k);
+            }
         // ln(maxWeight / weight) for the last weight that pulled: the reach needs it, and a report's anchors have a weight or two.
         double loggedWeight = double.NaN, logRatio = 0;
-        foreach (ref readonly var anchor in anchors)
+        for (var n = 0; n < anchors.Length; n++)
         {
+            // The rest lie farther still: the margin keeps rounding from ever passing over an anchor within reach.
+            if (ordered && floors[n] > reach * reach * (1 + 1e-9))
+                break;
+            ref readonly var anchor = ref anchors[ordered ? order[n] : n];
             // The pull is at most its weight (at no distance).
             if (anchor.Weight <= pull || GreatCircle.SurelyBeyond(lat, anchor.Lat, reach))
                 continue;
-            if (double.IsNaN(cosLat))
-                cosLat = GreatCircle.CosLat(lat);
             var km = GreatCircle.Km(lat, lon, cosLat, anchor.Lat, anchor.Lon, anchor.CosLat);
             if (km > reach)
                 continue;
@@ -45,6 +70,9 @@ internal static class ProximityPull
         }
         return pull;
     }
+
+    /// <summary>The most anchors <see cref="Of"/> puts in order, on the stack: a window's spots, two of each side's.</summary>
+    private const int MaxOrdered = 4 * Weights.AnchorWindow;
 
     /// <summary>
     /// The distance beyond which no anchor pulls harder than an anchor at <paramref name="km"/>
