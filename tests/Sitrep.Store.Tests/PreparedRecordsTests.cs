@@ -117,15 +117,4 @@ public sealed class PreparedRecordsTests : IDisposable
              ("a-2", EventJson.Serialize(spaced), RecordChecksum.Of(EventJson.Serialize(spaced)))],
             stored);
     }
-
-    [Fact]
-    public void SQLite_keeps_its_locking_once_a_connection_was_opened()
-    {
-        // Process-wide and only before the first connection: the test process has one open here,
-        // so the call must refuse rather than change the mode under the connections of other tests.
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-
-        Assert.False(EventStore.OneThreadPerConnection());
-    }
 }
