@@ -90,8 +90,9 @@ internal sealed class WordFormCache<TForm>
         for (var i = 0; i < moved; i++)
         {
             var entry = _entries[i];
-            if (Probe(larger, _entries, entry.Word, WordHash.Of(entry.Word), out var free) == 0 && free >= 0)
-                Take(larger, free, WordHash.Of(entry.Word), entry);
+            var hash = WordHash.Of(entry.Word);
+            if (Probe(larger, _entries, entry.Word, hash, out var free) == 0 && free >= 0)
+                Take(larger, free, hash, entry);
         }
         Array.Clear(_entries, _count, moved - _count);
         _index = larger;

@@ -157,14 +157,18 @@ internal sealed class StatsSql(ReadDialect dialect, bool weaponColumns = true)
     /// <param name="kind">'type' or 'oblast'.</param>
     /// <param name="days">The bounds, as <see cref="DayBounds"/> gives them.</param>
     /// <param name="keyIndex">Whether the file has stats_days_by_key (a file made before it, opened where it cannot be upgraded, has not).</param>
-    public static string SummaryGroups(string kind, (string From, string To) days, bool keyIndex) => $"""
-        SELECT key AS Key, sum(incidents) AS Incidents, CAST(sum(reports) AS BIGINT) AS Reports,
-               CAST(sum(killed) AS BIGINT) AS Killed, CAST(sum(injured) AS BIGINT) AS Injured
-        FROM stats_days {(keyIndex && Wide(days) ? $"INDEXED BY {KeyIndex}" : "")}
-        WHERE kind = '{kind}' AND day >= @from AND day <= @to
-        GROUP BY {(keyIndex && Wide(days) ? "key" : "+key")}
-        ORDER BY sum(incidents) DESC, key
-        """;
+    public static string SummaryGroups(string kind, (string From, string To) days, bool keyIndex)
+    {
+        var byKey = keyIndex && Wide(days);
+        return $"""
+            SELECT key AS Key, sum(incidents) AS Incidents, CAST(sum(reports) AS BIGINT) AS Reports,
+                   CAST(sum(killed) AS BIGINT) AS Killed, CAST(sum(injured) AS BIGINT) AS Injured
+            FROM stats_days {(byKey ? $"INDEXED BY {KeyIndex}" : "")}
+            WHERE kind = '{kind}' AND day >= @from AND day <= @to
+            GROUP BY {(byKey ? "key" : "+key")}
+            ORDER BY sum(incidents) DESC, key
+            """;
+    }
 
     /// <summary>The index of stats_days in key order (see Schema.sql).</summary>
     public const string KeyIndex = "stats_days_by_key";
