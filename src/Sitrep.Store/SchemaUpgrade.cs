@@ -22,7 +22,8 @@ internal static partial class SchemaUpgrade
     {
         using var transaction = connection.BeginTransaction();
         var records = new Dictionary<string, List<EventRecord>>(StringComparer.Ordinal);
-        using (var rows = Command(connection, transaction, "SELECT doc, record FROM events ORDER BY key").ExecuteReader())
+        using (var command = Command(connection, transaction, "SELECT doc, record FROM events ORDER BY key"))
+        using (var rows = command.ExecuteReader())
         {
             while (rows.Read())
             {
@@ -34,8 +35,9 @@ internal static partial class SchemaUpgrade
             }
         }
         var documents = new List<(ExtractedDocument Item, string IngestedAt)>();
-        using (var rows = Command(connection, transaction,
-                   "SELECT id, path, source, url, title, published, content_hash, ingested_at FROM documents ORDER BY rowid").ExecuteReader())
+        using (var command = Command(connection, transaction,
+                   "SELECT id, path, source, url, title, published, content_hash, ingested_at FROM documents ORDER BY rowid"))
+        using (var rows = command.ExecuteReader())
         {
             while (rows.Read())
             {
@@ -48,15 +50,16 @@ internal static partial class SchemaUpgrade
 
         // Tables go in any order, their references checked only at commit, when all are rebuilt;
         // virtual tables first, since dropping one drops its shadow tables with it.
-        Command(connection, transaction, "PRAGMA defer_foreign_keys = ON").ExecuteNonQuery();
+        Execute(connection, transaction, "PRAGMA defer_foreign_keys = ON");
         var objects = new List<(string Type, string Name)>();
-        using (var rows = Command(connection, transaction,
-                   "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC").ExecuteReader())
+        using (var command = Command(connection, transaction,
+                   "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC"))
+        using (var rows = command.ExecuteReader())
             while (rows.Read())
                 objects.Add((rows.GetString(0), rows.GetString(1)));
         foreach (var (type, name) in objects)
-            Command(connection, transaction, $"DROP {type.ToUpperInvariant()} IF EXISTS \"{name}\"").ExecuteNonQuery();
-        Command(connection, transaction, schema).ExecuteNonQuery();
+            Execute(connection, transaction, $"DROP {type.ToUpperInvariant()} IF EXISTS \"{name}\"");
+        Execute(connection, transaction, schema);
 
         using (var writer = new StoreWriter(connection, transaction, WriterSql.Sqlite, []))
         {
@@ -81,14 +84,17 @@ internal static partial class SchemaUpgrade
     public static void AddPlaceTree(SqliteConnection connection, string schema)
     {
         using var transaction = connection.BeginTransaction();
-        Command(connection, transaction, schema).ExecuteNonQuery();
-        Command(connection, transaction, Sitrep.Store.Query.PlaceTree.Fill).ExecuteNonQuery();
+        Execute(connection, transaction, schema);
+        Execute(connection, transaction, Sitrep.Store.Query.PlaceTree.Fill);
         transaction.Commit();
     }
 
     /// <summary>Whether event_weapons carries its event's type, actors and claimant (see Schema.sql).</summary>
-    public static bool HasWeaponColumns(SqliteConnection connection) =>
-        Convert.ToInt64(Command(connection, null, "SELECT count(*) FROM pragma_table_info('event_weapons') WHERE name = 'claimed_by'").ExecuteScalar()) > 0;
+    public static bool HasWeaponColumns(SqliteConnection connection)
+    {
+        using var command = Command(connection, null, "SELECT count(*) FROM pragma_table_info('event_weapons') WHERE name = 'claimed_by'");
+        return Convert.ToInt64(command.ExecuteScalar()) > 0;
+    }
 
     /// <summary>
     /// Adds those columns to a schema-2 file made before them and fills them from the events, in
@@ -97,14 +103,14 @@ internal static partial class SchemaUpgrade
     public static void AddWeaponColumns(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction();
-        Command(connection, transaction, """
+        Execute(connection, transaction, """
             ALTER TABLE event_weapons ADD COLUMN type TEXT;
             ALTER TABLE event_weapons ADD COLUMN actor TEXT;
             ALTER TABLE event_weapons ADD COLUMN target_actor TEXT;
             ALTER TABLE event_weapons ADD COLUMN claimed_by TEXT;
             UPDATE event_weapons SET (type, actor, target_actor, claimed_by) =
                 (SELECT e.type, e.actor, e.target_actor, e.claimed_by FROM events e WHERE e.key = event_weapons.event);
-            """).ExecuteNonQuery();
+            """);
         transaction.Commit();
     }
 
@@ -112,7 +118,8 @@ internal static partial class SchemaUpgrade
     public static bool Incomplete(SqliteConnection connection, string schema)
     {
         var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        using (var rows = Command(connection, null, "SELECT name FROM sqlite_master").ExecuteReader())
+        using (var command = Command(connection, null, "SELECT name FROM sqlite_master"))
+        using (var rows = command.ExecuteReader())
             while (rows.Read())
                 present.Add(rows.GetString(0));
         return Created().Matches(schema).Any(m => !present.Contains(m.Groups[1].Value));
@@ -120,6 +127,15 @@ internal static partial class SchemaUpgrade
 
     [System.Text.RegularExpressions.GeneratedRegex(@"CREATE (?:VIRTUAL TABLE|TABLE|INDEX|TRIGGER|VIEW) IF NOT EXISTS (\w+)")]
     private static partial System.Text.RegularExpressions.Regex Created();
+
+    // Each command disposed by its caller: one left to the garbage collector has its statements
+    // finalized on the finalizer's thread, which without SQLite's connection mutex (records
+    // ingest's multi-thread mode) races the writer on the same connection.
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = Command(connection, transaction, sql);
+        command.ExecuteNonQuery();
+    }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {

@@ -101,9 +101,12 @@ internal sealed class IngestCommand
             return ExitCodes.Usage;
         }
 
-        // SQLite keeps its serialized mode here. Multi-thread mode (no connection mutex) saved about
-        // 4 % of a records ingest's CPU, but ingesting records into a database of an older schema
-        // crashed the process in 3 of 8 runs with it (BENCHMARKS.md, "Stop 27, everything merged").
+        // Records alone: the writer's thread is the only one to touch the store (extraction
+        // reads stored events from its own threads, so it keeps SQLite's locking). The store
+        // disposes every command it makes (StatementLeakTests): a statement left to the finalizer
+        // thread crashed an upgrade of an older schema in this mode (BENCHMARKS.md, Stop 27 and 28).
+        if (eventsFile is not null && !EventStores.IsPostgres(dbPath))
+            EventStore.OneThreadPerConnection();
         var store = StoreAccess.TryOpen("ingest", () => EventStores.OpenForWriting(dbPath));
         if (store is null)
             return ExitCodes.Usage;
