@@ -51,6 +51,8 @@ public sealed partial class EventStore : IEventStore
                 SchemaUpgrade.AddWeaponColumns(connection);
             if (version is not null && !StoreSummaries.Exist(connection))
                 StoreSummaries.Build(connection, Schema.Value);
+            if (version is not null && !StoreSummaries.PacksWaitForWriter(connection))
+                StoreSummaries.MakePacksWaitForWriter(connection, Schema.Value);
             Execute(connection, Schema.Value);
             return new EventStore(connection, path) { _placeTree = true, _writer = true };
         }

@@ -21,11 +21,11 @@ internal static class StoreSummaries
     }
 
     // A file with the first copies but not the packs (or not all their triggers) is built again whole.
+    private static readonly string[] PackTriggers =
+        ["stats_day_weapons_packed_insert", "stats_day_weapons_packed_delete", "stats_day_weapons_packed_update"];
+
     private static readonly string[] Objects =
-    [
-        "incident_listing", "stats_days", "stats_day_weapons", "stats_day_weapons_day", "stats_day_weapon_packs",
-        "stats_day_weapons_packed_insert", "stats_day_weapons_packed_delete", "stats_day_weapons_packed_update",
-    ];
+        ["incident_listing", "stats_days", "stats_day_weapons", "stats_day_weapons_day", "stats_day_weapon_packs", .. PackTriggers];
 
     /// <summary>Adds the copies to a file made before them, filled from its incidents, in one transaction.</summary>
     public static void Build(SqliteConnection connection, string schema)
@@ -68,11 +68,44 @@ internal static class StoreSummaries
         var dayList = System.Text.Json.JsonSerializer.Serialize(days);
         // An undated incident's day is '': picked by its null date, so the date index is used either way.
         var picked = "i.date_min IN (SELECT value FROM json_each($days))" + (days.Contains("") ? " OR i.date_min IS NULL" : "");
+        // The packs' triggers stand aside while their row is set (all in the batch's transaction,
+        // so no reader or later writer ever sees it), and each day is packed once, as the
+        // delete trigger packs it, instead of once per row written or deleted.
         Execute(connection, transaction, $"""
+            INSERT INTO store_meta (key, value) VALUES ('{PacksByWriter}', '');
             DELETE FROM stats_days WHERE kind IN ('type', 'oblast') AND day IN (SELECT value FROM json_each($days));
             DELETE FROM stats_day_weapons WHERE day IN (SELECT value FROM json_each($days));
             {Days(picked)}
+            DELETE FROM stats_day_weapon_packs WHERE day IN (SELECT value FROM json_each($days));
+            INSERT INTO stats_day_weapon_packs (day, rows)
+            SELECT d.value, (SELECT json_group_array(json_array(launched_by, claimant, weapon, incidents, launched, intercepted))
+                             FROM (SELECT * FROM stats_day_weapons w WHERE w.day = d.value ORDER BY launched_by, claimant, weapon, rowid))
+            FROM json_each($days) d WHERE EXISTS (SELECT 1 FROM stats_day_weapons w WHERE w.day = d.value);
+            DELETE FROM store_meta WHERE key = '{PacksByWriter}';
             """, ("$days", dayList));
+    }
+
+    // The store_meta row that the packs' triggers (Schema.sql) wait on.
+    private const string PacksByWriter = "stats_packs_by_writer";
+
+    /// <summary>Whether the packs' triggers stand aside for the writer's row (files made before that pack every row).</summary>
+    public static bool PacksWaitForWriter(SqliteConnection connection)
+    {
+        using var command = Command(connection, null,
+            $"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ({string.Join(", ", PackTriggers.Select(name => $"'{name}'"))}) AND instr(sql, '{PacksByWriter}') > 0");
+        return (long)command.ExecuteScalar()! == PackTriggers.Length;
+    }
+
+    /// <summary>
+    /// Replaces the packs' triggers of a file made before they waited for the writer's row. Those
+    /// kept the packs equal to the rows, so the packs stay as they are.
+    /// </summary>
+    public static void MakePacksWaitForWriter(SqliteConnection connection, string schema)
+    {
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction, string.Concat(PackTriggers.Select(name => $"DROP TRIGGER IF EXISTS {name};")));
+        Execute(connection, transaction, schema);
+        transaction.Commit();
     }
 
     private static readonly string Listing = StoreReader.Sources(ReadDialect.Sqlite);
@@ -93,7 +126,7 @@ internal static class StoreSummaries
     // The unfiltered tally of stats (no claimant: @claimant is bound to null), already one row per day.
     private static readonly string Weapons = new StatsSql(ReadDialect.Sqlite).Weapons;
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, string Value)[] parameters)
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, string Value)[] parameters)
     {
         using var command = Command(connection, transaction, sql);
         foreach (var (name, value) in parameters)

@@ -305,22 +305,28 @@ CREATE INDEX IF NOT EXISTS stats_day_weapons_day ON stats_day_weapons(day, launc
 -- triggers, so every writer of stats_day_weapons (a build of Sitrep before this table included)
 -- leaves it equal to the rows it packs. The order is the subquery's (json_group_array takes rows
 -- in the order given), as SQLite 3.40's sqlite3 must read the file: no ORDER BY inside the aggregate.
+-- A trigger packs the whole day for each row, so a day of n rows written is packed n times; Sitrep's
+-- own writer sets the store_meta row 'stats_packs_by_writer' for its refresh, within its
+-- transaction, and packs each day it touched once (StoreSummaries.Refresh).
 CREATE TABLE IF NOT EXISTS stats_day_weapon_packs (
     day  TEXT PRIMARY KEY,
     rows TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE TRIGGER IF NOT EXISTS stats_day_weapons_packed_insert AFTER INSERT ON stats_day_weapons BEGIN
+CREATE TRIGGER IF NOT EXISTS stats_day_weapons_packed_insert AFTER INSERT ON stats_day_weapons
+    WHEN NOT EXISTS (SELECT 1 FROM store_meta WHERE key = 'stats_packs_by_writer') BEGIN
     REPLACE INTO stats_day_weapon_packs (day, rows)
     SELECT NEW.day, json_group_array(json_array(launched_by, claimant, weapon, incidents, launched, intercepted))
     FROM (SELECT * FROM stats_day_weapons WHERE day = NEW.day ORDER BY launched_by, claimant, weapon, rowid);
 END;
-CREATE TRIGGER IF NOT EXISTS stats_day_weapons_packed_delete AFTER DELETE ON stats_day_weapons BEGIN
+CREATE TRIGGER IF NOT EXISTS stats_day_weapons_packed_delete AFTER DELETE ON stats_day_weapons
+    WHEN NOT EXISTS (SELECT 1 FROM store_meta WHERE key = 'stats_packs_by_writer') BEGIN
     DELETE FROM stats_day_weapon_packs WHERE day = OLD.day;
     INSERT INTO stats_day_weapon_packs (day, rows)
     SELECT OLD.day, json_group_array(json_array(launched_by, claimant, weapon, incidents, launched, intercepted))
     FROM (SELECT * FROM stats_day_weapons WHERE day = OLD.day ORDER BY launched_by, claimant, weapon, rowid) HAVING count(*) > 0;
 END;
-CREATE TRIGGER IF NOT EXISTS stats_day_weapons_packed_update AFTER UPDATE ON stats_day_weapons BEGIN
+CREATE TRIGGER IF NOT EXISTS stats_day_weapons_packed_update AFTER UPDATE ON stats_day_weapons
+    WHEN NOT EXISTS (SELECT 1 FROM store_meta WHERE key = 'stats_packs_by_writer') BEGIN
     DELETE FROM stats_day_weapon_packs WHERE day IN (OLD.day, NEW.day);
     INSERT INTO stats_day_weapon_packs (day, rows)
     SELECT OLD.day, json_group_array(json_array(launched_by, claimant, weapon, incidents, launched, intercepted))
