@@ -6,7 +6,7 @@ namespace Sitrep.Store;
 /// <summary>
 /// SQLite's narrow copies of what the incident listing and <c>stats</c> read (incident_listing,
 /// stats_days and stats_day_weapons in Schema.sql, and stats_day_weapon_packs, which triggers keep
-/// from stats_day_weapons). Both are written by the same SQL the readers
+/// from stats_day_weapons for other writers and <see cref="Refresh"/> for this one). Both are written by the same SQL the readers
 /// ran before, per incident and per day, so reading a copy gives what that SQL gives: the
 /// listing's three look-ups of an incident's reports run once when the incident changes instead
 /// of on every listing, and stats over a span of days sums a few rows a day instead of grouping
@@ -20,10 +20,10 @@ internal static class StoreSummaries
         return (long)command.ExecuteScalar()! == Objects.Length;
     }
 
-    // A file with the first copies but not the packs (or not all their triggers) is built again whole.
     private static readonly string[] PackTriggers =
         ["stats_day_weapons_packed_insert", "stats_day_weapons_packed_delete", "stats_day_weapons_packed_update"];
 
+    // A file with the first copies but not the packs (or not all their triggers) is built again whole.
     private static readonly string[] Objects =
         ["incident_listing", "stats_days", "stats_day_weapons", "stats_day_weapons_day", "stats_day_weapon_packs", .. PackTriggers];
 
