@@ -31,12 +31,15 @@ internal static class IngestSources
     /// <paramref name="stored"/> is asked while the writer writes: it must read on a connection of its own.
     /// </summary>
     public static IEnumerable<IngestItem> Extracted(IEnumerable<string> paths, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes,
-        DateOnly? published = null, Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored = null)
+        DateOnly? published = null, Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored = null) =>
+        Extracted(paths, pipeline, storedHashes, published, stored, new KeptReadings());
+
+    internal static IEnumerable<IngestItem> Extracted(IEnumerable<string> paths, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes,
+        DateOnly? published, Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored, KeptReadings keeping)
     {
         var failures = new ConcurrentQueue<IngestItem>();
         var files = DocumentReader.Expand(paths, (path, problem) => failures.Enqueue(new IngestItem.Failed(path, problem)));
         ReportBudget.KeepTimersFree(Environment.ProcessorCount);
-        var keeping = new KeptReadings();
         // As extract does: reports handed out one at a time, not in PLINQ's growing chunks that
         // leave one thread a tail of dozens to finish while the others idle.
         var surveyed = Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering)
@@ -80,7 +83,7 @@ internal static class IngestSources
     /// <paramref name="reread"/> (reports read from files) a waiting report drops its text and is read from its file again if its second pass
     /// needs the text, as extract does: its kept reading, if any, already holds what it needs.
     /// </summary>
-    private static IEnumerable<IngestItem> InTwoPasses(IEnumerable<(IngestItem Item, ReportSurvey? Survey)> surveyed, ReportPipeline pipeline,
+    internal static IEnumerable<IngestItem> InTwoPasses(IEnumerable<(IngestItem Item, ReportSurvey? Survey)> surveyed, ReportPipeline pipeline,
         Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored, Reread? reread)
     {
         var prior = new RunPrior();
@@ -199,7 +202,7 @@ internal static class IngestSources
     }
 
     /// <summary>How a report whose text was dropped is read again: from its file, with the run's <c>--published</c>.</summary>
-    private sealed record Reread(DateOnly? Published);
+    internal sealed record Reread(DateOnly? Published);
 
     private static IngestItem RevisitOne(IngestItem.Ready first, ReportSurvey survey, ReportPipeline pipeline, RunPrior prior, Reread? reread)
     {
