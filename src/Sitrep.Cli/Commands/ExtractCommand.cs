@@ -185,9 +185,9 @@ internal sealed class ExtractCommand
         }
         var readAgain = 0;
         var again = explain ? ReportPipeline.Create(places, new ExtractionOptions { IncludeBackground = background }) : pipeline;
-        Func<Surveyed, ((Surveyed, byte[]?), bool)> second = s => s.Error is null && prior.PriorFor(s.Doc!, s.Published, s.PriorCanDecide) is { } front
+        Func<Surveyed, ((Surveyed, byte[]?), bool)> second = s => s.Open is { Error: null } open && prior.PriorFor(open.Doc, open.Published, priorCanDecide: true) is { } front
             ? (Revisit(again, front, s, published, budget, newline), true)
-            : ((s with { Reading = null }, null), false);
+            : ((s.Open is { Error: null } ? s with { Open = null } : s, null), false);
         var results = inTurn
             ? surveyed.Select(second)
             : Partitioner.Create(surveyed, loadBalance: true)
@@ -200,9 +200,9 @@ internal sealed class ExtractCommand
         {
             if (wasReadAgain)
                 readAgain++;
-            if (report.Error is not null)
+            if (report.Open?.Error is { } error)
             {
-                Console.Error.WriteLine($"sitrep extract: {report.Error}");
+                Console.Error.WriteLine($"sitrep extract: {error}");
                 failures++;
                 continue;
             }
@@ -263,17 +263,19 @@ internal sealed class ExtractCommand
     }
 
     /// <summary>
-    /// What the run keeps of one report between its passes: enough to decide whether to read it
-    /// again, and where its first-pass lines lie in the spill.
+    /// What the run keeps of one report between its passes: where its first-pass lines lie in the
+    /// spill, and only for a report that failed or that its week's prior may change the rest
+    /// (<see cref="Open"/>). A run of a year's reports keeps one of these for each, so a report whose
+    /// first pass stands keeps no strings.
     /// </summary>
-    private sealed record Surveyed(string Path, string? Error, string? Doc, DateOnly? Published, bool PriorCanDecide, int Chars, int Events)
-    {
-        public long Offset { get; init; }
-        public int Length { get; init; }
+    private readonly record struct Surveyed(long Offset, int Length, int Chars, int Events, Unsettled? Open);
 
-        /// <summary>What its second pass starts from instead of the file, when the run kept it.</summary>
-        public ReportReading? Reading { get; init; }
-    }
+    /// <summary>
+    /// A report that failed (<see cref="Error"/>), or one the second pass may read again: its file,
+    /// its id and date, and the reading the run kept of it, which the second pass starts from
+    /// instead of the file.
+    /// </summary>
+    private sealed record Unsettled(string Path, string? Error, string Doc, DateOnly? Published, ReportReading? Reading);
 
     private static (Surveyed Report, Document? Document, ReportSurvey? Survey, byte[]? Lines) SurveyOne(
         ReportPipeline pipeline, string path, DateOnly? published, TimeSpan budget, byte[] newline, KeptReadings? keeping)
@@ -285,13 +287,12 @@ internal sealed class ExtractCommand
             return keeping is null ? pipeline.Survey(document, clock) : pipeline.SurveyKeeping(document, clock);
         }, out var survey);
         if (problem is not null)
-            return (new Surveyed(path, problem, null, null, false, 0, 0), null, null, null);
-        var reading = survey!.Reading is { } r && keeping!.TryKeep(r.Text.Length) ? r : null;
-        var report = new Surveyed(path, null, document!.Id, document.Meta.Published, survey.PriorCanDecide, document.Text.Length, survey.Events.Count)
-        {
-            Reading = reading,
-        };
-        return (report, document, survey, Lines(survey.Events, newline));
+            return (new Surveyed(0, 0, 0, 0, new Unsettled(path, problem, "", null, null)), null, null, null);
+        // An undated report, or one whose places no prior can change, is settled by its first pass.
+        var open = survey!.PriorCanDecide && document!.Meta.Published is not null
+            ? new Unsettled(path, null, document.Id, document.Meta.Published, survey.Reading is { } r && keeping!.TryKeep(r.Text.Length) ? r : null)
+            : null;
+        return (new Surveyed(0, 0, document!.Text.Length, survey.Events.Count, open), document, survey, Lines(survey.Events, newline));
     }
 
     /// <summary>
@@ -301,19 +302,20 @@ internal sealed class ExtractCommand
     private static (Surveyed Report, byte[]? Lines) Revisit(
         ReportPipeline pipeline, FrontPrior prior, Surveyed report, DateOnly? published, TimeSpan budget, byte[] newline)
     {
+        var open = report.Open!;
         var chars = report.Chars;
         // Its warnings were written in the first pass.
-        var problem = Guarded(report.Path, budget, clock =>
+        var problem = Guarded(open.Path, budget, clock =>
         {
-            if (report.Reading is { } reading)
+            if (open.Reading is { } reading)
                 return pipeline.Extract(reading, prior, clock);
-            var document = DocumentReader.Read(report.Path, published, warn: _ => { });
+            var document = DocumentReader.Read(open.Path, published, warn: _ => { });
             chars = document.Text.Length;
             return pipeline.Extract(document, prior, clock);
         }, out var events);
         if (problem is not null)
-            return (report with { Error = problem, Reading = null }, null);
-        return (report with { Chars = chars, Events = events!.Count, Reading = null }, Lines(events, newline));
+            return (report with { Open = open with { Error = problem, Reading = null } }, null);
+        return (report with { Chars = chars, Events = events!.Count, Open = null }, Lines(events, newline));
     }
 
     /// <summary>Where a thread writes one report's lines before they are copied out at their size.</summary>

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
+using Sitrep.Events;
 using Sitrep.Pipeline;
 using Sitrep.Store;
 
@@ -123,10 +125,22 @@ internal sealed class IngestCommand
                 if (places is null)
                     return ExitCodes.Usage;
                 items = IngestSources.Extracted(paths, ReportPipeline.Create(places), store.DocumentHashes(), published,
-                    store.EventsBetween);
+                    (from, to) => StoredBetween(dbPath, from, to));
             }
             return Write(store, items, batchSize);
         }
+    }
+
+    /// <summary>
+    /// The stored events of a span of days, read on a connection of their own: the writer's is busy
+    /// storing the reports of the first pass when the second pass asks. What this run has stored
+    /// so far is of its own reports, which the run prior leaves out of the stored events anyway.
+    /// </summary>
+    private static IEnumerable<EventRecord> StoredBetween(string db, DateOnly from, DateOnly to)
+    {
+        using var reader = EventStores.OpenForReading(db);
+        foreach (var e in reader.Query(new EventQuery { From = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), To = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }))
+            yield return e;
     }
 
     /// <summary>

@@ -21,28 +21,34 @@ internal abstract record IngestItem
 internal static class IngestSources
 {
     /// <summary>
-    /// Report files through the reader and the extraction pipeline, in parallel and in order.
-    /// Reports whose id and content hash are already stored are not extracted again. Two passes:
-    /// the first surveys the places each report settles on its own; the second reads again, toward
-    /// where the run and the events already stored (<paramref name="stored"/>) place the war that
-    /// week, the reports with same-named villages their text leaves tied.
+    /// Report files through the reader and the extraction pipeline, in parallel. Reports whose id
+    /// and content hash are already stored are not extracted again. Two passes: the first surveys
+    /// the places each report settles on its own; the second reads again, toward where the run and
+    /// the events already stored (<paramref name="stored"/>) place the war that week, the reports
+    /// with same-named villages their text leaves tied. The reports no prior can change go to the
+    /// writer as the first pass finishes them, in order; the others follow after the first pass,
+    /// in order, so a run holds only those (about a tenth), not every report's text and events.
+    /// <paramref name="stored"/> is asked while the writer writes: it must read on a connection of its own.
     /// </summary>
     public static IEnumerable<IngestItem> Extracted(IEnumerable<string> paths, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes,
-        DateOnly? published = null, Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored = null)
+        DateOnly? published = null, Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored = null) =>
+        Extracted(paths, pipeline, storedHashes, published, stored, new KeptReadings());
+
+    internal static IEnumerable<IngestItem> Extracted(IEnumerable<string> paths, ReportPipeline pipeline, IReadOnlyDictionary<string, string> storedHashes,
+        DateOnly? published, Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored, KeptReadings keeping)
     {
         var failures = new ConcurrentQueue<IngestItem>();
         var files = DocumentReader.Expand(paths, (path, problem) => failures.Enqueue(new IngestItem.Failed(path, problem)));
         ReportBudget.KeepTimersFree(Environment.ProcessorCount);
-        var keeping = new KeptReadings();
         // As extract does: reports handed out one at a time, not in PLINQ's growing chunks that
         // leave one thread a tail of dozens to finish while the others idle.
         var surveyed = Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering)
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(Environment.ProcessorCount)
-            .Select(path => SurveyOne(path, pipeline, storedHashes, published, keeping))
-            .ToList();
-        foreach (var item in Revisited(surveyed, pipeline, stored))
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(path => SurveyOne(path, pipeline, storedHashes, published, keeping));
+        foreach (var item in InTwoPasses(surveyed, pipeline, stored, new Reread(published)))
         {
             while (failures.TryDequeue(out var failure))
                 yield return failure;
@@ -54,7 +60,7 @@ internal static class IngestSources
 
     /// <summary>
     /// Documents already read (a worker's claim from the queue) through the same two passes,
-    /// the batch being the run: one item for each document, in order.
+    /// the batch being the run: one item for each document.
     /// </summary>
     public static IEnumerable<IngestItem> Extracted(IReadOnlyList<Document> documents, ReportPipeline pipeline,
         Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored)
@@ -65,35 +71,57 @@ internal static class IngestSources
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(Environment.ProcessorCount)
-            .Select(document => SurveyDocument(document, pipeline, keeping))
-            .ToList();
-        return Revisited(surveyed, pipeline, stored);
+            .Select(document => SurveyDocument(document, pipeline, keeping));
+        return InTwoPasses(surveyed, pipeline, stored, reread: null);
     }
 
-    /// <summary>The second pass: the run prior from every first pass and the stored events of their weeks, then each report read again where it can decide.</summary>
-    private static IEnumerable<IngestItem> Revisited(List<(IngestItem Item, ReportSurvey? Survey)> surveyed, ReportPipeline pipeline,
-        Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored)
+    /// <summary>
+    /// The second pass after the first: every first pass adds to the run prior; a report no prior
+    /// can change is final at once and passes straight on; the others wait for the whole run's
+    /// prior and the stored events of its weeks. A later report with the id of a waiting one waits
+    /// too, so the first report of an id still reaches the writer first. With
+    /// <paramref name="reread"/> (reports read from files) a waiting report drops its text and is read from its file again if its second pass
+    /// needs the text, as extract does: its kept reading, if any, already holds what it needs.
+    /// </summary>
+    internal static IEnumerable<IngestItem> InTwoPasses(IEnumerable<(IngestItem Item, ReportSurvey? Survey)> surveyed, ReportPipeline pipeline,
+        Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored, Reread? reread)
     {
         var prior = new RunPrior();
-        var dates = new List<DateOnly>();
+        var waiting = new List<(IngestItem.Ready Item, ReportSurvey Survey)>();
+        var waitingIds = new HashSet<string>(StringComparer.Ordinal);
         var extracted = new HashSet<string>(StringComparer.Ordinal);
+        DateOnly? first = null, last = null;
         foreach (var (item, survey) in surveyed)
         {
             if (item is not IngestItem.Ready ready || survey is null)
+            {
+                yield return item;
                 continue;
-            prior.Add(ready.Item.Document, survey);
-            extracted.Add(ready.Item.Document.Id);
-            if (ready.Item.Document.Meta.Published is { } d)
-                dates.Add(d);
+            }
+            var document = ready.Item.Document;
+            prior.Add(document, survey);
+            extracted.Add(document.Id);
+            if (document.Meta.Published is { } d)
+                (first, last) = (first is { } f && f <= d ? f : d, last is { } l && l >= d ? l : d);
+            if (!survey.PriorCanDecide && !waitingIds.Contains(document.Id))
+            {
+                yield return item;
+                continue;
+            }
+            waitingIds.Add(document.Id);
+            var keepsText = reread is null || survey.Reading is not null;
+            waiting.Add((keepsText ? ready : new IngestItem.Ready(ready.Item with { Document = document with { Text = string.Empty } }), survey));
         }
-        if (stored is not null && dates.Count > 0)
-            AddStored(prior, stored(dates.Min().AddDays(-RunPrior.WindowDays), dates.Max().AddDays(RunPrior.WindowDays)), extracted);
-        return Partitioner.Create(surveyed, loadBalance: true)
+        if (stored is not null && first is { } from && last is { } to)
+            AddStored(prior, stored(from.AddDays(-RunPrior.WindowDays), to.AddDays(RunPrior.WindowDays)), extracted);
+        var revisited = Partitioner.Create(waiting, loadBalance: true)
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(Environment.ProcessorCount)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(s => s.Survey is null ? s.Item : RevisitOne((IngestItem.Ready)s.Item, s.Survey, pipeline, prior));
+            .Select(w => RevisitOne(w.Item, w.Survey, pipeline, prior, reread));
+        foreach (var item in revisited)
+            yield return item;
     }
 
     /// <summary>
@@ -173,9 +201,25 @@ internal static class IngestSources
         return (item, item is IngestItem.Ready ? survey : null);
     }
 
-    private static IngestItem RevisitOne(IngestItem.Ready first, ReportSurvey survey, ReportPipeline pipeline, RunPrior prior)
+    /// <summary>How a report whose text was dropped is read again: from its file, with the run's <c>--published</c>.</summary>
+    internal sealed record Reread(DateOnly? Published);
+
+    private static IngestItem RevisitOne(IngestItem.Ready first, ReportSurvey survey, ReportPipeline pipeline, RunPrior prior, Reread? reread)
     {
         var document = first.Item.Document;
+        // Its first pass stands: the text is not needed again.
+        if (prior.PriorFor(document.Id, document.Meta.Published, survey.PriorCanDecide) is null)
+            return first;
+        if (survey.Reading is null && reread is not null)
+        {
+            var (again, failure) = ReadOne(document.Path, reread.Published);
+            if (again is null)
+                return failure!;
+            // The events must come from the text whose hash is stored with them.
+            if (again.ContentHash != document.ContentHash)
+                return new IngestItem.Failed(document.Path, "the file changed while it was being ingested; ingest it again");
+            document = again;
+        }
         return Guarded(document.Path, clock => new IngestItem.Ready(new ExtractedDocument(document, prior.Revisit(pipeline, document, survey, clock))));
     }
 

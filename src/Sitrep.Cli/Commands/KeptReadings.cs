@@ -6,7 +6,7 @@ namespace Sitrep.Cli.Commands;
 /// merging. Past the limit a report is read from its text again, so a run of any size holds a
 /// bounded amount.
 /// </summary>
-internal sealed class KeptReadings
+internal sealed class KeptReadings(long limitChars = KeptReadings.LimitChars)
 {
     /// <summary>About a tenth of a 100 MB run's text (a tenth of its reports are read again); with its mentions and drafts, some tens of MB.</summary>
     public const long LimitChars = 8_000_000;
@@ -16,7 +16,7 @@ internal sealed class KeptReadings
     /// <summary>Whether the run keeps a reading of <paramref name="chars"/> more characters; called once per reading.</summary>
     public bool TryKeep(int chars)
     {
-        if (Interlocked.Add(ref _chars, chars) <= LimitChars)
+        if (Interlocked.Add(ref _chars, chars) <= limitChars)
             return true;
         Interlocked.Add(ref _chars, -chars);
         return false;

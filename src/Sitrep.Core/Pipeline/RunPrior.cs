@@ -17,10 +17,23 @@ public sealed class RunPrior
     /// <summary>Days either side of a report's date whose places count as the same week of the war.</summary>
     public const int WindowDays = 3;
 
-    private readonly List<(string? Doc, DateOnly Date, double Lat, double Lon)> _places = [];
+    /// <summary>
+    /// One dated point, kept once however many reports settled it: a prior answers only "how far
+    /// is the nearest point", which repeats do not change, and a year of reports repeats the same
+    /// towns thousands of times. <see cref="Shared"/> says whether a report other than
+    /// <see cref="Doc"/> gave it too, so that a point stays out only of the prior of the one report
+    /// it came from.
+    /// </summary>
+    private readonly record struct DatedPoint(int Day, double Lat, double Lon, string? Doc, bool Shared);
 
-    /// <summary>How many dated places the prior holds.</summary>
-    public int Count => _places.Count;
+    private readonly List<DatedPoint> _points = [];
+    private readonly Dictionary<(int Day, double Lat, double Lon), int> _pointAt = [];
+
+    /// <summary>How many dated places the prior was given, repeats included.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>How many distinct dated points the prior keeps: what its memory and each question's work grow with.</summary>
+    internal int DistinctPoints => _points.Count;
 
     /// <summary>The places a report's first pass settled, dated by its publication; an undated report adds none.</summary>
     public RunPrior Add(Document document, ReportSurvey survey)
@@ -31,7 +44,7 @@ public sealed class RunPrior
             return this;
         foreach (var p in survey.SettledPlaces)
             if (p is { Lat: { } lat, Lon: { } lon })
-                _places.Add((document.Id, date, lat, lon));
+                Put(document.Id, date, lat, lon);
         return this;
     }
 
@@ -42,8 +55,21 @@ public sealed class RunPrior
     public RunPrior AddStored(string? doc, DateOnly? date, double lat, double lon)
     {
         if (date is { } d)
-            _places.Add((doc, d, lat, lon));
+            Put(doc, d, lat, lon);
         return this;
+    }
+
+    private void Put(string? doc, DateOnly date, double lat, double lon)
+    {
+        Count++;
+        var key = (date.DayNumber, lat, lon);
+        if (!_pointAt.TryGetValue(key, out var at))
+        {
+            _pointAt.Add(key, _points.Count);
+            _points.Add(new DatedPoint(date.DayNumber, lat, lon, doc, Shared: false));
+        }
+        else if (_points[at] is { Shared: false } point && point.Doc != doc)
+            _points[at] = point with { Shared = true };
     }
 
     /// <summary>The places of other reports within <see cref="WindowDays"/> days of <paramref name="date"/>; null when there are none.</summary>
@@ -52,7 +78,6 @@ public sealed class RunPrior
         if (date is not { } day)
             return null;
         // The window's days, not every place of the run: a long run asked this of each report.
-        // The places are taken in the order they were added, so the prior is the same list as before.
         var byDay = ByDay();
         List<int>? window = null;
         for (var d = day.DayNumber - WindowDays; d <= day.DayNumber + WindowDays; d++)
@@ -63,30 +88,30 @@ public sealed class RunPrior
         window.Sort();
         FrontPrior? prior = null;
         foreach (var i in window)
-            if (_places[i] is var (from, _, lat, lon) && from != doc)
-                (prior ??= new FrontPrior()).Add(lat, lon);
+            if (_points[i] is var point && (point.Shared || point.Doc != doc))
+                (prior ??= new FrontPrior()).Add(point.Lat, point.Lon);
         return prior;
     }
 
     private Dictionary<int, List<int>>? _byDay;
     private int _byDayCount = -1;
 
-    /// <summary>The places' positions by day, made again only when places were added since; the second pass asks from several threads.</summary>
+    /// <summary>The points' positions by day, made again only when points were added since; the second pass asks from several threads.</summary>
     private Dictionary<int, List<int>> ByDay()
     {
-        lock (_places)
+        lock (_points)
         {
-            if (_byDay is null || _byDayCount != _places.Count)
+            if (_byDay is null || _byDayCount != _points.Count)
             {
                 var byDay = new Dictionary<int, List<int>>();
-                for (var i = 0; i < _places.Count; i++)
+                for (var i = 0; i < _points.Count; i++)
                 {
-                    var day = _places[i].Date.DayNumber;
+                    var day = _points[i].Day;
                     if (!byDay.TryGetValue(day, out var list))
                         byDay[day] = list = [];
                     list.Add(i);
                 }
-                (_byDay, _byDayCount) = (byDay, _places.Count);
+                (_byDay, _byDayCount) = (byDay, _points.Count);
             }
             return _byDay;
         }

@@ -47,6 +47,36 @@ public class RunPriorTests
         Assert.Null(prior.Around("old", Day));
     }
 
+    [Fact]
+    public void A_place_settled_by_many_reports_is_kept_once_and_counts_for_each_but_the_only_one_that_gave_it()
+    {
+        var prior = new RunPrior();
+        for (var i = 0; i < 1000; i++)
+            prior.Add(Reports.Doc("copy", $"r{i}", Day), Settled(Town(48.6, 37.9), Town(48.1, 37.2)));
+        prior.Add(Reports.Doc("alone", "lone", Day.AddDays(1)), Settled(Town(47.0, 35.0)));
+        Assert.Equal(2001, prior.Count);
+        Assert.Equal(3, prior.DistinctPoints);
+        // r0 gave both towns, but so did 999 other reports: they stay in its prior.
+        Assert.InRange(prior.Around("r0", Day)!.Km(48.6, 37.9), 0, 0.01);
+        // Only "lone" gave this one: its own prior leaves it out, everyone else's keeps it.
+        Assert.True(prior.Around("lone", Day)!.Km(47.0, 35.0) > 100);
+        Assert.InRange(prior.Around("r5", Day)!.Km(47.0, 35.0), 0, 0.01);
+    }
+
+    [Fact]
+    public void A_report_that_names_a_place_twice_still_does_not_vouch_for_it_and_a_stored_copy_without_a_report_does()
+    {
+        var prior = new RunPrior()
+            .Add(Reports.Doc("self", "a", Day), Settled(Town(48.6, 37.9), Town(48.6, 37.9)))
+            .AddStored("a", Day, 48.6, 37.9);
+        Assert.Equal(1, prior.DistinctPoints);
+        Assert.Null(prior.Around("a", Day));
+        Assert.NotNull(prior.Around("b", Day));
+        prior.AddStored(null, Day.AddDays(-1), 48.6, 37.9).AddStored(null, Day, 48.6, 37.9);
+        Assert.Equal(2, prior.DistinctPoints);
+        Assert.InRange(prior.Around("a", Day)!.Km(48.6, 37.9), 0, 0.01);
+    }
+
     // A village with namesakes all over Donetsk oblast, told with its oblast only; other reports
     // of the same days place the war near one of them.
     private const string Village = "Russian artillery shelled Hryhorivka, Donetsk region, on Tuesday, killing one man.";
