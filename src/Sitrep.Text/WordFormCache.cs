@@ -38,18 +38,10 @@ internal sealed class WordFormCache<TForm>
     private const int EntryBits = 16;
     private const uint EntryMask = (1u << EntryBits) - 1;
 
-    /// <summary>
-    /// A word kept, with its length and first <see cref="WordHead.Chars"/> characters beside it:
-    /// most words of a text are that short, and a long one rarely shares its head and length with
-    /// another, so a probe compares the word in the entry and seldom reads the word's own string,
-    /// a third dependent read, often a cache miss, on top of the slot's and the entry's.
-    /// </summary>
     private struct Entry
     {
         public string Word;
         public TForm Form;
-        public ulong Head;
-        public int Length;
     }
 
     /// <summary>Per slot: the hash's top 16 bits, then the entry's number plus one; 0 is free.</summary>
@@ -64,17 +56,16 @@ internal sealed class WordFormCache<TForm>
         if (word.Length > MaxWordLength)
             return fold(word);
         var hash = WordHash.Of(word);
-        var head = WordHead.Of(word);
-        var number = Probe(_index, _entries, word, hash, head, out var free);
+        var number = Probe(_index, _entries, word, hash, out var free);
         if (number > 0)
             return _entries[number - 1].Form;
         var form = fold(word);
         if (free >= 0)
-            Keep(word, hash, head, form);
+            Keep(word, hash, form);
         return form;
     }
 
-    private void Keep(ReadOnlySpan<char> word, uint hash, ulong head, TForm form)
+    private void Keep(ReadOnlySpan<char> word, uint hash, TForm form)
     {
         if (_count >= Capacity)
         {
@@ -87,8 +78,8 @@ internal sealed class WordFormCache<TForm>
         if (_count == _entries.Length)
             Array.Resize(ref _entries, _entries.Length * 2);
         // The slot is found again: the fold may have asked this cache itself, and growing moves every word.
-        if (Probe(_index, _entries, word, hash, head, out var free) == 0 && free >= 0)
-            Take(_index, free, hash, new Entry { Word = word.ToString(), Form = form, Head = head, Length = word.Length });
+        if (Probe(_index, _entries, word, hash, out var free) == 0 && free >= 0)
+            Take(_index, free, hash, new Entry { Word = word.ToString(), Form = form });
     }
 
     private void Grow()
@@ -100,7 +91,7 @@ internal sealed class WordFormCache<TForm>
         {
             var entry = _entries[i];
             var hash = WordHash.Of(entry.Word);
-            if (Probe(larger, _entries, entry.Word, hash, entry.Head, out var free) == 0 && free >= 0)
+            if (Probe(larger, _entries, entry.Word, hash, out var free) == 0 && free >= 0)
                 Take(larger, free, hash, entry);
         }
         Array.Clear(_entries, _count, moved - _count);
@@ -119,7 +110,7 @@ internal sealed class WordFormCache<TForm>
     /// The number of the word's entry (its place plus one), or 0 when it is not within reach of its
     /// home slot; then <paramref name="free"/> is the first free slot on the way, or -1 if none is.
     /// </summary>
-    private static int Probe(uint[] index, Entry[] entries, ReadOnlySpan<char> word, uint hash, ulong head, out int free)
+    private static int Probe(uint[] index, Entry[] entries, ReadOnlySpan<char> word, uint hash, out int free)
     {
         var mask = index.Length - 1;
         var tag = hash >> EntryBits;
@@ -135,9 +126,7 @@ internal sealed class WordFormCache<TForm>
             if (slot >> EntryBits == tag)
             {
                 var number = (int)(slot & EntryMask);
-                ref readonly var entry = ref entries[number - 1];
-                if (entry.Head == head && entry.Length == word.Length
-                    && (word.Length <= WordHead.Chars || word[WordHead.Chars..].SequenceEqual(entry.Word.AsSpan(WordHead.Chars))))
+                if (word.SequenceEqual(entries[number - 1].Word))
                 {
                     free = -1;
                     return number;
@@ -147,22 +136,6 @@ internal sealed class WordFormCache<TForm>
         }
         free = -1;
         return 0;
-    }
-}
-
-/// <summary>A word's first four characters in one number, the rest of a shorter word zero: equal for two words of one length only when those characters are.</summary>
-internal static class WordHead
-{
-    public const int Chars = 4;
-
-    public static ulong Of(ReadOnlySpan<char> word)
-    {
-        if (word.Length >= Chars)
-            return MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(word[..Chars]));
-        ulong head = 0;
-        for (var i = 0; i < word.Length; i++)
-            head |= (ulong)word[i] << (16 * i);
-        return head;
     }
 }
 

@@ -113,38 +113,4 @@ public class WordFormCacheTests
         Assert.NotEqual(WordHash.Of(text.AsSpan(0, 10)), WordHash.Of(text.AsSpan(11, 10)));
         Assert.NotEqual(WordHash.Of("a\0"), WordHash.Of("a"));
     }
-
-    [Fact]
-    public void Words_with_one_head_and_one_slot_are_told_apart_by_the_rest()
-    {
-        // Words opening "abcd" whose hashes agree in the top 16 bits (the slot's tag) and in the
-        // low 10 (the home slot of the first index): a probe finds the one's entry for the other
-        // and must tell them apart by length or by the characters past the head.
-        var words = Enumerable.Range(0, 100_000).Select(i => "abcd" + i).ToList();
-        var pairs = words.GroupBy(w => (WordHash.Of(w) >> 16, WordHash.Of(w) & 1023)).Where(g => g.Count() > 1).Select(g => g.Take(2).ToArray()).ToList();
-        Assert.True(pairs.Count > 5, $"{pairs.Count} pairs");
-        Assert.Contains(pairs, p => p[0].Length == p[1].Length);
-        foreach (var pair in pairs)
-        {
-            var cache = new WordFormCache<string>();
-            Assert.Equal(pair[0] + "!", cache.Get(pair[0], w => new string(w) + "!"));
-            Assert.Equal(pair[1] + "!", cache.Get(pair[1], w => new string(w) + "!"));
-            Assert.Equal(pair[0] + "!", cache.Get(pair[0], _ => "folded again"));
-            Assert.Equal(pair[1] + "!", cache.Get(pair[1], _ => "folded again"));
-        }
-    }
-
-    [Fact]
-    public void A_head_holds_the_first_four_characters_and_a_short_word_is_its_head()
-    {
-        Assert.Equal(WordHead.Of("abcd"), WordHead.Of("abcdefgh"));
-        Assert.NotEqual(WordHead.Of("abcd"), WordHead.Of("abce"));
-        Assert.NotEqual(WordHead.Of("ab"), WordHead.Of("ba"));
-        Assert.Equal(WordHead.Of("ab"), WordHead.Of("ab\0"));
-        Assert.Equal(0UL, WordHead.Of(""));
-        // Two short words of one length share a head only when they are the same word.
-        var heads = new HashSet<ulong>();
-        foreach (var w in new[] { "a", "b", "ab", "ba", "abc", "abd", "\u0430\u0431", "\uFFFF" })
-            Assert.True(heads.Add(WordHead.Of(w) ^ (ulong)w.Length << 60));
-    }
 }
