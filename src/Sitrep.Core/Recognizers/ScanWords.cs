@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sitrep.Text;
 
 namespace Sitrep.Recognizers;
@@ -37,6 +38,8 @@ internal ref struct SentenceTokens(ReadOnlySpan<Token> tokens)
     /// The record of the token that is exactly <c>text[start..end)</c>, or null. Asked in text
     /// order; a copy of the cursor may look ahead without moving this one.
     /// </summary>
+    // Asked at every word of a sentence by two scans: a call and its frame would cost what the look-up saved.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TokenWord? At(int start, int end)
     {
         while (_next < _tokens.Length && _tokens[_next].Start < start)
