@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Sitrep.Documents;
@@ -19,24 +18,9 @@ internal static class PassProfile
 {
     public static int Run(string[] args)
     {
-        string? corpus = null, gazetteerPath = Gazetteer.DefaultPath();
-        double mb = 5;
-        var passes = 7;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--mb": mb = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--passes": passes = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--gazetteer": gazetteerPath = args[++i]; break;
-                default: corpus = args[i]; break;
-            }
-        }
-        if (corpus is null || gazetteerPath is null)
-        {
-            Console.Error.WriteLine("passes: CORPUS_DIR and a gazetteer (--gazetteer or SITREP_GAZETTEER) are required");
+        if (CorpusOptions.Parse("passes", args, mb: 5, passes: 7) is not { } options)
             return 2;
-        }
+        var (corpus, gazetteerPath, mb, passes) = options;
 
         var pipeline = ReportPipeline.Create(Gazetteer.Load(gazetteerPath));
         var limit = (long)(mb * 1024 * 1024);

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using Sitrep.Recognizers;
 using Sitrep.Text;
 
@@ -69,16 +68,7 @@ public sealed class ScanWordsTests
         var windows = new List<Window>();
         for (var n = 0; n < 20_000; n++)
         {
-            var sb = new StringBuilder();
-            var count = rng.Next(1, 9);
-            for (var k = 0; k < count; k++)
-            {
-                if (k > 0)
-                    sb.Append(Gaps[rng.Next(Gaps.Length)]);
-                var piece = Pieces[rng.Next(Pieces.Length)];
-                sb.Append(rng.Next(8) switch { 0 => piece.ToUpperInvariant(), 1 => piece.ToLowerInvariant(), _ => piece });
-            }
-            var text = sb.ToString();
+            var text = GeneratedText.Join(rng, Pieces, Gaps, 9, 8);
             var anchor = Anchors[rng.Next(Anchors.Length)];
             windows.Add(new Window(text, 0, text.Length, anchor));
             if (text.Length > 4)
