@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Reflection;
 using Sitrep.Documents;
 using Sitrep.Events;
@@ -20,22 +19,9 @@ internal static class StageProfile
 {
     public static int Run(string[] args)
     {
-        string? corpus = null, gazetteerPath = Gazetteer.DefaultPath();
-        double mb = 20;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--mb": mb = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--gazetteer": gazetteerPath = args[++i]; break;
-                default: corpus = args[i]; break;
-            }
-        }
-        if (corpus is null || gazetteerPath is null)
-        {
-            Console.Error.WriteLine("stages: CORPUS_DIR and a gazetteer (--gazetteer or SITREP_GAZETTEER) are required");
+        if (CorpusOptions.Parse("stages", args, mb: 20) is not { } options)
             return 2;
-        }
+        var (corpus, gazetteerPath, mb, _) = options;
 
         var clock = Stopwatch.StartNew();
         var gazetteer = Gazetteer.Load(gazetteerPath);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Sitrep.Geo.Text;
@@ -11,8 +12,14 @@ namespace Sitrep.Geo.Text;
 /// </summary>
 internal static partial class TextFold
 {
-    public static bool IsApostrophe(char c) =>
-        c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '\u02B9' or '\u02BA' or '\u02EE' or '`' or '\u00B4' or '\u2032';
+    // Asked of every character that ends a word, nearly always ASCII: the short test is inlined
+    // into the tokenizers' loops, the long list is a call only past ASCII.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsApostrophe(char c) => c < 0x80 ? c is '\'' or '`' : IsApostropheBeyondAscii(c);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsApostropheBeyondAscii(char c) =>
+        c is '\u2019' or '\u2018' or '\u02BC' or '\u02B9' or '\u02BA' or '\u02EE' or '\u00B4' or '\u2032';
 
     /// <summary>Appends the folded form of one character (empty for apostrophes and marks).</summary>
     public static void AppendFolded(StringBuilder sb, char c)
@@ -44,8 +51,12 @@ internal static partial class TextFold
 
     // Primes and the modifier apostrophe are letters to Unicode (Lm) but apostrophes to a transliteration.
     // ASCII, most of any report, is answered first: no ASCII apostrophe is a letter.
-    public static bool IsWordChar(char c) =>
-        c < 0x80 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) && !IsApostrophe(c) || c is >= '\u0300' and <= '\u036F';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsWordChar(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : IsWordCharBeyondAscii(c);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsWordCharBeyondAscii(char c) =>
+        char.IsLetterOrDigit(c) && !IsApostropheBeyondAscii(c) || c is >= '\u0300' and <= '\u036F';
 
     /// <summary>The tokens of a name as the index keys them: folded, then reduced to skeletons.</summary>
     public static List<string> SkeletonTokens(ReadOnlySpan<char> name)

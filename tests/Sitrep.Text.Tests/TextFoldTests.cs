@@ -85,4 +85,18 @@ public class TextFoldTests
     [Fact]
     public void Edit_distance_stops_past_its_limit() =>
         Assert.Equal(2, TextFold.EditDistance("kharkiv", "odesa", 1));
+
+    [Fact]
+    public void Every_character_is_an_apostrophe_and_a_word_character_as_the_transliteration_reads_it()
+    {
+        // The tests split at ASCII for speed; the answer for each of the 65,536 characters is the one rule.
+        const string apostrophes = "'\u2019\u2018\u02BC\u02B9\u02BA\u02EE`\u00B4\u2032";
+        for (var code = 0; code <= char.MaxValue; code++)
+        {
+            var c = (char)code;
+            var apostrophe = apostrophes.Contains(c);
+            Assert.Equal(apostrophe, TextFold.IsApostrophe(c));
+            Assert.Equal(char.IsLetterOrDigit(c) && !apostrophe || c is >= '\u0300' and <= '\u036F', TextFold.IsWordChar(c));
+        }
+    }
 }

@@ -95,6 +95,9 @@ internal sealed class PhraseOpenings
         return false;
     }
 
+    /// <summary>Whether some phrase begins with <paramref name="word"/>: <see cref="OpensAt"/> is false for any other word, whatever follows it.</summary>
+    internal bool MayOpen(ReadOnlySpan<char> word) => _screen.MayHold(word) && _byFirstWord.ContainsKey(word);
+
     private static bool Written(string text, int t, int end, string phrase)
     {
         foreach (var p in phrase)
@@ -134,18 +137,40 @@ internal sealed class PhraseOpenings
 /// </summary>
 internal sealed class PhraseList
 {
-    private readonly string[] _phrases;
     private readonly bool _wordBoundary;
     /// <summary>Lower-cased first characters of the phrases: most positions are turned away by one look.</summary>
     private readonly string _firsts;
 
+    /// <summary>
+    /// The phrases in the alternation's order that can be written at a character, by the
+    /// character's <see cref="Lower"/> form: a position that passes <see cref="_firsts"/> tries
+    /// only the phrases of its first letter instead of all of them. <see cref="TextScan.Literal"/>
+    /// matches a first character only when the two agree in that form (ASCII letters without
+    /// case, anything else as itself); a phrase opening with a space passes <see cref="_firsts"/>
+    /// only at a space. An empty phrase, written anywhere, is in every one.
+    /// </summary>
+    private readonly string[][] _byAsciiFirst = new string[128][];
+    private readonly Dictionary<char, string[]> _byOtherFirst;
+    private readonly string[] _anywhere;
+
     internal PhraseList(IEnumerable<string> phrases, bool wordBoundary)
     {
-        _phrases = phrases.Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(p => p.Length).ToArray();
+        var ordered = phrases.Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(p => p.Length).ToArray();
         _wordBoundary = wordBoundary;
-        _firsts = new string(_phrases.Where(p => p.Length > 0).Select(p => char.ToLowerInvariant(p[0])).Distinct().ToArray());
-        if (_phrases.Length == 0)
+        _firsts = new string(ordered.Where(p => p.Length > 0).Select(p => char.ToLowerInvariant(p[0])).Distinct().ToArray());
+        if (ordered.Length == 0)
             throw new FormatException("a phrase list is empty");
+        string[] StartingWith(char first) => ordered.Where(p => p.Length == 0 || Lower(p[0]) == first).ToArray();
+        for (var c = '\0'; c < 128; c++)
+            _byAsciiFirst[c] = StartingWith(c);
+        _byOtherFirst = ordered.Where(p => p.Length > 0 && p[0] >= 128).Select(p => p[0]).Distinct().ToDictionary(c => c, StartingWith);
+        _anywhere = ordered.Where(p => p.Length == 0).ToArray();
+    }
+
+    private string[] WrittenAt(char c)
+    {
+        var first = Lower(c);
+        return first < 128 ? _byAsciiFirst[first] : _byOtherFirst.GetValueOrDefault(first, _anywhere);
     }
 
     /// <summary>
@@ -157,7 +182,7 @@ internal sealed class PhraseList
         var n = 0;
         if (i < end && _firsts.Contains(Lower(text[i]), StringComparison.Ordinal))
         {
-            foreach (var phrase in _phrases)
+            foreach (var phrase in WrittenAt(text[i]))
             {
                 var e = TextScan.Literal(text, i, end, phrase);
                 if (e < 0 || (_wordBoundary && TextScan.LetterAt(text, e, end)))

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Sitrep.Geo;
 using Sitrep.Text;
 
@@ -158,7 +159,7 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
         var actors = reading.Actors;
         lexicons.Actors.MatchInto(text, tokens, words, actors);
         var dates = reading.DateList;
-        DateRecognizer.RecognizeInto(text, sentence.Start, sentence.End, anchor, dates);
+        DateRecognizer.RecognizeInto(text, sentence.Start, sentence.End, anchor, dates, CollectionsMarshal.AsSpan(tokens));
         if (places is not null)
         {
             var mentions = places.Find(text, sentence.Start, sentence.End, documentWords);
@@ -196,7 +197,7 @@ public sealed class SentenceReader(Lexicons lexicons, PlaceRecognizer? places)
         lexicons.Offices.MatchInto(text, tokens, words, reading.Offices);
         lexicons.Institutions.MatchInto(text, tokens, words, reading.Institutions);
         reading.SetCues(lexicons.BackgroundCues.Any(text, tokens, words), lexicons.AggregateCues.Any(text, tokens, words));
-        NumberRecognizer.RecognizeInto(text, sentence.Start, sentence.End, reading.NumberList);
+        NumberRecognizer.RecognizeInto(text, sentence.Start, sentence.End, reading.NumberList, CollectionsMarshal.AsSpan(tokens));
         return reading;
     }
 

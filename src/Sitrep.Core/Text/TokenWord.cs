@@ -39,6 +39,18 @@ internal sealed class TokenWord(WordForms forms)
         _classesKnown = true;
     }
 
+    /// <summary>
+    /// What the date and figure scans have learned of the word as written (<see cref="Sitrep.Recognizers.ScanWord"/>
+    /// flags, each scan's own bits and a bit saying it has asked): both scans read every letter
+    /// run of every sentence, and most runs are one of these records' words.
+    /// </summary>
+    private int _scans;
+
+    public Sitrep.Recognizers.ScanWord Scans => (Sitrep.Recognizers.ScanWord)Volatile.Read(ref _scans);
+
+    /// <summary>Adds flags without losing another scan's, should a token handed to another thread be read there too.</summary>
+    public void AddScans(Sitrep.Recognizers.ScanWord flags) => Interlocked.Or(ref _scans, (int)flags);
+
     public T? Lexicon<T>() where T : class => _lexicon as T;
 
     public void SetLexicon(object numbers) => _lexicon = numbers;

@@ -1,4 +1,3 @@
-using System.Text;
 using Sitrep.Recognizers;
 
 namespace Sitrep.Core.Tests.Recognizers;
@@ -52,16 +51,7 @@ public sealed class DateScannerTests
         var differences = new List<string>();
         for (var n = 0; n < 60_000 && differences.Count < 20; n++)
         {
-            var sb = new StringBuilder();
-            var count = rng.Next(1, 8);
-            for (var k = 0; k < count; k++)
-            {
-                if (k > 0)
-                    sb.Append(Gaps[rng.Next(Gaps.Length)]);
-                var piece = Pieces[rng.Next(Pieces.Length)];
-                sb.Append(rng.Next(8) switch { 0 => piece.ToUpperInvariant(), 1 => piece.ToLowerInvariant(), _ => piece });
-            }
-            var text = sb.ToString();
+            var text = GeneratedText.Join(rng, Pieces, Gaps, 8, 8);
             var anchor = Anchors[rng.Next(Anchors.Length)];
             differences.AddRange(Differences([new Window(text, 0, text.Length, anchor)]));
             if (text.Length > 4)

@@ -1,4 +1,3 @@
-using System.Text;
 using Sitrep.Recognizers;
 
 namespace Sitrep.Core.Tests.Recognizers;
@@ -45,24 +44,7 @@ public sealed class QuantityScannerTests
 
     private static readonly string[] Gaps = [" ", " ", " ", "", "  ", "\u00A0", "\t", "\n", "-", "\u2009"];
 
-    private static string Generate(Random rng)
-    {
-        var sb = new StringBuilder();
-        var count = rng.Next(1, 9);
-        for (var k = 0; k < count; k++)
-        {
-            if (k > 0)
-                sb.Append(Gaps[rng.Next(Gaps.Length)]);
-            var piece = Pieces[rng.Next(Pieces.Length)];
-            sb.Append(rng.Next(6) switch
-            {
-                0 => piece.ToUpperInvariant(),
-                1 => piece.ToLowerInvariant(),
-                _ => piece,
-            });
-        }
-        return sb.ToString();
-    }
+    private static string Generate(Random rng) => GeneratedText.Join(rng, Pieces, Gaps, 9, 6);
 
     [Fact]
     public void Scanner_and_pattern_agree_on_generated_phrases()

@@ -35,11 +35,12 @@ public static class DateRecognizer
     /// As <see cref="Recognize(string, int, int, DateOnly?)"/>, into <paramref name="found"/>,
     /// cleared first: for a sentence reader that keeps one list per thread instead of a new one per sentence.
     /// </summary>
-    internal static void RecognizeInto(string text, int start, int end, DateOnly? anchor, List<DateMention> found)
+    /// <param name="tokens">The tokenizer's tokens of this very window, whose word records answer for the runs they cover; empty for none.</param>
+    internal static void RecognizeInto(string text, int start, int end, DateOnly? anchor, List<DateMention> found, ReadOnlySpan<Token> tokens = default)
     {
         TextScan.CheckWindow(text, start, end);
         found.Clear();
-        Find(text, start, end, anchor, byPattern: !TextScan.ScannerModels(text, start, end), found);
+        Find(text, start, end, anchor, byPattern: !TextScan.ScannerModels(text, start, end), found, tokens);
     }
 
     /// <summary>The same dates found with dates.patterns' <c>date</c> alone, without the scanner: the reference the scanner is held to.</summary>
@@ -50,10 +51,12 @@ public static class DateRecognizer
     }
 
     /// <param name="into">The list to add to; null for a new one, made at the first date found.</param>
-    private static IReadOnlyList<DateMention> Find(string text, int start, int end, DateOnly? anchor, bool byPattern, List<DateMention>? into = null)
+    private static IReadOnlyList<DateMention> Find(string text, int start, int end, DateOnly? anchor, bool byPattern, List<DateMention>? into = null,
+        ReadOnlySpan<Token> tokens = default)
     {
         var g = Shared.Value;
         var found = into;
+        var words = new SentenceTokens(tokens);
         var i = start;
         while (i < end)
         {
@@ -64,7 +67,7 @@ public static class DateRecognizer
                 continue;
             }
             var tokenEnd = char.IsLetter(c) ? TextScan.LetterRunEnd(text, i, end) : i + 1;
-            if (char.IsLetter(c) ? !ReachesDateWord(g, text, i, tokenEnd, end) || IsLowerCaseMonth(g, text, i, tokenEnd) : !FigureMayOpenDate(g, text, i, end))
+            if (char.IsLetter(c) ? !ReachesDateWord(g, text, i, tokenEnd, end, words) || IsLowerCaseMonth(g, text, i, tokenEnd, ref words) : !FigureMayOpenDate(g, text, i, end))
             {
                 i = tokenEnd;
                 continue;
@@ -99,14 +102,14 @@ public static class DateRecognizer
     /// a figure. Function words are most of English text, so checking this first keeps the date
     /// pattern off "in the", "of a" and the like.
     /// </summary>
-    private static bool ReachesDateWord(Grammar g, string text, int i, int tokenEnd, int end)
+    private static bool ReachesDateWord(Grammar g, string text, int i, int tokenEnd, int end, SentenceTokens words)
     {
         for (var step = 0; step < 4; step++)
         {
-            var word = text.AsSpan(i, tokenEnd - i);
-            if (g.CoreWords.Contains(word))
+            var kinds = Kinds(g, text, i, tokenEnd, ref words);
+            if ((kinds & ScanWord.DateWord) != 0)
                 return true;
-            if (step == 3 || !g.FunctionWords.Contains(word))
+            if (step == 3 || (kinds & ScanWord.DateLead) == 0)
                 return false;
             i = tokenEnd;
             while (i < end && (text[i] == ' ' || text[i] == '-'))
@@ -126,8 +129,27 @@ public static class DateRecognizer
     /// "may" and "march" in lower case: a date that starts with a month's name needs it written
     /// with a capital (<see cref="IsCapitalised"/>), and the word can begin no other kind of date.
     /// </summary>
-    private static bool IsLowerCaseMonth(Grammar g, string text, int i, int tokenEnd) =>
-        !char.IsUpper(text[i]) && g.OnlyMonths.Contains(text.AsSpan(i, tokenEnd - i));
+    private static bool IsLowerCaseMonth(Grammar g, string text, int i, int tokenEnd, ref SentenceTokens words) =>
+        !char.IsUpper(text[i]) && (Kinds(g, text, i, tokenEnd, ref words) & ScanWord.OnlyMonth) != 0;
+
+    /// <summary>
+    /// Which of the date word sets the letter run <c>text[i..runEnd)</c> is in: from its token's
+    /// record, filled the first time the word is met, or else by its letters.
+    /// </summary>
+    private static ScanWord Kinds(Grammar g, string text, int i, int runEnd, ref SentenceTokens words)
+    {
+        var record = words.At(i, runEnd);
+        var kinds = record?.Scans ?? ScanWord.None;
+        if ((kinds & ScanWord.DatesAsked) != 0)
+            return kinds;
+        var run = text.AsSpan(i, runEnd - i);
+        kinds = ScanWord.DatesAsked
+            | (g.CoreWords.Contains(run) ? ScanWord.DateWord : 0)
+            | (g.FunctionWords.Contains(run) ? ScanWord.DateLead : 0)
+            | (g.OnlyMonths.Contains(run) ? ScanWord.OnlyMonth : 0);
+        record?.AddScans(kinds);
+        return kinds;
+    }
 
     /// <summary>
     /// Whether a figure can begin a date that resolves: only a written date ("2024-01-05",

@@ -30,12 +30,13 @@ public static class NumberRecognizer
     /// As <see cref="Recognize(string, int, int)"/>, into <paramref name="found"/>, cleared first:
     /// for a sentence reader that keeps one list per thread instead of a new one per sentence.
     /// </summary>
-    internal static void RecognizeInto(string text, int start, int end, List<Quantity> found)
+    /// <param name="tokens">The tokenizer's tokens of this very window, whose word records answer for the runs they cover; empty for none.</param>
+    internal static void RecognizeInto(string text, int start, int end, List<Quantity> found, ReadOnlySpan<Token> tokens = default)
     {
         TextScan.CheckWindow(text, start, end);
         found.Clear();
         if (text.AsSpan(start, end - start).IndexOfAny(Invisible) < 0)
-            Find(text, start, end, byPattern: !TextScan.ScannerModels(text, start, end), found);
+            Find(text, start, end, byPattern: !TextScan.ScannerModels(text, start, end), found, tokens);
         else
             found.AddRange(FindThroughInvisible(text, start, end));
     }
@@ -77,10 +78,12 @@ public static class NumberRecognizer
         Find(text, start, end, byPattern: !TextScan.ScannerModels(text, start, end));
 
     /// <param name="into">The list to add to; null for a new one, made at the first quantity found.</param>
-    private static IReadOnlyList<Quantity> Find(string text, int start, int end, bool byPattern, List<Quantity>? into = null)
+    private static IReadOnlyList<Quantity> Find(string text, int start, int end, bool byPattern, List<Quantity>? into = null,
+        ReadOnlySpan<Token> tokens = default)
     {
         var g = Shared.Value;
         var found = into;
+        var words = new SentenceTokens(tokens);
         var i = start;
         while (i < end)
         {
@@ -91,7 +94,7 @@ public static class NumberRecognizer
                 continue;
             }
             var tokenEnd = char.IsLetter(c) ? TextScan.LetterRunEnd(text, i, end) : i + 1;
-            if (char.IsLetter(c) && !g.Openings.OpensAt(text, i, tokenEnd, end))
+            if (char.IsLetter(c) && !(MayOpen(g, text, i, tokenEnd, ref words) && g.Openings.OpensAt(text, i, tokenEnd, end)))
             {
                 i = tokenEnd;
                 continue;
@@ -105,6 +108,20 @@ public static class NumberRecognizer
             i = tokenEnd;
         }
         return found is null ? [] : found;
+    }
+
+    /// <summary>
+    /// False when the letter run <c>text[i..runEnd)</c> is no opening phrase's first word, as its
+    /// token's record remembers; true when it may be, or when the run has no record to ask.
+    /// </summary>
+    private static bool MayOpen(Grammar g, string text, int i, int runEnd, ref SentenceTokens words)
+    {
+        if (words.At(i, runEnd) is not { } record)
+            return true;
+        var kinds = record.Scans;
+        if ((kinds & ScanWord.FiguresAsked) == 0)
+            record.AddScans(kinds = ScanWord.FiguresAsked | (g.Openings.MayOpen(text.AsSpan(i, runEnd - i)) ? ScanWord.FigureOpening : 0));
+        return (kinds & ScanWord.FigureOpening) != 0;
     }
 
     private static bool Match(Grammar g, string text, int i, int end, bool byPattern, out QuantityMatch match)
