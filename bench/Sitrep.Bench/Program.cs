@@ -13,8 +13,9 @@ namespace Sitrep.Bench;
 ///   Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K]
 ///     (1 M events at about 150 reports a day over four years: generate DIR 222222 --days 1461 --most-told 8)
 ///   Sitrep.Bench measure DIR DB SITREP_DLL
-///   Sitrep.Bench queries DB [incidents|stats|stats-days]   (the typical queries, or only those of incidents, of stats,
+///   Sitrep.Bench queries DB [rows|incidents|stats|stats-days]   (the typical queries, or only those of incidents, of stats,
 ///     or of stats filtered by dates alone)
+///   Sitrep.Bench queries DB rows [strikes|odesa]   (the full-row queries, or one of them, with a digest of the records)
 ///   Sitrep.Bench stats-parts DB      (stats all time statement by statement, with what each allocates)
 ///   Sitrep.Bench check DB            (after a kill -9 by hand: is every document whole?)
 ///   Sitrep.Bench plans DB OTHER_DB   (runs every timed query once on DB, then shows each statement's
@@ -42,6 +43,12 @@ internal static class Program
         {
             using var store = EventStore.OpenReadOnly(queryDb);
             TimeQueries(store, Console.Out);
+            return 0;
+        }
+        if (args is ["queries", var rowsDb, "rows", .. var only])
+        {
+            using var store = EventStore.OpenReadOnly(rowsDb);
+            TimeFullRows(store, Console.Out, only.FirstOrDefault());
             return 0;
         }
         if (args is ["queries", var incidentsDb, "incidents"])
@@ -76,7 +83,7 @@ internal static class Program
             Console.WriteLine(check);
             return check.Sound ? 0 : 1;
         }
-        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB [incidents|stats|stats-days] | stats-parts DB | check DB | plans DB OTHER_DB | sql DB STATEMENT...");
+        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB [rows|incidents|stats|stats-days] | stats-parts DB | check DB | plans DB OTHER_DB | sql DB STATEMENT...");
         return 2;
     }
 
@@ -148,6 +155,39 @@ internal static class Program
         o.WriteLine($"| export csv, all incidents | {csvRows:N0} | {cm:0.0} ms | {cp:0.0} ms | {s_cpu:0.0} ms |");
         var (geoRows, gm, gp) = Time(() => GeoJsonExporter.Write(store.QueryIncidents(new EventQuery()), Stream.Null).Written, runs: 3);
         o.WriteLine($"| export geojson, all incidents | {geoRows:N0} | {gm:0.0} ms | {gp:0.0} ms | {s_cpu:0.0} ms |");
+    }
+
+    /// <summary>
+    /// The queries that return whole records (`queries DB rows [strikes|odesa]`), alone or one of
+    /// them (to profile), each row with a digest of every record as the writer writes it: two
+    /// builds that read records differently can be shown to return the same events.
+    /// </summary>
+    private static void TimeFullRows(EventStore store, TextWriter o, string? only)
+    {
+        var queries = new (string Key, string Name, EventQuery Query)[]
+        {
+            ("strikes", "strikes in one month, full rows", new EventQuery { Types = [EventType.Strike], From = "2024-03-01", To = "2024-03-31" }),
+            ("odesa", "place Odesa, all time", new EventQuery { Place = "Odesa" }),
+        };
+        o.WriteLine("| query (full rows, from the library) | rows | median | p95 | CPU median | allocated a run | digest |");
+        o.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var (key, name, query) in queries)
+        {
+            if (only is not null && only != key)
+                continue;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var (rows, median, p95) = Time(() => store.Query(query).Count());
+            var perRun = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 22 / 1048576.0;
+            o.WriteLine($"| {name} | {rows:N0} | {median:0.0} ms | {p95:0.0} ms | {s_cpu:0.0} ms | {perRun:0.0} MB | {Digest(store.Query(query))} |");
+        }
+    }
+
+    private static string Digest(IEnumerable<EventRecord> events)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var e in events)
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(EventJson.Serialize(e) + "\n"));
+        return Convert.ToHexString(hash.GetHashAndReset())[..16];
     }
 
     /// <summary>The incident queries alone (`queries DB incidents`): a month, and a first page of all time.</summary>
