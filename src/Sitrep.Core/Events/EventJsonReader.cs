@@ -85,9 +85,9 @@ internal static class EventJsonReader
                 7 => Text(ref json, out actor),
                 8 => Text(ref json, out targetActor),
                 9 => List(ref json, Weapon, out weapons),
-                10 => Number(ref json, out killed),
-                11 => Number(ref json, out injured),
-                12 => Number(ref json, out amountUsd),
+                10 => Number(ref json, Int32, out killed),
+                11 => Number(ref json, Int32, out injured),
+                12 => Number(ref json, Double, out amountUsd),
                 13 => Text(ref json, out claimedBy),
                 14 => Boolean(ref json, out background),
                 15 => json.TokenType == JsonTokenType.Number && json.TryGetDouble(out confidence),
@@ -146,9 +146,9 @@ internal static class EventJsonReader
                 1 => Enum(ref json, W.PlaceKinds, out kind),
                 2 => Text(ref json, out country),
                 3 => Text(ref json, out admin1),
-                4 => Number(ref json, out lat),
-                5 => Number(ref json, out lon),
-                6 => LongNumber(ref json, out geonamesId),
+                4 => Number(ref json, Double, out lat),
+                5 => Number(ref json, Double, out lon),
+                6 => Number(ref json, Int64, out geonamesId),
                 7 => Text(ref json, out mention),
                 _ => Text(ref json, out admin2),
             };
@@ -178,8 +178,8 @@ internal static class EventJsonReader
             {
                 0 => Enum(ref json, W.WeaponClasses, out kind),
                 1 => Text(ref json, out model),
-                2 => Number(ref json, out launched),
-                _ => Number(ref json, out intercepted),
+                2 => Number(ref json, Int32, out launched),
+                _ => Number(ref json, Int32, out intercepted),
             };
             if (!read)
                 return false;
@@ -258,34 +258,19 @@ internal static class EventJsonReader
         return json.TokenType is JsonTokenType.True or JsonTokenType.False;
     }
 
-    private static bool Number(ref Utf8JsonReader json, out int? value)
-    {
-        value = null;
-        if (json.TokenType == JsonTokenType.Null)
-            return true;
-        if (json.TokenType != JsonTokenType.Number || !json.TryGetInt32(out var v))
-            return false;
-        value = v;
-        return true;
-    }
+    private delegate bool NumberRead<T>(ref Utf8JsonReader json, out T value);
 
-    private static bool LongNumber(ref Utf8JsonReader json, out long? value)
-    {
-        value = null;
-        if (json.TokenType == JsonTokenType.Null)
-            return true;
-        if (json.TokenType != JsonTokenType.Number || !json.TryGetInt64(out var v))
-            return false;
-        value = v;
-        return true;
-    }
+    private static readonly NumberRead<int> Int32 = (ref Utf8JsonReader json, out int value) => json.TryGetInt32(out value);
+    private static readonly NumberRead<long> Int64 = (ref Utf8JsonReader json, out long value) => json.TryGetInt64(out value);
+    private static readonly NumberRead<double> Double = (ref Utf8JsonReader json, out double value) => json.TryGetDouble(out value);
 
-    private static bool Number(ref Utf8JsonReader json, out double? value)
+    // A number the property's type cannot hold (a fraction for a count) is the serializer's to refuse.
+    private static bool Number<T>(ref Utf8JsonReader json, NumberRead<T> read, out T? value) where T : struct
     {
         value = null;
         if (json.TokenType == JsonTokenType.Null)
             return true;
-        if (json.TokenType != JsonTokenType.Number || !json.TryGetDouble(out var v))
+        if (json.TokenType != JsonTokenType.Number || !read(ref json, out var v))
             return false;
         value = v;
         return true;
