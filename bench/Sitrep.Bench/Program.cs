@@ -13,8 +13,10 @@ namespace Sitrep.Bench;
 ///   Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K]
 ///     (1 M events at about 150 reports a day over four years: generate DIR 222222 --days 1461 --most-told 8)
 ///   Sitrep.Bench measure DIR DB SITREP_DLL
-///   Sitrep.Bench queries DB [incidents|stats|stats-days]   (the typical queries, or only those of incidents, of stats,
+///   Sitrep.Bench queries DB [rows|incidents|stats|stats-days]   (the typical queries, or only those of incidents, of stats,
 ///     or of stats filtered by dates alone)
+///   Sitrep.Bench queries DB rows [strikes|odesa]   (the full-row queries, or one of them, with a digest of the records)
+///   Sitrep.Bench record-parts DB     (a month of strikes' full rows stage by stage: SQLite, checksum, parse)
 ///   Sitrep.Bench stats-parts DB      (stats all time statement by statement, with what each allocates)
 ///   Sitrep.Bench check DB            (after a kill -9 by hand: is every document whole?)
 ///   Sitrep.Bench plans DB OTHER_DB   (runs every timed query once on DB, then shows each statement's
@@ -44,6 +46,12 @@ internal static class Program
             TimeQueries(store, Console.Out);
             return 0;
         }
+        if (args is ["queries", var rowsDb, "rows", .. var only])
+        {
+            using var store = EventStore.OpenReadOnly(rowsDb);
+            TimeFullRows(store, Console.Out, only.FirstOrDefault());
+            return 0;
+        }
         if (args is ["queries", var incidentsDb, "incidents"])
         {
             using var store = EventStore.OpenReadOnly(incidentsDb);
@@ -65,6 +73,12 @@ internal static class Program
             StatsParts(store);
             return 0;
         }
+        if (args is ["record-parts", var recordsDb])
+        {
+            using var store = EventStore.OpenReadOnly(recordsDb);
+            RecordParts(store);
+            return 0;
+        }
         if (args is ["sql", var sqlDb, .. var statements] && statements.Length > 0)
             return RunSql(sqlDb, statements);
         if (args is ["plans", var planDb, var otherDb])
@@ -76,7 +90,7 @@ internal static class Program
             Console.WriteLine(check);
             return check.Sound ? 0 : 1;
         }
-        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB [incidents|stats|stats-days] | stats-parts DB | check DB | plans DB OTHER_DB | sql DB STATEMENT...");
+        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB [rows|incidents|stats|stats-days] | stats-parts DB | record-parts DB | check DB | plans DB OTHER_DB | sql DB STATEMENT...");
         return 2;
     }
 
@@ -150,6 +164,39 @@ internal static class Program
         o.WriteLine($"| export geojson, all incidents | {geoRows:N0} | {gm:0.0} ms | {gp:0.0} ms | {s_cpu:0.0} ms |");
     }
 
+    /// <summary>
+    /// The queries that return whole records (`queries DB rows [strikes|odesa]`), alone or one of
+    /// them (to profile), each row with a digest of every record as the writer writes it: two
+    /// builds that read records differently can be shown to return the same events.
+    /// </summary>
+    private static void TimeFullRows(EventStore store, TextWriter o, string? only)
+    {
+        var queries = new (string Key, string Name, EventQuery Query)[]
+        {
+            ("strikes", "strikes in one month, full rows", new EventQuery { Types = [EventType.Strike], From = "2024-03-01", To = "2024-03-31" }),
+            ("odesa", "place Odesa, all time", new EventQuery { Place = "Odesa" }),
+        };
+        o.WriteLine("| query (full rows, from the library) | rows | median | p95 | CPU median | allocated a run | digest |");
+        o.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var (key, name, query) in queries)
+        {
+            if (only is not null && only != key)
+                continue;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var (rows, median, p95) = Time(() => store.Query(query).Count());
+            var perRun = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 22 / 1048576.0;
+            o.WriteLine($"| {name} | {rows:N0} | {median:0.0} ms | {p95:0.0} ms | {s_cpu:0.0} ms | {perRun:0.0} MB | {Digest(store.Query(query))} |");
+        }
+    }
+
+    private static string Digest(IEnumerable<EventRecord> events)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var e in events)
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(EventJson.Serialize(e) + "\n"));
+        return Convert.ToHexString(hash.GetHashAndReset())[..16];
+    }
+
     /// <summary>The incident queries alone (`queries DB incidents`): a month, and a first page of all time.</summary>
     private static void TimeIncidents(EventStore store, TextWriter o, bool header = true)
     {
@@ -217,6 +264,61 @@ internal static class Program
         Part("by oblast", () => c.Query<GroupCount>(StatsSql.SummaryGroups("oblast", bounds, keyIndex: true), days).Count());
         Part("by oblast, without the key index", () => c.Query<GroupCount>(StatsSql.SummaryGroups("oblast", bounds, keyIndex: false), days).Count());
         Part("the whole", () => store.Statistics().Weapons.Count);
+    }
+
+    /// <summary>
+    /// A month of strikes' full rows stage by stage (`record-parts DB`), each stage over the same
+    /// 10,672 records 21 times: the rows read from SQLite as bytes, the checksum, the serializer's
+    /// parse, the record reader's, the whole query. Where the time of a row goes.
+    /// </summary>
+    private static void RecordParts(EventStore store)
+    {
+        const string sql = "SELECT e.record, e.record_sum FROM events e WHERE e.type IN ('strike') AND e.date >= '2024-03-01' AND e.date <= '2024-03-31' ORDER BY e.date, e.key";
+        // Timed, the rows are dropped as they come, as a query drops them: kept alive (to be
+        // parsed below), 10,672 records are the collector's to copy, which no query pays.
+        int Rows(List<(byte[] Record, byte[] Sum)>? keep)
+        {
+            using var command = store.Connection.CreateCommand();
+            command.CommandText = sql;
+            using var rows = command.ExecuteReader();
+            var count = 0;
+            for (; rows.Read(); count++)
+            {
+                var (record, sum) = (rows.GetFieldValue<byte[]>(0), rows.GetString(1));
+                keep?.Add((record, System.Text.Encoding.ASCII.GetBytes(sum)));
+            }
+            return count;
+        }
+        var records = new List<(byte[] Record, byte[] Sum)>();
+        Rows(records);
+        void Part(string name, Func<int> run)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var (rows, median, p95) = Time(run);
+            Console.WriteLine($"| {name} | {rows:N0} | {median:0.0} ms | {p95:0.0} ms | {s_cpu:0.0} ms | {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 22 / 1048576.0:0.0} MB |");
+        }
+        Console.WriteLine("| part of a month of strikes, full rows | rows | median | p95 | CPU median | allocated a run |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        Part("rows from SQLite (record bytes and sum)", () => Rows(null));
+        Part("rows through SQLite's C interface (spans, no copies)", () =>
+        {
+            SQLitePCL.raw.sqlite3_prepare_v2(store.Connection.Handle, sql, out var statement);
+            using (statement)
+            {
+                var count = 0;
+                long bytes = 0;
+                while (SQLitePCL.raw.sqlite3_step(statement) == SQLitePCL.raw.SQLITE_ROW)
+                {
+                    bytes += SQLitePCL.raw.sqlite3_column_blob(statement, 0).Length + SQLitePCL.raw.sqlite3_column_blob(statement, 1).Length;
+                    count++;
+                }
+                return bytes > 0 ? count : 0;
+            }
+        });
+        Part("checksums", () => records.Count(r => RecordChecksum.Holds(r.Record, r.Sum)));
+        Part("parse, serializer", () => records.Count(r => System.Text.Json.JsonSerializer.Deserialize(r.Record, EventJsonContext.Default.EventRecord) is not null));
+        Part("parse, record reader", () => records.Count(r => EventJsonReader.TryRead(r.Record, out _)));
+        Part("the whole query", () => store.Query(new EventQuery { Types = [EventType.Strike], From = "2024-03-01", To = "2024-03-31" }).Count());
     }
 
     private static string Digest(StoreStatistics s)

@@ -35,13 +35,25 @@ internal static class RecordChecksum
         return Matches(hash, sum) ? record : throw new CorruptRecordException(doc, id);
     }
 
-    /// <summary>Whether a record given as its UTF-8 bytes (as SQLite holds it) matches its checksum, as <see cref="Verified"/> checks it.</summary>
-    public static bool Holds(ReadOnlySpan<byte> utf8, string? sum)
+    /// <summary>
+    /// Whether a record given as its UTF-8 bytes (as SQLite holds it) matches its checksum, also
+    /// as SQLite holds it (empty when NULL): the test <see cref="Verified"/> makes, without a
+    /// string of either.
+    /// </summary>
+    public static bool Holds(ReadOnlySpan<byte> utf8, ReadOnlySpan<byte> sum)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(utf8, hash);
-        return Matches(hash, sum);
+        // Of writes the first 8 bytes as 16 lower-case digits; any other sum was not written by it.
+        if (sum.Length != 16)
+            return false;
+        for (var i = 0; i < 8; i++)
+            if (sum[2 * i] != LowerHex[hash[i] >> 4] || sum[2 * i + 1] != LowerHex[hash[i] & 15])
+                return false;
+        return true;
     }
+
+    private static ReadOnlySpan<byte> LowerHex => "0123456789abcdef"u8;
 
     // Every row a query returns is checked: compared as bytes, without a string per row.
     private static bool Matches(ReadOnlySpan<byte> hash, string? sum)

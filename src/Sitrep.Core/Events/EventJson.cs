@@ -43,9 +43,13 @@ public static class EventJson
     public static EventRecord? Deserialize(string line) =>
         JsonSerializer.Deserialize(line, EventJsonContext.Default.EventRecord);
 
-    /// <summary>The same as <see cref="Deserialize(string)"/> of the line's text, read from its UTF-8 bytes (as a store holds it).</summary>
+    /// <summary>
+    /// The same as <see cref="Deserialize(string)"/> of the line's text, read from its UTF-8 bytes
+    /// (as a store holds it): a line in the writer's shape by <see cref="EventJsonReader"/>, any
+    /// other by the serializer.
+    /// </summary>
     public static EventRecord? Deserialize(ReadOnlySpan<byte> utf8) =>
-        JsonSerializer.Deserialize(utf8, EventJsonContext.Default.EventRecord);
+        EventJsonReader.TryRead(utf8, out var record) ? record : JsonSerializer.Deserialize(utf8, EventJsonContext.Default.EventRecord);
 }
 
 /// <summary>The record's contract for reading, and the reference <see cref="EventJsonWriter"/> is tested against.</summary>

@@ -18,47 +18,47 @@ internal static class EventJsonWriter
 {
     private static readonly JsonNamingPolicy Naming = JsonNamingPolicy.SnakeCaseLower;
 
-    private static readonly JsonEncodedText Id = Name(nameof(EventRecord.Id));
-    private static readonly JsonEncodedText Doc = Name(nameof(EventRecord.Doc));
-    private static readonly JsonEncodedText Type = Name(nameof(EventRecord.Type));
-    private static readonly JsonEncodedText Subtype = Name(nameof(EventRecord.Subtype));
-    private static readonly JsonEncodedText Date = Name(nameof(EventRecord.Date));
-    private static readonly JsonEncodedText DatePrecision = Name(nameof(EventRecord.DatePrecision));
-    private static readonly JsonEncodedText Places = Name(nameof(EventRecord.Places));
-    private static readonly JsonEncodedText Actor = Name(nameof(EventRecord.Actor));
-    private static readonly JsonEncodedText TargetActor = Name(nameof(EventRecord.TargetActor));
-    private static readonly JsonEncodedText Weapons = Name(nameof(EventRecord.Weapons));
-    private static readonly JsonEncodedText Killed = Name(nameof(EventRecord.Killed));
-    private static readonly JsonEncodedText Injured = Name(nameof(EventRecord.Injured));
-    private static readonly JsonEncodedText AmountUsd = Name(nameof(EventRecord.AmountUsd));
-    private static readonly JsonEncodedText ClaimedBy = Name(nameof(EventRecord.ClaimedBy));
-    private static readonly JsonEncodedText Background = Name(nameof(EventRecord.Background));
-    private static readonly JsonEncodedText Confidence = Name(nameof(EventRecord.Confidence));
-    private static readonly JsonEncodedText Evidence = Name(nameof(EventRecord.Evidence));
+    internal static readonly JsonEncodedText Id = Name(nameof(EventRecord.Id));
+    internal static readonly JsonEncodedText Doc = Name(nameof(EventRecord.Doc));
+    internal static readonly JsonEncodedText Type = Name(nameof(EventRecord.Type));
+    internal static readonly JsonEncodedText Subtype = Name(nameof(EventRecord.Subtype));
+    internal static readonly JsonEncodedText Date = Name(nameof(EventRecord.Date));
+    internal static readonly JsonEncodedText DatePrecision = Name(nameof(EventRecord.DatePrecision));
+    internal static readonly JsonEncodedText Places = Name(nameof(EventRecord.Places));
+    internal static readonly JsonEncodedText Actor = Name(nameof(EventRecord.Actor));
+    internal static readonly JsonEncodedText TargetActor = Name(nameof(EventRecord.TargetActor));
+    internal static readonly JsonEncodedText Weapons = Name(nameof(EventRecord.Weapons));
+    internal static readonly JsonEncodedText Killed = Name(nameof(EventRecord.Killed));
+    internal static readonly JsonEncodedText Injured = Name(nameof(EventRecord.Injured));
+    internal static readonly JsonEncodedText AmountUsd = Name(nameof(EventRecord.AmountUsd));
+    internal static readonly JsonEncodedText ClaimedBy = Name(nameof(EventRecord.ClaimedBy));
+    internal static readonly JsonEncodedText Background = Name(nameof(EventRecord.Background));
+    internal static readonly JsonEncodedText Confidence = Name(nameof(EventRecord.Confidence));
+    internal static readonly JsonEncodedText Evidence = Name(nameof(EventRecord.Evidence));
 
-    private static readonly JsonEncodedText PlaceName = Name(nameof(Place.Name));
-    private static readonly JsonEncodedText PlaceKindName = Name(nameof(Place.Kind));
-    private static readonly JsonEncodedText PlaceCountry = Name(nameof(Place.Country));
-    private static readonly JsonEncodedText PlaceAdmin1 = Name(nameof(Place.Admin1));
-    private static readonly JsonEncodedText PlaceLat = Name(nameof(Place.Lat));
-    private static readonly JsonEncodedText PlaceLon = Name(nameof(Place.Lon));
-    private static readonly JsonEncodedText PlaceGeonamesId = Name(nameof(Place.GeonamesId));
-    private static readonly JsonEncodedText PlaceMention = Name(nameof(Place.Mention));
-    private static readonly JsonEncodedText PlaceAdmin2 = Name(nameof(Place.Admin2));
+    internal static readonly JsonEncodedText PlaceName = Name(nameof(Place.Name));
+    internal static readonly JsonEncodedText PlaceKindName = Name(nameof(Place.Kind));
+    internal static readonly JsonEncodedText PlaceCountry = Name(nameof(Place.Country));
+    internal static readonly JsonEncodedText PlaceAdmin1 = Name(nameof(Place.Admin1));
+    internal static readonly JsonEncodedText PlaceLat = Name(nameof(Place.Lat));
+    internal static readonly JsonEncodedText PlaceLon = Name(nameof(Place.Lon));
+    internal static readonly JsonEncodedText PlaceGeonamesId = Name(nameof(Place.GeonamesId));
+    internal static readonly JsonEncodedText PlaceMention = Name(nameof(Place.Mention));
+    internal static readonly JsonEncodedText PlaceAdmin2 = Name(nameof(Place.Admin2));
 
-    private static readonly JsonEncodedText WeaponClassName = Name(nameof(Weapon.Class));
-    private static readonly JsonEncodedText WeaponModel = Name(nameof(Weapon.Model));
-    private static readonly JsonEncodedText WeaponLaunched = Name(nameof(Weapon.Launched));
-    private static readonly JsonEncodedText WeaponIntercepted = Name(nameof(Weapon.Intercepted));
+    internal static readonly JsonEncodedText WeaponClassName = Name(nameof(Weapon.Class));
+    internal static readonly JsonEncodedText WeaponModel = Name(nameof(Weapon.Model));
+    internal static readonly JsonEncodedText WeaponLaunched = Name(nameof(Weapon.Launched));
+    internal static readonly JsonEncodedText WeaponIntercepted = Name(nameof(Weapon.Intercepted));
 
-    private static readonly JsonEncodedText EvidenceStart = Name(nameof(Sitrep.Events.Evidence.Start));
-    private static readonly JsonEncodedText EvidenceEnd = Name(nameof(Sitrep.Events.Evidence.End));
-    private static readonly JsonEncodedText EvidenceText = Name(nameof(Sitrep.Events.Evidence.Text));
+    internal static readonly JsonEncodedText EvidenceStart = Name(nameof(Sitrep.Events.Evidence.Start));
+    internal static readonly JsonEncodedText EvidenceEnd = Name(nameof(Sitrep.Events.Evidence.End));
+    internal static readonly JsonEncodedText EvidenceText = Name(nameof(Sitrep.Events.Evidence.Text));
 
-    private static readonly JsonEncodedText[] EventTypes = EnumNames(typeof(EventType));
-    private static readonly JsonEncodedText[] DatePrecisions = EnumNames(typeof(DatePrecision));
-    private static readonly JsonEncodedText[] PlaceKinds = EnumNames(typeof(PlaceKind));
-    private static readonly JsonEncodedText[] WeaponClasses = EnumNames(typeof(WeaponClass));
+    internal static readonly JsonEncodedText[] EventTypes = EnumNames(typeof(EventType));
+    internal static readonly JsonEncodedText[] DatePrecisions = EnumNames(typeof(DatePrecision));
+    internal static readonly JsonEncodedText[] PlaceKinds = EnumNames(typeof(PlaceKind));
+    internal static readonly JsonEncodedText[] WeaponClasses = EnumNames(typeof(WeaponClass));
 
     /// <summary>Runs the static set-up (names and enum tables) ahead of the first record.</summary>
     public static void Prepare() => _ = EventTypes.Length;

@@ -45,10 +45,10 @@ internal sealed class StoreReader(DbConnection connection, ReadDialect dialect, 
                 limit => Records($"{SelectRecord} WHERE {where} AND e.date IS NULL ORDER BY e.key{Limit(limit)}", parameters, query.Text is not null));
     }
 
-    // SQLite's records are read from their UTF-8 bytes (StoredRecords); PostgreSQL's, on a connection of their own, as text through Dapper.
+    // SQLite's records are read from their UTF-8 bytes through SQLite's C interface (StoredRecords); PostgreSQL's, on a connection of their own, as text through Dapper.
     private IEnumerable<EventRecord> Records(string sql, DynamicParameters parameters, bool textGiven) =>
         dialect == ReadDialect.Sqlite
-            ? ByHand(StoredRecords.Read, sql, parameters, textGiven)
+            ? Guard(() => StoredRecords.Read((Microsoft.Data.Sqlite.SqliteConnection)connection, sql, parameters), textGiven)
             : Stream<StoredRecord>(sql, parameters, textGiven).Select(r => StoredRecords.Parsed(EventJson.Deserialize(RecordChecksum.Verified(r.Record, r.RecordSum, r.Doc, r.Id)), r.Doc, r.Id));
 
     private const string SelectColumns = "SELECT e.record AS Record, e.record_sum AS RecordSum, e.doc AS Doc, e.id AS Id";
