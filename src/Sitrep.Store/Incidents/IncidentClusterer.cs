@@ -78,11 +78,14 @@ internal static class IncidentClusterer
     {
         public List<ClusterReport> Reports { get; } = reports;
 
-        /// <summary>Reports of the same family dated the day before, the day of, or the day after, one list a day.</summary>
-        public void Near(ClusterReport r, List<int>?[] days)
+        /// <summary>Reports of the same family dated the day before, the day of, or the day after, into a list kept for the purpose.</summary>
+        public List<int> Near(ClusterReport r, List<int> near)
         {
+            near.Clear();
             for (var d = -1; d <= 1; d++)
-                days[d + 1] = byDay.GetValueOrDefault((r.Family, r.Date.AddDays(d)));
+                if (byDay.TryGetValue((r.Family, r.Date.AddDays(d)), out var day))
+                    near.AddRange(day);
+            return near;
         }
     }
 
@@ -91,26 +94,20 @@ internal static class IncidentClusterer
     {
         var reports = window.Reports;
         var links = new List<(PlaceMatch Match, int A, int B)>();
-        var days = new List<int>?[3];
+        var near = new List<int>();
         for (var i = 0; i < reports.Count; i++)
         {
             var a = reports[i];
             if (a.Level != level || settled?[i] == true)
                 continue;
-            window.Near(a, days);
-            foreach (var day in days)
+            foreach (var j in window.Near(a, near))
             {
-                if (day is null)
+                var b = reports[j];
+                if (j <= i || b.Level != level || settled?[j] == true || a.Doc == b.Doc || !IncidentRule.SameDayOrNight(a, b)
+                    || !IncidentRule.ActorsCompatible(a.Actor, b.Actor) || !IncidentRule.ActorsCompatible(a.Target, b.Target))
                     continue;
-                foreach (var j in day)
-                {
-                    var b = reports[j];
-                    if (j <= i || b.Level != level || settled?[j] == true || a.Doc == b.Doc || !IncidentRule.SameDayOrNight(a, b)
-                        || !IncidentRule.ActorsCompatible(a.Actor, b.Actor) || !IncidentRule.ActorsCompatible(a.Target, b.Target))
-                        continue;
-                    if (IncidentRule.Match(a, b) is { } match)
-                        links.Add((match, i, j));
-                }
+                if (IncidentRule.Match(a, b) is { } match)
+                    links.Add((match, i, j));
             }
         }
         // Each (A, B) is listed once, so this order is total and no stable sort is needed.
@@ -175,7 +172,7 @@ internal static class IncidentClusterer
 
         private readonly List<int> _candidates = [];
         private readonly List<(int Group, int Agreeing)> _fitting = [];
-        private readonly List<int>?[] _days = new List<int>?[3];
+        private readonly List<int> _near = [];
 
         /// <summary>
         /// The one finer group a vague report fits, after the evidence that tells them apart has had its
@@ -186,20 +183,14 @@ internal static class IncidentClusterer
             var reports = window.Reports;
             var vague = reports[i];
             _candidates.Clear();
-            window.Near(vague, _days);
-            foreach (var day in _days)
+            foreach (var j in window.Near(vague, _near))
             {
-                if (day is null)
+                var fine = reports[j];
+                if (!IncidentRule.Contains(vague, fine) || !IncidentRule.SameDayOrNight(vague, fine))
                     continue;
-                foreach (var j in day)
-                {
-                    var fine = reports[j];
-                    if (!IncidentRule.Contains(vague, fine) || !IncidentRule.SameDayOrNight(vague, fine))
-                        continue;
-                    var group = groups.Find(j);
-                    if (!_candidates.Contains(group) && groups.CanJoin(group, i))
-                        _candidates.Add(group);
-                }
+                var group = groups.Find(j);
+                if (!_candidates.Contains(group) && groups.CanJoin(group, i))
+                    _candidates.Add(group);
             }
             if (_candidates.Count < 2)
                 return _candidates.Count == 1 ? _candidates[0] : None;
