@@ -268,13 +268,8 @@ internal sealed class StoreWriter : IDisposable
         return key;
     }
 
-    /// <summary>Keeps what was just written under its key, starting the cache afresh once it holds <see cref="RecentCapacity"/>.</summary>
-    private static void Remember<T>(Dictionary<long, T> cache, long key, T value)
-    {
-        if (cache.Count >= RecentCapacity)
-            cache.Clear();
-        cache[key] = value;
-    }
+    /// <summary>Keeps what was just written under its key, in a cache of at most <see cref="RecentCapacity"/>.</summary>
+    private static void Remember<T>(Dictionary<long, T> cache, long key, T value) => RecentEntries.Remember(cache, key, value, RecentCapacity);
 
     private void InsertCluster(ClusterReport r) =>
         Run(_insertCluster, r.Event, r.Doc, r.Id, r.Family, r.Date.ToString("yyyy-MM-dd"), r.NightCode, r.Actor, r.Target,

@@ -35,7 +35,7 @@ internal static class CivilianTargets
         return civilian;
     }
 
-    private static bool Any(string words, string[] cues)
+    private static bool Any(ReadOnlySpan<char> words, string[] cues)
     {
         foreach (var cue in cues)
             if (words.Contains(cue, StringComparison.Ordinal))
@@ -43,25 +43,34 @@ internal static class CivilianTargets
         return false;
     }
 
+    // The writer summarizes every incident a batch touches, each strike's evidence read at every
+    // summary: the words are laid out in one buffer per thread instead of a new string each time.
+    [ThreadStatic]
+    private static char[]? _words;
+
     /// <summary>The evidence as lower-case words between single spaces, so a cue matches whole words only.</summary>
-    private static string Words(IReadOnlyList<Evidence> evidence)
+    private static ReadOnlySpan<char> Words(IReadOnlyList<Evidence> evidence)
     {
-        // One pass into one buffer: every incident with a strike is summarized at each write,
-        // and lowering, replacing, splitting and joining made a string at each step. Anything
-        // not a letter, a digit or a hyphen separates words (an apostrophe, a curly one too).
-        var words = new System.Text.StringBuilder(" ");
+        // Each character gives at most one, and each text one space after it.
+        var most = 1;
+        foreach (var e in evidence)
+            most += e.Text.Length + 1;
+        var words = _words is { } buffer && buffer.Length >= most ? buffer : _words = new char[Math.Max(most, 256)];
+        // Anything not a letter, a digit or a hyphen separates words (an apostrophe, a curly one too).
+        words[0] = ' ';
+        var n = 1;
         foreach (var e in evidence)
         {
             foreach (var c in e.Text)
             {
                 if (char.IsLetterOrDigit(c) || c == '-')
-                    words.Append(char.ToLowerInvariant(c));
-                else if (words[^1] != ' ')
-                    words.Append(' ');
+                    words[n++] = char.ToLowerInvariant(c);
+                else if (words[n - 1] != ' ')
+                    words[n++] = ' ';
             }
-            if (words[^1] != ' ')
-                words.Append(' ');
+            if (words[n - 1] != ' ')
+                words[n++] = ' ';
         }
-        return words.ToString();
+        return words.AsSpan(0, n);
     }
 }

@@ -23,6 +23,10 @@ namespace Sitrep.Store.Incidents;
 /// </summary>
 internal static class IncidentClusterer
 {
+    // Loops and arrays rather than LINQ and closures: the writer clusters every stretch of days a
+    // batch touches, too few times for the runtime to optimize the methods, and the candidates'
+    // evidence used to list a group's members by scanning every report of the window.
+
     /// <param name="input">The reports to group.</param>
     /// <param name="record">
     /// The full record of a report, read only to tell apart the incidents a vague report could be
@@ -40,42 +44,75 @@ internal static class IncidentClusterer
                 byDay[key] = list = [];
             list.Add(i);
         }
+        var window = new Window(reports, byDay);
 
-        LinkWithin(PlaceLevel.Point, reports, byDay, groups, _ => true);
-        foreach (var level in new[] { PlaceLevel.Oblast, PlaceLevel.Wide })
+        LinkWithin(PlaceLevel.Point, window, groups, null);
+        var settled = new bool[reports.Count];
+        foreach (var level in (ReadOnlySpan<PlaceLevel>)[PlaceLevel.Oblast, PlaceLevel.Wide])
         {
             // A vague report that fits several finer incidents is left alone: it could be any of
             // them, and linking it with other vague reports would merge incidents through it.
-            var settled = JoinOnlyCandidate(level, reports, byDay, groups);
-            LinkWithin(level, reports, byDay, groups, i => !settled.Contains(i));
+            JoinOnlyCandidate(level, window, groups, settled);
+            LinkWithin(level, window, groups, settled);
         }
 
-        return Enumerable.Range(0, reports.Count)
-            .GroupBy(groups.Find)
-            .Select(g => g.Select(i => reports[i]).ToList())
-            .ToList();
+        // Groups in the order of their first report, each report in its place in the window.
+        var result = new List<List<ClusterReport>>();
+        var slot = new int[reports.Count];
+        Array.Fill(slot, -1);
+        for (var i = 0; i < reports.Count; i++)
+        {
+            var root = groups.Find(i);
+            if (slot[root] < 0)
+            {
+                slot[root] = result.Count;
+                result.Add([]);
+            }
+            result[slot[root]].Add(reports[i]);
+        }
+        return result;
     }
 
-    /// <summary>Pairwise links among reports of one level, closest places first.</summary>
-    private static void LinkWithin(PlaceLevel level, List<ClusterReport> reports, Dictionary<(string, DateOnly), List<int>> byDay, Groups groups, Func<int, bool> eligible)
+    /// <summary>The reports in (document, event id) order, and each (family, day)'s reports by index.</summary>
+    private sealed class Window(List<ClusterReport> reports, Dictionary<(string, DateOnly), List<int>> byDay)
     {
+        public List<ClusterReport> Reports { get; } = reports;
+
+        /// <summary>Reports of the same family dated the day before, the day of, or the day after, into a list kept for the purpose.</summary>
+        public List<int> Near(ClusterReport r, List<int> near)
+        {
+            near.Clear();
+            for (var d = -1; d <= 1; d++)
+                if (byDay.TryGetValue((r.Family, r.Date.AddDays(d)), out var day))
+                    near.AddRange(day);
+            return near;
+        }
+    }
+
+    /// <summary>Pairwise links among reports of one level, closest places first; reports settled by a join take no part.</summary>
+    private static void LinkWithin(PlaceLevel level, Window window, Groups groups, bool[]? settled)
+    {
+        var reports = window.Reports;
         var links = new List<(PlaceMatch Match, int A, int B)>();
+        var near = new List<int>();
         for (var i = 0; i < reports.Count; i++)
         {
             var a = reports[i];
-            if (a.Level != level || !eligible(i))
+            if (a.Level != level || settled?[i] == true)
                 continue;
-            foreach (var j in Near(a, byDay))
+            foreach (var j in window.Near(a, near))
             {
                 var b = reports[j];
-                if (j <= i || b.Level != level || !eligible(j) || a.Doc == b.Doc || !IncidentRule.SameDayOrNight(a, b)
+                if (j <= i || b.Level != level || settled?[j] == true || a.Doc == b.Doc || !IncidentRule.SameDayOrNight(a, b)
                     || !IncidentRule.ActorsCompatible(a.Actor, b.Actor) || !IncidentRule.ActorsCompatible(a.Target, b.Target))
                     continue;
                 if (IncidentRule.Match(a, b) is { } match)
                     links.Add((match, i, j));
             }
         }
-        foreach (var (_, a, b) in links.OrderBy(l => l.Match).ThenBy(l => l.A).ThenBy(l => l.B))
+        // Each (A, B) is listed once, so this order is total and no stable sort is needed.
+        links.Sort(static (x, y) => x.Match != y.Match ? ((int)x.Match).CompareTo((int)y.Match) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        foreach (var (_, a, b) in links)
             groups.TryUnion(a, b);
     }
 
@@ -84,65 +121,106 @@ internal static class IncidentClusterer
     /// Each round decides from the groups as the round before left them, so no join changes another's
     /// candidates within a round; a join can rule its group out for the next round (the group now
     /// holds that document, that actor, that toll), so rounds go on until one joins nothing.
-    /// Returns the reports that joined one and those that still fit several.
+    /// Marks as settled the reports that joined one and those that still fit several.
     /// </summary>
-    private static HashSet<int> JoinOnlyCandidate(PlaceLevel level, List<ClusterReport> reports, Dictionary<(string, DateOnly), List<int>> byDay, Groups groups)
+    private static void JoinOnlyCandidate(PlaceLevel level, Window window, Groups groups, bool[] settled)
     {
-        var joined = new HashSet<int>();
-        var several = new HashSet<int>();
+        var reports = window.Reports;
+        var joined = new bool[reports.Count];
+        var several = new bool[reports.Count];
+        var search = new CandidateSearch(window, groups);
+        var joins = new List<(int Report, int Group)>();
         while (true)
         {
-            var joins = new List<(int Report, int Group)>();
-            several.Clear();
+            joins.Clear();
+            Array.Clear(several);
             for (var i = 0; i < reports.Count; i++)
             {
-                if (reports[i].Level != level || joined.Contains(i))
+                if (reports[i].Level != level || joined[i])
                     continue;
-                var candidates = Candidates(i, reports, byDay, groups);
-                if (candidates.Count == 1)
-                    joins.Add((i, candidates.First()));
-                else if (candidates.Count > 1)
-                    several.Add(i);
+                var fit = search.Fit(i);
+                if (fit >= 0)
+                    joins.Add((i, fit));
+                else if (fit == CandidateSearch.Several)
+                    several[i] = true;
             }
             var any = false;
             foreach (var (report, group) in joins)
             {
                 if (groups.TryUnion(group, report))
                 {
-                    joined.Add(report);
+                    joined[report] = true;
                     any = true;
                 }
             }
             if (!any)
-                return [.. joined, .. several];
+                break;
         }
+        for (var i = 0; i < reports.Count; i++)
+            if (joined[i] || several[i])
+                settled[i] = true;
     }
 
-    /// <summary>The finer groups a vague report fits, after the evidence that tells them apart has had its say.</summary>
-    private static HashSet<int> Candidates(int i, List<ClusterReport> reports, Dictionary<(string, DateOnly), List<int>> byDay, Groups groups)
+    /// <summary>The finer groups a vague report fits, its buffers kept from one report to the next.</summary>
+    private sealed class CandidateSearch(Window window, Groups groups)
     {
-        var vague = reports[i];
-        var candidates = new HashSet<int>();
-        foreach (var j in Near(vague, byDay))
+        /// <summary>What <see cref="Fit"/> gives for a report no group fits.</summary>
+        public const int None = -1;
+
+        /// <summary>What <see cref="Fit"/> gives for a report several groups fit.</summary>
+        public const int Several = -2;
+
+        private readonly List<int> _candidates = [];
+        private readonly List<(int Group, int Agreeing)> _fitting = [];
+        private readonly List<int> _near = [];
+
+        /// <summary>
+        /// The one finer group a vague report fits, after the evidence that tells them apart has had its
+        /// say; or <see cref="None"/>, or <see cref="Several"/>.
+        /// </summary>
+        public int Fit(int i)
         {
-            var fine = reports[j];
-            if (IncidentRule.Contains(vague, fine) && IncidentRule.SameDayOrNight(vague, fine) && groups.CanJoin(groups.Find(j), i))
-                candidates.Add(groups.Find(j));
+            var reports = window.Reports;
+            var vague = reports[i];
+            _candidates.Clear();
+            foreach (var j in window.Near(vague, _near))
+            {
+                var fine = reports[j];
+                if (!IncidentRule.Contains(vague, fine) || !IncidentRule.SameDayOrNight(vague, fine))
+                    continue;
+                var group = groups.Find(j);
+                if (!_candidates.Contains(group) && groups.CanJoin(group, i))
+                    _candidates.Add(group);
+            }
+            if (_candidates.Count < 2)
+                return _candidates.Count == 1 ? _candidates[0] : None;
+            _fitting.Clear();
+            foreach (var group in _candidates)
+                if (Compare(i, group, reports, groups) is (false, var agreeing))
+                    _fitting.Add((group, agreeing));
+            // When the evidence rules out all but one, that one must also share something with the
+            // report (a toll, a count of wounded, a weapon, the night), not merely not contradict it:
+            // the report may tell an incident no finer report told.
+            if (_fitting.Count == 1)
+                return _fitting[0].Agreeing > 0 ? _fitting[0].Group : Several;
+            if (_fitting.Count == 0)
+                return None;
+            // Among several that fit, the one that shares more of what the report states than any
+            // other is the one it tells: each detail it shares (a toll, the wounded, the weapon, the
+            // night) is a detail the others, stating it otherwise or not at all, do not back.
+            var (best, bestAgreeing, second) = (-1, -1, -1);
+            foreach (var (group, agreeing) in _fitting)
+            {
+                if (agreeing > bestAgreeing || (agreeing == bestAgreeing && group < best))
+                {
+                    second = Math.Max(second, bestAgreeing);
+                    (best, bestAgreeing) = (group, agreeing);
+                }
+                else
+                    second = Math.Max(second, agreeing);
+            }
+            return bestAgreeing > second ? best : Several;
         }
-        if (candidates.Count < 2)
-            return candidates;
-        var evidence = candidates.ToDictionary(g => g, g => Compare(i, g, reports, groups));
-        var fitting = candidates.Where(g => !evidence[g].Contradicts).ToHashSet();
-        // When the evidence rules out all but one, that one must also share something with the
-        // report (a toll, a count of wounded, a weapon, the night), not merely not contradict it:
-        // the report may tell an incident no finer report told.
-        if (fitting.Count == 1)
-            return evidence[fitting.First()].Agreeing > 0 ? fitting : candidates;
-        // Among several that fit, the one that shares more of what the report states than any
-        // other is the one it tells: each detail it shares (a toll, the wounded, the weapon, the
-        // night) is a detail the others, stating it otherwise or not at all, do not back.
-        var ranked = fitting.OrderByDescending(g => evidence[g].Agreeing).ThenBy(g => g).ToList();
-        return ranked.Count > 1 && evidence[ranked[0]].Agreeing > evidence[ranked[1]].Agreeing ? [ranked[0]] : fitting;
     }
 
     /// <summary>
@@ -155,72 +233,103 @@ internal static class IncidentClusterer
     private static (bool Contradicts, int Agreeing) Compare(int i, int group, List<ClusterReport> reports, Groups groups)
     {
         var vague = reports[i];
-        var members = groups.Members(group).ToList();
-        var verdicts = new List<Evidence>
+        var members = groups.Members(group);
+        var own = groups.Details(i);
+        var killed = new FigureVerdict(vague.Killed);
+        var injured = new FigureVerdict(own.Injured);
+        var (theirWeapons, sharedWeapon, night) = (false, false, false);
+        foreach (var r in members)
         {
-            Figures(members.Select(r => reports[r].Killed), vague.Killed),
-            Figures(members.Select(r => groups.Details(r).Injured), groups.Details(i).Injured),
-        };
-        var weapons = groups.Details(i).Weapons;
-        var theirs = members.SelectMany(r => groups.Details(r).Weapons).ToHashSet();
-        verdicts.Add(weapons.Count == 0 || theirs.Count == 0 ? Evidence.Silent : theirs.Overlaps(weapons) ? Evidence.Agrees : Evidence.Contradicts);
-        if (vague.TellsNight)
-            verdicts.Add(members.Any(r => reports[r].TellsNight) ? Evidence.Agrees : Evidence.Contradicts);
-        return (verdicts.Contains(Evidence.Contradicts), verdicts.Count(v => v == Evidence.Agrees));
+            killed.Add(reports[r].Killed);
+            night |= reports[r].TellsNight;
+            // A member's record is read only when the report has something of it to compare.
+            if (own.Injured is null && own.Weapons.Count == 0)
+                continue;
+            var theirs = groups.Details(r);
+            injured.Add(theirs.Injured);
+            if (own.Weapons.Count == 0)
+                continue;
+            foreach (var weapon in theirs.Weapons)
+            {
+                theirWeapons = true;
+                sharedWeapon |= own.Weapons.Contains(weapon);
+            }
+        }
+        var weapons = own.Weapons.Count == 0 || !theirWeapons ? Evidence.Silent : sharedWeapon ? Evidence.Agrees : Evidence.Contradicts;
+        var nightVerdict = !vague.TellsNight ? Evidence.Silent : night ? Evidence.Agrees : Evidence.Contradicts;
+        var contradicts = false;
+        var agreeing = 0;
+        foreach (var verdict in (ReadOnlySpan<Evidence>)[killed.Verdict, injured.Verdict, weapons, nightVerdict])
+        {
+            contradicts |= verdict == Evidence.Contradicts;
+            agreeing += verdict == Evidence.Agrees ? 1 : 0;
+        }
+        return (contradicts, agreeing);
     }
 
     private enum Evidence { Silent, Agrees, Contradicts }
 
     /// <summary>A figure against a group's: silent when either is unstated, contradicting when no stated one agrees.</summary>
-    private static Evidence Figures(IEnumerable<int?> figures, int? figure)
+    private struct FigureVerdict(int? figure)
     {
-        var stated = figures.OfType<int>().ToList();
-        return figure is null || stated.Count == 0 ? Evidence.Silent
-            : stated.Any(f => IncidentRule.FiguresAgree(f, figure)) ? Evidence.Agrees : Evidence.Contradicts;
+        private bool _stated, _agrees;
+
+        public void Add(int? theirs)
+        {
+            if (figure is null || theirs is null)
+                return;
+            _stated = true;
+            _agrees |= IncidentRule.FiguresAgree(theirs, figure);
+        }
+
+        public readonly Evidence Verdict => !_stated ? Evidence.Silent : _agrees ? Evidence.Agrees : Evidence.Contradicts;
     }
 
-    /// <summary>Reports of the same family dated the day before, the day of, or the day after.</summary>
-    private static IEnumerable<int> Near(ClusterReport r, Dictionary<(string, DateOnly), List<int>> byDay)
-    {
-        for (var d = -1; d <= 1; d++)
-            if (byDay.TryGetValue((r.Family, r.Date.AddDays(d)), out var list))
-                foreach (var j in list)
-                    yield return j;
-    }
-
-    /// <summary>Union-find over report indexes, each group carrying what a merge must not break.</summary>
+    /// <summary>Union-find over report indexes, each group carrying its members and what a merge must not break.</summary>
     private sealed class Groups
     {
         private readonly int[] _parent;
-        private readonly Dictionary<int, GroupState> _state = [];
+        private readonly GroupState?[] _state;
+        // A group's reports, kept by its root: the candidates' evidence reads them at every round.
+        private readonly List<int>[] _members;
 
         private readonly List<ClusterReport> _reports;
         private readonly Func<ClusterReport, EventRecord?>? _record;
-        private readonly Dictionary<int, (int? Injured, HashSet<WeaponClass> Weapons)> _details = [];
+        private readonly ReportDetails?[] _details;
 
         public Groups(List<ClusterReport> reports, Func<ClusterReport, EventRecord?>? record)
         {
             _reports = reports;
             _record = record;
-            _parent = Enumerable.Range(0, reports.Count).ToArray();
+            _parent = new int[reports.Count];
+            _state = new GroupState?[reports.Count];
+            _members = new List<int>[reports.Count];
+            _details = new ReportDetails?[reports.Count];
             for (var i = 0; i < reports.Count; i++)
             {
                 var r = reports[i];
+                _parent[i] = i;
                 _state[i] = new GroupState([r.Doc], r.Actor, r.Target, r.Date, r.Date);
+                _members[i] = [i];
             }
         }
 
-        /// <summary>The reports of a group.</summary>
-        public IEnumerable<int> Members(int group) => Enumerable.Range(0, _parent.Length).Where(i => Find(i) == group);
+        /// <summary>The reports of a group, by its root.</summary>
+        public List<int> Members(int group) => _members[group];
 
         /// <summary>What a report's full record tells beyond its profile, read once and only when asked.</summary>
-        public (int? Injured, HashSet<WeaponClass> Weapons) Details(int i)
+        public ReportDetails Details(int i)
         {
-            if (!_details.TryGetValue(i, out var details))
-            {
-                var record = _record?.Invoke(_reports[i]);
-                _details[i] = details = (record?.Injured, record?.Weapons.Select(w => IncidentRule.AttackWeapon(w.Class)).OfType<WeaponClass>().ToHashSet() ?? []);
-            }
+            if (_details[i] is { } known)
+                return known;
+            var record = _record?.Invoke(_reports[i]);
+            var weapons = new HashSet<WeaponClass>();
+            if (record is not null)
+                foreach (var w in record.Weapons)
+                    if (IncidentRule.AttackWeapon(w.Class) is { } attack)
+                        weapons.Add(attack);
+            var details = new ReportDetails(record?.Injured, weapons);
+            _details[i] = details;
             return details;
         }
 
@@ -233,7 +342,7 @@ internal static class IncidentClusterer
 
         public bool CanJoin(int a, int b)
         {
-            var (x, y) = (_state[Find(a)], _state[Find(b)]);
+            var (x, y) = (_state[Find(a)]!, _state[Find(b)]!);
             return !x.Docs.Overlaps(y.Docs)
                 && IncidentRule.ActorsCompatible(x.Actor, y.Actor) && IncidentRule.ActorsCompatible(x.Target, y.Target)
                 && Max(x.Last, y.Last).DayNumber - Min(x.First, y.First).DayNumber <= 1;
@@ -246,12 +355,14 @@ internal static class IncidentClusterer
                 return true;
             if (!CanJoin(ra, rb))
                 return false;
-            var (x, y) = (_state[ra], _state[rb]);
+            var (x, y) = (_state[ra]!, _state[rb]!);
             var (root, child) = ra < rb ? (ra, rb) : (rb, ra);
             _parent[child] = root;
             x.Docs.UnionWith(y.Docs);
             _state[root] = new GroupState(x.Docs, x.Actor ?? y.Actor, x.Target ?? y.Target, Min(x.First, y.First), Max(x.Last, y.Last));
-            _state.Remove(child);
+            _state[child] = null;
+            _members[root].AddRange(_members[child]);
+            _members[child] = [];
             return true;
         }
 
@@ -260,4 +371,7 @@ internal static class IncidentClusterer
 
         private sealed record GroupState(HashSet<string> Docs, string? Actor, string? Target, DateOnly First, DateOnly Last);
     }
+
+    /// <summary>What a report's full record adds to its profile for telling incidents apart.</summary>
+    private sealed record ReportDetails(int? Injured, HashSet<WeaponClass> Weapons);
 }

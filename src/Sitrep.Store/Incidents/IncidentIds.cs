@@ -14,14 +14,32 @@ internal static class IncidentIds
     /// </summary>
     public static long?[] Assign(IReadOnlyList<List<ClusterReport>> groups, Func<ClusterReport, (long? Id, bool Stayed)> before)
     {
+        // Loops rather than grouping queries: the writer assigns ids at every stretch it clusters again.
         var claims = new List<(long Old, int Group, int Count)>();
+        var weights = new List<(long Old, int Count)>();
         for (var g = 0; g < groups.Count; g++)
-            foreach (var old in groups[g].Select(before).Where(b => b.Id is not null).GroupBy(b => b.Id!.Value))
-                claims.Add((old.Key, g, old.Sum(b => b.Stayed ? 2 : 1)));
+        {
+            weights.Clear();
+            foreach (var report in groups[g])
+            {
+                if (before(report) is not ({ } old, var stayed))
+                    continue;
+                var at = 0;
+                while (at < weights.Count && weights[at].Old != old)
+                    at++;
+                if (at == weights.Count)
+                    weights.Add((old, 0));
+                weights[at] = (old, weights[at].Count + (stayed ? 2 : 1));
+            }
+            foreach (var (old, count) in weights)
+                claims.Add((old, g, count));
+        }
+        // Each (old id, group) is claimed once, so this order is total.
+        claims.Sort(static (x, y) => x.Old != y.Old ? x.Old.CompareTo(y.Old) : x.Count != y.Count ? y.Count.CompareTo(x.Count) : x.Group.CompareTo(y.Group));
 
         var ids = new long?[groups.Count];
         var taken = new HashSet<long>();
-        foreach (var (old, group, _) in claims.OrderBy(c => c.Old).ThenByDescending(c => c.Count).ThenBy(c => c.Group))
+        foreach (var (old, group, _) in claims)
         {
             if (ids[group] is null && taken.Add(old))
                 ids[group] = old;
