@@ -64,15 +64,9 @@ internal static class EventJsonReader
         double? amountUsd = null;
         var background = false;
         double confidence = 0;
-        var seen = 0;
-        var next = 0;
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        var properties = new Properties(RecordNames);
+        while (properties.Next(ref json, out var property))
         {
-            var property = Property(ref json, RecordNames, next);
-            if (property < 0 || (seen & (1 << property)) != 0 || !json.Read())
-                return false;
-            seen |= 1 << property;
-            next = property + 1;
             var read = property switch
             {
                 0 => Text(ref json, out id) && id is not null,
@@ -96,7 +90,7 @@ internal static class EventJsonReader
             if (!read)
                 return false;
         }
-        if (json.TokenType != JsonTokenType.EndObject || seen != AllRecordProperties)
+        if (!properties.Ended(ref json) || properties.Seen != AllRecordProperties)
             return false;
         record = new EventRecord
         {
@@ -131,15 +125,9 @@ internal static class EventJsonReader
         PlaceKind kind = default;
         double? lat = null, lon = null;
         long? geonamesId = null;
-        var seen = 0;
-        var next = 0;
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        var properties = new Properties(PlaceNames);
+        while (properties.Next(ref json, out var property))
         {
-            var property = Property(ref json, PlaceNames, next);
-            if (property < 0 || (seen & (1 << property)) != 0 || !json.Read())
-                return false;
-            seen |= 1 << property;
-            next = property + 1;
             var read = property switch
             {
                 0 => Text(ref json, out name),
@@ -155,8 +143,10 @@ internal static class EventJsonReader
             if (!read)
                 return false;
         }
+        if (!properties.Ended(ref json))
+            return false;
         place = new Place(name!, kind, country, admin1, lat, lon, geonamesId, mention!) { Admin2 = admin2 };
-        return json.TokenType == JsonTokenType.EndObject;
+        return true;
     }
 
     private static bool Weapon(ref Utf8JsonReader json, out Weapon? weapon)
@@ -165,15 +155,9 @@ internal static class EventJsonReader
         WeaponClass kind = default;
         string? model = null;
         int? launched = null, intercepted = null;
-        var seen = 0;
-        var next = 0;
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        var properties = new Properties(WeaponNames);
+        while (properties.Next(ref json, out var property))
         {
-            var property = Property(ref json, WeaponNames, next);
-            if (property < 0 || (seen & (1 << property)) != 0 || !json.Read())
-                return false;
-            seen |= 1 << property;
-            next = property + 1;
             var read = property switch
             {
                 0 => Enum(ref json, W.WeaponClasses, out kind),
@@ -184,8 +168,10 @@ internal static class EventJsonReader
             if (!read)
                 return false;
         }
+        if (!properties.Ended(ref json))
+            return false;
         weapon = new Weapon(kind, model, launched, intercepted);
-        return json.TokenType == JsonTokenType.EndObject;
+        return true;
     }
 
     private static bool Evidence(ref Utf8JsonReader json, out Evidence? sentence)
@@ -193,15 +179,9 @@ internal static class EventJsonReader
         sentence = null;
         int start = 0, end = 0;
         string? text = null;
-        var seen = 0;
-        var next = 0;
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        var properties = new Properties(EvidenceNames);
+        while (properties.Next(ref json, out var property))
         {
-            var property = Property(ref json, EvidenceNames, next);
-            if (property < 0 || (seen & (1 << property)) != 0 || !json.Read())
-                return false;
-            seen |= 1 << property;
-            next = property + 1;
             var read = property switch
             {
                 0 => json.TokenType == JsonTokenType.Number && json.TryGetInt32(out start),
@@ -211,22 +191,56 @@ internal static class EventJsonReader
             if (!read)
                 return false;
         }
+        if (!properties.Ended(ref json))
+            return false;
         sentence = new Evidence(start, end, text!);
-        return json.TokenType == JsonTokenType.EndObject;
+        return true;
     }
 
     /// <summary>
-    /// Which of <paramref name="names"/> the property is: the writer's order makes it the one
-    /// after the last nearly always; -1 for a name the object does not have.
+    /// Steps through one object's properties as the writer writes them: each name once, nearly
+    /// always in the writer's order. <see cref="Next"/> leaves the reader on the property's value;
+    /// it stops at the object's end, and fails at a name the object does not have or one seen
+    /// before, which the serializer is left to read.
     /// </summary>
-    private static int Property(ref Utf8JsonReader json, JsonEncodedText[] names, int expected)
+    private ref struct Properties(JsonEncodedText[] names)
     {
-        if (expected < names.Length && json.ValueTextEquals(names[expected].EncodedUtf8Bytes))
-            return expected;
-        for (var i = 0; i < names.Length; i++)
-            if (json.ValueTextEquals(names[i].EncodedUtf8Bytes))
-                return i;
-        return -1;
+        private readonly JsonEncodedText[] _names = names;
+        private int _next;
+        private bool _failed;
+
+        /// <summary>One bit for each property read, by its place in the names.</summary>
+        public int Seen { get; private set; }
+
+        public bool Next(ref Utf8JsonReader json, out int property)
+        {
+            property = -1;
+            if (!json.Read() || json.TokenType != JsonTokenType.PropertyName)
+                return false;
+            property = Index(ref json, _names, _next);
+            if (property < 0 || (Seen & (1 << property)) != 0 || !json.Read())
+            {
+                _failed = true;
+                return false;
+            }
+            Seen |= 1 << property;
+            _next = property + 1;
+            return true;
+        }
+
+        /// <summary>Whether the properties ended with the object, not at something the writer does not write.</summary>
+        public readonly bool Ended(ref Utf8JsonReader json) => !_failed && json.TokenType == JsonTokenType.EndObject;
+
+        // The writer's order makes the property the one after the last nearly always.
+        private static int Index(ref Utf8JsonReader json, JsonEncodedText[] names, int expected)
+        {
+            if (expected < names.Length && json.ValueTextEquals(names[expected].EncodedUtf8Bytes))
+                return expected;
+            for (var i = 0; i < names.Length; i++)
+                if (json.ValueTextEquals(names[i].EncodedUtf8Bytes))
+                    return i;
+            return -1;
+        }
     }
 
     // A list the writer wrote: an array of objects. JSON null, for the list or an item, is left to the serializer.
