@@ -34,7 +34,7 @@ public sealed partial class EventStore : IEventReader
 
     /// <inheritdoc />
     public IEnumerable<EventRecord> EventsBetween(DateOnly from, DateOnly to) =>
-        Query(new EventQuery { From = from.ToString("yyyy-MM-dd"), To = to.ToString("yyyy-MM-dd") });
+        Query(EventQuery.Between(from, to));
 
     /// <inheritdoc />
     public long Count(EventQuery query) => Reader.Count(query);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using Sitrep.Events;
 using Sitrep.Pipeline;
 using Sitrep.Store;
@@ -139,7 +138,7 @@ internal sealed class IngestCommand
     private static IEnumerable<EventRecord> StoredBetween(string db, DateOnly from, DateOnly to)
     {
         using var reader = EventStores.OpenForReading(db);
-        foreach (var e in reader.Query(new EventQuery { From = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), To = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }))
+        foreach (var e in reader.Query(EventQuery.Between(from, to)))
             yield return e;
     }
 

@@ -208,7 +208,7 @@ internal static class IngestSources
     {
         var document = first.Item.Document;
         // Its first pass stands: the text is not needed again.
-        if (prior.PriorFor(document.Id, document.Meta.Published, survey.PriorCanDecide) is null)
+        if (prior.PriorFor(document.Id, document.Meta.Published, survey.PriorCanDecide) is not { } front)
             return first;
         if (survey.Reading is null && reread is not null)
         {
@@ -220,7 +220,8 @@ internal static class IngestSources
                 return new IngestItem.Failed(document.Path, "the file changed while it was being ingested; ingest it again");
             document = again;
         }
-        return Guarded(document.Path, clock => new IngestItem.Ready(new ExtractedDocument(document, prior.Revisit(pipeline, document, survey, clock))));
+        // The prior is asked once: a week's window is gathered and sorted for each question.
+        return Guarded(document.Path, clock => new IngestItem.Ready(new ExtractedDocument(document, RunPrior.ReadAgain(pipeline, document, survey, front, clock))));
     }
 
     /// <summary>One step on one report under the time budget; a failure becomes the report's item, so a night's ingest goes on.</summary>

@@ -128,6 +128,17 @@ public sealed class RunPrior
         ArgumentNullException.ThrowIfNull(survey);
         if (PriorFor(document.Id, document.Meta.Published, survey.PriorCanDecide) is not { } prior)
             return survey.Events;
+        return ReadAgain(pipeline, document, survey, prior, budget);
+    }
+
+    /// <summary>
+    /// The second pass with the prior <see cref="PriorFor"/> gave, for a caller that asked it
+    /// first: from the survey's kept reading, else from the report's text.
+    /// </summary>
+    public static IReadOnlyList<EventRecord> ReadAgain(ReportPipeline pipeline, Document document, ReportSurvey survey, FrontPrior prior, CancellationToken budget = default)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(survey);
         return survey.Reading is { } reading ? pipeline.Extract(reading, prior, budget) : pipeline.Extract(document, prior, budget);
     }
 

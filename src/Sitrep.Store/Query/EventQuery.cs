@@ -16,6 +16,13 @@ public sealed record EventQuery
     public string? From { get; init; }
     /// <summary>Last day, inclusive (yyyy-MM-dd).</summary>
     public string? To { get; init; }
+
+    /// <summary>Every event dated from <paramref name="from"/> to <paramref name="to"/>: what the run prior reads of a store.</summary>
+    public static EventQuery Between(DateOnly from, DateOnly to) => new()
+    {
+        From = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        To = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
     /// <summary>A place's canonical name, any case: "Kharkiv" finds the city, not the oblast.</summary>
     public string? Place { get; init; }
     /// <summary>With <see cref="Place"/>: other names the place goes by (from the gazetteer), matched like it.</summary>
