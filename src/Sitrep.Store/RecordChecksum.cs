@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -44,23 +45,27 @@ internal static class RecordChecksum
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(utf8, hash);
-        // Of writes the first 8 bytes as 16 lower-case digits; any other sum was not written by it.
-        if (sum.Length != 16)
-            return false;
-        for (var i = 0; i < 8; i++)
-            if (sum[2 * i] != LowerHex[hash[i] >> 4] || sum[2 * i + 1] != LowerHex[hash[i] & 15])
-                return false;
-        return true;
+        return Written(hash, sum);
     }
 
     private static ReadOnlySpan<byte> LowerHex => "0123456789abcdef"u8;
 
-    // Every row a query returns is checked: compared as bytes, without a string per row.
-    private static bool Matches(ReadOnlySpan<byte> hash, string? sum)
+    // Every row a query returns is checked: compared digit by digit, without a string per row.
+    private static bool Matches(ReadOnlySpan<byte> hash, string? sum) => sum is not null && Written(hash, sum.AsSpan());
+
+    /// <summary>
+    /// Whether <paramref name="sum"/> is what <see cref="Of(string)"/> writes for this hash: the
+    /// first 8 bytes as 16 lower-case digits. Any other sum (upper case, another length) was not
+    /// written by it. The digits come as characters from a string or as bytes from SQLite.
+    /// </summary>
+    private static bool Written<T>(ReadOnlySpan<byte> hash, ReadOnlySpan<T> sum) where T : unmanaged, IBinaryInteger<T>
     {
-        Span<byte> stored = stackalloc byte[8];
-        return sum is { Length: 16 } && IsLowerHex(sum) && Convert.FromHexString(sum, stored, out _, out var written) == System.Buffers.OperationStatus.Done
-               && written == 8 && stored.SequenceEqual(hash[..8]);
+        if (sum.Length != 16)
+            return false;
+        for (var i = 0; i < 8; i++)
+            if (sum[2 * i] != T.CreateTruncating(LowerHex[hash[i] >> 4]) || sum[2 * i + 1] != T.CreateTruncating(LowerHex[hash[i] & 15]))
+                return false;
+        return true;
     }
 
     private static void Hash(string record, Span<byte> hash)
@@ -72,15 +77,6 @@ internal static class RecordChecksum
         SHA256.HashData(utf8[..n], hash);
         if (rented is not null)
             System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-    }
-
-    // Of writes lower-case digits; an upper-case sum was not written by it.
-    private static bool IsLowerHex(string sum)
-    {
-        foreach (var c in sum)
-            if (c is not ((>= '0' and <= '9') or (>= 'a' and <= 'f')))
-                return false;
-        return true;
     }
 }
 
