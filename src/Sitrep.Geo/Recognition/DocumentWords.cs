@@ -22,20 +22,26 @@ public sealed class DocumentWords(string text)
     private bool _whole;
     private bool _done;
 
-    /// <summary>Reads the words of text[start..end), split by the recognizer; they are not kept.</summary>
-    internal void Add(string source, int start, int end, List<WordToken> tokens)
+    /// <summary>
+    /// Reads the words of text[start..end), split by the recognizer; they are not kept. The same
+    /// scan marks the person names among them in <paramref name="blocked"/>, which the recognizer
+    /// needs too; false, with nothing marked, when the words are not read here (the report is
+    /// being split whole, or this is not its text).
+    /// </summary>
+    internal bool Add(string source, int start, int end, List<WordToken> tokens, bool[] blocked)
     {
         if (_whole || _done)
-            return;
+            return false;
         if (!ReferenceEquals(source, text) || start < _end || !Clean(start) || !Clean(end))
         {
             _whole = true;
-            return;
+            return false;
         }
         if (start > _end)
             Read(WordTokenizer.Tokenize(text, _end, start, Gap));
-        Read(tokens);
+        Read(tokens, blocked);
         _end = end;
+        return true;
     }
 
     /// <summary>
@@ -66,8 +72,32 @@ public sealed class DocumentWords(string text)
         if (tokens.Count == 0)
             return;
         var words = new Joined(_pending, _pendingCount, tokens);
-        var stop = Recognition.PersonNames.Scan(text, words, _lex, null, _surnames, complete: false);
-        // The scan stops within a name's length of the end, so what is left fits.
+        KeepFrom(words, Recognition.PersonNames.Scan(text, words, _lex, null, _surnames, complete: false));
+    }
+
+    /// <summary>A sentence's words, read as <see cref="Read(List{WordToken})"/> reads them, with their names marked in <paramref name="blocked"/>.</summary>
+    private void Read(List<WordToken> tokens, bool[] blocked)
+    {
+        if (tokens.Count == 0)
+            return;
+        var words = new Joined(_pending, _pendingCount, tokens);
+        // The words from before are read first: a name one of them begins may run into the sentence.
+        var at = Recognition.PersonNames.Read(text, words, _lex, 0, _pendingCount, null, _surnames, complete: false);
+        if (at == _pendingCount)
+        {
+            // From the sentence's first word the reading of the joined words and the recognizer's
+            // scan of the sentence alone take the same steps: one scan does both.
+            KeepFrom(words, _pendingCount + Recognition.PersonNames.Scan(text, new WordList(tokens), _lex, blocked, _surnames, complete: false));
+            return;
+        }
+        // A name ran from the words before into the sentence, or the reading stopped among them.
+        KeepFrom(words, at < _pendingCount ? at : Recognition.PersonNames.Read(text, words, _lex, at, int.MaxValue, null, _surnames, complete: false));
+        Recognition.PersonNames.Scan(text, new WordList(tokens), _lex, blocked, null, complete: true);
+    }
+
+    /// <summary>Keeps the words from <paramref name="stop"/> on for the next piece: a reading stops within a name's length of the end, so they fit.</summary>
+    private void KeepFrom(Joined words, int stop)
+    {
         var left = words.Count - stop;
         for (var k = 0; k < left; k++)
             _pending[k] = words[stop + k];

@@ -30,18 +30,42 @@ internal static class PersonNames
     /// <summary>
     /// Marks names in <paramref name="blocked"/> (cleared first, when given) and adds their
     /// surnames. Unless <paramref name="complete"/>, the words are the start of a longer run
-    /// still to come: the scan stops before the first word whose name could run past them, and
-    /// returns its index, so that a reader fed the run piece by piece (<see cref="DocumentWords"/>)
-    /// goes on from there with the next piece and finds what one scan of the whole run finds.
+    /// still to come: surnames are added only before the first word whose name could run past
+    /// them, and its index is returned, so that a reader fed the run piece by piece
+    /// (<see cref="DocumentWords"/>) goes on from there with the next piece and finds what one
+    /// scan of the whole run finds. Names are marked to the end of the words either way: up to
+    /// that index the two scans take the same steps, so one scan serves both the recognizer's
+    /// marks and the report's surnames where each used to read the words once.
     /// </summary>
     public static int Scan<TWords>(string text, TWords tokens, GeoLexicon lex, bool[]? blocked, HashSet<string>? surnames, bool complete)
         where TWords : IWordList
     {
         blocked?.AsSpan(0, tokens.Count).Clear();
-        for (var i = 0; i < tokens.Count; i++)
+        return Read(text, tokens, lex, 0, int.MaxValue, blocked, surnames, complete);
+    }
+
+    /// <summary>
+    /// <see cref="Scan"/> from word <paramref name="from"/> on, with <paramref name="blocked"/> as
+    /// it is. It returns the index of the first word it would read at or past
+    /// <paramref name="halt"/>: a reader can scan up to a point, see whether a name ran past it,
+    /// and go on from there. Without marks to make, a scan that is not complete ends at the index
+    /// it returns; the words' count is returned when no word's name could run past them.
+    /// </summary>
+    public static int Read<TWords>(string text, TWords tokens, GeoLexicon lex, int from, int halt, bool[]? blocked, HashSet<string>? surnames, bool complete)
+        where TWords : IWordList
+    {
+        var stop = tokens.Count;
+        for (var i = from; i < tokens.Count; i++)
         {
-            if (!complete && i + MaxNameWords >= tokens.Count)
+            if (i >= halt)
                 return i;
+            if (!complete && stop == tokens.Count && i + MaxNameWords >= tokens.Count)
+            {
+                stop = i;
+                if (blocked is null)
+                    return stop;
+                surnames = null;
+            }
             var t = tokens[i];
             var isCue = lex.Is(t, WordClass.PersonCue) && (t.Key != "bi" || t.Capitalized);
             var isGiven = t.Capitalized && lex.Is(t, WordClass.GivenName);
@@ -65,7 +89,7 @@ internal static class PersonNames
             surnames?.Add(tokens[last].Key);
             i = last;
         }
-        return tokens.Count;
+        return stop;
     }
 
     // Between the words of a name: spaces, or the period of "Capt." / "Lt.". Not a hyphen: a given

@@ -27,9 +27,9 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
             throw new ArgumentOutOfRangeException(nameof(start), $"span {start}..{end} is outside the text (length {text.Length})");
         var scratch = _scratch ??= new Scratch();
         var tokens = WordTokenizer.Tokenize(text, start, end, scratch.Tokens);
-        words?.Add(text, start, end, tokens);
         var blocked = scratch.Blocked(tokens.Count);
-        Recognition.PersonNames.Scan(text, new WordList(tokens), _lex, blocked, null, complete: true);
+        if (words?.Add(text, start, end, tokens, blocked) != true)
+            Recognition.PersonNames.Scan(text, new WordList(tokens), _lex, blocked, null, complete: true);
         var found = scratch.Found;
         found.Clear();
         var from = 0;
