@@ -12,6 +12,7 @@ public class GeoLexiconClassTests
     private static readonly (WordClass Class, HashSet<string> Set)[] Classes =
     [
         (WordClass.PersonCue, L.PersonCues),
+        (WordClass.CapitalizedPersonCue, L.CapitalizedPersonCues),
         (WordClass.GivenName, L.GivenNames),
         (WordClass.RegionWord, L.RegionWords),
         (WordClass.WaterWord, L.WaterWords),

@@ -12,10 +12,10 @@ public class PersonNamesTests
 {
     private static readonly GeoLexicon Lex = GeoLexicon.Default;
 
-    // Cues, given names, places of the small index, region and water words, the "bi" cue, plain words.
+    // Cues, given names, places of the small index, region and water words, "by", a cue only when capitalized, plain words.
     private static readonly string[] Vocabulary =
     [
-        "President", "Minister", "Mr", "Capt.", "Lt.", "bi", "Bi", "Volodymyr", "Oksana", "Vladimir", "Mark",
+        "President", "Minister", "Mr", "Capt.", "Lt.", "by", "By", "Volodymyr", "Oksana", "Vladimir", "Mark",
         "Zelensky", "Dreval", "Putin", "Rutte", "Kharkiv", "Kupiansk", "Bakhmut", "Donetsk", "Odesa", "Ivanivka",
         "Oblast", "region", "Sea", "Black", "Drones", "Crews", "said", "the", "in", "at", "struck", "Volodymyr-Volynskyi",
     ];
@@ -43,7 +43,7 @@ public class PersonNamesTests
             if (!complete && i + PersonNames.MaxNameWords >= tokens.Count)
                 return i;
             var t = tokens[i];
-            var isCue = Lex.Is(t, WordClass.PersonCue) && (t.Key != "bi" || t.Capitalized);
+            var isCue = Lex.Is(t, t.Capitalized ? WordClass.PersonCue | WordClass.CapitalizedPersonCue : WordClass.PersonCue);
             var isGiven = t.Capitalized && Lex.Is(t, WordClass.GivenName);
             if (!isCue && !isGiven)
                 continue;

@@ -18,6 +18,19 @@ public class PlaceRecognizerTests
         Assert.Equal("Kharkiv", m.Text);
     }
 
+    // A cue the lexicon marks "capitalized" names a person only as a byline writes it.
+    [Theory]
+    [InlineData("By Yarema Kupiansk\nShelling hit the city overnight.", "Kupiansk")]
+    [InlineData("By Ostap Bakhmut, staff correspondent. Drones struck a depot.", "Bakhmut")]
+    public void A_capitalized_byline_cue_makes_the_words_after_it_a_name(string text, string surname) =>
+        Assert.DoesNotContain(Find(text), m => m.Text.Contains(surname, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("Trenches dug by Kupiansk volunteers were shelled.", "Kupiansk")]
+    [InlineData("The road used by Bakhmut residents was mined overnight.", "Bakhmut")]
+    public void The_same_word_in_lower_case_is_no_cue(string text, string place) =>
+        Assert.Contains(Find(text), m => m.Text == place);
+
     [Theory]
     [InlineData("Fighting raged in the Kharkiv oblast on Monday.", "Kharkiv oblast")]
     [InlineData("Drones struck the Donetsk region overnight.", "Donetsk region")]

@@ -8,7 +8,9 @@ internal sealed class GeoLexicon
     public HashSet<string> RegionWords { get; }
     public HashSet<string> WaterWords { get; }
     public HashSet<string> CommonWords { get; }
-    public HashSet<string> PersonCues { get; }
+    public HashSet<string> PersonCues { get; } = new(StringComparer.Ordinal);
+    /// <summary>Cues that name a person only when capitalized, as a byline's first word.</summary>
+    public HashSet<string> CapitalizedPersonCues { get; } = new(StringComparer.Ordinal);
     public HashSet<string> GivenNames { get; }
     public HashSet<string> OrgWords { get; }
     public HashSet<string> Connectors { get; }
@@ -40,7 +42,13 @@ internal sealed class GeoLexicon
         WaterWords = GeoData.ReadWordSet(dir, "water-words.txt");
         // Compared as written (folded), not by skeleton: "Tynne" is a village, "tine" a word.
         CommonWords = GeoData.ReadTable(dir, "common-words.txt").Select(r => Text.TextFold.Fold(r[0])).ToHashSet(StringComparer.Ordinal);
-        PersonCues = GeoData.ReadWordSet(dir, "person-cues.txt");
+        foreach (var row in GeoData.ReadTable(dir, "person-cues.txt"))
+        {
+            var when = GeoData.Field(row, 1);
+            var set = when == "" ? PersonCues : when == "capitalized" ? CapitalizedPersonCues
+                : throw new InvalidDataException($"person-cues.txt: '{row[0]}' has '{when}'; expected nothing or capitalized");
+            set.Add(Text.TextFold.Skeleton(row[0]));
+        }
         GivenNames = GeoData.ReadWordSet(dir, "given-names.txt");
         OrgWords = GeoData.ReadWordSet(dir, "org-words.txt");
         Connectors = GeoData.ReadWordSet(dir, "connector-words.txt");
@@ -95,6 +103,7 @@ internal sealed class GeoLexicon
 
     private WordClass ClassesOf(string key) =>
         (PersonCues.Contains(key) ? WordClass.PersonCue : 0)
+        | (CapitalizedPersonCues.Contains(key) ? WordClass.CapitalizedPersonCue : 0)
         | (GivenNames.Contains(key) ? WordClass.GivenName : 0)
         | (RegionWords.Contains(key) ? WordClass.RegionWord : 0)
         | (WaterWords.Contains(key) ? WordClass.WaterWord : 0)
@@ -138,4 +147,5 @@ internal enum WordClass
     CityPart = 1 << 14,
     Division = 1 << 15,
     Direction = 1 << 16,
+    CapitalizedPersonCue = 1 << 17,
 }

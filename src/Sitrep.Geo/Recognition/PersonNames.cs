@@ -67,7 +67,7 @@ internal static class PersonNames
                 surnames = null;
             }
             var t = tokens[i];
-            var isCue = lex.Is(t, WordClass.PersonCue) && (t.Key != "bi" || t.Capitalized);
+            var isCue = lex.Is(t, t.Capitalized ? WordClass.PersonCue | WordClass.CapitalizedPersonCue : WordClass.PersonCue);
             var isGiven = t.Capitalized && lex.Is(t, WordClass.GivenName);
             if (!isCue && !isGiven)
                 continue;
