@@ -13,6 +13,10 @@ public class GeoLexiconClassTests
     [
         (WordClass.PersonCue, L.PersonCues),
         (WordClass.CapitalizedPersonCue, L.CapitalizedPersonCues),
+        (WordClass.Article, L.Articles),
+        (WordClass.Of, L.OfWords),
+        (WordClass.Within, L.WithinWords),
+        (WordClass.Coordinator, L.Coordinators),
         (WordClass.GivenName, L.GivenNames),
         (WordClass.RegionWord, L.RegionWords),
         (WordClass.WaterWord, L.WaterWords),
@@ -35,6 +39,7 @@ public class GeoLexiconClassTests
     [InlineData("General Petrenko said the bridge over the river near the village was shelled")]
     [InlineData("Mayor Olena Kovalenko told the regional council that the lake shore of Svitlovodsk was mined")]
     [InlineData("near the village of Ivanivka in the northern Kharkiv district, at his residence, in the Pokrovsk direction, the town's centre")]
+    [InlineData("Drones hit Izium, Balakliia or Kupiansk, and the Kharkiv and Sumy regions of the north, By Yarema Dreval")]
     public void Each_flag_answers_as_its_word_set(string text)
     {
         foreach (var token in WordTokenizer.Tokenize(text, 0, text.Length))

@@ -31,6 +31,11 @@ internal sealed class GeoLexicon
     public HashSet<string> VenueCues { get; } = new(StringComparer.Ordinal);
     /// <summary>Words that may stand between a venue cue and the name ("the", "his").</summary>
     public HashSet<string> VenueFillers { get; } = new(StringComparer.Ordinal);
+    /// <summary>The small words read around a name (function-words.tsv), by the part they play.</summary>
+    public HashSet<string> Articles { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> OfWords { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> WithinWords { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Coordinators { get; } = new(StringComparer.Ordinal);
     /// <summary>Division word → the level it names ("district" → raion).</summary>
     public Dictionary<string, DivisionLevel> Divisions { get; } = new(StringComparer.Ordinal);
     /// <summary>Compass word → bearing in degrees; -1 for "central".</summary>
@@ -61,6 +66,19 @@ internal sealed class GeoLexicon
         CitySuffixes = GeoData.ReadTable(dir, "city-suffix-words.txt").Select(r => Text.TextFold.Fold(r[0])).ToHashSet(StringComparer.Ordinal);
         Locatives = GeoData.ReadWordSet(dir, "locative-words.txt");
         UnknownPlaceCues = GeoData.ReadWordSet(dir, "unknown-place-cues.txt");
+        foreach (var row in GeoData.ReadTable(dir, "function-words.tsv"))
+        {
+            var role = GeoData.Field(row, 1);
+            var set = role switch
+            {
+                "article" => Articles,
+                "of" => OfWords,
+                "within" => WithinWords,
+                "coordinator" => Coordinators,
+                _ => throw new InvalidDataException($"function-words.tsv: '{row[0]}' has role '{role}'; expected article, of, within or coordinator"),
+            };
+            set.Add(Text.TextFold.Skeleton(row[0]));
+        }
         foreach (var row in GeoData.ReadTable(dir, "venue-cues.tsv"))
         {
             var role = GeoData.Field(row, 1);
@@ -104,6 +122,10 @@ internal sealed class GeoLexicon
     private WordClass ClassesOf(string key) =>
         (PersonCues.Contains(key) ? WordClass.PersonCue : 0)
         | (CapitalizedPersonCues.Contains(key) ? WordClass.CapitalizedPersonCue : 0)
+        | (Articles.Contains(key) ? WordClass.Article : 0)
+        | (OfWords.Contains(key) ? WordClass.Of : 0)
+        | (WithinWords.Contains(key) ? WordClass.Within : 0)
+        | (Coordinators.Contains(key) ? WordClass.Coordinator : 0)
         | (GivenNames.Contains(key) ? WordClass.GivenName : 0)
         | (RegionWords.Contains(key) ? WordClass.RegionWord : 0)
         | (WaterWords.Contains(key) ? WordClass.WaterWord : 0)
@@ -148,4 +170,8 @@ internal enum WordClass
     Division = 1 << 15,
     Direction = 1 << 16,
     CapitalizedPersonCue = 1 << 17,
+    Article = 1 << 18,
+    Of = 1 << 19,
+    Within = 1 << 20,
+    Coordinator = 1 << 21,
 }

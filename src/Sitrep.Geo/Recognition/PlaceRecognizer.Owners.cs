@@ -70,7 +70,7 @@ public sealed partial class PlaceRecognizer
                 return false;
             if (_lex.Is(t, Recognition.WordClass.SettlementCue) && !t.Capitalized)
                 cue = true;
-            else if (t.Key != "of")
+            else if (!_lex.Is(t, Recognition.WordClass.Of))
                 return false;
             previousEnd = t.End;
         }

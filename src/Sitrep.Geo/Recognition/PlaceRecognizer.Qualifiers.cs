@@ -72,9 +72,9 @@ public sealed partial class PlaceRecognizer
             var w = first - 1;
             // "Hnylytsia in the Kharkiv region", "Chop of the Uzhhorod district": the worded division after a preposition.
             var before = first;
-            if (w >= 0 && tokens[w].Key == "the" && !tokens[w].Capitalized)
+            if (w >= 0 && _lex.Is(tokens[w], Recognition.WordClass.Article) && !tokens[w].Capitalized)
                 w--;
-            if (w >= 0 && tokens[w].Key is "in" or "of" && !tokens[w].Capitalized)
+            if (w >= 0 && _lex.Is(tokens[w], Recognition.WordClass.Within) && !tokens[w].Capitalized)
                 before = w--;
             if (w < 1 || b.KindHint is PlaceKind.Country or PlaceKind.Water || !Worded(text, tokens, b))
                 continue;
@@ -140,14 +140,14 @@ public sealed partial class PlaceRecognizer
             return null;
         // "in the", "of the", ", in the": a preposition makes the division word compulsory.
         var preposition = false;
-        if (tokens[p].Key is "in" or "of" && !tokens[p].Capitalized)
+        if (_lex.Is(tokens[p], Recognition.WordClass.Within) && !tokens[p].Capitalized)
         {
             preposition = true;
             p++;
         }
         if (!comma && !paren && !preposition)
             return null;
-        if (p < tokens.Count && tokens[p].Key == "the" && !tokens[p].Capitalized)
+        if (p < tokens.Count && _lex.Is(tokens[p], Recognition.WordClass.Article) && !tokens[p].Capitalized)
             p++;
         while (p < tokens.Count && !tokens[p].Capitalized && _lex.Is(tokens[p], Recognition.WordClass.Direction))
             p++;
@@ -242,7 +242,7 @@ public sealed partial class PlaceRecognizer
     }
 
     /// <summary>"Kherson, Mykolaiv and Odesa": a bare name followed by more names is a list, not a qualifier.</summary>
-    private static bool ListGoesOn(string text, List<WordToken> tokens, int last)
+    private bool ListGoesOn(string text, List<WordToken> tokens, int last)
     {
         if (last + 1 >= tokens.Count)
             return false;
@@ -250,9 +250,9 @@ public sealed partial class PlaceRecognizer
         var nextWord = tokens[last + 1];
         if (between.SequenceEqual(",") && nextWord.Capitalized)
             return true;
-        if (between.Length == 0 && nextWord.Key is "and" or "or" && last + 2 < tokens.Count && tokens[last + 2].Capitalized)
+        if (between.Length == 0 && _lex.Is(nextWord, Recognition.WordClass.Coordinator) && last + 2 < tokens.Count && tokens[last + 2].Capitalized)
             return true;
-        return between.SequenceEqual(",") && nextWord.Key is "and" or "or";
+        return between.SequenceEqual(",") && _lex.Is(nextWord, Recognition.WordClass.Coordinator);
     }
 
     private static bool CloseParenAfter(string text, int offset)

@@ -144,7 +144,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         if (!territoryAfterLocative)
             return end;
         var p = first - 1;
-        while (p >= 0 && !tokens[p].Capitalized && tokens[p].Key == "the")
+        while (p >= 0 && !tokens[p].Capitalized && _lex.Is(tokens[p], Recognition.WordClass.Article))
             p--;
         return p < 0 || !_lex.Is(tokens[p], Recognition.WordClass.Locative) ? end : null;
     }
@@ -157,9 +157,9 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
     {
         if (last + 1 >= tokens.Count || !_lex.Is(tokens[last + 1], Recognition.WordClass.CityPart) || !WordTokenizer.Adjacent(text, tokens[last], tokens[last + 1]))
             return false;
-        if (first == 0 || tokens[first - 1].Key != "the")
+        if (first == 0 || !_lex.Is(tokens[first - 1], Recognition.WordClass.Article))
             return false;
-        return last + 2 >= tokens.Count || tokens[last + 2].Key != "of";
+        return last + 2 >= tokens.Count || !_lex.Is(tokens[last + 2], Recognition.WordClass.Of);
     }
 
     /// <summary>Longest run of words from token i that is a name in the trie and ends on a capitalized word.</summary>
@@ -380,7 +380,7 @@ public sealed partial class PlaceRecognizer(Gazetteer gazetteer)
         }
         var settlementCue = false;
         var p = first - 1;
-        if (p >= 0 && tokens[p].Key is "of" && p - 1 >= 0 && _lex.Is(tokens[p - 1], Recognition.WordClass.SettlementCue))
+        if (p >= 0 && _lex.Is(tokens[p], Recognition.WordClass.Of) && p - 1 >= 0 && _lex.Is(tokens[p - 1], Recognition.WordClass.SettlementCue))
             settlementCue = true;
         if (p >= 0 && _lex.Is(tokens[p], Recognition.WordClass.SettlementCue) && !tokens[p].Capitalized)
             settlementCue = true;
