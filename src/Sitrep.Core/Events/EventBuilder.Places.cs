@@ -31,7 +31,7 @@ internal sealed partial class EventBuilder
                 next++;
             var institution = InstitutionAfter(r, next);
             var cue = CueRightAfter(r, last);
-            var by = first > 0 && r.Tokens[first - 1].Norm == "by";
+            var by = first > 0 && Words.AgentPreposition.Has(r.Tokens[first - 1]);
             var side = p.Canonical is null && IsSide(r, p.Mention) && !AfterLocative(r, first) && !Listed(r, first, last);
             var origin = Origin(r, first) || OriginPhrase(r, clauses, first);
             // "the city's Kyivskyi district", "Kharkiv's Saltivskyi district": a part of a city
@@ -239,7 +239,7 @@ internal sealed partial class EventBuilder
         for (var k = first - 1; k >= 0 && k >= first - 3; k--)
         {
             var t = r.Tokens[k];
-            if (t.Norm == "from")
+            if (Words.OriginPreposition.Has(t))
             {
                 // "pushed south from X": a heading between the verb and "from".
                 var v = k - 1;
@@ -300,7 +300,7 @@ internal sealed partial class EventBuilder
             var t = r.Tokens[k];
             if (t.Kind == TokenKind.Punct)
                 return false;
-            if (t.Norm == "since")
+            if (EventWords.SpanStart.Has(t))
                 return true;
         }
         return false;
@@ -319,7 +319,7 @@ internal sealed partial class EventBuilder
             {
                 for (var k = r.TokenAt(q.End); k < first; k++)
                 {
-                    if (r.Tokens[k].Norm is "from" or "of")
+                    if (EventWords.DistanceLink.Has(r.Tokens[k]))
                         return true;
                 }
             }

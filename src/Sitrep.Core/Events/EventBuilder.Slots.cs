@@ -51,7 +51,7 @@ internal sealed partial class EventBuilder
                 target = drafts.First(d => Counts(d.Draft.Type)).Draft;
             // The defender's weapon ("intercepted by F-16 warplanes") and a subset ("including
             // 11 cruise missiles") are not what was launched at the target.
-            if (InterceptedBy(r, first) || Interceptor(r, entry.Class, last) || Preceded(r, first, "including", 3))
+            if (InterceptedBy(r, first) || Interceptor(r, entry.Class, last) || Preceded(r, first, EventWords.Inclusion, 3))
                 continue;
             if (entry.Class == WeaponClass.AirDefenseSystem || InWhereClause(r, first) || DamagedTarget(r, entry.Class, last)
                 || StruckTarget(r, clauses, first))
@@ -101,7 +101,7 @@ internal sealed partial class EventBuilder
         {
             if (r.Tokens[k].Kind == TokenKind.Punct && r.Tokens[k].Norm is "," or ";" or "(")
                 return false;
-            if (r.Tokens[k].Norm is "where" && r.Tokens[k - 1].Norm == ",")
+            if (EventWords.PlaceRelative.Has(r.Tokens[k]) && r.Tokens[k - 1].Norm == ",")
                 return true;
         }
         return false;
@@ -134,10 +134,10 @@ internal sealed partial class EventBuilder
     /// <summary>"intercepted by F-16 warplanes": the weapon after "by" is the defender's.</summary>
     private static bool InterceptedBy(SentenceReading r, int weapon)
     {
-        if (!Preceded(r, weapon, "by", 2))
+        if (!Preceded(r, weapon, Words.AgentPreposition, 2))
             return false;
         var by = weapon - 1;
-        while (by > 0 && r.Tokens[by].Norm != "by")
+        while (by > 0 && !Words.AgentPreposition.Has(r.Tokens[by]))
             by--;
         foreach (var t in r.Triggers)
         {
@@ -158,11 +158,11 @@ internal sealed partial class EventBuilder
         return false;
     }
 
-    private static bool Preceded(SentenceReading r, int token, string word, int within)
+    private static bool Preceded(SentenceReading r, int token, WordClass word, int within)
     {
         for (var k = token - 1; k >= 0 && k >= token - within - 1; k--)
         {
-            if (r.Tokens[k].Norm == word)
+            if (word.Has(r.Tokens[k]))
                 return true;
             if (r.Tokens[k].Kind == TokenKind.Punct)
                 return false;
@@ -175,9 +175,9 @@ internal sealed partial class EventBuilder
     {
         // "71 of the drones": the figure stands before "of the".
         var k0 = token - 1;
-        if (k0 >= 0 && r.Tokens[k0].Norm == "the")
+        if (k0 >= 0 && EventWords.DefiniteArticle.Has(r.Tokens[k0]))
             k0--;
-        if (k0 >= 1 && r.Tokens[k0].Norm == "of")
+        if (k0 >= 1 && Words.NounJoiner.Has(r.Tokens[k0]))
             token = k0;
         var limit = token - FigureGap - 1;
         for (var k = token - 1; k >= 0 && k >= limit; k--)
@@ -205,7 +205,7 @@ internal sealed partial class EventBuilder
         for (var k = after; k + 2 < r.Tokens.Count && k <= after + 6; k++)
         {
             var t = r.Tokens[k];
-            var ofWhich = t.Norm == "of" && r.Tokens[k + 1].Norm is "which" or "them";
+            var ofWhich = Words.NounJoiner.Has(t) && EventWords.PartitivePronoun.Has(r.Tokens[k + 1]);
             if (!ofWhich)
                 continue;
             var numbers = r.Numbers;
@@ -277,9 +277,9 @@ internal sealed partial class EventBuilder
         if (whole.Length == 0)
             return null;
         var k = r.TokenAt(whole.Start) - 1;
-        if (k >= 0 && r.Tokens[k].Norm == "the")
+        if (k >= 0 && EventWords.DefiniteArticle.Has(r.Tokens[k]))
             k--;
-        if (k < 1 || r.Tokens[k].Norm != "of")
+        if (k < 1 || !Words.NounJoiner.Has(r.Tokens[k]))
             return null;
         var part = r.Numbers.LastOrDefault(q => q.End <= r.Tokens[k].Start && q.End > r.Tokens[k - 1].Start && q.Unit == QuantityUnit.Count);
         return part.Length > 0 && part.Value is { } v && v >= 0 ? (int)v : null;
@@ -354,7 +354,7 @@ internal sealed partial class EventBuilder
             if (value is null && !tally && c.Value.FigurePosition != CuePosition.Before)
                 value = FigureAfter(r, c.Last);
             // "the death toll rose to 14"
-            if (value is null && r.Tokens[c.Last - 1].Lemma == "toll")
+            if (value is null && EventWords.TollNoun.Has(r.Tokens[c.Last - 1]))
             {
                 value = TollFigure(r, c.Last);
                 toll = value is not null;
@@ -394,7 +394,7 @@ internal sealed partial class EventBuilder
                 if (q.End <= t.End && q.End > t.Start && q.Unit == QuantityUnit.Count)
                     return q.Value is { } v && v >= 0 && v < 1e6 ? (int)v : null;
             }
-            if (t.Norm is "a" or "an" && k + 1 < cue && r.Tokens[k + 1].IsWord && AuxiliaryBetween(r, k + 1, cue))
+            if (EventWords.IndefiniteArticle.Has(t) && k + 1 < cue && r.Tokens[k + 1].IsWord && AuxiliaryBetween(r, k + 1, cue))
                 return 1;
             if (Words.CasualtyStop.Has(t))
                 return null;
@@ -407,7 +407,7 @@ internal sealed partial class EventBuilder
     {
         for (var j = from; j < to; j++)
         {
-            if (r.Tokens[j].Norm is "was" or "is" or "has")
+            if (EventWords.SingularAuxiliary.Has(r.Tokens[j]))
                 return true;
         }
         return false;
@@ -420,7 +420,7 @@ internal sealed partial class EventBuilder
         {
             if (r.Tokens[k].Kind == TokenKind.Punct && r.Tokens[k].Norm is "." or ";")
                 return null;
-            if (r.Tokens[k].Norm is "to" or "at" or "reached" or "hit")
+            if (EventWords.TollLevel.Has(r.Tokens[k]))
                 return FigureAfter(r, k + 1);
         }
         return null;
@@ -434,7 +434,7 @@ internal sealed partial class EventBuilder
             if (t.Kind == TokenKind.Punct)
                 return null;
             // "wounded a woman", "killing a soldier": one person.
-            if (k == cueEnd && t.Norm is "a" or "an" && k + 1 < r.Tokens.Count && r.Tokens[k + 1].IsWord && !r.Tokens[k + 1].Norm.EndsWith('s'))
+            if (k == cueEnd && EventWords.IndefiniteArticle.Has(t) && k + 1 < r.Tokens.Count && r.Tokens[k + 1].IsWord && !r.Tokens[k + 1].Norm.EndsWith('s'))
                 return 1;
             var numbers = r.Numbers;
             for (var qi = 0; qi < numbers.Count; qi++)

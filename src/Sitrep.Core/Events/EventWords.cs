@@ -22,6 +22,16 @@ internal static class EventWords
     public static readonly WordClass LeaderNoun = Get("leader-noun");
     public static readonly WordClass GuardPreposition = Get("guard-preposition");
     public static readonly WordClass GuardNoun = Get("guard-noun");
+    public static readonly WordClass DefiniteArticle = Get("definite-article");
+    public static readonly WordClass IndefiniteArticle = Get("indefinite-article");
+    public static readonly WordClass PlaceRelative = Get("place-relative");
+    public static readonly WordClass PartitivePronoun = Get("partitive-pronoun");
+    public static readonly WordClass SingularAuxiliary = Get("singular-auxiliary");
+    public static readonly WordClass TollLevel = Get("toll-level");
+    public static readonly WordClass TollNoun = Get("toll-noun-lemma");
+    public static readonly WordClass SpanStart = Get("span-start");
+    public static readonly WordClass DistanceLink = Get("distance-link");
+    public static readonly WordClass Inclusion = Get("inclusion");
 
     private static WordClass Get(string name) =>
         Table.TryGetValue(name, out var c) ? c : throw new InvalidDataException($"event-words.tsv has no class '{name}'");
