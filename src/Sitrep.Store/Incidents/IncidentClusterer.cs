@@ -89,31 +89,145 @@ internal static class IncidentClusterer
         }
     }
 
-    /// <summary>Pairwise links among reports of one level, closest places first; reports settled by a join take no part.</summary>
+    /// <summary>
+    /// Pairwise links among reports of one level, closest places first; reports settled by a join take no part.
+    /// The links are tried as the rule orders them, every same-place link before any nearby one and each kind
+    /// by (A, B), without listing or sorting them: a day's reports are walked once per kind of match. A
+    /// pair's match is asked once per pair of <see cref="LinkProfile"/>s, and a pair is not tried when its
+    /// groups are already one or already failed to join, for a failed join never succeeds later: groups
+    /// only grow, and what keeps two apart (a shared document, two known actors or targets, more than two
+    /// days) stays. For the same reason a pair from one document needs no test of its own: its groups
+    /// share that document.
+    /// </summary>
     private static void LinkWithin(PlaceLevel level, Window window, Groups groups, bool[]? settled)
     {
         var reports = window.Reports;
-        var links = new List<(PlaceMatch Match, int A, int B)>();
-        var near = new List<int>();
-        for (var i = 0; i < reports.Count; i++)
+        var profiles = new LinkProfiles(reports, level, settled);
+        var near = profiles.NearByDay(window);
+        var failed = new int[reports.Count];
+        var attempt = 0;
+        foreach (var kind in (ReadOnlySpan<PlaceMatch>)[PlaceMatch.SamePlace, PlaceMatch.Nearby])
         {
-            var a = reports[i];
-            if (a.Level != level || settled?[i] == true)
-                continue;
-            foreach (var j in window.Near(a, near))
+            for (var i = 0; i < reports.Count; i++)
             {
-                var b = reports[j];
-                if (j <= i || b.Level != level || settled?[j] == true || a.Doc == b.Doc || !IncidentRule.SameDayOrNight(a, b)
-                    || !IncidentRule.ActorsCompatible(a.Actor, b.Actor) || !IncidentRule.ActorsCompatible(a.Target, b.Target))
+                if (profiles.Of(i) < 0)
                     continue;
-                if (IncidentRule.Match(a, b) is { } match)
-                    links.Add((match, i, j));
+                var day = near[(reports[i].Family, reports[i].Date)];
+                var root = groups.Find(i);
+                attempt++;
+                for (var k = Array.BinarySearch(day, i) + 1; k < day.Length; k++)
+                {
+                    var j = day[k];
+                    if (profiles.Match(i, j) != kind)
+                        continue;
+                    var other = groups.Find(j);
+                    if (other == root || failed[other] == attempt)
+                        continue;
+                    // Within one report's turn only its own group grows, so a group that refused it keeps its root.
+                    if (groups.TryUnion(i, j))
+                        root = groups.Find(i);
+                    else
+                        failed[other] = attempt;
+                }
             }
         }
-        // Each (A, B) is listed once, so this order is total and no stable sort is needed.
-        links.Sort(static (x, y) => x.Match != y.Match ? ((int)x.Match).CompareTo((int)y.Match) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
-        foreach (var (_, a, b) in links)
-            groups.TryUnion(a, b);
+    }
+
+    /// <summary>
+    /// Everything a link between two reports reads of them (<see cref="IncidentRule.SameDayOrNight"/>, the
+    /// actors, <see cref="IncidentRule.Match"/>): reports with one profile link with any third report alike.
+    /// Coordinates are kept as their bits, so that a profile is equal only where the distance is.
+    /// </summary>
+    private readonly record struct LinkProfile(
+        string Family, DateOnly Date, bool NightAfter, bool Night, bool NightDated, string? Actor, string? Target,
+        PlaceLevel Level, string Kind, string NameKey, string? Admin1Key, string? Country, long? LatBits, long? LonBits, long? GeonamesId)
+    {
+        public static LinkProfile Of(ClusterReport r) => new(r.Family, r.Date, r.NightAfter, r.Night, r.NightDated, r.Actor, r.Target,
+            r.Level, r.Kind, r.NameKey, r.Admin1Key, r.Country,
+            r.Lat is { } lat ? BitConverter.DoubleToInt64Bits(lat) : null, r.Lon is { } lon ? BitConverter.DoubleToInt64Bits(lon) : null, r.GeonamesId);
+    }
+
+    /// <summary>The reports of one level that take part in linking, by profile, and the match of each pair of profiles, asked once.</summary>
+    private sealed class LinkProfiles
+    {
+        private const sbyte NoMatch = -1;
+
+        private readonly List<ClusterReport> _reports;
+        private readonly int[] _profile;
+        private readonly int[] _first;
+        // The matches of the profile last asked about against every other, by the other's profile: a
+        // report's turn asks about its own profile only, so a row serves the whole turn.
+        private readonly sbyte[] _row;
+        private readonly int[] _rowOf;
+
+        public LinkProfiles(List<ClusterReport> reports, PlaceLevel level, bool[]? settled)
+        {
+            _reports = reports;
+            _profile = new int[reports.Count];
+            var index = new Dictionary<LinkProfile, int>();
+            var first = new List<int>();
+            for (var i = 0; i < reports.Count; i++)
+            {
+                if (reports[i].Level != level || settled?[i] == true)
+                {
+                    _profile[i] = -1;
+                    continue;
+                }
+                var profile = LinkProfile.Of(reports[i]);
+                if (!index.TryGetValue(profile, out var p))
+                {
+                    index[profile] = p = first.Count;
+                    first.Add(i);
+                }
+                _profile[i] = p;
+            }
+            _first = [.. first];
+            _row = new sbyte[_first.Length];
+            _rowOf = new int[_first.Length];
+            Array.Fill(_rowOf, -1);
+        }
+
+        /// <summary>The profile of a report, or -1 when it takes no part.</summary>
+        public int Of(int i) => _profile[i];
+
+        /// <summary>
+        /// Each (family, day)'s taking part reports with those of the days either side, in window order,
+        /// so that a report's later neighbours are a run at the end of its day's list.
+        /// </summary>
+        public Dictionary<(string Family, DateOnly Day), int[]> NearByDay(Window window)
+        {
+            var near = new Dictionary<(string, DateOnly), int[]>();
+            var (list, days) = (new List<int>(), new List<int>());
+            for (var i = 0; i < _reports.Count; i++)
+            {
+                var key = (_reports[i].Family, _reports[i].Date);
+                if (_profile[i] < 0 || near.ContainsKey(key))
+                    continue;
+                list.Clear();
+                foreach (var j in window.Near(_reports[i], days))
+                    if (_profile[j] >= 0)
+                        list.Add(j);
+                list.Sort();
+                near[key] = [.. list];
+            }
+            return near;
+        }
+
+        /// <summary>How the places of reports <paramref name="a"/> and <paramref name="b"/> (a before b) agree, if they link at all.</summary>
+        public PlaceMatch? Match(int a, int b)
+        {
+            var (pa, pb) = (_profile[a], _profile[b]);
+            if (_rowOf[pb] != pa)
+            {
+                _rowOf[pb] = pa;
+                _row[pb] = Ask(_reports[a], _reports[_first[pb]]);
+            }
+            return _row[pb] == NoMatch ? null : (PlaceMatch)_row[pb];
+        }
+
+        private static sbyte Ask(ClusterReport a, ClusterReport b) =>
+            IncidentRule.SameDayOrNight(a, b) && IncidentRule.ActorsCompatible(a.Actor, b.Actor) && IncidentRule.ActorsCompatible(a.Target, b.Target)
+            && IncidentRule.Match(a, b) is { } match ? (sbyte)match : NoMatch;
     }
 
     /// <summary>
