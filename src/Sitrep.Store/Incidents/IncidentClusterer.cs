@@ -285,6 +285,7 @@ internal static class IncidentClusterer
         public const int Several = -2;
 
         private readonly List<int> _candidates = [];
+        private readonly List<int> _refused = [];
         private readonly List<(int Group, int Agreeing)> _fitting = [];
         private readonly List<int> _near = [];
 
@@ -297,14 +298,20 @@ internal static class IncidentClusterer
             var reports = window.Reports;
             var vague = reports[i];
             _candidates.Clear();
+            _refused.Clear();
             foreach (var j in window.Near(vague, _near))
             {
                 var fine = reports[j];
                 if (!IncidentRule.Contains(vague, fine) || !IncidentRule.SameDayOrNight(vague, fine))
                     continue;
                 var group = groups.Find(j);
-                if (!_candidates.Contains(group) && groups.CanJoin(group, i))
+                if (_candidates.Contains(group) || _refused.Contains(group))
+                    continue;
+                // No join happens during the search, so a group that cannot take the report is asked once, not once a member.
+                if (groups.CanJoin(group, i))
                     _candidates.Add(group);
+                else
+                    _refused.Add(group);
             }
             if (_candidates.Count < 2)
                 return _candidates.Count == 1 ? _candidates[0] : None;
