@@ -92,42 +92,39 @@ internal static class IncidentClusterer
     /// <summary>
     /// Pairwise links among reports of one level, closest places first; reports settled by a join take no part.
     /// The links are tried as the rule orders them, every same-place link before any nearby one and each kind
-    /// by (A, B), without listing or sorting them: a day's reports are walked once per kind of match. A
-    /// pair's match is asked once per pair of <see cref="LinkProfile"/>s, and a pair is not tried when its
-    /// groups are already one or already failed to join, for a failed join never succeeds later: groups
-    /// only grow, and what keeps two apart (a shared document, two known actors or targets, more than two
-    /// days) stays. For the same reason a pair from one document needs no test of its own: its groups
-    /// share that document.
+    /// by (A, B), without listing or sorting them. What a report's turn can change is decided by the groups
+    /// its later partners were in when the turn began: only its own group grows during the turn, so each
+    /// other group either joins it at its first partner or refuses it, and a refusal is for good (groups only
+    /// grow, and what keeps two apart, a shared document, two known actors or targets, more than two days,
+    /// stays). So a turn tries the first partner of each group, in report order, and a pair from one document
+    /// needs no test of its own: its groups share that document. A pair's match is asked once per pair of
+    /// <see cref="LinkProfile"/>s.
     /// </summary>
     private static void LinkWithin(PlaceLevel level, Window window, Groups groups, bool[]? settled)
     {
         var reports = window.Reports;
         var profiles = new LinkProfiles(reports, level, settled);
-        var near = profiles.NearByDay(window);
         var failed = new int[reports.Count];
-        var attempt = 0;
+        var partners = new List<int>();
+        var turn = 0;
         foreach (var kind in (ReadOnlySpan<PlaceMatch>)[PlaceMatch.SamePlace, PlaceMatch.Nearby])
         {
             for (var i = 0; i < reports.Count; i++)
             {
                 if (profiles.Of(i) < 0)
                     continue;
-                var day = near[(reports[i].Family, reports[i].Date)];
+                profiles.FirstPartnerOfEachGroup(i, kind, groups, partners);
                 var root = groups.Find(i);
-                attempt++;
-                for (var k = Array.BinarySearch(day, i) + 1; k < day.Length; k++)
+                turn++;
+                foreach (var j in partners)
                 {
-                    var j = day[k];
-                    if (profiles.Match(i, j) != kind)
-                        continue;
                     var other = groups.Find(j);
-                    if (other == root || failed[other] == attempt)
+                    if (other == root || failed[other] == turn)
                         continue;
-                    // Within one report's turn only its own group grows, so a group that refused it keeps its root.
                     if (groups.TryUnion(i, j))
                         root = groups.Find(i);
                     else
-                        failed[other] = attempt;
+                        failed[other] = turn;
                 }
             }
         }
@@ -147,87 +144,124 @@ internal static class IncidentClusterer
             r.Lat is { } lat ? BitConverter.DoubleToInt64Bits(lat) : null, r.Lon is { } lon ? BitConverter.DoubleToInt64Bits(lon) : null, r.GeonamesId);
     }
 
-    /// <summary>The reports of one level that take part in linking, by profile, and the match of each pair of profiles, asked once.</summary>
+    /// <summary>
+    /// The reports of one level that take part in linking, by profile: each profile's reports, split by the
+    /// group they are in, and the match of each pair of profiles, asked once.
+    /// </summary>
     private sealed class LinkProfiles
     {
         private const sbyte NoMatch = -1;
 
         private readonly List<ClusterReport> _reports;
         private readonly int[] _profile;
-        private readonly int[] _first;
+        private readonly List<List<int>> _members = [];
+        private readonly Dictionary<(string Family, DateOnly Day), List<int>> _byDay = [];
         // The matches of the profile last asked about against every other, by the other's profile: a
         // report's turn asks about its own profile only, so a row serves the whole turn.
-        private readonly sbyte[] _row;
-        private readonly int[] _rowOf;
+        private readonly List<sbyte> _row = [];
+        private readonly List<int> _rowOf = [];
+        // A profile's reports ordered by group, then report, with where each group's run starts; valid
+        // while no union has happened since (by Groups.Unions).
+        private readonly List<(int[] ByGroup, List<int> Starts, int Unions)?> _split = [];
 
         public LinkProfiles(List<ClusterReport> reports, PlaceLevel level, bool[]? settled)
         {
             _reports = reports;
             _profile = new int[reports.Count];
             var index = new Dictionary<LinkProfile, int>();
-            var first = new List<int>();
             for (var i = 0; i < reports.Count; i++)
             {
-                if (reports[i].Level != level || settled?[i] == true)
+                var r = reports[i];
+                if (r.Level != level || settled?[i] == true)
                 {
                     _profile[i] = -1;
                     continue;
                 }
-                var profile = LinkProfile.Of(reports[i]);
+                var profile = LinkProfile.Of(r);
                 if (!index.TryGetValue(profile, out var p))
                 {
-                    index[profile] = p = first.Count;
-                    first.Add(i);
+                    index[profile] = p = _members.Count;
+                    _members.Add([]);
+                    _row.Add(NoMatch);
+                    _rowOf.Add(-1);
+                    _split.Add(null);
+                    if (!_byDay.TryGetValue((r.Family, r.Date), out var day))
+                        _byDay[(r.Family, r.Date)] = day = [];
+                    day.Add(p);
                 }
                 _profile[i] = p;
+                _members[p].Add(i);
             }
-            _first = [.. first];
-            _row = new sbyte[_first.Length];
-            _rowOf = new int[_first.Length];
-            Array.Fill(_rowOf, -1);
         }
 
         /// <summary>The profile of a report, or -1 when it takes no part.</summary>
         public int Of(int i) => _profile[i];
 
         /// <summary>
-        /// Each (family, day)'s taking part reports with those of the days either side, in window order,
-        /// so that a report's later neighbours are a run at the end of its day's list.
+        /// Into <paramref name="partners"/>, in report order: for each group that holds a later report linking
+        /// with report <paramref name="i"/> by <paramref name="kind"/>, the first such report.
         /// </summary>
-        public Dictionary<(string Family, DateOnly Day), int[]> NearByDay(Window window)
+        public void FirstPartnerOfEachGroup(int i, PlaceMatch kind, Groups groups, List<int> partners)
         {
-            var near = new Dictionary<(string, DateOnly), int[]>();
-            var (list, days) = (new List<int>(), new List<int>());
-            for (var i = 0; i < _reports.Count; i++)
+            partners.Clear();
+            var r = _reports[i];
+            for (var d = -1; d <= 1; d++)
             {
-                var key = (_reports[i].Family, _reports[i].Date);
-                if (_profile[i] < 0 || near.ContainsKey(key))
+                if (!_byDay.TryGetValue((r.Family, r.Date.AddDays(d)), out var day))
                     continue;
-                list.Clear();
-                foreach (var j in window.Near(_reports[i], days))
-                    if (_profile[j] >= 0)
-                        list.Add(j);
-                list.Sort();
-                near[key] = [.. list];
+                foreach (var q in day)
+                {
+                    if (_members[q][^1] <= i || Match(i, q) != (sbyte)kind)
+                        continue;
+                    var (byGroup, starts) = Split(q, groups);
+                    for (var s = 0; s < starts.Count; s++)
+                    {
+                        var end = s + 1 < starts.Count ? starts[s + 1] : byGroup.Length;
+                        var at = Array.BinarySearch(byGroup, starts[s], end - starts[s], i + 1);
+                        if (at < 0)
+                            at = ~at;
+                        if (at < end)
+                            partners.Add(byGroup[at]);
+                    }
+                }
             }
-            return near;
+            partners.Sort();
         }
 
-        /// <summary>How the places of reports <paramref name="a"/> and <paramref name="b"/> (a before b) agree, if they link at all.</summary>
-        public PlaceMatch? Match(int a, int b)
+        /// <summary>How report <paramref name="a"/>'s place agrees with the places of profile <paramref name="q"/>'s later reports, as a <see cref="PlaceMatch"/> or <see cref="NoMatch"/>.</summary>
+        private sbyte Match(int a, int q)
         {
-            var (pa, pb) = (_profile[a], _profile[b]);
-            if (_rowOf[pb] != pa)
+            var p = _profile[a];
+            if (_rowOf[q] != p)
             {
-                _rowOf[pb] = pa;
-                _row[pb] = Ask(_reports[a], _reports[_first[pb]]);
+                _rowOf[q] = p;
+                var (x, y) = (_reports[a], _reports[_members[q][0]]);
+                _row[q] = IncidentRule.SameDayOrNight(x, y) && IncidentRule.ActorsCompatible(x.Actor, y.Actor)
+                    && IncidentRule.ActorsCompatible(x.Target, y.Target) && IncidentRule.Match(x, y) is { } match ? (sbyte)match : NoMatch;
             }
-            return _row[pb] == NoMatch ? null : (PlaceMatch)_row[pb];
+            return _row[q];
         }
 
-        private static sbyte Ask(ClusterReport a, ClusterReport b) =>
-            IncidentRule.SameDayOrNight(a, b) && IncidentRule.ActorsCompatible(a.Actor, b.Actor) && IncidentRule.ActorsCompatible(a.Target, b.Target)
-            && IncidentRule.Match(a, b) is { } match ? (sbyte)match : NoMatch;
+        private (int[] ByGroup, List<int> Starts) Split(int q, Groups groups)
+        {
+            if (_split[q] is { } known && known.Unions == groups.Unions)
+                return (known.ByGroup, known.Starts);
+            var members = _members[q];
+            var roots = new (int Root, int Report)[members.Count];
+            for (var k = 0; k < members.Count; k++)
+                roots[k] = (groups.Find(members[k]), members[k]);
+            Array.Sort(roots);
+            var byGroup = new int[roots.Length];
+            var starts = new List<int>();
+            for (var k = 0; k < roots.Length; k++)
+            {
+                byGroup[k] = roots[k].Report;
+                if (k == 0 || roots[k].Root != roots[k - 1].Root)
+                    starts.Add(k);
+            }
+            _split[q] = (byGroup, starts, groups.Unions);
+            return (byGroup, starts);
+        }
     }
 
     /// <summary>
@@ -438,6 +472,9 @@ internal static class IncidentClusterer
         /// <summary>The reports of a group, by its root.</summary>
         public List<int> Members(int group) => _members[group];
 
+        /// <summary>How many merges have happened: what was known of the groups holds while it stays the same.</summary>
+        public int Unions { get; private set; }
+
         /// <summary>What a report's full record tells beyond its profile, read once and only when asked.</summary>
         public ReportDetails Details(int i)
         {
@@ -484,6 +521,7 @@ internal static class IncidentClusterer
             _state[child] = null;
             _members[root].AddRange(_members[child]);
             _members[child] = [];
+            Unions++;
             return true;
         }
 
