@@ -319,7 +319,9 @@ internal static class IncidentClusterer
         public const int Several = -2;
 
         private readonly List<int> _candidates = [];
-        private readonly List<int> _refused = [];
+        // The groups found to take or refuse the report, by root, marked with the number of the search.
+        private readonly int[] _decided = new int[window.Reports.Count];
+        private int _search;
         private readonly List<(int Group, int Agreeing)> _fitting = [];
         private readonly List<int> _near = [];
 
@@ -332,20 +334,20 @@ internal static class IncidentClusterer
             var reports = window.Reports;
             var vague = reports[i];
             _candidates.Clear();
-            _refused.Clear();
+            _search++;
             foreach (var j in window.Near(vague, _near))
             {
+                // A group already decided on needs none of its other reports' places: most of a day's reports are in a few big groups.
+                var group = groups.Find(j);
+                if (_decided[group] == _search)
+                    continue;
                 var fine = reports[j];
                 if (!IncidentRule.Contains(vague, fine) || !IncidentRule.SameDayOrNight(vague, fine))
                     continue;
-                var group = groups.Find(j);
-                if (_candidates.Contains(group) || _refused.Contains(group))
-                    continue;
                 // No join happens during the search, so a group that cannot take the report is asked once, not once a member.
+                _decided[group] = _search;
                 if (groups.CanJoin(group, i))
                     _candidates.Add(group);
-                else
-                    _refused.Add(group);
             }
             if (_candidates.Count < 2)
                 return _candidates.Count == 1 ? _candidates[0] : None;
