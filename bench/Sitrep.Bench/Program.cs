@@ -19,6 +19,7 @@ namespace Sitrep.Bench;
 ///   Sitrep.Bench record-parts DB     (a month of strikes' full rows stage by stage: SQLite, checksum, parse)
 ///   Sitrep.Bench stats-parts DB      (stats all time statement by statement, with what each allocates)
 ///   Sitrep.Bench check DB            (after a kill -9 by hand: is every document whole?)
+///   Sitrep.Bench cluster DB [PASSES] (the incident clusterer alone on the store's reports, each family's stretches of days)
 ///   Sitrep.Bench plans DB OTHER_DB   (runs every timed query once on DB, then shows each statement's
 ///     query plan on both files where they differ: does a file's sqlite_stat1 change what SQLite does?)
 ///   Sitrep.Bench sql DB STATEMENT... (each statement through the SQLite the store ships, not the
@@ -83,6 +84,8 @@ internal static class Program
             return RunSql(sqlDb, statements);
         if (args is ["plans", var planDb, var otherDb])
             return ComparePlans(planDb, otherDb);
+        if (args is ["cluster", var clusterDb, .. var clusterPasses])
+            return ClusterBench.Run(clusterDb, clusterPasses is [var p] && int.TryParse(p, out var n) && n > 0 ? n : 10);
         if (args is ["check", var checkDb])
         {
             using var store = EventStore.OpenReadOnly(checkDb);
@@ -90,7 +93,7 @@ internal static class Program
             Console.WriteLine(check);
             return check.Sound ? 0 : 1;
         }
-        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB [rows|incidents|stats|stats-days] | stats-parts DB | record-parts DB | check DB | plans DB OTHER_DB | sql DB STATEMENT...");
+        Console.Error.WriteLine("usage: Sitrep.Bench generate DIR DOCUMENTS [--text] [--days N] [--most-told K] | measure DIR DB SITREP_DLL | queries DB [rows|incidents|stats|stats-days] | stats-parts DB | record-parts DB | check DB | cluster DB [PASSES] | plans DB OTHER_DB | sql DB STATEMENT...");
         return 2;
     }
 

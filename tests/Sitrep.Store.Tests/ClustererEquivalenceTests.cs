@@ -46,6 +46,73 @@ public sealed class ClustererEquivalenceTests
     }
 
     [Fact]
+    public void Groups_are_those_of_the_former_clusterer_on_windows_of_retold_reports()
+    {
+        // Outlets retelling one report alike: classes of 1 to 50 reports equal in all a link reads,
+        // from documents that sometimes tell two of them, with tolls, wounded and weapons of their own.
+        var random = new Random(2929);
+        var (retold, vagueJoins) = (0, 0);
+        for (var n = 0; n < 300; n++)
+        {
+            var records = new Dictionary<long, EventRecord>();
+            var reports = Retold(random, 1 + random.Next(8), 1 + random.Next(n % 3 == 0 ? 50 : 12), 4 + random.Next(60), records);
+            Func<ClusterReport, EventRecord?>? record = n % 5 == 0 ? null : r => records.GetValueOrDefault(r.Event);
+
+            var expected = FormerClusterer.Cluster(reports, record);
+            var actual = IncidentClusterer.Cluster(reports, record);
+
+            Assert.Equal(Keys(expected), Keys(actual));
+            retold += actual.Count(g => g.Count > 10);
+            vagueJoins += actual.Count(g => g.Any(r => r.Level != PlaceLevel.Point) && g.Any(r => r.Level == PlaceLevel.Point));
+        }
+        // Big groups formed, and vague reports joined them, so both linking and joining met retellings.
+        Assert.True(retold > 100, $"{retold} groups of more than 10 reports");
+        Assert.True(vagueJoins > 50, $"{vagueJoins} groups joined a vague report to towns");
+    }
+
+    [Fact]
+    public void Groups_are_those_of_the_former_clusterer_on_big_windows()
+    {
+        var random = new Random(2930);
+        for (var n = 0; n < 6; n++)
+        {
+            var records = new Dictionary<long, EventRecord>();
+            var reports = Retold(random, 20 + random.Next(20), 40, 150 + random.Next(300), records);
+            Assert.True(reports.Count > 200, $"{reports.Count} reports");
+
+            var expected = FormerClusterer.Cluster(reports, r => records.GetValueOrDefault(r.Event));
+            var actual = IncidentClusterer.Cluster(reports, r => records.GetValueOrDefault(r.Event));
+
+            Assert.Equal(Keys(expected), Keys(actual));
+        }
+    }
+
+    /// <summary>
+    /// Reports made from <paramref name="accounts"/> random ones, each told up to <paramref name="mostTold"/>
+    /// times by documents drawn from <paramref name="documents"/>: the copies differ only in their document,
+    /// id, toll and record.
+    /// </summary>
+    private static List<ClusterReport> Retold(Random random, int accounts, int mostTold, int documents, Dictionary<long, EventRecord> records)
+    {
+        var reports = new List<ClusterReport>();
+        var scratch = new Dictionary<long, EventRecord>();
+        for (var a = 0; a < accounts; a++)
+        {
+            var account = Report(random, a, scratch);
+            var told = 1 + random.Next(mostTold);
+            for (var c = 0; c < told; c++)
+            {
+                // The copy's own record (its wounded, its weapons), and now and then a toll of its own.
+                var own = Report(random, reports.Count, records);
+                var doc = $"d{random.Next(documents)}";
+                records[own.Event] = records[own.Event] with { Doc = doc };
+                reports.Add(account with { Event = own.Event, Doc = doc, Id = own.Id, Killed = random.Next(3) == 0 ? own.Killed : account.Killed });
+            }
+        }
+        return reports;
+    }
+
+    [Fact]
     public void Ids_are_those_of_the_former_assignment_on_random_groups()
     {
         var random = new Random(29);

@@ -89,31 +89,179 @@ internal static class IncidentClusterer
         }
     }
 
-    /// <summary>Pairwise links among reports of one level, closest places first; reports settled by a join take no part.</summary>
+    /// <summary>
+    /// Pairwise links among reports of one level, closest places first; reports settled by a join take no part.
+    /// The links are tried as the rule orders them, every same-place link before any nearby one and each kind
+    /// by (A, B), without listing or sorting them. What a report's turn can change is decided by the groups
+    /// its later partners were in when the turn began: only its own group grows during the turn, so each
+    /// other group either joins it at its first partner or refuses it, and a refusal is for good (groups only
+    /// grow, and what keeps two apart, a shared document, two known actors or targets, more than two days,
+    /// stays). So a turn tries the first partner of each group, in report order, and a pair from one document
+    /// needs no test of its own: its groups share that document. A pair's match is asked once per pair of
+    /// <see cref="LinkProfile"/>s.
+    /// </summary>
     private static void LinkWithin(PlaceLevel level, Window window, Groups groups, bool[]? settled)
     {
         var reports = window.Reports;
-        var links = new List<(PlaceMatch Match, int A, int B)>();
-        var near = new List<int>();
-        for (var i = 0; i < reports.Count; i++)
+        var profiles = new LinkProfiles(reports, level, settled);
+        var failed = new int[reports.Count];
+        var partners = new List<int>();
+        var turn = 0;
+        foreach (var kind in (ReadOnlySpan<PlaceMatch>)[PlaceMatch.SamePlace, PlaceMatch.Nearby])
         {
-            var a = reports[i];
-            if (a.Level != level || settled?[i] == true)
-                continue;
-            foreach (var j in window.Near(a, near))
+            for (var i = 0; i < reports.Count; i++)
             {
-                var b = reports[j];
-                if (j <= i || b.Level != level || settled?[j] == true || a.Doc == b.Doc || !IncidentRule.SameDayOrNight(a, b)
-                    || !IncidentRule.ActorsCompatible(a.Actor, b.Actor) || !IncidentRule.ActorsCompatible(a.Target, b.Target))
+                if (profiles.Of(i) < 0)
                     continue;
-                if (IncidentRule.Match(a, b) is { } match)
-                    links.Add((match, i, j));
+                profiles.FirstPartnerOfEachGroup(i, kind, groups, partners);
+                var root = groups.Find(i);
+                turn++;
+                foreach (var j in partners)
+                {
+                    var other = groups.Find(j);
+                    if (other == root || failed[other] == turn)
+                        continue;
+                    if (groups.TryUnion(i, j))
+                        root = groups.Find(i);
+                    else
+                        failed[other] = turn;
+                }
             }
         }
-        // Each (A, B) is listed once, so this order is total and no stable sort is needed.
-        links.Sort(static (x, y) => x.Match != y.Match ? ((int)x.Match).CompareTo((int)y.Match) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
-        foreach (var (_, a, b) in links)
-            groups.TryUnion(a, b);
+    }
+
+    /// <summary>
+    /// Everything a link between two reports reads of them (<see cref="IncidentRule.SameDayOrNight"/>, the
+    /// actors, <see cref="IncidentRule.Match"/>): reports with one profile link with any third report alike.
+    /// Coordinates are kept as their bits, so that a profile is equal only where the distance is.
+    /// </summary>
+    private readonly record struct LinkProfile(
+        string Family, DateOnly Date, bool NightAfter, bool Night, bool NightDated, string? Actor, string? Target,
+        PlaceLevel Level, string Kind, string NameKey, string? Admin1Key, string? Country, long? LatBits, long? LonBits, long? GeonamesId)
+    {
+        public static LinkProfile Of(ClusterReport r) => new(r.Family, r.Date, r.NightAfter, r.Night, r.NightDated, r.Actor, r.Target,
+            r.Level, r.Kind, r.NameKey, r.Admin1Key, r.Country,
+            r.Lat is { } lat ? BitConverter.DoubleToInt64Bits(lat) : null, r.Lon is { } lon ? BitConverter.DoubleToInt64Bits(lon) : null, r.GeonamesId);
+    }
+
+    /// <summary>
+    /// The reports of one level that take part in linking, by profile: each profile's reports, split by the
+    /// group they are in, and the match of each pair of profiles, asked once.
+    /// </summary>
+    private sealed class LinkProfiles
+    {
+        private const sbyte NoMatch = -1;
+
+        private readonly List<ClusterReport> _reports;
+        private readonly int[] _profile;
+        private readonly List<List<int>> _members = [];
+        private readonly Dictionary<(string Family, DateOnly Day), List<int>> _byDay = [];
+        // The matches of the profile last asked about against every other, by the other's profile: a
+        // report's turn asks about its own profile only, so a row serves the whole turn.
+        private readonly List<sbyte> _row = [];
+        private readonly List<int> _rowOf = [];
+        // A profile's reports ordered by group, then report, with where each group's run starts; valid
+        // while no union has happened since (by Groups.Unions).
+        private readonly List<(int[] ByGroup, List<int> Starts, int Unions)?> _split = [];
+
+        public LinkProfiles(List<ClusterReport> reports, PlaceLevel level, bool[]? settled)
+        {
+            _reports = reports;
+            _profile = new int[reports.Count];
+            var index = new Dictionary<LinkProfile, int>();
+            for (var i = 0; i < reports.Count; i++)
+            {
+                var r = reports[i];
+                if (r.Level != level || settled?[i] == true)
+                {
+                    _profile[i] = -1;
+                    continue;
+                }
+                var profile = LinkProfile.Of(r);
+                if (!index.TryGetValue(profile, out var p))
+                {
+                    index[profile] = p = _members.Count;
+                    _members.Add([]);
+                    _row.Add(NoMatch);
+                    _rowOf.Add(-1);
+                    _split.Add(null);
+                    if (!_byDay.TryGetValue((r.Family, r.Date), out var day))
+                        _byDay[(r.Family, r.Date)] = day = [];
+                    day.Add(p);
+                }
+                _profile[i] = p;
+                _members[p].Add(i);
+            }
+        }
+
+        /// <summary>The profile of a report, or -1 when it takes no part.</summary>
+        public int Of(int i) => _profile[i];
+
+        /// <summary>
+        /// Into <paramref name="partners"/>, in report order: for each group that holds a later report linking
+        /// with report <paramref name="i"/> by <paramref name="kind"/>, the first such report.
+        /// </summary>
+        public void FirstPartnerOfEachGroup(int i, PlaceMatch kind, Groups groups, List<int> partners)
+        {
+            partners.Clear();
+            var r = _reports[i];
+            for (var d = -1; d <= 1; d++)
+            {
+                if (!_byDay.TryGetValue((r.Family, r.Date.AddDays(d)), out var day))
+                    continue;
+                foreach (var q in day)
+                {
+                    if (_members[q][^1] <= i || Match(i, q) != (sbyte)kind)
+                        continue;
+                    var (byGroup, starts) = Split(q, groups);
+                    for (var s = 0; s < starts.Count; s++)
+                    {
+                        var end = s + 1 < starts.Count ? starts[s + 1] : byGroup.Length;
+                        var at = Array.BinarySearch(byGroup, starts[s], end - starts[s], i + 1);
+                        if (at < 0)
+                            at = ~at;
+                        if (at < end)
+                            partners.Add(byGroup[at]);
+                    }
+                }
+            }
+            partners.Sort();
+        }
+
+        /// <summary>How report <paramref name="a"/>'s place agrees with the places of profile <paramref name="q"/>'s later reports, as a <see cref="PlaceMatch"/> or <see cref="NoMatch"/>.</summary>
+        private sbyte Match(int a, int q)
+        {
+            var p = _profile[a];
+            if (_rowOf[q] != p)
+            {
+                _rowOf[q] = p;
+                var (x, y) = (_reports[a], _reports[_members[q][0]]);
+                _row[q] = IncidentRule.SameDayOrNight(x, y) && IncidentRule.ActorsCompatible(x.Actor, y.Actor)
+                    && IncidentRule.ActorsCompatible(x.Target, y.Target) && IncidentRule.Match(x, y) is { } match ? (sbyte)match : NoMatch;
+            }
+            return _row[q];
+        }
+
+        private (int[] ByGroup, List<int> Starts) Split(int q, Groups groups)
+        {
+            if (_split[q] is { } known && known.Unions == groups.Unions)
+                return (known.ByGroup, known.Starts);
+            var members = _members[q];
+            var roots = new (int Root, int Report)[members.Count];
+            for (var k = 0; k < members.Count; k++)
+                roots[k] = (groups.Find(members[k]), members[k]);
+            Array.Sort(roots);
+            var byGroup = new int[roots.Length];
+            var starts = new List<int>();
+            for (var k = 0; k < roots.Length; k++)
+            {
+                byGroup[k] = roots[k].Report;
+                if (k == 0 || roots[k].Root != roots[k - 1].Root)
+                    starts.Add(k);
+            }
+            _split[q] = (byGroup, starts, groups.Unions);
+            return (byGroup, starts);
+        }
     }
 
     /// <summary>
@@ -171,6 +319,9 @@ internal static class IncidentClusterer
         public const int Several = -2;
 
         private readonly List<int> _candidates = [];
+        // The groups found to take or refuse the report, by root, marked with the number of the search.
+        private readonly int[] _decided = new int[window.Reports.Count];
+        private int _search;
         private readonly List<(int Group, int Agreeing)> _fitting = [];
         private readonly List<int> _near = [];
 
@@ -183,13 +334,19 @@ internal static class IncidentClusterer
             var reports = window.Reports;
             var vague = reports[i];
             _candidates.Clear();
+            _search++;
             foreach (var j in window.Near(vague, _near))
             {
+                // A group already decided on needs none of its other reports' places: most of a day's reports are in a few big groups.
+                var group = groups.Find(j);
+                if (_decided[group] == _search)
+                    continue;
                 var fine = reports[j];
                 if (!IncidentRule.Contains(vague, fine) || !IncidentRule.SameDayOrNight(vague, fine))
                     continue;
-                var group = groups.Find(j);
-                if (!_candidates.Contains(group) && groups.CanJoin(group, i))
+                // No join happens during the search, so a group that cannot take the report is asked once, not once a member.
+                _decided[group] = _search;
+                if (groups.CanJoin(group, i))
                     _candidates.Add(group);
             }
             if (_candidates.Count < 2)
@@ -317,6 +474,9 @@ internal static class IncidentClusterer
         /// <summary>The reports of a group, by its root.</summary>
         public List<int> Members(int group) => _members[group];
 
+        /// <summary>How many merges have happened: what was known of the groups holds while it stays the same.</summary>
+        public int Unions { get; private set; }
+
         /// <summary>What a report's full record tells beyond its profile, read once and only when asked.</summary>
         public ReportDetails Details(int i)
         {
@@ -363,6 +523,7 @@ internal static class IncidentClusterer
             _state[child] = null;
             _members[root].AddRange(_members[child]);
             _members[child] = [];
+            Unions++;
             return true;
         }
 
