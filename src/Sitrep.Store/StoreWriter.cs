@@ -53,8 +53,12 @@ internal sealed class StoreWriter : IDisposable
     // own (a savepoint, each page it touches copied, then released); one statement of many
     // rows pays that once for all of them.
     private readonly List<(long Event, object?[] Values)>? _places;
-    private readonly DbCommand? _insertPlaces;
     private const int PlaceRows = 64;
+    // Prepared when a batch first has a whole statement's rows: compiling 64 rows of values and
+    // the R*Tree's trigger for each takes SQLite about 3 ms, as long as writing some dozens of
+    // rows one by one, so a batch of a few documents would pay more to prepare it than it saves.
+    private DbCommand? _insertPlaces;
+    private readonly Func<DbCommand>? _preparePlaces;
     private readonly int _placeColumns;
 
     // SQLite's copies of what listings and stats read (StoreSummaries), kept with the incidents at commit.
@@ -105,7 +109,7 @@ internal sealed class StoreWriter : IDisposable
         if (connection is SqliteConnection)
         {
             _places = [];
-            _insertPlaces = Prepare(StoreSql.Rows(StoreSql.InsertPlace, PlaceRows),
+            _preparePlaces = () => Prepare(StoreSql.Rows(StoreSql.InsertPlace, PlaceRows),
                 [.. Enumerable.Range(0, PlaceRows).SelectMany(row => placeNames.Select(name => StoreSql.RowParameter(name, row)))]);
         }
         _insertWeapon = Prepare(StoreSql.InsertWeapon, "$event", "$ord", "$class", "$model", "$launched", "$intercepted", "$type", "$actor", "$target", "$claimed");
@@ -336,7 +340,7 @@ internal sealed class StoreWriter : IDisposable
         {
             for (var row = 0; row < PlaceRows; row++)
                 _places[start + row].Values.CopyTo(values, row * _placeColumns);
-            Run(_insertPlaces!, values);
+            Run(_insertPlaces ??= _preparePlaces!(), values);
         }
         for (var i = whole; i < _places.Count; i++)
             Run(_insertPlace, _places[i].Values);
