@@ -172,7 +172,7 @@ internal sealed class IngestCommand
             long queued = 0, known = 0, failures = 0;
             var clock = Stopwatch.StartNew();
             var batch = new List<Sitrep.Documents.Document>(batchSize);
-            var firstPathOf = new Dictionary<string, string>(StringComparer.Ordinal);
+            var ids = new IdsTaken();
             void Send()
             {
                 foreach (var added in queue.Enqueue(batch))
@@ -189,9 +189,9 @@ internal sealed class IngestCommand
                         Console.Error.WriteLine($"sitrep ingest: {failure!.Path}: {failure.Problem}");
                         failures++;
                     }
-                    else if (!firstPathOf.TryAdd(document.Id, document.Path))
+                    else if (!ids.TryTake(document.Id, document.Path))
                     {
-                        Console.Error.WriteLine($"sitrep ingest: {document.Path}: document id '{document.Id}' is already taken by {firstPathOf[document.Id]} in this run; skipped");
+                        Console.Error.WriteLine($"sitrep ingest: {document.Path}: document id '{document.Id}' is already taken by {ids.FirstPath(document.Id)} in this run; skipped");
                         failures++;
                     }
                     else
@@ -273,7 +273,7 @@ internal sealed class IngestCommand
         var sinceCommit = Stopwatch.StartNew();
         // A document's id is its file name: two files of one name in one run would replace each
         // other on every run, so the second is refused and named.
-        var firstPathOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = new IdsTaken();
 
         void Commit()
         {
@@ -299,8 +299,8 @@ internal sealed class IngestCommand
                     case IngestItem.Unchanged:
                         progress.Stored(IngestOutcome.Unchanged, 0);
                         break;
-                    case IngestItem.Ready ready when !firstPathOf.TryAdd(ready.Item.Document.Id, ready.Item.Document.Path):
-                        Console.Error.WriteLine($"sitrep ingest: {ready.Item.Document.Path}: document id '{ready.Item.Document.Id}' is already taken by {firstPathOf[ready.Item.Document.Id]} in this run; skipped");
+                    case IngestItem.Ready ready when !ids.TryTake(ready.Item.Document.Id, ready.Item.Document.Path):
+                        Console.Error.WriteLine($"sitrep ingest: {ready.Item.Document.Path}: document id '{ready.Item.Document.Id}' is already taken by {ids.FirstPath(ready.Item.Document.Id)} in this run; skipped");
                         progress.Failed();
                         break;
                     case IngestItem.Ready ready when EventStore.Problem(ready.Item) is { } problem:
