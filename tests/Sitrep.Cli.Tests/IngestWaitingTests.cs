@@ -9,7 +9,9 @@ namespace Sitrep.Cli.Tests;
 /// <summary>
 /// A report that waits for the run's prior keeps neither its events nor (when its file can give
 /// it again) its text in memory: its events wait in the run's temporary file, and come back the
-/// same when its first pass stands.
+/// same when its first pass stands. The store is asked for the events of the run's weeks only when
+/// it held reports before the run: a new store holds by then only the run's own events, which a
+/// prior leaves out.
 /// </summary>
 public sealed class IngestWaitingTests : IDisposable
 {
@@ -69,5 +71,37 @@ public sealed class IngestWaitingTests : IDisposable
             Assert.Equal(expected, Lines(namesake.Item.Events));
             Assert.Equal("b-town", Assert.IsType<IngestItem.Ready>(items[0]).Item.Document.Id);
         }
+    }
+
+    private (List<string> Items, List<(DateOnly From, DateOnly To)> Asked) IngestAsking(Dictionary<string, string> storedHashes)
+    {
+        var paths = new[] { Write("a-namesake", Namesake, "2024-03-07"), Write("b-town", Town, "2024-03-06") };
+        var asked = new List<(DateOnly, DateOnly)>();
+        IEnumerable<EventRecord> Stored(DateOnly from, DateOnly to)
+        {
+            asked.Add((from, to));
+            return [];
+        }
+        var items = IngestSources.Extracted(paths, Pipeline.Value, storedHashes, null, Stored, new KeptReadings())
+            .Select(i => i is IngestItem.Ready r ? r.Item.Document.Id + ": " + Lines(r.Item.Events) : i.ToString()).ToList();
+        return (items, asked);
+    }
+
+    [FactRequiresGazetteer]
+    public void A_store_that_held_no_report_before_the_run_is_not_asked_for_its_events()
+    {
+        var (items, asked) = IngestAsking([]);
+        Assert.Empty(asked);
+        Assert.Equal(2, items.Count);
+    }
+
+    [FactRequiresGazetteer]
+    public void A_store_that_held_reports_is_asked_for_the_run_weeks_and_the_run_reads_the_same()
+    {
+        var (fresh, _) = IngestAsking([]);
+        var (items, asked) = IngestAsking(new Dictionary<string, string> { ["stored-before"] = "hash" });
+        var span = Assert.Single(asked);
+        Assert.Equal((new DateOnly(2024, 3, 6).AddDays(-RunPrior.WindowDays), new DateOnly(2024, 3, 7).AddDays(RunPrior.WindowDays)), span);
+        Assert.Equal(fresh, items);
     }
 }
