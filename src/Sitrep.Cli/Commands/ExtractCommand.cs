@@ -326,7 +326,7 @@ internal sealed class ExtractCommand
     private static Utf8JsonWriter? _lineWriter;
 
     /// <summary>One report's JSON lines as UTF-8, written straight from the records (no string per line).</summary>
-    private static byte[] Lines(IReadOnlyList<EventRecord> events, byte[] newline)
+    internal static byte[] Lines(IReadOnlyList<EventRecord> events, byte[] newline)
     {
         if (events.Count == 0)
             return [];

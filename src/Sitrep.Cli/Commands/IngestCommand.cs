@@ -79,6 +79,12 @@ internal sealed class IngestCommand
     // second (see Write), so a crash still loses at most about a second's work.
     private const int DefaultBatch = 1000;
 
+    // What the reports read ahead of the writer may hold (IngestWeight). The writer is the slower
+    // side, so the queue stays full: at 2,000 items (twice the batch) the real articles held about
+    // 45 MB there, and reports ten times longer would hold ten times that. 24 MB is about 1,000
+    // real articles, as many as a commit takes, so extraction still runs on through a commit.
+    private const long ReadAheadBytes = 24L << 20;
+
     private static int Run(string[] paths, string? eventsFile, int batchSize, string dbPath, string? gazetteerPath, DateOnly? published)
     {
         if (paths.Length == 0 && eventsFile is null)
@@ -166,7 +172,7 @@ internal sealed class IngestCommand
             long queued = 0, known = 0, failures = 0;
             var clock = Stopwatch.StartNew();
             var batch = new List<Sitrep.Documents.Document>(batchSize);
-            var firstPathOf = new Dictionary<string, string>(StringComparer.Ordinal);
+            var ids = new IdsTaken();
             void Send()
             {
                 foreach (var added in queue.Enqueue(batch))
@@ -183,9 +189,9 @@ internal sealed class IngestCommand
                         Console.Error.WriteLine($"sitrep ingest: {failure!.Path}: {failure.Problem}");
                         failures++;
                     }
-                    else if (!firstPathOf.TryAdd(document.Id, document.Path))
+                    else if (!ids.TryTake(document.Id, document.Path))
                     {
-                        Console.Error.WriteLine($"sitrep ingest: {document.Path}: document id '{document.Id}' is already taken by {firstPathOf[document.Id]} in this run; skipped");
+                        Console.Error.WriteLine($"sitrep ingest: {document.Path}: document id '{document.Id}' is already taken by {ids.FirstPath(document.Id)} in this run; skipped");
                         failures++;
                     }
                     else
@@ -211,13 +217,14 @@ internal sealed class IngestCommand
 
     /// <summary>
     /// The items, read (and extracted) on a thread of their own, up to <paramref name="capacity"/>
+    /// items and <paramref name="capacityBytes"/> of what they hold (<see cref="IngestWeight"/>)
     /// ahead of the writer, each document's stored form worked out there too: reading, parsing
     /// and extraction overlap the writer's transactions instead of waiting for them. Order is kept,
     /// and an exception of the reading side is raised here, on the writer's side, as it was.
     /// </summary>
-    private static IEnumerable<IngestItem> ReadAhead(IEnumerable<IngestItem> items, int capacity)
+    internal static IEnumerable<IngestItem> ReadAhead(IEnumerable<IngestItem> items, int capacity, long capacityBytes)
     {
-        using var queue = new System.Collections.Concurrent.BlockingCollection<IngestItem>(Math.Max(1, capacity));
+        var queue = new IngestQueue<IngestItem>(Math.Max(1, capacity), capacityBytes);
         using var stop = new CancellationTokenSource();
         System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
         var reader = new Thread(() =>
@@ -228,7 +235,7 @@ internal sealed class IngestCommand
                 {
                     if (item is IngestItem.Ready ready && EventStore.Problem(ready.Item) is null)
                         EventStore.Prepare(ready.Item);
-                    queue.Add(item, stop.Token);
+                    queue.Add(item, IngestWeight.Of(item), stop.Token);
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -246,7 +253,7 @@ internal sealed class IngestCommand
         reader.Start();
         try
         {
-            foreach (var item in queue.GetConsumingEnumerable())
+            foreach (var item in queue.Consuming())
                 yield return item;
             reader.Join();
             failure?.Throw();
@@ -266,7 +273,7 @@ internal sealed class IngestCommand
         var sinceCommit = Stopwatch.StartNew();
         // A document's id is its file name: two files of one name in one run would replace each
         // other on every run, so the second is refused and named.
-        var firstPathOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = new IdsTaken();
 
         void Commit()
         {
@@ -281,7 +288,7 @@ internal sealed class IngestCommand
 
         try
         {
-            foreach (var item in ReadAhead(items, 2 * batchSize))
+            foreach (var item in ReadAhead(items, 2 * batchSize, ReadAheadBytes))
             {
                 switch (item)
                 {
@@ -292,8 +299,8 @@ internal sealed class IngestCommand
                     case IngestItem.Unchanged:
                         progress.Stored(IngestOutcome.Unchanged, 0);
                         break;
-                    case IngestItem.Ready ready when !firstPathOf.TryAdd(ready.Item.Document.Id, ready.Item.Document.Path):
-                        Console.Error.WriteLine($"sitrep ingest: {ready.Item.Document.Path}: document id '{ready.Item.Document.Id}' is already taken by {firstPathOf[ready.Item.Document.Id]} in this run; skipped");
+                    case IngestItem.Ready ready when !ids.TryTake(ready.Item.Document.Id, ready.Item.Document.Path):
+                        Console.Error.WriteLine($"sitrep ingest: {ready.Item.Document.Path}: document id '{ready.Item.Document.Id}' is already taken by {ids.FirstPath(ready.Item.Document.Id)} in this run; skipped");
                         progress.Failed();
                         break;
                     case IngestItem.Ready ready when EventStore.Problem(ready.Item) is { } problem:
@@ -321,6 +328,12 @@ internal sealed class IngestCommand
         {
             progress.Done();
             Console.Error.WriteLine($"sitrep ingest: {store.Path}: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (SpillException e)
+        {
+            progress.Done();
+            Console.Error.WriteLine($"sitrep ingest: cannot keep the first pass's events aside: {e.Message}; documents committed so far are kept, run again to finish");
             return ExitCodes.Usage;
         }
         progress.Done();

@@ -48,7 +48,10 @@ internal static class IngestSources
             .WithDegreeOfParallelism(Environment.ProcessorCount)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .Select(path => SurveyOne(path, pipeline, storedHashes, published, keeping));
-        foreach (var item in InTwoPasses(surveyed, pipeline, stored, new Reread(published)))
+        // A store that held no report before the run holds only the run's own events by the time
+        // the second pass asks, and the prior leaves those out: reading them back (every event of
+        // the run so far, through a reader's page cache) would change nothing.
+        foreach (var item in InTwoPasses(surveyed, pipeline, storedHashes.Count == 0 ? null : stored, new Reread(published)))
         {
             while (failures.TryDequeue(out var failure))
                 yield return failure;
@@ -82,14 +85,17 @@ internal static class IngestSources
     /// too, so the first report of an id still reaches the writer first. With
     /// <paramref name="reread"/> (reports read from files) a waiting report drops its text and is read from its file again if its second pass
     /// needs the text, as extract does: its kept reading, if any, already holds what it needs.
+    /// Its first-pass events wait in a temporary file, as extract's do, for the report whose first
+    /// pass stands: a tenth of a year's reports wait, and their events held some hundreds of MB.
     /// </summary>
     internal static IEnumerable<IngestItem> InTwoPasses(IEnumerable<(IngestItem Item, ReportSurvey? Survey)> surveyed, ReportPipeline pipeline,
         Func<DateOnly, DateOnly, IEnumerable<EventRecord>>? stored, Reread? reread)
     {
         var prior = new RunPrior();
-        var waiting = new List<(IngestItem.Ready Item, ReportSurvey Survey)>();
+        var waiting = new List<WaitingReport>();
         var waitingIds = new HashSet<string>(StringComparer.Ordinal);
         var extracted = new HashSet<string>(StringComparer.Ordinal);
+        using var aside = reread is null ? null : ExtractSpill.Create();
         DateOnly? first = null, last = null;
         foreach (var (item, survey) in surveyed)
         {
@@ -109,8 +115,7 @@ internal static class IngestSources
                 continue;
             }
             waitingIds.Add(document.Id);
-            var keepsText = reread is null || survey.Reading is not null;
-            waiting.Add((keepsText ? ready : new IngestItem.Ready(ready.Item with { Document = document with { Text = string.Empty } }), survey));
+            waiting.Add(aside is null ? new WaitingReport(ready, survey, null) : WaitingReport.Aside(ready, survey, aside));
         }
         if (stored is not null && first is { } from && last is { } to)
             AddStored(prior, stored(from.AddDays(-RunPrior.WindowDays), to.AddDays(RunPrior.WindowDays)), extracted);
@@ -119,9 +124,46 @@ internal static class IngestSources
             .AsOrdered()
             .WithDegreeOfParallelism(Environment.ProcessorCount)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(w => RevisitOne(w.Item, w.Survey, pipeline, prior, reread));
-        foreach (var item in revisited)
-            yield return item;
+            .Select(w => (Report: w, Again: RevisitOne(w, pipeline, prior, reread)));
+        // The file is read here, in order, on one thread: its reads share a position and a buffer.
+        foreach (var (report, again) in revisited)
+            yield return again ?? report.FirstPass(aside);
+    }
+
+    /// <summary>
+    /// A report waiting for the run's prior: its first pass as handed on when that pass stands,
+    /// and the survey that says whether, and from what, it is read again. Set aside
+    /// (<see cref="Events"/>), the first pass keeps neither its text, when the file can give it
+    /// again, nor its events, which lie in the run's temporary file.
+    /// </summary>
+    internal sealed record WaitingReport(IngestItem.Ready First, ReportSurvey Survey, (long Offset, int Length)? Events)
+    {
+        private static readonly byte[] Newline = "\n"u8.ToArray();
+
+        public static WaitingReport Aside(IngestItem.Ready ready, ReportSurvey survey, ExtractSpill spill)
+        {
+            var document = ready.Item.Document;
+            var at = spill.Append(ExtractCommand.Lines(ready.Item.Events, Newline));
+            // A kept reading holds the text already; only a report read from its file again drops it.
+            var kept = survey.Reading is not null ? document : document with { Text = string.Empty };
+            return new WaitingReport(new IngestItem.Ready(new ExtractedDocument(kept, [])), survey with { Events = [], SettledPlaces = [] }, at);
+        }
+
+        /// <summary>The first pass, its events read back from <paramref name="spill"/> when they were set aside there.</summary>
+        public IngestItem FirstPass(ExtractSpill? spill)
+        {
+            if (Events is not { } at)
+                return First;
+            var events = new List<EventRecord>();
+            var lines = spill!.Read(at.Offset, at.Length).Span;
+            while (lines.Length > 0)
+            {
+                var end = lines.IndexOf(Newline);
+                events.Add(EventJson.Deserialize(lines[..end]) ?? throw new InvalidDataException("a first-pass event set aside did not read back"));
+                lines = lines[(end + Newline.Length)..];
+            }
+            return new IngestItem.Ready(First.Item with { Events = events });
+        }
     }
 
     /// <summary>
@@ -204,12 +246,14 @@ internal static class IngestSources
     /// <summary>How a report whose text was dropped is read again: from its file, with the run's <c>--published</c>.</summary>
     internal sealed record Reread(DateOnly? Published);
 
-    private static IngestItem RevisitOne(IngestItem.Ready first, ReportSurvey survey, ReportPipeline pipeline, RunPrior prior, Reread? reread)
+    /// <summary>The second pass of a waiting report; null when its first pass stands.</summary>
+    private static IngestItem? RevisitOne(WaitingReport waiting, ReportPipeline pipeline, RunPrior prior, Reread? reread)
     {
+        var (first, survey) = (waiting.First, waiting.Survey);
         var document = first.Item.Document;
         // Its first pass stands: the text is not needed again.
         if (prior.PriorFor(document.Id, document.Meta.Published, survey.PriorCanDecide) is not { } front)
-            return first;
+            return null;
         if (survey.Reading is null && reread is not null)
         {
             var (again, failure) = ReadOne(document.Path, reread.Published);
