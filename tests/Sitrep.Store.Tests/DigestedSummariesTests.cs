@@ -14,68 +14,35 @@ namespace Sitrep.Store.Tests;
 /// </summary>
 public sealed class DigestedSummariesTests : IDisposable
 {
-    private readonly TempDatabase _warm = new();
-    private readonly TempDatabase _cold = new();
+    private readonly TempDatabase _db = new();
 
-    public void Dispose()
-    {
-        _warm.Dispose();
-        _cold.Dispose();
-    }
+    public void Dispose() => _db.Dispose();
 
-    // The incident corpus in date order, then stored again three times under other names, each
-    // time with some tolls changed, so its incidents grow and their figures move in every round;
-    // and some documents replaced right after themselves (the keys they held handed out again).
+    // The writes of RememberedProfilesTests (replacements and reused keys among them), stored
+    // again three times under other names with some tolls changed, so incidents grow and their
+    // figures move in every round.
     private static List<ExtractedDocument> Writes()
     {
-        var documents = IncidentCorpus.Generate(days: 4, incidentsPerOblastPerDay: 3).Documents
-            .OrderBy(d => d.Document.Meta.Published).ThenBy(d => d.Document.Id, StringComparer.Ordinal)
-            .Select(d => new ExtractedDocument(d.Document, d.Events)).ToList();
-        var writes = new List<ExtractedDocument>(documents);
+        var first = RememberedProfilesTests.Writes();
+        var writes = new List<ExtractedDocument>(first);
         for (var round = 1; round <= 3; round++)
-            foreach (var d in documents)
+            foreach (var d in first)
             {
                 var id = $"{d.Document.Id}-again{round}";
                 var events = d.Events.Select((e, n) => e with { Doc = id, Killed = (n + round) % 3 == 0 ? (e.Killed ?? 0) + round : e.Killed }).ToList();
                 writes.Add(new ExtractedDocument(d.Document with { Id = id, Path = $"{d.Document.Path}.{round}" }, events));
             }
-        for (var i = 13; i < writes.Count; i += 17)
-        {
-            var d = writes[i];
-            var changed = d.Events.Select(e => e with { Injured = (e.Injured ?? 0) + 1, TargetActor = "civilians" }).ToList();
-            writes.Insert(i + 1, new ExtractedDocument(d.Document with { ContentHash = d.Document.ContentHash + "-changed" }, changed));
-        }
         return writes;
-    }
-
-    [Fact]
-    public void A_writer_that_keeps_digests_stores_the_summaries_of_writers_that_parse_every_record()
-    {
-        var writes = Writes();
-        using (var warm = _warm.Open())
-            foreach (var batch in writes.Chunk(15))
-                warm.Ingest(batch);
-        foreach (var batch in writes.Chunk(15))
-        {
-            using var cold = _cold.Open();
-            cold.Ingest(batch);
-        }
-
-        using var a = _warm.Open();
-        using var b = _cold.Open();
-        var incidents = StoreContents.Incidents(a);
-        Assert.Contains(incidents, i => i.Contains("-again3", StringComparison.Ordinal));
-        Assert.Equal(StoreContents.Incidents(b), incidents);
     }
 
     [Fact]
     public void Every_stored_summary_is_the_one_its_records_give()
     {
-        using (var store = _warm.Open())
+        using (var store = _db.Open())
             foreach (var batch in Writes().Chunk(15))
                 store.Ingest(batch);
 
-        using var connection = new SqliteConnection($"Data Source={_warm.Path};Mode=ReadOnly");
+        using var connection = new SqliteConnection($"Data Source={_db.Path};Mode=ReadOnly");
         var stored = connection.Query<StoredSummary>("""
             SELECT id AS Id, type AS Type, subtype AS Subtype, date_min AS DateFirst, date_max AS DateLast, date_precision AS DatePrecision,
                    actor AS Actor, target_actor AS TargetActor, place AS Place, lat AS Lat, lon AS Lon, report_count AS Reports,
@@ -83,7 +50,7 @@ public sealed class DigestedSummariesTests : IDisposable
                    injured_best AS Injured, missiles_launched AS MissilesLaunched, drones_launched AS DronesLaunched
             FROM incidents ORDER BY id
             """).ToList();
-        using var reader = _warm.Open();
+        using var reader = _db.Open();
         var grown = 0;
         foreach (var s in stored)
         {

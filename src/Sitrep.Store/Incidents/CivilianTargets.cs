@@ -50,8 +50,8 @@ internal static class CivilianTargets
         return false;
     }
 
-    // The writer summarizes every incident a batch touches, each strike's evidence read at every
-    // summary: the words are laid out in one buffer per thread instead of a new string each time.
+    // Every strike the writer stores has its evidence read here once (EventDigest): the words are
+    // laid out in one buffer per thread instead of a new string each time.
     [ThreadStatic]
     private static char[]? _words;
 
