@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Sitrep.Events;
 using Sitrep.Geo;
@@ -70,11 +71,26 @@ internal sealed class StoreWriter : IDisposable
     // Bounded as the records are; optional (PostgreSQL's writer reads every row).
     private readonly Dictionary<long, ClusterReport>? _profiles;
 
+    // What summaries read of events summarized before, by key (EventDigest). The real corpus's
+    // incidents grow batch after batch to hundreds of reports, each batch summarizes them whole,
+    // and their first reports are long gone from the records kept: without these, every batch
+    // parsed their stored JSON again (half the members it summarized). They live as long as the
+    // store's records (the dictionary given as recent), which the store holds from batch to batch
+    // and empties when a write fails, since a rolled-back key can be handed out again: a writer
+    // given no records therefore starts with no digests either. A digest is a few fields, so
+    // many more are kept than records.
+    private readonly Dictionary<long, EventDigest> _digests;
+    private static readonly ConditionalWeakTable<Dictionary<long, EventRecord>, Dictionary<long, EventDigest>> Digests = new();
+    private const int DigestCapacity = 100_000;
+
     public StoreWriter(DbConnection connection, DbTransaction transaction, WriterSql dialect, Dictionary<long, EventRecord> recent,
         Dictionary<long, ClusterReport>? profiles = null)
     {
         _recent = recent;
         _profiles = profiles;
+        _digests = Digests.GetOrCreateValue(recent);
+        if (recent.Count == 0)
+            _digests.Clear();
         if (connection is SqliteConnection sqlite && transaction is SqliteTransaction inTransaction)
             _summaries = touched => StoreSummaries.Refresh(sqlite, inTransaction, touched);
         if (connection.CanCreateBatch)
@@ -302,6 +318,7 @@ internal sealed class StoreWriter : IDisposable
             // SQLite hands a deleted largest key out again: nothing may be remembered under it.
             _recent.Remove(key);
             _profiles?.Remove(key);
+            _digests.Remove(key);
             // Written earlier in this batch: its evidence is not in the index yet, nor its places in their table.
             _evidence.Remove(key);
             _places?.RemoveAll(p => p.Event == key);
@@ -437,10 +454,10 @@ internal sealed class StoreWriter : IDisposable
 
     private void Resummarize(long incident)
     {
-        var members = new List<(long Key, string Doc, string Id, string? Source, string? Published, string? Url, string? Title)>();
+        var members = new List<(long Key, string Doc, string Id, string? Source)>();
         using (var rows = Reader(_members, incident))
             while (rows.Read())
-                members.Add((rows.GetInt64(0), rows.GetString(1), rows.GetString(2), Text(rows, 3), Text(rows, 4), Text(rows, 5), Text(rows, 6)));
+                members.Add((rows.GetInt64(0), rows.GetString(1), rows.GetString(2), Text(rows, 3)));
         // The summary breaks ties by the order of its reports: ordered by document and event id,
         // not by row key, it is the same whatever order the reports were written in, by one
         // process or several.
@@ -453,11 +470,13 @@ internal sealed class StoreWriter : IDisposable
                 Run(_deleteIncident, incident);
             return;
         }
-        var reports = members.Select(m => new IncidentReport(m.Doc, m.Source, m.Published, m.Url, RecordOf(m.Key)) { Title = m.Title }).ToList();
+        var reports = new DigestedReport[members.Count];
+        for (var i = 0; i < reports.Length; i++)
+            reports[i] = new DigestedReport(members[i].Doc, members[i].Source, DigestOf(members[i].Key));
         var s = IncidentSummarizer.Summarize(incident, reports);
         object?[] summary = [incident, EventJsonNames.Type(s.Type), s.Subtype, s.DateFirst, s.DateLast, s.DatePrecision,
             s.Actor, s.TargetActor, s.Place, s.PlaceKind, s.Country, s.Admin1, s.Admin2, s.Lat, s.Lon,
-            s.Reports.Count, string.Join("; ", s.Sources), s.ClaimedBy.Count == 0 ? null : string.Join("; ", s.ClaimedBy),
+            reports.Length, string.Join("; ", s.Sources), s.ClaimedBy.Count == 0 ? null : string.Join("; ", s.ClaimedBy),
             s.Killed?.Value, s.Killed?.Min, s.Killed?.Max, s.Injured?.Value, s.Injured?.Min, s.Injured?.Max,
             s.MissilesLaunched?.Value, s.MissilesIntercepted?.Value, s.DronesLaunched?.Value, s.DronesIntercepted?.Value, _now];
         if (_unwritten is not null && _unwritten.Remove(incident, out var family))
@@ -466,6 +485,13 @@ internal sealed class StoreWriter : IDisposable
             Run(_updateIncident, summary);
         foreach (var c in s.ByClaimant)
             Run(_insertFigure, incident, c.Claimant, c.Figure, c.Best.Value, c.Best.Min, c.Best.Max, c.Reports);
+    }
+
+    private EventDigest DigestOf(long key)
+    {
+        if (!_digests.TryGetValue(key, out var digest))
+            RecentEntries.Remember(_digests, key, digest = EventDigest.Of(RecordOf(key)), DigestCapacity);
+        return digest;
     }
 
     private EventRecord RecordOf(long key)

@@ -22,7 +22,7 @@ public sealed class RememberedProfilesTests : IDisposable
     // The incident corpus in date order, and then changed versions of some documents: the last
     // of a batch (whose events held the largest keys, which SQLite hands out again), and others
     // with their toll or their date changed.
-    private static List<ExtractedDocument> Writes()
+    internal static List<ExtractedDocument> Writes()
     {
         var documents = IncidentCorpus.Generate(days: 6, incidentsPerOblastPerDay: 3).Documents
             .OrderBy(d => d.Document.Meta.Published).ThenBy(d => d.Document.Id, StringComparer.Ordinal)

@@ -17,22 +17,29 @@ internal static class CivilianTargets
     private static readonly string[] Civilian = [.. Cues.Where(c => !c.StartsWith('-')).Select(c => $" {c.ToLowerInvariant()} ")];
     private static readonly string[] NotCivilian = [.. Cues.Where(c => c.StartsWith('-')).Select(c => $" {c[1..].ToLowerInvariant()} ")];
 
-    public static bool Targeted(IReadOnlyList<EventRecord> events)
+    public static bool Targeted(IReadOnlyList<EventDigest> events)
     {
         foreach (var e in events)
             if (string.Equals(e.TargetActor, Code, StringComparison.OrdinalIgnoreCase))
                 return true;
+        // One strike naming a military or energy target outweighs any number naming civilians.
         var civilian = false;
         foreach (var e in events)
         {
-            if (e.Type != EventType.Strike)
-                continue;
-            var words = Words(e.Evidence);
-            if (Any(words, NotCivilian))
+            if (e.NamesOtherTarget)
                 return false;
-            civilian = civilian || Any(words, Civilian);
+            civilian = civilian || e.NamesCivilianTarget;
         }
         return civilian;
+    }
+
+    /// <summary>Whether a strike's evidence names a civilian target, and whether it names another; neither for other events.</summary>
+    public static (bool Civilian, bool Other) Named(EventRecord e)
+    {
+        if (e.Type != EventType.Strike)
+            return (false, false);
+        var words = Words(e.Evidence);
+        return (Any(words, Civilian), Any(words, NotCivilian));
     }
 
     private static bool Any(ReadOnlySpan<char> words, string[] cues)
@@ -43,8 +50,8 @@ internal static class CivilianTargets
         return false;
     }
 
-    // The writer summarizes every incident a batch touches, each strike's evidence read at every
-    // summary: the words are laid out in one buffer per thread instead of a new string each time.
+    // Every strike the writer stores has its evidence read here once (EventDigest): the words are
+    // laid out in one buffer per thread instead of a new string each time.
     [ThreadStatic]
     private static char[]? _words;
 

@@ -13,10 +13,19 @@ internal static class IncidentSummarizer
     // per stored document), and the query chains cost several times the work they described.
     public static Incident Summarize(long id, IReadOnlyList<IncidentReport> reports)
     {
+        var digested = new DigestedReport[reports.Count];
+        for (var i = 0; i < digested.Length; i++)
+            digested[i] = new DigestedReport(reports[i].Doc, reports[i].Source, EventDigest.Of(reports[i].Event));
+        return Summarize(id, digested) with { Reports = reports };
+    }
+
+    /// <summary>The summary of reports whose events were digested before; it lists no reports.</summary>
+    internal static Incident Summarize(long id, IReadOnlyList<DigestedReport> reports)
+    {
         if (reports.Count == 0)
             throw new ArgumentException("An incident has at least one report.", nameof(reports));
 
-        var events = new EventRecord[reports.Count];
+        var events = new EventDigest[reports.Count];
         for (var i = 0; i < events.Length; i++)
             events[i] = reports[i].Event;
         var type = MostCommonType(events);
@@ -67,22 +76,26 @@ internal static class IncidentSummarizer
             DronesIntercepted = Best(figures, Measures.DronesIntercepted),
             Figures = figures,
             ByClaimant = ByClaimant(figures),
-            Reports = reports,
         };
     }
 
-    /// <summary>The finest place of all the reports' places, the first given among equals.</summary>
-    private static Place? FinestPlace(EventRecord[] events)
+    /// <summary>
+    /// The finest place of all the reports' places, the first given among equals: each event's
+    /// own finest is the first of its places at that precision, so taking the events' in turn
+    /// gives what taking all their places in turn gives.
+    /// </summary>
+    private static Place? FinestPlace(EventDigest[] events)
     {
         Place? best = null;
         var bestPrecision = int.MaxValue;
         foreach (var e in events)
-            IncidentRule.KeepFinest(e.Places, ref best, ref bestPrecision);
+            if (e.PlacePrecision < bestPrecision)
+                (best, bestPrecision) = (e.Place, e.PlacePrecision);
         return best;
     }
 
     /// <summary>The values that are not null, each once (case aside), in the order first given.</summary>
-    private static List<string> Distinct(IReadOnlyList<IncidentReport> reports, Func<IncidentReport, string?> value)
+    private static List<string> Distinct(IReadOnlyList<DigestedReport> reports, Func<DigestedReport, string?> value)
     {
         var values = new List<string>(reports.Count);
         foreach (var r in reports)
@@ -103,7 +116,10 @@ internal static class IncidentSummarizer
     }
 
     /// <summary>Every figure one report gives, named; a figure the text does not state is absent, not zero.</summary>
-    public static IEnumerable<SourceFigure> FiguresOf(IncidentReport report)
+    public static IEnumerable<SourceFigure> FiguresOf(IncidentReport report) =>
+        FiguresOf(new DigestedReport(report.Doc, report.Source, EventDigest.Of(report.Event)));
+
+    private static IEnumerable<SourceFigure> FiguresOf(DigestedReport report)
     {
         var e = report.Event;
         SourceFigure Figure(string name, int value) => new(name, value, report.Doc, report.Source, e.ClaimedBy);
@@ -112,23 +128,14 @@ internal static class IncidentSummarizer
             yield return Figure(Measures.Killed, killed);
         if (e.Injured is { } injured)
             yield return Figure(Measures.Injured, injured);
-        if (Sum(e, WeaponClass.Missile, w => w.Launched) is { } ml)
+        if (e.MissilesLaunched is { } ml)
             yield return Figure(Measures.MissilesLaunched, ml);
-        if (Sum(e, WeaponClass.Missile, w => w.Intercepted) is { } mi)
+        if (e.MissilesIntercepted is { } mi)
             yield return Figure(Measures.MissilesIntercepted, mi);
-        if (Sum(e, WeaponClass.Drone, w => w.Launched) is { } dl)
+        if (e.DronesLaunched is { } dl)
             yield return Figure(Measures.DronesLaunched, dl);
-        if (Sum(e, WeaponClass.Drone, w => w.Intercepted) is { } di)
+        if (e.DronesIntercepted is { } di)
             yield return Figure(Measures.DronesIntercepted, di);
-    }
-
-    private static int? Sum(EventRecord e, WeaponClass cls, Func<Weapon, int?> count)
-    {
-        int? total = null;
-        foreach (var w in e.Weapons)
-            if (w.Class == cls && count(w) is { } n)
-                total = (total ?? 0) + n;
-        return total;
     }
 
     /// <summary>Name under which figures no claimant is given for are kept.</summary>
@@ -171,19 +178,19 @@ internal static class IncidentSummarizer
     }
 
     /// <summary>The most frequent value that is not null; among equally frequent ones, the first given.</summary>
-    private static string? MostCommon(EventRecord[] events, Func<EventRecord, string?> value) =>
+    private static string? MostCommon(EventDigest[] events, Func<EventDigest, string?> value) =>
         MostCommonAt(events, value) is var at and >= 0 ? value(events[at]) : null;
 
     // Every event has a type, so there is always a most common one.
-    private static EventType MostCommonType(EventRecord[] events) => events[MostCommonAt(events, TypeOf)].Type;
+    private static EventType MostCommonType(EventDigest[] events) => events[MostCommonAt(events, TypeOf)].Type;
 
-    private static readonly Func<EventRecord, EventType> TypeOf = e => e.Type;
+    private static readonly Func<EventDigest, EventType> TypeOf = e => e.Type;
 
     /// <summary>
     /// The first event giving the most frequent value (nulls aside), or -1 when none gives one:
     /// one count for the strings and the type alike.
     /// </summary>
-    private static int MostCommonAt<T>(EventRecord[] events, Func<EventRecord, T?> value) where T : notnull
+    private static int MostCommonAt<T>(EventDigest[] events, Func<EventDigest, T?> value) where T : notnull
     {
         var best = -1;
         var bestCount = 0;
