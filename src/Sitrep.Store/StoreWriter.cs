@@ -572,30 +572,19 @@ internal sealed class StoreWriter : IDisposable
         private readonly int _count = command.Parameters.Count;
         private int _next;
 
-        public StatementRow Add(string? value)
+        public StatementRow Add(string? value) => raw is null ? Keep(value) : Bound(raw.Bind(_next, value));
+        public StatementRow Add(long? value) => raw is null ? Keep(value) : Bound(raw.Bind(_next, value));
+        public StatementRow Add(double? value) => raw is null ? Keep(value) : Bound(raw.Bind(_next, value));
+
+        private StatementRow Keep(object? value)
         {
-            if (raw is not null)
-                raw.Bind(_next++, value);
-            else
-                _values![_next++] = value;
+            _values![_next++] = value;
             return this;
         }
 
-        public StatementRow Add(long? value)
+        private StatementRow Bound(RawStatement _)
         {
-            if (raw is not null)
-                raw.Bind(_next++, value);
-            else
-                _values![_next++] = value;
-            return this;
-        }
-
-        public StatementRow Add(double? value)
-        {
-            if (raw is not null)
-                raw.Bind(_next++, value);
-            else
-                _values![_next++] = value;
+            _next++;
             return this;
         }
 

@@ -123,16 +123,10 @@ public sealed class RawStatementTests
     [Fact]
     public void Values_bound_by_slot_are_stored_as_the_array_of_values_stores_them()
     {
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = """
-                CREATE TABLE by_array (k INTEGER PRIMARY KEY, t TEXT, n INTEGER, x REAL);
-                CREATE TABLE by_slot (k INTEGER PRIMARY KEY, t TEXT, n INTEGER, x REAL);
-                """;
-            create.ExecuteNonQuery();
-        }
+        using var connection = Memory("""
+            CREATE TABLE by_array (k INTEGER PRIMARY KEY, t TEXT, n INTEGER, x REAL);
+            CREATE TABLE by_slot (k INTEGER PRIMARY KEY, t TEXT, n INTEGER, x REAL);
+            """);
         // The names in another order than the columns: a slot is the name's place in the list.
         string[] names = ["$n", "$t", "$x"];
         using var byArray = new RawStatement(connection, "INSERT INTO by_array (t, n, x) VALUES ($t, $n, $x)", names);
@@ -144,10 +138,7 @@ public sealed class RawStatementTests
             string? text = i % 4 == 3 ? null : Texts[i];
             var (n, x) = (integers[i % integers.Length], reals[i % reals.Length]);
             var arrayKey = byArray.Key([n, text, x]);
-            bySlot.Bind(0, n);
-            bySlot.Bind(1, text);
-            bySlot.Bind(2, x);
-            Assert.Equal(arrayKey, bySlot.Inserted());
+            Assert.Equal(arrayKey, bySlot.Bind(0, n).Bind(1, text).Bind(2, x).Inserted());
         }
         Assert.Equal(Texts.Length, Convert.ToInt32(Scalar(connection, "SELECT count(*) FROM by_slot")));
         Assert.Equal(0L, Scalar(connection, """
@@ -160,19 +151,23 @@ public sealed class RawStatementTests
     [Fact]
     public void A_run_by_slot_that_fails_leaves_the_statement_ready_for_the_next()
     {
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT NOT NULL)";
-            create.ExecuteNonQuery();
-        }
+        using var connection = Memory("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT NOT NULL)");
         using var insert = new RawStatement(connection, "INSERT INTO t (v) VALUES ($v)", ["$v"]);
         insert.Bind(0, (string?)null);
         Assert.Throws<SqliteException>(insert.Run);
         insert.Bind(0, "kept");
         Assert.Equal(1L, insert.Inserted());
         Assert.Equal("kept", Scalar(connection, "SELECT v FROM t WHERE k = 1"));
+    }
+
+    private static SqliteConnection Memory(string schema)
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = schema;
+        create.ExecuteNonQuery();
+        return connection;
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

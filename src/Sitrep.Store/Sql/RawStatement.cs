@@ -123,24 +123,27 @@ internal sealed class RawStatement : IDisposable
     /// boxed values or a look at each value's type: the writer's rows are a few hundred
     /// thousand values a batch.
     /// </summary>
-    public void Bind(int slot, string? value)
+    public RawStatement Bind(int slot, string? value)
     {
         if (_positions[slot] is var position and not 0)
             Check(value is null ? raw.sqlite3_bind_null(_statement, position) : BindText(position, value));
+        return this;
     }
 
     /// <inheritdoc cref="Bind(int, string?)"/>
-    public void Bind(int slot, long? value)
+    public RawStatement Bind(int slot, long? value)
     {
         if (_positions[slot] is var position and not 0)
             Check(value is { } n ? raw.sqlite3_bind_int64(_statement, position, n) : raw.sqlite3_bind_null(_statement, position));
+        return this;
     }
 
     /// <inheritdoc cref="Bind(int, string?)"/>
-    public void Bind(int slot, double? value)
+    public RawStatement Bind(int slot, double? value)
     {
         if (_positions[slot] is var position and not 0)
             Check(value is { } d ? raw.sqlite3_bind_double(_statement, position, d) : raw.sqlite3_bind_null(_statement, position));
+        return this;
     }
 
     /// <summary>Runs a statement that returns no rows with the values bound by slot, and resets it.</summary>
