@@ -53,14 +53,13 @@ internal sealed class StoreWriter : IDisposable
     // insert into event_places runs the R*Tree's trigger, so needs a statement journal of its
     // own (a savepoint, each page it touches copied, then released); one statement of many
     // rows pays that once for all of them.
-    private readonly List<(long Event, object?[] Values)>? _places;
+    private readonly List<PlaceRow>? _places;
     private const int PlaceRows = 64;
     // Prepared when a batch first has a whole statement's rows: compiling 64 rows of values and
     // the R*Tree's trigger for each takes SQLite about 3 ms, as long as writing some dozens of
     // rows one by one, so a batch of a few documents would pay more to prepare it than it saves.
     private DbCommand? _insertPlaces;
     private readonly Func<DbCommand>? _preparePlaces;
-    private readonly int _placeColumns;
 
     // SQLite's copies of what listings and stats read (StoreSummaries), kept with the incidents at commit.
     private readonly Action<IReadOnlyCollection<long>>? _summaries;
@@ -121,7 +120,6 @@ internal sealed class StoreWriter : IDisposable
         string[] placeNames = ["$event", "$ord", "$name", "$kind", "$country", "$admin1", "$admin2", "$lat", "$lon", "$gid",
             "$admin1_key", "$name_key", "$family", "$date"];
         _insertPlace = Prepare(StoreSql.InsertPlace, placeNames);
-        _placeColumns = placeNames.Length;
         if (connection is SqliteConnection)
         {
             _places = [];
@@ -180,8 +178,8 @@ internal sealed class StoreWriter : IDisposable
         if (stored is not null)
             RemoveDocument(doc.Id);
 
-        Run(_insertDocument, doc.Id, doc.Path, doc.Meta.Source, doc.Meta.Url, doc.Meta.Title,
-            doc.Meta.Published?.ToString("yyyy-MM-dd"), doc.ContentHash, item.Events.Count, _now);
+        Row(_insertDocument).Add(doc.Id).Add(doc.Path).Add(doc.Meta.Source).Add(doc.Meta.Url).Add(doc.Meta.Title)
+            .Add(doc.Meta.Published?.ToString("yyyy-MM-dd")).Add(doc.ContentHash).Add(item.Events.Count).Add(_now).Run();
 
         foreach (var record in item.Events)
         {
@@ -198,7 +196,7 @@ internal sealed class StoreWriter : IDisposable
                 // An event without a day or a place is an incident of its own.
                 var incident = _predecessor.TryGetValue((record.Doc, record.Id), out var before) && !HasMembers(before)
                     ? before : NewIncident(IncidentRule.Family(record.Type));
-                Run(_setMember, key, incident);
+                Row(_setMember).Add(key).Add(incident).Run();
                 _touched.Add(incident);
             }
         }
@@ -259,28 +257,26 @@ internal sealed class StoreWriter : IDisposable
     {
         var first = e.Places.FirstOrDefault(p => p.Lat is not null) ?? e.Places.FirstOrDefault();
         var (json, sum) = PreparedRecords.Of(e);
-        var key = Key(_insertEvent, e.Id, e.Doc, EventJsonNames.Type(e.Type), e.Subtype, e.Date,
-            e.DatePrecision is { } dp ? EventJsonNames.Precision(dp) : null,
-            e.Actor, e.TargetActor, e.ClaimedBy, e.Killed, e.Injured, e.AmountUsd, e.Background ? 1 : 0, e.Confidence,
-            first?.Name, first?.Admin1 ?? (first?.Kind == PlaceKind.Region ? first.Name : null), first?.Lat, first?.Lon,
-            json, sum);
+        var key = Row(_insertEvent).Add(e.Id).Add(e.Doc).Add(EventJsonNames.Type(e.Type)).Add(e.Subtype).Add(e.Date)
+            .Add(e.DatePrecision is { } dp ? EventJsonNames.Precision(dp) : null)
+            .Add(e.Actor).Add(e.TargetActor).Add(e.ClaimedBy).Add(e.Killed).Add(e.Injured).Add(e.AmountUsd).Add(e.Background ? 1 : 0).Add(e.Confidence)
+            .Add(first?.Name).Add(first?.Admin1 ?? (first?.Kind == PlaceKind.Region ? first.Name : null)).Add(first?.Lat).Add(first?.Lon)
+            .Add(json).Add(sum).Key();
 
         var family = IncidentRule.Family(e.Type);
         for (var i = 0; i < e.Places.Count; i++)
         {
-            var p = e.Places[i];
-            object?[] place = [key, i, p.Name, EventJsonNames.Kind(p.Kind), p.Country, p.Admin1, p.Admin2, p.Lat, p.Lon, p.GeonamesId,
-                IncidentRule.Admin1Key(p), IncidentRule.NameKey(p), family, e.Date];
+            var place = new PlaceRow(key, i, e.Places[i], family, e.Date);
             if (_places is not null)
-                _places.Add((key, place));
+                _places.Add(place);
             else
-                Run(_insertPlace, place);
+                place.AddTo(Row(_insertPlace)).Run();
         }
         for (var i = 0; i < e.Weapons.Count; i++)
         {
             var w = e.Weapons[i];
-            Run(_insertWeapon, key, i, EventJsonNames.Weapon(w.Class), w.Model, w.Launched, w.Intercepted,
-                EventJsonNames.Type(e.Type), e.Actor, e.TargetActor, e.ClaimedBy);
+            Row(_insertWeapon).Add(key).Add(i).Add(EventJsonNames.Weapon(w.Class)).Add(w.Model).Add(w.Launched).Add(w.Intercepted)
+                .Add(EventJsonNames.Type(e.Type)).Add(e.Actor).Add(e.TargetActor).Add(e.ClaimedBy).Run();
         }
         if (e.Evidence.Count > 0)
             _evidence[key] = string.Join("\n", e.Evidence.Select(x => x.Text));
@@ -292,8 +288,8 @@ internal sealed class StoreWriter : IDisposable
     private static void Remember<T>(Dictionary<long, T> cache, long key, T value) => RecentEntries.Remember(cache, key, value, RecentCapacity);
 
     private void InsertCluster(ClusterReport r) =>
-        Run(_insertCluster, r.Event, r.Doc, r.Id, r.Family, r.Date.ToString("yyyy-MM-dd"), r.NightCode, r.Actor, r.Target,
-            (int)r.Level, r.Kind, r.NameKey, r.Admin1Key, r.Country, r.Lat, r.Lon, r.GeonamesId, r.Killed);
+        Row(_insertCluster).Add(r.Event).Add(r.Doc).Add(r.Id).Add(r.Family).Add(r.Date.ToString("yyyy-MM-dd")).Add(r.NightCode).Add(r.Actor).Add(r.Target)
+            .Add((int)r.Level).Add(r.Kind).Add(r.NameKey).Add(r.Admin1Key).Add(r.Country).Add(r.Lat).Add(r.Lon).Add(r.GeonamesId).Add(r.Killed).Run();
 
     private void RemoveDocument(string docId)
     {
@@ -352,15 +348,15 @@ internal sealed class StoreWriter : IDisposable
         if (_places is null)
             return;
         var whole = _places.Count - _places.Count % PlaceRows;
-        var values = new object?[PlaceRows * _placeColumns];
         for (var start = 0; start < whole; start += PlaceRows)
         {
+            var rows = Row(_insertPlaces ??= _preparePlaces!());
             for (var row = 0; row < PlaceRows; row++)
-                _places[start + row].Values.CopyTo(values, row * _placeColumns);
-            Run(_insertPlaces ??= _preparePlaces!(), values);
+                _places[start + row].AddTo(rows);
+            rows.Run();
         }
         for (var i = whole; i < _places.Count; i++)
-            Run(_insertPlace, _places[i].Values);
+            _places[i].AddTo(Row(_insertPlace)).Run();
         _places.Clear();
     }
 
@@ -580,6 +576,83 @@ internal sealed class StoreWriter : IDisposable
     /// <summary>Runs an INSERT of one row and gives its key: SQLite's rowid, or what its RETURNING clause returns.</summary>
     private long Key(DbCommand command, params object?[] values) =>
         _raw.TryGetValue(command, out var raw) ? raw.Key(values) : (long)Scalar(command, values)!;
+
+    private readonly Dictionary<DbCommand, StatementRow> _rows = [];
+
+    /// <summary>The statement's row of values, empty, to be filled in its parameters' order and run.</summary>
+    private StatementRow Row(DbCommand command)
+    {
+        if (!_rows.TryGetValue(command, out var row))
+            _rows[command] = row = new StatementRow(this, command, _raw.GetValueOrDefault(command));
+        return row.Start();
+    }
+
+    /// <summary>
+    /// One run's values of a statement, given in the order of its parameters. SQLite's raw
+    /// statements take each value as it comes, typed, so a row costs no array of boxed values;
+    /// a provider's command (PostgreSQL) gets them gathered, through <see cref="Run"/>.
+    /// </summary>
+    private sealed class StatementRow(StoreWriter writer, DbCommand command, RawStatement? raw)
+    {
+        private readonly object?[]? _values = raw is null ? new object?[command.Parameters.Count] : null;
+        private readonly int _count = command.Parameters.Count;
+        private int _next;
+
+        public StatementRow Add(string? value) => raw is null ? Keep(value) : Bound(raw.Bind(_next, value));
+        public StatementRow Add(long? value) => raw is null ? Keep(value) : Bound(raw.Bind(_next, value));
+        public StatementRow Add(double? value) => raw is null ? Keep(value) : Bound(raw.Bind(_next, value));
+
+        private StatementRow Keep(object? value)
+        {
+            _values![_next++] = value;
+            return this;
+        }
+
+        private StatementRow Bound(RawStatement _)
+        {
+            _next++;
+            return this;
+        }
+
+        public void Run()
+        {
+            Complete();
+            if (raw is not null)
+                raw.Run();
+            else
+                writer.Run(command, _values!);
+        }
+
+        /// <summary>Runs an INSERT of one row and gives its key, as <see cref="StoreWriter.Key"/> does.</summary>
+        public long Key()
+        {
+            Complete();
+            return raw is not null ? raw.Inserted() : writer.Key(command, _values!);
+        }
+
+        // From the first parameter again, even after a run that failed halfway through its values.
+        public StatementRow Start()
+        {
+            _next = 0;
+            return this;
+        }
+
+        // A value left out would leave the previous run's bound in its place, silently.
+        private void Complete()
+        {
+            if (_next != _count)
+                throw new InvalidOperationException($"{_count} values expected for the statement, {_next} given");
+        }
+    }
+
+    /// <summary>One row of event_places, kept until the batch writes its places (see <see cref="WritePlaces"/>).</summary>
+    private readonly record struct PlaceRow(long Event, int Ord, Place Place, string Family, string? Date)
+    {
+        public StatementRow AddTo(StatementRow row) =>
+            row.Add(Event).Add(Ord).Add(Place.Name).Add(EventJsonNames.Kind(Place.Kind)).Add(Place.Country).Add(Place.Admin1).Add(Place.Admin2)
+                .Add(Place.Lat).Add(Place.Lon).Add(Place.GeonamesId).Add(IncidentRule.Admin1Key(Place)).Add(IncidentRule.NameKey(Place))
+                .Add(Family).Add(Date);
+    }
 
     private IRows Reader(DbCommand command, params object?[] values)
     {

@@ -120,6 +120,56 @@ public sealed class RawStatementTests
         Assert.Equal(7L, Scalar(connection, "SELECT count(*) FROM side"));
     }
 
+    [Fact]
+    public void Values_bound_by_slot_are_stored_as_the_array_of_values_stores_them()
+    {
+        using var connection = Memory("""
+            CREATE TABLE by_array (k INTEGER PRIMARY KEY, t TEXT, n INTEGER, x REAL);
+            CREATE TABLE by_slot (k INTEGER PRIMARY KEY, t TEXT, n INTEGER, x REAL);
+            """);
+        // The names in another order than the columns: a slot is the name's place in the list.
+        string[] names = ["$n", "$t", "$x"];
+        using var byArray = new RawStatement(connection, "INSERT INTO by_array (t, n, x) VALUES ($t, $n, $x)", names);
+        using var bySlot = new RawStatement(connection, "INSERT INTO by_slot (t, n, x) VALUES ($t, $n, $x)", names);
+        long?[] integers = [null, 0, -1, long.MaxValue, long.MinValue, 42];
+        double?[] reals = [null, 0.0, -0.0, 1e-300, double.MaxValue, 50.4501];
+        for (var i = 0; i < Texts.Length; i++)
+        {
+            string? text = i % 4 == 3 ? null : Texts[i];
+            var (n, x) = (integers[i % integers.Length], reals[i % reals.Length]);
+            var arrayKey = byArray.Key([n, text, x]);
+            Assert.Equal(arrayKey, bySlot.Bind(0, n).Bind(1, text).Bind(2, x).Inserted());
+        }
+        Assert.Equal(Texts.Length, Convert.ToInt32(Scalar(connection, "SELECT count(*) FROM by_slot")));
+        Assert.Equal(0L, Scalar(connection, """
+            SELECT count(*) FROM by_array a FULL JOIN by_slot s USING (k)
+            WHERE a.t IS NOT s.t OR typeof(a.t) IS NOT typeof(s.t) OR a.n IS NOT s.n OR typeof(a.n) IS NOT typeof(s.n)
+               OR a.x IS NOT s.x OR typeof(a.x) IS NOT typeof(s.x)
+            """));
+    }
+
+    [Fact]
+    public void A_run_by_slot_that_fails_leaves_the_statement_ready_for_the_next()
+    {
+        using var connection = Memory("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+        using var insert = new RawStatement(connection, "INSERT INTO t (v) VALUES ($v)", ["$v"]);
+        insert.Bind(0, (string?)null);
+        Assert.Throws<SqliteException>(insert.Run);
+        insert.Bind(0, "kept");
+        Assert.Equal(1L, insert.Inserted());
+        Assert.Equal("kept", Scalar(connection, "SELECT v FROM t WHERE k = 1"));
+    }
+
+    private static SqliteConnection Memory(string schema)
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = schema;
+        create.ExecuteNonQuery();
+        return connection;
+    }
+
     private static object? Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

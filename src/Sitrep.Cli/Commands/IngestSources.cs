@@ -397,29 +397,54 @@ internal static class IngestSources
     }
 
     /// <summary>One record is a few kilobytes; a line past this is a broken or hostile file.</summary>
-    private const int MaxRecordChars = 16 * 1024 * 1024;
+    internal const int MaxRecordChars = 16 * 1024 * 1024;
 
     /// <summary>
-    /// Reads one line into <paramref name="line"/>, at most <see cref="MaxRecordChars"/> + 1
-    /// characters of it; true when the line ended (newline or end of file after text).
+    /// The lines of a file, read a block of characters at a time: a line is found by searching
+    /// the block for its end and copied whole, where reading it character by character cost a
+    /// call to the reader and one to the line's builder for every character of the file.
     /// </summary>
-    private static bool ReadLine(StreamReader reader, StringBuilder line)
+    internal sealed class Lines(TextReader reader)
     {
-        line.Clear();
-        int c;
-        while ((c = reader.Read()) >= 0)
+        private readonly char[] _block = new char[1 << 16];
+        private int _at, _end;
+
+        /// <summary>
+        /// Reads one line into <paramref name="line"/>, at most <see cref="MaxRecordChars"/> + 1
+        /// characters of it; true when the line ended (newline or end of file after text).
+        /// </summary>
+        public bool Next(StringBuilder line)
         {
-            if (c == '\n')
+            line.Clear();
+            while (true)
             {
+                if (_at == _end)
+                {
+                    (_at, _end) = (0, reader.Read(_block, 0, _block.Length));
+                    if (_end == 0)
+                        return false;
+                }
+                var rest = _block.AsSpan(_at, _end - _at);
+                var newline = rest.IndexOf('\n');
+                var text = newline < 0 ? rest.Length : newline;
+                // Past the limit the line is not read further, nor its newline taken.
+                var room = MaxRecordChars + 1 - line.Length;
+                if (text >= room)
+                {
+                    line.Append(rest[..room]);
+                    _at += room;
+                    return false;
+                }
+                line.Append(rest[..text]);
+                _at += text;
+                if (newline < 0)
+                    continue;
+                _at++;
                 if (line.Length > 0 && line[^1] == '\r')
                     line.Length--;
                 return true;
             }
-            line.Append((char)c);
-            if (line.Length > MaxRecordChars)
-                return false;
         }
-        return false;
     }
 
     private static IEnumerable<(int Line, EventRecord? Record, string? Problem)> ReadLines(string file) =>
@@ -429,8 +454,9 @@ internal static class IngestSources
     {
         using var reader = new StreamReader(file, Encoding.UTF8);
         var number = 0;
+        var lines = new Lines(reader);
         var buffer = new StringBuilder();
-        while (ReadLine(reader, buffer) is var complete && (complete || buffer.Length > 0))
+        while (lines.Next(buffer) is var complete && (complete || buffer.Length > 0))
         {
             number++;
             if (!complete && buffer.Length > MaxRecordChars)
