@@ -44,7 +44,7 @@ public sealed partial class EventStore
         try
         {
             using var transaction = _connection.BeginTransaction();
-            using var writer = new StoreWriter(_connection, transaction, WriterSql.Sqlite, _recent, _profiles);
+            using var writer = new StoreWriter(_connection, transaction, WriterSql.Sqlite, _recent, _profiles, _digests);
             foreach (var item in batch)
                 outcomes.Add(writer.Write(item));
             writer.Finish();
@@ -54,12 +54,14 @@ public sealed partial class EventStore
         {
             _recent.Clear();
             _profiles.Clear();
+            _digests.Clear();
             throw new StoreException(Path, Describe(e));
         }
         catch
         {
             _recent.Clear();
             _profiles.Clear();
+            _digests.Clear();
             throw;
         }
         return outcomes;
@@ -169,4 +171,7 @@ public sealed partial class EventStore
 
     // The clustering profiles of recently written events by key (see _recent), dropped with them.
     private readonly Dictionary<long, ClusterReport> _profiles = [];
+
+    // What incident summaries read of events written before (EventDigest), by key; dropped with _recent.
+    private readonly Dictionary<long, EventDigest> _digests = [];
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Sitrep.Events;
 using Sitrep.Geo;
@@ -73,23 +72,19 @@ internal sealed class StoreWriter : IDisposable
     // What summaries read of events summarized before, by key (EventDigest). The real corpus's
     // incidents grow batch after batch to hundreds of reports, each batch summarizes them whole,
     // and their first reports are long gone from the records kept: without these, every batch
-    // parsed their stored JSON again (half the members it summarized). They live as long as the
-    // store's records (the dictionary given as recent), which the store holds from batch to batch
-    // and empties when a write fails, since a rolled-back key can be handed out again: a writer
-    // given no records therefore starts with no digests either. A digest is a few fields, so
-    // many more are kept than records.
+    // parsed their stored JSON again (half the members it summarized). The store keeps them from
+    // batch to batch beside the records and drops them with those when a write fails, since a
+    // rolled-back key can be handed out again. A digest is a few fields, so many more are kept
+    // than records.
     private readonly Dictionary<long, EventDigest> _digests;
-    private static readonly ConditionalWeakTable<Dictionary<long, EventRecord>, Dictionary<long, EventDigest>> Digests = new();
     private const int DigestCapacity = 100_000;
 
     public StoreWriter(DbConnection connection, DbTransaction transaction, WriterSql dialect, Dictionary<long, EventRecord> recent,
-        Dictionary<long, ClusterReport>? profiles = null)
+        Dictionary<long, ClusterReport>? profiles = null, Dictionary<long, EventDigest>? digests = null)
     {
         _recent = recent;
         _profiles = profiles;
-        _digests = Digests.GetOrCreateValue(recent);
-        if (recent.Count == 0)
-            _digests.Clear();
+        _digests = digests ?? [];
         if (connection is SqliteConnection sqlite && transaction is SqliteTransaction inTransaction)
             _summaries = touched => StoreSummaries.Refresh(sqlite, inTransaction, touched);
         if (connection.CanCreateBatch)

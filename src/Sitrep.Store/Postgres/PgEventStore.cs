@@ -1,6 +1,7 @@
 using System.Reflection;
 using Npgsql;
 using Sitrep.Events;
+using Sitrep.Store.Incidents;
 using Sitrep.Store.Sql;
 
 namespace Sitrep.Store.Postgres;
@@ -18,6 +19,8 @@ public sealed partial class PgEventStore : IEventStore
     // identity column and are never handed out twice, so another process's writes cannot make
     // an entry wrong; an entry whose event was deleted is simply never asked for again.
     private readonly Dictionary<long, EventRecord> _recent = [];
+    // What incident summaries read of events written before (EventDigest), by key; dropped with _recent.
+    private readonly Dictionary<long, EventDigest> _digests = [];
 
     private PgEventStore(NpgsqlConnection connection, string name)
     {
@@ -105,11 +108,13 @@ public sealed partial class PgEventStore : IEventStore
         catch (NpgsqlException e)
         {
             _recent.Clear();
+            _digests.Clear();
             throw new StoreException(Path, Describe(e));
         }
         catch
         {
             _recent.Clear();
+            _digests.Clear();
             throw;
         }
     }
@@ -119,7 +124,7 @@ public sealed partial class PgEventStore : IEventStore
     {
         Execute(_connection, transaction, PgSql.LockWriters);
         var outcomes = new List<IngestOutcome>(batch.Count);
-        using var writer = new StoreWriter(_connection, transaction, WriterSql.Postgres, _recent);
+        using var writer = new StoreWriter(_connection, transaction, WriterSql.Postgres, _recent, digests: _digests);
         foreach (var item in batch)
             outcomes.Add(writer.Write(item));
         writer.Finish();
