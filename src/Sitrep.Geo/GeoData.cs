@@ -20,4 +20,20 @@ internal static class GeoData
     }
 
     public static string Field(string[] row, int i) => i < row.Length ? row[i] : "";
+
+    /// <summary>
+    /// A list of words, each into the set its second field names (an empty field is the key
+    /// ""), as skeleton keys. A row naming no set is refused, with the file and the word: a
+    /// misspelt role would otherwise drop its word from every set without a sign.
+    /// </summary>
+    public static void ReadWordRoles(string directory, string name, IReadOnlyDictionary<string, HashSet<string>> sets)
+    {
+        foreach (var row in ReadTable(directory, name))
+        {
+            var role = Field(row, 1);
+            if (!sets.TryGetValue(role, out var set))
+                throw new InvalidDataException($"{name}: '{row[0]}' has role '{role}'; expected {string.Join(" or ", sets.Keys.Select(k => k == "" ? "none" : k))}");
+            set.Add(Text.TextFold.Skeleton(row[0]));
+        }
+    }
 }

@@ -47,13 +47,7 @@ internal sealed class GeoLexicon
         WaterWords = GeoData.ReadWordSet(dir, "water-words.txt");
         // Compared as written (folded), not by skeleton: "Tynne" is a village, "tine" a word.
         CommonWords = GeoData.ReadTable(dir, "common-words.txt").Select(r => Text.TextFold.Fold(r[0])).ToHashSet(StringComparer.Ordinal);
-        foreach (var row in GeoData.ReadTable(dir, "person-cues.txt"))
-        {
-            var when = GeoData.Field(row, 1);
-            var set = when == "" ? PersonCues : when == "capitalized" ? CapitalizedPersonCues
-                : throw new InvalidDataException($"person-cues.txt: '{row[0]}' has '{when}'; expected nothing or capitalized");
-            set.Add(Text.TextFold.Skeleton(row[0]));
-        }
+        GeoData.ReadWordRoles(dir, "person-cues.txt", new Dictionary<string, HashSet<string>> { [""] = PersonCues, ["capitalized"] = CapitalizedPersonCues });
         GivenNames = GeoData.ReadWordSet(dir, "given-names.txt");
         OrgWords = GeoData.ReadWordSet(dir, "org-words.txt");
         Connectors = GeoData.ReadWordSet(dir, "connector-words.txt");
@@ -66,26 +60,11 @@ internal sealed class GeoLexicon
         CitySuffixes = GeoData.ReadTable(dir, "city-suffix-words.txt").Select(r => Text.TextFold.Fold(r[0])).ToHashSet(StringComparer.Ordinal);
         Locatives = GeoData.ReadWordSet(dir, "locative-words.txt");
         UnknownPlaceCues = GeoData.ReadWordSet(dir, "unknown-place-cues.txt");
-        foreach (var row in GeoData.ReadTable(dir, "function-words.tsv"))
+        GeoData.ReadWordRoles(dir, "function-words.tsv", new Dictionary<string, HashSet<string>>
         {
-            var role = GeoData.Field(row, 1);
-            var set = role switch
-            {
-                "article" => Articles,
-                "of" => OfWords,
-                "within" => WithinWords,
-                "coordinator" => Coordinators,
-                _ => throw new InvalidDataException($"function-words.tsv: '{row[0]}' has role '{role}'; expected article, of, within or coordinator"),
-            };
-            set.Add(Text.TextFold.Skeleton(row[0]));
-        }
-        foreach (var row in GeoData.ReadTable(dir, "venue-cues.tsv"))
-        {
-            var role = GeoData.Field(row, 1);
-            var set = role == "cue" ? VenueCues : role == "filler" ? VenueFillers
-                : throw new InvalidDataException($"venue-cues.tsv: '{row[0]}' has role '{role}'; expected cue or filler");
-            set.Add(Text.TextFold.Skeleton(row[0]));
-        }
+            ["article"] = Articles, ["of"] = OfWords, ["within"] = WithinWords, ["coordinator"] = Coordinators,
+        });
+        GeoData.ReadWordRoles(dir, "venue-cues.tsv", new Dictionary<string, HashSet<string>> { ["cue"] = VenueCues, ["filler"] = VenueFillers });
         foreach (var row in GeoData.ReadTable(dir, "not-places.tsv"))
         {
             NotPlaces[Text.TextFold.Fold(row[0])] = GeoData.Field(row, 2) == "yes";
