@@ -35,7 +35,7 @@ internal sealed class EventDigest
 
     public static EventDigest Of(EventRecord e)
     {
-        var place = IncidentRule.FinestPlace(e.Places);
+        var place = IncidentRule.FinestPlace(e.Places, out var precision);
         var (civilian, other) = CivilianTargets.Named(e);
         return new EventDigest
         {
@@ -47,7 +47,7 @@ internal sealed class EventDigest
             TargetActor = e.TargetActor,
             ClaimedBy = e.ClaimedBy,
             Place = place,
-            PlacePrecision = place is null ? int.MaxValue : IncidentRule.Precision(place),
+            PlacePrecision = precision,
             Killed = e.Killed,
             Injured = e.Injured,
             MissilesLaunched = Sum(e, WeaponClass.Missile, launched: true),

@@ -129,23 +129,21 @@ internal static class IncidentRule
     };
 
     /// <summary>The place that pins an event down best: a located settlement before an oblast before a country.</summary>
-    public static Place? FinestPlace(IReadOnlyList<Place> places)
-    {
-        Place? best = null;
-        var bestPrecision = int.MaxValue;
-        KeepFinest(places, ref best, ref bestPrecision);
-        return best;
-    }
+    public static Place? FinestPlace(IReadOnlyList<Place> places) => FinestPlace(places, out _);
 
     /// <summary>
-    /// <paramref name="best"/> becomes the finest of itself and <paramref name="places"/>, the
-    /// first given among equals: an incident's finest place is its events' places taken in turn.
+    /// The finest place, the first given among equals, and its <see cref="Precision"/>
+    /// (<see cref="int.MaxValue"/> when there is no place): an incident's finest place is then the
+    /// first of its events' finest at the lowest precision.
     /// </summary>
-    internal static void KeepFinest(IReadOnlyList<Place> places, ref Place? best, ref int bestPrecision)
+    internal static Place? FinestPlace(IReadOnlyList<Place> places, out int precision)
     {
+        Place? best = null;
+        precision = int.MaxValue;
         for (var i = 0; i < places.Count; i++)
-            if (Precision(places[i]) is var precision && precision < bestPrecision)
-                (best, bestPrecision) = (places[i], precision);
+            if (Precision(places[i]) is var p && p < precision)
+                (best, precision) = (places[i], p);
+        return best;
     }
 
     /// <summary>How well a place pins an event down: lower is finer.</summary>

@@ -146,7 +146,7 @@ internal static partial class StoreSql
 
     /// <summary>The reports of an incident without their records, which the writer mostly has in memory.</summary>
     public const string IncidentMembers = """
-        SELECT e.key, e.doc, e.id, d.source, d.published, d.url, d.title
+        SELECT e.key, e.doc, e.id, d.source
         FROM incident_members m
         JOIN events e ON e.key = m.event
         JOIN documents d ON d.id = e.doc
